@@ -1,0 +1,1 @@
+"""DLXH domain core: no Qt here (a test enforces it)."""

@@ -1,0 +1,132 @@
+"""Collaborator records: create, read, update, list with filters and accent-insensitive search."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, fields
+
+from app import catalog, records, validate
+from app.context import Ctx
+from app.errors import ValidationError
+from app.text import fold
+
+
+@dataclass
+class Collaborator:
+    full_name: str
+    area_code: str | None = None
+    gender: str | None = None
+    birth_year: int | None = None
+    ethnicity: str | None = None
+    religion: str | None = None
+    party_member: bool = False
+    position: str | None = None
+    workplace: str | None = None
+    sector: str | None = None
+    stratum: str | None = None
+    phone: str | None = None
+    email: str | None = None
+    zalo: str | None = None
+    decision_no: str | None = None
+    decision_date: str | None = None
+    joined_on: str | None = None
+    status: str = "active"
+    left_on: str | None = None
+    left_reason: str | None = None
+    replaced_by: str | None = None
+    notes: str | None = None
+    id: str | None = None
+    origin: str | None = None
+    version: int = 0
+    updated_at: str | None = None
+
+
+_COLUMNS = [f.name for f in fields(Collaborator)]
+_EDITABLE = [c for c in _COLUMNS if c not in ("id", "origin", "version", "updated_at")]
+
+
+def clean(c: Collaborator) -> dict:
+    """Validate a collaborator and return the row to store (raises ValidationError)."""
+    row = {k: v for k, v in asdict(c).items() if k in _EDITABLE}
+    row["full_name"] = " ".join(validate.required(c.full_name, "Họ và tên", "full_name").split())
+    if c.gender is not None:
+        validate.one_of(c.gender, catalog.GENDERS, "Giới tính", "gender")
+    row["birth_year"] = validate.year(c.birth_year, "Năm sinh", "birth_year")
+    if c.stratum is not None:
+        validate.one_of(c.stratum, catalog.STRATA, "Giai tầng", "stratum")
+    if c.sector is not None:
+        validate.one_of(c.sector, catalog.SECTORS, "Ngành, đoàn thể", "sector")
+    validate.one_of(c.status, catalog.COLLABORATOR_STATUSES, "Trạng thái", "status")
+    row["phone"] = validate.phone(c.phone)
+    row["email"] = validate.email(c.email)
+    row["zalo"] = validate.phone(c.zalo, field="zalo") if c.zalo else None
+    row["decision_date"] = validate.iso_date(c.decision_date, "Ngày quyết định", "decision_date")
+    row["joined_on"] = validate.iso_date(c.joined_on, "Ngày tham gia", "joined_on")
+    row["left_on"] = validate.iso_date(c.left_on, "Ngày thôi", "left_on")
+    row["party_member"] = 1 if c.party_member else 0
+    if c.status == "left" and not row["left_on"]:
+        raise ValidationError("Cần ghi ngày thôi tham gia khi chuyển trạng thái 'Đã thôi'.", field="left_on")
+    return row
+
+
+def create(ctx: Ctx, c: Collaborator) -> Collaborator:
+    from app import auth
+
+    auth.require(ctx, "enter")
+    row_id = records.insert(ctx, "collaborators", clean(c))
+    return get(ctx, row_id)
+
+
+def update(ctx: Ctx, c: Collaborator) -> Collaborator:
+    from app import auth
+
+    auth.require(ctx, "enter")
+    if not c.id:
+        raise ValidationError("Thiếu mã cộng tác viên.")
+    records.update(ctx, "collaborators", c.id, clean(c))
+    return get(ctx, c.id)
+
+
+def get(ctx: Ctx, collaborator_id: str) -> Collaborator:
+    return _from_row(records.get(ctx, "collaborators", collaborator_id))
+
+
+def _from_row(row: dict) -> Collaborator:
+    data = {k: row.get(k) for k in _COLUMNS}
+    data["party_member"] = bool(data["party_member"])
+    return Collaborator(**data)
+
+
+@dataclass
+class CollaboratorFilter:
+    text: str = ""
+    area_code: str | None = None
+    sector: str | None = None
+    stratum: str | None = None
+    status: str | None = None
+    party_member: bool | None = None
+
+
+def list_collaborators(ctx: Ctx, flt: CollaboratorFilter | None = None) -> list[Collaborator]:
+    """Filtered list ordered by name; text search is accent-insensitive over name, workplace,
+    position and area (a network is at most a few hundred people, so folding in Python is enough)."""
+    flt = flt or CollaboratorFilter()
+    sql = ("SELECT c.*, u.name AS area_name FROM collaborators c LEFT JOIN units u ON u.code = c.area_code "
+           "WHERE 1=1")
+    params: list = []
+    for column, value in (("area_code", flt.area_code), ("sector", flt.sector), ("stratum", flt.stratum),
+                          ("status", flt.status)):
+        if value:
+            sql += f" AND c.{column} = ?"
+            params.append(value)
+    if flt.party_member is not None:
+        sql += " AND c.party_member = ?"
+        params.append(1 if flt.party_member else 0)
+    rows = list(ctx.db.query(sql, params))
+    needle = fold(flt.text).split()
+    if needle:
+        def hay(r: dict) -> str:
+            return fold(" ".join(str(r.get(k) or "") for k in ("full_name", "workplace", "position", "area_name",
+                                                                 "phone")))
+        rows = [r for r in rows if all(w in hay(r) for w in needle)]
+    rows.sort(key=lambda r: (fold(r["full_name"].split()[-1]), fold(r["full_name"])))
+    return [_from_row(r) for r in rows]

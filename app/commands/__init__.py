@@ -1,0 +1,2 @@
+"""CLI command modules. Each module defines `register(subparsers)`; app/cli.py finds them
+by file name, so a capability adds its commands without editing a shared list."""

@@ -1,0 +1,59 @@
+"""The context every app function takes: the open store, the office and the signed-in user.
+
+Passing it explicitly (no global main-window object, unlike Anki) keeps functions
+testable and lets the CLI and the GUI call the very same code.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import sqlite_utils
+
+
+@dataclass(frozen=True)
+class User:
+    name: str
+    role: str  # staff | head | admin
+    full_name: str = ""
+
+
+SYSTEM_USER = User("system", "admin", "Hệ thống")
+
+
+@dataclass
+class Ctx:
+    db: sqlite_utils.Database
+    path: Path
+    user: User = SYSTEM_USER
+    lock: threading.RLock = field(default_factory=threading.RLock, repr=False)
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite_utils.Database]:
+        """One all-or-nothing unit of work; nested calls join the outer transaction."""
+        with self.lock:
+            conn = self.db.conn
+            if conn.in_transaction:
+                yield self.db
+                return
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.db
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            else:
+                conn.execute("COMMIT")
+
+    @property
+    def origin(self) -> str:
+        """Unit code of this office: the owner of every row it creates."""
+        row = self.db.execute("SELECT unit_code FROM office WHERE singleton = 1").fetchone()
+        return row[0] if row else ""
+
+    def close(self) -> None:
+        self.db.conn.close()

@@ -1,0 +1,1 @@
+"""Briefing meetings (hội nghị giao ban) with collaborators."""

@@ -1,0 +1,93 @@
+"""Meetings and attendance: create, update, read, list; attendance per collaborator."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, fields
+
+from app import audit, auth, records, validate
+from app.context import Ctx
+from app.errors import ValidationError
+from app.ids import utc_now
+
+PRESENCE = {"present": "Có mặt", "absent": "Vắng", "excused": "Vắng có lý do"}
+KINDS = {"regular": "Định kỳ", "extraordinary": "Đột xuất"}
+
+
+@dataclass
+class Meeting:
+    held_on: str
+    kind: str = "regular"
+    place: str | None = None
+    chair: str | None = None
+    agenda: str | None = None
+    materials: str | None = None
+    minutes: str | None = None
+    id: str | None = None
+    origin: str | None = None
+    version: int = 0
+    updated_at: str | None = None
+
+
+_COLUMNS = [f.name for f in fields(Meeting)]
+_EDITABLE = [c for c in _COLUMNS if c not in ("id", "origin", "version", "updated_at")]
+
+
+def clean(m: Meeting) -> dict:
+    row = {k: v for k, v in asdict(m).items() if k in _EDITABLE}
+    row["held_on"] = validate.iso_date(validate.required(m.held_on, "Ngày họp", "held_on"), "Ngày họp", "held_on")
+    validate.one_of(m.kind, KINDS, "Loại hội nghị", "kind")
+    return row
+
+
+def create(ctx: Ctx, m: Meeting) -> Meeting:
+    auth.require(ctx, "enter")
+    return get(ctx, records.insert(ctx, "meetings", clean(m)))
+
+
+def update(ctx: Ctx, m: Meeting) -> Meeting:
+    auth.require(ctx, "enter")
+    if not m.id:
+        raise ValidationError("Thiếu mã hội nghị.")
+    records.update(ctx, "meetings", m.id, clean(m))
+    return get(ctx, m.id)
+
+
+def get(ctx: Ctx, meeting_id: str) -> Meeting:
+    row = records.get(ctx, "meetings", meeting_id)
+    return Meeting(**{k: row.get(k) for k in _COLUMNS})
+
+
+def list_meetings(ctx: Ctx, year: int | None = None) -> list[Meeting]:
+    sql, params = "SELECT * FROM meetings", []
+    if year:
+        sql += " WHERE held_on LIKE ?"
+        params.append(f"{year}-%")
+    sql += " ORDER BY held_on DESC"
+    return [Meeting(**{k: r.get(k) for k in _COLUMNS}) for r in ctx.db.query(sql, params)]
+
+
+def set_attendance(ctx: Ctx, meeting_id: str, presence: dict[str, str], reasons: dict[str, str] | None = None) -> None:
+    """Record presence for the given collaborators (one transaction; others untouched)."""
+    auth.require(ctx, "enter")
+    reasons = reasons or {}
+    for value in presence.values():
+        validate.one_of(value, PRESENCE, "Tình trạng tham dự")
+    with ctx.transaction():
+        get(ctx, meeting_id)
+        for collaborator_id, value in presence.items():
+            ctx.db.execute(
+                "INSERT INTO meeting_attendance (meeting_id, collaborator_id, presence, reason) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT(meeting_id, collaborator_id) DO UPDATE SET presence = excluded.presence, "
+                "reason = excluded.reason",
+                [meeting_id, collaborator_id, value, reasons.get(collaborator_id)],
+            )
+        # Attendance rows travel with their meeting: bump its version so the next package carries them.
+        ctx.db.execute("UPDATE meetings SET version = version + 1, updated_at = ? WHERE id = ?",
+                       [utc_now(), meeting_id])
+        audit.record(ctx, "attendance", "meetings", meeting_id, {"count": len(presence)})
+
+
+def attendance(ctx: Ctx, meeting_id: str) -> dict[str, str]:
+    rows = ctx.db.execute("SELECT collaborator_id, presence FROM meeting_attendance WHERE meeting_id = ?",
+                          [meeting_id]).fetchall()
+    return dict(rows)

@@ -1,0 +1,164 @@
+"""Opinion items: create, update, read, and the filtered / full-text list.
+
+An item describes an opinion stream (field, area, tendency, scale, proposal) and never
+names the citizen holding it; see app/opinions/privacy.py for the warning on entry.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, fields
+from datetime import date
+
+from app import auth, catalog, records, validate
+from app.context import Ctx
+from app.errors import ValidationError
+from app.text import fts_query
+
+
+@dataclass
+class Opinion:
+    received_on: str
+    field: str
+    summary: str
+    tendency: str
+    area_code: str | None = None
+    channel: str = "direct"
+    scale: str = "low"
+    hotspot_risk: str = "none"
+    collaborator_id: str | None = None
+    meeting_id: str | None = None
+    topic_id: str | None = None
+    proposal: str | None = None
+    handling: str = "new"
+    forwarded_to: str | None = None
+    forwarded_on: str | None = None
+    due_on: str | None = None
+    result: str | None = None
+    resolved_on: str | None = None
+    answered_on: str | None = None
+    id: str | None = None
+    origin: str | None = None
+    version: int = 0
+    updated_at: str | None = None
+
+
+_COLUMNS = [f.name for f in fields(Opinion)]
+_EDITABLE = [c for c in _COLUMNS if c not in ("id", "origin", "version", "updated_at")]
+
+
+def clean(o: Opinion) -> dict:
+    row = {k: v for k, v in asdict(o).items() if k in _EDITABLE}
+    row["received_on"] = validate.iso_date(validate.required(o.received_on, "Ngày tiếp nhận", "received_on"),
+                                           "Ngày tiếp nhận", "received_on")
+    if row["received_on"] > date.today().isoformat():
+        raise ValidationError("Ngày tiếp nhận không được ở tương lai.", field="received_on")
+    row["summary"] = validate.required(o.summary, "Nội dung dư luận", "summary")
+    validate.one_of(o.field, catalog.FIELDS, "Lĩnh vực", "field")
+    validate.one_of(o.tendency, catalog.TENDENCIES, "Xu hướng", "tendency")
+    validate.one_of(o.scale, catalog.SCALES, "Mức độ quan tâm", "scale")
+    validate.one_of(o.channel, catalog.CHANNELS, "Kênh tiếp nhận", "channel")
+    validate.one_of(o.hotspot_risk, catalog.HOTSPOT_RISKS, "Nguy cơ điểm nóng", "hotspot_risk")
+    validate.one_of(o.handling, catalog.HANDLING, "Tình trạng xử lý", "handling")
+    for key, label in (("forwarded_on", "Ngày chuyển"), ("due_on", "Hạn xử lý"), ("resolved_on", "Ngày giải quyết"),
+                       ("answered_on", "Ngày phản hồi")):
+        row[key] = validate.iso_date(row[key], label, key)
+    return row
+
+
+def create(ctx: Ctx, o: Opinion) -> Opinion:
+    auth.require(ctx, "enter")
+    return get(ctx, records.insert(ctx, "opinions", clean(o)))
+
+
+def update(ctx: Ctx, o: Opinion) -> Opinion:
+    auth.require(ctx, "enter")
+    if not o.id:
+        raise ValidationError("Thiếu mã thông tin dư luận.")
+    records.update(ctx, "opinions", o.id, clean(o))
+    return get(ctx, o.id)
+
+
+def get(ctx: Ctx, opinion_id: str) -> Opinion:
+    row = records.get(ctx, "opinions", opinion_id)
+    return Opinion(**{k: row.get(k) for k in _COLUMNS})
+
+
+@dataclass
+class OpinionFilter:
+    text: str = ""
+    date_from: str | None = None
+    date_to: str | None = None
+    month: str | None = None          # "YYYY-MM"
+    field: str | None = None
+    tendency: str | None = None
+    area_code: str | None = None
+    topic_id: str | None = None
+    handling: str | None = None
+    collaborator_id: str | None = None
+    meeting_id: str | None = None
+    origin: str | None = None
+
+
+@dataclass(frozen=True)
+class OpinionRow:
+    """One line of the list: the item plus the names a table shows."""
+
+    id: str
+    received_on: str
+    field: str
+    tendency: str
+    scale: str
+    summary: str
+    area_name: str
+    topic_title: str
+    collaborator_name: str
+    handling: str
+    origin: str
+
+
+def _where(flt: OpinionFilter) -> tuple[str, list]:
+    sql, params = " WHERE 1=1", []
+    if flt.month:
+        sql += " AND o.received_on >= ? AND o.received_on < ?"
+        year, month = (int(x) for x in flt.month.split("-"))
+        nxt = f"{year + (month == 12):04d}-{month % 12 + 1:02d}-01"
+        params += [f"{year:04d}-{month:02d}-01", nxt]
+    if flt.date_from:
+        sql += " AND o.received_on >= ?"
+        params.append(flt.date_from)
+    if flt.date_to:
+        sql += " AND o.received_on <= ?"
+        params.append(flt.date_to)
+    for column in ("field", "tendency", "area_code", "topic_id", "handling", "collaborator_id", "meeting_id",
+                   "origin"):
+        value = getattr(flt, column)
+        if value:
+            sql += f" AND o.{column} = ?"
+            params.append(value)
+    query = fts_query(flt.text)
+    if query:
+        sql += " AND o.rowid IN (SELECT rowid FROM opinions_fts WHERE opinions_fts MATCH ?)"
+        params.append(query)
+    return sql, params
+
+
+def list_opinions(ctx: Ctx, flt: OpinionFilter | None = None, limit: int | None = None) -> list[OpinionRow]:
+    flt = flt or OpinionFilter()
+    where, params = _where(flt)
+    sql = ("SELECT o.id, o.received_on, o.field, o.tendency, o.scale, o.summary, coalesce(u.name, ''), "
+           "coalesce(t.title, ''), coalesce(c.full_name, ''), o.handling, o.origin FROM opinions o "
+           "LEFT JOIN units u ON u.code = o.area_code LEFT JOIN topics t ON t.id = o.topic_id "
+           "LEFT JOIN collaborators c ON c.id = o.collaborator_id" + where +
+           " ORDER BY o.received_on DESC, o.id DESC")
+    if limit:
+        sql += f" LIMIT {int(limit)}"
+    return [OpinionRow(*r) for r in ctx.db.execute(sql, params).fetchall()]
+
+
+def count_by(ctx: Ctx, column: str, flt: OpinionFilter | None = None) -> dict[str, int]:
+    """Counts of items per value of `column` (field, tendency, area_code ...)."""
+    if column not in ("field", "tendency", "scale", "channel", "area_code", "topic_id", "handling", "origin"):
+        raise ValueError(column)
+    where, params = _where(flt or OpinionFilter())
+    rows = ctx.db.execute(f"SELECT o.{column}, count(*) FROM opinions o{where} GROUP BY o.{column}", params)
+    return {r[0]: r[1] for r in rows.fetchall()}

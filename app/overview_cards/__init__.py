@@ -1,0 +1,1 @@
+"""Overview cards, one module per capability (see app/overview.py)."""

@@ -1,0 +1,1 @@
+"""Official reports: drafting from data, the register, rendering (DOCX/PDF) and signing."""

@@ -1,0 +1,63 @@
+"""Vietnamese text helpers: accent folding for search, Vietnamese number and date forms."""
+
+from __future__ import annotations
+
+import unicodedata
+from datetime import date
+
+
+def fold(text: str | None) -> str:
+    """Lower-case and strip diacritics, folding đ/Đ to d (Unicode does not decompose đ).
+
+    Used on both sides of every accent-insensitive comparison: the indexed text and
+    the user's query, so "Phong Dien", "phong điền" and "PHONG ĐIỀN" all meet.
+    """
+    if not text:
+        return ""
+    text = text.replace("đ", "d").replace("Đ", "D")
+    decomposed = unicodedata.normalize("NFD", text)
+    stripped = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
+    return unicodedata.normalize("NFC", stripped).casefold()
+
+
+def fts_query(user_text: str) -> str | None:
+    """Turn free text into a safe FTS5 MATCH expression: every word, as a prefix, ANDed.
+
+    Returns None when nothing searchable is left (then callers skip the MATCH).
+    """
+    words = []
+    for raw in fold(user_text).split():
+        word = "".join(ch for ch in raw if ch.isalnum())
+        if word:
+            words.append(f'"{word}"*')
+    return " ".join(words) or None
+
+
+def vn_number(n: int | float, decimals: int = 0) -> str:
+    """Format a number the Vietnamese way: 1.234.567 and 12,5."""
+    if decimals:
+        whole, frac = f"{n:,.{decimals}f}".split(".")
+        return whole.replace(",", ".") + "," + frac
+    return f"{round(n):,}".replace(",", ".")
+
+
+def vn_percent(part: float, whole: float, decimals: int = 1) -> str:
+    """Share as a Vietnamese percentage ("12,5%"); "0%" when the whole is empty."""
+    if not whole:
+        return "0%"
+    value = 100.0 * part / whole
+    if decimals and value != int(value):
+        return vn_number(value, decimals) + "%"
+    return vn_number(value) + "%"
+
+
+def vn_date(d: date) -> str:
+    """dd/mm/yyyy, the way dates are written in forms and lists."""
+    return d.strftime("%d/%m/%Y")
+
+
+def vn_date_line(place: str, d: date) -> str:
+    """The place-and-date line of a Party document (FORMAT.md: leading zero for days
+    1-9 and for months 1-2 only)."""
+    month = f"{d.month:02d}" if d.month <= 2 else str(d.month)
+    return f"{place}, ngày {d.day:02d} tháng {month} năm {d.year}"

@@ -1,0 +1,1 @@
+"""The store: encrypted SQLite (SQLCipher) connections, keys and migrations. No Qt."""

@@ -1,0 +1,2 @@
+-- 0004: reserved for issue 5 (reports_register). Empty until that work lands.
+SELECT 1;

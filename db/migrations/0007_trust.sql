@@ -1,0 +1,2 @@
+-- 0007: reserved for issue 8 (trust). Empty until that work lands.
+SELECT 1;

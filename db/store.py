@@ -1,0 +1,95 @@
+"""Open the encrypted store: SQLCipher through sqlcipher3, wrapped in sqlite_utils.Database."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import sqlcipher3
+import sqlite_utils
+
+from app.errors import StoreError
+from db import keys
+from db.migrate import migrate
+
+PLAIN_SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def default_path() -> Path:
+    """DLXH_HOME/dlxh.db; DLXH_HOME defaults to the platform's user data folder."""
+    home = os.environ.get("DLXH_HOME")
+    if home:
+        return Path(home) / "dlxh.db"
+    if os.name == "nt":
+        base = Path(os.environ.get("APPDATA", Path.home() / "AppData" / "Roaming"))
+    else:
+        base = Path(os.environ.get("XDG_DATA_HOME", Path.home() / ".local" / "share"))
+    return base / "dlxh" / "dlxh.db"
+
+
+def _connect(path: Path, key: keys.DbKey) -> sqlcipher3.Connection:
+    conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False, timeout=30)
+    conn.execute("PRAGMA cipher_log_level = NONE")  # a wrong key is our message, not a log line
+    conn.execute(f'PRAGMA key = "{key.pragma_value()}"')
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlcipher3.DatabaseError as exc:
+        conn.close()
+        raise StoreError(
+            "Không mở được cơ sở dữ liệu: sai khóa/mật khẩu, hoặc tệp không phải cơ sở dữ liệu DLXH, "
+            "hoặc tệp đã bị hỏng."
+        ) from exc
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = FULL")
+    conn.execute("PRAGMA busy_timeout = 30000")
+    return conn
+
+
+def create(path: Path, passphrase: str | None = None) -> tuple[sqlite_utils.Database, keys.DbKey]:
+    """Create a new encrypted database at `path`; refuses to overwrite an existing file."""
+    path = Path(path)
+    if path.exists() and path.stat().st_size > 0:
+        raise StoreError(f"Tệp {path} đã tồn tại; không ghi đè.")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    key = keys.new_key(path, passphrase)
+    conn = _connect(path, key)
+    migrate(conn)
+    return sqlite_utils.Database(conn), key
+
+
+def open_existing(path: Path, passphrase: str | None = None, key: keys.DbKey | None = None) -> sqlite_utils.Database:
+    """Open an existing database, checking the key, then bring its schema up to date."""
+    path = Path(path)
+    if not path.exists():
+        raise StoreError(f"Không tìm thấy cơ sở dữ liệu {path}; hãy khởi tạo bằng lệnh 'dlxh init' hoặc 'dlxh demo'.")
+    with open(path, "rb") as fh:
+        head = fh.read(16)
+    if head == PLAIN_SQLITE_MAGIC:
+        raise StoreError("Tệp là cơ sở dữ liệu SQLite không mã hóa, không phải cơ sở dữ liệu DLXH.")
+    key = key or keys.existing_key(path, passphrase)
+    conn = _connect(path, key)
+    try:
+        migrate(conn)
+        integrity = conn.execute("PRAGMA quick_check").fetchone()[0]
+    except sqlcipher3.DatabaseError as exc:
+        conn.close()
+        raise StoreError("Cơ sở dữ liệu bị hỏng, không đọc được; hãy khôi phục từ bản sao lưu.") from exc
+    if integrity != "ok":
+        conn.close()
+        raise StoreError("Cơ sở dữ liệu bị hỏng (kiểm tra toàn vẹn không đạt); hãy khôi phục từ bản sao lưu.")
+    return sqlite_utils.Database(conn)
+
+
+def open_with_recovery(path: Path, code: str) -> sqlite_utils.Database:
+    """Regain access with the printed recovery code, and put the key back in the keyring."""
+    path = Path(path)
+    key = keys.DbKey(keys.key_from_recovery(code), keys.read_salt(path), "recovery")
+    db = open_existing(path, key=key)
+    keys.remember_key(path, key)
+    return db
+
+
+def is_encrypted(path: Path) -> bool:
+    with open(path, "rb") as fh:
+        return fh.read(16) != PLAIN_SQLITE_MAGIC
