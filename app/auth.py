@@ -5,11 +5,12 @@ from __future__ import annotations
 from app.context import Ctx
 from app.errors import PermissionDenied
 
-# staff: enter and draft; head: also approve and sign; admin: users, keys, settings.
+# staff: enter and draft; head: also approve and sign; admin: users, keys, settings, backup.
+# Reading the audit log (who did what) is for the head of the office and the administrator.
 PERMISSIONS: dict[str, set[str]] = {
     "staff": {"enter", "draft", "export", "import"},
-    "head": {"enter", "draft", "export", "import", "approve", "sign"},
-    "admin": {"enter", "draft", "export", "import", "users", "keys", "settings", "backup"},
+    "head": {"enter", "draft", "export", "import", "approve", "sign", "audit"},
+    "admin": {"enter", "draft", "export", "import", "users", "keys", "settings", "backup", "audit"},
 }
 
 ACTION_LABELS = {
@@ -23,6 +24,7 @@ ACTION_LABELS = {
     "keys": "quản lý khóa",
     "settings": "thay đổi cài đặt",
     "backup": "sao lưu, khôi phục",
+    "audit": "xem nhật ký hoạt động",
 }
 
 

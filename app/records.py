@@ -63,3 +63,24 @@ def _short(row: dict[str, Any]) -> dict[str, Any]:
             value = value[:200] + "…"
         out[key] = value
     return out
+
+
+def bulk_insert(ctx: Ctx, table: str, rows: list[dict[str, Any]], *, note: str = "bulk") -> list[str]:
+    """Insert many new rows in one transaction with one audit entry (imports, demo data).
+
+    Rows keep an `id` they bring (so callers can link rows before inserting); others get one.
+    """
+    now = utc_now()
+    origin = ctx.origin
+    prepared = []
+    for values in rows:
+        row = {k: v for k, v in values.items() if k not in _SYNC_COLUMNS}
+        row.update(id=values.get("id") or uuid7(), origin=values.get("origin") or origin, version=1, updated_at=now)
+        prepared.append(row)
+    with ctx.transaction():
+        # Rows may point at each other (replaced_by): check foreign keys at commit, not per row.
+        ctx.db.execute("PRAGMA defer_foreign_keys = ON")
+        if prepared:
+            ctx.db[table].insert_all(prepared, batch_size=500)
+        audit.record(ctx, note, table, None, {"rows": len(prepared)})
+    return [r["id"] for r in prepared]

@@ -1,0 +1,93 @@
+"""Core commands: init, demo, info, gui, recover (DESIGN.md §2)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+
+from app.cli_support import db_path, err, open_from_args, out
+from app.errors import DlxhError
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("init", help="tạo văn phòng mới (cơ sở dữ liệu trống, đã mã hóa)")
+    p.add_argument("--role", required=True, choices=["district", "province"])
+    p.add_argument("--unit", required=True, metavar="CODE", help="mã đơn vị")
+    p.add_argument("--name", required=True, help="tên đơn vị, ví dụ 'Huyện Phong Điền'")
+    p.add_argument("--parent", metavar="CODE", help="mã đơn vị cấp trên (tỉnh)")
+    p.add_argument("--parent-name", help="tên đơn vị cấp trên")
+    p.set_defaults(func=cmd_init)
+
+    p = sub.add_parser("demo", help="tạo văn phòng mẫu (huyện mẫu với dữ liệu 12 tháng)")
+    p.add_argument("--seed", type=int, default=2026)
+    p.set_defaults(func=cmd_demo)
+
+    p = sub.add_parser("info", help="số liệu, phiên bản lược đồ, trạng thái mã hóa")
+    p.set_defaults(func=cmd_info)
+
+    p = sub.add_parser("gui", help="mở giao diện (có thể chụp màn hình rồi thoát)")
+    p.add_argument("--screenshot", metavar="FILE.png")
+    p.add_argument("--page", metavar="NAME", default="overview")
+    p.set_defaults(func=cmd_gui)
+
+    p = sub.add_parser("recover", help="lấy lại quyền truy cập bằng khóa khôi phục")
+    p.add_argument("--code", required=True, help="khóa khôi phục đã in khi tạo")
+    p.set_defaults(func=cmd_recover)
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from app.office import init_office
+
+    ctx, code = init_office(db_path(args), unit_code=args.unit, name=args.name, role=args.role,
+                            parent_code=args.parent, parent_name=args.parent_name)
+    ctx.close()
+    out(f"Đã tạo cơ sở dữ liệu: {db_path(args)}")
+    out(f"Khóa khôi phục (in ra và cất giữ, chỉ hiện một lần): {code}")
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from app.demo import build_demo
+
+    path = db_path(args)
+    if path.exists():
+        raise DlxhError(f"Tệp {path} đã tồn tại; hãy chọn tệp khác cho văn phòng mẫu.")
+    ctx, code, summary = build_demo(path, seed=args.seed)
+    ctx.close()
+    out(f"Đã tạo văn phòng mẫu: {path}")
+    for name, value in summary.items():
+        out(f"{name}: {value}")
+    out(f"Khóa khôi phục: {code}")
+    return 0
+
+
+def cmd_info(args: argparse.Namespace) -> int:
+    from app.info import info_lines
+
+    ctx = open_from_args(args)
+    try:
+        for name, value in info_lines(ctx):
+            out(f"{name}: {value}")
+    finally:
+        ctx.close()
+    return 0
+
+
+def cmd_recover(args: argparse.Namespace) -> int:
+    from db.store import open_with_recovery
+
+    db = open_with_recovery(db_path(args), args.code)
+    db.conn.close()
+    out("Đã lấy lại quyền truy cập; khóa đã được lưu vào kho khóa của hệ điều hành.")
+    return 0
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    if getattr(args, "screenshot", None):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    try:
+        from ui.app import run
+    except ImportError as exc:  # Qt libraries missing on this machine
+        err(f"Không khởi động được giao diện (thiếu thư viện Qt: {exc}).")
+        return 1
+    return run(args)

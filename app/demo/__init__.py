@@ -1,0 +1,29 @@
+"""The demo office: a realistic district built deterministically from a seed.
+
+Capabilities add their own demo data from `app/demo/extra_<name>.py` with
+`populate(ctx, rng, today)`, found by file name.
+"""
+
+from __future__ import annotations
+
+import importlib
+import random
+from datetime import date
+from pathlib import Path
+
+from app.context import Ctx
+from app.demo import places
+from app.demo.core import build_demo_data
+from app.office import init_office
+
+
+def build_demo(path: Path, seed: int = 2026, today: date | None = None,
+               passphrase: str | None = None) -> tuple[Ctx, str, dict[str, int]]:
+    today = today or date.today()
+    ctx, code = init_office(Path(path), unit_code=places.DISTRICT[0], name=places.DISTRICT[1], role="district",
+                            parent_code=places.PROVINCE[0], parent_name=places.PROVINCE[1], passphrase=passphrase)
+    summary = build_demo_data(ctx, seed, today)
+    for extra in sorted(Path(__file__).parent.glob("extra_*.py")):
+        module = importlib.import_module(f"app.demo.{extra.stem}")
+        module.populate(ctx, random.Random(f"{seed}-{extra.stem}"), today)
+    return ctx, code, summary

@@ -1,0 +1,248 @@
+"""Generate the demo district's year of work: network, meetings, topics and ~1,500 items."""
+
+from __future__ import annotations
+
+import random
+from datetime import date, timedelta
+
+from app import records
+from app.context import Ctx
+from app.demo import content, places
+from app.ids import utc_now, uuid7
+from app.office import add_unit
+
+SECTOR_OF_STRATUM = {
+    "cadre": "government", "farmer": "farmers_union", "worker": "labour", "intellectual": "education",
+    "business": "front", "youth": "youth_union", "veteran": "veterans_union", "retiree": "party",
+    "religious": "front", "ethnic": "front", "armed_forces": "military", "other": "women",
+}
+STRATUM_MIX = ["farmer"] * 5 + ["cadre"] * 3 + ["retiree"] * 2 + ["youth"] * 2 + ["veteran"] * 2 + \
+    ["business", "worker", "intellectual", "religious", "ethnic"]
+POSITIONS = {
+    "cadre": "Công chức Văn hóa – Xã hội xã", "farmer": "Chi hội trưởng Hội Nông dân ấp",
+    "retiree": "Bí thư chi bộ ấp", "youth": "Bí thư Chi đoàn ấp", "veteran": "Chi hội trưởng Cựu chiến binh ấp",
+    "business": "Chủ cơ sở kinh doanh", "worker": "Công nhân", "intellectual": "Giáo viên trường THCS",
+    "religious": "Thành viên Ban quản trị chùa", "ethnic": "Người có uy tín trong đồng bào Khmer",
+}
+
+
+def _month_starts(today: date, n: int = 12) -> list[date]:
+    first = today.replace(day=1)
+    months = []
+    for i in range(n - 1, -1, -1):
+        y, m = first.year, first.month - i
+        while m <= 0:
+            m += 12
+            y -= 1
+        months.append(date(y, m, 1))
+    return months
+
+
+def _pick(rng: random.Random, weights: dict[str, float]) -> str:
+    return rng.choices(list(weights), weights=list(weights.values()))[0]
+
+
+def _name(rng: random.Random, gender: str, khmer: bool) -> str:
+    if khmer and rng.random() < 0.6:
+        return f"{rng.choice(places.KHMER_FAMILY)} {rng.choice(places.KHMER_GIVEN)}"
+    middle = rng.choice(places.MIDDLE_M if gender == "male" else places.MIDDLE_F)
+    given = rng.choice(places.GIVEN_M if gender == "male" else places.GIVEN_F)
+    return f"{rng.choice(places.FAMILY)} {middle} {given}"
+
+
+def build_units(ctx: Ctx) -> tuple[list[str], list[tuple[str, str]]]:
+    district = places.DISTRICT[0]
+    commune_codes = []
+    for i, (name, population, _) in enumerate(places.COMMUNES, start=1):
+        code = f"{district}-X{i:02d}"
+        add_unit(ctx, code, name, "commune", district, population)
+        commune_codes.append(code)
+    agencies = []
+    for i, name in enumerate(places.AGENCIES, start=1):
+        code = f"{district}-CQ{i:02d}"
+        add_unit(ctx, code, name, "agency", district)
+        agencies.append((code, name))
+    return commune_codes, agencies
+
+
+def build_collaborators(ctx: Ctx, rng: random.Random, communes: list[str], today: date) -> list[dict]:
+    rows = []
+    for i in range(62):
+        commune_index = i % len(communes)
+        khmer = places.COMMUNES[commune_index][2] == "Khmer"
+        stratum = "ethnic" if khmer and rng.random() < 0.3 else rng.choice(STRATUM_MIX)
+        gender = "female" if rng.random() < 0.38 else "male"
+        phone_prefix = rng.choice(["090", "091", "093", "097", "098", "034", "036", "070", "079", "085"])
+        phone = phone_prefix + "".join(str(rng.randint(0, 9)) for _ in range(7))
+        joined = today - timedelta(days=rng.randint(400, 2200))
+        rows.append({
+            "id": uuid7(), "full_name": _name(rng, gender, khmer), "gender": gender,
+            "birth_year": rng.randint(1958, 1998), "ethnicity": "Khmer" if khmer and rng.random() < 0.5 else "Kinh",
+            "religion": "Phật giáo Nam tông Khmer" if khmer and rng.random() < 0.5 else None,
+            "party_member": 1 if rng.random() < 0.62 else 0, "position": POSITIONS.get(stratum, "Cộng tác viên"),
+            "workplace": places.COMMUNES[commune_index][0].replace("Xã", "UBND xã").replace("Thị trấn",
+                                                                                            "UBND thị trấn"),
+            "area_code": communes[commune_index], "sector": SECTOR_OF_STRATUM[stratum], "stratum": stratum,
+            "phone": phone, "email": None, "zalo": phone if rng.random() < 0.8 else None,
+            "decision_no": f"{rng.randint(150, 480)}-QĐ/HU", "decision_date": joined.isoformat(),
+            "joined_on": joined.isoformat(), "status": "active",
+        })
+    # Two people left during the year and were replaced; one is paused (long illness).
+    for leaver, newcomer in ((3, 60), (17, 61)):
+        left_on = today - timedelta(days=rng.randint(60, 200))
+        rows[leaver].update(status="left", left_on=left_on.isoformat(),
+                            left_reason="Chuyển công tác khác" if leaver == 3 else "Lớn tuổi, sức khỏe yếu",
+                            replaced_by=rows[newcomer]["id"])
+        rows[newcomer].update(area_code=rows[leaver]["area_code"], joined_on=left_on.isoformat(),
+                              decision_date=left_on.isoformat())
+    rows[25].update(status="paused", notes="Tạm dừng do điều trị bệnh dài ngày.")
+    records.bulk_insert(ctx, "collaborators", rows, note="demo")
+    return rows
+
+
+def build_demo_data(ctx: Ctx, seed: int, today: date) -> dict[str, int]:
+    rng = random.Random(seed)
+    communes, agencies = build_units(ctx)
+    people = build_collaborators(ctx, rng, communes, today)
+    active = [p for p in people if p["status"] == "active"]
+    # A few collaborators who have gone quiet: no items and missed meetings lately.
+    quiet = {p["id"] for p in rng.sample(active, 4)}
+    months = _month_starts(today)
+
+    meetings = []
+    for n, start in enumerate(months):
+        held = start.replace(day=10)
+        if held > today:
+            continue
+        meetings.append({"id": uuid7(), "kind": "regular", "held_on": held.isoformat(),
+                         "place": "Hội trường Huyện ủy Càng Long",
+                         "chair": "Đồng chí Phó Trưởng Ban Tuyên giáo Huyện ủy",
+                         "agenda": content.MEETING_AGENDAS[n % len(content.MEETING_AGENDAS)],
+                         "materials": "Tài liệu thông tin thời sự tháng; đề cương tuyên truyền của Ban Tuyên giáo Tỉnh ủy.",
+                         "minutes": "Các cộng tác viên phản ánh tình hình dư luận tại địa bàn; đồng chí chủ trì kết luận, "
+                                    "giao nhiệm vụ nắm tình hình tháng tới."})
+    extra = today - timedelta(days=9)
+    meetings.append({"id": uuid7(), "kind": "extraordinary", "held_on": extra.isoformat(),
+                     "place": "Hội trường Huyện ủy Càng Long", "chair": "Đồng chí Trưởng Ban Tuyên giáo Huyện ủy",
+                     "agenda": "Nắm tình hình dư luận về ô nhiễm môi trường từ cơ sở chăn nuôi và lò than củi.",
+                     "materials": None, "minutes": None})
+    records.bulk_insert(ctx, "meetings", meetings, note="demo")
+    attendance = []
+    for m in meetings:
+        recent = m["held_on"] >= (today - timedelta(days=70)).isoformat()
+        for p in people:
+            if p["status"] != "active" or p["joined_on"] > m["held_on"]:
+                continue
+            if p["id"] in quiet and recent:
+                presence = "absent"
+            else:
+                r = rng.random()
+                presence = "present" if r < 0.86 else ("excused" if r < 0.95 else "absent")
+            attendance.append({"meeting_id": m["id"], "collaborator_id": p["id"], "presence": presence,
+                               "reason": "Bận công tác" if presence == "excused" else None})
+    ctx.db["meeting_attendance"].insert_all(attendance)
+
+    topic_rows = []
+    for t in content.TOPICS:
+        opened = months[next(i for i, w in enumerate(t.curve) if w > 0)]
+        closed = (months[-3] + timedelta(days=5)).isoformat() if t.status == "closed" else None
+        topic_rows.append({"id": uuid7(), "title": t.title, "field": t.field, "status": t.status,
+                           "opened_on": opened.isoformat(), "closed_on": closed})
+    records.bulk_insert(ctx, "topics", topic_rows, note="demo")
+
+    items = _build_items(rng, today, months, communes, agencies, active, quiet, meetings, topic_rows)
+    records.bulk_insert(ctx, "opinions", items, note="demo")
+    return {"communes": len(communes), "collaborators": len(people), "meetings": len(meetings),
+            "topics": len(topic_rows), "opinions": len(items)}
+
+
+def _build_items(rng, today, months, communes, agencies, active, quiet, meetings, topic_rows) -> list[dict]:
+    talkers = [p for p in active if p["id"] not in quiet]
+    items = []
+    total_weight = sum(sum(t.curve) for t in content.TOPICS)
+    per_unit = 1380 / total_weight
+    for t, topic in zip(content.TOPICS, topic_rows, strict=True):
+        for month_index, start in enumerate(months):
+            count = round(t.curve[month_index] * per_unit * rng.uniform(0.85, 1.15))
+            for _ in range(count):
+                items.append(_item(rng, t, topic, start, today, communes, agencies, talkers, meetings))
+        if t.surge_days:
+            # A recent surge: frustration spreading over several communes in the last two weeks.
+            for _ in range(16):
+                day = today - timedelta(days=rng.randint(0, t.surge_days - 1))
+                item = _item(rng, t, topic, day.replace(day=1), today, communes, agencies, talkers, meetings, day)
+                item.update(tendency="frustration", scale=rng.choice(["medium", "high"]),
+                            hotspot_risk="high" if rng.random() < 0.25 else "low")
+                items.append(item)
+    # Items not tied to a topic ("other" concerns of the month).
+    for start in months:
+        for _ in range(rng.randint(5, 9)):
+            items.append(_item(rng, None, None, start, today, communes, agencies, talkers, meetings))
+    items.sort(key=lambda r: r["received_on"])
+    return items
+
+
+MISC = [
+    ("economy", "phản ánh tuyến đường giao thông nông thôn xuống cấp, đi lại khó khăn mùa mưa",
+     "Đề nghị bố trí vốn sửa chữa tuyến đường liên ấp."),
+    ("culture_society", "đồng tình với việc tổ chức lễ hội Ok Om Bok an toàn, tiết kiệm", None),
+    ("culture_society", "băn khoăn về tình trạng thanh thiếu niên tụ tập, chạy xe lạng lách ban đêm",
+     "Đề nghị công an xã tăng cường tuần tra vào ban đêm."),
+    ("economy", "quan tâm đến chương trình hỗ trợ chuyển đổi cây trồng trên đất lúa kém hiệu quả", None),
+    ("politics", "đồng tình với việc lấy ý kiến nhân dân về dự thảo sửa đổi Hiến pháp", None),
+]
+
+
+def _item(rng, t, topic, start, today, communes, agencies, talkers, meetings, day=None) -> dict:
+    if day is None:
+        last = min(today, (start.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1))
+        day = start + timedelta(days=rng.randint(0, max(0, (last - start).days)))
+    if t is not None:
+        area = communes[rng.choice(t.communes)] if t.communes and rng.random() < 0.8 else rng.choice(communes)
+        tendency, field = _pick(rng, t.tendencies), t.field
+        statement, proposal = rng.choice(t.statements), rng.choice(t.proposals) if rng.random() < 0.6 else None
+        agency = agencies[t.agency]
+    else:
+        area = rng.choice(communes)
+        field, statement, proposal = rng.choice(MISC)
+        tendency = "support" if "đồng tình" in statement else rng.choice(["concern", "support"])
+        agency = rng.choice(agencies)
+    subject = rng.choice(content.SUBJECTS)
+    channel = _pick(rng, content.CHANNEL_WEIGHTS)
+    reporter = rng.choice(talkers)
+    meeting_id = None
+    if channel == "meeting":
+        held = [m for m in meetings if m["held_on"] <= today.isoformat() and m["held_on"] >= day.isoformat()]
+        if held:
+            meeting = min(held, key=lambda m: m["held_on"])
+            meeting_id, day = meeting["id"], date.fromisoformat(meeting["held_on"])
+        else:
+            channel = "direct"
+    row = {
+        "id": uuid7(), "received_on": day.isoformat(), "collaborator_id": reporter["id"], "meeting_id": meeting_id,
+        "channel": channel, "area_code": area, "field": field, "topic_id": topic["id"] if topic else None,
+        "summary": f"{subject} {statement}.", "tendency": tendency, "scale": _pick(rng, content.SCALE_WEIGHTS),
+        "hotspot_risk": "none", "proposal": proposal, "handling": "new",
+    }
+    _handling(rng, row, day, today, agency)
+    return row
+
+
+def _handling(rng, row, day, today, agency) -> None:
+    if row["tendency"] not in ("concern", "frustration") or rng.random() > 0.45:
+        return
+    age = (today - day).days
+    forwarded = day + timedelta(days=rng.randint(1, 5))
+    if forwarded > today:
+        row["handling"] = "verifying"
+        return
+    row.update(handling="forwarded", forwarded_to=agency[0], forwarded_on=forwarded.isoformat(),
+               due_on=(forwarded + timedelta(days=30)).isoformat())
+    if age > 35 and rng.random() < 0.85:
+        resolved = forwarded + timedelta(days=rng.randint(10, 30))
+        row.update(handling="resolved", result=rng.choice(content.RESULTS), resolved_on=resolved.isoformat())
+        if rng.random() < 0.75 and resolved + timedelta(days=7) <= today:
+            row.update(handling="answered", answered_on=(resolved + timedelta(days=rng.randint(1, 7))).isoformat())
+
+
+_ = utc_now  # kept for callers that stamp extra rows

@@ -1,0 +1,240 @@
+"""The `.dlxh` package: a signed manifest plus data, zipped, then age-encrypted to one recipient.
+
+Layout (FORMAT_VERSION 1, documented in docs/EXCHANGE.md):
+  <sender>-<recipient>-<seq>.dlxh = age(inner zip) to the recipient's X25519 recipient
+    manifest.json          what is inside, signed: sender, recipient, seq, sha256 per member
+    manifest.json.minisig  minisign "ED" signature of manifest.json by the sender
+    data/<table>.jsonl     one JSON object per row
+    files/<name>           report files (PDF/DOCX), bytes as they are
+
+This module is byte-level only (no database): building needs the sender's secret key
+and the recipient's age public key; opening needs our age identity and a lookup of
+enrolled senders' public keys. Sequence and re-import checks need the inbox and live
+in the import layer, through `check_sequence`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import pyrage
+from pyrage import x25519
+
+from app.exchange import minisign, refusals, safezip
+from app.ids import utc_now
+
+FORMAT_NAME = "dlxh-package"
+FORMAT_VERSION = 1
+MANIFEST = "manifest.json"
+SIGNATURE = "manifest.json.minisig"
+KINDS = ("data", "guidance")
+MAX_MANIFEST_BYTES = 4 * 1024 * 1024
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass
+class Outgoing:
+    """Everything one package carries, before signing and encryption."""
+
+    kind: str  # data (district -> province) | guidance (province -> district)
+    sender: str
+    recipient: str
+    seq: int
+    prev_seq: int
+    tables: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    files: dict[str, bytes] = field(default_factory=dict)  # name inside files/ -> bytes
+    app_version: str = ""
+    schema_version: int = 0
+    since: str | None = None
+    created_at: str = field(default_factory=utc_now)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Opened:
+    """A package that passed every check; `sha256` is of the encrypted file as received."""
+
+    manifest: dict[str, Any]
+    tables: dict[str, list[dict[str, Any]]]
+    files: dict[str, bytes]
+    sha256: str
+
+    @property
+    def sender(self) -> str:
+        return self.manifest["sender"]["unit"]
+
+    @property
+    def seq(self) -> int:
+        return int(self.manifest["seq"])
+
+    @property
+    def kind(self) -> str:
+        return self.manifest["kind"]
+
+
+def file_name(sender: str, recipient: str, seq: int) -> str:
+    return f"{sender}-{recipient}-{seq:06d}.dlxh"
+
+
+def encode_rows(rows: list[dict[str, Any]]) -> bytes:
+    """JSON Lines, keys sorted, UTF-8 unescaped: stable bytes for stable hashes."""
+    return b"".join(
+        json.dumps(row, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8") + b"\n"
+        for row in rows
+    )
+
+
+def build(out: Outgoing, secret: minisign.SecretKey, recipient_age: str, progress: Progress | None = None) -> bytes:
+    """Sign and encrypt `out`; returns the bytes of the `.dlxh` file."""
+    if out.kind not in KINDS:
+        raise ValueError(f"unknown package kind {out.kind!r}")
+    members: dict[str, bytes] = {}
+    for table, rows in sorted(out.tables.items()):
+        members[f"data/{table}.jsonl"] = encode_rows(rows)
+    for name, data in sorted(out.files.items()):
+        members[f"files/{name}"] = data
+    manifest = {
+        "format": FORMAT_NAME,
+        "format_version": FORMAT_VERSION,
+        "kind": out.kind,
+        "sender": {"unit": out.sender, "key_id": secret.public().key_id_hex},
+        "recipient": {"unit": out.recipient},
+        "seq": out.seq,
+        "prev_seq": out.prev_seq,
+        "since": out.since,
+        "created_at": out.created_at,
+        "app_version": out.app_version,
+        "schema_version": out.schema_version,
+        "rows": {table: len(rows) for table, rows in sorted(out.tables.items())},
+        "members": {name: hashlib.sha256(data).hexdigest() for name, data in members.items()},
+        "extra": out.extra,
+    }
+    manifest_bytes = json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8") + b"\n"
+    trusted = f"dlxh {out.kind} {out.sender}->{out.recipient} seq:{out.seq} created:{out.created_at} file:{MANIFEST}"
+    signature = secret.sign(manifest_bytes, trusted, f"DLXH package signature, key {secret.public().key_id_hex}")
+    inner = safezip.write_zip({MANIFEST: manifest_bytes, SIGNATURE: signature.encode("ascii"), **members})
+    if progress:
+        progress(1, 2)
+    try:
+        recipient = x25519.Recipient.from_str(recipient_age)
+    except Exception as exc:  # pyrage raises its own RecipientError; any failure means a bad card
+        raise ValueError("invalid age recipient") from exc
+    data = pyrage.encrypt(inner, [recipient])
+    if progress:
+        progress(2, 2)
+    return data
+
+
+def decrypt(data: bytes, identity: str) -> bytes:
+    """Undo the age layer; a package for someone else and a damaged header look alike to age."""
+    if not data.startswith(b"age-encryption.org/v1\n"):
+        raise refusals.damaged("không có phần đầu mã hóa age")
+    try:
+        return pyrage.decrypt(data, [x25519.Identity.from_str(identity)])
+    except pyrage.DecryptError as exc:
+        if "No matching keys" in str(exc):
+            raise refusals.wrong_recipient_crypto() from exc
+        raise refusals.damaged("lớp mã hóa không toàn vẹn (tệp đã bị sửa hoặc bị cắt)") from exc
+
+
+def read_signed_manifest(
+    members: dict[str, bytes],
+    lookup: Callable[[str], minisign.PublicKey | None],
+    manifest_name: str = MANIFEST,
+    signer_field: str = "sender",
+    supported: int = FORMAT_VERSION,
+) -> dict[str, Any]:
+    """Parse a signed JSON document, check its format version and its signature by the enrolled key."""
+    raw = members.get(manifest_name)
+    sig = members.get(manifest_name + ".minisig")
+    if raw is None or sig is None:
+        raise refusals.damaged("thiếu bản kê hoặc chữ ký")
+    if len(raw) > MAX_MANIFEST_BYTES:
+        raise refusals.too_big("bản kê quá lớn")
+    try:
+        manifest = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise refusals.damaged("bản kê không phải JSON hợp lệ") from exc
+    if not isinstance(manifest, dict) or not isinstance(manifest.get(signer_field), dict):
+        raise refusals.damaged("bản kê thiếu thông tin đơn vị gửi")
+    version = manifest.get("format_version")
+    if not isinstance(version, int):
+        raise refusals.damaged("bản kê thiếu phiên bản định dạng")
+    if version > supported:
+        raise refusals.newer_format(version, supported)
+    sender = str(manifest[signer_field].get("unit", ""))
+    public = lookup(sender)
+    if public is None:
+        raise refusals.unknown_sender(sender)
+    try:
+        minisign.verify(public, raw, sig.decode("ascii", errors="replace"))
+    except minisign.MinisignError as exc:
+        raise refusals.bad_signature(sender) from exc
+    return manifest
+
+
+def open_package(
+    data: bytes,
+    *,
+    identity: str,
+    my_unit: str,
+    lookup: Callable[[str], minisign.PublicKey | None],
+    progress: Progress | None = None,
+) -> Opened:
+    """Decrypt, unzip safely, verify signature and hashes; raises ImportRefused, returns parsed rows."""
+    inner = decrypt(data, identity)
+    if progress:
+        progress(1, 4)
+    members = safezip.read_zip(inner)
+    manifest = read_signed_manifest(members, lookup)
+    if manifest.get("format") != FORMAT_NAME or manifest.get("kind") not in KINDS:
+        raise refusals.wrong_kind(str(manifest.get("format")), FORMAT_NAME)
+    addressed = str((manifest.get("recipient") or {}).get("unit", ""))
+    if addressed != my_unit:
+        raise refusals.wrong_recipient(addressed, my_unit)
+    if progress:
+        progress(2, 4)
+    listed: dict[str, str] = manifest.get("members") or {}
+    payload = {name: blob for name, blob in members.items() if name not in (MANIFEST, SIGNATURE)}
+    for name in listed:
+        if name not in payload:
+            raise refusals.missing_member(name)
+    for name, blob in payload.items():
+        if name not in listed:
+            raise refusals.extra_member(name)
+        if hashlib.sha256(blob).hexdigest() != listed[name]:
+            raise refusals.altered_member(name)
+    tables = _parse_tables(payload, manifest.get("rows") or {})
+    files = {name[len("files/"):]: blob for name, blob in payload.items() if name.startswith("files/")}
+    if progress:
+        progress(4, 4)
+    return Opened(manifest, tables, files, hashlib.sha256(data).hexdigest())
+
+
+def _parse_tables(payload: dict[str, bytes], counts: dict[str, int]) -> dict[str, list[dict[str, Any]]]:
+    tables: dict[str, list[dict[str, Any]]] = {}
+    for name, blob in payload.items():
+        if not name.startswith("data/"):
+            continue
+        if not name.endswith(".jsonl"):
+            raise refusals.unsafe_name(name)
+        table = name[len("data/"):-len(".jsonl")]
+        try:
+            rows = [json.loads(line) for line in blob.decode("utf-8").splitlines() if line]
+        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise refusals.damaged(f"dữ liệu «{name}» không hợp lệ") from exc
+        if not all(isinstance(r, dict) for r in rows) or counts.get(table) != len(rows):
+            raise refusals.damaged(f"số dòng của «{name}» không khớp bản kê")
+        tables[table] = rows
+    return tables
+
+
+def check_sequence(opened: Opened, last_seq: int) -> None:
+    """Refuse a package whose seq is not beyond the last one imported from that sender."""
+    if opened.seq <= last_seq:
+        raise refusals.replay(opened.sender, opened.seq, last_seq)

@@ -1,0 +1,1 @@
+"""Opinion surveys: questionnaire, sample plan, anonymous responses, tabulation, report."""

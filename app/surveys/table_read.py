@@ -1,0 +1,148 @@
+"""Reading the messy tables phone and online surveys come back in: CSV in UTF-8 (with or
+without BOM), UTF-16 or Windows-1258, separated by commas, semicolons or tabs, or an
+Excel workbook; title lines above the header are skipped."""
+
+from __future__ import annotations
+
+import csv
+import io
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+from app.errors import ImportRefused
+
+MAX_BYTES = 20 * 1024 * 1024
+DELIMITERS = (",", ";", "\t")
+
+
+@dataclass
+class RawTable:
+    headers: list[str]
+    rows: list[list[str]]
+    line_numbers: list[int] = field(default_factory=list)  # where each row sits in the file (1-based)
+    encoding: str | None = None
+    delimiter: str | None = None
+    header_line: int = 1
+
+
+def _nfc(text: str) -> str:
+    # cp1258 text decodes to base letters + combining marks; files from Macs come as NFD too.
+    return unicodedata.normalize("NFC", text)
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Text and the encoding that worked: UTF-8 (BOM or not), UTF-16 by BOM, else cp1258."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return _nfc(data.decode("utf-8-sig")), "utf-8-sig"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return _nfc(data.decode("utf-16")), "utf-16"
+    try:
+        return _nfc(data.decode("utf-8")), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return _nfc(data.decode("cp1258")), "cp1258"
+    except UnicodeDecodeError:
+        raise ImportRefused("Không đọc được bảng mã của tệp (hãy lưu lại dưới dạng CSV UTF-8).") from None
+
+
+def sniff_delimiter(text: str) -> str:
+    """The separator that splits the first lines into the same, largest number of columns."""
+    lines = [ln for ln in text.splitlines() if ln.strip()][:20]
+    best, best_score = ",", (-1, -1)
+    for delim in DELIMITERS:
+        widths = [len(r) for r in csv.reader(lines, delimiter=delim)]
+        if not widths:
+            continue
+        common = max(set(widths), key=widths.count)
+        score = (common if common > 1 else 0, widths.count(common))
+        if score > best_score:
+            best, best_score = delim, score
+    return best
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == datetime.min.time() else value.isoformat(sep=" ")
+    if isinstance(value, date):
+        return value.isoformat()
+    return _nfc(str(value)).strip()
+
+
+def _header_index(rows: list[list[str]]) -> int:
+    """First of the top rows that fills at least half the table's width (titles fill one cell)."""
+    top = rows[:15]
+    width = max((sum(1 for c in r if c) for r in top), default=0)
+    for i, r in enumerate(top):
+        filled = sum(1 for c in r if c)
+        if filled >= max(2, (width + 1) // 2):
+            return i
+    return 0
+
+
+def _build(rows: list[list[str]], lines: list[int], encoding: str | None, delimiter: str | None) -> RawTable:
+    keep = [(r, ln) for r, ln in zip(rows, lines, strict=True) if any(c.strip() for c in r)]
+    if not keep:
+        raise ImportRefused("Tệp không có dữ liệu.")
+    rows = [[c.strip() for c in r] for r, _ in keep]
+    lines = [ln for _, ln in keep]
+    h = _header_index(rows)
+    headers = rows[h]
+    width = max(len(r) for r in rows[h:])
+    headers = headers + [""] * (width - len(headers))
+    data = [r + [""] * (width - len(r)) for r in rows[h + 1:]]
+    if not data:
+        raise ImportRefused("Tệp chỉ có dòng tiêu đề, không có phiếu nào.")
+    return RawTable(headers, data, lines[h + 1:], encoding, delimiter, lines[h])
+
+
+def read_csv_bytes(data: bytes) -> RawTable:
+    text, encoding = decode(data)
+    delimiter = sniff_delimiter(text)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows, lines = [], []
+    try:
+        start = 1
+        for row in reader:
+            rows.append(row)
+            lines.append(start)
+            start = reader.line_num + 1
+    except csv.Error as exc:
+        raise ImportRefused(f"Tệp CSV bị lỗi ở dòng {reader.line_num}: {exc}.") from None
+    return _build(rows, lines, encoding, delimiter)
+
+
+def read_xlsx(path: Path) -> RawTable:
+    from openpyxl import load_workbook
+
+    try:
+        wb = load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many types for damaged files
+        raise ImportRefused(f"Không mở được tệp Excel: {exc}.") from None
+    try:
+        ws = next((s for s in wb.worksheets if s.sheet_state == "visible"), wb.worksheets[0])
+        rows = [[_cell(v) for v in row] for row in ws.iter_rows(values_only=True)]
+    finally:
+        wb.close()
+    return _build(rows, list(range(1, len(rows) + 1)), None, None)
+
+
+def read_table(path: Path) -> RawTable:
+    """Read a .csv/.txt/.tsv or .xlsx file into header + rows of stripped strings."""
+    path = Path(path)
+    if not path.is_file():
+        raise ImportRefused(f"Không tìm thấy tệp {path}.")
+    if path.stat().st_size > MAX_BYTES:
+        raise ImportRefused("Tệp lớn quá 20 MB, không nhập.")
+    suffix = path.suffix.lower()
+    if suffix in (".xlsx", ".xlsm"):
+        return read_xlsx(path)
+    if suffix == ".xls":
+        raise ImportRefused("Không đọc được tệp .xls cũ; hãy lưu lại dưới dạng .xlsx hoặc .csv.")
+    return read_csv_bytes(path.read_bytes())
