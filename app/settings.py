@@ -18,6 +18,10 @@ DEFAULTS: dict[str, Any] = {
     "warning_spread_communes": 3,
     "monthly_report_due_day": 20,
     "min_collaborators_per_commune": 1,
+    "backup_dir": "",                     # empty: a "backups" folder next to the database
+    "backup_keep": 10,                    # newest N backups kept in that folder
+    "backup_auto": True,                  # back up on exit and once a day
+    "idle_lock_minutes": 10,              # lock the window after this long without input (0: never)
 }
 
 

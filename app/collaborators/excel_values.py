@@ -94,6 +94,13 @@ def parse_yes(value: Any, label: str) -> bool:
     raise ValidationError(f"{label}: không hiểu giá trị '{str(value).strip()}' (dùng x / có / để trống).")
 
 
+def is_yes_mark(value: Any) -> bool:
+    """True for a plain tick (x, có, ✓), as opposed to a value such as a phone number."""
+    if value is None or isinstance(value, int | float):
+        return False
+    return fold(str(value)).strip().strip(".") in _YES - {"1"}
+
+
 def parse_gender(value: Any) -> str | None:
     raw = fold(text(value) or "")
     if not raw:
@@ -118,7 +125,9 @@ def parse_phone(value: Any, label: str = "Số điện thoại") -> str | None:
     # Several numbers in one cell ("0912 345 678 / 0234 3812 345"): keep the first.
     first = re.split(r"[,;/]| - |\n", raw)[0]
     try:
-        return validate.phone(first)
+        from app.collaborators.registry import phone_number
+
+        return phone_number(first)
     except ValidationError as exc:
         raise ValidationError(f"{label} không hợp lệ: {raw}.") from exc
 
@@ -183,7 +192,7 @@ SECTOR_WORDS: dict[str, tuple[str, ...]] = {
     "farmers_union": ("hoi nong dan", "hnd"),
     "youth_union": ("doan thanh nien", "doan tn", "tncs", "dtn"),
     "veterans_union": ("hoi cuu chien binh", "cuu chien binh", "ccb"),
-    "labour": ("lien doan lao dong", "cong doan", "lđld", "ldld"),
+    "labour": ("lien doan lao dong", "cong doan", "ldld"),
     "education": ("giao duc", "truong", "gd dt"),
     "health": ("y te", "benh vien", "tram y te"),
     "police": ("cong an",),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, fields
 
 from app import catalog, records, validate
@@ -44,6 +45,17 @@ _COLUMNS = [f.name for f in fields(Collaborator)]
 _EDITABLE = [c for c in _COLUMNS if c not in ("id", "origin", "version", "updated_at")]
 
 
+_LANDLINE = re.compile(r"^(0|\+84)2\d{9}$")
+
+
+def phone_number(value: str | None, field: str = "phone") -> str | None:
+    """Mobile numbers as app.validate.phone, plus the 11-digit landlines (02xx xxx xxxx) many
+    commune offices still give."""
+    if value and _LANDLINE.match(re.sub(r"[\s.\-()]", "", value)):
+        return re.sub(r"[\s.\-()]", "", value)
+    return validate.phone(value, field=field)
+
+
 def clean(c: Collaborator) -> dict:
     """Validate a collaborator and return the row to store (raises ValidationError)."""
     row = {k: v for k, v in asdict(c).items() if k in _EDITABLE}
@@ -56,9 +68,9 @@ def clean(c: Collaborator) -> dict:
     if c.sector is not None:
         validate.one_of(c.sector, catalog.SECTORS, "Ngành, đoàn thể", "sector")
     validate.one_of(c.status, catalog.COLLABORATOR_STATUSES, "Trạng thái", "status")
-    row["phone"] = validate.phone(c.phone)
+    row["phone"] = phone_number(c.phone)
     row["email"] = validate.email(c.email)
-    row["zalo"] = validate.phone(c.zalo, field="zalo") if c.zalo else None
+    row["zalo"] = phone_number(c.zalo, field="zalo") if c.zalo else None
     row["decision_date"] = validate.iso_date(c.decision_date, "Ngày quyết định", "decision_date")
     row["joined_on"] = validate.iso_date(c.joined_on, "Ngày tham gia", "joined_on")
     row["left_on"] = validate.iso_date(c.left_on, "Ngày thôi", "left_on")

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from app import records
 from app.context import Ctx
 from app.demo import content, places
-from app.ids import utc_now, uuid7
+from app.ids import uuid7
 from app.office import add_unit
 
 SECTOR_OF_STRATUM = {
@@ -18,6 +18,7 @@ SECTOR_OF_STRATUM = {
 }
 STRATUM_MIX = ["farmer"] * 5 + ["cadre"] * 3 + ["retiree"] * 2 + ["youth"] * 2 + ["veteran"] * 2 + \
     ["business", "worker", "intellectual", "religious", "ethnic"]
+BIRTH_YEARS = {"retiree": (1950, 1963), "veteran": (1952, 1968), "youth": (1994, 2003)}
 POSITIONS = {
     "cadre": "Công chức Văn hóa – Xã hội xã", "farmer": "Chi hội trưởng Hội Nông dân ấp",
     "retiree": "Bí thư chi bộ ấp", "youth": "Bí thư Chi đoàn ấp", "veteran": "Chi hội trưởng Cựu chiến binh ấp",
@@ -77,7 +78,7 @@ def build_collaborators(ctx: Ctx, rng: random.Random, communes: list[str], today
         joined = today - timedelta(days=rng.randint(400, 2200))
         rows.append({
             "id": uuid7(), "full_name": _name(rng, gender, khmer), "gender": gender,
-            "birth_year": rng.randint(1958, 1998), "ethnicity": "Khmer" if khmer and rng.random() < 0.5 else "Kinh",
+            "birth_year": rng.randint(*BIRTH_YEARS.get(stratum, (1962, 1992))), "ethnicity": "Khmer" if khmer and rng.random() < 0.5 else "Kinh",
             "religion": "Phật giáo Nam tông Khmer" if khmer and rng.random() < 0.5 else None,
             "party_member": 1 if rng.random() < 0.62 else 0, "position": POSITIONS.get(stratum, "Cộng tác viên"),
             "workplace": places.COMMUNES[commune_index][0].replace("Xã", "UBND xã").replace("Thị trấn",
@@ -157,7 +158,8 @@ def build_demo_data(ctx: Ctx, seed: int, today: date) -> dict[str, int]:
 
 
 def _build_items(rng, today, months, communes, agencies, active, quiet, meetings, topic_rows) -> list[dict]:
-    talkers = [p for p in active if p["id"] not in quiet]
+    # Quiet collaborators did report, but nothing in the last three months.
+    talkers = {"recent": [p for p in active if p["id"] not in quiet], "earlier": active}
     items = []
     total_weight = sum(sum(t.curve) for t in content.TOPICS)
     per_unit = 1380 / total_weight
@@ -209,7 +211,7 @@ def _item(rng, t, topic, start, today, communes, agencies, talkers, meetings, da
         agency = rng.choice(agencies)
     subject = rng.choice(content.SUBJECTS)
     channel = _pick(rng, content.CHANNEL_WEIGHTS)
-    reporter = rng.choice(talkers)
+    reporter = rng.choice(talkers["recent"] if (today - day).days < 90 else talkers["earlier"])
     meeting_id = None
     if channel == "meeting":
         held = [m for m in meetings if m["held_on"] <= today.isoformat() and m["held_on"] >= day.isoformat()]
@@ -245,4 +247,3 @@ def _handling(rng, row, day, today, agency) -> None:
             row.update(handling="answered", answered_on=(resolved + timedelta(days=rng.randint(1, 7))).isoformat())
 
 
-_ = utc_now  # kept for callers that stamp extra rows

@@ -123,7 +123,7 @@ def parse_signature(text: str) -> Signature:
     global_sig = _b64(lines[3].strip())
     if len(global_sig) != 64:
         raise MinisignError("signature: wrong global signature length")
-    return Signature(blob[2:10], blob[10:], lines[2][len(_TRUSTED):], global_sig)
+    return Signature(blob[2:10], blob[10:], lines[2][len(_TRUSTED) :], global_sig)
 
 
 def verify(public: PublicKey, message: bytes, signature_text: str) -> str:

@@ -122,7 +122,7 @@ def build(out: Outgoing, secret: minisign.SecretKey, recipient_age: str, progres
         progress(1, 2)
     try:
         recipient = x25519.Recipient.from_str(recipient_age)
-    except Exception as exc:  # pyrage raises its own RecipientError; any failure means a bad card
+    except pyrage.RecipientError as exc:
         raise ValueError("invalid age recipient") from exc
     data = pyrage.encrypt(inner, [recipient])
     if progress:
@@ -210,7 +210,7 @@ def open_package(
         if hashlib.sha256(blob).hexdigest() != listed[name]:
             raise refusals.altered_member(name)
     tables = _parse_tables(payload, manifest.get("rows") or {})
-    files = {name[len("files/"):]: blob for name, blob in payload.items() if name.startswith("files/")}
+    files = {name[len("files/") :]: blob for name, blob in payload.items() if name.startswith("files/")}
     if progress:
         progress(4, 4)
     return Opened(manifest, tables, files, hashlib.sha256(data).hexdigest())
@@ -223,7 +223,7 @@ def _parse_tables(payload: dict[str, bytes], counts: dict[str, int]) -> dict[str
             continue
         if not name.endswith(".jsonl"):
             raise refusals.unsafe_name(name)
-        table = name[len("data/"):-len(".jsonl")]
+        table = name[len("data/") : -len(".jsonl")]
         try:
             rows = [json.loads(line) for line in blob.decode("utf-8").splitlines() if line]
         except (UnicodeDecodeError, json.JSONDecodeError) as exc:

@@ -18,8 +18,7 @@ def unknown_sender(unit: str) -> ImportRefused:
 
 def bad_signature(unit: str) -> ImportRefused:
     return ImportRefused(
-        f"Chữ ký của gói không hợp lệ: gói không phải do {unit} ký bằng khóa đã đăng ký, "
-        "hoặc bản kê đã bị sửa."
+        f"Chữ ký của gói không hợp lệ: gói không phải do {unit} ký bằng khóa đã đăng ký, hoặc bản kê đã bị sửa."
     )
 
 

@@ -14,6 +14,7 @@ import os
 import re
 import tempfile
 import zipfile
+import zlib
 from pathlib import Path
 
 from app.exchange import refusals
@@ -57,7 +58,7 @@ def read_zip(data: bytes) -> dict[str, bytes]:
     """All members of a zip as bytes, after every safety check; raises ImportRefused."""
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError) as exc:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
         raise refusals.damaged("không đọc được lớp nén bên trong") from exc
     with zf:
         infos = zf.infolist()
@@ -102,7 +103,7 @@ def _read_bounded(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
                 out += chunk
                 if len(out) > info.file_size:
                     raise refusals.too_big(f"thành phần «{info.filename}» lớn hơn kích thước khai báo")
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
+    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, NotImplementedError) as exc:
         raise refusals.damaged(f"thành phần «{info.filename}» không giải nén được") from exc
     if len(out) != info.file_size:
         raise refusals.damaged(f"thành phần «{info.filename}» không đúng kích thước khai báo")

@@ -19,6 +19,9 @@ class Meeting:
     kind: str = "regular"
     place: str | None = None
     chair: str | None = None
+    secretary: str | None = None
+    start_time: str | None = None     # "08:00", for the minutes
+    end_time: str | None = None
     agenda: str | None = None
     materials: str | None = None
     minutes: str | None = None
@@ -36,7 +39,26 @@ def clean(m: Meeting) -> dict:
     row = {k: v for k, v in asdict(m).items() if k in _EDITABLE}
     row["held_on"] = validate.iso_date(validate.required(m.held_on, "Ngày họp", "held_on"), "Ngày họp", "held_on")
     validate.one_of(m.kind, KINDS, "Loại hội nghị", "kind")
+    for key, label in (("start_time", "Giờ bắt đầu"), ("end_time", "Giờ kết thúc")):
+        row[key] = _clock(row[key], label, key)
+    for key in ("place", "chair", "secretary", "agenda", "materials", "minutes"):
+        row[key] = (row[key] or "").strip() or None
     return row
+
+
+def _clock(value: str | None, label: str, field: str) -> str | None:
+    """'8h', '8:00', '08.30' → '08:00' / '08:30'; None when empty."""
+    text = (value or "").strip().lower().replace("h", ":").replace(".", ":").rstrip(":")
+    if not text:
+        return None
+    hour, _, minute = text.partition(":")
+    try:
+        h, m = int(hour), int(minute or 0)
+    except ValueError:
+        h, m = -1, -1
+    if not (0 <= h < 24 and 0 <= m < 60):
+        raise ValidationError(f"{label} không hợp lệ: {value} (dạng 08:00).", field=field)
+    return f"{h:02d}:{m:02d}"
 
 
 def create(ctx: Ctx, m: Meeting) -> Meeting:

@@ -53,6 +53,8 @@ def clean(o: Opinion) -> dict:
     if row["received_on"] > date.today().isoformat():
         raise ValidationError("Ngày tiếp nhận không được ở tương lai.", field="received_on")
     row["summary"] = validate.required(o.summary, "Nội dung dư luận", "summary")
+    validate.required(o.field, "Lĩnh vực", "field")
+    validate.required(o.tendency, "Xu hướng", "tendency")
     validate.one_of(o.field, catalog.FIELDS, "Lĩnh vực", "field")
     validate.one_of(o.tendency, catalog.TENDENCIES, "Xu hướng", "tendency")
     validate.one_of(o.scale, catalog.SCALES, "Mức độ quan tâm", "scale")
@@ -142,7 +144,8 @@ def _where(flt: OpinionFilter) -> tuple[str, list]:
     return sql, params
 
 
-def list_opinions(ctx: Ctx, flt: OpinionFilter | None = None, limit: int | None = None) -> list[OpinionRow]:
+def list_opinions(ctx: Ctx, flt: OpinionFilter | None = None, limit: int | None = None,
+                  offset: int = 0) -> list[OpinionRow]:
     flt = flt or OpinionFilter()
     where, params = _where(flt)
     sql = ("SELECT o.id, o.received_on, o.field, o.tendency, o.scale, o.summary, coalesce(u.name, ''), "
@@ -151,8 +154,14 @@ def list_opinions(ctx: Ctx, flt: OpinionFilter | None = None, limit: int | None 
            "LEFT JOIN collaborators c ON c.id = o.collaborator_id" + where +
            " ORDER BY o.received_on DESC, o.id DESC")
     if limit:
-        sql += f" LIMIT {int(limit)}"
+        sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
     return [OpinionRow(*r) for r in ctx.db.execute(sql, params).fetchall()]
+
+
+def count(ctx: Ctx, flt: OpinionFilter | None = None) -> int:
+    """How many items the filter selects (the list shows pages of them)."""
+    where, params = _where(flt or OpinionFilter())
+    return ctx.db.execute(f"SELECT count(*) FROM opinions o{where}", params).fetchone()[0]
 
 
 def count_by(ctx: Ctx, column: str, flt: OpinionFilter | None = None) -> dict[str, int]:

@@ -17,6 +17,13 @@ class Topic:
     status: str = "watch"
     closed_on: str | None = None
     notes: str | None = None
+    handling: str = "new"
+    forwarded_to: str | None = None
+    forwarded_on: str | None = None
+    due_on: str | None = None
+    result: str | None = None
+    resolved_on: str | None = None
+    answered_on: str | None = None
     id: str | None = None
     origin: str | None = None
     version: int = 0
@@ -34,6 +41,10 @@ def clean(t: Topic) -> dict:
     validate.one_of(t.status, catalog.TOPIC_STATUSES, "Trạng thái", "status")
     row["opened_on"] = validate.iso_date(validate.required(t.opened_on, "Ngày mở", "opened_on"), "Ngày mở")
     row["closed_on"] = validate.iso_date(t.closed_on, "Ngày kết thúc")
+    validate.one_of(t.handling, catalog.HANDLING, "Tình trạng xử lý", "handling")
+    for key, label in (("forwarded_on", "Ngày chuyển"), ("due_on", "Hạn xử lý"), ("resolved_on", "Ngày giải quyết"),
+                       ("answered_on", "Ngày phản hồi")):
+        row[key] = validate.iso_date(row[key], label, key)
     if t.status == "closed" and not row["closed_on"]:
         raise ValidationError("Cần ghi ngày kết thúc khi đóng vấn đề.", field="closed_on")
     return row

@@ -64,6 +64,7 @@ PAGE = Page()
 HEADER_COLUMNS_MM = (72.0, 93.0)
 END_COLUMNS_MM = (72.0, 93.0)
 MINUTES_SIGN_COLUMNS_MM = (82.5, 82.5)
+END_GAP_PT = 12.0  # empty room between the body and the "Nơi nhận" / signature block
 SIGNATURE_SPACE_PT = 80.0  # room for the hand signature and the seal (or the digital stamp)
 
 STYLES: dict[str, Style] = {
@@ -92,10 +93,9 @@ STYLES: dict[str, Style] = {
     "table_first": Style(13, align="left", leading=15),
     "caption": Style(13, italic=True, align="center", leading=15, space_before=4, space_after=6),
     # End of document
-    "recipients_label": Style(14, underline=True, align="left", leading=16,
-                              space_before=12),
+    "recipients_label": Style(14, underline=True, align="left", leading=16),
     "recipients": Style(12, align="left", leading=14),
-    "sign_authority": Style(14, bold=True, leading=16, space_before=12),
+    "sign_authority": Style(14, bold=True, leading=16),
     "sign_title": Style(14, bold=True, leading=16),
     "signer_name": Style(14, bold=True, leading=16),
     "page_number": Style(14, leading=16),

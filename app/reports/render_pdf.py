@@ -13,7 +13,7 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, KeepTogether, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepTogether, PageTemplate, Spacer, Table, TableStyle
 from reportlab.platypus import Paragraph as RLParagraph
 
 from app.reports import chart as chart_mod
@@ -22,6 +22,7 @@ from app.reports.document import Chart, Document, Heading, Paragraph, Signature,
 from app.reports.document import Table as DocTable
 from app.reports.layout import (
     END_COLUMNS_MM,
+    END_GAP_PT,
     HEADER_COLUMNS_MM,
     MINUTES_SIGN_COLUMNS_MM,
     MM_TO_PT,
@@ -148,13 +149,13 @@ def _ending(doc: Document, sink: list[Anchor]) -> list:
     if doc.is_minutes:
         widths = MINUTES_SIGN_COLUMNS_MM
         cells = [[_signature_column(sig, w, sink) for sig, w in zip(doc.signatures, widths, strict=True)]]
-        return [KeepTogether([_plain_table(cells, widths)])]
+        return [Spacer(1, END_GAP_PT), KeepTogether([_plain_table(cells, widths)])]
     left = []
     if doc.recipients:
         left.append(_para("Nơi nhận:", "recipients_label"))
         left += [_para(line, "recipients") for line in recipient_lines(doc.recipients)]
     right = _signature_column(doc.signatures[0], END_COLUMNS_MM[1], sink) if doc.signatures else []
-    return [_plain_table([[left, right]], END_COLUMNS_MM)]
+    return [Spacer(1, END_GAP_PT), _plain_table([[left, right]], END_COLUMNS_MM)]
 
 
 def story(doc: Document, sink: list[Anchor]) -> list:
@@ -192,15 +193,20 @@ def render_pdf_anchored(doc: Document) -> tuple[bytes, list[Anchor]]:
     """The PDF bytes and the signature spaces (one per signature column) in draw order."""
     fonts.register()
     buf = io.BytesIO()
-    template = SimpleDocTemplate(
+    template = BaseDocTemplate(
         buf, pagesize=(mm(PAGE.width_mm), mm(PAGE.height_mm)),
         leftMargin=mm(PAGE.left_mm), rightMargin=mm(PAGE.right_mm),
         topMargin=mm(PAGE.top_mm), bottomMargin=mm(PAGE.bottom_mm),
         title=doc.title_meta or f"{doc.doc_type} {doc.subject}", author=doc.header.body, creator="DLXH",
         lang="vi",
     )
+    # Frames without reportlab's default 6 pt padding: text starts exactly at the margins, as in Word.
+    frame = Frame(template.leftMargin, template.bottomMargin, template.width, template.height,
+                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
+    template.addPageTemplates([PageTemplate("first", [frame], autoNextPageTemplate="later"),
+                               PageTemplate("later", [frame], onPage=_page_number)])
     sink: list[Anchor] = []
-    template.build(story(doc, sink), onFirstPage=lambda c, d: None, onLaterPages=_page_number)
+    template.build(story(doc, sink))
     return buf.getvalue(), sink
 
 

@@ -1,0 +1,313 @@
+"""Import of the collaborator lists offices already keep in Excel.
+
+Two steps so nothing is written by surprise: `preview(ctx, path)` reads the workbook and
+says, row by row, what would be created, what is wrong and what is a duplicate (same
+name + birth year + area, within the file or already in the registry); `apply(ctx, preview)`
+writes every good row in ONE transaction. A file that cannot be a collaborator list at all
+is refused with one Vietnamese message (ImportRefused) and nothing is written.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from app import audit, auth, office, records, validate
+from app.collaborators import excel_values as ev
+from app.collaborators.excel_headers import FIELD_LABELS, HeaderMap, find_header, norm
+from app.collaborators.registry import Collaborator, clean
+from app.context import Ctx
+from app.errors import ImportRefused, ValidationError
+from app.text import fold
+
+MAX_ROWS = 20_000
+MAX_BYTES = 50 * 1024 * 1024
+_FOOTER = re.compile(r"^(tong cong|tong so|cong|nguoi lap|xac nhan|t m |k t |truong ban|pho truong ban)( |$)")
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0"
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass
+class PreviewRow:
+    """One data row of the sheet and what the import would do with it."""
+
+    row: int                                   # Excel row number, as the user sees it
+    collaborator: Collaborator | None
+    problems: list[str] = field(default_factory=list)   # the row is not imported
+    warnings: list[str] = field(default_factory=list)   # imported; a value was set aside in the notes
+    duplicate: str | None = None               # why it is a duplicate (not imported)
+
+    @property
+    def ok(self) -> bool:
+        return self.collaborator is not None and not self.problems and self.duplicate is None
+
+
+@dataclass
+class ImportPreview:
+    source: str
+    sheet: str
+    header_row: int
+    columns: dict[str, str]                    # field -> header text found
+    ignored_columns: list[str]
+    rows: list[PreviewRow]
+
+    @property
+    def good(self) -> list[PreviewRow]:
+        return [r for r in self.rows if r.ok]
+
+    @property
+    def with_problems(self) -> list[PreviewRow]:
+        return [r for r in self.rows if r.problems]
+
+    @property
+    def duplicates(self) -> list[PreviewRow]:
+        return [r for r in self.rows if r.duplicate and not r.problems]
+
+    @property
+    def missing_columns(self) -> list[str]:
+        return [label for key, label in FIELD_LABELS.items() if key not in self.columns]
+
+    def summary(self) -> str:
+        return (f"Sẽ thêm {len(self.good)} cộng tác viên; {len(self.with_problems)} dòng có lỗi; "
+                f"{len(self.duplicates)} dòng trùng (không thêm).")
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    created: int
+    duplicates: int
+    rejected: int
+    ids: tuple[str, ...]
+
+
+def read_rows(path: Path) -> tuple[str, list[tuple]]:
+    """All rows of the first sheet that has a recognisable header (values only, merged cells
+    read at their top-left cell). Refuses files that are not .xlsx workbooks."""
+    import openpyxl
+
+    path = Path(path)
+    if not path.is_file():
+        raise ImportRefused(f"Không tìm thấy tệp {path}.")
+    if path.stat().st_size > MAX_BYTES:
+        raise ImportRefused("Tệp quá lớn (trên 50 MB) để là danh sách cộng tác viên; không nhập.")
+    with open(path, "rb") as fh:
+        head = fh.read(4)
+    if head == _OLE_MAGIC:
+        raise ImportRefused("Tệp Excel 97-2003 (.xls) chưa được hỗ trợ: hãy mở bằng Excel và lưu lại dạng .xlsx.")
+    if not head.startswith(b"PK"):
+        raise ImportRefused(f"Tệp {path.name} không phải tệp Excel (.xlsx); không nhập.")
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as exc:
+        raise ImportRefused(f"Tệp {path.name} bị hỏng hoặc không phải tệp Excel (.xlsx); không nhập.") from exc
+    except Exception as exc:  # openpyxl raises its own InvalidFileException and friends
+        raise ImportRefused(f"Không đọc được tệp Excel {path.name}: tệp hỏng hoặc sai định dạng.") from exc
+    try:
+        first_blank = True
+        for sheet in book.worksheets:
+            rows: list[tuple] = []
+            for row in sheet.iter_rows(values_only=True):
+                rows.append(row)
+                if len(rows) > MAX_ROWS + 20:
+                    raise ImportRefused(f"Trang tính '{sheet.title}' có hơn {MAX_ROWS:,} dòng; danh sách cộng "
+                                        "tác viên không thể dài như vậy, không nhập.".replace(",", "."))
+            if any(any(c not in (None, "") for c in r) for r in rows):
+                first_blank = False
+                if find_header(rows) is not None:
+                    return sheet.title, rows
+        if first_blank:
+            raise ImportRefused("Bảng tính trống: không có dữ liệu để nhập.")
+        raise ImportRefused("Không tìm thấy dòng tiêu đề trong 10 dòng đầu: cần cột 'Họ và tên' và ít nhất một "
+                            "cột khác như 'Năm sinh', 'Địa bàn', 'Số điện thoại'.")
+    finally:
+        book.close()
+
+
+def preview(ctx: Ctx, path: Path, progress: Progress | None = None) -> ImportPreview:
+    """Read the workbook and decide row by row; writes nothing."""
+    path = Path(path)
+    sheet, rows = read_rows(path)
+    header = find_header(rows)
+    assert header is not None  # read_rows only returns sheets with a header
+    areas = ev.AreaIndex(office.communes(ctx) + office.agencies(ctx))
+    existing = _existing_keys(ctx)
+    seen: dict[tuple, int] = {}
+    out: list[PreviewRow] = []
+    current_area: str | None = None
+    body = rows[header.data_start:]
+    for offset, row in enumerate(body):
+        number = header.data_start + offset + 1
+        if progress and offset % 200 == 0:
+            progress(offset, len(body))
+        cells = [c for c in row if c not in (None, "") and not (isinstance(c, str) and not c.strip())]
+        if not cells:
+            continue
+        if any(_FOOTER.match(norm(c)) for c in cells[:2] if isinstance(c, str)):
+            break
+        name_cell = _cell(row, header, "full_name")
+        if len(cells) == 1 and isinstance(cells[0], str) and (name_cell in (None, "") or _is_area(areas, cells[0])):
+            # A section row ("I. XÃ PHONG AN") groups the rows under it by area.
+            current_area = _section_area(areas, cells[0]) or current_area
+            continue
+        item = _read_row(number, row, header, areas, current_area)
+        if item.collaborator and not item.problems:
+            key = dup_key(item.collaborator.full_name, item.collaborator.birth_year, item.collaborator.area_code)
+            if key in seen:
+                item.duplicate = f"Trùng với dòng {seen[key]} trong tệp (cùng họ tên, năm sinh, địa bàn)."
+            elif key in existing:
+                item.duplicate = f"Đã có trong danh sách cộng tác viên: {existing[key]}."
+            else:
+                seen[key] = number
+        out.append(item)
+    if progress:
+        progress(len(body), len(body))
+    result = ImportPreview(path.name, sheet, header.row_index + 1,
+                           {k: v for k, v in header.headers.items() if k != "seq"}, header.ignored, out)
+    if not result.good and not result.duplicates:
+        if not out:
+            raise ImportRefused("Có dòng tiêu đề nhưng không có dòng dữ liệu nào bên dưới; không nhập.")
+        first = result.with_problems[0]
+        raise ImportRefused(f"Không có dòng nào nhập được: {len(out)} dòng đều có lỗi (dòng {first.row}: "
+                            f"{first.problems[0]}).")
+    return result
+
+
+def apply(ctx: Ctx, pv: ImportPreview, progress: Progress | None = None) -> ImportResult:
+    """Write every good row of a preview in one transaction (all or nothing). Rows that became
+    duplicates since the preview (someone added them meanwhile) are skipped, not doubled."""
+    auth.require(ctx, "import")
+    good = pv.good
+    ids: list[str] = []
+    skipped = 0
+    with ctx.transaction():
+        existing = _existing_keys(ctx)
+        for index, item in enumerate(good):
+            c = item.collaborator
+            assert c is not None
+            key = dup_key(c.full_name, c.birth_year, c.area_code)
+            if key in existing:
+                skipped += 1
+                continue
+            existing[key] = c.full_name
+            try:
+                row = clean(c)
+            except ValidationError as exc:
+                raise ImportRefused(f"Dòng {item.row}: {exc.message} Không nhập dòng nào.") from exc
+            ids.append(records.insert(ctx, "collaborators", row))
+            if progress and index % 100 == 0:
+                progress(index, len(good))
+        audit.record(ctx, "import", "collaborators", None,
+                     {"file": pv.source, "sheet": pv.sheet, "created": len(ids),
+                      "duplicates": len(pv.duplicates) + skipped, "rejected": len(pv.with_problems)})
+    if progress:
+        progress(len(good), len(good))
+    return ImportResult(len(ids), len(pv.duplicates) + skipped, len(pv.with_problems), tuple(ids))
+
+
+def import_file(ctx: Ctx, path: Path, *, dry_run: bool = False) -> tuple[ImportPreview, ImportResult | None]:
+    """Preview and, unless dry_run, apply: what the CLI does."""
+    pv = preview(ctx, path)
+    return pv, (None if dry_run else apply(ctx, pv))
+
+
+def dup_key(name: str, birth_year: int | None, area_code: str | None) -> tuple:
+    return (" ".join(fold(name).split()), birth_year, area_code)
+
+
+def _existing_keys(ctx: Ctx) -> dict[tuple, str]:
+    out = {}
+    for r in ctx.db.query("SELECT c.full_name, c.birth_year, c.area_code, u.name AS area FROM collaborators c "
+                          "LEFT JOIN units u ON u.code = c.area_code"):
+        label = ", ".join(str(x) for x in (r["full_name"], r["birth_year"], r["area"]) if x)
+        out[dup_key(r["full_name"], r["birth_year"], r["area_code"])] = label
+    return out
+
+
+def _cell(row: tuple, header: HeaderMap, name: str) -> Any:
+    col = header.columns.get(name)
+    return row[col] if col is not None and col < len(row) else None
+
+
+def _section_area(areas: ev.AreaIndex, value: str) -> str | None:
+    stripped = re.sub(r"^\s*([IVXLC]+|\d+|[a-zA-Z])[.)/]\s*", "", value).strip()
+    try:
+        return areas.match(stripped)
+    except ValidationError:
+        return None
+
+
+def _is_area(areas: ev.AreaIndex, value: str) -> bool:
+    return _section_area(areas, value) is not None
+
+
+def _read_row(number: int, row: tuple, header: HeaderMap, areas: ev.AreaIndex, current_area: str | None) -> PreviewRow:
+    """Turn one sheet row into a Collaborator, collecting every problem rather than the first."""
+    item = PreviewRow(number, None)
+    notes: list[str] = []
+
+    def get(name: str) -> Any:
+        return _cell(row, header, name)
+
+    def attempt(fn: Callable[[], Any], soft: str | None = None, raw: Any = None) -> Any:
+        """Hard problems keep the row out; soft ones (contact details) keep the original text in the notes."""
+        try:
+            return fn()
+        except ValidationError as exc:
+            if soft is None:
+                item.problems.append(exc.message)
+            else:
+                item.warnings.append(exc.message + " Giá trị gốc được ghi vào phần ghi chú.")
+                notes.append(f"{soft} (gốc): {ev.text(raw)}")
+            return None
+
+    name = ev.text(get("full_name"))
+    if not name:
+        item.problems.append("Thiếu họ và tên.")
+    elif not re.search(r"[^\W\d_]", name) or re.search(r"\d", name) or len(name) > 80:
+        item.problems.append(f"Họ và tên không hợp lệ: {name[:40]}.")
+    elif name.isupper():
+        name = name.title()
+    gender = attempt(lambda: ev.parse_gender(get("gender")))
+    birth = attempt(lambda: ev.parse_birth_year(get("birth")))
+    if header.gender_split:
+        male, female = (row[c] if c < len(row) else None for c in header.gender_split)
+        if male not in (None, ""):
+            birth, gender = attempt(lambda: ev.parse_birth_year(male)), "male"
+        elif female not in (None, ""):
+            birth, gender = attempt(lambda: ev.parse_birth_year(female)), "female"
+    area = attempt(lambda: areas.match(get("area"))) if ev.text(get("area")) else current_area
+    phone = attempt(lambda: ev.parse_phone(get("phone")), "Số điện thoại", get("phone"))
+    zalo_raw = get("zalo")
+    if ev.is_yes_mark(zalo_raw):
+        zalo = phone  # "x" in the Zalo column: Zalo on the same number
+    else:
+        zalo = attempt(lambda: ev.parse_phone(zalo_raw, "Số Zalo"), "Zalo", zalo_raw)
+    email = attempt(lambda: validate.email(ev.text(get("email"))), "Thư điện tử", get("email"))
+    decision_no = ev.text(get("decision_no"))
+    decision_date = attempt(lambda: ev.parse_date(get("decision_date"), "Ngày quyết định"))
+    if decision_no and not decision_date:
+        # "125-QĐ/HU ngày 12/3/2023" in one cell.
+        match = re.search(r"ng[àa]y\s+(\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4})", decision_no, re.IGNORECASE)
+        if match:
+            decision_date = attempt(lambda: ev.parse_date(match.group(1), "Ngày quyết định"))
+            decision_no = decision_no[:match.start()].strip(" ,;")
+    joined = attempt(lambda: ev.parse_date(get("joined_on"), "Ngày tham gia"))
+    party = attempt(lambda: ev.parse_yes(get("party_member"), "Đảng viên"))
+    stratum = attempt(lambda: ev.match_stratum(get("stratum")))
+    sector = attempt(lambda: ev.match_sector(get("sector")))
+    if item.problems or not name:
+        return item
+    note_text = "; ".join(x for x in [ev.text(get("notes")), *notes] if x) or None
+    item.collaborator = Collaborator(
+        full_name=name, area_code=area, gender=gender, birth_year=birth, ethnicity=ev.text(get("ethnicity")),
+        religion=ev.text(get("religion")), party_member=bool(party), position=ev.text(get("position")),
+        workplace=ev.text(get("workplace")), sector=sector, stratum=stratum, phone=phone,
+        email=email, zalo=zalo, decision_no=decision_no, decision_date=decision_date,
+        joined_on=joined, notes=note_text,
+    )
+    return item

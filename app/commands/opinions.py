@@ -1,0 +1,194 @@
+"""CLI: `dlxh opinions add|list|overdue|export`, `dlxh topics warnings|list`, `dlxh meetings plan|list`."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+
+from app import catalog
+from app.cli_support import open_from_args, out
+from app.context import Ctx
+from app.errors import ValidationError
+from app.opinions import handling, items, lookup, privacy, topics, warnings
+from app.text import vn_date
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    op = sub.add_parser("opinions", help="thông tin dư luận: thêm, liệt kê, quá hạn, xuất Excel")
+    osub = op.add_subparsers(dest="opinions_command", metavar="LỆNH", required=True)
+
+    p = osub.add_parser("add", help="thêm một thông tin dư luận")
+    p.add_argument("--summary", required=True, help="nội dung dư luận (không nêu tên người dân)")
+    p.add_argument("--field", required=True, help="lĩnh vực: mã hoặc tên, ví dụ 'kinh tế'")
+    p.add_argument("--tendency", required=True, help="xu hướng, ví dụ 'lo lắng' hoặc 'bức xúc'")
+    p.add_argument("--date", default=None, help="ngày tiếp nhận (dd/mm/yyyy; mặc định hôm nay)")
+    p.add_argument("--area", help="xã, thị trấn: mã hoặc tên")
+    p.add_argument("--channel", default="direct", help="kênh tiếp nhận (mặc định trực tiếp)")
+    p.add_argument("--scale", default="low", help="mức độ quan tâm: ít / nhiều / rất nhiều")
+    p.add_argument("--risk", default="none", help="nguy cơ điểm nóng: không / thấp / cao")
+    p.add_argument("--topic", help="vấn đề: tên (hoặc một phần tên) hoặc mã")
+    p.add_argument("--proposal", help="đề xuất, kiến nghị")
+    p.add_argument("--meeting", help="mã hội nghị giao ban")
+    p.set_defaults(func=cmd_add)
+
+    p = osub.add_parser("list", help="liệt kê thông tin dư luận theo bộ lọc")
+    _filter_args(p)
+    p.add_argument("--limit", type=int, default=200, help="số dòng tối đa (mặc định 200)")
+    p.set_defaults(func=cmd_list)
+
+    p = osub.add_parser("export", help="xuất danh sách đã lọc ra tệp Excel")
+    p.add_argument("file", metavar="FILE.xlsx")
+    _filter_args(p)
+    p.set_defaults(func=cmd_export)
+
+    p = osub.add_parser("overdue", help="thông tin, vấn đề đã quá hạn xử lý")
+    p.set_defaults(func=cmd_overdue)
+
+    tp = sub.add_parser("topics", help="vấn đề dư luận quan tâm: danh sách, cảnh báo sớm")
+    tsub = tp.add_subparsers(dest="topics_command", metavar="LỆNH", required=True)
+    p = tsub.add_parser("warnings", help="cảnh báo sớm: vấn đề tăng đột biến, lan rộng, nguy cơ điểm nóng")
+    p.add_argument("--date", help="tính đến ngày (mặc định hôm nay)")
+    p.set_defaults(func=cmd_warnings)
+    p = tsub.add_parser("list", help="danh sách vấn đề")
+    p.set_defaults(func=cmd_topics)
+
+
+def _filter_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--month", help="tháng YYYY-MM")
+    p.add_argument("--from", dest="date_from", help="từ ngày (dd/mm/yyyy)")
+    p.add_argument("--to", dest="date_to", help="đến ngày (dd/mm/yyyy)")
+    p.add_argument("--field", help="lĩnh vực")
+    p.add_argument("--tendency", help="xu hướng")
+    p.add_argument("--area", help="xã, thị trấn")
+    p.add_argument("--topic", help="vấn đề")
+    p.add_argument("--handling", help="tình trạng xử lý")
+    p.add_argument("--meeting", help="mã hội nghị")
+    p.add_argument("--search", default="", help="tìm theo nội dung (không dấu cũng được)")
+
+
+def _today(text: str | None) -> date:
+    from app.validate import iso_date
+
+    iso = iso_date(text, "Ngày", "date")
+    return date.fromisoformat(iso) if iso else date.today()
+
+
+def _areas(ctx: Ctx) -> dict[str, str]:
+    from app.office import communes
+
+    return {u.code: u.name for u in communes(ctx)}
+
+
+def _topic_options(ctx: Ctx) -> dict[str, str]:
+    return {t.id: t.title for t in topics.list_topics(ctx) if t.id}
+
+
+def build_filter(ctx: Ctx, args: argparse.Namespace) -> items.OpinionFilter:
+    """Turn CLI options into a filter; names resolve accent-insensitively."""
+    from app.validate import iso_date
+
+    if args.month:
+        try:
+            year, month = (int(x) for x in args.month.split("-"))
+            if not 1 <= month <= 12:
+                raise ValueError
+        except ValueError as exc:
+            raise ValidationError(f"Tháng không hợp lệ: {args.month} (dạng YYYY-MM, ví dụ 2026-10).") from exc
+    return items.OpinionFilter(
+        text=args.search or "", month=args.month,
+        date_from=iso_date(args.date_from, "Từ ngày"), date_to=iso_date(args.date_to, "Đến ngày"),
+        field=lookup.resolve(catalog.FIELDS, args.field, "Lĩnh vực", required=False),
+        tendency=lookup.resolve(catalog.TENDENCIES, args.tendency, "Xu hướng", required=False),
+        area_code=lookup.resolve(_areas(ctx), args.area, "Địa bàn", required=False) if args.area else None,
+        topic_id=lookup.resolve(_topic_options(ctx), args.topic, "Vấn đề", required=False) if args.topic else None,
+        handling=lookup.resolve(catalog.HANDLING, args.handling, "Tình trạng xử lý", required=False),
+        meeting_id=args.meeting or None,
+    )
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    ctx = open_from_args(args)
+    try:
+        item = items.Opinion(
+            received_on=_today(args.date).isoformat(), summary=args.summary,
+            field=lookup.resolve(catalog.FIELDS, args.field, "Lĩnh vực", "field"),
+            tendency=lookup.resolve(catalog.TENDENCIES, args.tendency, "Xu hướng", "tendency"),
+            area_code=lookup.resolve(_areas(ctx), args.area, "Địa bàn", "area_code", required=False),
+            channel=lookup.resolve(catalog.CHANNELS, args.channel, "Kênh tiếp nhận", "channel"),
+            scale=lookup.resolve(catalog.SCALES, args.scale, "Mức độ quan tâm", "scale"),
+            hotspot_risk=lookup.resolve(catalog.HOTSPOT_RISKS, args.risk, "Nguy cơ điểm nóng", "hotspot_risk"),
+            topic_id=lookup.resolve(_topic_options(ctx), args.topic, "Vấn đề", "topic_id", required=False),
+            proposal=args.proposal, meeting_id=args.meeting or None,
+        )
+        created = items.create(ctx, item)
+        for hint in privacy.check(args.summary) + privacy.check(args.proposal):
+            out(f"Lưu ý: {hint.message}")
+        out(f"Đã thêm thông tin dư luận ngày {vn_date(date.fromisoformat(created.received_on))}.")
+        out(created.id or "")
+    finally:
+        ctx.close()
+    return 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    ctx = open_from_args(args)
+    try:
+        flt = build_filter(ctx, args)
+        total = items.count(ctx, flt)
+        rows = items.list_opinions(ctx, flt, limit=args.limit)
+        for r in rows:
+            out(f"{vn_date(date.fromisoformat(r.received_on))} | {catalog.label(catalog.FIELDS, r.field)} | "
+                f"{catalog.label(catalog.TENDENCIES, r.tendency)} | {r.area_name or '-'} | {r.summary}")
+        shown = f" (hiện {len(rows)})" if len(rows) < total else ""
+        out(f"Tổng số: {total} thông tin{shown}.")
+    finally:
+        ctx.close()
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from app.opinions.export import export_xlsx
+
+    ctx = open_from_args(args)
+    try:
+        n = export_xlsx(ctx, build_filter(ctx, args), args.file)
+        out(f"Đã xuất {n} thông tin ra {args.file}.")
+    finally:
+        ctx.close()
+    return 0
+
+
+def cmd_overdue(args: argparse.Namespace) -> int:
+    ctx = open_from_args(args)
+    try:
+        rows = handling.overdue(ctx)
+        for r in rows:
+            out(f"{r.kind_label} | quá hạn {r.days_over} ngày | hạn {vn_date(date.fromisoformat(r.due_on))} | "
+                f"{r.agency_name} | {r.text}")
+        out(f"Quá hạn: {len(rows)}.")
+    finally:
+        ctx.close()
+    return 0
+
+
+def cmd_warnings(args: argparse.Namespace) -> int:
+    ctx = open_from_args(args)
+    try:
+        flagged = warnings.topic_warnings(ctx, _today(args.date))
+        for w in flagged:
+            out(f"{w.title} [{catalog.label(catalog.TOPIC_STATUSES, w.status)}]: {w.reason_text}.")
+        out(f"Có {len(flagged)} vấn đề cần cảnh báo." if flagged else "Không có vấn đề nào cần cảnh báo.")
+    finally:
+        ctx.close()
+    return 0
+
+
+def cmd_topics(args: argparse.Namespace) -> int:
+    ctx = open_from_args(args)
+    try:
+        for t in topics.list_topics(ctx):
+            out(f"{catalog.label(catalog.TOPIC_STATUSES, t.status)} | {catalog.label(catalog.FIELDS, t.field)} | "
+                f"{t.title} | {t.id}")
+    finally:
+        ctx.close()
+    return 0

@@ -1,0 +1,163 @@
+"""Identity cards (public keys of an office, enrolled once by the other side) and receipts.
+
+The card carries no secret. Its authenticity comes from the fingerprint, read out over
+the phone between the two offices before the importing side confirms: it hashes the
+unit code together with both public keys, so a card cannot be re-labelled or have one
+key swapped without the fingerprint changing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict, dataclass
+from typing import Any
+
+import pyrage
+from pyrage import x25519
+
+from app.exchange import minisign, refusals, safezip
+from app.exchange.package import read_signed_manifest
+from app.ids import utc_now
+
+CARD_FORMAT = "dlxh-identity"
+CARD_VERSION = 1
+RECEIPT_FORMAT = "dlxh-receipt"
+RECEIPT_VERSION = 1
+RECEIPT_NAME = "receipt.json"
+MAX_CARD_BYTES = 64 * 1024
+ROLES = ("district", "province")
+
+
+def fingerprint(unit_code: str, minisign_line: str, age_recipient: str) -> str:
+    """30 decimal digits in six groups of five: easy to read aloud in Vietnamese (~99 bits)."""
+    digest = hashlib.sha256(f"dlxh-identity-v1\n{unit_code}\n{minisign_line}\n{age_recipient}\n".encode()).digest()
+    digits = f"{int.from_bytes(digest, 'big') % 10**30:030d}"
+    return " ".join(digits[i : i + 5] for i in range(0, 30, 5))
+
+
+@dataclass(frozen=True)
+class Card:
+    unit_code: str
+    name: str
+    role: str
+    minisign_public_key: str  # the full minisign public key file text
+    age_recipient: str
+    fingerprint: str
+    created_at: str = ""
+
+    @property
+    def public_key(self) -> minisign.PublicKey:
+        return minisign.parse_public_key(self.minisign_public_key)
+
+
+def make_card(unit_code: str, name: str, role: str, public: minisign.PublicKey, age_recipient: str) -> Card:
+    return Card(
+        unit_code=unit_code,
+        name=name,
+        role=role,
+        minisign_public_key=public.to_file(f"minisign public key {public.key_id_hex} of DLXH office {unit_code}"),
+        age_recipient=age_recipient,
+        fingerprint=fingerprint(unit_code, public.line, age_recipient),
+        created_at=utc_now(),
+    )
+
+
+def card_bytes(card: Card) -> bytes:
+    doc = {"format": CARD_FORMAT, "format_version": CARD_VERSION, **asdict(card)}
+    return json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8") + b"\n"
+
+
+def parse_card(data: bytes) -> Card:
+    """Read a card file; any inconsistency (keys vs fingerprint) is refused, not repaired."""
+    if len(data) > MAX_CARD_BYTES:
+        raise refusals.too_big("thẻ định danh quá lớn")
+    try:
+        doc = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise refusals.damaged("thẻ định danh không phải JSON hợp lệ") from exc
+    if not isinstance(doc, dict) or doc.get("format") != CARD_FORMAT:
+        raise refusals.wrong_kind(str(doc.get("format") if isinstance(doc, dict) else "?"), CARD_FORMAT)
+    version = doc.get("format_version")
+    if not isinstance(version, int):
+        raise refusals.damaged("thẻ định danh thiếu phiên bản định dạng")
+    if version > CARD_VERSION:
+        raise refusals.newer_format(version, CARD_VERSION)
+    try:
+        card = Card(
+            **{k: str(doc[k]) for k in Card.__dataclass_fields__ if k != "created_at"},
+            created_at=str(doc.get("created_at", "")),
+        )
+        public = card.public_key
+        x25519.Recipient.from_str(card.age_recipient)
+    except (KeyError, minisign.MinisignError, ValueError, TypeError) as exc:
+        raise refusals.damaged("thẻ định danh thiếu trường hoặc khóa không hợp lệ") from exc
+    except pyrage.RecipientError as exc:
+        raise refusals.damaged("khóa mã hóa (age) trong thẻ định danh không hợp lệ") from exc
+    if card.role not in ROLES or not card.unit_code:
+        raise refusals.damaged("thẻ định danh có vai trò hoặc mã đơn vị không hợp lệ")
+    if fingerprint(card.unit_code, public.line, card.age_recipient) != card.fingerprint:
+        raise refusals.damaged("mã xác nhận của thẻ không khớp với khóa (thẻ đã bị sửa)")
+    return card
+
+
+@dataclass(frozen=True)
+class Receipt:
+    signer: str  # the office that imported the package
+    sender: str  # the office that sent it
+    seq: int
+    package_sha256: str
+    imported_at: str
+    file_name: str = ""
+    rows: dict[str, int] | None = None
+
+
+def build_receipt(secret: minisign.SecretKey, receipt: Receipt) -> bytes:
+    """A small zip (no secrets inside, so not encrypted) the sender imports to mark the package received."""
+    doc: dict[str, Any] = {
+        "format": RECEIPT_FORMAT,
+        "format_version": RECEIPT_VERSION,
+        "signer": {"unit": receipt.signer, "key_id": secret.public().key_id_hex},
+        "package": {
+            "sender": receipt.sender,
+            "recipient": receipt.signer,
+            "seq": receipt.seq,
+            "sha256": receipt.package_sha256,
+            "file_name": receipt.file_name,
+        },
+        "imported_at": receipt.imported_at,
+        "rows": receipt.rows or {},
+    }
+    raw = json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8") + b"\n"
+    trusted = f"dlxh receipt {receipt.signer} got {receipt.sender} seq:{receipt.seq} sha256:{receipt.package_sha256}"
+    sig = secret.sign(raw, trusted, f"DLXH receipt signature, key {secret.public().key_id_hex}")
+    return safezip.write_zip({RECEIPT_NAME: raw, RECEIPT_NAME + ".minisig": sig.encode("ascii")})
+
+
+def receipt_file_name(signer: str, sender: str, seq: int) -> str:
+    return f"{sender}-{signer}-{seq:06d}.dlxr"
+
+
+def open_receipt(data: bytes, *, my_unit: str, lookup: Any) -> Receipt:
+    """Verify a receipt signed by an enrolled peer for a package this office sent."""
+    members = safezip.read_zip(data)
+    if set(members) != {RECEIPT_NAME, RECEIPT_NAME + ".minisig"}:
+        raise refusals.wrong_kind("không rõ", RECEIPT_FORMAT)
+    doc = read_signed_manifest(members, lookup, RECEIPT_NAME, "signer", RECEIPT_VERSION)
+    if doc.get("format") != RECEIPT_FORMAT:
+        raise refusals.wrong_kind(str(doc.get("format")), RECEIPT_FORMAT)
+    pkg = doc.get("package") or {}
+    if pkg.get("sender") != my_unit:
+        raise refusals.wrong_recipient(str(pkg.get("sender")), my_unit)
+    try:
+        return Receipt(
+            signer=str(doc["signer"]["unit"]),
+            sender=str(pkg["sender"]),
+            seq=int(pkg["seq"]),
+            package_sha256=str(pkg["sha256"]),
+            imported_at=str(doc["imported_at"]),
+            file_name=str(pkg.get("file_name", "")),
+            rows={str(k): int(v) for k, v in (doc.get("rows") or {}).items()},
+        )
+    except (KeyError, TypeError, ValueError) as exc:
+        raise refusals.damaged("biên nhận thiếu trường bắt buộc") from exc

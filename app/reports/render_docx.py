@@ -1,0 +1,274 @@
+"""DOCX renderer (python-docx) for a `Document`, reading the same layout.py as the PDF.
+
+Times New Roman everywhere (with the East Asian/complex-script slots set too, so Word
+never substitutes); the header and the signature block are borderless 2-column tables;
+page numbers from page 2 come from a different-first-page header holding a PAGE field.
+"""
+
+from __future__ import annotations
+
+import io
+
+from docx import Document as new_docx
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+
+from app.reports import chart as chart_mod
+from app.reports.document import Chart, Document, Heading, Paragraph, Signature, recipient_lines
+from app.reports.document import Table as DocTable
+from app.reports.layout import (
+    CHART_WIDTH_MM,
+    DOCX_FONT,
+    END_COLUMNS_MM,
+    END_GAP_PT,
+    HEADER_COLUMNS_MM,
+    MINUTES_SIGN_COLUMNS_MM,
+    PAGE,
+    SIGNATURE_SPACE_PT,
+    STYLES,
+    TABLE_BORDER_PT,
+)
+
+_ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER, "right": WD_ALIGN_PARAGRAPH.RIGHT,
+          "justify": WD_ALIGN_PARAGRAPH.JUSTIFY}
+
+
+def _set_run_font(run, size: float, bold: bool, italic: bool, underline: bool) -> None:
+    run.font.name = DOCX_FONT
+    run.font.size = Pt(size)
+    run.font.bold = bold
+    run.font.italic = italic
+    run.font.underline = underline or None
+    fonts = run._element.get_or_add_rPr().get_or_add_rFonts()
+    for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+        fonts.set(qn(attr), DOCX_FONT)
+
+
+def _format(paragraph, style_name: str, indent: bool = True) -> None:
+    s = STYLES[style_name]
+    pf = paragraph.paragraph_format
+    pf.alignment = _ALIGN[s.align]
+    pf.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    pf.line_spacing = Pt(s.line)
+    pf.space_before = Pt(s.space_before)
+    pf.space_after = Pt(s.space_after)
+    pf.first_line_indent = Mm(s.first_indent_mm) if (s.first_indent_mm and indent) else Mm(0)
+    pf.left_indent = Mm(0)
+    pf.right_indent = Mm(0)
+    pf.widow_control = True
+    if style_name.startswith("heading"):
+        pf.keep_with_next = True
+
+
+def _add(container, text: str, style_name: str, *, indent: bool = True, reuse=None):
+    """A paragraph in `container` (document, cell or header) styled by name."""
+    paragraph = reuse if reuse is not None else container.add_paragraph()
+    _format(paragraph, style_name, indent)
+    s = STYLES[style_name]
+    run = paragraph.add_run(text)
+    _set_run_font(run, s.size, s.bold, s.italic, s.underline)
+    return paragraph
+
+
+def _cell_add(cell, text: str, style_name: str):
+    """First paragraph of a fresh cell is reused, so no empty line sits on top."""
+    first = cell.paragraphs[0]
+    reuse = first if (len(cell.paragraphs) == 1 and not first.text and not first.runs) else None
+    return _add(cell, text, style_name, reuse=reuse)
+
+
+def _borders(table, size_pt: float | None) -> None:
+    """Single borders of `size_pt`, or none at all (header and signature tables)."""
+    tbl_pr = table._tbl.tblPr
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        el = OxmlElement(f"w:{edge}")
+        if size_pt is None:
+            el.set(qn("w:val"), "nil")
+        else:
+            el.set(qn("w:val"), "single")
+            el.set(qn("w:sz"), str(int(size_pt * 8)))
+            el.set(qn("w:space"), "0")
+            el.set(qn("w:color"), "000000")
+        borders.append(el)
+    tbl_pr.append(borders)
+
+
+def _cell_margins(table, left_pt: float, right_pt: float, top_pt: float, bottom_pt: float) -> None:
+    mar = OxmlElement("w:tblCellMar")
+    for edge, value in (("top", top_pt), ("left", left_pt), ("bottom", bottom_pt), ("right", right_pt)):
+        el = OxmlElement(f"w:{edge}")
+        el.set(qn("w:w"), str(int(value * 20)))
+        el.set(qn("w:type"), "dxa")
+        mar.append(el)
+    table._tbl.tblPr.append(mar)
+
+
+def _fixed_table(container, rows: int, widths_mm, border_pt: float | None):
+    table = container.add_table(rows=rows, cols=len(widths_mm))
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    layout = OxmlElement("w:tblLayout")
+    layout.set(qn("w:type"), "fixed")
+    table._tbl.tblPr.append(layout)
+    _borders(table, border_pt)
+    if border_pt is None:
+        _cell_margins(table, 0, 0, 0, 0)
+    else:
+        _cell_margins(table, 3, 3, 2, 2)
+    for row in table.rows:
+        cant_split = OxmlElement("w:cantSplit")
+        row._tr.get_or_add_trPr().append(cant_split)
+        for cell, width in zip(row.cells, widths_mm, strict=True):
+            cell.width = Mm(width)
+    for col, width in zip(table.columns, widths_mm, strict=True):
+        col.width = Mm(width)
+    return table
+
+
+def _header(document, doc: Document) -> None:
+    h = doc.header
+    table = _fixed_table(document, 1, HEADER_COLUMNS_MM, None)
+    left, right = table.rows[0].cells
+    if h.superior:
+        _cell_add(left, h.superior.upper(), "superior")
+    _cell_add(left, h.body.upper(), "body_name")
+    _cell_add(left, "*", "asterisk")
+    _cell_add(left, h.number, "number")
+    if h.mark:
+        _cell_add(left, h.mark.upper(), "mark")
+    _cell_add(right, h.party, "party")
+    _cell_add(right, h.date_line, "date_line")
+
+
+def _data_table(document, t: DocTable) -> None:
+    widths = t.widths_mm or [PAGE.text_width_mm / len(t.columns)] * len(t.columns)
+    table = _fixed_table(document, len(t.rows) + 1, widths, TABLE_BORDER_PT)
+    head = table.rows[0]
+    head_pr = OxmlElement("w:tblHeader")
+    head._tr.get_or_add_trPr().append(head_pr)
+    for cell, text in zip(head.cells, t.columns, strict=True):
+        _cell_add(cell, text, "table_head")
+    for ri, values in enumerate(t.rows):
+        last = t.bold_last_row and ri == len(t.rows) - 1
+        for ci, (cell, text) in enumerate(zip(table.rows[ri + 1].cells, values, strict=True)):
+            _cell_add(cell, text, "table_head" if last else ("table_first" if ci == 0 else "table"))
+        for cell in table.rows[ri + 1].cells:
+            cell.vertical_alignment = 1  # centre
+    if t.caption:
+        _add(document, t.caption, "caption")
+
+
+def _chart(document, c: Chart) -> None:
+    paragraph = document.add_paragraph()
+    paragraph.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    paragraph.paragraph_format.space_before = Pt(4)
+    paragraph.paragraph_format.space_after = Pt(6)
+    paragraph.add_run().add_picture(io.BytesIO(chart_mod.to_png(c)), width=Mm(CHART_WIDTH_MM))
+
+
+def _signature_column(cell, sig: Signature) -> None:
+    if sig.authority:
+        _cell_add(cell, sig.authority.upper(), "sign_authority")
+        _cell_add(cell, sig.title.upper(), "sign_title")
+    else:
+        _cell_add(cell, sig.title.upper(), "sign_authority")
+    _gap(cell, SIGNATURE_SPACE_PT)
+    _cell_add(cell, sig.name, "signer_name")
+
+
+def _gap(container, points: float) -> None:
+    """An empty paragraph exactly `points` high (reportlab: a Spacer of the same height)."""
+    gap = container.add_paragraph()
+    gap.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    gap.paragraph_format.line_spacing = Pt(points)
+    gap.paragraph_format.space_before = Pt(0)
+    gap.paragraph_format.space_after = Pt(0)
+    return gap
+
+
+def _ending(document, doc: Document) -> None:
+    _gap(document, END_GAP_PT)
+    if doc.is_minutes:
+        table = _fixed_table(document, 1, MINUTES_SIGN_COLUMNS_MM, None)
+        for cell, sig in zip(table.rows[0].cells, doc.signatures, strict=True):
+            _signature_column(cell, sig)
+        return
+    table = _fixed_table(document, 1, END_COLUMNS_MM, None)
+    left, right = table.rows[0].cells
+    if doc.recipients:
+        _cell_add(left, "Nơi nhận:", "recipients_label")
+        for line in recipient_lines(doc.recipients):
+            _cell_add(left, line, "recipients")
+    if doc.signatures:
+        _signature_column(right, doc.signatures[0])
+
+
+def _page_numbers(section) -> None:
+    """Different first page: page 1 has an empty header, later pages a centred PAGE field."""
+    section.different_first_page_header_footer = True
+    section.header_distance = Mm(PAGE.page_number_from_top_mm)
+    section.footer_distance = Mm(PAGE.page_number_from_top_mm)
+    paragraph = section.header.paragraphs[0]
+    _format(paragraph, "page_number")
+    s = STYLES["page_number"]
+    for kind, text in (("begin", None), (None, " PAGE "), ("separate", None), (None, "2"), ("end", None)):
+        run = paragraph.add_run()
+        _set_run_font(run, s.size, s.bold, s.italic, False)
+        if kind:
+            char = OxmlElement("w:fldChar")
+            char.set(qn("w:fldCharType"), kind)
+            run._element.append(char)
+        elif text.strip() == "PAGE":
+            instr = OxmlElement("w:instrText")
+            instr.set(qn("xml:space"), "preserve")
+            instr.text = text
+            run._element.append(instr)
+        else:
+            run.text = text
+
+
+def render_docx(doc: Document) -> bytes:
+    document = new_docx()
+    normal = document.styles["Normal"]
+    normal.font.name = DOCX_FONT
+    normal.font.size = Pt(STYLES["body"].size)
+    normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), DOCX_FONT)
+    section = document.sections[0]
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Mm(PAGE.width_mm), Mm(PAGE.height_mm)
+    section.top_margin, section.bottom_margin = Mm(PAGE.top_mm), Mm(PAGE.bottom_mm)
+    section.left_margin, section.right_margin = Mm(PAGE.left_mm), Mm(PAGE.right_mm)
+    _page_numbers(section)
+    props = document.core_properties
+    props.title = doc.title_meta or f"{doc.doc_type} {doc.subject}"
+    props.author = doc.header.body
+    props.language = "vi-VN"
+    _header(document, doc)
+    _add(document, doc.doc_type.upper(), "doc_type")
+    _add(document, doc.subject, "subject")
+    _add(document, "-----", "dashes")
+    for block in doc.blocks:
+        if isinstance(block, Heading):
+            text = block.text.upper() if block.level == 1 else block.text
+            _add(document, text, f"heading{min(max(block.level, 1), 3)}")
+        elif isinstance(block, Paragraph):
+            _add(document, block.text, "body", indent=block.indent)
+        elif isinstance(block, DocTable):
+            _data_table(document, block)
+        elif isinstance(block, Chart):
+            _chart(document, block)
+    _ending(document, doc)
+    _gap(document, 1)  # Word wants a paragraph after a final table
+    # python-docx's template starts with an empty paragraph; drop it so the header is first.
+    body = document.element.body
+    first = body[0]
+    if first.tag == qn("w:p") and not "".join(first.itertext()).strip():
+        body.remove(first)
+    buf = io.BytesIO()
+    document.save(buf)
+    return buf.getvalue()

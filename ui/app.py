@@ -1,0 +1,112 @@
+"""GUI entry: open (or create) the office store, then show the main window."""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import logging
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox
+
+from app.cli_support import db_path, err, out
+from app.context import Ctx
+from app.errors import KeyUnavailableError, StoreError
+from app.office import open_ctx
+from ui.errors import LOG_PATH
+from ui.main_window import MainWindow
+
+
+def make_app() -> QApplication:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("DLXH")
+    app.setOrganizationName("DLXH")
+    QLocale.setDefault(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))
+    translator = QTranslator(app)
+    if translator.load("qtbase_vi", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(translator)
+    return app
+
+
+def open_interactive(path: Path) -> Ctx | None:
+    """Open the store, asking for the passphrase when no keyring holds the key."""
+    try:
+        return open_ctx(path)
+    except KeyUnavailableError as exc:
+        while True:
+            text, ok = QInputDialog.getText(None, "Mật khẩu cơ sở dữ liệu",
+                                            f"{exc.message}\n\nMật khẩu:", QLineEdit.EchoMode.Password)
+            if not ok:
+                return None
+            try:
+                return open_ctx(path, passphrase=text)
+            except StoreError as again:
+                exc = again  # type: ignore[assignment]
+
+
+def login(ctx: Ctx) -> bool:
+    """Ask who is working (ui/login.py, when the users capability is installed)."""
+    if importlib.util.find_spec("ui.login") is None:
+        return True
+    from ui.login import authenticate  # type: ignore[import-not-found]
+
+    user = authenticate(ctx)
+    if user is None:
+        return False
+    ctx.user = user
+    return True
+
+
+def run(args: argparse.Namespace) -> int:
+    logging.basicConfig(filename=str(LOG_PATH), level=logging.INFO,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    path = db_path(args)
+    screenshot = getattr(args, "screenshot", None)
+    app = make_app()
+    if screenshot:
+        return _screenshot(path, Path(screenshot), getattr(args, "page", "overview") or "overview")
+    try:
+        if not path.exists():
+            from ui.wizard import run_first_run
+
+            ctx = run_first_run(path)
+        else:
+            ctx = open_interactive(path)
+    except StoreError as exc:
+        QMessageBox.critical(None, "Không mở được cơ sở dữ liệu", exc.message)
+        return 1
+    if ctx is None or not login(ctx):
+        return 1
+    window = MainWindow(ctx)
+    window.show()
+    code = app.exec()
+    ctx.close()
+    return code
+
+
+def _screenshot(path: Path, target: Path, page: str) -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    ctx = open_ctx(path)
+    try:
+        window = MainWindow(ctx)
+        window.resize(1366, 820)
+        try:
+            window.show_page(page)
+        except KeyError:
+            err(f"Không có trang '{page}'. Các trang: {', '.join(k for k, _ in window.nav_items)}.")
+            return 2
+        window.show()
+        QApplication.processEvents()
+        window.tasks.wait()
+        QApplication.processEvents()
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if not window.grab().save(str(target)):
+            err(f"Không ghi được ảnh {target}.")
+            return 1
+        out(str(target))
+        return 0
+    finally:
+        ctx.close()

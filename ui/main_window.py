@@ -1,0 +1,120 @@
+"""Main window: left navigation, one page per capability, built lazily on first show."""
+
+from __future__ import annotations
+
+import importlib
+import logging
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.context import Ctx
+from app.office import get_office
+from ui.pages.base import ComingSoonPage, PageBase
+from ui.tasks import TaskRunner
+
+log = logging.getLogger(__name__)
+
+# DESIGN.md §7, in this order; the province role adds its consolidated view.
+NAV: list[tuple[str, str]] = [
+    ("overview", "Tổng quan"),
+    ("collaborators", "Cộng tác viên"),
+    ("meetings", "Giao ban"),
+    ("opinions", "Thông tin dư luận"),
+    ("topics", "Vấn đề nổi cộm"),
+    ("surveys", "Điều tra"),
+    ("reports", "Báo cáo"),
+    ("exchange", "Trao đổi dữ liệu"),
+    ("catalog", "Danh mục"),
+    ("settings", "Cài đặt"),
+    ("audit", "Nhật ký"),
+]
+PROVINCE_NAV = ("province", "Các huyện")
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: Ctx, tasks: TaskRunner | None = None) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.tasks = tasks or TaskRunner(self)
+        office = get_office(ctx)
+        self.setWindowTitle(f"DLXH – {office.body_name.title()} {office.name}")
+        self.resize(1280, 800)
+        self.nav_items = list(NAV)
+        if office.role == "province":
+            self.nav_items.insert(1, PROVINCE_NAV)
+
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        side = QWidget()
+        side.setObjectName("sidebar")
+        side.setStyleSheet("#sidebar { background: #8b1a1a; } QLabel { color: white; }"
+                           "QListWidget { background: #8b1a1a; color: white; border: none; font-size: 11pt; }"
+                           "QListWidget::item { padding: 8px 14px; }"
+                           "QListWidget::item:selected { background: #b22222; color: #ffe08a; }")
+        side_layout = QHBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        column = QWidget()
+        col_layout = QVBoxLayout(column)
+        col_layout.setContentsMargins(0, 12, 0, 12)
+        brand = QLabel(f"<b>DLXH</b><br><span style='font-size:9pt'>{office.body_name.title()}<br>"
+                       f"{office.name}</span>")
+        brand.setStyleSheet("padding: 4px 14px 14px 14px; font-size: 14pt;")
+        col_layout.addWidget(brand)
+        self.nav = QListWidget()
+        self.nav.setFixedWidth(220)
+        for key, label in self.nav_items:
+            item = QListWidgetItem(label)
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            self.nav.addItem(item)
+        col_layout.addWidget(self.nav, 1)
+        side_layout.addWidget(column)
+        row.addWidget(side)
+        self.stack = QStackedWidget()
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.pages: dict[str, PageBase] = {}
+        self.statusBar().showMessage(f"Đang làm việc với: {ctx.path} · người dùng: {ctx.user.full_name or ctx.user.name}")
+        self.nav.currentRowChanged.connect(self._on_nav)
+        self.nav.setCurrentRow(0)
+
+    def _on_nav(self, row: int) -> None:
+        if row >= 0:
+            self.show_page(self.nav_items[row][0])
+
+    def page(self, key: str) -> PageBase:
+        if key not in self.pages:
+            title = dict(self.nav_items).get(key, key)
+            try:
+                module = importlib.import_module(f"ui.pages.{key}")
+                page = module.Page(self.ctx, self.tasks)
+            except ModuleNotFoundError as exc:
+                if exc.name != f"ui.pages.{key}":
+                    raise
+                page = ComingSoonPage(self.ctx, self.tasks, title)
+            self.pages[key] = page
+            self.stack.addWidget(page)
+        return self.pages[key]
+
+    def show_page(self, key: str) -> PageBase:
+        keys = [k for k, _ in self.nav_items]
+        if key not in keys:
+            raise KeyError(key)
+        page = self.page(key)
+        if self.nav.currentRow() != keys.index(key):
+            self.nav.setCurrentRow(keys.index(key))  # re-enters via _on_nav
+            return page
+        self.stack.setCurrentWidget(page)
+        page.refresh()
+        return page

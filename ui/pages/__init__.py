@@ -1,0 +1,1 @@
+"""One module per page: `ui/pages/<name>.py` defines `Page(PageBase)`."""

@@ -1,0 +1,38 @@
+"""What every page shares: the app context, the task runner, a title, and refresh()."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from app.context import Ctx
+from ui.tasks import TaskRunner
+
+
+class PageBase(QWidget):
+    title = ""
+
+    def __init__(self, ctx: Ctx, tasks: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.tasks = tasks
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.setContentsMargins(16, 12, 16, 12)
+        heading = QLabel(self.title)
+        heading.setObjectName("pageTitle")
+        heading.setStyleSheet("font-size: 18pt; font-weight: 600; margin-bottom: 6px;")
+        self.layout_.addWidget(heading)
+
+    def refresh(self) -> None:
+        """Reload what the page shows from app/ (called when the page is shown)."""
+
+
+class ComingSoonPage(PageBase):
+    """An honest placeholder: the page exists in the navigation but says it is not built yet."""
+
+    def __init__(self, ctx: Ctx, tasks: TaskRunner, title: str, parent: QWidget | None = None) -> None:
+        self.title = title
+        super().__init__(ctx, tasks, parent)
+        note = QLabel("Chức năng này đang được xây dựng và sẽ có trong phiên bản tới.")
+        note.setWordWrap(True)
+        self.layout_.addWidget(note)
+        self.layout_.addStretch(1)
