@@ -1,0 +1,1 @@
+from tests.opinions.conftest import office  # noqa: F401
