@@ -1,8 +1,8 @@
 """The chart "items by field and tendency", laid out once and drawn twice.
 
-`layout_chart` computes drawing primitives in points (origin top-left); `to_drawing`
-turns them into a reportlab Drawing for the PDF and `to_png` paints the same primitives
-with Pillow for the DOCX, so both documents show the identical chart.
+`layout_chart` computes drawing primitives in points (origin top-left); `to_flowable`
+paints them on the PDF canvas and `to_png` paints the same primitives with Pillow for
+the DOCX, so both documents show the identical chart.
 """
 
 from __future__ import annotations
@@ -114,26 +114,41 @@ def layout_chart(chart: Chart) -> tuple[float, float, list[Shape]]:
     return width, height, shapes
 
 
-def to_drawing(chart: Chart):
-    """A reportlab Drawing (a flowable) of the chart, in the registered Liberation Serif."""
-    from reportlab.graphics.shapes import Drawing, String
-    from reportlab.graphics.shapes import Line as RLine
-    from reportlab.graphics.shapes import Rect as RRect
+def to_flowable(chart: Chart):
+    """A platypus flowable painting the primitives straight onto the PDF canvas.
+
+    (reportlab.graphics' renderer would start every drawing in Helvetica; drawing
+    directly keeps the PDF to the one embedded Liberation Serif family.)
+    """
     from reportlab.lib.colors import HexColor
+    from reportlab.platypus import Flowable
 
     fonts.register()
     width, height, shapes = layout_chart(chart)
-    drawing = Drawing(width, height)
-    for s in shapes:
-        if isinstance(s, Rect):
-            drawing.add(RRect(s.x, height - s.y - s.h, s.w, s.h, fillColor=HexColor(s.color), strokeColor=None))
-        elif isinstance(s, Line):
-            drawing.add(RLine(s.x1, height - s.y1, s.x2, height - s.y2, strokeColor=HexColor(s.color),
-                              strokeWidth=s.width))
-        else:
-            drawing.add(String(s.x, height - s.y, s.text, fontName=fonts.face(s.bold, False), fontSize=s.size,
-                               textAnchor=s.anchor))
-    return drawing
+
+    class ChartFlowable(Flowable):
+        def wrap(self, avail_w: float, avail_h: float) -> tuple[float, float]:
+            return width, height
+
+        def draw(self) -> None:
+            c = self.canv
+            for s in shapes:
+                if isinstance(s, Rect):
+                    c.setFillColor(HexColor(s.color))
+                    c.rect(s.x, height - s.y - s.h, s.w, s.h, stroke=0, fill=1)
+                elif isinstance(s, Line):
+                    c.setStrokeColor(HexColor(s.color))
+                    c.setLineWidth(s.width)
+                    c.line(s.x1, height - s.y1, s.x2, height - s.y2)
+                else:
+                    c.setFillColor(HexColor("#000000"))
+                    c.setFont(fonts.face(s.bold, False), s.size)
+                    draw = {"start": c.drawString, "middle": c.drawCentredString, "end": c.drawRightString}
+                    draw[s.anchor](s.x, height - s.y, s.text)
+
+    flowable = ChartFlowable()
+    flowable.hAlign = "CENTER"
+    return flowable
 
 
 def to_png(chart: Chart, dpi: int = CHART_PNG_DPI) -> bytes:

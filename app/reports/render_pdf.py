@@ -86,6 +86,7 @@ class _SignatureSpace(Flowable):
 def _plain_table(cells: list[list], widths_mm: tuple[float, ...] | list[float]) -> Table:
     table = Table(cells, colWidths=[mm(w) for w in widths_mm])
     table.setStyle(TableStyle([
+        ("FONT", (0, 0), (-1, -1), fonts.face(False, False), 14),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
         ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
@@ -115,6 +116,7 @@ def _data_table(t: DocTable) -> list:
                      for ci, c in enumerate(row)])
     table = Table(rows, colWidths=[mm(w) for w in widths], repeatRows=1)
     table.setStyle(TableStyle([
+        ("FONT", (0, 0), (-1, -1), fonts.face(False, False), 13),
         ("GRID", (0, 0), (-1, -1), TABLE_BORDER_PT, "black"),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
@@ -127,9 +129,7 @@ def _data_table(t: DocTable) -> list:
 
 
 def _chart(c: Chart) -> list:
-    drawing = chart_mod.to_drawing(c)
-    drawing.hAlign = "CENTER"
-    return [Spacer(1, 4), drawing, Spacer(1, 6)]
+    return [Spacer(1, 4), chart_mod.to_flowable(c), Spacer(1, 6)]
 
 
 def _signature_column(sig: Signature, width_mm: float, sink: list[Anchor]) -> list:
@@ -198,7 +198,7 @@ def render_pdf_anchored(doc: Document) -> tuple[bytes, list[Anchor]]:
         leftMargin=mm(PAGE.left_mm), rightMargin=mm(PAGE.right_mm),
         topMargin=mm(PAGE.top_mm), bottomMargin=mm(PAGE.bottom_mm),
         title=doc.title_meta or f"{doc.doc_type} {doc.subject}", author=doc.header.body, creator="DLXH",
-        lang="vi",
+        lang="vi", initialFontName=fonts.face(False, False), initialFontSize=14, initialLeading=16,
     )
     # Frames without reportlab's default 6 pt padding: text starts exactly at the margins, as in Word.
     frame = Frame(template.leftMargin, template.bottomMargin, template.width, template.height,

@@ -1,0 +1,186 @@
+"""Read the rendered DOCX (python-docx) and PDF (pymupdf) back and check the Party format."""
+
+from __future__ import annotations
+
+import io
+
+import pymupdf
+import pytest
+from docx import Document as read_docx
+from docx.shared import Mm
+
+from app.reports.layout import PAGE, STYLES
+from app.reports.render_docx import render_docx
+from app.reports.render_pdf import render_pdf, render_pdf_anchored
+from tests.reports.sample import sample_document, sample_minutes
+
+PT_PER_MM = 72 / 25.4
+
+
+@pytest.fixture(scope="module")
+def doc():
+    return sample_document(pages=3, mark="MẬT")
+
+
+@pytest.fixture(scope="module")
+def docx(doc):
+    return read_docx(io.BytesIO(render_docx(doc)))
+
+
+@pytest.fixture(scope="module")
+def pdf(doc):
+    return pymupdf.open(stream=render_pdf(doc), filetype="pdf")
+
+
+def _runs_of(docx, text):
+    """All runs (in body, tables and headers) whose text equals `text`."""
+    found = []
+    paragraphs = list(docx.paragraphs)
+    for table in docx.tables:
+        for row in table.rows:
+            for cell in row.cells:
+                paragraphs.extend(cell.paragraphs)
+    for p in paragraphs:
+        if p.text.strip() == text:
+            found.extend((p, r) for r in p.runs)
+    assert found, f"không thấy {text!r} trong DOCX"
+    return found
+
+
+def _spans(pdf, text, page=None):
+    pages = [pdf[page]] if page is not None else list(pdf)
+    out = []
+    for pg in pages:
+        for block in pg.get_text("dict")["blocks"]:
+            for line in block.get("lines", []):
+                for span in line["spans"]:
+                    if span["text"].strip() == text:
+                        out.append(span)
+    assert out, f"không thấy {text!r} trong PDF"
+    return out
+
+
+def test_docx_page_setup(docx):
+    s = docx.sections[0]
+    assert abs(s.page_width - Mm(210)) < Mm(0.1) and abs(s.page_height - Mm(297)) < Mm(0.1)
+    for got, want in ((s.top_margin, PAGE.top_mm), (s.bottom_margin, PAGE.bottom_mm), (s.left_margin, PAGE.left_mm),
+                      (s.right_margin, PAGE.right_mm)):
+        assert abs(got - Mm(want)) < Mm(0.1)
+    assert s.different_first_page_header_footer
+    header_xml = s.header._element.xml
+    assert "PAGE" in header_xml and "fldChar" in header_xml
+    assert s.first_page_header.paragraphs[0].text == ""
+    run = s.header.paragraphs[0].runs[0]
+    assert run.font.size.pt == 14 and run.font.name == "Times New Roman"
+
+
+@pytest.mark.parametrize("text,style", [
+    ("HUYỆN ỦY PHONG ĐIỀN", "superior"), ("BAN TUYÊN GIÁO", "body_name"), ("*", "asterisk"),
+    ("Số 15-BC/BTGHU", "number"), ("MẬT", "mark"), ("ĐẢNG CỘNG SẢN VIỆT NAM", "party"),
+    ("Phong Điền, ngày 20 tháng 10 năm 2024", "date_line"), ("BÁO CÁO", "doc_type"),
+    ("tình hình tư tưởng, tâm trạng và dư luận xã hội tháng 10 năm 2024", "subject"),
+    ("I. TÌNH HÌNH TƯ TƯỞNG, TÂM TRẠNG CHUNG", "heading1"), ("1. Về kinh tế", "heading2"),
+    ("a) Giá cả thị trường", "heading3"), ("Nơi nhận:", "recipients_label"), ("- Lưu BTG.", "recipients"),
+    ("T/M BAN TUYÊN GIÁO", "sign_authority"), ("TRƯỞNG BAN", "sign_title"), ("Nguyễn Văn An", "signer_name"),
+    ("Lĩnh vực", "table_head"), ("Chính trị", "table_first"),
+])
+def test_docx_block_fonts(docx, text, style):
+    want = STYLES[style]
+    for _p, run in _runs_of(docx, text):
+        assert run.font.name == "Times New Roman"
+        assert run.font.size.pt == want.size
+        assert bool(run.font.bold) == want.bold
+        assert bool(run.font.italic) == want.italic
+        assert bool(run.font.underline) == want.underline
+
+
+def test_docx_header_is_borderless_two_columns(docx):
+    header = docx.tables[0]
+    assert len(header.columns) == 2
+    left, right = (c.text for c in header.rows[0].cells)
+    assert left.split("\n") == ["HUYỆN ỦY PHONG ĐIỀN", "BAN TUYÊN GIÁO", "*", "Số 15-BC/BTGHU", "MẬT"]
+    assert right.split("\n") == ["ĐẢNG CỘNG SẢN VIỆT NAM", "Phong Điền, ngày 20 tháng 10 năm 2024"]
+    assert 'w:val="nil"' in header._tbl.xml
+    body = next(p for p in docx.paragraphs if p.text.startswith("Trong tháng 10"))
+    assert body.paragraph_format.alignment == 3  # justify
+    assert abs(body.paragraph_format.first_line_indent - Mm(12.7)) < Mm(0.1)
+
+
+def test_docx_has_chart_picture(docx):
+    assert len(docx.inline_shapes) == 1
+    assert abs(docx.inline_shapes[0].width - Mm(160)) < Mm(0.5)
+
+
+def test_pdf_page_size_and_fonts(pdf):
+    assert pdf.page_count == 3
+    for page in pdf:
+        assert abs(page.rect.width - 210 * PT_PER_MM) < 0.5 and abs(page.rect.height - 297 * PT_PER_MM) < 0.5
+    fonts = {f[3] for page in pdf for f in page.get_fonts()}
+    assert all("LiberationSerif" in f for f in fonts), fonts
+    assert not any("Helvetica" in f for f in fonts)
+
+
+@pytest.mark.parametrize("text,style", [
+    ("HUYỆN ỦY PHONG ĐIỀN", "superior"), ("BAN TUYÊN GIÁO", "body_name"), ("Số 15-BC/BTGHU", "number"),
+    ("MẬT", "mark"), ("ĐẢNG CỘNG SẢN VIỆT NAM", "party"), ("Phong Điền, ngày 20 tháng 10 năm 2024", "date_line"),
+    ("BÁO CÁO", "doc_type"), ("I. TÌNH HÌNH TƯ TƯỞNG, TÂM TRẠNG CHUNG", "heading1"), ("1. Về kinh tế", "heading2"),
+    ("a) Giá cả thị trường", "heading3"), ("Nơi nhận:", "recipients_label"), ("- Lưu BTG.", "recipients"),
+    ("T/M BAN TUYÊN GIÁO", "sign_authority"), ("TRƯỞNG BAN", "sign_title"), ("Nguyễn Văn An", "signer_name"),
+])
+def test_pdf_block_fonts(pdf, text, style):
+    want = STYLES[style]
+    for span in _spans(pdf, text):
+        assert round(span["size"], 1) == want.size
+        font = span["font"]
+        assert ("Bold" in font) == want.bold, font
+        assert ("Ital" in font) == want.italic, font  # pymupdf cuts long names: "BoldItal"
+
+
+def test_pdf_margins_and_columns(pdf):
+    left_edge = PAGE.left_mm * PT_PER_MM
+    right_edge = (PAGE.width_mm - PAGE.right_mm) * PT_PER_MM
+    for page in pdf:
+        for x0, _y0, x1, y1, *_ in page.get_text("words"):
+            assert x0 >= left_edge - 1 and x1 <= right_edge + 1
+            assert y1 <= (PAGE.height_mm - PAGE.bottom_mm) * PT_PER_MM + 1
+    party = _spans(pdf, "ĐẢNG CỘNG SẢN VIỆT NAM", 0)[0]
+    superior = _spans(pdf, "HUYỆN ỦY PHONG ĐIỀN", 0)[0]
+    assert superior["bbox"][2] < party["bbox"][0]  # two columns, side by side
+    assert abs(superior["bbox"][1] - party["bbox"][1]) < 4
+    # the party line is underlined: a drawn line just under it, as long as the text
+    x0, _, x1, y1 = party["bbox"]
+    lines = [d for d in pdf[0].get_drawings() if d["rect"].y0 > y1 - 4 and d["rect"].y0 < y1 + 3]
+    assert any(abs(d["rect"].x0 - x0) < 2 and abs(d["rect"].x1 - x1) < 2 for d in lines)
+
+
+def test_pdf_page_numbers_from_page_two(pdf):
+    top = (PAGE.top_mm * PT_PER_MM)
+    assert not [w for w in pdf[0].get_text("words") if w[3] < top and w[4].isdigit()]
+    for index in (1, 2):
+        numbers = [w for w in pdf[index].get_text("words") if w[3] < top]
+        assert [w[4] for w in numbers] == [str(index + 1)]
+        span = _spans(pdf, str(index + 1), index)[0]
+        assert span["size"] == 14
+        centre = (span["bbox"][0] + span["bbox"][2]) / 2
+        assert abs(centre - (PAGE.left_mm + PAGE.text_width_mm / 2) * PT_PER_MM) < 2
+
+
+def test_pdf_signature_anchor_on_last_page(doc):
+    data, anchors = render_pdf_anchored(doc)
+    pdf = pymupdf.open(stream=data, filetype="pdf")
+    assert len(anchors) == 1 and anchors[0].page == pdf.page_count - 1
+    name = _spans(pdf, "Nguyễn Văn An", anchors[0].page)[0]
+    page_h = pdf[0].rect.height
+    assert name["bbox"][1] >= page_h - anchors[0].y1 - 1  # the name sits under the blank space
+
+
+def test_minutes_two_signature_columns():
+    doc = sample_minutes()
+    pdf = pymupdf.open(stream=render_pdf(doc), filetype="pdf")
+    clerk, chair = _spans(pdf, "THƯ KÝ")[0], _spans(pdf, "CHỦ TRÌ")[0]
+    assert abs(clerk["bbox"][1] - chair["bbox"][1]) < 1 and clerk["bbox"][0] < chair["bbox"][0]
+    assert "Số 3-BB/BTGHU" in pdf[0].get_text() and "BIÊN BẢN" in pdf[0].get_text()
+    assert "ngày 05 tháng 02 năm 2025" in pdf[0].get_text()
+    docx = read_docx(io.BytesIO(render_docx(doc)))
+    sign = docx.tables[-1]
+    assert [c.text.split("\n")[0] for c in sign.rows[0].cells] == ["THƯ KÝ", "CHỦ TRÌ"]
