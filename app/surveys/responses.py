@@ -1,0 +1,178 @@
+"""Anonymous responses in the store: save a checked form, load them all, import a file.
+
+Answers are written in bulk with their sync columns set here and audited once per form
+(the audit detail holds the whole form), not once per answer: a 400-form survey would
+otherwise add thousands of audit lines that say nothing more.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from app import audit, auth, records
+from app.context import Ctx
+from app.errors import ImportRefused, NotFoundError, ValidationError
+from app.ids import utc_now, uuid7
+from app.office import communes
+from app.surveys import csv_import, entry
+from app.surveys.model import Questionnaire, Response
+from app.surveys.questionnaire import load
+
+CHANNELS: dict[str, str] = {"paper": "Phiếu giấy", "phone": "Điện thoại", "online": "Trực tuyến",
+                            "email": "Thư điện tử"}
+
+
+def area_names(ctx: Ctx) -> dict[str, str]:
+    """Communes of this district: the areas a respondent can be from."""
+    return {u.code: u.name for u in communes(ctx)}
+
+
+def _answer_rows(ctx: Ctx, questionnaire: Questionnaire, response_id: str, response: Response) -> list[dict]:
+    origin, now = ctx.origin, utc_now()
+    rows = []
+    for q in questionnaire.questions:
+        value = response.answers.get(q.no)
+        if value is None:
+            continue
+        base = {"origin": origin, "version": 1, "updated_at": now, "response_id": response_id, "question_id": q.id,
+                "option_no": None, "value_num": None, "value_text": None}
+        if q.kind == "multiple":
+            rows.extend({**base, "id": uuid7(), "option_no": v} for v in value)  # type: ignore[union-attr]
+        elif q.kind in ("single", "likert"):
+            rows.append({**base, "id": uuid7(), "option_no": value})
+        elif q.kind == "number":
+            rows.append({**base, "id": uuid7(), "value_num": value})
+        else:
+            rows.append({**base, "id": uuid7(), "value_text": value})
+    return rows
+
+
+def _detail(response: Response) -> dict:
+    return {**response.profile(), "form_no": response.form_no,
+            "answers": {str(k): list(v) if isinstance(v, tuple) else v for k, v in response.answers.items()}}
+
+
+def _insert(ctx: Ctx, questionnaire: Questionnaire, response: Response, channel: str,
+            collected_on: str | None) -> str:
+    rid = uuid7()
+    ctx.db["survey_responses"].insert({
+        "id": rid, "origin": ctx.origin, "version": 1, "updated_at": utc_now(), "survey_id": questionnaire.id,
+        "form_no": response.form_no, "channel": channel, "collected_on": collected_on,
+        "entered_by": ctx.user.name, **response.profile()})
+    rows = _answer_rows(ctx, questionnaire, rid, response)
+    if rows:
+        ctx.db["survey_answers"].insert_all(rows)
+    audit.record(ctx, "create", "survey_responses", rid, _detail(response))
+    return rid
+
+
+def _check_form_no(ctx: Ctx, survey_id: str, form_no: str | None, except_id: str | None = None) -> None:
+    if not form_no:
+        return
+    row = ctx.db.execute("SELECT id FROM survey_responses WHERE survey_id = ? AND form_no = ? AND id != ?",
+                         [survey_id, form_no, except_id or ""]).fetchone()
+    if row:
+        raise ValidationError(f"Phiếu số {form_no} đã được nhập.", field="form_no")
+
+
+def save_response(ctx: Ctx, survey_id: str, response: Response, channel: str = "paper",
+                  collected_on: str | None = None) -> str:
+    """Check one form against the questionnaire and skip rules, then store it."""
+    auth.require(ctx, "enter")
+    if channel not in CHANNELS:
+        raise ValidationError(f"Kênh thu phiếu không hợp lệ: {channel}.", field="channel")
+    questionnaire = load(ctx, survey_id)
+    if not questionnaire.questions:
+        raise ValidationError("Phiếu chưa có câu hỏi nào.")
+    entry.validate(questionnaire, response, set(area_names(ctx)) or None)
+    with ctx.transaction():
+        _check_form_no(ctx, survey_id, response.form_no)
+        return _insert(ctx, questionnaire, response, channel, collected_on)
+
+
+def replace_answers(ctx: Ctx, response_id: str, response: Response) -> None:
+    """Correct a keyed form (after a double-entry mismatch): new answers, version + 1."""
+    auth.require(ctx, "enter")
+    row = records.get(ctx, "survey_responses", response_id)
+    questionnaire = load(ctx, row["survey_id"])
+    entry.validate(questionnaire, response, set(area_names(ctx)) or None)
+    with ctx.transaction():
+        _check_form_no(ctx, row["survey_id"], response.form_no, response_id)
+        ctx.db.execute("DELETE FROM survey_answers WHERE response_id = ?", [response_id])
+        ctx.db["survey_answers"].insert_all(_answer_rows(ctx, questionnaire, response_id, response))
+        ctx.db.execute("UPDATE survey_responses SET stratum = ?, area_code = ?, age_band = ?, gender = ?, form_no = ?, "
+                       "version = version + 1, updated_at = ? WHERE id = ?",
+                       [*response.profile().values(), response.form_no, utc_now(), response_id])
+        audit.record(ctx, "update", "survey_responses", response_id, _detail(response))
+
+
+def delete_response(ctx: Ctx, response_id: str) -> None:
+    auth.require(ctx, "enter")
+    with ctx.transaction():
+        ctx.db.execute("DELETE FROM survey_answers WHERE response_id = ?", [response_id])
+        records.delete(ctx, "survey_responses", response_id)
+
+
+def load_responses(ctx: Ctx, survey_id: str) -> list[Response]:
+    """Every form of a survey with its answers, in the order they were keyed."""
+    questionnaire = load(ctx, survey_id)
+    by_qid = {q.id: q for q in questionnaire.questions}
+    responses: dict[str, Response] = {}
+    for r in ctx.db.query("SELECT * FROM survey_responses WHERE survey_id = ? ORDER BY id", [survey_id]):
+        responses[r["id"]] = Response(r["stratum"], r["area_code"], r["age_band"], r["gender"], {}, r["form_no"],
+                                      r["id"])
+    sql = """SELECT a.response_id, a.question_id, a.option_no, a.value_num, a.value_text FROM survey_answers a
+             JOIN survey_responses r ON r.id = a.response_id WHERE r.survey_id = ? ORDER BY a.option_no"""
+    for a in ctx.db.execute(sql, [survey_id]).fetchall():
+        resp, q = responses.get(a[0]), by_qid.get(a[1])
+        if resp is None or q is None:
+            continue
+        if q.kind == "multiple":
+            resp.answers[q.no] = (*resp.answers.get(q.no, ()), a[2])  # type: ignore[misc]
+        elif q.kind in ("single", "likert"):
+            resp.answers[q.no] = a[2]
+        elif q.kind == "number":
+            resp.answers[q.no] = int(a[3]) if float(a[3]).is_integer() else a[3]
+        else:
+            resp.answers[q.no] = a[4]
+    return list(responses.values())
+
+
+def find_by_form(ctx: Ctx, survey_id: str, form_no: str) -> Response:
+    for resp in load_responses(ctx, survey_id):
+        if resp.form_no == form_no:
+            return resp
+    raise NotFoundError(f"Chưa nhập phiếu số {form_no}.")
+
+
+@dataclass
+class ImportResult:
+    imported: int
+    preview: csv_import.ImportPreview
+
+
+def import_file(ctx: Ctx, survey_id: str, path: Path, mapping: dict[int, str | None] | None = None,
+                channel: str = "online", dry_run: bool = False) -> ImportResult:
+    """All or nothing: every row is checked first; one bad row refuses the whole file."""
+    auth.require(ctx, "import")
+    questionnaire = load(ctx, survey_id)
+    if not questionnaire.questions:
+        raise ValidationError("Phiếu chưa có câu hỏi nào.")
+    pre = csv_import.preview(Path(path), questionnaire, area_names(ctx), mapping)
+    if not pre.ok:
+        raise csv_import.refusal(pre)
+    if dry_run:
+        return ImportResult(0, pre)
+    with ctx.transaction():
+        seen: set[str] = set()
+        for resp in pre.responses:
+            if resp.form_no:
+                if resp.form_no in seen:
+                    raise ImportRefused(f"Phiếu số {resp.form_no} xuất hiện hai lần trong tệp; không nhập.")
+                seen.add(resp.form_no)
+                _check_form_no(ctx, survey_id, resp.form_no)
+            _insert(ctx, questionnaire, resp, channel, None)
+        audit.record(ctx, "import", "survey_responses", survey_id, {"file": Path(path).name,
+                                                                     "rows": len(pre.responses)})
+    return ImportResult(len(pre.responses), pre)
