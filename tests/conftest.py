@@ -1,0 +1,123 @@
+"""Shared fixtures: offscreen Qt, an in-memory keyring, and a demo office built once per
+session and copied per test (Anki's template-DB idea), all on the real SQLCipher store."""
+
+from __future__ import annotations
+
+import os
+
+# Before any Qt import: without a display pytest-qt would abort the interpreter.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Subprocesses (CLI tests) must never touch a developer's real keyring.
+os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
+os.environ.pop("DLXH_PASSPHRASE", None)
+
+import shutil  # noqa: E402
+import subprocess  # noqa: E402
+import sys  # noqa: E402
+from datetime import date  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import keyring  # noqa: E402
+import pytest  # noqa: E402
+from keyring.backend import KeyringBackend  # noqa: E402
+
+from app.context import Ctx  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+PASSPHRASE = "test-passphrase-123"
+DEMO_TODAY = date.today()
+
+
+class MemoryKeyring(KeyringBackend):
+    """An explicit in-memory backend: tests never fall into a real or a plain-file keyring."""
+
+    priority = 1
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.store: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.store.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.store[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.store.pop((service, username), None)
+
+
+@pytest.fixture(autouse=True)
+def memory_keyring() -> MemoryKeyring:
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    return backend
+
+
+@pytest.fixture
+def passphrase_env(monkeypatch: pytest.MonkeyPatch) -> str:
+    """Select passphrase mode (as on a headless machine) for this test."""
+    monkeypatch.setenv("DLXH_PASSPHRASE", PASSPHRASE)
+    return PASSPHRASE
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from app.demo import build_demo
+
+    path = tmp_path_factory.mktemp("template") / "demo.db"
+    ctx, _code, _summary = build_demo(path, seed=2026, today=DEMO_TODAY, passphrase=PASSPHRASE)
+    ctx.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    ctx.close()
+    return path
+
+
+@pytest.fixture
+def demo_path(demo_template: Path, tmp_path: Path, passphrase_env: str) -> Path:
+    """A private copy of the demo office; DLXH_PASSPHRASE is set so the CLI and app open it."""
+    path = tmp_path / "demo.db"
+    shutil.copy(demo_template, path)
+    return path
+
+
+@pytest.fixture
+def demo_ctx(demo_path: Path) -> Ctx:
+    from app.office import open_ctx
+
+    ctx = open_ctx(demo_path)
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture
+def empty_ctx(tmp_path: Path) -> Ctx:
+    """A fresh district office with no data (key in the in-memory keyring)."""
+    from app.office import init_office
+
+    ctx, _code = init_office(tmp_path / "empty.db", unit_code="TVH-CL", name="Huyện Càng Long", role="district",
+                             parent_code="TVH", parent_name="Tỉnh Trà Vinh")
+    yield ctx
+    ctx.close()
+
+
+def run_cli(*args: str, env: dict[str, str] | None = None, timeout: int = 120) -> subprocess.CompletedProcess:
+    """Run `python -m app ...` in a subprocess, the way users and scripts call it."""
+    full_env = {**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}
+    return subprocess.run([sys.executable, "-m", "app", *args], capture_output=True, text=True, env=full_env,
+                          cwd=ROOT, timeout=timeout)
+
+
+@pytest.fixture
+def cli():
+    return run_cli
+
+
+@pytest.fixture
+def main_window(demo_ctx: Ctx, qtbot):
+    from ui.main_window import MainWindow
+    from ui.tasks import TaskRunner
+
+    window = MainWindow(demo_ctx, TaskRunner(synchronous=True))
+    qtbot.addWidget(window)
+    window.show()
+    return window

@@ -1,0 +1,66 @@
+"""The command-line contract (DESIGN.md §2), run as users run it: in a subprocess."""
+
+from tests.conftest import PASSPHRASE
+
+ENV = {"DLXH_PASSPHRASE": PASSPHRASE}
+
+
+def parse(stdout: str) -> dict[str, str]:
+    return dict(line.split(": ", 1) for line in stdout.splitlines() if ": " in line)
+
+
+def test_init_then_info(cli, tmp_path):
+    db = str(tmp_path / "p.db")
+    r = cli("--db", db, "init", "--role", "province", "--unit", "TVH", "--name", "Tỉnh Trà Vinh", env=ENV)
+    assert r.returncode == 0, r.stderr
+    assert "Khóa khôi phục" in r.stdout
+    info = parse(cli("--db", db, "info", env=ENV).stdout)
+    assert info["role"] == "province"
+    assert info["encrypted"] == "yes"
+    assert info["opinions"] == "0"
+    assert info["schema_version"] == info["schema_latest"]
+
+
+def test_demo_then_info_prints_counts(cli, tmp_path):
+    db = str(tmp_path / "d.db")
+    r = cli("--db", db, "demo", env=ENV)
+    assert r.returncode == 0, r.stderr
+    info = parse(cli("--db", db, "info", env=ENV).stdout)
+    assert int(info["opinions"]) > 1000
+    assert int(info["collaborators"]) >= 55
+    assert info["office"] == "Huyện Càng Long (TVH-CL)"
+
+
+def test_usage_error_exits_2_with_one_vietnamese_line(cli):
+    r = cli("init", "--role", "city")
+    assert r.returncode == 2
+    assert r.stderr.startswith("Lỗi cú pháp lệnh")
+    assert len(r.stderr.strip().splitlines()) == 1
+
+
+def test_refusals_exit_1_without_traceback(cli, tmp_path):
+    missing = cli("--db", str(tmp_path / "none.db"), "info", env=ENV)
+    assert missing.returncode == 1
+    assert "Không tìm thấy cơ sở dữ liệu" in missing.stderr
+    assert "Traceback" not in missing.stderr
+    no_key = cli("--db", str(tmp_path / "k.db"), "init", "--role", "district", "--unit", "X", "--name", "Huyện X")
+    assert no_key.returncode == 1
+    assert "DLXH_PASSPHRASE" in no_key.stderr and "Traceback" not in no_key.stderr
+
+
+def test_wrong_passphrase_exit_1(cli, tmp_path):
+    db = str(tmp_path / "w.db")
+    assert cli("--db", db, "init", "--role", "district", "--unit", "X", "--name", "Huyện X", env=ENV).returncode == 0
+    r = cli("--db", db, "info", env={"DLXH_PASSPHRASE": "another-passphrase"})
+    assert r.returncode == 1 and "sai khóa/mật khẩu" in r.stderr
+
+
+def test_screenshot_of_a_page(cli, demo_path, tmp_path):
+    png = tmp_path / "shot.png"
+    r = cli("--db", str(demo_path), "gui", "--screenshot", str(png), "--page", "opinions",
+            env={**ENV, "QT_QPA_PLATFORM": "offscreen"})
+    assert r.returncode == 0, r.stderr
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    bad = cli("--db", str(demo_path), "gui", "--screenshot", str(png), "--page", "nowhere",
+              env={**ENV, "QT_QPA_PLATFORM": "offscreen"})
+    assert bad.returncode == 2 and "Không có trang" in bad.stderr

@@ -1,0 +1,116 @@
+"""The encrypted store: no plaintext on disk, wrong keys refused, keyring and recovery paths."""
+
+from pathlib import Path
+
+import pytest
+
+from app.collaborators.registry import Collaborator, create
+from app.errors import KeyUnavailableError, StoreError
+from app.office import init_office, open_ctx
+from db import keys, store
+from db.migrate import latest_version
+
+SECRET_NAME = "Nguyễn Thị Bí Mật Zyxwv"
+
+
+def _office(tmp_path: Path, **kw):
+    return init_office(tmp_path / "office.db", unit_code="D1", name="Huyện Thử", role="district", **kw)
+
+
+def test_db_file_holds_no_plaintext_of_a_record(tmp_path):
+    ctx, _ = _office(tmp_path)
+    create(ctx, Collaborator(full_name=SECRET_NAME, phone="0912345678"))
+    ctx.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    ctx.close()
+    raw = b"".join(p.read_bytes() for p in tmp_path.iterdir() if p.name.startswith("office.db"))
+    assert raw, "the database file should exist"
+    for needle in (SECRET_NAME, "0912345678", "Zyxwv", "collaborators", "SQLite format 3"):
+        assert needle.encode("utf-8") not in raw
+
+
+def test_keyring_holds_the_key_and_reopens(tmp_path, memory_keyring):
+    ctx, _ = _office(tmp_path)
+    ctx.close()
+    assert (keys.SERVICE, str((tmp_path / "office.db").resolve())) in memory_keyring.store
+    reopened = open_ctx(tmp_path / "office.db")
+    assert reopened.origin == "D1"
+    reopened.close()
+
+
+def test_wrong_passphrase_is_refused_with_a_clear_message(tmp_path, monkeypatch):
+    monkeypatch.setenv("DLXH_PASSPHRASE", "right-passphrase")
+    ctx, _ = _office(tmp_path)
+    ctx.close()
+    monkeypatch.setenv("DLXH_PASSPHRASE", "wrong-passphrase")
+    with pytest.raises(StoreError) as info:
+        open_ctx(tmp_path / "office.db")
+    assert "sai khóa/mật khẩu" in info.value.message
+
+
+def test_no_keyring_and_no_passphrase_says_so(tmp_path, monkeypatch):
+    import keyring
+    from keyring.backends.fail import Keyring as FailKeyring
+
+    keyring.set_keyring(FailKeyring())
+    with pytest.raises(KeyUnavailableError) as info:
+        _office(tmp_path)
+    assert "DLXH_PASSPHRASE" in info.value.message
+    assert not (tmp_path / "office.db").exists() or (tmp_path / "office.db").stat().st_size == 0
+
+
+def test_recovery_code_regains_access(tmp_path, memory_keyring):
+    ctx, code = _office(tmp_path)
+    ctx.close()
+    memory_keyring.store.clear()  # the keyring was lost (new PC, reinstalled OS)
+    with pytest.raises(KeyUnavailableError):
+        open_ctx(tmp_path / "office.db")
+    db = store.open_with_recovery(tmp_path / "office.db", code.lower().replace("-", " "))
+    db.conn.close()
+    assert open_ctx(tmp_path / "office.db").origin == "D1"
+
+
+def test_bad_recovery_code_is_refused(tmp_path):
+    ctx, code = _office(tmp_path)
+    ctx.close()
+    wrong = ("A" if code[0] != "A" else "B") + code[1:]
+    with pytest.raises(StoreError):
+        store.open_with_recovery(tmp_path / "office.db", wrong)
+    with pytest.raises(StoreError):
+        store.open_with_recovery(tmp_path / "office.db", "not a code")
+
+
+def test_plain_sqlite_and_junk_and_truncated_files_are_refused(tmp_path, passphrase_env):
+    import sqlite3
+
+    plain = tmp_path / "plain.db"
+    sqlite3.connect(plain).execute("CREATE TABLE t (x)").connection.commit()
+    with pytest.raises(StoreError, match="không mã hóa"):
+        store.open_existing(plain)
+    junk = tmp_path / "junk.db"
+    junk.write_bytes(b"this is not a database at all" * 100)
+    with pytest.raises(StoreError):
+        store.open_existing(junk)
+    short = tmp_path / "short.db"
+    short.write_bytes(b"abc")
+    with pytest.raises(StoreError, match="cắt cụt"):
+        store.open_existing(short)
+
+
+def test_newer_schema_is_refused(tmp_path, passphrase_env):
+    ctx, _ = _office(tmp_path)
+    ctx.db.execute(f"PRAGMA user_version = {latest_version() + 1}")
+    ctx.close()
+    with pytest.raises(StoreError, match="mới hơn"):
+        open_ctx(tmp_path / "office.db")
+
+
+def test_create_refuses_to_overwrite(tmp_path, passphrase_env):
+    ctx, _ = _office(tmp_path)
+    ctx.close()
+    with pytest.raises(StoreError, match="đã tồn tại"):
+        _office(tmp_path)
+
+
+def test_wal_and_foreign_keys_are_on(empty_ctx):
+    assert empty_ctx.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert empty_ctx.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
