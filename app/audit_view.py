@@ -1,0 +1,40 @@
+"""The read-only audit viewer's data: filters and the choices offered in them.
+
+Reading the log is itself a permission ('audit': head and administrator), checked here
+so that the viewer page and any other caller get the same answer.
+"""
+
+from __future__ import annotations
+
+from app import audit, auth
+from app.audit import AuditEntry
+from app.context import Ctx
+
+# How actions read in the viewer; unknown actions are shown as they are stored.
+ACTION_LABELS = {
+    "create": "Tạo mới", "update": "Sửa", "delete": "Xóa", "upsert": "Cập nhật", "status": "Đổi trạng thái",
+    "login": "Đăng nhập", "login_failed": "Đăng nhập thất bại", "logout": "Đăng xuất", "lock": "Khóa màn hình",
+    "backup": "Sao lưu", "restore": "Khôi phục", "export": "Xuất dữ liệu", "import": "Nhập dữ liệu",
+    "settings": "Cài đặt", "init": "Khởi tạo", "password": "Đổi mật khẩu", "disable": "Vô hiệu hóa",
+    "enable": "Kích hoạt", "role": "Đổi vai trò", "approve": "Phê duyệt", "sign": "Ký số",
+}
+
+
+def entries(ctx: Ctx, *, table: str | None = None, user: str | None = None, action: str | None = None,
+            limit: int = 2000) -> list[AuditEntry]:
+    auth.require(ctx, "audit")
+    return audit.entries(ctx, table=table or None, user=user or None, action=action or None, limit=limit)
+
+
+def choices(ctx: Ctx) -> dict[str, list[str]]:
+    """Distinct users, tables and actions present in the log, for the filter boxes."""
+    auth.require(ctx, "audit")
+    out = {}
+    for key, column in (("users", "user"), ("tables", "table_name"), ("actions", "action")):
+        rows = ctx.db.execute(f"SELECT DISTINCT {column} FROM audit_log WHERE {column} IS NOT NULL ORDER BY 1")
+        out[key] = [r[0] for r in rows]
+    return out
+
+
+def action_label(action: str) -> str:
+    return ACTION_LABELS.get(action, action)
