@@ -1,0 +1,132 @@
+"""`dlxh collaborators import|export|coverage|inactive`: the collaborator network headless."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from app import catalog
+from app.cli_support import err, open_from_args, out
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("collaborators", help="đội ngũ cộng tác viên: nhập/xuất Excel, cơ cấu, hoạt động")
+    cmds = p.add_subparsers(dest="collaborators_command", metavar="LỆNH", required=True)
+
+    q = cmds.add_parser("import", help="nhập danh sách cộng tác viên từ tệp Excel (.xlsx)")
+    q.add_argument("file", metavar="FILE.xlsx")
+    q.add_argument("--dry-run", action="store_true", help="chỉ kiểm tra, không ghi gì")
+    q.set_defaults(func=cmd_import)
+
+    q = cmds.add_parser("export", help="xuất danh sách (đã lọc) ra tệp Excel")
+    q.add_argument("file", metavar="FILE.xlsx")
+    q.add_argument("--contacts", action="store_true", help="chỉ danh bạ: họ tên, địa bàn, điện thoại, email, Zalo")
+    q.add_argument("--status", choices=list(catalog.COLLABORATOR_STATUSES))
+    q.add_argument("--area", metavar="CODE", help="mã địa bàn")
+    q.add_argument("--stratum", choices=list(catalog.STRATA))
+    q.add_argument("--sector", choices=list(catalog.SECTORS))
+    q.add_argument("--party-member", action="store_true", help="chỉ đảng viên")
+    q.add_argument("--search", default="", help="tìm theo tên, đơn vị (không dấu cũng được)")
+    q.set_defaults(func=cmd_export)
+
+    q = cmds.add_parser("coverage", help="in ma trận cơ cấu địa bàn × giai tầng (hoặc × ngành) và gợi ý cần tuyển")
+    q.add_argument("--by", choices=["stratum", "sector"], default="stratum")
+    q.set_defaults(func=cmd_coverage)
+
+    q = cmds.add_parser("inactive", help="cộng tác viên cần chú ý: lâu không phản ánh, vắng giao ban liên tiếp")
+    q.set_defaults(func=cmd_inactive)
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from app.collaborators import excel_import
+
+    ctx = open_from_args(args)
+    try:
+        pv, result = excel_import.import_file(ctx, Path(args.file), dry_run=args.dry_run)
+        out(f"Tệp {pv.source}, trang '{pv.sheet}', dòng tiêu đề {pv.header_row}.")
+        for item in pv.with_problems:
+            out(f"Dòng {item.row}: " + " ".join(item.problems))
+        for item in pv.duplicates:
+            out(f"Dòng {item.row}: {item.duplicate}")
+        for item in pv.rows:
+            for warning in item.warnings if item.ok else []:
+                out(f"Dòng {item.row}: {warning}")
+        if result is None:
+            out("Chạy thử (--dry-run): " + pv.summary() + " Không ghi gì.")
+        else:
+            out(f"Đã thêm {result.created} cộng tác viên; {result.duplicates} dòng trùng, "
+                f"{result.rejected} dòng lỗi không nhập.")
+    finally:
+        ctx.close()
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from app.collaborators.excel_export import PRIVACY_NOTE, export
+    from app.collaborators.registry import CollaboratorFilter
+
+    ctx = open_from_args(args)
+    try:
+        flt = CollaboratorFilter(text=args.search, area_code=args.area, sector=args.sector, stratum=args.stratum,
+                                 status=args.status, party_member=True if args.party_member else None)
+        n = export(ctx, Path(args.file), flt, contacts=args.contacts)
+    finally:
+        ctx.close()
+    out(f"Đã xuất {n} cộng tác viên ra {args.file}.")
+    err("Lưu ý: " + PRIVACY_NOTE)
+    return 0
+
+
+def coverage_lines(ctx, by: str) -> list[str]:
+    """The matrix as text: numbered columns with a legend, '*' after a count below target."""
+    from app.collaborators import coverage
+
+    cov = coverage.matrix(ctx, by)
+    labels = cov.labels()
+    width = max([len(u.name) for u in cov.areas] + [22])
+    head = f"{'Địa bàn':<{width}}" + "".join(f"{i:>5}" for i in range(1, len(cov.codes) + 1)) + "  Tổng"
+    lines = [f"Cơ cấu đội ngũ theo {coverage.DIMENSION_LABELS[by].lower()} (người đang hoạt động; * = dưới chỉ tiêu)",
+             head, "-" * len(head)]
+    for unit in cov.areas:
+        cells = "".join(f"{cov.count(unit.code, c)}{'*' if cov.cell_below(unit.code, c) else ' '}".rjust(5)
+                        for c in cov.codes)
+        total = f"{cov.area_totals[unit.code]}{'*' if cov.area_below(unit.code) else ''}"
+        lines.append(f"{unit.name:<{width}}{cells}  {total}")
+    lines.append("-" * len(head))
+    lines.append(f"{'Toàn địa bàn':<{width}}" + "".join(
+        f"{cov.code_totals[c]}{'*' if cov.code_below(c) else ' '}".rjust(5) for c in cov.codes) + f"  {cov.total}")
+    lines.append(f"{'Chỉ tiêu toàn địa bàn':<{width}}" + "".join(
+        f"{cov.overall_target(c) or '-'} ".rjust(5) for c in cov.codes))
+    lines.append("")
+    lines.extend(f"{i:>3} = {labels[c]}" for i, c in enumerate(cov.codes, start=1))
+    suggestions = coverage.recruit_next(ctx)
+    lines.append("")
+    lines.append("Cần tuyển tiếp:" if suggestions else "Cơ cấu đạt chỉ tiêu; chưa cần tuyển thêm.")
+    lines.extend(f"- {s.text}" for s in suggestions)
+    return lines
+
+
+def cmd_coverage(args: argparse.Namespace) -> int:
+    ctx = open_from_args(args)
+    try:
+        for line in coverage_lines(ctx, args.by):
+            out(line)
+    finally:
+        ctx.close()
+    return 0
+
+
+def cmd_inactive(args: argparse.Namespace) -> int:
+    from app.collaborators import activity
+
+    ctx = open_from_args(args)
+    try:
+        flagged = activity.flagged(ctx)
+        if not flagged:
+            out("Không có cộng tác viên nào cần chú ý.")
+        for a in flagged:
+            mark = " [đã đề xuất thay thế]" if a.open_proposal_id else ""
+            out(f"{a.full_name} ({a.area_name or 'chưa rõ địa bàn'}): {a.reason}{mark}")
+    finally:
+        ctx.close()
+    return 0

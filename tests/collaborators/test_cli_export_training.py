@@ -1,0 +1,96 @@
+"""CLI import/export/coverage as users run them, the Excel export round trip, trainings,
+commendations and the overview card."""
+
+from __future__ import annotations
+
+import openpyxl
+import pytest
+
+from app.collaborators import activity, excel_export, excel_import, training
+from app.collaborators.registry import CollaboratorFilter, list_collaborators
+from app.errors import ValidationError
+from app.overview_cards import collaborators as card
+from tests.conftest import DEMO_TODAY
+
+
+def test_cli_import_dry_run_then_real_then_again(demo_path, cli, tmp_path):
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.append(["DANH SÁCH BỔ SUNG"])
+    ws.append(["STT", "Họ và tên", "Năm sinh", "Địa bàn", "SĐT"])
+    ws.append([1, "Tô Văn Mười", 1980, "Xã Tân An", "0912 000 111"])
+    ws.append([2, "Kha Thị Út", "1985", "xa dai phuoc", None])
+    ws.append([3, "Sai Địa Bàn", 1990, "Xã Không Có", None])
+    path = tmp_path / "bo sung.xlsx"
+    book.save(path)
+    dry = cli("--db", str(demo_path), "collaborators", "import", str(path), "--dry-run")
+    assert dry.returncode == 0, dry.stderr
+    assert "Sẽ thêm 2 cộng tác viên; 1 dòng có lỗi" in dry.stdout and "Không ghi gì" in dry.stdout
+    assert "Dòng 5: Địa bàn 'Xã Không Có'" in dry.stdout
+    real = cli("--db", str(demo_path), "collaborators", "import", str(path))
+    assert real.returncode == 0 and "Đã thêm 2 cộng tác viên; 0 dòng trùng, 1 dòng lỗi" in real.stdout
+    again = cli("--db", str(demo_path), "collaborators", "import", str(path))
+    assert again.returncode == 0 and "Đã thêm 0 cộng tác viên; 2 dòng trùng" in again.stdout
+    bad = tmp_path / "notes.xlsx"
+    bad.write_text("không phải excel", encoding="utf-8")
+    refused = cli("--db", str(demo_path), "collaborators", "import", str(bad))
+    assert refused.returncode == 1 and refused.stderr.strip().count("\n") == 0
+    assert "không phải tệp Excel" in refused.stderr
+
+
+def test_cli_coverage_and_export(demo_path, cli, tmp_path):
+    cov = cli("--db", str(demo_path), "collaborators", "coverage")
+    assert cov.returncode == 0, cov.stderr
+    assert "Toàn địa bàn" in cov.stdout and "3 = Nông dân" in cov.stdout
+    by_sector = cli("--db", str(demo_path), "collaborators", "coverage", "--by", "sector")
+    assert "Hội Liên hiệp Phụ nữ" in by_sector.stdout
+    out = tmp_path / "ds.xlsx"
+    exp = cli("--db", str(demo_path), "collaborators", "export", str(out), "--status", "active")
+    assert exp.returncode == 0 and "Đã xuất" in exp.stdout and "không được mã hóa" in exp.stderr
+    usage = cli("--db", str(demo_path), "collaborators", "export")
+    assert usage.returncode == 2
+
+
+def test_export_reads_back_as_duplicates_and_contacts_sheet(demo_ctx, tmp_path):
+    path = tmp_path / "all.xlsx"
+    n = excel_export.export(demo_ctx, path, CollaboratorFilter(status="active"))
+    assert n == len(list_collaborators(demo_ctx, CollaboratorFilter(status="active")))
+    pv = excel_import.preview(demo_ctx, path)
+    assert len(pv.rows) == n and len(pv.duplicates) == n and not pv.with_problems
+    contacts = tmp_path / "danh ba.xlsx"
+    party = CollaboratorFilter(party_member=True)
+    m = excel_export.export(demo_ctx, contacts, party, contacts=True)
+    ws = openpyxl.load_workbook(contacts).active
+    assert [c.value for c in ws[5]] == ["STT", "Họ và tên", "Địa bàn", "Số điện thoại", "Email", "Zalo"]
+    assert ws.max_row == 5 + m and m == len([c for c in list_collaborators(demo_ctx, party) if c.status != "left"])
+    assert ws["D6"].value.startswith(("0", "+84"))
+
+
+def test_trainings_and_commendations(demo_ctx):
+    people = list_collaborators(demo_ctx, CollaboratorFilter(status="active"))[:3]
+    t = training.save_training(demo_ctx, training.Training("12/11/2026", "Tập huấn nghiệp vụ",
+                                                           attendees=[p.id for p in people]))
+    assert t.held_on == "2026-11-12" and sorted(t.attendees) == sorted(p.id for p in people)
+    assert training.list_trainings(demo_ctx, people[0].id)[0].topic == "Tập huấn nghiệp vụ"
+    training.set_attendees(demo_ctx, t.id, [people[0].id])
+    assert training.get_training(demo_ctx, t.id).attendees == [people[0].id]
+    version = demo_ctx.db.execute("SELECT version FROM trainings WHERE id = ?", [t.id]).fetchone()[0]
+    assert version == 3
+    with pytest.raises(ValidationError):
+        training.set_attendees(demo_ctx, t.id, ["no-such-id"])
+    with pytest.raises(ValidationError):
+        training.save_training(demo_ctx, training.Training("", "x"))
+    c = training.save_commendation(demo_ctx, training.Commendation(people[1].id, "01/11/2026", "district_btg",
+                                                                  "Phản ánh kịp thời"))
+    assert training.list_commendations(demo_ctx, people[1].id)[0].id == c.id
+    with pytest.raises(ValidationError):
+        training.save_commendation(demo_ctx, training.Commendation(people[1].id, "01/11/2026", "gold", "x"))
+
+
+def test_demo_has_network_data_and_overview_card(demo_ctx):
+    assert training.list_trainings(demo_ctx) and training.list_commendations(demo_ctx)
+    assert activity.proposals(demo_ctx)
+    [attention, *rest] = card.cards(demo_ctx, DEMO_TODAY)
+    assert attention.level == "warning" and attention.title.startswith("Cộng tác viên cần chú ý: ")
+    assert any("đã đề xuất thay thế" in value for _, value in attention.rows)
+    assert any("Vắng" in value for _, value in attention.rows)
