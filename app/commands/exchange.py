@@ -1,0 +1,151 @@
+"""Exchange commands (DESIGN.md §2): identity cards, export, import, receipts, guidance."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from app.cli_support import err, open_from_args, out
+from app.errors import ValidationError
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("identity", help="thẻ định danh của đơn vị (khóa công khai) để đăng ký với đơn vị kia")
+    isub = p.add_subparsers(dest="identity_cmd", required=True)
+    q = isub.add_parser("export", help="ghi thẻ định danh của đơn vị này ra tệp")
+    q.add_argument("file", metavar="FILE")
+    q.set_defaults(func=cmd_identity_export)
+    q = isub.add_parser("import", help="đăng ký đơn vị kia từ thẻ định danh (sau khi đối chiếu mã xác nhận)")
+    q.add_argument("file", metavar="FILE")
+    q.add_argument("--yes", action="store_true", help="đã đối chiếu mã xác nhận qua điện thoại")
+    q.set_defaults(func=cmd_identity_import)
+
+    p = sub.add_parser("export", help="xuất gói dữ liệu đã ký và mã hóa gửi tỉnh (hoặc gói hướng dẫn gửi huyện)")
+    p.add_argument("--to", required=True, metavar="DIR", help="thư mục hoặc USB để ghi gói")
+    p.add_argument(
+        "--since", metavar="YYYY-MM-DD", help="xuất mọi thay đổi từ ngày này (mặc định: sau gói đã có biên nhận)"
+    )
+    p.add_argument("--include-contacts", action="store_true", help="kèm số điện thoại, email, Zalo của cộng tác viên")
+    p.add_argument("--recipient", metavar="CODE", help="mã đơn vị nhận (cấp tỉnh: huyện nhận gói hướng dẫn)")
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("import", help="nhập gói .dlxh (kiểm tra chữ ký, mã băm, số thứ tự; tất cả hoặc không gì)")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--receipt-dir", metavar="DIR", help="nơi ghi biên nhận (mặc định: cạnh tệp gói)")
+    p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("receipts", help="biên nhận gói đã gửi")
+    rsub = p.add_subparsers(dest="receipts_cmd", required=True)
+    q = rsub.add_parser("import", help="nhập biên nhận do đơn vị nhận gửi lại")
+    q.add_argument("file", metavar="FILE")
+    q.set_defaults(func=cmd_receipt_import)
+
+    p = sub.add_parser("guidance", help="hướng dẫn, định hướng của tỉnh gửi huyện")
+    gsub = p.add_subparsers(dest="guidance_cmd", required=True)
+    q = gsub.add_parser("add", help="thêm một hướng dẫn (cấp tỉnh)")
+    q.add_argument("--title", required=True)
+    q.add_argument("--body", default="")
+    q.add_argument("--kind", choices=["note", "watch_topic"], default="note")
+    q.add_argument("--field", help="lĩnh vực (mã), với vấn đề cần theo dõi")
+    q.add_argument("--until", metavar="YYYY-MM-DD", help="hiệu lực đến ngày")
+    q.set_defaults(func=cmd_guidance_add)
+
+
+def cmd_identity_export(args: argparse.Namespace) -> int:
+    from app.exchange import identity, keys, safezip
+
+    ctx = open_from_args(args)
+    try:
+        card = keys.my_card(ctx)
+    finally:
+        ctx.close()
+    safezip.atomic_write(Path(args.file), identity.card_bytes(card))
+    out(f"Đơn vị: {card.unit_code} — {card.name}")
+    out(f"Mã xác nhận (đọc cho đơn vị kia qua điện thoại): {card.fingerprint}")
+    out(str(Path(args.file)))
+    return 0
+
+
+def cmd_identity_import(args: argparse.Namespace) -> int:
+    from app.exchange import identity, keys
+    from app.exchange.importer import read_file
+
+    card = identity.parse_card(read_file(Path(args.file), limit=identity.MAX_CARD_BYTES))
+    out(f"Thẻ định danh: {card.unit_code} — {card.name} ({'cấp tỉnh' if card.role == 'province' else 'cấp huyện'})")
+    out(f"Mã xác nhận: {card.fingerprint}")
+    if not args.yes:
+        if not sys.stdin.isatty():
+            raise ValidationError("Hãy đối chiếu mã xác nhận với đơn vị kia qua điện thoại, rồi chạy lại với --yes.")
+        answer = input("Mã xác nhận có khớp với mã đơn vị kia đọc qua điện thoại không? (c/k): ").strip().lower()
+        if answer not in ("c", "có", "co", "y", "yes"):
+            raise ValidationError("Chưa đăng ký: mã xác nhận chưa được xác nhận.")
+    ctx = open_from_args(args)
+    try:
+        peer = keys.enrol(ctx, card)
+    finally:
+        ctx.close()
+    out(f"Đã đăng ký đơn vị {peer.unit_code} — {peer.name}.")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from app.exchange.export import export_package
+    from app.validate import iso_date
+
+    since = iso_date(args.since, "Ngày bắt đầu") if args.since else None
+    ctx = open_from_args(args)
+    try:
+        res = export_package(
+            ctx, Path(args.to), recipient=args.recipient, since_date=since, include_contacts=args.include_contacts
+        )
+    finally:
+        ctx.close()
+    total = sum(v for k, v in res.rows.items() if not k.startswith("_"))
+    out(f"Gói số {res.seq} gửi {res.recipient}: {total} dòng, {res.files} tệp đính kèm.")
+    for table, count in sorted(res.rows.items()):
+        out(f"{table}: {count}")
+    out(str(res.path))
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from app.exchange.importer import import_package
+
+    ctx = open_from_args(args)
+    try:
+        res = import_package(ctx, Path(args.file), receipt_dir=Path(args.receipt_dir) if args.receipt_dir else None)
+    finally:
+        ctx.close()
+    out(res.message)
+    for table, count in sorted(res.rows.items()):
+        out(f"{table}: {count}")
+    if res.receipt_path:
+        out(f"Biên nhận (gửi lại cho {res.sender}): {res.receipt_path}")
+    return 0
+
+
+def cmd_receipt_import(args: argparse.Namespace) -> int:
+    from app.exchange.receipts import import_receipt
+
+    ctx = open_from_args(args)
+    try:
+        out(import_receipt(ctx, Path(args.file)))
+    finally:
+        ctx.close()
+    return 0
+
+
+def cmd_guidance_add(args: argparse.Namespace) -> int:
+    from app.exchange.guidance import add_guidance
+    from app.validate import iso_date
+
+    ctx = open_from_args(args)
+    try:
+        until = iso_date(args.until, "Ngày hết hiệu lực") if args.until else None
+        gid = add_guidance(ctx, title=args.title, body=args.body, kind=args.kind, field=args.field, valid_until=until)
+    finally:
+        ctx.close()
+    err("Đã thêm hướng dẫn; xuất gói cho các huyện để gửi đi.")
+    out(gid)
+    return 0

@@ -1,0 +1,237 @@
+"""Import: every check first, then all rows in one transaction, then a signed receipt.
+
+Rows are owned by their origin office: an incoming row replaces the local copy only if
+it comes from that origin with a higher version; rows of this office are never touched.
+Foreign keys are deferred during the transaction and checked for the touched tables
+before COMMIT, so a package with dangling references is refused and nothing is written.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from app import audit, auth, office
+from app.context import Ctx
+from app.errors import ImportRefused
+from app.exchange import identity, keys, package, refusals, safezip, tables
+from app.ids import utc_now
+from app.text import vn_date
+
+MAX_PACKAGE_BYTES = 1536 * 1024 * 1024
+
+
+@dataclass
+class ImportResult:
+    status: str  # imported | already
+    message: str
+    sender: str
+    seq: int
+    rows: dict[str, int] = field(default_factory=dict)
+    receipt_path: Path | None = None
+
+
+def read_file(path: Path, limit: int = MAX_PACKAGE_BYTES) -> bytes:
+    path = Path(path)
+    try:
+        if path.stat().st_size > limit:
+            raise refusals.too_big(f"tệp lớn hơn {limit // (1024 * 1024)} MiB")
+        return path.read_bytes()
+    except OSError as exc:
+        raise ImportRefused(f"Không đọc được tệp {path.name}: {exc.strerror or exc}.") from exc
+
+
+def already_imported(ctx: Ctx, sha256: str) -> tuple[str, int, str] | None:
+    row = ctx.db.execute("SELECT sender, seq, imported_on FROM inbox WHERE sha256 = ?", [sha256]).fetchone()
+    return (row[0], row[1], row[2]) if row else None
+
+
+def import_package(
+    ctx: Ctx, path: Path, *, receipt_dir: Path | None = None, progress: package.Progress | None = None
+) -> ImportResult:
+    """Import a `.dlxh` file; a second import of the same file is a no-op that says when it was imported."""
+    auth.require(ctx, "import")
+    path = Path(path)
+    data = read_file(path)
+    sha = hashlib.sha256(data).hexdigest()
+    seen = already_imported(ctx, sha)
+    if seen:
+        when = vn_date(date.fromisoformat(seen[2][:10]))
+        return ImportResult("already", f"Gói này đã nhập ngày {when}; không có gì thay đổi.", seen[0], seen[1])
+    me = office.get_office(ctx)
+    own = keys.ensure_keys(ctx)
+    opened = package.open_package(
+        data,
+        identity=own.age_identity,
+        my_unit=me.unit_code,
+        lookup=keys.lookup(ctx),
+        progress=(lambda d, t: progress(d, t * 3)) if progress else None,
+    )
+    expected = "data" if me.role == "province" else "guidance"
+    if opened.kind != expected:
+        raise refusals.wrong_kind(_KIND_LABEL[opened.kind], _KIND_LABEL[expected])
+    now = utc_now()
+    with ctx.transaction():
+        last = ctx.db.execute("SELECT max(seq) FROM inbox WHERE sender = ?", [opened.sender]).fetchone()[0] or 0
+        package.check_sequence(opened, last)
+        ctx.db.execute("PRAGMA defer_foreign_keys = ON")
+        applied = apply_rows(ctx, opened, progress)
+        _record_arrivals(ctx, opened, now)
+        receipt = identity.build_receipt(
+            own.secret,
+            identity.Receipt(me.unit_code, opened.sender, opened.seq, sha, now, path.name, applied),
+        )
+        receipt_name = identity.receipt_file_name(me.unit_code, opened.sender, opened.seq)
+        ctx.db.execute(
+            "INSERT INTO inbox (sender, seq, kind, sha256, created_at, imported_on, rows, receipt_file, receipt) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                opened.sender,
+                opened.seq,
+                opened.kind,
+                sha,
+                str(opened.manifest.get("created_at", "")),
+                now,
+                json.dumps(applied),
+                receipt_name,
+                receipt,
+            ],
+        )
+        audit.record(ctx, "import", "inbox", f"{opened.sender}:{opened.seq}", {"rows": applied, "file": path.name})
+    folder = Path(receipt_dir) if receipt_dir else path.parent
+    receipt_path = safezip.atomic_write(folder / receipt_name, receipt)
+    total = sum(applied.values())
+    message = f"Đã nhập gói số {opened.seq} của {opened.sender}: {total} dòng dữ liệu được cập nhật."
+    return ImportResult("imported", message, opened.sender, opened.seq, applied, receipt_path)
+
+
+_KIND_LABEL = {"data": "gói dữ liệu từ huyện", "guidance": "gói hướng dẫn từ tỉnh"}
+
+
+def apply_rows(ctx: Ctx, opened: package.Opened, progress: package.Progress | None = None) -> dict[str, int]:
+    """Upsert rows owned by the sender where newer; replace children of applied parents; apply deletions."""
+    local = tables.synced_tables(ctx)
+    child_of = {c.name: (p, c) for p in local.values() for c in p.children}
+    sender = opened.sender
+    applied: dict[str, int] = {}
+    applied_ids: dict[str, list[Any]] = {}
+    names = [n for n in opened.tables if n in local]
+    for step, name in enumerate(names, 1):
+        table = local[name]
+        rows = [r for r in opened.tables[name] if _owned_by(r, sender, table.pk)]
+        fresh = _newer_rows(ctx, table, rows, sender)
+        _upsert(ctx, table, fresh)
+        applied[name] = len(fresh)
+        applied_ids[name] = [r[table.pk] for r in fresh]
+        if progress:
+            progress(len(names) + step, len(names) * 3)
+    for name, rows in opened.tables.items():
+        if name in child_of:
+            parent, child = child_of[name]
+            applied[name] = _replace_children(ctx, child, applied_ids.get(parent.name, []), rows, opened.files)
+    deletions = opened.tables.get(tables.DELETED, [])
+    removed = 0
+    for item in deletions:
+        table = local.get(str(item.get("table")))
+        if table is not None:
+            cur = ctx.db.execute(
+                f"DELETE FROM [{table.name}] WHERE [{table.pk}] = ? AND origin = ?", [item.get("id"), sender]
+            )
+            removed += cur.rowcount
+    if deletions:
+        applied[tables.DELETED] = removed
+    _check_references(ctx, [*names, *(n for n in opened.tables if n in child_of)])
+    return {k: v for k, v in applied.items() if v}
+
+
+def _owned_by(row: dict[str, Any], sender: str, pk: str) -> bool:
+    if row.get("origin") != sender or row.get(pk) in (None, "") or not isinstance(row.get("version"), int):
+        raise ImportRefused(
+            f"Gói của {sender} chứa dữ liệu không thuộc đơn vị này (nguồn «{row.get('origin')}»): không nhập."
+        )
+    return True
+
+
+def _newer_rows(ctx: Ctx, table: tables.Synced, rows: list[dict], sender: str) -> list[dict]:
+    """Rows not present here, or present from the same origin with a lower version."""
+    local: dict[Any, tuple[str, int]] = {}
+    ids = [r[table.pk] for r in rows]
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        sql = f"SELECT [{table.pk}], origin, version FROM [{table.name}] WHERE [{table.pk}] IN ({','.join('?' * len(chunk))})"
+        local.update({r[0]: (r[1], r[2]) for r in ctx.db.execute(sql, chunk).fetchall()})
+    fresh = []
+    for row in rows:
+        have = local.get(row[table.pk])
+        if have is None or (have[0] == sender and row["version"] > have[1]):
+            fresh.append(row)
+    return fresh
+
+
+def _upsert(ctx: Ctx, table: tables.Synced, rows: list[dict]) -> None:
+    if not rows:
+        return
+    present = set().union(*(r.keys() for r in rows))
+    cols = [c for c in table.columns if c in present]
+    sets = ", ".join(f"[{c}] = excluded.[{c}]" for c in cols if c != table.pk)
+    sql = (
+        f"INSERT INTO [{table.name}] ({', '.join(f'[{c}]' for c in cols)}) VALUES ({', '.join('?' * len(cols))}) "
+        f"ON CONFLICT([{table.pk}]) DO UPDATE SET {sets}"
+    )
+    ctx.db.conn.executemany(sql, [[r.get(c) for c in cols] for r in rows])
+
+
+def _replace_children(
+    ctx: Ctx, child: tables.Child, parent_ids: list[Any], rows: list[dict], files: dict[str, bytes]
+) -> int:
+    wanted = set(parent_ids)
+    if not wanted:
+        return 0
+    for start in range(0, len(parent_ids), 500):
+        chunk = parent_ids[start : start + 500]
+        ctx.db.execute(f"DELETE FROM [{child.name}] WHERE [{child.fk}] IN ({','.join('?' * len(chunk))})", chunk)
+    keep = [r for r in rows if r.get(child.fk) in wanted]
+    if not keep:
+        return 0
+    cols = [c for c in child.columns if c in set().union(*(r.keys() for r in keep))]
+    values = []
+    for row in keep:
+        vals = []
+        for c in cols:
+            v = row.get(c)
+            if isinstance(v, dict) and "$file" in v:
+                if v["$file"] not in files:
+                    raise refusals.missing_member(f"files/{v['$file']}")
+                v = files[v["$file"]]
+            vals.append(v)
+        values.append(vals)
+    ctx.db.conn.executemany(
+        f"INSERT INTO [{child.name}] ({', '.join(f'[{c}]' for c in cols)}) VALUES ({', '.join('?' * len(cols))})",
+        values,
+    )
+    return len(keep)
+
+
+def _check_references(ctx: Ctx, names: list[str]) -> None:
+    for name in names:
+        bad = ctx.db.execute(f"PRAGMA foreign_key_check([{name}])").fetchone()
+        if bad:
+            raise ImportRefused(
+                f"Dữ liệu trong gói tham chiếu tới bản ghi không có ở đây (bảng {bad[0]} → {bad[2]}): "
+                "hãy nhập các gói trước đó của đơn vị gửi hoặc xuất lại toàn bộ."
+            )
+
+
+def _record_arrivals(ctx: Ctx, opened: package.Opened, now: str) -> None:
+    """First arrival of a non-draft report: the province's timeliness table reads this."""
+    for row in opened.tables.get("reports", []):
+        if row.get("status") != "draft" and row.get("origin") == opened.sender:
+            ctx.db.execute(
+                "INSERT OR IGNORE INTO report_arrivals (report_id, origin, kind, period_start, received_on, "
+                "package_seq) VALUES (?, ?, ?, ?, ?, ?)",
+                [row["id"], opened.sender, row.get("kind", ""), row.get("period_start", ""), now, opened.seq],
+            )

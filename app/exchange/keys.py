@@ -1,0 +1,136 @@
+"""This office's exchange keys and the peers it has enrolled.
+
+Private parts (Ed25519 seed, age identity) are kept only in the SQLCipher database and
+never written anywhere else; what leaves the PC is the identity card (public keys).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pyrage import x25519
+
+from app import audit, auth, office
+from app.context import Ctx
+from app.errors import NotFoundError, ValidationError
+from app.exchange import identity, minisign
+from app.ids import utc_now
+
+
+@dataclass(frozen=True)
+class OfficeKeys:
+    secret: minisign.SecretKey
+    age_identity: str
+    age_recipient: str
+
+
+@dataclass(frozen=True)
+class Peer:
+    unit_code: str
+    name: str
+    role: str
+    public_key: minisign.PublicKey
+    age_recipient: str
+    fingerprint: str
+    enrolled_on: str
+
+
+def ensure_keys(ctx: Ctx) -> OfficeKeys:
+    """Return this office's keys, creating them once (offices made before 0005 get them lazily)."""
+    row = ctx.db.execute(
+        "SELECT sign_key_id, sign_seed, age_identity, age_recipient FROM office_keys WHERE singleton = 1"
+    ).fetchone()
+    if row:
+        return OfficeKeys(minisign.SecretKey(bytes(row[0]), bytes(row[1])), row[2], row[3])
+    secret = minisign.SecretKey.generate()
+    ident = x25519.Identity.generate()
+    keys = OfficeKeys(secret, str(ident), str(ident.to_public()))
+    with ctx.transaction():
+        ctx.db.execute(
+            "INSERT INTO office_keys (singleton, sign_key_id, sign_seed, age_identity, age_recipient, created_at) "
+            "VALUES (1, ?, ?, ?, ?, ?)",
+            [secret.key_id, secret.seed, keys.age_identity, keys.age_recipient, utc_now()],
+        )
+        ctx.db.execute("UPDATE office SET signing_key_id = ? WHERE singleton = 1", [secret.public().key_id_hex])
+        audit.record(ctx, "keys", "office_keys", "1", {"key_id": secret.public().key_id_hex})
+    return keys
+
+
+def my_card(ctx: Ctx) -> identity.Card:
+    keys = ensure_keys(ctx)
+    me = office.get_office(ctx)
+    return identity.make_card(me.unit_code, me.name, me.role, keys.secret.public(), keys.age_recipient)
+
+
+def enrol(ctx: Ctx, card: identity.Card) -> Peer:
+    """Record a peer's public keys (after the user confirmed the fingerprint by phone)."""
+    auth.require(ctx, "keys")
+    me = office.get_office(ctx)
+    if card.unit_code == me.unit_code:
+        raise ValidationError("Đây là thẻ định danh của chính đơn vị này, không cần đăng ký.")
+    if card.role == me.role:
+        raise ValidationError("Chỉ trao đổi giữa cấp huyện và cấp tỉnh: thẻ này cùng cấp với đơn vị đang dùng.")
+    now = utc_now()
+    with ctx.transaction():
+        previous = ctx.db.execute("SELECT fingerprint FROM peers WHERE unit_code = ?", [card.unit_code]).fetchone()
+        ctx.db.execute(
+            "INSERT INTO peers (unit_code, name, role, sign_public_key, age_recipient, fingerprint, enrolled_on, "
+            "enrolled_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(unit_code) DO UPDATE SET name = excluded.name, "
+            "role = excluded.role, sign_public_key = excluded.sign_public_key, age_recipient = excluded.age_recipient, "
+            "fingerprint = excluded.fingerprint, enrolled_on = excluded.enrolled_on, enrolled_by = excluded.enrolled_by",
+            [
+                card.unit_code,
+                card.name,
+                card.role,
+                card.minisign_public_key,
+                card.age_recipient,
+                card.fingerprint,
+                now,
+                ctx.user.name,
+            ],
+        )
+        if not ctx.db.execute("SELECT 1 FROM units WHERE code = ?", [card.unit_code]).fetchone():
+            parent = me.unit_code if card.role == "district" else None
+            ctx.db["units"].insert(
+                {
+                    "code": card.unit_code,
+                    "name": card.name,
+                    "level": card.role,
+                    "parent_code": parent,
+                    "origin": me.unit_code,
+                    "updated_at": now,
+                }
+            )
+        detail = {"fingerprint": card.fingerprint, "replaced": previous[0] if previous else None}
+        audit.record(ctx, "enrol", "peers", card.unit_code, detail)
+    return peer(ctx, card.unit_code)
+
+
+def peers(ctx: Ctx, role: str | None = None) -> list[Peer]:
+    sql = "SELECT unit_code, name, role, sign_public_key, age_recipient, fingerprint, enrolled_on FROM peers"
+    rows = ctx.db.execute(
+        sql + (" WHERE role = ?" if role else "") + " ORDER BY name", [role] if role else []
+    ).fetchall()
+    return [Peer(r[0], r[1], r[2], minisign.parse_public_key(r[3]), r[4], r[5], r[6]) for r in rows]
+
+
+def peer(ctx: Ctx, unit_code: str) -> Peer:
+    for p in peers(ctx):
+        if p.unit_code == unit_code:
+            return p
+    raise NotFoundError(f"Chưa đăng ký đơn vị {unit_code}: hãy nhập thẻ định danh của đơn vị đó trước.")
+
+
+def lookup(ctx: Ctx):
+    """A sender-key lookup for package/receipt verification."""
+    keys = {p.unit_code: p.public_key for p in peers(ctx)}
+    return keys.get
+
+
+def superior(ctx: Ctx) -> Peer:
+    """The province a district sends to: its enrolled province peer (the parent unit first)."""
+    provinces = peers(ctx, "province")
+    if not provinces:
+        raise NotFoundError("Chưa đăng ký Ban Tuyên giáo Tỉnh ủy: hãy nhập thẻ định danh của tỉnh trước khi xuất.")
+    parent = office.get_office(ctx).parent_code
+    return next((p for p in provinces if p.unit_code == parent), provinces[0])
