@@ -1,5 +1,5 @@
-"""Core overview cards: this month's items by field and tendency, hot topics, quiet
-collaborators, the monthly report's due date."""
+"""Core overview cards: this month's items by field and tendency, hot topics,
+the monthly report's due date (collaborators needing attention: overview_cards/collaborators.py)."""
 
 from __future__ import annotations
 
@@ -20,18 +20,6 @@ def monthly_due_date(today: date, due_day: int) -> tuple[str, date]:
         return f"tháng {today.month}/{today.year}", this_due
     nxt = (today.replace(day=28) + timedelta(days=4)).replace(day=due_day)
     return f"tháng {nxt.month}/{nxt.year}", nxt
-
-
-def quiet_collaborators(ctx: Ctx, days: int, today: date) -> list[tuple[str, str | None]]:
-    """Active collaborators with no item in the last `days` days: (name, last item date)."""
-    since = (today - timedelta(days=days)).isoformat()
-    rows = ctx.db.execute(
-        "SELECT c.full_name, max(o.received_on) FROM collaborators c "
-        "LEFT JOIN opinions o ON o.collaborator_id = c.id WHERE c.status = 'active' "
-        "GROUP BY c.id HAVING max(o.received_on) IS NULL OR max(o.received_on) < ? ORDER BY 2",
-        [since],
-    ).fetchall()
-    return [(r[0], r[1]) for r in rows]
 
 
 def cards(ctx: Ctx, today: date | None = None) -> list[Card]:
@@ -57,12 +45,6 @@ def cards(ctx: Ctx, today: date | None = None) -> list[Card]:
     out.append(Card("Vấn đề nổi cộm đang theo dõi",
                     [(title, f"{vn_number(n)} ý kiến/30 ngày") for title, n in hot] or [("Không có", "")],
                     level="warning" if hot else "info", order=20))
-    days = int(settings.get(ctx, "inactive_days"))
-    quiet = quiet_collaborators(ctx, days, today)
-    out.append(Card(f"Cộng tác viên chưa phản ánh trong {days} ngày: {len(quiet)}",
-                    [(name, f"lần cuối {vn_date(date.fromisoformat(last))}" if last else "chưa có ý kiến")
-                     for name, last in quiet[:8]],
-                    level="warning" if quiet else "info", order=30))
     period, due = monthly_due_date(today, int(settings.get(ctx, "monthly_report_due_day")))
     left = (due - today).days
     out.append(Card("Báo cáo tháng", [(f"Báo cáo {period}", f"hạn {vn_date(due)} (còn {left} ngày)")],
