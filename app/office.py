@@ -151,3 +151,44 @@ def init_hooks() -> list:
 def open_ctx(path: Path, passphrase: str | None = None, user: User = SYSTEM_USER) -> Ctx:
     db = store.open_existing(Path(path), passphrase)
     return Ctx(db=db, path=Path(path), user=user)
+
+
+OFFICE_FIELDS = {
+    "superior_name": "Tên cơ quan cấp trên",
+    "body_name": "Tên cơ quan ban hành",
+    "body_code": "Ký hiệu cơ quan ban hành",
+    "place_name": "Địa danh ghi ở dòng ngày tháng",
+}
+
+
+def update_office(ctx: Ctx, **changes: str) -> Office:
+    """Edit how the office prints itself on documents (names, body code, place)."""
+    from app import auth
+
+    auth.require(ctx, "settings")
+    clean = {}
+    for key, value in changes.items():
+        if key not in OFFICE_FIELDS:
+            raise ValidationError(f"Không có thông tin '{key}'.")
+        value = " ".join((value or "").split())
+        if not value:
+            raise ValidationError(f"{OFFICE_FIELDS[key]} không được để trống.", field=key)
+        clean[key] = value.upper() if key in ("superior_name", "body_name", "body_code") else value
+    with ctx.transaction():
+        before = get_office(ctx)
+        ctx.db["office"].update(1, clean)
+        audit.record(ctx, "update", "office", before.unit_code,
+                     {k: [getattr(before, k), v] for k, v in clean.items() if getattr(before, k) != v})
+    return get_office(ctx)
+
+
+def save_unit(ctx: Ctx, code: str, name: str, level: str, population: int | None = None) -> Unit:
+    """Add or rename a commune or agency under this office (the catalogue page)."""
+    from app import auth
+
+    auth.require(ctx, "settings")
+    if level not in ("commune", "agency"):
+        raise ValidationError("Chỉ thêm được xã, thị trấn hoặc cơ quan.")
+    if population is not None and population < 0:
+        raise ValidationError("Dân số không được âm.", field="population")
+    return add_unit(ctx, code, name, level, get_office(ctx).unit_code, population)

@@ -25,6 +25,44 @@ DEFAULTS: dict[str, Any] = {
 }
 
 
+LABELS: dict[str, str] = {
+    "inactive_days": "Số ngày không phản ánh thì cảnh báo cộng tác viên",
+    "absent_meetings": "Số kỳ giao ban vắng liên tiếp thì cảnh báo",
+    "warning_window_days": "Cửa sổ cảnh báo sớm (ngày)",
+    "warning_baseline_days": "Thời gian tính mức nền (ngày)",
+    "warning_factor": "Hệ số vượt mức nền",
+    "warning_min_items": "Số ý kiến tối thiểu để cảnh báo",
+    "warning_spread_communes": "Số xã có ý kiến bức xúc thì cảnh báo lan rộng",
+    "monthly_report_due_day": "Hạn gửi báo cáo tháng (ngày trong tháng)",
+    "min_collaborators_per_commune": "Số cộng tác viên tối thiểu mỗi xã",
+}
+
+# Allowed ranges for the numeric thresholds edited on the settings page.
+RANGES: dict[str, tuple[float, float]] = {
+    "inactive_days": (7, 365), "absent_meetings": (1, 12), "warning_window_days": (3, 60),
+    "warning_baseline_days": (28, 365), "warning_factor": (1.0, 20.0), "warning_min_items": (1, 100),
+    "warning_spread_communes": (1, 50), "monthly_report_due_day": (1, 28), "min_collaborators_per_commune": (0, 20),
+}
+
+
+def put_number(ctx: Ctx, key: str, text: str | float) -> float | int:
+    """Validate and store a numeric threshold typed by the user."""
+    from app import auth
+    from app.errors import ValidationError
+
+    auth.require(ctx, "settings")
+    lo, hi = RANGES[key]
+    try:
+        value = float(str(text).replace(",", "."))
+    except ValueError as exc:
+        raise ValidationError(f"{LABELS.get(key, key)}: cần nhập một số.", field=key) from exc
+    if not lo <= value <= hi:
+        raise ValidationError(f"{LABELS.get(key, key)}: phải trong khoảng {lo:g}–{hi:g}.", field=key)
+    stored: float | int = value if isinstance(DEFAULTS[key], float) else int(round(value))
+    put(ctx, key, stored)
+    return stored
+
+
 def get(ctx: Ctx, key: str) -> Any:
     row = ctx.db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
     if row is None:

@@ -1,0 +1,40 @@
+"""Catalogue and settings pages drive the same app/ functions with real widgets."""
+
+from PySide6.QtWidgets import QMessageBox
+
+from app import settings
+from app.office import get_office, units
+
+
+def test_settings_page_saves(main_window, demo_ctx, monkeypatch):
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
+    page = main_window.show_page("settings")
+    assert page.office_edits["body_code"].text() == "BTGHU"
+    page.office_edits["place_name"].setText("Càng Long, Trà Vinh")
+    page.number_edits["inactive_days"].setText("45")
+    page.save()
+    assert get_office(demo_ctx).place_name == "Càng Long, Trà Vinh"
+    assert settings.get(demo_ctx, "inactive_days") == 45
+
+
+def test_settings_page_refuses_bad_number_and_saves_nothing(main_window, demo_ctx, monkeypatch):
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))
+    page = main_window.show_page("settings")
+    page.office_edits["place_name"].setText("Nơi mới")
+    page.number_edits["monthly_report_due_day"].setText("40")
+    page.save()
+    assert shown and "khoảng" in shown[0]
+    assert get_office(demo_ctx).place_name == "Càng Long"  # one transaction: nothing saved
+
+
+def test_catalog_page_adds_a_commune(main_window, demo_ctx, monkeypatch):
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
+    page = main_window.show_page("catalog")
+    before = page.communes.model.rowCount()
+    page.communes.code.setText("TVH-CL-X15")
+    page.communes.name.setText("Xã Tân Hòa")
+    page.communes.population.setValue(7500)
+    page.communes.save()
+    assert page.communes.model.rowCount() == before + 1
+    assert "Xã Tân Hòa" in [u.name for u in units(demo_ctx, level="commune")]

@@ -1,0 +1,122 @@
+"""Danh mục: communes (with population, used by survey quotas and coverage) and agencies
+(the handling loop forwards items to them); fixed catalogues shown for reference."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import catalog
+from app.errors import DlxhError
+from app.office import Unit, save_unit, units
+from app.text import vn_number
+from ui.errors import show_error
+from ui.models import Column, RowsModel, sortable
+from ui.pages.base import PageBase
+from ui.widgets import setup_table
+
+FIXED = [
+    ("Lĩnh vực", catalog.FIELDS), ("Xu hướng", catalog.TENDENCIES), ("Mức độ quan tâm", catalog.SCALES),
+    ("Kênh tiếp nhận", catalog.CHANNELS), ("Giai tầng xã hội", catalog.STRATA), ("Ngành, đoàn thể", catalog.SECTORS),
+]
+
+
+class UnitTab(QWidget):
+    """A list of units of one level with a small add/rename form under it."""
+
+    def __init__(self, page: Page, level: str, with_population: bool) -> None:
+        super().__init__()
+        self.page, self.level = page, level
+        box = QVBoxLayout(self)
+        columns = [Column("Mã", lambda u: u.code), Column("Tên", lambda u: u.name)]
+        if with_population:
+            columns.append(Column("Dân số", lambda u: vn_number(u.population) if u.population else "",
+                                  sort_key=lambda u: u.population or 0, align_right=True))
+        self.model = RowsModel(columns)
+        self.view = QTableView()
+        self.view.setModel(sortable(self.model, self))
+        setup_table(self.view)
+        self.view.clicked.connect(self._pick)
+        box.addWidget(self.view, 1)
+        form_box = QGroupBox("Thêm mới hoặc sửa (chọn một dòng để sửa)")
+        form = QFormLayout(form_box)
+        self.code, self.name = QLineEdit(), QLineEdit()
+        form.addRow("Mã:", self.code)
+        form.addRow("Tên:", self.name)
+        self.population: QSpinBox | None = None
+        if with_population:
+            self.population = QSpinBox()
+            self.population.setRange(0, 10_000_000)
+            self.population.setGroupSeparatorShown(True)
+            form.addRow("Dân số:", self.population)
+        buttons = QHBoxLayout()
+        save = QPushButton("Lưu")
+        save.clicked.connect(self.save)
+        clear = QPushButton("Nhập mới")
+        clear.clicked.connect(self.clear)
+        buttons.addWidget(save)
+        buttons.addWidget(clear)
+        buttons.addStretch(1)
+        form.addRow(buttons)
+        box.addWidget(form_box)
+
+    def refresh(self) -> None:
+        self.model.set_rows(units(self.page.ctx, level=self.level))
+        self.view.resizeColumnsToContents()
+
+    def _pick(self, index) -> None:
+        unit: Unit = self.model.row_at(self.view.model().mapToSource(index).row())
+        self.code.setText(unit.code)
+        self.name.setText(unit.name)
+        if self.population is not None:
+            self.population.setValue(unit.population or 0)
+
+    def clear(self) -> None:
+        self.code.clear()
+        self.name.clear()
+        if self.population is not None:
+            self.population.setValue(0)
+
+    def save(self) -> None:
+        try:
+            save_unit(self.page.ctx, self.code.text(), self.name.text(), self.level,
+                      self.population.value() or None if self.population is not None else None)
+        except DlxhError as exc:
+            show_error(self, exc)
+            return
+        self.refresh()
+        QMessageBox.information(self, "Đã lưu", f"Đã lưu: {self.name.text().strip()}.")
+
+
+class Page(PageBase):
+    title = "Danh mục"
+
+    def __init__(self, ctx, tasks, parent=None) -> None:
+        super().__init__(ctx, tasks, parent)
+        self.tabs = QTabWidget()
+        self.communes = UnitTab(self, "commune", with_population=True)
+        self.agencies = UnitTab(self, "agency", with_population=False)
+        self.tabs.addTab(self.communes, "Xã, thị trấn")
+        self.tabs.addTab(self.agencies, "Cơ quan tiếp nhận, xử lý")
+        fixed = QTextBrowser()
+        fixed.setHtml("".join(
+            f"<h3>{title}</h3><ul>" + "".join(f"<li>{label}</li>" for label in values.values()) + "</ul>"
+            for title, values in FIXED))
+        self.tabs.addTab(fixed, "Danh mục cố định")
+        self.layout_.addWidget(self.tabs, 1)
+
+    def refresh(self) -> None:
+        self.communes.refresh()
+        self.agencies.refresh()
