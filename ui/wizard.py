@@ -70,12 +70,28 @@ class RecoveryPage(QWizardPage):
         copy = QPushButton("Sao chép")
         copy.clicked.connect(lambda: QApplication.clipboard().setText(self.code.text()))
         box.addWidget(copy)
+        print_button = QPushButton("In khóa khôi phục…")
+        print_button.clicked.connect(self.print_code)
+        box.addWidget(print_button)
         self.kept = QCheckBox("Tôi đã in hoặc ghi lại khóa khôi phục")
         self.kept.toggled.connect(self.completeChanged)
         box.addWidget(self.kept)
 
     def isComplete(self) -> bool:  # noqa: N802 - Qt API
         return self.kept.isChecked()
+
+    def print_code(self) -> None:
+        from PySide6.QtGui import QTextDocument
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        printer = QPrinter()
+        if QPrintDialog(printer, self).exec():
+            doc = QTextDocument()
+            doc.setHtml("<h2>DLXH – Khóa khôi phục cơ sở dữ liệu</h2>"
+                        f"<p style='font-family: monospace; font-size: 16pt'>{self.code.text()}</p>"
+                        "<p>Cất giữ nơi an toàn. Dùng khi máy hỏng hoặc mất kho khóa: "
+                        "<i>dlxh recover --code …</i></p>")
+            doc.print_(printer)
 
 
 class FirstRunWizard(QWizard):
