@@ -19,6 +19,12 @@ ACTION_LABELS = {
     "enable": "Kích hoạt", "role": "Đổi vai trò", "approve": "Phê duyệt", "sign": "Ký số",
 }
 
+TABLE_LABELS = {
+    "collaborators": "Cộng tác viên", "meetings": "Hội nghị giao ban", "meeting_attendance": "Điểm danh",
+    "topics": "Vấn đề nổi cộm", "opinions": "Thông tin dư luận", "reports": "Báo cáo", "users": "Người dùng",
+    "settings": "Cài đặt", "units": "Đơn vị", "office": "Văn phòng", "surveys": "Điều tra",
+}
+
 
 def entries(ctx: Ctx, *, table: str | None = None, user: str | None = None, action: str | None = None,
             limit: int = 2000) -> list[AuditEntry]:
@@ -38,3 +44,34 @@ def choices(ctx: Ctx) -> dict[str, list[str]]:
 
 def action_label(action: str) -> str:
     return ACTION_LABELS.get(action, action)
+
+REASON_LABELS = {"wrong_password": "sai mật khẩu", "unknown_user": "không có tài khoản này",
+                 "disabled": "tài khoản đã bị vô hiệu hóa", "locked": "tài khoản đang tạm khóa"}
+
+
+def user_label(name: str) -> str:
+    return "Hệ thống" if name == "system" else name
+
+
+def table_label(table: str | None) -> str:
+    return TABLE_LABELS.get(table or "", table or "")
+
+
+def detail_text(entry: AuditEntry, width: int = 300) -> str:
+    """The diff or note as one short line: `field: old → new` for updates."""
+    detail = entry.detail
+    if not detail:
+        return ""
+    if isinstance(detail, dict):
+        parts = []
+        for key, value in detail.items():
+            if key == "reason" and value in REASON_LABELS:
+                parts.append(f"lý do: {REASON_LABELS[value]}")
+            elif isinstance(value, list) and len(value) == 2:
+                parts.append(f"{key}: {value[0]} → {value[1]}")
+            else:
+                parts.append(f"{key}: {value}")
+        text = "; ".join(parts)
+    else:
+        text = str(detail)
+    return text if len(text) <= width else text[: width - 1] + "…"

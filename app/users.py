@@ -149,7 +149,9 @@ def create_first_admin(ctx: Ctx, name: str, password: str, full_name: str = "") 
     with ctx.transaction():
         if has_users(ctx):
             raise PermissionDenied("Đã có tài khoản quản trị; hãy đăng nhập để thêm người dùng.")
-        return _insert(ctx, name, "admin", password, full_name)
+        # Recorded as the new administrator's own act: nobody else is there on the first run.
+        return _insert(dataclasses.replace(ctx, user=User(clean_name(name), "admin")), name, "admin", password,
+                       full_name)
 
 
 def add_user(ctx: Ctx, name: str, role: str, password: str, full_name: str = "") -> Account:

@@ -1,0 +1,94 @@
+"""Login dialog, first-run administrator, idle lock and the audit viewer on real Qt widgets."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QWidget
+
+from app import audit, users
+from ui.login import FirstAdminDialog, IdleLock, LoginDialog
+from ui.pages.audit import Page as AuditPage
+from ui.tasks import TaskRunner
+
+
+def test_first_run_creates_the_admin(office, qtbot) -> None:
+    dialog = FirstAdminDialog(office)
+    qtbot.addWidget(dialog)
+    dialog.name.setText("quantri")
+    dialog.full_name.setText("Nguyễn Văn Quản")
+    dialog.password.setText("quantri-123")
+    dialog.again.setText("quantri-124")
+    dialog.submit()
+    assert dialog.message.text() == "Hai lần nhập mật khẩu không khớp." and not users.has_users(office)
+    dialog.again.setText("quantri-123")
+    dialog.submit()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert (dialog.user.name, dialog.user.role) == ("quantri", "admin")
+    assert [e.action for e in audit.entries(office, user="quantri")][:2] == ["login", "create"]
+
+
+def test_login_dialog_refuses_then_accepts(office, qtbot) -> None:
+    users.add_user(office, "lan", "staff", "mat-khau-dai")
+    dialog = LoginDialog(office)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.name.setText("lan")
+    dialog.password.setText("sai-mat-khau")
+    qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+    assert dialog.message.text() == "Tên đăng nhập hoặc mật khẩu không đúng."
+    assert dialog.password.text() == "" and dialog.user is None
+    dialog.password.setText("mat-khau-dai")
+    qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+    assert dialog.user is not None and dialog.user.role == "staff"
+
+
+def test_idle_lock_hides_windows_until_the_password(office, qtbot) -> None:
+    users.add_user(office, "lan", "head", "mat-khau-dai")
+    ctx = users.signed_in(office, users.login(office, "lan", "mat-khau-dai"))
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.show()
+    lock = IdleLock(ctx, minutes=0.002)  # 120 ms
+    qtbot.waitUntil(lambda: lock.locked, timeout=3000)
+    assert not window.isVisible()
+    dialog = lock.dialog
+    assert dialog is not None and dialog.name.text() == "lan" and dialog.name.isReadOnly()
+    dialog.password.setText("sai-mat-khau")
+    dialog.submit()
+    assert lock.locked and not window.isVisible()
+    dialog.password.setText("mat-khau-dai")
+    dialog.submit()
+    assert not lock.locked and window.isVisible()
+    assert "lock" in [e.action for e in audit.entries(office, user="lan")]
+    lock.timer.stop()
+
+
+def test_settings_zero_disables_the_lock(office, qtbot) -> None:
+    lock = IdleLock(office, minutes=0)
+    assert not lock.timer.isActive()
+
+
+def test_audit_page_filters_and_is_read_only(office, qtbot, as_role) -> None:
+    users.add_user(office, "lan", "staff", "mat-khau-dai")
+    users.login(office, "lan", "mat-khau-dai")
+    page = AuditPage(as_role(office, "head", "truongban"), TaskRunner(synchronous=True))
+    qtbot.addWidget(page)
+    page.refresh()
+    everything = page.model.rowCount()
+    assert everything >= 3 and page.view.editTriggers() == page.view.EditTrigger.NoEditTriggers
+    page.user.setCurrentIndex(page.user.findData("lan"))
+    rows = [page.model.row_at(i) for i in range(page.model.rowCount())]
+    assert rows and all(r.user == "lan" for r in rows)
+    assert page.model.data(page.model.index(0, 2)) == "Đăng nhập"
+    page.user.setCurrentIndex(0)
+    page.table.setCurrentIndex(page.table.findData("users"))
+    assert 0 < page.model.rowCount() < everything
+    assert "mục" in page.count.text()
+
+
+def test_audit_page_for_staff_says_no(office, qtbot, as_role) -> None:
+    page = AuditPage(as_role(office, "staff"), TaskRunner(synchronous=True))
+    qtbot.addWidget(page)
+    page.refresh()
+    assert "không có quyền xem nhật ký" in page.count.text()
+    assert not hasattr(page, "model")

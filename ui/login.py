@@ -1,0 +1,217 @@
+"""Sign-in at start (the first run creates the administrator), the idle lock, and the
+automatic backups that run for whoever is signed in.
+
+ui/app.py calls `authenticate(ctx)`; everything here goes through app.users and app.backup.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import backup, settings, users
+from app.context import Ctx, User
+from app.errors import DlxhError
+
+log = logging.getLogger(__name__)
+
+_INPUT_EVENTS = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel,
+                 QEvent.Type.TouchBegin}
+DAILY_CHECK_MS = 60 * 60 * 1000  # look once an hour whether today's backup is still missing
+
+
+class _Form(QDialog):
+    """A titled dialog with a form, a red message line and OK/Cancel."""
+
+    def __init__(self, title: str, intro: str, ok_text: str, cancel_text: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setMinimumWidth(420)
+        layout = QVBoxLayout(self)
+        heading = QLabel(f"<b style='font-size:14pt'>DLXH</b><br>{intro}")
+        heading.setWordWrap(True)
+        layout.addWidget(heading)
+        self.form = QFormLayout()
+        layout.addLayout(self.form)
+        self.message = QLabel()
+        self.message.setObjectName("loginMessage")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #b00020;")
+        layout.addWidget(self.message)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok.setText(ok_text)
+        self.ok.setDefault(True)  # Enter in the password box signs in
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(cancel_text)
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+
+    def line(self, label: str, secret: bool = False, name: str = "") -> QLineEdit:
+        edit = QLineEdit()
+        edit.setObjectName(name)
+        if secret:
+            edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.form.addRow(label, edit)
+        return edit
+
+    def submit(self) -> None:  # overridden
+        self.accept()
+
+
+class LoginDialog(_Form):
+    """Name and password; with `locked_user` the name is fixed (unlocking after idle time)."""
+
+    def __init__(self, ctx: Ctx, locked_user: User | None = None, parent: QWidget | None = None) -> None:
+        intro = ("Màn hình đã khóa do không thao tác. Nhập lại mật khẩu để tiếp tục." if locked_user
+                 else "Đăng nhập để làm việc với dữ liệu dư luận xã hội.")
+        super().__init__("Đăng nhập DLXH", intro, "Đăng nhập", "Thoát", parent)
+        self.ctx = ctx
+        self.user: User | None = None
+        self.name = self.line("Tên đăng nhập:", name="loginName")
+        self.password = self.line("Mật khẩu:", secret=True, name="loginPassword")
+        if locked_user is not None:
+            self.name.setText(locked_user.name)
+            self.name.setReadOnly(True)
+            self.password.setFocus()
+        self.locked_user = locked_user
+
+    def submit(self) -> None:
+        try:
+            user = users.login(self.ctx, self.name.text(), self.password.text())
+        except DlxhError as exc:
+            self.message.setText(exc.message)
+            self.password.clear()
+            self.password.setFocus()
+            return
+        if self.locked_user is not None and user.name != self.locked_user.name:
+            self.message.setText("Chỉ người đang làm việc mới mở khóa được màn hình.")
+            return
+        self.user = user
+        self.accept()
+
+
+class FirstAdminDialog(_Form):
+    """First run: the first account is the administrator who then adds colleagues."""
+
+    def __init__(self, ctx: Ctx, parent: QWidget | None = None) -> None:
+        super().__init__("Tạo tài khoản quản trị", "Lần đầu sử dụng: tạo tài khoản quản trị hệ thống. "
+                         "Người quản trị sẽ thêm tài khoản cho cán bộ và lãnh đạo ban.",
+                         "Tạo tài khoản", "Thoát", parent)
+        self.ctx = ctx
+        self.user: User | None = None
+        self.name = self.line("Tên đăng nhập:", name="adminName")
+        self.full_name = self.line("Họ và tên:", name="adminFullName")
+        self.password = self.line("Mật khẩu (ít nhất 8 ký tự):", secret=True, name="adminPassword")
+        self.again = self.line("Nhập lại mật khẩu:", secret=True, name="adminAgain")
+
+    def submit(self) -> None:
+        if self.password.text() != self.again.text():
+            self.message.setText("Hai lần nhập mật khẩu không khớp.")
+            return
+        try:
+            users.create_first_admin(self.ctx, self.name.text(), self.password.text(), self.full_name.text())
+            self.user = users.login(self.ctx, self.name.text(), self.password.text())
+        except DlxhError as exc:
+            self.message.setText(exc.message)
+            return
+        self.accept()
+
+
+class IdleLock(QObject):
+    """Hides every window after `idle_lock_minutes` without keyboard or mouse input and asks
+    the signed-in user for the password again; cancelling quits the program."""
+
+    def __init__(self, ctx: Ctx, minutes: float | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.locked = False
+        self.dialog: LoginDialog | None = None
+        minutes = float(settings.get(ctx, "idle_lock_minutes") or 0) if minutes is None else minutes
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.timeout.connect(self.lock)
+        if minutes > 0:
+            self.timer.setInterval(int(minutes * 60 * 1000))
+            QApplication.instance().installEventFilter(self)
+            self.timer.start()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if not self.locked and event.type() in _INPUT_EVENTS:
+            self.timer.start()
+        return False
+
+    def lock(self) -> None:
+        if self.locked:
+            return
+        self.locked = True
+        try:
+            users.logout(self.ctx, "lock")
+        except DlxhError:
+            log.exception("could not record the lock")
+        hidden = [w for w in QApplication.topLevelWidgets() if w.isVisible() and w is not self.dialog]
+        for window in hidden:
+            window.hide()
+        self.dialog = LoginDialog(self.ctx, locked_user=self.ctx.user)
+        self.dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+        self.dialog.finished.connect(lambda result: self._unlocked(result, hidden))
+        self.dialog.open()
+
+    def _unlocked(self, result: int, hidden: list[QWidget]) -> None:
+        self.dialog = None
+        if result != QDialog.DialogCode.Accepted:
+            QApplication.quit()
+            return
+        self.locked = False
+        for window in hidden:
+            window.show()
+        self.timer.start()
+
+
+class AutoBackup(QObject):
+    """A backup when the program closes and once a day while it runs (app.backup decides)."""
+
+    def __init__(self, ctx: Ctx, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.timer = QTimer(self)
+        self.timer.setInterval(DAILY_CHECK_MS)
+        self.timer.timeout.connect(lambda: self.run("daily"))
+        self.timer.start()
+        QTimer.singleShot(5 * 60 * 1000, lambda: self.run("daily"))
+        QApplication.instance().aboutToQuit.connect(lambda: self.run("exit"))
+
+    def run(self, reason: str) -> None:
+        try:
+            made = backup.auto_backup(self.ctx, reason)
+        except DlxhError as exc:  # a missing second drive must not stop work; it is logged
+            log.warning("automatic backup (%s) failed: %s", reason, exc.message)
+        except Exception:  # noqa: BLE001 - never lose the user's session over a backup
+            log.exception("automatic backup (%s) failed", reason)
+        else:
+            if made:
+                log.info("automatic backup (%s): %s", reason, made)
+
+
+def authenticate(ctx: Ctx) -> User | None:
+    """Ask who is working; on the first run create the administrator. None: the user quit."""
+    dialog: LoginDialog | FirstAdminDialog = LoginDialog(ctx) if users.has_users(ctx) else FirstAdminDialog(ctx)
+    if dialog.exec() != QDialog.DialogCode.Accepted or dialog.user is None:
+        return None
+    app = QApplication.instance()
+    _SESSION[:] = [IdleLock(users.signed_in(ctx, dialog.user), parent=app), AutoBackup(ctx, parent=app)]
+    return dialog.user
+
+
+_SESSION: list[QObject] = []  # the session's lock and backup timers, alive until the program ends
