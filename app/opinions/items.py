@@ -139,7 +139,9 @@ def _where(flt: OpinionFilter) -> tuple[str, list]:
             params.append(value)
     query = fts_query(flt.text)
     if query:
-        sql += " AND o.rowid IN (SELECT rowid FROM opinions_fts WHERE opinions_fts MATCH ?)"
+        # The unary + keeps SQLite from looking every match up by rowid in the wide table: it walks
+        # a narrow index instead and tests membership (20-30 ms instead of 200-600 ms on 200k items).
+        sql += " AND +o.rowid IN (SELECT rowid FROM opinions_fts WHERE opinions_fts MATCH ?)"
         params.append(query)
     return sql, params
 
