@@ -84,8 +84,12 @@ def get_survey(ctx: Ctx, survey_id: str) -> Survey:
 
 
 def find_survey(ctx: Ctx, ref: str) -> Survey:
-    """A survey by full id or by a unique id prefix (the CLI shows short ids)."""
-    rows = list(ctx.db.query("SELECT id FROM surveys WHERE id = ? OR id LIKE ?", [ref, ref + "%"]))
+    """A survey by full id or by a unique start or end of it (the CLI shows the last 8 characters)."""
+    ref = ref.strip()
+    if len(ref) < 4:
+        raise NotFoundError("Mã cuộc điều tra quá ngắn (cần ít nhất 4 ký tự).")
+    rows = list(ctx.db.query("SELECT id FROM surveys WHERE id = ? OR id LIKE ? OR id LIKE ?",
+                             [ref, ref + "%", "%" + ref]))
     if len(rows) != 1:
         raise NotFoundError(f"Không có (hoặc có nhiều) cuộc điều tra khớp mã '{ref}'.")
     return get_survey(ctx, rows[0]["id"])

@@ -146,6 +146,22 @@ def find_by_form(ctx: Ctx, survey_id: str, form_no: str) -> Response:
     raise NotFoundError(f"Chưa nhập phiếu số {form_no}.")
 
 
+def save_many(ctx: Ctx, questionnaire: Questionnaire, responses: list[Response], channel: str = "paper",
+              collected_on: str | None = None) -> list[str]:
+    """Store already-checked forms in one transaction; a form number used twice refuses all."""
+    seen: set[str] = set()
+    with ctx.transaction():
+        ids = []
+        for resp in responses:
+            if resp.form_no:
+                if resp.form_no in seen:
+                    raise ImportRefused(f"Phiếu số {resp.form_no} xuất hiện hai lần; không ghi phiếu nào.")
+                seen.add(resp.form_no)
+                _check_form_no(ctx, questionnaire.id, resp.form_no)  # type: ignore[arg-type]
+            ids.append(_insert(ctx, questionnaire, resp, channel, collected_on))
+        return ids
+
+
 @dataclass
 class ImportResult:
     imported: int
@@ -165,14 +181,7 @@ def import_file(ctx: Ctx, survey_id: str, path: Path, mapping: dict[int, str | N
     if dry_run:
         return ImportResult(0, pre)
     with ctx.transaction():
-        seen: set[str] = set()
-        for resp in pre.responses:
-            if resp.form_no:
-                if resp.form_no in seen:
-                    raise ImportRefused(f"Phiếu số {resp.form_no} xuất hiện hai lần trong tệp; không nhập.")
-                seen.add(resp.form_no)
-                _check_form_no(ctx, survey_id, resp.form_no)
-            _insert(ctx, questionnaire, resp, channel, None)
+        save_many(ctx, questionnaire, pre.responses, channel)
         audit.record(ctx, "import", "survey_responses", survey_id, {"file": Path(path).name,
                                                                      "rows": len(pre.responses)})
     return ImportResult(len(pre.responses), pre)

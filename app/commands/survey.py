@@ -1,0 +1,219 @@
+"""CLI: `dlxh survey list|show|plan|tabulate|import|export|report|questionnaire|checks`."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from app.cli_support import open_from_args, out
+from app.errors import ValidationError
+from app.surveys import csv_import, double_entry, plan, printable, report, responses
+from app.surveys import questionnaire as qn
+from app.surveys import tabulate as tb
+from app.surveys.excel_export import export_xlsx
+from app.surveys.model import KINDS
+from app.surveys.report_text import method_rows, pct, reading
+from app.text import vn_number
+
+BY_CHOICES = list(tb.BY)
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    sp = sub.add_parser("survey", help="điều tra, thăm dò dư luận: phiếu, mẫu, nhập phiếu, tổng hợp, báo cáo")
+    ssub = sp.add_subparsers(dest="survey_command", metavar="LỆNH", required=True)
+
+    p = ssub.add_parser("list", help="danh sách các cuộc điều tra")
+    p.set_defaults(func=cmd_list)
+
+    p = ssub.add_parser("show", help="xem phiếu hỏi (câu hỏi, phương án, điều kiện bỏ qua)")
+    p.add_argument("id", metavar="ID")
+    p.set_defaults(func=cmd_show)
+
+    p = ssub.add_parser("plan", help="lập kế hoạch mẫu theo số dân của các xã, thị trấn trong danh mục")
+    p.add_argument("id", metavar="ID")
+    p.add_argument("--confidence", type=int, default=95, choices=[90, 95, 99], help="độ tin cậy (%%)")
+    p.add_argument("--margin", type=float, default=5.0, help="sai số cho phép (%%, mặc định 5)")
+    p.add_argument("--minimum", type=int, default=0, help="số phiếu tối thiểu mỗi xã")
+    p.add_argument("--size", type=int, help="cỡ mẫu tự chọn (mặc định: theo công thức)")
+    p.set_defaults(func=cmd_plan)
+
+    p = ssub.add_parser("tabulate", help="bảng tần suất, hoặc bảng chéo với --by")
+    p.add_argument("id", metavar="ID")
+    p.add_argument("--by", choices=BY_CHOICES, help="phân tổ theo giai tầng, địa bàn, độ tuổi hoặc giới tính")
+    p.add_argument("--weight", choices=tb.WEIGHT_MODES, default="auto", help="gia quyền (mặc định auto)")
+    p.set_defaults(func=cmd_tabulate)
+
+    p = ssub.add_parser("import", help="nhập phiếu từ tệp CSV/Excel (tất cả hoặc không)")
+    p.add_argument("id", metavar="ID")
+    p.add_argument("file", metavar="FILE.csv")
+    p.add_argument("--channel", default="online", choices=list(responses.CHANNELS), help="kênh thu phiếu")
+    p.add_argument("--map", action="append", default=[], metavar="CỘT=MỤC",
+                   help="gán cột (số thứ tự từ 1) cho mục, ví dụ 3=q2 hoặc 5=gender hoặc 6=- (bỏ qua)")
+    p.add_argument("--dry-run", action="store_true", help="chỉ kiểm tra, không ghi")
+    p.set_defaults(func=cmd_import)
+
+    p = ssub.add_parser("export", help="xuất mọi bảng ra tệp Excel")
+    p.add_argument("id", metavar="ID")
+    p.add_argument("file", metavar="FILE.xlsx")
+    p.add_argument("--weight", choices=tb.WEIGHT_MODES, default="auto")
+    p.set_defaults(func=cmd_export)
+
+    for name, helptext in (("report", "báo cáo kết quả thăm dò (PDF/DOCX)"),
+                           ("questionnaire", "phiếu hỏi để in (PDF/DOCX)")):
+        p = ssub.add_parser(name, help=helptext)
+        p.add_argument("id", metavar="ID")
+        p.add_argument("--pdf", action="store_true")
+        p.add_argument("--docx", action="store_true")
+        p.add_argument("--out", default=".", metavar="DIR")
+        if name == "report":
+            p.add_argument("--signer", default="", help="họ tên người ký")
+            p.add_argument("--weight", choices=tb.WEIGHT_MODES, default="auto")
+        p.set_defaults(func=cmd_render, kind=name)
+
+    p = ssub.add_parser("checks", help="kết quả nhập kiểm tra hai lần (các chỗ sai khác)")
+    p.add_argument("id", metavar="ID")
+    p.set_defaults(func=cmd_checks)
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    ctx = open_from_args(args)
+    surveys = qn.list_surveys(ctx)
+    if not surveys:
+        out("Chưa có cuộc điều tra nào.")
+    for s in surveys:
+        out(f"{s.id}  {qn.STATUSES[s.status]:<15} {vn_number(s.responses):>6} phiếu  {s.title}")
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    ctx = open_from_args(args)
+    survey = qn.find_survey(ctx, args.id)
+    out(survey.title)
+    for q in qn.load(ctx, survey.id).questions:
+        extra = [KINDS[q.kind].lower()]
+        if q.skip:
+            extra.append(q.skip.describe().lower())
+        if not q.required:
+            extra.append("không bắt buộc")
+        out(f"Câu {q.no}. {q.text}" + (f" ({'; '.join(extra)})" if extra else ""))
+        for i, label in enumerate(q.choices, start=1):
+            out(f"    {i}. {label}")
+    return 0
+
+
+def cmd_plan(args: argparse.Namespace) -> int:
+    ctx = open_from_args(args)
+    survey = qn.find_survey(ctx, args.id)
+    pops = plan.catalogue_populations(ctx)
+    if not any(pops.values()):
+        raise ValidationError("Danh mục xã, thị trấn chưa có số dân; hãy nhập số dân trước khi lập kế hoạch mẫu.")
+    p = plan.save_plan(ctx, survey.id, "area", pops, args.confidence, args.margin / 100, args.minimum, args.size)
+    out(f"Tổng thể: {vn_number(p.population)} người; cỡ mẫu: {vn_number(p.sample_size)} phiếu "
+        f"(độ tin cậy {p.confidence}%, sai số ±{vn_number(p.margin * 100, 1)}%).")
+    for c in p.cells:
+        out(f"  {c.label:<30} dân số {vn_number(c.population):>8}  chỉ tiêu {c.quota:>4}  đã thu {c.collected:>4}")
+    return 0
+
+
+def _print_frequencies(data: tb.SurveyData) -> None:
+    for q in data.questionnaire.questions:
+        out(f"Câu {q.no}. {q.text}")
+        if q.has_choices:
+            f = tb.frequency(data, q)
+            for r in f.rows:
+                out(f"  {r.key}. {r.label:<40} {vn_number(r.count, 1) if data.weighted else vn_number(r.count):>8}"
+                    f"  {pct(r.percent):>7}  ±{vn_number(r.moe, 1)}")
+            out(f"  {reading(data, q)}")
+        elif q.kind == "number":
+            s = tb.number_summary(data, q)
+            out(f"  {s.n} trả lời; trung bình {vn_number(s.mean, 1)}" if s else "  Chưa có trả lời.")
+        else:
+            out(f"  {len(tb.texts(data, q))} ý kiến ghi thêm.")
+
+
+def _print_crosstabs(data: tb.SurveyData, by: str) -> None:
+    groups = tb.group_categories(data, by)
+    for q in tb.choice_questions(data):
+        ct = tb.crosstab(data, q, by)
+        out(f"Câu {q.no}. {q.text} — theo {tb.BY[by].lower()} (% theo cột)")
+        out("  " + " " * 34 + "".join(f"{name[:14]:>16}" for _, name in groups) + f"{'Chung':>10}")
+        for r, (key, label) in enumerate(ct.row_cats):
+            cells = "".join(f"{pct(ct.col_percent(r, c)):>16}" for c in range(len(groups)))
+            out(f"  {f'{key}. {label}'[:34]:<34}{cells}{pct(ct.row_percent_total(r)):>10}")
+        out(f"  {'Số người trả lời':<34}" + "".join(f"{n:>16}" for n in ct.col_n) + f"{sum(ct.col_n):>10}")
+
+
+def cmd_tabulate(args: argparse.Namespace) -> int:
+    ctx = open_from_args(args)
+    survey = qn.find_survey(ctx, args.id)
+    data = tb.load_data(ctx, survey.id, args.weight)
+    out(survey.title)
+    for name, value in method_rows(data):
+        out(f"{name}: {value}")
+    out()
+    if args.by:
+        _print_crosstabs(data, args.by)
+    else:
+        _print_frequencies(data)
+    return 0
+
+
+def _mapping(items: list[str]) -> dict[int, str | None]:
+    mapping: dict[int, str | None] = {}
+    for item in items:
+        col, _, target = item.partition("=")
+        if not col.strip().isdigit() or not target.strip():
+            raise ValidationError(f"Gán cột không đúng dạng CỘT=MỤC: '{item}'.")
+        mapping[int(col) - 1] = None if target.strip() in ("-", "") else target.strip()
+    return mapping
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    ctx = open_from_args(args)
+    survey = qn.find_survey(ctx, args.id)
+    result = responses.import_file(ctx, survey.id, Path(args.file), _mapping(args.map) or None, args.channel,
+                                   dry_run=args.dry_run)
+    pre = result.preview
+    questionnaire = qn.load(ctx, survey.id)
+    out(f"Bảng mã: {pre.table.encoding or 'Excel'}; dòng tiêu đề: {pre.table.header_line}.")
+    for c in pre.columns:
+        out(f"  Cột {c.index + 1} «{c.header}» → {csv_import.target_label(c.target, questionnaire)}")
+    if args.dry_run:
+        out(f"Kiểm tra xong: {len(pre.responses)} phiếu hợp lệ, chưa ghi (--dry-run).")
+    else:
+        out(f"Đã nhập {result.imported} phiếu.")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    ctx = open_from_args(args)
+    survey = qn.find_survey(ctx, args.id)
+    path = export_xlsx(tb.load_data(ctx, survey.id, args.weight), Path(args.file))
+    out(str(path))
+    return 0
+
+
+def cmd_render(args: argparse.Namespace) -> int:
+    ctx = open_from_args(args)
+    survey = qn.find_survey(ctx, args.id)
+    pdf, docx = (args.pdf, args.docx) if (args.pdf or args.docx) else (True, True)
+    if args.kind == "report":
+        files = report.render(ctx, survey.id, Path(args.out), pdf=pdf, docx=docx, weight=args.weight,
+                              signer_name=args.signer)
+    else:
+        files = printable.render(ctx, survey.id, Path(args.out), pdf=pdf, docx=docx)
+    for f in files:
+        out(str(f))
+    return 0
+
+
+def cmd_checks(args: argparse.Namespace) -> int:
+    ctx = open_from_args(args)
+    survey = qn.find_survey(ctx, args.id)
+    s = double_entry.summary(ctx, survey.id)
+    out(f"Đã nhập kiểm tra {s.forms_checked} phiếu; {s.forms_with_mismatch} phiếu có sai khác "
+        f"({pct(s.error_rate)}), tổng {s.fields_mismatched} chỗ.")
+    for r in s.results:
+        for m in r.mismatches:
+            out(f"  Phiếu {r.form_no}: {m.label}: lần 1 «{m.first}», lần 2 «{m.second}»")
+    return 0

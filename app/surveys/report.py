@@ -1,0 +1,185 @@
+"""The survey report in the official format (FORMAT.md), built as a reports `Document`
+and rendered by the reports renderers: method section from the plan, results per
+question with margins of error, comparison between groups, and the reading of it."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from app.catalog import GENDERS, STRATA
+from app.context import Ctx
+from app.office import get_office
+from app.reports.document import Chart, Document, Header, Heading, Paragraph, Table, number_text, signature
+from app.surveys import tabulate as tb
+from app.surveys.model import AGE_BANDS
+from app.surveys.report_text import method_paragraphs, pct, reading
+from app.text import fold, vn_date_line, vn_number
+
+ROMAN = ("I", "II", "III", "IV", "V")
+DEFAULT_RECIPIENTS = ["Thường trực Huyện ủy (b/c)", "Ban Tuyên giáo Tỉnh ủy (b/c)", "Lưu BTG"]
+
+
+def _subject(title: str) -> str:
+    body = title[0].lower() + title[1:] if title else ""
+    if fold(body).startswith(("tham do", "dieu tra", "khao sat")):
+        return f"kết quả {body}"
+    return f"kết quả thăm dò dư luận xã hội về {body}"
+
+
+def _plan_table(data: tb.SurveyData) -> Table | None:
+    plan = data.plan
+    if plan is None:
+        return None
+    rows = [[c.label, vn_number(c.population), vn_number(c.quota), vn_number(c.collected), pct(c.done_percent)]
+            for c in plan.cells]
+    done = 100 * plan.collected / plan.sample_size if plan.sample_size else 0.0
+    rows.append(["Tổng cộng", vn_number(plan.population), vn_number(plan.sample_size), vn_number(plan.collected),
+                 pct(done)])
+    return Table(["Ô mẫu", "Số dân", "Chỉ tiêu", "Đã thu", "Đạt"], rows, [65, 27, 24, 24, 25],
+                 "Bảng 1. Kế hoạch mẫu và kết quả thu phiếu", bold_last_row=True)
+
+
+def _profile_table(data: tb.SurveyData) -> Table:
+    rows = []
+    n = len(data.responses) or 1
+    for by, catalogue in (("gender", GENDERS), ("age_band", AGE_BANDS), ("stratum", STRATA)):
+        counts: dict[str, int] = {}
+        for r in data.responses:
+            key = getattr(r, by)
+            if key:
+                counts[key] = counts.get(key, 0) + 1
+        for code, name in catalogue.items():
+            if counts.get(code):
+                rows.append([f"{tb.BY[by]}: {name}", vn_number(counts[code]), pct(100 * counts[code] / n)])
+    return Table(["Nhóm người trả lời", "Số phiếu", "Tỷ lệ"], rows, [105, 30, 30], "Cơ cấu người trả lời (số thô)")
+
+
+def _question_blocks(data: tb.SurveyData, i: int) -> list:
+    q = data.questionnaire.questions[i]
+    blocks: list = [Heading(2, f"{i + 2}. Câu {q.no}: {q.text}")]
+    if q.has_choices:
+        f = tb.frequency(data, q)
+        blocks.append(Paragraph(reading(data, q)))
+        rows = [[f"{r.key}. {r.label}", vn_number(r.count), pct(r.percent), "±" + vn_number(r.moe, 1)]
+                for r in f.rows]
+        blocks.append(Table(["Phương án", "Số phiếu", "Tỷ lệ", "Sai số"], rows, [93, 24, 24, 24]))
+        if q.kind == "likert":
+            blocks.append(Chart(f"Câu {q.no}: tỷ lệ theo mức độ (%)", [r.label for r in f.rows], ["Tỷ lệ (%)"],
+                                [[round(r.percent) for r in f.rows]]))
+    elif q.kind == "number":
+        s = tb.number_summary(data, q)
+        blocks.append(Paragraph(
+            f"{vn_number(s.n)} người trả lời; trung bình {vn_number(s.mean, 1)}, trung vị {vn_number(s.median, 1)}, "
+            f"thấp nhất {vn_number(s.low, 1)}, cao nhất {vn_number(s.high, 1)}." if s else "Chưa có người trả lời."))
+    else:
+        answers = tb.texts(data, q)
+        shown = "; ".join(f"“{t}”" for t in _most_common(answers, 5))
+        blocks.append(Paragraph(f"Có {vn_number(len(answers))} ý kiến" + (f"; ý kiến nêu nhiều nhất: {shown}."
+                                                                          if shown else ".")))
+    return blocks
+
+
+def _most_common(texts: list[str], k: int) -> list[str]:
+    counts: dict[str, tuple[int, str]] = {}
+    for t in texts:
+        key = fold(t).strip(" .")
+        n, first = counts.get(key, (0, t))
+        counts[key] = (n + 1, first)
+    return [t for _, t in sorted(counts.values(), key=lambda x: -x[0])[:k]]
+
+
+def _groups_blocks(data: tb.SurveyData) -> tuple[list, str]:
+    """Agreement with the first Likert question by stratum, age band and gender; and the
+    group that agrees least (for the proposals)."""
+    likerts = [q for q in data.questionnaire.questions if q.kind == "likert"]
+    if not likerts or not data.responses:
+        return [Paragraph("Phiếu không có câu thang đo nên không so sánh mức đồng tình giữa các nhóm.")], ""
+    q = likerts[0]
+    blocks: list = [Paragraph(f"Mức đồng tình ở câu {q.no} ({q.text.rstrip('?').lower()}) theo từng nhóm "
+                              "người trả lời (tỷ lệ theo cột, đã gia quyền nếu có):")]
+    lowest: tuple[float, str] = (101.0, "")
+    for by in ("stratum", "age_band", "gender"):
+        groups = tb.group_categories(data, by)
+        if len(groups) < 2:
+            continue
+        ct = tb.crosstab(data, q, by)
+        rows = []
+        agree_by_group = []
+        for c, (_, name) in enumerate(groups):
+            agree = ct.col_percent(3, c) + ct.col_percent(4, c)
+            mid = ct.col_percent(2, c)
+            rows.append([name, vn_number(ct.col_n[c]), pct(agree), pct(mid), pct(100 - agree - mid),
+                         "±" + vn_number(ct.col_moe(c), 1)])
+            if ct.col_n[c] >= 30:
+                agree_by_group.append((agree, name))
+                lowest = min(lowest, (agree, name))
+        blocks.append(Table([tb.BY[by], "Số phiếu", "Đồng ý", "Phân vân", "Không đồng ý", "Sai số tối đa"], rows,
+                            [50, 22, 22, 23, 26, 22]))
+        if by == "stratum":
+            blocks.append(Chart(f"Câu {q.no}: tỷ lệ đồng ý theo giai tầng (%)", [n for _, n in groups],
+                                ["Đồng ý", "Phân vân", "Không đồng ý"],
+                                [[round(ct.col_percent(3, c) + ct.col_percent(4, c)) for c in range(len(groups))],
+                                 [round(ct.col_percent(2, c)) for c in range(len(groups))],
+                                 [round(ct.col_percent(0, c) + ct.col_percent(1, c)) for c in range(len(groups))]]))
+    note = f"{lowest[1].lower()} ({pct(lowest[0])})" if lowest[1] else ""
+    return blocks, note
+
+
+def build_document(ctx: Ctx, data: tb.SurveyData, *, signer_name: str = "", sign_mode: str = "tm",
+                   number: int | None = None, recipients: list[str] | None = None,
+                   today: date | None = None) -> Document:
+    office = get_office(ctx)
+    today = today or date.today()
+    header = Header(office.superior_name, office.body_name, number_text(number, "BC", office.body_code),
+                    vn_date_line(office.place_name, today))
+    blocks: list = [Heading(1, f"{ROMAN[0]}. MỤC ĐÍCH, PHƯƠNG PHÁP THĂM DÒ")]
+    blocks += [Paragraph(t) for t in method_paragraphs(data)]
+    plan_table = _plan_table(data)
+    if plan_table:
+        blocks.append(plan_table)
+    blocks += [Heading(1, f"{ROMAN[1]}. KẾT QUẢ THĂM DÒ"), Heading(2, "1. Cơ cấu người trả lời"),
+               _profile_table(data)]
+    for i in range(len(data.questionnaire.questions)):
+        blocks += _question_blocks(data, i)
+    group_blocks, lowest = _groups_blocks(data)
+    blocks += [Heading(1, f"{ROMAN[2]}. SO SÁNH GIỮA CÁC NHÓM"), *group_blocks]
+    blocks.append(Heading(1, f"{ROMAN[3]}. NHẬN ĐỊNH VÀ ĐỀ XUẤT"))
+    likerts = [q for q in data.questionnaire.questions if q.kind == "likert"]
+    if likerts and data.responses:
+        s = tb.likert(data, likerts[0])
+        blocks.append(Paragraph(f"Nhìn chung, {pct(s.agree)} người được hỏi đồng tình với chủ trương "
+                                f"(điểm trung bình {vn_number(s.mean, 2)}/5)."
+                                + (f" Nhóm có tỷ lệ đồng tình thấp nhất là {lowest}; đề nghị tăng cường tuyên "
+                                   "truyền, đối thoại, giải thích rõ chủ trương với nhóm này." if lowest else "")))
+    blocks.append(Paragraph("Ban Tuyên giáo báo cáo kết quả để Thường trực cấp ủy biết, chỉ đạo các cơ quan, "
+                            "đoàn thể tiếp tục nắm bắt dư luận và giải quyết kịp thời những băn khoăn của nhân dân."))
+    return Document(header, "BÁO CÁO", _subject(data.survey.title), blocks,
+                    recipients if recipients is not None else DEFAULT_RECIPIENTS,
+                    [signature(office.body_name, sign_mode, signer_name)],
+                    title_meta=f"Báo cáo kết quả thăm dò: {data.survey.title}")
+
+
+def write_document(doc: Document, out_dir: Path, stem: str, *, pdf: bool = True, docx: bool = True) -> list[Path]:
+    """Render a Document with the reports renderers into out_dir as <stem>.pdf / .docx."""
+    from app.reports.render_docx import render_docx
+    from app.reports.render_pdf import render_pdf
+
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    if pdf:
+        written.append(out_dir / f"{stem}.pdf")
+        written[-1].write_bytes(render_pdf(doc))
+    if docx:
+        written.append(out_dir / f"{stem}.docx")
+        written[-1].write_bytes(render_docx(doc))
+    return written
+
+
+def render(ctx: Ctx, survey_id: str, out_dir: Path, *, pdf: bool = True, docx: bool = True,
+           weight: str = "auto", **options) -> list[Path]:
+    """Write the report as PDF and/or DOCX into out_dir; returns the files written."""
+    data = tb.load_data(ctx, survey_id, weight)
+    doc = build_document(ctx, data, **options)
+    return write_document(doc, out_dir, f"bao-cao-tham-do-{survey_id[-8:]}", pdf=pdf, docx=docx)

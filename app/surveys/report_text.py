@@ -1,0 +1,106 @@
+"""Vietnamese wording generated from a survey's plan and results: the method facts and
+the one-line reading of each table. Kept apart from the layout so the Excel export, the
+report and the UI say exactly the same thing."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from app.surveys import stats
+from app.surveys import tabulate as tb
+from app.surveys.model import Question
+from app.surveys.plan import DIMENSIONS
+from app.surveys.questionnaire import METHODS
+from app.text import vn_date, vn_number
+
+
+def pct(value: float, decimals: int = 1) -> str:
+    return vn_number(value, decimals) + "%"
+
+
+def _d(iso: str | None) -> str:
+    return vn_date(date.fromisoformat(iso)) if iso else "…"
+
+
+def achieved_margin(data: tb.SurveyData) -> float:
+    """± (0–1) at p = 0.5, 95 %: on the effective sample when weighted, with the population correction."""
+    n = stats.effective_n(data.weights) if data.weighted else len(data.responses)
+    population = data.plan.population if data.plan else None
+    return stats.margin_of_error(n, 95, population=population) if n else float("nan")
+
+
+def method_rows(data: tb.SurveyData) -> list[tuple[str, str]]:
+    """Label/value pairs of the method: sample size, dates, margin of error, weighting."""
+    s, plan = data.survey, data.plan
+    rows = [("Hình thức", METHODS.get(s.method, s.method)),
+            ("Thời gian thu phiếu", f"từ {_d(s.starts_on)} đến {_d(s.ends_on)}")]
+    if plan:
+        rows += [
+            ("Tổng thể", f"{vn_number(plan.population)} người"),
+            ("Cỡ mẫu theo kế hoạch", f"{vn_number(plan.sample_size)} phiếu (độ tin cậy {plan.confidence}%, "
+                                     f"sai số cho phép ±{vn_number(plan.margin * 100, 1)}%, "
+                                     "có hiệu chỉnh tổng thể hữu hạn)"),
+            ("Phân bổ mẫu", f"{DIMENSIONS[plan.dimension].lower()}, tỷ lệ với số dân"
+                            + (f", tối thiểu {plan.minimum} phiếu mỗi ô" if plan.minimum else "")),
+        ]
+    else:
+        rows.append(("Kế hoạch mẫu", "chưa lập (mẫu thuận tiện, không suy rộng được cho tổng thể)"))
+    rows.append(("Số phiếu hợp lệ", f"{vn_number(len(data.responses))} phiếu"))
+    if data.responses:
+        rows.append(("Sai số tối đa của kết quả", f"±{vn_number(achieved_margin(data) * 100, 1)}% "
+                                                  "(độ tin cậy 95%)"))
+    if data.weighted and data.weighting:
+        text = "có: gia quyền hậu phân tầng theo tỷ trọng dân số của từng ô"
+        if data.weighting.uncovered:
+            text += f"; {len(data.weighting.uncovered)} ô chưa có phiếu nên không đại diện được"
+        rows.append(("Gia quyền", text))
+    else:
+        rows.append(("Gia quyền", "không (cơ cấu mẫu sát với cơ cấu dân số)" if plan else "không"))
+    return rows
+
+
+def method_paragraphs(data: tb.SurveyData) -> list[str]:
+    """The method section as sentences for the report."""
+    s, plan = data.survey, data.plan
+    out = []
+    if s.purpose:
+        out.append(s.purpose.rstrip(".") + ".")
+    how = METHODS.get(s.method, s.method).lower()
+    out.append(f"Hình thức thăm dò: {how}; thời gian thu phiếu từ ngày {_d(s.starts_on)} đến ngày {_d(s.ends_on)}. "
+               "Phiếu không ghi họ tên, địa chỉ, số điện thoại của người trả lời.")
+    if plan:
+        out.append(
+            f"Tổng thể {vn_number(plan.population)} người. Cỡ mẫu được tính theo công thức Cochran với độ tin cậy "
+            f"{plan.confidence}%, sai số cho phép ±{vn_number(plan.margin * 100, 1)}%, p = 0,5 và hiệu chỉnh tổng thể "
+            f"hữu hạn: {vn_number(plan.sample_size)} phiếu, phân bổ {DIMENSIONS[plan.dimension].lower()} "
+            "tỷ lệ với số dân" + (f", tối thiểu {plan.minimum} phiếu mỗi ô." if plan.minimum else "."))
+        done = 100 * plan.collected / plan.sample_size if plan.sample_size else 0
+        out.append(f"Đã thu {vn_number(len(data.responses))} phiếu hợp lệ, đạt {pct(done)} kế hoạch. "
+                   f"Sai số tối đa của các tỷ lệ là ±{vn_number(achieved_margin(data) * 100, 1)}% "
+                   "với độ tin cậy 95%.")
+    else:
+        out.append(f"Đã thu {vn_number(len(data.responses))} phiếu hợp lệ; chưa lập kế hoạch mẫu nên kết quả chỉ "
+                   "phản ánh ý kiến của những người được hỏi.")
+    if data.weighted:
+        out.append("Do cơ cấu phiếu thu được chưa đúng với cơ cấu dân số của các ô mẫu, các tỷ lệ đã được gia quyền "
+                   "hậu phân tầng (trọng số = tỷ trọng dân số / tỷ trọng số phiếu của từng ô).")
+    return out
+
+
+def reading(data: tb.SurveyData, q: Question) -> str:
+    """One sentence on a choice question's result: the leading option and its margin."""
+    if q.kind == "likert":
+        s = tb.likert(data, q)
+        if not s.n:
+            return "Chưa có người trả lời."
+        return (f"{pct(s.agree)} đồng ý hoặc hoàn toàn đồng ý, {pct(s.neutral)} phân vân, {pct(s.disagree)} không "
+                f"đồng ý; điểm trung bình {vn_number(s.mean, 2)}/5 (±{vn_number(s.moe_mean, 2)}).")
+    f = tb.frequency(data, q)
+    if not f.n:
+        return "Chưa có người trả lời."
+    top = max(f.rows, key=lambda r: r.percent)
+    lead = "Nhiều ý kiến nhất" if top.percent < 50 else "Đa số ý kiến"
+    text = f"{lead} ({pct(top.percent)} ± {vn_number(top.moe, 1)} điểm) chọn “{top.label}”"
+    if q.kind == "multiple":
+        text += "; tỷ lệ tính trên số người trả lời, mỗi người được chọn nhiều phương án"
+    return text + f"; {vn_number(f.n)} người trả lời câu này."
