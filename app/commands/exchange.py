@@ -41,6 +41,16 @@ def register(sub: argparse._SubParsersAction) -> None:
     q.add_argument("file", metavar="FILE")
     q.set_defaults(func=cmd_receipt_import)
 
+    p = sub.add_parser("province", help="cấp tỉnh: tình hình các huyện gửi, báo cáo tổng hợp")
+    psub = p.add_subparsers(dest="province_cmd", required=True)
+    q = psub.add_parser("status", help="các huyện đã đăng ký, gói đã nhận, báo cáo tháng đúng hạn hay muộn")
+    q.add_argument("--months", type=int, default=6)
+    q.set_defaults(func=cmd_province_status)
+    q = psub.add_parser("report", help="soạn báo cáo tổng hợp tháng từ dữ liệu các huyện (PDF và DOCX)")
+    q.add_argument("--month", required=True, metavar="YYYY-MM")
+    q.add_argument("--out", required=True, metavar="DIR")
+    q.set_defaults(func=cmd_province_report)
+
     p = sub.add_parser("guidance", help="hướng dẫn, định hướng của tỉnh gửi huyện")
     gsub = p.add_subparsers(dest="guidance_cmd", required=True)
     q = gsub.add_parser("add", help="thêm một hướng dẫn (cấp tỉnh)")
@@ -148,4 +158,39 @@ def cmd_guidance_add(args: argparse.Namespace) -> int:
         ctx.close()
     err("Đã thêm hướng dẫn; xuất gói cho các huyện để gửi đi.")
     out(gid)
+    return 0
+
+
+def cmd_province_status(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from app.exchange import province
+
+    ctx = open_from_args(args)
+    try:
+        months = province.recent_months(date.today(), args.months)
+        for d in province.districts(ctx):
+            out(f"{d.unit_code}: {d.name} — {d.packages} gói, {d.opinions} ý kiến, {d.collaborators} CTV")
+        for row in province.timeliness(ctx, months):
+            cells = ", ".join(
+                f"{m}: {province.STATUS_LABELS[s]}{' ' + r if r else ''}" for m, (s, r) in row.cells.items()
+            )
+            out(f"{row.unit_code} báo cáo tháng — {cells}")
+    finally:
+        ctx.close()
+    return 0
+
+
+def cmd_province_report(args: argparse.Namespace) -> int:
+    from app.exchange import consolidated
+    from app.reports.period import parse_month
+
+    month = parse_month(args.month).strftime("%Y-%m")
+    ctx = open_from_args(args)
+    try:
+        pdf, docx = consolidated.render(ctx, month, Path(args.out))
+    finally:
+        ctx.close()
+    out(str(docx))
+    out(str(pdf))
     return 0
