@@ -42,6 +42,16 @@ class Report:
     signer_title: str | None = None
     status: str = "draft"
     pdf_sha256: str | None = None
+    doc_code: str = "BC"  # BC báo cáo, BB biên bản (document.DOC_TYPES)
+    number_year: int | None = None
+    confidentiality: str = ""  # document.MARKS key: "", mat, toi_mat, khan, hoa_toc
+    signer_mode: str = "tm"  # tm: T/M the collective; kt: K/T for the head
+    supersedes: str | None = None  # the signed report this version replaces
+    submitted_on: str | None = None
+    approved_on: str | None = None
+    signed_at: str | None = None
+    sent_on: str | None = None
+    meeting_id: str | None = None
     id: str | None = None
     origin: str | None = None
     version: int = 0
@@ -65,6 +75,20 @@ def _from_row(row: dict) -> Report:
     return Report(**data)
 
 
+FROZEN = ("signed", "sent")
+
+
+def ensure_editable(r: Report) -> None:
+    """Only a draft is edited: a submitted/approved report goes back to draft first, and a
+    signed one is frozen (editing it means a new version, register.new_version)."""
+    from app.errors import ValidationError
+
+    if r.status in FROZEN:
+        raise ValidationError("Báo cáo đã ký, không sửa được; hãy tạo phiên bản mới để chỉnh sửa.")
+    if r.status != "draft":
+        raise ValidationError("Báo cáo đã trình duyệt; hãy trả lại dự thảo trước khi sửa.")
+
+
 def create(ctx: Ctx, r: Report) -> Report:
     auth.require(ctx, "draft")
     return get(ctx, records.insert(ctx, "reports", _to_row(r)))
@@ -78,6 +102,23 @@ def save(ctx: Ctx, r: Report) -> Report:
 
 def get(ctx: Ctx, report_id: str) -> Report:
     return _from_row(records.get(ctx, "reports", report_id))
+
+
+def put_file(ctx: Ctx, report_id: str, kind: str, data: bytes) -> None:
+    """Keep a rendered or signed file with its report (travels with it in exchange packages)."""
+    from app.ids import utc_now
+
+    with ctx.transaction():
+        ctx.db.execute(
+            "INSERT INTO report_files (report_id, kind, bytes, created_at) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT(report_id, kind) DO UPDATE SET bytes = excluded.bytes, created_at = excluded.created_at",
+            [report_id, kind, data, utc_now()])
+
+
+def get_file(ctx: Ctx, report_id: str, kind: str) -> bytes | None:
+    row = ctx.db.execute("SELECT bytes FROM report_files WHERE report_id = ? AND kind = ?",
+                         [report_id, kind]).fetchone()
+    return bytes(row[0]) if row else None
 
 
 def list_reports(ctx: Ctx, year: int | None = None, kind: str | None = None) -> list[Report]:

@@ -1,0 +1,54 @@
+"""Turn a stored report (register row + sections) into the format-neutral `Document`."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from app import office
+from app.context import Ctx
+from app.reports.document import (
+    DOC_TYPES,
+    MARKS,
+    Block,
+    Chart,
+    Document,
+    Header,
+    Heading,
+    Table,
+    number_text,
+    signature,
+    text_blocks,
+)
+from app.reports.period import ROMAN
+from app.reports.store import Report
+from app.text import vn_date_line
+
+
+def header_for(ctx: Ctx, number: int | None, doc_code: str, on: date, mark: str = "") -> Header:
+    o = office.get_office(ctx)
+    return Header(o.superior_name, o.body_name, number_text(number, doc_code, o.body_code),
+                  vn_date_line(o.place_name, on), MARKS.get(mark, mark))
+
+
+def section_blocks(sections: list[dict]) -> list[Block]:
+    blocks: list[Block] = []
+    for index, section in enumerate(sections):
+        blocks.append(Heading(1, f"{ROMAN[index]}. {section['title']}"))
+        blocks.extend(text_blocks(section.get("text", "")))
+        if section.get("table"):
+            blocks.append(Table(**section["table"]))
+        if section.get("chart"):
+            blocks.append(Chart(**section["chart"]))
+    return blocks
+
+
+def document_for(ctx: Ctx, report: Report, today: date | None = None) -> Document:
+    on = date.fromisoformat(report.issued_on) if report.issued_on else (today or date.today())
+    o = office.get_office(ctx)
+    header = header_for(ctx, report.number, report.doc_code, on, report.confidentiality)
+    return Document(
+        header=header, doc_type=DOC_TYPES.get(report.doc_code, "BÁO CÁO"), subject=report.title,
+        blocks=section_blocks(report.sections), recipients=list(report.recipients),
+        signatures=[signature(o.body_name, report.signer_mode, report.signer_name or "")],
+        title_meta=f"{header.number} {report.title}",
+    )

@@ -1,0 +1,141 @@
+"""Draft a report from the period's data, and keep the user's edits when regenerating.
+
+Sections are stored in reports.sections (JSON): key, title, text, edited, and for the
+first part a table and a chart. A section the user edited keeps its text on
+regeneration (its figures table and chart are refreshed) unless asked to discard edits.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from datetime import date
+
+from app import catalog
+from app.context import Ctx
+from app.errors import ValidationError
+from app.reports import prose, store
+from app.reports.document import Chart, Table
+from app.reports.facts import Facts, gather
+from app.reports.period import Period, due_date, period_of, setting
+
+SECTIONS = [
+    ("general", "Tình hình tư tưởng, tâm trạng chung", prose.general),
+    ("issues", "Dư luận xã hội về các vấn đề nổi bật", prose.issues),
+    ("handling", "Kết quả tiếp nhận, xử lý, phản hồi thông tin dư luận", prose.handling),
+    ("network", "Hoạt động của đội ngũ cộng tác viên", prose.network),
+    ("forecast", "Dự báo tình hình", prose.forecast),
+    ("proposals", "Đề xuất, kiến nghị", prose.proposals),
+]
+PERIODIC = ("monthly", "quarterly", "half_year", "annual")
+
+
+def _column_labels(p: Period) -> tuple[str, str]:
+    if p.kind == "monthly":
+        prev = p.previous()
+        return f"Tháng {p.start.month}/{p.start.year}", f"Tháng {prev.start.month}/{prev.start.year}"
+    return "Kỳ này", "Kỳ trước"
+
+
+def figures_table(f: Facts) -> Table:
+    now_label, prev_label = _column_labels(f.period)
+    rows = []
+    by_field = f.by_field
+    for code, label in catalog.FIELDS.items():
+        now, before = by_field.get(code, 0), f.prev_by_field.get(code, 0)
+        rows.append([label, str(now), str(before), f"{now - before:+d}" if now != before else "0"])
+    diff = f.total - f.prev_total
+    rows.append(["Tổng cộng", str(f.total), str(f.prev_total), f"{diff:+d}" if diff else "0"])
+    return Table(["Lĩnh vực", now_label, prev_label, "Tăng, giảm"], rows, widths_mm=[75, 30, 30, 30],
+                 caption=f"Bảng 1. Số ý kiến dư luận theo lĩnh vực, {f.period.label}", bold_last_row=True)
+
+
+def figures_chart(f: Facts) -> Chart:
+    fields, tendencies = list(catalog.FIELDS), list(catalog.TENDENCIES)
+    values = [[f.cells.get((fl, t), 0) for fl in fields] for t in tendencies]
+    return Chart(f"Biểu đồ 1. Ý kiến dư luận theo lĩnh vực và xu hướng, {f.period.label}",
+                 list(catalog.FIELDS.values()), list(catalog.TENDENCIES.values()), values)
+
+
+def build_sections(f: Facts) -> list[dict]:
+    sections = []
+    for key, title, writer in SECTIONS:
+        section = {"key": key, "title": title, "text": writer(f), "edited": False}
+        if key == "general":
+            section["table"] = asdict(figures_table(f))
+            section["chart"] = asdict(figures_chart(f))
+        sections.append(section)
+    return sections
+
+
+def default_signer(ctx: Ctx) -> str:
+    name = setting(ctx, "report_signer_name")
+    if name:
+        return name
+    row = ctx.db.execute("SELECT coalesce(full_name, name) FROM users WHERE role = 'head' AND active = 1 "
+                         "ORDER BY created_at LIMIT 1").fetchone()
+    return row[0] if row else ""
+
+
+def subject_for(p: Period, topic: str | None = None) -> str:
+    if topic:
+        return f"tình hình dư luận xã hội về {topic.strip()}"
+    return f"tình hình tư tưởng, tâm trạng và dư luận xã hội {p.label}"
+
+
+def draft_report(ctx: Ctx, kind: str = "monthly", anchor: date | None = None, *, start: date | None = None,
+                 end: date | None = None, topic: str | None = None) -> store.Report:
+    """Create a new draft report of `kind` for the period containing `anchor` (periodic kinds)
+    or [start, end] (ad-hoc, thematic); `topic` names the subject of an ad-hoc/thematic one."""
+    if kind not in store.KINDS or kind in ("minutes", "survey"):
+        raise ValidationError("Loại báo cáo không hợp lệ.")
+    if kind in PERIODIC:
+        p = period_of(kind, anchor or date.today())
+    else:
+        if not (start and end) or end < start:
+            raise ValidationError("Cần ghi rõ kỳ báo cáo: từ ngày … đến ngày … (ngày kết thúc không trước ngày "
+                                  "bắt đầu).")
+        if not (topic or "").strip():
+            raise ValidationError("Báo cáo đột xuất, chuyên đề cần ghi rõ vấn đề báo cáo.")
+        p = Period(kind, start, end)
+    facts = gather(ctx, p)
+    mode = setting(ctx, "report_signer_mode")
+    due = due_date(ctx, p)
+    report = store.Report(
+        kind=kind, period_start=p.start.isoformat(), period_end=p.end.isoformat(), title=subject_for(p, topic),
+        sections=build_sections(facts), recipients=list(setting(ctx, "report_recipients")),
+        due_on=due.isoformat() if due else None, signer_name=default_signer(ctx),
+        signer_title="Phó Trưởng ban" if mode == "kt" else "Trưởng ban", signer_mode=mode,
+    )
+    return store.create(ctx, report)
+
+
+def period_for(report: store.Report) -> Period:
+    return Period(report.kind, date.fromisoformat(report.period_start), date.fromisoformat(report.period_end))
+
+
+def regenerate(ctx: Ctx, report_id: str, discard_edits: bool = False) -> store.Report:
+    """Redraft from the current data; edited sections keep their text unless `discard_edits`."""
+    report = store.get(ctx, report_id)
+    store.ensure_editable(report)
+    old = {s["key"]: s for s in report.sections}
+    fresh = build_sections(gather(ctx, period_for(report)))
+    for section in fresh:
+        previous = old.get(section["key"])
+        if previous and previous.get("edited") and not discard_edits:
+            section["text"], section["edited"] = previous["text"], True
+    report.sections = fresh
+    return store.save(ctx, report)
+
+
+def edit_section(ctx: Ctx, report_id: str, key: str, text: str) -> store.Report:
+    """Save the user's text of one section and mark it edited (kept on regeneration)."""
+    report = store.get(ctx, report_id)
+    store.ensure_editable(report)
+    for section in report.sections:
+        if section["key"] == key:
+            if section["text"] != text:
+                section["text"], section["edited"] = text.strip(), True
+            break
+    else:
+        raise ValidationError("Không tìm thấy mục cần sửa trong báo cáo.")
+    return store.save(ctx, report)

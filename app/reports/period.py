@@ -1,0 +1,118 @@
+"""Report periods (month, quarter, half year, year), their Vietnamese labels, the
+period before, and due dates; plus the report settings with their defaults."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from app import settings
+from app.context import Ctx
+from app.errors import ValidationError
+
+ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
+
+# Report settings (kept here, read through app.settings so the settings table overrides them).
+DEFAULTS: dict[str, Any] = {
+    "monthly_report_due_day": 20,          # day of the month after the period
+    "quarterly_report_due_days": 20,       # days after the end of the period
+    "half_year_report_due_days": 20,
+    "annual_report_due_days": 30,
+    "report_signer_name": "",
+    "report_signer_mode": "tm",            # tm | kt
+    "report_recipients": ["Ban Tuyên giáo Tỉnh ủy", "Thường trực Huyện ủy", "Lưu VT, BTG"],
+}
+
+
+def setting(ctx: Ctx, key: str) -> Any:
+    value = settings.get(ctx, key)
+    return DEFAULTS.get(key) if value is None else value
+
+
+@dataclass(frozen=True)
+class Period:
+    kind: str  # monthly | quarterly | half_year | annual | adhoc | thematic
+    start: date
+    end: date
+
+    @property
+    def label(self) -> str:
+        """'tháng 10 năm 2024', 'quý III năm 2024', '6 tháng đầu năm 2024', 'năm 2024'."""
+        s, e = self.start, self.end
+        if self.kind == "monthly":
+            return f"tháng {s.month} năm {s.year}"
+        if self.kind == "quarterly":
+            return f"quý {ROMAN[(s.month - 1) // 3]} năm {s.year}"
+        if self.kind == "half_year":
+            return f"6 tháng {'đầu' if s.month == 1 else 'cuối'} năm {s.year}"
+        if self.kind == "annual":
+            return f"năm {s.year}"
+        return f"từ ngày {s:%d/%m/%Y} đến ngày {e:%d/%m/%Y}"
+
+    @property
+    def short(self) -> str:
+        """'trong tháng', 'trong quý' ... for sentences."""
+        return {"monthly": "tháng", "quarterly": "quý", "half_year": "6 tháng", "annual": "năm"}.get(self.kind, "kỳ")
+
+    @property
+    def previous_label(self) -> str:
+        return {"monthly": "tháng trước", "quarterly": "quý trước", "half_year": "6 tháng trước đó",
+                "annual": "năm trước"}.get(self.kind, "kỳ trước")
+
+    def previous(self) -> Period:
+        if self.kind in ("monthly", "quarterly", "half_year", "annual"):
+            months = {"monthly": 1, "quarterly": 3, "half_year": 6, "annual": 12}[self.kind]
+            return period_of(self.kind, _add_months(self.start, -months))
+        length = (self.end - self.start).days + 1
+        return Period(self.kind, self.start - timedelta(days=length), self.start - timedelta(days=1))
+
+
+def _add_months(d: date, months: int) -> date:
+    index = d.year * 12 + d.month - 1 + months
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def _month_end(year: int, month: int) -> date:
+    return _add_months(date(year, month, 1), 1) - timedelta(days=1)
+
+
+def period_of(kind: str, anchor: date) -> Period:
+    """The period of `kind` containing `anchor`."""
+    y, m = anchor.year, anchor.month
+    if kind == "monthly":
+        return Period(kind, date(y, m, 1), _month_end(y, m))
+    if kind == "quarterly":
+        first = (m - 1) // 3 * 3 + 1
+        return Period(kind, date(y, first, 1), _month_end(y, first + 2))
+    if kind == "half_year":
+        first = 1 if m <= 6 else 7
+        return Period(kind, date(y, first, 1), _month_end(y, first + 5))
+    if kind == "annual":
+        return Period(kind, date(y, 1, 1), date(y, 12, 31))
+    raise ValidationError("Loại báo cáo này cần ghi rõ ngày bắt đầu và kết thúc của kỳ báo cáo.")
+
+
+def parse_month(text: str) -> date:
+    """'2026-10' or '10/2026' → the first day of that month."""
+    raw = (text or "").strip()
+    try:
+        if "/" in raw:
+            month, year = raw.split("/")
+        else:
+            year, month = raw.split("-")[:2]
+        return date(int(year), int(month), 1)
+    except ValueError as exc:
+        raise ValidationError(f"Tháng không hợp lệ: {text} (dạng 2026-10 hoặc 10/2026).") from exc
+
+
+def due_date(ctx: Ctx, p: Period) -> date | None:
+    """Monthly: the due day of the month after the period; others: N days after its end;
+    ad-hoc and thematic reports have no fixed due date."""
+    if p.kind == "monthly":
+        day = int(setting(ctx, "monthly_report_due_day"))
+        nxt = _add_months(p.start, 1)
+        return nxt.replace(day=min(day, _month_end(nxt.year, nxt.month).day))
+    key = {"quarterly": "quarterly_report_due_days", "half_year": "half_year_report_due_days",
+           "annual": "annual_report_due_days"}.get(p.kind)
+    return p.end + timedelta(days=int(setting(ctx, key))) if key else None

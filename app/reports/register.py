@@ -1,0 +1,200 @@
+"""The report register: numbers per year and type, the status flow with role checks,
+rendering and signing, new versions of signed reports, and on-time/late.
+
+draft → submitted → approved → signed → sent. Approving and signing need the head's
+role (app.auth); a signed report is frozen and editing it starts a new version.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+
+from app import audit, auth, records
+from app.context import Ctx
+from app.errors import ValidationError
+from app.reports import store
+from app.reports.compose import document_for
+from app.reports.render_docx import render_docx
+from app.reports.render_pdf import render_pdf, render_pdf_anchored
+
+NEXT = {"draft": "submitted", "submitted": "approved", "approved": "signed", "signed": "sent"}
+
+
+def next_number(ctx: Ctx, doc_code: str = "BC", year: int | None = None) -> int:
+    """The number to propose: one more than the highest given this year for this type."""
+    year = year or date.today().year
+    row = ctx.db.execute("SELECT max(number) FROM reports WHERE origin = ? AND doc_code = ? AND number_year = ?",
+                         [ctx.origin, doc_code, year]).fetchone()
+    return int(row[0] or 0) + 1
+
+
+def set_number(ctx: Ctx, report_id: str, number: int, issued_on: date | None = None) -> store.Report:
+    """Give the report its number (and issue date); a number already used this year is refused."""
+    auth.require(ctx, "draft")
+    report = store.get(ctx, report_id)
+    if report.status in store.FROZEN:
+        raise ValidationError("Báo cáo đã ký, không đổi được số.")
+    if number < 1:
+        raise ValidationError("Số văn bản phải là số nguyên dương.")
+    issued = issued_on or (date.fromisoformat(report.issued_on) if report.issued_on else date.today())
+    with ctx.transaction():
+        clash = ctx.db.execute(
+            "SELECT title FROM reports WHERE origin = ? AND doc_code = ? AND number_year = ? AND number = ? "
+            "AND id != ?", [ctx.origin, report.doc_code, issued.year, number, report_id]).fetchone()
+        if clash:
+            raise ValidationError(f"Số {number}-{report.doc_code} năm {issued.year} đã được dùng cho văn bản "
+                                  f"“{clash[0]}”; đề xuất số {next_number(ctx, report.doc_code, issued.year)}.")
+        records.update(ctx, "reports", report_id,
+                       {"number": number, "number_year": issued.year, "issued_on": issued.isoformat()},
+                       action="number")
+    return store.get(ctx, report_id)
+
+
+def _move(ctx: Ctx, report: store.Report, status: str, extra: dict | None = None) -> store.Report:
+    records.update(ctx, "reports", report.id, {"status": status, **(extra or {})}, action=f"status:{status}")
+    return store.get(ctx, report.id)
+
+
+def submit(ctx: Ctx, report_id: str) -> store.Report:
+    auth.require(ctx, "draft")
+    report = store.get(ctx, report_id)
+    if report.status != "draft":
+        raise ValidationError("Chỉ trình duyệt được báo cáo đang ở trạng thái dự thảo.")
+    with ctx.transaction():
+        if not report.number:
+            report = set_number(ctx, report_id, next_number(ctx, report.doc_code, date.today().year))
+        return _move(ctx, report, "submitted", {"submitted_on": date.today().isoformat()})
+
+
+def approve(ctx: Ctx, report_id: str) -> store.Report:
+    auth.require(ctx, "approve")
+    report = store.get(ctx, report_id)
+    if report.status != "submitted":
+        raise ValidationError("Chỉ phê duyệt được báo cáo đã trình.")
+    return _move(ctx, report, "approved", {"approved_on": date.today().isoformat()})
+
+
+def return_to_draft(ctx: Ctx, report_id: str) -> store.Report:
+    """The head sends a submitted or approved report back for changes."""
+    auth.require(ctx, "approve")
+    report = store.get(ctx, report_id)
+    if report.status not in ("submitted", "approved"):
+        raise ValidationError("Chỉ trả lại được báo cáo đã trình hoặc đã duyệt (chưa ký).")
+    return _move(ctx, report, "draft", {"approved_on": None})
+
+
+def render_files(ctx: Ctx, report_id: str, today: date | None = None) -> tuple[bytes, bytes]:
+    """(docx, pdf) of the report as it stands; a signed report gives its signed PDF."""
+    report = store.get(ctx, report_id)
+    doc = document_for(ctx, report, today)
+    signed = store.get_file(ctx, report_id, "signed_pdf") if report.status in store.FROZEN else None
+    docx = store.get_file(ctx, report_id, "docx") if signed else None
+    return docx or render_docx(doc), signed or render_pdf(doc)
+
+
+def sign(ctx: Ctx, report_id: str, signer=None, progress=None) -> store.Report:
+    """Render the approved report, sign the PDF (office certificate, or a token signer), keep
+    DOCX + signed PDF with it, and freeze it."""
+    from app.reports import signing
+
+    auth.require(ctx, "sign")
+    report = store.get(ctx, report_id)
+    if report.status != "approved":
+        raise ValidationError("Chỉ ký được báo cáo đã được phê duyệt.")
+    if not (report.signer_name or "").strip():
+        raise ValidationError("Chưa có họ tên người ký; hãy nhập người ký trước khi ký số.")
+    if not report.issued_on:
+        report = set_number(ctx, report_id, report.number or next_number(ctx, report.doc_code), date.today())
+    doc = document_for(ctx, report)
+    if progress:
+        progress(1, 4)
+    docx = render_docx(doc)
+    pdf, anchors = render_pdf_anchored(doc)
+    if progress:
+        progress(2, 4)
+    title = "Phó Trưởng ban" if report.signer_mode == "kt" else "Trưởng ban"
+    signed = signing.sign_pdf(ctx, pdf, anchors[0] if anchors else None, report.signer_name, title, signer=signer)
+    if progress:
+        progress(3, 4)
+    with ctx.transaction():
+        store.put_file(ctx, report_id, "docx", docx)
+        store.put_file(ctx, report_id, "signed_pdf", signed)
+        report = _move(ctx, report, "signed", {"pdf_sha256": hashlib.sha256(signed).hexdigest(),
+                                                "signed_at": datetime.now(UTC).isoformat(timespec="seconds"),
+                                                "signer_title": title})
+    if progress:
+        progress(4, 4)
+    return report
+
+
+def mark_sent(ctx: Ctx, report_id: str, sent_on: date | None = None) -> store.Report:
+    auth.require(ctx, "export")
+    report = store.get(ctx, report_id)
+    if report.status != "signed":
+        raise ValidationError("Chỉ gửi được báo cáo đã ký số.")
+    return _move(ctx, report, "sent", {"sent_on": (sent_on or date.today()).isoformat()})
+
+
+def new_version(ctx: Ctx, report_id: str) -> store.Report:
+    """A signed report stays as it was issued; changes go into a new draft that supersedes it."""
+    auth.require(ctx, "draft")
+    old = store.get(ctx, report_id)
+    if old.status not in store.FROZEN:
+        raise ValidationError("Báo cáo chưa ký: hãy sửa trực tiếp, không cần tạo phiên bản mới.")
+    copy = store.Report(kind=old.kind, period_start=old.period_start, period_end=old.period_end, title=old.title,
+                        sections=old.sections, recipients=old.recipients, due_on=old.due_on,
+                        signer_name=old.signer_name, signer_title=old.signer_title, doc_code=old.doc_code,
+                        confidentiality=old.confidentiality, signer_mode=old.signer_mode, supersedes=old.id)
+    new = store.create(ctx, copy)
+    audit.record(ctx, "new_version", "reports", new.id, {"supersedes": old.id})
+    return new
+
+
+def update_details(ctx: Ctx, report_id: str, *, title: str | None = None, recipients: list[str] | None = None,
+                   signer_name: str | None = None, signer_mode: str | None = None,
+                   confidentiality: str | None = None) -> store.Report:
+    """Edit the register fields of a draft (subject, recipients, signer, mark)."""
+    from app.reports.document import MARKS
+
+    report = store.get(ctx, report_id)
+    store.ensure_editable(report)
+    if title is not None:
+        if not title.strip():
+            raise ValidationError("Trích yếu báo cáo không được để trống.")
+        report.title = title.strip()
+    if recipients is not None:
+        report.recipients = [r.strip() for r in recipients if r.strip()]
+    if signer_name is not None:
+        report.signer_name = signer_name.strip()
+    if signer_mode is not None:
+        if signer_mode not in ("tm", "kt"):
+            raise ValidationError("Hình thức ký phải là T/M hoặc K/T.")
+        report.signer_mode = signer_mode
+        report.signer_title = "Phó Trưởng ban" if signer_mode == "kt" else "Trưởng ban"
+    if confidentiality is not None:
+        if confidentiality not in MARKS:
+            raise ValidationError("Độ mật, độ khẩn không hợp lệ.")
+        report.confidentiality = confidentiality
+    return store.save(ctx, report)
+
+
+@dataclass(frozen=True)
+class Deadline:
+    code: str  # on_time | late | pending | overdue | none
+    label: str
+
+
+def deadline(report: store.Report, today: date | None = None) -> Deadline:
+    """On time / late once sent; pending / overdue before that."""
+    if not report.due_on:
+        return Deadline("none", "Không có hạn")
+    due = date.fromisoformat(report.due_on)
+    if report.sent_on:
+        sent = date.fromisoformat(report.sent_on)
+        return Deadline("on_time", "Đúng hạn") if sent <= due else Deadline("late", f"Trễ {(sent - due).days} ngày")
+    today = today or date.today()
+    if today > due:
+        return Deadline("overdue", f"Quá hạn {(today - due).days} ngày")
+    return Deadline("pending", f"Còn {(due - today).days} ngày")
