@@ -104,3 +104,31 @@ def timeliness(ctx: Ctx, months: list[str], today: date | None = None) -> list[T
                 cells[month] = (PENDING if default_due and today <= default_due else MISSING, "")
         out.append(Timeliness(d.unit_code, d.name, cells))
     return out
+
+
+@dataclass(frozen=True)
+class DistrictItem:
+    origin: str
+    district: str
+    received_on: str
+    field: str
+    tendency: str
+    summary: str
+    hotspot_risk: str
+
+
+def items(ctx: Ctx, origin: str | None = None, month: str | None = None, limit: int = 2000) -> list[DistrictItem]:
+    """Opinion items of all districts (or one), newest first, for the province's list."""
+    sql = (
+        "SELECT o.origin, coalesce(u.name, o.origin), o.received_on, o.field, o.tendency, o.summary, "
+        "o.hotspot_risk FROM opinions o LEFT JOIN units u ON u.code = o.origin WHERE o.origin != ?"
+    )
+    params: list = [ctx.origin]
+    if origin:
+        sql += " AND o.origin = ?"
+        params.append(origin)
+    if month:
+        sql += " AND o.received_on LIKE ?"
+        params.append(f"{month}%")
+    rows = ctx.db.execute(sql + " ORDER BY o.received_on DESC, o.id DESC LIMIT ?", [*params, limit]).fetchall()
+    return [DistrictItem(*r) for r in rows]

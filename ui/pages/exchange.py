@@ -1,0 +1,241 @@
+"""Trao đổi dữ liệu: identity cards, enrolled peers, export and import of packages with a
+progress bar (on the worker thread), receipts, and the lists of packages sent and received."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+)
+
+from app import office
+from app.exchange import export, identity, importer, keys, receipts, safezip, status
+from app.exchange.importer import read_file
+from ui.errors import show_error
+from ui.models import Column, RowsModel, sortable
+from ui.pages.base import PageBase
+from ui.widgets import setup_table
+
+
+def _day(stamp: str | None) -> str:
+    return date.fromisoformat(stamp[:10]).strftime("%d/%m/%Y") if stamp else ""
+
+
+ROLE_LABELS = {"district": "Cấp huyện", "province": "Cấp tỉnh"}
+
+
+class Page(PageBase):
+    title = "Trao đổi dữ liệu"
+
+    def __init__(self, ctx, tasks, parent=None) -> None:
+        super().__init__(ctx, tasks, parent)
+        me = office.get_office(ctx)
+        self.is_province = me.role == "province"
+
+        ident = QGroupBox("Định danh của đơn vị")
+        grid = QGridLayout(ident)
+        self.fingerprint = QLabel()
+        self.fingerprint.setStyleSheet("font-size: 13pt; font-family: monospace;")
+        grid.addWidget(QLabel(f"{me.name} ({me.unit_code}) — mã xác nhận đọc qua điện thoại:"), 0, 0, 1, 3)
+        grid.addWidget(self.fingerprint, 1, 0, 1, 3)
+        for col, (text, slot) in enumerate(
+            (("Xuất thẻ định danh…", self.export_card), ("Nhập thẻ của đơn vị kia…", self.import_card))
+        ):
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            grid.addWidget(button, 2, col)
+        self.layout_.addWidget(ident)
+
+        send = QGroupBox(
+            "Gửi gói hướng dẫn cho huyện" if self.is_province else "Gửi dữ liệu lên Ban Tuyên giáo Tỉnh ủy"
+        )
+        row = QHBoxLayout(send)
+        self.recipient = QComboBox()
+        self.recipient.setVisible(self.is_province)
+        row.addWidget(self.recipient)
+        self.contacts = QCheckBox("Kèm số điện thoại, email, Zalo của cộng tác viên")
+        self.contacts.setVisible(not self.is_province)
+        row.addWidget(self.contacts)
+        row.addStretch(1)
+        for text, slot in (
+            ("Xuất gói…", self.export_package),
+            ("Nhập gói…", self.import_package),
+            ("Nhập biên nhận…", self.import_receipt),
+        ):
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            row.addWidget(button)
+        self.layout_.addWidget(send)
+
+        tabs = QTabWidget()
+        self.views: list[QTableView] = []
+        self.peers = RowsModel(
+            [
+                Column("Mã đơn vị", lambda p: p.unit_code),
+                Column("Tên đơn vị", lambda p: p.name),
+                Column("Cấp", lambda p: ROLE_LABELS.get(p.role, p.role)),
+                Column("Mã xác nhận", lambda p: p.fingerprint),
+                Column("Ngày đăng ký", lambda p: _day(p.enrolled_on), sort_key=lambda p: p.enrolled_on),
+            ]
+        )
+        self.sent = RowsModel(
+            [
+                Column("Số gói", lambda s: s.seq, align_right=True),
+                Column("Gửi", lambda s: s.recipient),
+                Column("Ngày lập", lambda s: _day(s.created_at), sort_key=lambda s: s.created_at),
+                Column("Số dòng", lambda s: s.rows, align_right=True),
+                Column("Tệp", lambda s: s.file_name),
+                Column("Biên nhận", lambda s: f"Đã nhận {_day(s.acked_on)}" if s.acked_on else "Chờ biên nhận"),
+            ]
+        )
+        self.received = RowsModel(
+            [
+                Column("Đơn vị gửi", lambda r: r.sender),
+                Column("Số gói", lambda r: r.seq, align_right=True),
+                Column("Ngày lập", lambda r: _day(r.created_at), sort_key=lambda r: r.created_at),
+                Column("Ngày nhập", lambda r: _day(r.imported_on), sort_key=lambda r: r.imported_on),
+                Column("Số dòng", lambda r: r.rows, align_right=True),
+                Column("Biên nhận", lambda r: r.receipt_file),
+            ]
+        )
+        for model, label in (
+            (self.peers, "Đơn vị đã đăng ký"),
+            (self.sent, "Gói đã gửi"),
+            (self.received, "Gói đã nhận"),
+        ):
+            view = QTableView()
+            view.setModel(sortable(model, view))
+            setup_table(view)
+            self.views.append(view)
+            tabs.addTab(view, label)
+        self.layout_.addWidget(tabs, 1)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.layout_.addWidget(self.status)
+
+    def refresh(self) -> None:
+        ctx = self.ctx
+        self.fingerprint.setText(keys.my_card(ctx).fingerprint)
+        peers = keys.peers(ctx)
+        self.peers.set_rows(peers)
+        self.sent.set_rows(status.sent(ctx))
+        self.received.set_rows(status.received(ctx))
+        for view in self.views:
+            view.resizeColumnsToContents()
+        current = self.recipient.currentData()
+        self.recipient.clear()
+        for p in peers:
+            if p.role == "district":
+                self.recipient.addItem(f"{p.name} ({p.unit_code})", p.unit_code)
+        if current:
+            self.recipient.setCurrentIndex(max(0, self.recipient.findData(current)))
+
+    # --- identity cards -------------------------------------------------------------------
+    def export_card(self) -> None:
+        card = keys.my_card(self.ctx)
+        name, _ = QFileDialog.getSaveFileName(
+            self, "Lưu thẻ định danh", f"{card.unit_code}.dlxid", "Thẻ định danh DLXH (*.dlxid)"
+        )
+        if name:
+            safezip.atomic_write(Path(name), identity.card_bytes(card))
+            self.status.setText(f"Đã lưu thẻ định danh: {name}. Mã xác nhận: {card.fingerprint}")
+
+    def import_card(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, "Chọn thẻ định danh", "", "Thẻ định danh DLXH (*.dlxid);;Mọi tệp (*)"
+        )
+        if name:
+            self.enrol_from(Path(name))
+
+    def enrol_from(self, path: Path, confirm: bool = True) -> None:
+        try:
+            card = identity.parse_card(read_file(path, limit=identity.MAX_CARD_BYTES))
+            if confirm:
+                answer = QMessageBox.question(
+                    self,
+                    "Đối chiếu mã xác nhận",
+                    f"{card.name} ({card.unit_code}), {ROLE_LABELS.get(card.role, card.role).lower()}.\n\n"
+                    f"Mã xác nhận trên thẻ:\n{card.fingerprint}\n\n"
+                    "Gọi điện cho đơn vị đó và đề nghị họ đọc mã xác nhận của mình. Mã có khớp từng chữ số không?",
+                )
+                if answer != QMessageBox.StandardButton.Yes:
+                    self.status.setText("Chưa đăng ký: mã xác nhận chưa được xác nhận.")
+                    return
+            peer = keys.enrol(self.ctx, card)
+        except Exception as exc:  # noqa: BLE001 - shown to the user; DlxhError carries Vietnamese
+            show_error(self, exc)
+            return
+        self.status.setText(f"Đã đăng ký đơn vị {peer.unit_code} — {peer.name}.")
+        self.refresh()
+
+    # --- packages ---------------------------------------------------------------------------
+    def export_package(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Chọn thư mục hoặc USB để ghi gói")
+        if folder:
+            self.start_export(Path(folder))
+
+    def start_export(self, folder: Path) -> None:
+        recipient = self.recipient.currentData() if self.is_province else None
+        contacts = self.contacts.isChecked()
+        self.tasks.run(
+            lambda progress: export.export_package(
+                self.ctx, folder, recipient=recipient, include_contacts=contacts, progress=progress
+            ),
+            on_done=self._exported,
+            on_failed=lambda exc: show_error(self, exc),
+            label="Đang lập, ký và mã hóa gói…",
+            parent=self,
+            with_progress=True,
+        )
+
+    def _exported(self, res) -> None:
+        total = sum(v for k, v in res.rows.items() if not k.startswith("_"))
+        self.status.setText(f"Đã ghi gói số {res.seq} gửi {res.recipient} ({total} dòng, {res.files} tệp): {res.path}")
+        self.refresh()
+
+    def import_package(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, "Chọn gói cần nhập", "", "Gói DLXH (*.dlxh);;Mọi tệp (*)")
+        if name:
+            self.start_import(Path(name))
+
+    def start_import(self, path: Path) -> None:
+        self.tasks.run(
+            lambda progress: importer.import_package(self.ctx, path, progress=progress),
+            on_done=self._imported,
+            on_failed=lambda exc: show_error(self, exc),
+            label="Đang kiểm tra và nhập gói…",
+            parent=self,
+            with_progress=True,
+        )
+
+    def _imported(self, res) -> None:
+        text = res.message
+        if res.receipt_path:
+            text += f" Biên nhận gửi lại cho {res.sender}: {res.receipt_path}"
+        self.status.setText(text)
+        self.refresh()
+
+    def import_receipt(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, "Chọn biên nhận", "", "Biên nhận DLXH (*.dlxr);;Mọi tệp (*)")
+        if name:
+            self.apply_receipt(Path(name))
+
+    def apply_receipt(self, path: Path) -> None:
+        try:
+            self.status.setText(receipts.import_receipt(self.ctx, path))
+        except Exception as exc:  # noqa: BLE001
+            show_error(self, exc)
+            return
+        self.refresh()
