@@ -10,19 +10,24 @@ from app.text import fold
 
 def matches(options: dict[str, str], typed: str) -> list[str]:
     """Codes whose code or label matches `typed`: exact first, then prefix, then word prefix,
-    then substring (all accent-insensitive)."""
+    then initials ("vhxh" → Văn hóa – xã hội), then substring (all accent-insensitive)."""
     key = fold(typed).strip()
     if not key:
         return []
     folded = {code: fold(label) for code, label in options.items()}
     for test in (lambda c, f: key in (fold(c), f),
                  lambda c, f: f.startswith(key) or fold(c).startswith(key),
-                 lambda c, f: any(w.startswith(key) for w in f.replace(",", " ").split()),
+                 lambda c, f: any(w.startswith(key) for w in _words(f)),
+                 lambda c, f: len(key) > 1 and "".join(w[0] for w in _words(f)).startswith(key.replace(" ", "")),
                  lambda c, f: key in f):
         found = [c for c, f in folded.items() if test(c, f)]
         if found:
             return found
     return []
+
+
+def _words(folded: str) -> list[str]:
+    return [w for w in folded.replace(",", " ").replace("–", " ").replace("-", " ").split() if w]
 
 
 def resolve(options: dict[str, str], typed: str | None, label: str, field: str | None = None,

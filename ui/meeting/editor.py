@@ -1,0 +1,107 @@
+"""The details of one meeting: date, kind, time, place, chair, secretary, agenda, materials,
+minutes. A refusal names the field and keeps everything typed."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.context import Ctx
+from app.errors import DlxhError
+from app.meetings import core as meetings
+from app.text import vn_date
+
+
+class MeetingEditor(QWidget):
+    saved = Signal(object)  # meetings.Meeting
+
+    def __init__(self, ctx: Ctx, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.meeting: meetings.Meeting | None = None
+        self.held_on = QLineEdit()
+        self.held_on.setPlaceholderText("dd/mm/yyyy")
+        self.kind = QComboBox()
+        for code, label in meetings.KINDS.items():
+            self.kind.addItem(label, code)
+        self.start_time, self.end_time = QLineEdit(), QLineEdit()
+        self.start_time.setPlaceholderText("08:00")
+        self.end_time.setPlaceholderText("11:00")
+        self.place, self.chair, self.secretary = QLineEdit(), QLineEdit(), QLineEdit()
+        self.agenda, self.materials, self.minutes = QPlainTextEdit(), QPlainTextEdit(), QPlainTextEdit()
+        for box, height in ((self.agenda, 70), (self.materials, 50), (self.minutes, 110)):
+            box.setTabChangesFocus(True)
+            box.setMinimumHeight(height)
+        form = QFormLayout()
+        times = QHBoxLayout()
+        times.addWidget(self.start_time)
+        times.addWidget(QLabel("đến"))
+        times.addWidget(self.end_time)
+        form.addRow("Ngày họp", self.held_on)
+        form.addRow("Loại hội nghị", self.kind)
+        form.addRow("Thời gian", times)
+        form.addRow("Địa điểm", self.place)
+        form.addRow("Chủ trì", self.chair)
+        form.addRow("Thư ký", self.secretary)
+        form.addRow("Chương trình, nội dung", self.agenda)
+        form.addRow("Tài liệu phát", self.materials)
+        form.addRow("Biên bản, kết luận", self.minutes)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(form)
+        row = QHBoxLayout()
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.save_button = QPushButton("Lưu hội nghị (Ctrl+S)")
+        self.save_button.clicked.connect(self.save)
+        row.addWidget(self.status, 1)
+        row.addWidget(self.save_button)
+        layout.addLayout(row)
+
+    def load(self, meeting: meetings.Meeting | None) -> None:
+        self.meeting = meeting
+        m = meeting or meetings.Meeting(held_on=date.today().isoformat(), kind="extraordinary")
+        self.held_on.setText(vn_date(date.fromisoformat(m.held_on)) if m.held_on else "")
+        self.kind.setCurrentIndex(max(0, self.kind.findData(m.kind)))
+        for box, value in ((self.start_time, m.start_time), (self.end_time, m.end_time), (self.place, m.place),
+                           (self.chair, m.chair), (self.secretary, m.secretary)):
+            box.setText(value or "")
+        for text_box, value in ((self.agenda, m.agenda), (self.materials, m.materials), (self.minutes, m.minutes)):
+            text_box.setPlainText(value or "")
+        self.status.setText("" if meeting else "Hội nghị mới: nhập ngày họp rồi bấm Lưu.")
+
+    def current(self) -> meetings.Meeting:
+        base = self.meeting or meetings.Meeting(held_on="")
+        return replace(base, held_on=self.held_on.text(), kind=self.kind.currentData(),
+                       start_time=self.start_time.text(), end_time=self.end_time.text(), place=self.place.text(),
+                       chair=self.chair.text(), secretary=self.secretary.text(),
+                       agenda=self.agenda.toPlainText(), materials=self.materials.toPlainText(),
+                       minutes=self.minutes.toPlainText())
+
+    def save(self) -> meetings.Meeting | None:
+        m = self.current()
+        try:
+            saved = meetings.update(self.ctx, m) if m.id else meetings.create(self.ctx, m)
+        except DlxhError as exc:
+            self.status.setText(f"<span style='color:#c0392b'>Chưa lưu: {exc.message}</span>")
+            target = {"held_on": self.held_on, "start_time": self.start_time, "end_time": self.end_time}
+            if exc.field in target:
+                target[exc.field].setFocus()
+            return None
+        self.meeting = saved
+        self.status.setText("Đã lưu.")
+        self.saved.emit(saved)
+        return saved

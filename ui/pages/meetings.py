@@ -1,0 +1,266 @@
+"""Giao ban: briefing meetings planned by the rule and extraordinary ones; per meeting the
+details, attendance by keystroke, the items raised there and the minutes (DOCX / PDF)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import catalog
+from app.meetings import core as meetings
+from app.meetings import minutes_export, planning, schedule
+from app.opinions import items
+from app.text import vn_date
+from ui.errors import show_error
+from ui.meeting.attendance import AttendanceTable
+from ui.meeting.editor import MeetingEditor
+from ui.models import Column, RowsModel, sortable
+from ui.opinion.entry import EntryDialog
+from ui.pages.base import PageBase
+from ui.widgets import setup_table
+
+
+def _d(iso: str | None) -> str:
+    return vn_date(date.fromisoformat(iso)) if iso else ""
+
+
+class RuleDialog(QDialog):
+    def __init__(self, rule: schedule.MeetingRule, parent=None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Lịch giao ban định kỳ")
+        self.every = QComboBox()
+        for n, label in schedule.EVERY.items():
+            self.every.addItem(label, n)
+        self.every.setCurrentIndex(self.every.findData(rule.every_months))
+        self.day = QSpinBox()
+        self.day.setRange(1, 31)
+        self.day.setValue(rule.day)
+        self.anchor = QSpinBox()
+        self.anchor.setRange(1, 12)
+        self.anchor.setValue(rule.anchor_month)
+        form = QFormLayout(self)
+        form.addRow("Chu kỳ", self.every)
+        form.addRow("Ngày trong tháng", self.day)
+        form.addRow("Tháng bắt đầu (hai tháng một lần)", self.anchor)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def rule(self) -> schedule.MeetingRule:
+        return schedule.MeetingRule(self.every.currentData(), self.day.value(), self.anchor.value())
+
+
+class Page(PageBase):
+    title = "Hội nghị giao ban cộng tác viên"
+
+    def __init__(self, ctx, tasks, parent=None) -> None:
+        super().__init__(ctx, tasks, parent)
+        bar = QHBoxLayout()
+        self.rule_label = QLabel()
+        bar.addWidget(self.rule_label, 1)
+        for text, slot in (("Đặt lịch định kỳ…", self.edit_rule), ("Lập lịch 12 tháng tới", self.plan),
+                           ("Thêm hội nghị đột xuất", self.new_meeting)):
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            bar.addWidget(button)
+        self.layout_.addLayout(bar)
+
+        self.model = RowsModel([
+            Column("Ngày họp", lambda m: _d(m.held_on), sort_key=lambda m: m.held_on),
+            Column("Loại", lambda m: meetings.KINDS.get(m.kind, m.kind)),
+            Column("Có mặt", lambda m: self._present(m), align_right=True),
+            Column("Ý kiến", lambda m: self.counts.get(m.id, 0), align_right=True),
+            Column("Địa điểm", lambda m: m.place or ("(dự kiến)" if m.held_on > date.today().isoformat() else "")),
+        ])
+        self.counts: dict[str, int] = {}
+        self.presence: dict[str, str] = {}
+        self.view = QTableView()
+        self.view.setModel(sortable(self.model, self))
+        setup_table(self.view)
+        self.view.setWordWrap(False)
+        self.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        self.view.selectionModel().currentRowChanged.connect(lambda cur, _: self.show_meeting(cur))
+
+        self.editor = MeetingEditor(ctx)
+        self.editor.saved.connect(self._saved)
+        self.attendance = AttendanceTable(ctx)
+        self.attendance.saved.connect(self._attendance_saved)
+        self.att_summary = QLabel()
+        att_box = QWidget()
+        att_layout = QVBoxLayout(att_box)
+        att_layout.addWidget(QLabel("Phím C: có mặt · V: vắng · P: vắng có lý do (Enter để ghi lý do) · "
+                                    "con trỏ tự xuống người tiếp theo; tự lưu."))
+        att_layout.addWidget(self.attendance, 1)
+        att_layout.addWidget(self.att_summary)
+
+        items_box = QWidget()
+        items_layout = QVBoxLayout(items_box)
+        enter = QPushButton("Nhập thông tin dư luận của hội nghị (Ctrl+N)")
+        enter.clicked.connect(self.enter_items)
+        self.items_model = RowsModel([
+            Column("Lĩnh vực", lambda r: catalog.label(catalog.FIELDS, r.field)),
+            Column("Xu hướng", lambda r: catalog.label(catalog.TENDENCIES, r.tendency)),
+            Column("Địa bàn", lambda r: r.area_name),
+            Column("Cộng tác viên", lambda r: r.collaborator_name),
+            Column("Nội dung", lambda r: r.summary),
+        ])
+        self.items_view = QTableView()
+        self.items_view.setModel(sortable(self.items_model, self))
+        setup_table(self.items_view)
+        items_layout.addWidget(enter)
+        items_layout.addWidget(self.items_view, 1)
+
+        minutes_box = QHBoxLayout()
+        self.docx_button = QPushButton("Xuất biên bản DOCX")
+        self.pdf_button = QPushButton("Xuất biên bản PDF")
+        self.docx_button.clicked.connect(lambda: self.export_minutes("docx"))
+        self.pdf_button.clicked.connect(lambda: self.export_minutes("pdf"))
+        ready = minutes_export.available()
+        for button in (self.docx_button, self.pdf_button):
+            button.setEnabled(ready)
+            if not ready:
+                button.setToolTip("Mẫu biên bản đang được hoàn thiện.")
+            minutes_box.addWidget(button)
+        minutes_box.addStretch(1)
+
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.editor, "Thông tin hội nghị")
+        self.tabs.addTab(att_box, "Điểm danh")
+        self.tabs.addTab(items_box, "Thông tin dư luận")
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.tabs, 1)
+        right_layout.addLayout(minutes_box)
+        split = QSplitter()
+        split.addWidget(self.view)
+        split.addWidget(right)
+        split.setSizes([430, 800])
+        self.layout_.addWidget(split, 1)
+        QShortcut(QKeySequence("Ctrl+N"), self, activated=self.enter_items)
+        QShortcut(QKeySequence("Ctrl+S"), self, activated=self.editor.save)
+
+    # -- data -----------------------------------------------------------------------------------
+    def _present(self, m: meetings.Meeting) -> str:
+        return self.presence.get(m.id or "", "")
+
+    def refresh(self, select_id: str | None = None) -> None:
+        current = select_id or (self.editor.meeting.id if self.editor.meeting else None)
+        rule = schedule.get_rule(self.ctx)
+        upcoming = schedule.next_dates(rule, date.today(), 1)[0]
+        self.rule_label.setText(f"Lịch định kỳ: {rule.describe()} · kỳ tới: {_d(upcoming.isoformat())}")
+        rows = meetings.list_meetings(self.ctx)
+        self.counts = planning.item_counts(self.ctx)
+        self.presence = {}
+        for m in rows:
+            s = planning.summary(self.ctx, m.id)
+            recorded = s.present + s.absent + s.excused
+            self.presence[m.id] = f"{s.present}/{recorded}" if recorded else ""
+        self.model.set_rows(rows)
+        for col, width in enumerate((90, 80, 70, 60)):
+            self.view.setColumnWidth(col, width)
+        self.select(current or self._default_id(rows))
+
+    def _default_id(self, rows: list[meetings.Meeting]) -> str | None:
+        today = date.today().isoformat()
+        held = [m for m in rows if m.held_on <= today]
+        return (held[0] if held else rows[-1]).id if rows else None
+
+    def select(self, meeting_id: str | None) -> None:
+        proxy = self.view.model()
+        for row in range(proxy.rowCount()):
+            source = proxy.mapToSource(proxy.index(row, 0))
+            if self.model.row_at(source.row()).id == meeting_id:
+                self.view.setCurrentIndex(proxy.index(row, 0))
+                self.show_meeting(proxy.index(row, 0))
+                return
+        self.show_meeting(None)
+
+    def show_meeting(self, index) -> None:
+        meeting = None
+        if index is not None and index.isValid():
+            meeting = self.model.row_at(self.view.model().mapToSource(index).row())
+        self.editor.load(meeting)
+        self.attendance.load(meeting.id if meeting else None)
+        self._attendance_saved()
+        rows = items.list_opinions(self.ctx, items.OpinionFilter(meeting_id=meeting.id)) if meeting else []
+        self.items_model.set_rows(rows)
+        self.tabs.setTabText(2, f"Thông tin dư luận ({len(rows)})")
+
+    def _attendance_saved(self) -> None:
+        meeting = self.editor.meeting
+        if not meeting:
+            self.att_summary.setText("")
+            return
+        s = planning.summary(self.ctx, meeting.id)
+        self.att_summary.setText(f"Có mặt {s.present} · vắng {s.absent} · vắng có lý do {s.excused} · "
+                                 f"chưa điểm danh {s.unrecorded}")
+
+    # -- actions --------------------------------------------------------------------------------
+    def _saved(self, meeting: meetings.Meeting) -> None:
+        self.refresh(meeting.id)
+
+    def new_meeting(self) -> None:
+        self.view.clearSelection()
+        self.editor.load(None)
+        self.attendance.load(None)
+        self.tabs.setCurrentIndex(0)
+        self.editor.held_on.setFocus()
+
+    def edit_rule(self) -> None:
+        dialog = RuleDialog(schedule.get_rule(self.ctx), self)
+        if dialog.exec():
+            try:
+                schedule.put_rule(self.ctx, dialog.rule())
+            except Exception as exc:  # noqa: BLE001 - shown to the user
+                show_error(self, exc)
+            self.refresh()
+
+    def plan(self) -> None:
+        try:
+            made = planning.plan_regular(self.ctx, date.today(), date.today() + timedelta(days=365))
+        except Exception as exc:  # noqa: BLE001
+            show_error(self, exc)
+            return
+        self.refresh()
+        self.rule_label.setText(self.rule_label.text() + f" · đã lập thêm {len(made)} hội nghị")
+
+    def enter_items(self) -> None:
+        meeting = self.editor.meeting
+        if not meeting or not meeting.id:
+            self.editor.status.setText("Hãy chọn hoặc lưu hội nghị trước khi nhập thông tin.")
+            return
+        EntryDialog(self.ctx, meeting.id, parent=self).exec()
+        self.refresh(meeting.id)
+        self.tabs.setCurrentIndex(2)
+
+    def export_minutes(self, kind: str) -> None:
+        meeting = self.editor.meeting
+        if not meeting or not meeting.id:
+            return
+        name = f"Bien-ban-giao-ban-{meeting.held_on}.{kind}"
+        path, _ = QFileDialog.getSaveFileName(self, "Lưu biên bản", name, f"{kind.upper()} (*.{kind})")
+        if not path:
+            return
+        self.tasks.run(lambda: minutes_export.export_minutes(self.ctx, meeting.id, path, kind),
+                       on_done=lambda p: self.editor.status.setText(f"Đã xuất biên bản: {p}"),
+                       on_failed=lambda exc: show_error(self, exc), label="Đang xuất biên bản…", parent=self)
