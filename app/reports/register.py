@@ -94,17 +94,24 @@ def render_files(ctx: Ctx, report_id: str, today: date | None = None) -> tuple[b
     return docx or render_docx(doc), signed or render_pdf(doc)
 
 
-def sign(ctx: Ctx, report_id: str, signer=None, progress=None) -> store.Report:
+def sign(ctx: Ctx, report_id: str, signer=None, progress=None, signer_name: str | None = None) -> store.Report:
     """Render the approved report, sign the PDF (office certificate, or a token signer), keep
-    DOCX + signed PDF with it, and freeze it."""
+    DOCX + signed PDF with it, and freeze it. `signer_name`: the person signing, when the
+    draft did not name one (defaults: settings, then the signed-in head)."""
     from app.reports import signing
+    from app.reports.draft import default_signer
 
     auth.require(ctx, "sign")
     report = store.get(ctx, report_id)
     if report.status != "approved":
         raise ValidationError("Chỉ ký được báo cáo đã được phê duyệt.")
-    if not (report.signer_name or "").strip():
+    name = (signer_name or report.signer_name or default_signer(ctx)
+            or (ctx.user.full_name if ctx.user.role == "head" else "")).strip()
+    if not name:
         raise ValidationError("Chưa có họ tên người ký; hãy nhập người ký trước khi ký số.")
+    if name != report.signer_name:
+        records.update(ctx, "reports", report_id, {"signer_name": name}, action="signer")
+        report = store.get(ctx, report_id)
     if not report.issued_on:
         report = set_number(ctx, report_id, report.number or next_number(ctx, report.doc_code), date.today())
     doc = document_for(ctx, report)

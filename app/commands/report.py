@@ -1,0 +1,172 @@
+"""`dlxh report …`: draft, list, render, submit/approve/sign/send, verify (DESIGN.md §2)."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from pathlib import Path
+
+from app.cli_support import open_from_args, out
+from app.errors import DlxhError, ValidationError
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    report = sub.add_parser("report", help="báo cáo: soạn, xuất DOCX/PDF, ký số, kiểm tra chữ ký")
+    cmds = report.add_subparsers(dest="report_command", metavar="LỆNH")
+    cmds.required = True
+
+    p = cmds.add_parser("draft", help="soạn dự thảo báo cáo từ số liệu (in mã báo cáo ở dòng cuối)")
+    p.add_argument("--month", metavar="YYYY-MM", help="báo cáo tháng")
+    p.add_argument("--kind", default=None,
+                   choices=["monthly", "quarterly", "half_year", "annual", "adhoc", "thematic"])
+    p.add_argument("--date", metavar="YYYY-MM-DD", help="một ngày trong kỳ (quý, 6 tháng, năm)")
+    p.add_argument("--from", dest="start", metavar="YYYY-MM-DD", help="đầu kỳ (đột xuất, chuyên đề)")
+    p.add_argument("--to", dest="end", metavar="YYYY-MM-DD", help="cuối kỳ (đột xuất, chuyên đề)")
+    p.add_argument("--topic", help="vấn đề báo cáo (đột xuất, chuyên đề)")
+    p.set_defaults(func=cmd_draft)
+
+    p = cmds.add_parser("list", help="sổ đăng ký báo cáo")
+    p.add_argument("--year", type=int)
+    p.set_defaults(func=cmd_list)
+
+    p = cmds.add_parser("render", help="xuất báo cáo ra tệp DOCX và/hoặc PDF")
+    p.add_argument("id", metavar="ID")
+    p.add_argument("--pdf", action="store_true")
+    p.add_argument("--docx", action="store_true")
+    p.add_argument("--out", metavar="DIR", default=".")
+    p.set_defaults(func=cmd_render)
+
+    for name, text in (("submit", "trình duyệt"), ("approve", "phê duyệt (Trưởng ban)"),
+                       ("send", "đánh dấu đã gửi"), ("new-version", "tạo phiên bản mới của báo cáo đã ký")):
+        p = cmds.add_parser(name, help=text)
+        p.add_argument("id", metavar="ID")
+        p.set_defaults(func=cmd_status, action=name)
+
+    p = cmds.add_parser("sign", help="ký số báo cáo đã duyệt (chứng thư của đơn vị hoặc USB token)")
+    p.add_argument("id", metavar="ID")
+    p.add_argument("--token", action="store_true", help="ký bằng USB token (PKCS#11) đã cấu hình")
+    p.add_argument("--signer", metavar="HỌ_TÊN", help="họ tên người ký (nếu dự thảo chưa ghi)")
+    p.set_defaults(func=cmd_sign)
+
+    p = cmds.add_parser("verify", help="kiểm tra chữ ký số của tệp PDF (mã thoát 0: hợp lệ, 1: không hợp lệ)")
+    p.add_argument("file", metavar="FILE.pdf")
+    p.set_defaults(func=cmd_verify)
+
+
+def _iso(text: str | None, label: str) -> date | None:
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise ValidationError(f"{label} không hợp lệ: {text} (dạng YYYY-MM-DD).") from exc
+
+
+def cmd_draft(args: argparse.Namespace) -> int:
+    from app.reports import draft
+    from app.reports.period import parse_month
+
+    kind = args.kind or "monthly"
+    if kind == "monthly":
+        if not args.month and not args.date:
+            raise ValidationError("Hãy chọn tháng báo cáo: --month YYYY-MM.")
+        anchor = parse_month(args.month) if args.month else _iso(args.date, "Ngày")
+    else:
+        anchor = _iso(args.date, "Ngày") or (parse_month(args.month) if args.month else None)
+    ctx = open_from_args(args)
+    try:
+        report = draft.draft_report(ctx, kind, anchor, start=_iso(args.start, "Ngày đầu kỳ"),
+                                    end=_iso(args.end, "Ngày cuối kỳ"), topic=args.topic)
+        out(f"Đã soạn dự thảo: {report.title}")
+        out(f"Hạn gửi: {report.due_on or 'không có'}")
+        out(report.id)
+    finally:
+        ctx.close()
+    return 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    from app.reports import register, store
+
+    ctx = open_from_args(args)
+    try:
+        for r in store.list_reports(ctx, year=args.year):
+            number = f"{r.number}-{r.doc_code}" if r.number else "chưa số"
+            out(f"{r.id}  {number:<10} {store.STATUSES[r.status]:<9} {register.deadline(r).label:<16} {r.title}")
+    finally:
+        ctx.close()
+    return 0
+
+
+def cmd_render(args: argparse.Namespace) -> int:
+    from app.reports import register, store
+
+    if not (args.pdf or args.docx):
+        args.pdf = args.docx = True
+    folder = Path(args.out)
+    folder.mkdir(parents=True, exist_ok=True)
+    ctx = open_from_args(args)
+    try:
+        report = store.get(ctx, args.id)
+        docx, pdf = register.render_files(ctx, args.id)
+        stem = f"bao-cao-{report.kind}-{report.period_start}" + (f"-so-{report.number}" if report.number else "")
+        if args.docx:
+            (folder / f"{stem}.docx").write_bytes(docx)
+            out(str(folder / f"{stem}.docx"))
+        if args.pdf:
+            name = f"{stem}-da-ky.pdf" if report.status in store.FROZEN else f"{stem}.pdf"
+            (folder / name).write_bytes(pdf)
+            out(str(folder / name))
+    finally:
+        ctx.close()
+    return 0
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    from app.reports import register, store
+
+    actions = {"submit": register.submit, "approve": register.approve, "send": register.mark_sent,
+               "new-version": register.new_version}
+    ctx = open_from_args(args)
+    try:
+        report = actions[args.action](ctx, args.id)
+        out(f"Trạng thái: {store.STATUSES[report.status]}")
+        out(report.id)
+    finally:
+        ctx.close()
+    return 0
+
+
+def cmd_sign(args: argparse.Namespace) -> int:
+    from app.reports import register, store
+
+    ctx = open_from_args(args)
+    try:
+        signer = None
+        if args.token:
+            from app.reports import pkcs11
+
+            signer = pkcs11.token_signer(ctx)
+        report = register.sign(ctx, args.id, signer=signer, signer_name=args.signer)
+        out(f"Đã ký số báo cáo số {report.number}-{report.doc_code}; SHA-256 của tệp PDF đã ký: {report.pdf_sha256}")
+        out(f"Trạng thái: {store.STATUSES[report.status]}")
+    finally:
+        ctx.close()
+    return 0
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    from app.reports import signing
+
+    path = Path(args.file)
+    if not path.is_file():
+        raise DlxhError(f"Không tìm thấy tệp {path}.")
+    ctx = open_from_args(args)
+    try:
+        result = signing.verify_pdf(ctx, path.read_bytes())
+    finally:
+        ctx.close()
+    if result.valid:
+        out(result.message)
+        return 0
+    raise DlxhError(result.message)

@@ -1,0 +1,49 @@
+"""Signing with a USB token (PKCS#11) instead of the office's software certificate.
+
+Configured in settings: pkcs11_module (path of the token's PKCS#11 library, e.g.
+C:\\Windows\\System32\\eps2003csp11.dll), optional pkcs11_token_label, pkcs11_key_label,
+pkcs11_cert_label. The PIN comes from the caller (dialog) or DLXH_TOKEN_PIN. The token's
+certificate (or its CA) must be enrolled with signing.enroll_certificate to verify.
+"""
+
+from __future__ import annotations
+
+import os
+
+from app.context import Ctx
+from app.errors import DlxhError
+from app.reports.period import setting
+
+
+def available() -> bool:
+    """python-pkcs11 importable (it has wheels for Windows and Linux)."""
+    try:
+        import pkcs11  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def configured(ctx: Ctx) -> bool:
+    return bool(setting(ctx, "pkcs11_module"))
+
+
+def token_signer(ctx: Ctx, pin: str | None = None):
+    """A pyHanko signer bound to the configured token; the session stays open while signing."""
+    module = setting(ctx, "pkcs11_module")
+    if not module:
+        raise DlxhError("Chưa cấu hình USB token: hãy nhập đường dẫn thư viện PKCS#11 trong phần Cài đặt.")
+    if not available():
+        raise DlxhError("Máy này thiếu thư viện python-pkcs11 nên chưa ký được bằng USB token.")
+    from pyhanko.sign import pkcs11 as ph
+
+    pin = pin or os.environ.get("DLXH_TOKEN_PIN")
+    if not pin:
+        raise DlxhError("Cần mã PIN của USB token (hoặc đặt biến môi trường DLXH_TOKEN_PIN).")
+    try:
+        session = ph.open_pkcs11_session(module, token_label=setting(ctx, "pkcs11_token_label") or None,
+                                         user_pin=pin)
+        return ph.PKCS11Signer(session, key_label=setting(ctx, "pkcs11_key_label") or None,
+                               cert_label=setting(ctx, "pkcs11_cert_label") or None)
+    except Exception as exc:  # the token library's own errors: wrong PIN, token absent …
+        raise DlxhError(f"Không mở được USB token: {exc}") from exc
