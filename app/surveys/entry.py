@@ -144,3 +144,32 @@ def parse_row(questionnaire: Questionnaire, typed: dict[int, str | None]) -> dic
     if problems:
         raise ResponseInvalid(problems)
     return answers
+
+
+def profile_choices(areas: dict[str, str]) -> dict[str, list[tuple[str, str]]]:
+    """Numbered choices of each profile field for keyboard entry (1 = first in the list)."""
+    return {"gender": list(GENDERS.items()), "age_band": list(AGE_BANDS.items()),
+            "stratum": list(STRATA.items()), "area_code": list(areas.items())}
+
+
+def parse_keyed_form(questionnaire: Questionnaire, cells: dict[str, str], areas: dict[str, str]) -> Response:
+    """One row of the keyboard entry grid: 'form_no', profile fields typed as numbers of
+    `profile_choices`, and 'q<N>' typed as option numbers. Checked in full; ResponseInvalid
+    lists every problem with the cell it is in."""
+    problems: list[tuple[str, str]] = []
+    response = Response(form_no=(cells.get("form_no") or "").strip() or None)
+    for key, choices in profile_choices(areas).items():
+        raw = (cells.get(key) or "").strip()
+        if not raw:
+            continue
+        if raw.isdigit() and 1 <= int(raw) <= len(choices):
+            setattr(response, key, choices[int(raw) - 1][0])
+        else:
+            problems.append((key, f"{PROFILE_FIELDS[key]}: gõ số từ 1 đến {len(choices)} (đã gõ '{raw}')."))
+    try:
+        response.answers = parse_row(questionnaire, {q.no: cells.get(f"q{q.no}") for q in questionnaire.questions})
+    except ResponseInvalid as exc:
+        problems.extend(exc.problems)
+    if problems:
+        raise ResponseInvalid(problems)
+    return validate(questionnaire, response, set(areas) or None)

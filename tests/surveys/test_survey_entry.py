@@ -82,3 +82,18 @@ def test_parse_row_collects_problems(questionnaire):
         entry.parse_row(questionnaire, {1: "3", 3: "9", 4: "abc"})
     assert [f for f, _ in exc.value.problems] == ["q1", "q3", "q4"]
     assert entry.parse_row(questionnaire, {1: "1", 2: "2 4", 3: "5"}) == {1: 1, 2: (2, 4), 3: 5}
+
+
+def test_parse_keyed_form_profile_numbers(questionnaire):
+    areas = {"X01": "Xã Một", "X02": "Xã Hai"}
+    resp = entry.parse_keyed_form(questionnaire, {"form_no": " 17 ", "gender": "2", "age_band": "4", "stratum": "3",
+                                                  "area_code": "2", "q1": "1", "q2": "35", "q3": "4", "q6": "2"}, areas)
+    assert (resp.form_no, resp.gender, resp.age_band, resp.stratum, resp.area_code) == \
+        ("17", "female", "60+", "farmer", "X02")
+    assert resp.answers == {1: 1, 2: (3, 5), 3: 4, 6: 2}
+    with pytest.raises(entry.ResponseInvalid) as exc:
+        entry.parse_keyed_form(questionnaire, {"gender": "3", "area_code": "9", "q1": "2", "q3": ""}, areas)
+    assert [f for f, _ in exc.value.problems] == ["gender", "area_code"]
+    with pytest.raises(entry.ResponseInvalid) as exc:
+        entry.parse_keyed_form(questionnaire, {"q1": "2", "q3": ""}, areas)
+    assert [f for f, _ in exc.value.problems] == ["q3"]

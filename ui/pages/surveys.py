@@ -1,0 +1,98 @@
+"""Điều tra, thăm dò: pick or create a survey, then build its questionnaire, plan the
+sample, key the paper forms (or import a file) and read the tables and charts."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QInputDialog, QLabel, QPushButton, QTabWidget
+
+from app.errors import DlxhError
+from app.surveys import questionnaire as qn
+from app.text import vn_number
+from ui.errors import show_error
+from ui.pages.base import PageBase
+from ui.survey.builder import BuilderView
+from ui.survey.entry_view import EntryView
+from ui.survey.plan_view import PlanView
+from ui.survey.tabulate_view import TabulateView
+
+
+class Page(PageBase):
+    title = "Điều tra, thăm dò dư luận xã hội"
+
+    def __init__(self, ctx, tasks, parent=None) -> None:
+        super().__init__(ctx, tasks, parent)
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel("Cuộc điều tra:"))
+        self.picker = QComboBox()
+        self.picker.setMinimumWidth(520)
+        self.picker.currentIndexChanged.connect(lambda _: self._show_survey())
+        bar.addWidget(self.picker, 1)
+        self.status = QLabel()
+        bar.addWidget(self.status)
+        new = QPushButton("Cuộc điều tra mới…")
+        new.clicked.connect(self._new_survey)
+        bar.addWidget(new)
+        self.layout_.addLayout(bar)
+        self.tabs = QTabWidget()
+        self.builder = BuilderView(ctx, tasks)
+        self.plan = PlanView(ctx, tasks)
+        self.entry = EntryView(ctx, tasks)
+        self.tables = TabulateView(ctx, tasks)
+        for view, name in ((self.builder, "Phiếu hỏi"), (self.plan, "Kế hoạch mẫu"), (self.entry, "Nhập phiếu"),
+                           (self.tables, "Tổng hợp, biểu đồ")):
+            self.tabs.addTab(view, name)
+            if hasattr(view, "changed"):
+                view.changed.connect(self._changed)
+        self.tabs.currentChanged.connect(lambda _: self._show_survey())
+        self.layout_.addWidget(self.tabs, 1)
+
+    def survey_id(self) -> str | None:
+        return self.picker.currentData()
+
+    def refresh(self) -> None:
+        current = self.survey_id()
+        self.picker.blockSignals(True)
+        self.picker.clear()
+        for s in qn.list_surveys(self.ctx):
+            self.picker.addItem(f"{s.title} — {qn.STATUSES[s.status].lower()}, {vn_number(s.responses)} phiếu", s.id)
+        index = max(0, self.picker.findData(current)) if current else 0
+        self.picker.setCurrentIndex(index)
+        self.picker.blockSignals(False)
+        self._show_survey()
+
+    def _show_survey(self) -> None:
+        sid = self.survey_id()
+        self.tabs.setEnabled(sid is not None)
+        if sid is None:
+            self.status.setText("Chưa có cuộc điều tra nào: bấm “Cuộc điều tra mới…”.")
+            return
+        survey = qn.get_survey(self.ctx, sid)
+        self.status.setText(f"{vn_number(survey.responses)} phiếu")
+        view = self.tabs.currentWidget()
+        view.show_survey(sid)  # type: ignore[attr-defined]
+
+    def _changed(self) -> None:
+        """A view stored something: counts in the picker change."""
+        sid = self.survey_id()
+        self.picker.blockSignals(True)
+        for s in qn.list_surveys(self.ctx):
+            i = self.picker.findData(s.id)
+            if i >= 0:
+                self.picker.setItemText(i, f"{s.title} — {qn.STATUSES[s.status].lower()}, "
+                                           f"{vn_number(s.responses)} phiếu")
+                if s.id == sid:
+                    self.status.setText(f"{vn_number(s.responses)} phiếu")
+        self.picker.blockSignals(False)
+
+    def _new_survey(self) -> None:
+        title, ok = QInputDialog.getText(self, "Cuộc điều tra mới", "Tên cuộc điều tra (chủ đề thăm dò):")
+        if not ok:
+            return
+        try:
+            sid = qn.create_survey(self.ctx, title)
+        except DlxhError as exc:
+            show_error(self, exc)
+            return
+        self.refresh()
+        self.picker.setCurrentIndex(self.picker.findData(sid))
+        self.tabs.setCurrentWidget(self.builder)

@@ -1,0 +1,1 @@
+"""Widgets of the Điều tra (surveys) page: builder, plan, keyboard entry, tabulation."""

@@ -1,0 +1,244 @@
+"""Questionnaire builder: the survey's general facts, its questions in order, and an
+editor for one question (kind, options one per line, required, skip rule)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import DlxhError
+from app.surveys import printable
+from app.surveys import questionnaire as qn
+from app.surveys.model import KINDS, Question, SkipRule
+from app.text import vn_date
+from ui.errors import show_error
+from ui.models import Column, RowsModel
+from ui.widgets import setup_table
+
+
+def _date_text(iso: str | None) -> str:
+    from datetime import date
+
+    return vn_date(date.fromisoformat(iso)) if iso else ""
+
+
+class BuilderView(QWidget):
+    changed = Signal()
+
+    def __init__(self, ctx, tasks, parent=None) -> None:
+        super().__init__(parent)
+        self.ctx, self.tasks = ctx, tasks
+        self.sid: str | None = None
+        self.questions: list[Question] = []
+        layout = QVBoxLayout(self)
+        layout.addWidget(self._info_box())
+        split = QSplitter()
+        layout.addWidget(split, 1)
+        left = QWidget()
+        lv = QVBoxLayout(left)
+        lv.setContentsMargins(0, 0, 0, 0)
+        self.model = RowsModel([
+            Column("Câu", lambda q: q.no, align_right=True),
+            Column("Nội dung", lambda q: q.text),
+            Column("Loại", lambda q: KINDS[q.kind]),
+            Column("Phương án", lambda q: len(q.choices) if q.has_choices else ""),
+            Column("Điều kiện", lambda q: q.skip.describe() if q.skip else ""),
+        ])
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        setup_table(self.table)
+        self.table.setSortingEnabled(False)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for col, width in ((0, 44), (2, 110), (3, 80), (4, 150)):
+            self.table.setColumnWidth(col, width)
+        self.table.selectionModel().currentRowChanged.connect(lambda cur, _: self._edit(cur.row()))
+        lv.addWidget(self.table, 1)
+        buttons = QHBoxLayout()
+        for text, slot in (("Thêm câu mới", self._new), ("Lên", lambda: self._move(-1)),
+                           ("Xuống", lambda: self._move(1)), ("Xóa câu", self._delete),
+                           ("In phiếu (PDF, DOCX)…", self._print)):
+            b = QPushButton(text)
+            b.clicked.connect(slot)
+            buttons.addWidget(b)
+        lv.addLayout(buttons)
+        split.addWidget(left)
+        split.addWidget(self._editor_box())
+        split.setSizes([640, 420])
+
+    def _info_box(self) -> QGroupBox:
+        box = QGroupBox("Thông tin chung")
+        form = QFormLayout(box)
+        self.title = QLineEdit()
+        self.purpose = QLineEdit()
+        self.method = QComboBox()
+        for code, name in qn.METHODS.items():
+            self.method.addItem(name, code)
+        self.state = QComboBox()
+        for code, name in qn.STATUSES.items():
+            self.state.addItem(name, code)
+        self.starts, self.ends = QLineEdit(), QLineEdit()
+        for w in (self.starts, self.ends):
+            w.setPlaceholderText("dd/mm/yyyy")
+            w.setMaximumWidth(120)
+        row = QHBoxLayout()
+        for label, w in (("Hình thức:", self.method), ("Từ ngày:", self.starts), ("đến ngày:", self.ends),
+                         ("Trạng thái:", self.state)):
+            row.addWidget(QLabel(label))
+            row.addWidget(w)
+        save = QPushButton("Lưu thông tin")
+        save.clicked.connect(self._save_info)
+        row.addWidget(save)
+        row.addStretch(1)
+        form.addRow("Tên cuộc điều tra:", self.title)
+        form.addRow("Mục đích:", self.purpose)
+        form.addRow(row)
+        return box
+
+    def _editor_box(self) -> QGroupBox:
+        box = QGroupBox("Câu hỏi đang sửa")
+        form = QFormLayout(box)
+        self.q_text = QPlainTextEdit()
+        self.q_text.setMaximumHeight(70)
+        self.q_kind = QComboBox()
+        for code, name in KINDS.items():
+            self.q_kind.addItem(name, code)
+        self.q_options = QPlainTextEdit()
+        self.q_options.setPlaceholderText("Mỗi dòng một phương án (thang đo: để trống dùng 5 mức chuẩn)")
+        self.q_required = QCheckBox("Bắt buộc trả lời")
+        self.q_required.setChecked(True)
+        self.q_skip = QCheckBox("Chỉ hỏi nếu câu")
+        self.skip_q, self.skip_opt = QSpinBox(), QSpinBox()
+        self.skip_q.setRange(1, 200)
+        self.skip_opt.setRange(1, 20)
+        skip_row = QHBoxLayout()
+        for w in (self.q_skip, self.skip_q, QLabel("= phương án"), self.skip_opt):
+            skip_row.addWidget(w)
+        skip_row.addStretch(1)
+        self.q_save = QPushButton("Lưu câu hỏi")
+        self.q_save.clicked.connect(self._save_question)
+        self.editing: Question | None = None
+        form.addRow("Nội dung:", self.q_text)
+        form.addRow("Loại câu:", self.q_kind)
+        form.addRow("Phương án:", self.q_options)
+        form.addRow(self.q_required)
+        form.addRow(skip_row)
+        form.addRow(self.q_save)
+        return box
+
+    def show_survey(self, sid: str) -> None:
+        self.sid = sid
+        s = qn.get_survey(self.ctx, sid)
+        self.title.setText(s.title)
+        self.purpose.setText(s.purpose)
+        self.method.setCurrentIndex(self.method.findData(s.method))
+        self.state.setCurrentIndex(self.state.findData(s.status))
+        self.starts.setText(_date_text(s.starts_on))
+        self.ends.setText(_date_text(s.ends_on))
+        self._reload()
+
+    def _reload(self, select_no: int | None = None) -> None:
+        self.questions = qn.load(self.ctx, self.sid).questions if self.sid else []
+        self.model.set_rows(self.questions)
+        if self.questions:
+            row = next((i for i, q in enumerate(self.questions) if q.no == select_no), 0)
+            self.table.selectRow(row)
+            self._edit(row)
+        else:
+            self._new()
+
+    def _edit(self, row: int) -> None:
+        if not 0 <= row < len(self.questions):
+            return
+        q = self.editing = self.questions[row]
+        self.q_text.setPlainText(q.text)
+        self.q_kind.setCurrentIndex(self.q_kind.findData(q.kind))
+        self.q_options.setPlainText("\n".join(q.options))
+        self.q_required.setChecked(q.required)
+        self.q_skip.setChecked(q.skip is not None)
+        if q.skip:
+            self.skip_q.setValue(q.skip.question_no)
+            self.skip_opt.setValue(q.skip.option_no)
+        self.q_save.setText(f"Lưu câu {q.no}")
+
+    def _new(self) -> None:
+        self.editing = None
+        self.table.clearSelection()
+        self.q_text.clear()
+        self.q_options.clear()
+        self.q_skip.setChecked(False)
+        self.q_required.setChecked(True)
+        self.q_save.setText("Thêm câu này vào cuối phiếu")
+        self.q_text.setFocus()
+
+    def _run(self, fn) -> bool:
+        try:
+            fn()
+        except DlxhError as exc:
+            show_error(self, exc)
+            return False
+        self.changed.emit()
+        return True
+
+    def _save_info(self) -> None:
+        self._run(lambda: qn.update_survey(
+            self.ctx, self.sid, title=self.title.text(), purpose=self.purpose.text(), method=self.method.currentData(),
+            status=self.state.currentData(), starts_on=self.starts.text() or None, ends_on=self.ends.text() or None))
+
+    def _save_question(self) -> None:
+        kind = self.q_kind.currentData()
+        options = self.q_options.toPlainText().splitlines()
+        skip = SkipRule(self.skip_q.value(), self.skip_opt.value()) if self.q_skip.isChecked() else None
+        editing = self.editing
+        if editing is None:
+            ok = self._run(lambda: qn.add_question(self.ctx, self.sid, self.q_text.toPlainText(), kind, options,
+                                                   self.q_required.isChecked(), skip))
+            no = len(self.questions) + 1
+        else:
+            ok = self._run(lambda: qn.update_question(self.ctx, editing.id, text=self.q_text.toPlainText(), kind=kind,
+                                                      options=options, required_=self.q_required.isChecked(),
+                                                      skip=skip))
+            no = editing.no
+        if ok:
+            self._reload(no)
+
+    def _move(self, delta: int) -> None:
+        if self.editing and self._run(lambda: qn.move_question(self.ctx, self.editing.id, delta)):
+            self._reload(self.editing.no + delta)
+
+    def _delete(self) -> None:
+        q = self.editing
+        if q is None:
+            return
+        if QMessageBox.question(self, "Xóa câu hỏi", f"Xóa câu {q.no}: {q.text}?") != QMessageBox.StandardButton.Yes:
+            return
+        if self._run(lambda: qn.delete_question(self.ctx, q.id)):
+            self._reload()
+
+    def _print(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Chọn thư mục lưu phiếu in")
+        if not folder:
+            return
+        self.tasks.run(lambda: printable.render(self.ctx, self.sid, folder), label="Đang tạo phiếu in…", parent=self,
+                       on_done=lambda files: QMessageBox.information(
+                           self, "Đã tạo phiếu in", "\n".join(str(f) for f in files)),
+                       on_failed=lambda exc: show_error(self, exc))

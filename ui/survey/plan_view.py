@@ -1,0 +1,118 @@
+"""Sample plan: confidence, margin, minimum per commune → sample size and quotas from the
+catalogue's population figures, and the progress of collected forms against each quota."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDoubleSpinBox,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import DlxhError
+from app.surveys import plan as plan_mod
+from app.surveys import stats
+from app.text import vn_number
+from ui.errors import show_error
+
+HEADERS = ["Ô mẫu (xã, thị trấn)", "Số dân", "Chỉ tiêu", "Đã thu", "Tiến độ"]
+
+
+class PlanView(QWidget):
+    changed = Signal()
+
+    def __init__(self, ctx, tasks, parent=None) -> None:
+        super().__init__(parent)
+        self.ctx, self.tasks = ctx, tasks
+        self.sid: str | None = None
+        layout = QVBoxLayout(self)
+        row = QHBoxLayout()
+        self.confidence = QComboBox()
+        for level in stats.CONFIDENCE_LEVELS:
+            self.confidence.addItem(f"{level}%", level)
+        self.confidence.setCurrentIndex(1)
+        self.margin = QDoubleSpinBox()
+        self.margin.setRange(1.0, 20.0)
+        self.margin.setSingleStep(0.5)
+        self.margin.setValue(5.0)
+        self.margin.setSuffix(" %")
+        self.minimum = QSpinBox()
+        self.minimum.setRange(0, 500)
+        self.size = QSpinBox()
+        self.size.setRange(0, 100000)
+        self.size.setSpecialValueText("theo công thức")
+        for label, w in (("Độ tin cậy:", self.confidence), ("Sai số cho phép ±", self.margin),
+                         ("Tối thiểu mỗi ô:", self.minimum), ("Cỡ mẫu:", self.size)):
+            row.addWidget(QLabel(label))
+            row.addWidget(w)
+        save = QPushButton("Tính và lưu kế hoạch")
+        save.clicked.connect(self._save)
+        row.addWidget(save)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        self.table = QTableWidget(0, len(HEADERS))
+        self.table.setHorizontalHeaderLabels(HEADERS)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setColumnWidth(0, 260)
+        layout.addWidget(self.table, 1)
+
+    def show_survey(self, sid: str) -> None:
+        self.sid = sid
+        plan = plan_mod.get_plan(self.ctx, sid)
+        if plan is None:
+            pops = plan_mod.catalogue_populations(self.ctx)
+            total = sum(pops.values())
+            self.summary.setText(
+                "Chưa lập kế hoạch mẫu. " + (f"Tổng số dân các xã, thị trấn trong danh mục: {vn_number(total)} người. "
+                                             "Chọn độ tin cậy, sai số rồi bấm “Tính và lưu kế hoạch”."
+                                             if total else "Danh mục xã, thị trấn chưa có số dân."))
+            self.table.setRowCount(0)
+            return
+        self.confidence.setCurrentIndex(self.confidence.findData(plan.confidence))
+        self.margin.setValue(plan.margin * 100)
+        self.minimum.setValue(plan.minimum)
+        size = stats.sample_size(plan.confidence, plan.margin, plan.population)
+        done = 100 * plan.collected / plan.sample_size if plan.sample_size else 0
+        self.summary.setText(
+            f"Tổng thể {vn_number(plan.population)} người. Công thức: n₀ = z²·p(1−p)/e² = {vn_number(size.n0, 1)}; "
+            f"hiệu chỉnh tổng thể hữu hạn n = {vn_number(size.n)}. Cỡ mẫu kế hoạch {vn_number(plan.sample_size)} "
+            f"phiếu; đã thu {vn_number(plan.collected)} ({vn_number(done, 1)}%); sai số tối đa với số phiếu đã thu "
+            f"±{vn_number(plan.achieved_margin() * 100, 1)}%.")
+        self.table.setRowCount(len(plan.cells))
+        for r, cell in enumerate(plan.cells):
+            for c, value in enumerate((cell.label, vn_number(cell.population), vn_number(cell.quota),
+                                       vn_number(cell.collected))):
+                item = QTableWidgetItem(value)
+                if c:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.table.setItem(r, c, item)
+            bar = QProgressBar()
+            bar.setRange(0, max(cell.quota, 1))
+            bar.setValue(min(cell.collected, max(cell.quota, 1)))
+            bar.setFormat(f"{vn_number(cell.done_percent)}%")
+            self.table.setCellWidget(r, 4, bar)
+
+    def _save(self) -> None:
+        try:
+            plan_mod.save_plan(self.ctx, self.sid, "area", plan_mod.catalogue_populations(self.ctx),
+                               self.confidence.currentData(), self.margin.value() / 100, self.minimum.value(),
+                               self.size.value() or None)
+        except DlxhError as exc:
+            show_error(self, exc)
+            return
+        self.changed.emit()
+        self.show_survey(self.sid)

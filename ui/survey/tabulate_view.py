@@ -1,0 +1,199 @@
+"""Tổng hợp: a question's frequencies (with 95 % margins) or its cross-tab by stratum,
+area, age band or gender, weighted when the plan calls for it, with a bar chart; Excel
+export of every table and the survey report."""
+
+from __future__ import annotations
+
+from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.surveys import report
+from app.surveys import tabulate as tb
+from app.surveys.excel_export import export_xlsx
+from app.surveys.report_text import method_rows, pct, reading
+from app.text import vn_number
+from ui.errors import show_error
+
+WEIGHTS = {"auto": "Gia quyền: tự động", "yes": "Gia quyền: có", "no": "Gia quyền: không (số thô)"}
+
+
+def _item(text: str, right: bool = True) -> QTableWidgetItem:
+    item = QTableWidgetItem(text)
+    if right:
+        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    return item
+
+
+class TabulateView(QWidget):
+    def __init__(self, ctx, tasks, parent=None) -> None:
+        super().__init__(parent)
+        self.ctx, self.tasks = ctx, tasks
+        self.sid: str | None = None
+        self.data: tb.SurveyData | None = None
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        self.question = QComboBox()
+        self.question.setMinimumWidth(360)
+        self.by = QComboBox()
+        self.by.addItem("Không phân tổ (tần suất)", None)
+        for code, name in tb.BY.items():
+            self.by.addItem(f"Theo {name.lower()}", code)
+        self.weight = QComboBox()
+        for code, name in WEIGHTS.items():
+            self.weight.addItem(name, code)
+        for label, w in (("Câu hỏi:", self.question), ("Bảng:", self.by), ("", self.weight)):
+            if label:
+                bar.addWidget(QLabel(label))
+            bar.addWidget(w)
+        self.question.currentIndexChanged.connect(lambda _: self._show_table())
+        self.by.currentIndexChanged.connect(lambda _: self._show_table())
+        self.weight.currentIndexChanged.connect(lambda _: self._reload())
+        bar.addStretch(1)
+        for text, slot in (("Xuất Excel mọi bảng…", self._export), ("Báo cáo PDF, DOCX…", self._report)):
+            b = QPushButton(text)
+            b.clicked.connect(slot)
+            bar.addWidget(b)
+        layout.addLayout(bar)
+        self.method = QLabel()
+        self.method.setWordWrap(True)
+        layout.addWidget(self.method)
+        split = QSplitter(Qt.Orientation.Vertical)
+        self.table = QTableWidget()
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        split.addWidget(self.table)
+        self.chart = QChart()
+        self.chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        self.chart_view = QChartView(self.chart)
+        self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.chart_view.setMinimumHeight(260)
+        split.addWidget(self.chart_view)
+        layout.addWidget(split, 1)
+        self.reading = QLabel()
+        self.reading.setWordWrap(True)
+        layout.addWidget(self.reading)
+
+    def show_survey(self, sid: str) -> None:
+        self.sid = sid
+        self._reload()
+
+    def _reload(self) -> None:
+        try:
+            self.data = tb.load_data(self.ctx, self.sid, self.weight.currentData())
+        except Exception as exc:  # noqa: BLE001 - shown to the user
+            show_error(self, exc)
+            return
+        current = self.question.currentData()
+        self.question.blockSignals(True)
+        self.question.clear()
+        for q in tb.choice_questions(self.data):
+            self.question.addItem(f"Câu {q.no}. {q.text}", q.no)
+        self.question.setCurrentIndex(max(0, self.question.findData(current)))
+        self.question.blockSignals(False)
+        self.method.setText(" · ".join(f"{k}: {v}" for k, v in method_rows(self.data)))
+        self._show_table()
+
+    def _show_table(self) -> None:
+        if self.data is None or self.question.currentData() is None:
+            self.table.setRowCount(0)
+            return
+        q = self.data.questionnaire.question(self.question.currentData())
+        by = self.by.currentData()
+        if by is None:
+            self._frequency(q)
+        else:
+            self._crosstab(q, by)
+        self.reading.setText(reading(self.data, q))
+
+    def _frequency(self, q) -> None:
+        f = tb.frequency(self.data, q)
+        self.table.setColumnCount(4)
+        self.table.setHorizontalHeaderLabels(["Phương án", "Số phiếu", "Tỷ lệ", "Sai số ±"])
+        self.table.setRowCount(len(f.rows) + 1)
+        for r, row in enumerate(f.rows):
+            count = vn_number(row.count, 1) if self.data.weighted else vn_number(row.count)
+            for c, item in enumerate((_item(f"{row.key}. {row.label}", False), _item(count), _item(pct(row.percent)),
+                                      _item(vn_number(row.moe, 1)))):
+                self.table.setItem(r, c, item)
+        self.table.setItem(len(f.rows), 0, _item("Số người trả lời", False))
+        self.table.setItem(len(f.rows), 1, _item(vn_number(f.n)))
+        self.table.resizeColumnsToContents()
+        self._chart(f"Câu {q.no}: tỷ lệ (%)", [r.label for r in f.rows], [("Tỷ lệ (%)", [r.percent for r in f.rows])])
+
+    def _crosstab(self, q, by: str) -> None:
+        ct = tb.crosstab(self.data, q, by)
+        groups = [name for _, name in ct.col_cats]
+        self.table.setColumnCount(len(groups) + 2)
+        self.table.setHorizontalHeaderLabels(["Phương án", *groups, "Chung"])
+        self.table.setRowCount(len(ct.row_cats) + 2)
+        for r, (key, label) in enumerate(ct.row_cats):
+            self.table.setItem(r, 0, _item(f"{key}. {label}", False))
+            for c in range(len(groups)):
+                self.table.setItem(r, c + 1, _item(pct(ct.col_percent(r, c))))
+            self.table.setItem(r, len(groups) + 1, _item(pct(ct.row_percent_total(r))))
+        n_row = len(ct.row_cats)
+        self.table.setItem(n_row, 0, _item("Số người trả lời", False))
+        self.table.setItem(n_row + 1, 0, _item("Sai số tối đa ±", False))
+        for c in range(len(groups)):
+            self.table.setItem(n_row, c + 1, _item(vn_number(ct.col_n[c])))
+            self.table.setItem(n_row + 1, c + 1, _item(vn_number(ct.col_moe(c), 1)))
+        self.table.setItem(n_row, len(groups) + 1, _item(vn_number(sum(ct.col_n))))
+        self.table.resizeColumnsToContents()
+        series = [(label, [ct.col_percent(r, c) for c in range(len(groups))])
+                  for r, (_, label) in enumerate(ct.row_cats)]
+        self._chart(f"Câu {q.no} theo {tb.BY[by].lower()} (% theo cột)", groups, series)
+
+    def _chart(self, title: str, categories: list[str], series: list[tuple[str, list[float]]]) -> None:
+        self.chart.removeAllSeries()
+        for axis in self.chart.axes():
+            self.chart.removeAxis(axis)
+        bars = QBarSeries()
+        for name, values in series:
+            bar_set = QBarSet(name)
+            bar_set.append([round(v, 1) for v in values])
+            bars.append(bar_set)
+        bars.setLabelsVisible(len(series) * len(categories) <= 24)
+        bars.setLabelsFormat("@value")
+        self.chart.addSeries(bars)
+        x = QBarCategoryAxis()
+        x.append([c if len(c) <= 22 else c[:21] + "…" for c in categories])
+        y = QValueAxis()
+        y.setRange(0, 100)
+        y.setLabelFormat("%d")
+        self.chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
+        self.chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
+        bars.attachAxis(x)
+        bars.attachAxis(y)
+        self.chart.setTitle(title)
+        self.chart.legend().setVisible(len(series) > 1)
+
+    def _export(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Xuất Excel", "tong-hop-tham-do.xlsx", "Excel (*.xlsx)")
+        if path:
+            self.tasks.run(lambda: export_xlsx(self.data, path), label="Đang xuất Excel…", parent=self,
+                           on_done=lambda p: QMessageBox.information(self, "Đã xuất", str(p)),
+                           on_failed=lambda exc: show_error(self, exc))
+
+    def _report(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Chọn thư mục lưu báo cáo")
+        if folder:
+            weight = self.weight.currentData()
+            self.tasks.run(lambda: report.render(self.ctx, self.sid, folder, weight=weight),
+                           label="Đang tạo báo cáo…", parent=self,
+                           on_done=lambda files: QMessageBox.information(
+                               self, "Đã tạo báo cáo", "\n".join(str(f) for f in files)),
+                           on_failed=lambda exc: show_error(self, exc))
