@@ -35,6 +35,16 @@ class Activity:
     def reason(self) -> str:
         return "; ".join(self.flags)
 
+    @property
+    def short_reason(self) -> str:
+        """A few words for a list column: "Không phản ánh 84 ngày; vắng 3 kỳ"."""
+        parts = []
+        if any(f.startswith("Không phản ánh") for f in self.flags):
+            parts.append("Không phản ánh " + (f"từ {_vn(self.last_item_on)}" if self.last_item_on else "lần nào"))
+        if any(f.startswith("Vắng") for f in self.flags):
+            parts.append(f"vắng {self.absent_streak} kỳ giao ban" if parts else f"Vắng {self.absent_streak} kỳ giao ban")
+        return "; ".join(parts)
+
 
 @dataclass(frozen=True)
 class Proposal:

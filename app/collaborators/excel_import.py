@@ -41,6 +41,8 @@ class PreviewRow:
     problems: list[str] = field(default_factory=list)   # the row is not imported
     warnings: list[str] = field(default_factory=list)   # imported; a value was set aside in the notes
     duplicate: str | None = None               # why it is a duplicate (not imported)
+    name: str = ""                             # the name and area as written, shown for rejected rows
+    area: str = ""
 
     @property
     def ok(self) -> bool:
@@ -266,6 +268,7 @@ def _read_row(number: int, row: tuple, header: HeaderMap, areas: ev.AreaIndex, c
             return None
 
     name = ev.text(get("full_name"))
+    item.name, item.area = name or "", ev.text(get("area")) or ""
     if not name:
         item.problems.append("Thiếu họ và tên.")
     elif not re.search(r"[^\W\d_]", name) or re.search(r"\d", name) or len(name) > 80:

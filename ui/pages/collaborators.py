@@ -1,17 +1,42 @@
-"""Cộng tác viên: the registry list with filters and accent-insensitive search."""
+"""Cộng tác viên: the registry (filters, accent-insensitive search, sortable columns, editor,
+status changes, replacement, Excel import with preview and export), the structure coverage
+matrix, the activity flags with "propose replacement", and training sessions."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QTableView
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app import catalog
-from app.collaborators.registry import CollaboratorFilter, list_collaborators
-from app.office import communes
+from app.collaborators import excel_export
+from app.collaborators.registry import CollaboratorFilter, get, list_collaborators
+from app.errors import DlxhError
+from app.office import agencies, communes
 from app.text import fold, vn_number
+from ui.collab.activity_view import ActivityView, flag_texts
+from ui.collab.coverage_view import CoverageView
+from ui.collab.detail import DetailDialog
+from ui.collab.editor import EditorDialog
+from ui.collab.import_dialog import ImportPreviewDialog, start_import
+from ui.collab.status_dialog import ReplaceDialog, StatusDialog
+from ui.collab.training_view import TrainingView
 from ui.models import Column, RowsModel, sortable
 from ui.pages.base import PageBase
 from ui.widgets import CodeCombo, SearchBox, setup_table
+
+FLAG_COLOR = QColor("#fff3cd")
 
 
 def given_name_key(c) -> str:
@@ -19,48 +44,186 @@ def given_name_key(c) -> str:
     return fold(c.full_name.split()[-1] + " " + c.full_name)
 
 
+class FlaggedRowsModel(RowsModel):
+    """Rows of people needing attention get a pale yellow background."""
+
+    def __init__(self, columns, parent=None) -> None:
+        super().__init__(columns, parent)
+        self.attention: dict[str, str] = {}
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.BackgroundRole and index.isValid() and self.rows[index.row()].id in self.attention:
+            return QBrush(FLAG_COLOR)
+        return super().data(index, role)
+
+
 class Page(PageBase):
     title = "Cộng tác viên dư luận xã hội"
 
     def __init__(self, ctx, tasks, parent=None) -> None:
         super().__init__(ctx, tasks, parent)
-        self.area_names = {u.code: u.name for u in communes(ctx)}
+        self.tabs = QTabWidget()
+        self.layout_.addWidget(self.tabs, 1)
+        registry_tab = QWidget()
+        self.tabs.addTab(registry_tab, "Danh sách")
+        self.coverage = CoverageView(ctx)
+        self.tabs.addTab(self.coverage, "Cơ cấu")
+        self.activity = ActivityView(ctx)
+        self.activity.changed.connect(self.refresh_list)
+        self.tabs.addTab(self.activity, "Hoạt động")
+        self.training = TrainingView(ctx)
+        self.tabs.addTab(self.training, "Tập huấn")
+        self.tabs.currentChanged.connect(lambda _: self.refresh())
+        self.dialog = None
+        self._build_registry(registry_tab)
+
+    def _build_registry(self, tab: QWidget) -> None:
+        layout = QVBoxLayout(tab)
+        areas = {u.code: u.name for u in communes(self.ctx) + agencies(self.ctx)}
+        self.area_names = areas
         bar = QHBoxLayout()
-        self.search = SearchBox("Tìm theo tên, đơn vị, chức vụ, địa bàn (gõ không dấu cũng được)…")
-        self.search.search.connect(lambda _: self.refresh())
-        bar.addWidget(self.search, 2)
-        self.area = CodeCombo("Tất cả địa bàn", sorted(self.area_names.items(), key=lambda kv: kv[1]))
-        self.stratum = CodeCombo("Tất cả giai tầng", catalog.STRATA)
+        self.search = SearchBox("Tìm theo tên, đơn vị, chức vụ, địa bàn, điện thoại (gõ không dấu cũng được)…")
+        self.search.search.connect(lambda _: self.refresh_list())
+        layout.addWidget(self.search)
+        self.area = CodeCombo("Mọi địa bàn", list(areas.items()))
+        self.sector = CodeCombo("Mọi ngành, đoàn thể", catalog.SECTORS)
+        self.stratum = CodeCombo("Mọi giai tầng", catalog.STRATA)
         self.status = CodeCombo("Mọi trạng thái", catalog.COLLABORATOR_STATUSES)
-        for combo in (self.area, self.stratum, self.status):
-            combo.currentIndexChanged.connect(lambda _: self.refresh())
+        self.party = CodeCombo("Đảng viên và quần chúng", [("yes", "Đảng viên"), ("no", "Không là đảng viên")])
+        for combo in (self.area, self.sector, self.stratum, self.status, self.party):
+            combo.currentIndexChanged.connect(lambda _: self.refresh_list())
+            combo.setMaximumWidth(260)
             bar.addWidget(combo, 1)
-        self.layout_.addLayout(bar)
-        self.model = RowsModel([
+        layout.addLayout(bar)
+        self.model = FlaggedRowsModel([
             Column("Họ và tên", lambda c: c.full_name, sort_key=given_name_key),
             Column("Năm sinh", lambda c: c.birth_year, align_right=True),
             Column("Giới tính", lambda c: catalog.label(catalog.GENDERS, c.gender)),
             Column("Địa bàn", lambda c: self.area_names.get(c.area_code, "")),
             Column("Giai tầng", lambda c: catalog.label(catalog.STRATA, c.stratum)),
-            Column("Chức vụ, đơn vị", lambda c: ", ".join(x for x in (c.position, c.workplace) if x)),
+            Column("Ngành, đoàn thể", lambda c: catalog.label(catalog.SECTORS, c.sector)),
             Column("Đảng viên", lambda c: "✓" if c.party_member else ""),
             Column("Điện thoại", lambda c: c.phone),
             Column("Trạng thái", lambda c: catalog.label(catalog.COLLABORATOR_STATUSES, c.status)),
+            Column("Cần chú ý", lambda c: self.model.attention.get(c.id, "")),
+            Column("Chức vụ, đơn vị", lambda c: ", ".join(x for x in (c.position, c.workplace) if x)),
         ])
         self.view = QTableView()
         self.view.setModel(sortable(self.model, self))
         setup_table(self.view)
+        self.view.setWordWrap(False)
         self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.layout_.addWidget(self.view, 1)
+        self.view.doubleClicked.connect(lambda _: self.open_detail())
+        layout.addWidget(self.view, 1)
+        buttons = QHBoxLayout()
+        for text, slot in (("Thêm…", self.add), ("Sửa…", self.edit), ("Xem chi tiết…", self.open_detail),
+                           ("Đổi trạng thái…", self.change_status), ("Thay thế…", self.replace),
+                           ("Nhập từ Excel…", self.choose_import_file), ("Xuất Excel…", self.choose_export_file),
+                           ("Xuất danh bạ…", lambda: self.choose_export_file(contacts=True))):
+            button = QPushButton(text)
+            button.clicked.connect(lambda _=False, s=slot: s())
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
         self.count = QLabel()
-        self.layout_.addWidget(self.count)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        layout.addWidget(self.count)
+        layout.addWidget(self.message)
 
+    # -- list -------------------------------------------------------------------------------
     def current_filter(self) -> CollaboratorFilter:
-        return CollaboratorFilter(text=self.search.text(), area_code=self.area.code(), stratum=self.stratum.code(),
-                                  status=self.status.code())
+        party = {"yes": True, "no": False}.get(self.party.code() or "")
+        return CollaboratorFilter(text=self.search.text(), area_code=self.area.code(), sector=self.sector.code(),
+                                  stratum=self.stratum.code(), status=self.status.code(), party_member=party)
 
     def refresh(self) -> None:
+        current = self.tabs.currentWidget()
+        if current in (self.coverage, self.activity, self.training):
+            current.refresh()
+        else:
+            self.refresh_list()
+
+    def refresh_list(self) -> None:
         rows = list_collaborators(self.ctx, self.current_filter())
+        self.model.attention = flag_texts(self.ctx)
         self.model.set_rows(rows)
         self.view.resizeColumnsToContents()
-        self.count.setText(f"{vn_number(len(rows))} cộng tác viên")
+        flagged = sum(1 for c in rows if c.id in self.model.attention)
+        self.count.setText(f"{vn_number(len(rows))} cộng tác viên" +
+                           (f"; {flagged} người cần chú ý (tô vàng)" if flagged else ""))
+
+    def selected(self):
+        rows = self.view.selectionModel().selectedRows()
+        if not rows:
+            self.message.setText("Hãy chọn một cộng tác viên trong danh sách trước.")
+            return None
+        return self.model.row_at(self.view.model().mapToSource(rows[0]).row())
+
+    def _open(self, dialog) -> None:
+        self.dialog = dialog
+        dialog.accepted.connect(self.refresh_list)
+        dialog.open()
+
+    # -- actions ----------------------------------------------------------------------------
+    def add(self) -> None:
+        self._open(EditorDialog(self.ctx, None, self))
+
+    def edit(self) -> None:
+        c = self.selected()
+        if c:
+            self._open(EditorDialog(self.ctx, get(self.ctx, c.id), self))
+
+    def open_detail(self) -> None:
+        c = self.selected()
+        if c:
+            self._open(DetailDialog(self.ctx, c.id, self))
+            self.dialog.finished.connect(lambda _: self.refresh_list())
+
+    def change_status(self) -> None:
+        c = self.selected()
+        if c and c.status == "left":
+            self.message.setText("Người này đã thôi tham gia; muốn công nhận lại, hãy thêm mới với quyết định mới.")
+        elif c:
+            self._open(StatusDialog(self.ctx, c, self))
+
+    def replace(self) -> None:
+        c = self.selected()
+        if c:
+            self._open(ReplaceDialog(self.ctx, c, self))
+
+    def choose_import_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Chọn danh sách cộng tác viên (Excel)", "",
+                                              "Tệp Excel (*.xlsx);;Mọi tệp (*)")
+        if path:
+            self.import_file(Path(path))
+
+    def import_file(self, path: Path) -> None:
+        """Read the workbook in the worker, then show the preview; nothing is written yet."""
+        self.message.setText(f"Đang đọc {path.name}…")
+        start_import(self.ctx, self.tasks, path, self, self._show_preview, self._refused)
+
+    def _show_preview(self, pv) -> None:
+        self.message.setText("")
+        dialog = ImportPreviewDialog(self.ctx, self.tasks, pv, self)
+        dialog.imported.connect(lambda r: self.message.setText(
+            f"Đã thêm {r.created} cộng tác viên; {r.duplicates} dòng trùng, {r.rejected} dòng lỗi không nhập."))
+        self._open(dialog)
+
+    def _refused(self, exc: BaseException) -> None:
+        self.message.setText(exc.message if isinstance(exc, DlxhError) else f"Lỗi chương trình: {exc}")
+
+    def choose_export_file(self, contacts: bool = False) -> None:
+        name = "danh-ba-ctv.xlsx" if contacts else "danh-sach-ctv.xlsx"
+        path, _ = QFileDialog.getSaveFileName(self, "Lưu tệp Excel", name, "Tệp Excel (*.xlsx)")
+        if path:
+            self.export_file(Path(path), contacts)
+
+    def export_file(self, path: Path, contacts: bool = False) -> None:
+        flt = self.current_filter()
+
+        def done(n: int) -> None:
+            self.message.setText(f"Đã xuất {n} cộng tác viên ra {path.name}. {excel_export.PRIVACY_NOTE}")
+
+        self.tasks.run(lambda: excel_export.export(self.ctx, path, flt, contacts=contacts), on_done=done,
+                       on_failed=self._refused, label="Đang xuất tệp Excel…", parent=self)

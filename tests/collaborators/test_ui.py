@@ -1,0 +1,157 @@
+"""The collaborators page with real widgets over the demo office: import preview, editor,
+filters, coverage highlighting, propose replacement, status change, commendations."""
+
+from __future__ import annotations
+
+import openpyxl
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
+
+from app.collaborators import activity, training
+from app.collaborators.registry import CollaboratorFilter, list_collaborators
+
+
+def _count(ctx) -> int:
+    return ctx.db.execute("SELECT count(*) FROM collaborators").fetchone()[0]
+
+
+def _workbook(path):
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.append(["DANH SÁCH BỔ SUNG"])
+    ws.merge_cells("A1:E1")
+    ws.append(["STT", "Họ và tên", "Năm sinh", "Địa bàn", "SĐT"])
+    ws.append([1, "Tô Văn Mười", 1980, "Xã Tân An", "0912 000 111"])
+    ws.append([2, "Kha Thị Út", "1985", "xa dai phuoc", None])
+    ws.append([3, "Sai Địa Bàn", 1990, "Xã Không Có", None])
+    book.save(path)
+    return path
+
+
+def test_import_preview_writes_nothing_until_confirmed(main_window, demo_ctx, qtbot, tmp_path):
+    page = main_window.show_page("collaborators")
+    before = _count(demo_ctx)
+    page.import_file(_workbook(tmp_path / "bo sung.xlsx"))
+    dialog = page.dialog
+    assert dialog.table.rowCount() == 3
+    assert dialog.table.item(2, 5).text().startswith("Lỗi: Địa bàn 'Xã Không Có'")
+    assert dialog.table.item(2, 1).text() == "Sai Địa Bàn"
+    assert dialog.ok.text() == "Nhập 2 cộng tác viên"
+    assert _count(demo_ctx) == before
+    qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+    assert _count(demo_ctx) == before + 2
+    assert "Đã thêm 2 cộng tác viên" in page.message.text()
+    page.search.setText("to van muoi")
+    page.search.flush()
+    assert [page.model.row_at(i).full_name for i in range(page.model.rowCount())] == ["Tô Văn Mười"]
+
+
+def test_import_refusal_is_one_message_and_no_dialog(main_window, demo_ctx, tmp_path):
+    page = main_window.show_page("collaborators")
+    bad = tmp_path / "ghi chu.xlsx"
+    bad.write_text("không phải excel", encoding="utf-8")
+    page.import_file(bad)
+    assert page.dialog is None
+    assert "không phải tệp Excel" in page.message.text()
+
+
+def test_editor_shows_validation_messages_then_saves(main_window, demo_ctx, qtbot):
+    page = main_window.show_page("collaborators")
+    before = _count(demo_ctx)
+    page.add()
+    dialog = page.dialog
+    save = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
+    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+    assert dialog.error.text() == "Họ và tên không được để trống."
+    dialog.form.full_name.setText("Lâm Thị Thu")  # QTest.keyClicks handles Latin-1 only
+    qtbot.keyClicks(dialog.form.phone, "12345")
+    qtbot.keyClicks(dialog.form.birth_year, "1988")
+    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+    assert "Số điện thoại không hợp lệ" in dialog.error.text()
+    assert "b00020" in dialog.form.phone.styleSheet()
+    assert _count(demo_ctx) == before
+    dialog.form.phone.setText("0912 345 678")
+    dialog.form.decision_date.setText("31/02/2026")
+    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+    assert "Ngày quyết định" in dialog.error.text()
+    dialog.form.decision_date.setText("01/10/2026")
+    dialog.form.stratum.setCurrentIndex(dialog.form.stratum.findData("youth"))
+    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+    assert _count(demo_ctx) == before + 1
+    saved = dialog.result_value
+    assert (saved.full_name, saved.phone, saved.birth_year, saved.decision_date, saved.stratum) == \
+        ("Lâm Thị Thu", "0912345678", 1988, "2026-10-01", "youth")
+
+
+def test_filters_and_flag_column(main_window, demo_ctx):
+    page = main_window.show_page("collaborators")
+    total = page.model.rowCount()
+    page.party.setCurrentIndex(page.party.findData("yes"))
+    party = [page.model.row_at(i) for i in range(page.model.rowCount())]
+    assert 0 < len(party) < total and all(c.party_member for c in party)
+    page.sector.setCurrentIndex(page.sector.findData("farmers_union"))
+    assert all(page.model.row_at(i).sector == "farmers_union" for i in range(page.model.rowCount()))
+    page.party.setCurrentIndex(0)
+    page.sector.setCurrentIndex(0)
+    flagged = [c for c in (page.model.row_at(i) for i in range(page.model.rowCount())) if c.id in page.model.attention]
+    assert flagged and len(flagged) == len(activity.flagged(demo_ctx))
+    assert "người cần chú ý" in page.count.text()
+
+
+def test_coverage_tab_highlights_gaps(main_window, demo_ctx):
+    from app.office import add_unit
+
+    add_unit(demo_ctx, "NEW-X99", "Xã Mới Lập", "commune", demo_ctx.origin)
+    page = main_window.show_page("collaborators")
+    page.tabs.setCurrentWidget(page.coverage)
+    view = page.coverage
+    rows = [view.table.verticalHeaderItem(r).text() for r in range(view.table.rowCount())]
+    new_row = rows.index("Xã Mới Lập")
+    assert (new_row, view.table.columnCount() - 1) in view.below_cells()
+    assert view.suggestions.item(0).text().startswith("Xã Mới Lập: có 0/1")
+    view.dimension.setCurrentIndex(view.dimension.findData("sector"))
+    women = list(view.matrix.codes).index("women")
+    assert (len(view.matrix.areas), women) in view.below_cells()
+
+
+def test_propose_replacement_from_activity_tab(main_window, demo_ctx, qtbot):
+    page = main_window.show_page("collaborators")
+    page.tabs.setCurrentWidget(page.activity)
+    view = page.activity
+    target = next(i for i in range(view.model.rowCount()) if not view.model.row_at(i).open_proposal_id)
+    view.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    proxy_row = view.view.model().mapFromSource(view.model.index(target, 0)).row()
+    view.select_row(proxy_row)
+    person = view.selected()
+    assert view.propose.isEnabled()
+    qtbot.mouseClick(view.propose, Qt.MouseButton.LeftButton)
+    assert person.collaborator_id in [p.collaborator_id for p in activity.proposals(demo_ctx)]
+    assert "Đã ghi đề xuất thay thế" in view.message.text()
+
+
+def test_status_change_and_commendation_from_the_list(main_window, demo_ctx, qtbot):
+    page = main_window.show_page("collaborators")
+    page.status.setCurrentIndex(page.status.findData("active"))
+    page.view.selectRow(0)
+    person = page.selected()
+    page.change_status()
+    dialog = page.dialog
+    dialog.status.setCurrentIndex(dialog.status.findData("paused"))
+    dialog.save()
+    assert "lý do" in dialog.error.text()
+    dialog.reason.setText("Điều trị bệnh dài ngày")
+    dialog.save()
+    assert [c.status for c in list_collaborators(demo_ctx, CollaboratorFilter()) if c.id == person.id] == ["paused"]
+    page.status.setCurrentIndex(0)
+    row = next(i for i in range(page.model.rowCount()) if page.model.row_at(i).id == person.id)
+    page.view.selectRow(page.view.model().mapFromSource(page.model.index(row, 0)).row())
+    page.open_detail()
+    detail = page.dialog
+    assert "Tạm dừng" in detail.info.text() and "Điều trị bệnh dài ngày" in detail.info.text()
+    before = len(training.list_commendations(demo_ctx, person.id))
+    detail.award_reason.setText("Phản ánh kịp thời")
+    qtbot.mouseClick(detail.award_button, Qt.MouseButton.LeftButton)
+    assert len(training.list_commendations(demo_ctx, person.id)) == before + 1
+    assert any("Phản ánh kịp thời" in detail.commendations.item(i).text()
+               for i in range(detail.commendations.count()))
+    assert any("Tạm dừng" in detail.history.item(i).text() for i in range(detail.history.count()))

@@ -1,0 +1,111 @@
+"""Activity of the network: who is flagged and why, with a one-click "propose replacement",
+and the proposals still open."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
+
+from app.collaborators import activity
+from app.errors import DlxhError
+from app.text import vn_date
+from ui.models import Column, RowsModel, sortable
+from ui.widgets import setup_table
+
+
+def _d(iso: str | None) -> str:
+    return vn_date(date.fromisoformat(iso)) if iso else "—"
+
+
+class ActivityView(QWidget):
+    changed = Signal()
+
+    def __init__(self, ctx, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        layout = QVBoxLayout(self)
+        days, meetings = activity.rules(ctx)
+        self.rule = QLabel(f"Cần chú ý: không phản ánh thông tin trong {days} ngày, hoặc vắng {meetings} kỳ giao ban "
+                           "liên tiếp (đổi trong Cài đặt).")
+        layout.addWidget(self.rule)
+        self.model = RowsModel([
+            Column("Họ và tên", lambda a: a.full_name),
+            Column("Địa bàn", lambda a: a.area_name),
+            Column("Phản ánh gần nhất", lambda a: _d(a.last_item_on), sort_key=lambda a: a.last_item_on or ""),
+            Column("Số tin 90 ngày", lambda a: a.items_90d, align_right=True),
+            Column("Dự giao ban gần nhất", lambda a: _d(a.last_meeting_on),
+                   sort_key=lambda a: a.last_meeting_on or ""),
+            Column("Vắng liên tiếp", lambda a: a.absent_streak, align_right=True),
+            Column("Đề xuất thay thế", lambda a: "Đã đề xuất" if a.open_proposal_id else ""),
+            Column("Lý do cần chú ý", lambda a: a.reason),
+        ])
+        self.view = QTableView()
+        self.view.setModel(sortable(self.model, self))
+        setup_table(self.view)
+        self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        layout.addWidget(self.view, 1)
+        bar = QHBoxLayout()
+        self.propose = QPushButton("Đề xuất thay thế")
+        self.propose.setToolTip("Ghi nhận đề xuất thay thế người đang chọn, với lý do cần chú ý.")
+        self.propose.clicked.connect(self.propose_selected)
+        bar.addWidget(self.propose)
+        self.drop = QPushButton("Không thay thế nữa")
+        self.drop.clicked.connect(self.drop_selected)
+        bar.addWidget(self.drop)
+        self.message = QLabel()
+        bar.addWidget(self.message, 1)
+        layout.addLayout(bar)
+
+    def refresh(self) -> None:
+        rows = activity.activity(self.ctx)
+        self.model.set_rows([a for a in rows if a.flagged or a.open_proposal_id])
+        self.view.resizeColumnsToContents()
+        self.view.setColumnWidth(len(self.model.columns) - 1, 420)
+        self.view.resizeRowsToContents()
+        self._update_buttons()
+
+    def selected(self) -> activity.Activity | None:
+        rows = self.view.selectionModel().selectedRows()
+        if not rows:
+            return None
+        source = self.view.model().mapToSource(rows[0])
+        return self.model.row_at(source.row())
+
+    def select_row(self, row: int) -> None:
+        self.view.selectRow(row)
+
+    def _update_buttons(self) -> None:
+        a = self.selected()
+        self.propose.setEnabled(bool(a and not a.open_proposal_id))
+        self.drop.setEnabled(bool(a and a.open_proposal_id))
+
+    def propose_selected(self) -> None:
+        a = self.selected()
+        if a is None:
+            return
+        try:
+            activity.propose_replacement(self.ctx, a.collaborator_id, a.reason)
+        except DlxhError as exc:
+            self.message.setText(exc.message)
+            return
+        self.message.setText(f"Đã ghi đề xuất thay thế {a.full_name}.")
+        self.refresh()
+        self.changed.emit()
+
+    def drop_selected(self) -> None:
+        a = self.selected()
+        if a is None or not a.open_proposal_id:
+            return
+        activity.close_proposal(self.ctx, a.open_proposal_id, "dropped")
+        self.message.setText(f"Đã bỏ đề xuất thay thế {a.full_name}.")
+        self.refresh()
+        self.changed.emit()
+
+
+def flag_texts(ctx) -> dict[str, str]:
+    """collaborator id → reason, for the "Cần chú ý" column of the registry."""
+    return {a.collaborator_id: a.short_reason + (" – đã đề xuất thay thế" if a.open_proposal_id else "")
+            for a in activity.activity(ctx) if a.flagged or a.open_proposal_id}
+

@@ -1,0 +1,170 @@
+"""Structure coverage: the areas × strata (or × sectors) matrix with cells below target in
+red, and the "what to recruit next" list; targets edited in a small dialog."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.collaborators import coverage
+from app.errors import DlxhError
+
+BELOW = QColor("#f1a7a7")
+TOTAL = QColor("#eeeeee")
+
+
+class CoverageView(QWidget):
+    def __init__(self, ctx, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel("Cơ cấu theo:"))
+        self.dimension = QComboBox()
+        for key, label in coverage.DIMENSION_LABELS.items():
+            self.dimension.addItem(label, key)
+        self.dimension.currentIndexChanged.connect(lambda _: self.refresh())
+        bar.addWidget(self.dimension)
+        bar.addStretch(1)
+        self.targets_button = QPushButton("Chỉ tiêu cơ cấu…")
+        self.targets_button.clicked.connect(self.edit_targets)
+        bar.addWidget(self.targets_button)
+        layout.addLayout(bar)
+        self.table = QTableWidget()
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        layout.addWidget(self.table, 3)
+        legend = QLabel("Ô nền đỏ: dưới chỉ tiêu. Chỉ tính cộng tác viên đang hoạt động.")
+        legend.setStyleSheet("color: #555;")
+        layout.addWidget(legend)
+        layout.addWidget(QLabel("<b>Cần tuyển tiếp</b>"))
+        self.suggestions = QListWidget()
+        self.suggestions.setWordWrap(True)
+        self.suggestions.setMaximumHeight(110)
+        layout.addWidget(self.suggestions)
+        self.dialog: TargetsDialog | None = None
+
+    def refresh(self) -> None:
+        cov = coverage.matrix(self.ctx, self.dimension.currentData())
+        self.matrix = cov
+        labels = cov.labels()
+        self.table.clear()
+        self.table.setRowCount(len(cov.areas) + 2)
+        self.table.setColumnCount(len(cov.codes) + 1)
+        self.table.setHorizontalHeaderLabels([labels[c] for c in cov.codes] + ["Tổng"])
+        self.table.setVerticalHeaderLabels([u.name for u in cov.areas] + ["Toàn địa bàn", "Chỉ tiêu toàn địa bàn"])
+        bold = QFont()
+        bold.setBold(True)
+        for r, unit in enumerate(cov.areas):
+            for c, code in enumerate(cov.codes):
+                self._cell(r, c, cov.count(unit.code, code), cov.cell_below(unit.code, code),
+                           f"chỉ tiêu mỗi địa bàn: {cov.cell_target(code)}")
+            self._cell(r, len(cov.codes), cov.area_totals[unit.code], cov.area_below(unit.code),
+                       f"chỉ tiêu: {cov.targets.area_target(unit.code)}", TOTAL, bold)
+        total_row = len(cov.areas)
+        for c, code in enumerate(cov.codes):
+            self._cell(total_row, c, cov.code_totals[code], cov.code_below(code),
+                       f"chỉ tiêu toàn địa bàn: {cov.overall_target(code)}", TOTAL, bold)
+            self._cell(total_row + 1, c, cov.overall_target(code) or "–", False, "", TOTAL)
+        self._cell(total_row, len(cov.codes), cov.total, False, "", TOTAL, bold)
+        self._cell(total_row + 1, len(cov.codes), "", False, "", TOTAL)
+        header = self.table.horizontalHeader()
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header.setFixedHeight(58)
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.suggestions.clear()
+        gaps = coverage.recruit_next(self.ctx, limit=None)
+        self.suggestions.addItems([g.text for g in gaps] or ["Cơ cấu đạt chỉ tiêu; chưa cần tuyển thêm."])
+
+    def _cell(self, r: int, c: int, value, below: bool, tip: str, background: QColor | None = None,
+              font: QFont | None = None) -> None:
+        item = QTableWidgetItem(str(value))
+        item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+        if below:
+            item.setBackground(QBrush(BELOW))
+        elif background is not None:
+            item.setBackground(QBrush(background))
+        if font is not None:
+            item.setFont(font)
+        if tip:
+            item.setToolTip(tip)
+        self.table.setItem(r, c, item)
+
+    def below_cells(self) -> list[tuple[int, int]]:
+        """Highlighted cells (row, column), for tests and the screenshot check."""
+        return [(r, c) for r in range(self.table.rowCount()) for c in range(self.table.columnCount())
+                if self.table.item(r, c) and self.table.item(r, c).background().color() == BELOW]
+
+    def edit_targets(self) -> None:
+        self.dialog = TargetsDialog(self.ctx, self.dimension.currentData(), self)
+        self.dialog.accepted.connect(self.refresh)
+        self.dialog.open()
+
+
+class TargetsDialog(QDialog):
+    """Targets for one dimension: minimum per area, and per code both per area and district-wide."""
+
+    def __init__(self, ctx, dimension: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.dimension = ctx, dimension
+        self.targets = coverage.targets(ctx)
+        self.setWindowTitle(f"Chỉ tiêu cơ cấu – {coverage.DIMENSION_LABELS[dimension]}")
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.per_area = QSpinBox()
+        self.per_area.setRange(0, 99)
+        self.per_area.setValue(self.targets.per_area)
+        form.addRow("Số cộng tác viên tối thiểu mỗi xã, thị trấn", self.per_area)
+        layout.addLayout(form)
+        codes = list(coverage.DIMENSIONS[dimension].items())
+        self.table = QTableWidget(len(codes), 2)
+        self.table.setHorizontalHeaderLabels(["Tối thiểu mỗi địa bàn", "Tối thiểu toàn địa bàn"])
+        self.table.setVerticalHeaderLabels([label for _, label in codes])
+        self.spins: dict[str, tuple[QSpinBox, QSpinBox]] = {}
+        for r, (code, _) in enumerate(codes):
+            pair = (QSpinBox(), QSpinBox())
+            pair[0].setValue(self.targets.cells.get(dimension, {}).get(code, 0))
+            pair[1].setValue(self.targets.overall.get(dimension, {}).get(code, 0))
+            for c, spin in enumerate(pair):
+                spin.setRange(0, 99)
+                self.table.setCellWidget(r, c, spin)
+            self.spins[code] = pair
+        self.table.resizeColumnsToContents()
+        layout.addWidget(self.table)
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #b00020;")
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText("Lưu")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Hủy")
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(520, 520)
+
+    def save(self) -> None:
+        self.targets.per_area = self.per_area.value()
+        self.targets.cells[self.dimension] = {k: s[0].value() for k, s in self.spins.items() if s[0].value()}
+        self.targets.overall[self.dimension] = {k: s[1].value() for k, s in self.spins.items() if s[1].value()}
+        try:
+            coverage.set_targets(self.ctx, self.targets)
+        except DlxhError as exc:
+            self.error.setText(exc.message)
+            return
+        self.accept()

@@ -1,0 +1,132 @@
+"""A collaborator's page: details, history (status changes, replacement), training sessions
+attended and commendations, with a form to record a new commendation."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import catalog
+from app.collaborators import activity, registry, status, training
+from app.errors import DlxhError
+from app.office import unit_name
+from app.text import vn_date
+
+
+def _d(iso: str | None) -> str:
+    return vn_date(date.fromisoformat(iso[:10])) if iso else ""
+
+
+class DetailDialog(QDialog):
+    def __init__(self, ctx, collaborator_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.cid = ctx, collaborator_id
+        c = registry.get(ctx, collaborator_id)
+        self.setWindowTitle(f"Cộng tác viên – {c.full_name}")
+        self.resize(760, 520)
+        layout = QVBoxLayout(self)
+        self.tabs = QTabWidget()
+        layout.addWidget(self.tabs)
+        self.info = QLabel()
+        self.info.setWordWrap(True)
+        self.info.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.tabs.addTab(self.info, "Thông tin")
+        self.history = QListWidget()
+        self.tabs.addTab(self.history, "Lịch sử")
+        self.trainings = QListWidget()
+        self.tabs.addTab(self.trainings, "Tập huấn")
+        awards = QWidget()
+        col = QVBoxLayout(awards)
+        self.commendations = QListWidget()
+        col.addWidget(self.commendations, 1)
+        form = QFormLayout()
+        self.award_on = QLineEdit(date.today().strftime("%d/%m/%Y"))
+        self.award_level = QComboBox()
+        for code, label in training.COMMENDATION_LEVELS.items():
+            self.award_level.addItem(label, code)
+        self.award_reason = QLineEdit()
+        self.award_decision = QLineEdit()
+        form.addRow("Ngày", self.award_on)
+        form.addRow("Hình thức", self.award_level)
+        form.addRow("Lý do", self.award_reason)
+        form.addRow("Số quyết định", self.award_decision)
+        col.addLayout(form)
+        row = QHBoxLayout()
+        self.award_button = QPushButton("Ghi khen thưởng")
+        self.award_button.clicked.connect(self.add_commendation)
+        row.addWidget(self.award_button)
+        self.award_error = QLabel()
+        self.award_error.setStyleSheet("color: #b00020;")
+        row.addWidget(self.award_error, 1)
+        col.addLayout(row)
+        self.tabs.addTab(awards, "Khen thưởng")
+        for view in (self.history, self.trainings, self.commendations):
+            view.setWordWrap(True)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.button(QDialogButtonBox.StandardButton.Close).setText("Đóng")
+        close.rejected.connect(self.reject)
+        layout.addWidget(close)
+        self.refresh()
+
+    def refresh(self) -> None:
+        c = registry.get(self.ctx, self.cid)
+        act = [a for a in activity.activity(self.ctx, include_left=True) if a.collaborator_id == self.cid]
+        a = act[0] if act else None
+        lines = [
+            ("Họ và tên", c.full_name), ("Năm sinh", c.birth_year or ""),
+            ("Giới tính", catalog.label(catalog.GENDERS, c.gender)), ("Dân tộc, tôn giáo",
+                                                                      ", ".join(x for x in (c.ethnicity, c.religion) if x)),
+            ("Đảng viên", "Có" if c.party_member else "Không"),
+            ("Chức vụ, đơn vị", ", ".join(x for x in (c.position, c.workplace) if x)),
+            ("Địa bàn", unit_name(self.ctx, c.area_code)), ("Ngành, đoàn thể", catalog.label(catalog.SECTORS, c.sector)),
+            ("Giai tầng", catalog.label(catalog.STRATA, c.stratum)),
+            ("Liên hệ", " · ".join(x for x in (c.phone, c.email, f"Zalo {c.zalo}" if c.zalo else None) if x)),
+            ("Quyết định", " ngày ".join(x for x in (c.decision_no, _d(c.decision_date)) if x)),
+            ("Trạng thái", catalog.label(catalog.COLLABORATOR_STATUSES, c.status)
+             + (f" từ {_d(c.left_on)}" if c.left_on else "") + (f" – {c.left_reason}" if c.left_reason else "")),
+            ("Phản ánh gần nhất", _d(a.last_item_on) if a and a.last_item_on else "chưa có"),
+            ("Dự giao ban gần nhất", _d(a.last_meeting_on) if a and a.last_meeting_on else "chưa có"),
+            ("Cần chú ý", a.reason if a and a.flags else "Không"),
+            ("Ghi chú", c.notes or ""),
+        ]
+        self.info.setText("<table cellpadding=3>" + "".join(
+            f"<tr><td><b>{k}</b></td><td>{v}</td></tr>" for k, v in lines) + "</table>")
+        self.history.clear()
+        self.history.addItems([f"{_d(h.ts)}  {h.text}" + (f" ({h.user})" if h.user else "")
+                               for h in status.history(self.ctx, self.cid)] or ["Chưa có thay đổi nào."])
+        self.trainings.clear()
+        self.trainings.addItems([f"{_d(t.held_on)}  {t.topic}" + (f" – {t.place}" if t.place else "")
+                                 for t in training.list_trainings(self.ctx, self.cid)] or ["Chưa dự buổi tập huấn nào."])
+        self.commendations.clear()
+        self.commendations.addItems([
+            f"{_d(x.awarded_on)}  {training.COMMENDATION_LEVELS.get(x.level, x.level)}: {x.reason}"
+            + (f" (QĐ {x.decision_no})" if x.decision_no else "")
+            for x in training.list_commendations(self.ctx, self.cid)] or ["Chưa có khen thưởng."])
+
+    def add_commendation(self) -> None:
+        try:
+            training.save_commendation(self.ctx, training.Commendation(
+                self.cid, self.award_on.text(), self.award_level.currentData(), self.award_reason.text(),
+                self.award_decision.text()))
+        except DlxhError as exc:
+            self.award_error.setText(exc.message)
+            return
+        self.award_error.setText("")
+        self.award_reason.clear()
+        self.award_decision.clear()
+        self.refresh()

@@ -1,0 +1,101 @@
+"""Training sessions of the network: the list, and a dialog to record one with its attendees."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.collaborators import training
+from app.collaborators.registry import CollaboratorFilter, list_collaborators
+from app.errors import DlxhError
+from app.office import unit_name
+from app.text import vn_date
+
+
+class TrainingView(QWidget):
+    def __init__(self, ctx, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        layout = QVBoxLayout(self)
+        self.list = QListWidget()
+        layout.addWidget(self.list, 1)
+        row = QHBoxLayout()
+        add = QPushButton("Thêm buổi tập huấn…")
+        add.clicked.connect(self.add)
+        row.addWidget(add)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.dialog: TrainingDialog | None = None
+
+    def refresh(self) -> None:
+        self.list.clear()
+        for t in training.list_trainings(self.ctx):
+            self.list.addItem(f"{vn_date(date.fromisoformat(t.held_on))}  {t.topic} – {len(t.attendees)} người dự"
+                              + (f", tại {t.place}" if t.place else ""))
+        if not self.list.count():
+            self.list.addItem("Chưa có buổi tập huấn nào.")
+
+    def add(self) -> None:
+        self.dialog = TrainingDialog(self.ctx, self)
+        self.dialog.accepted.connect(self.refresh)
+        self.dialog.open()
+
+
+class TrainingDialog(QDialog):
+    def __init__(self, ctx, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle("Buổi tập huấn cộng tác viên")
+        self.resize(560, 560)
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.held_on = QLineEdit(date.today().strftime("%d/%m/%Y"))
+        self.topic = QLineEdit()
+        self.place = QLineEdit()
+        form.addRow("Ngày", self.held_on)
+        form.addRow("Nội dung", self.topic)
+        form.addRow("Địa điểm", self.place)
+        layout.addLayout(form)
+        layout.addWidget(QLabel("Người tham dự:"))
+        self.people = QListWidget()
+        for c in list_collaborators(ctx, CollaboratorFilter(status="active")):
+            item = QListWidgetItem(f"{c.full_name} – {unit_name(ctx, c.area_code)}")
+            item.setData(Qt.ItemDataRole.UserRole, c.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.people.addItem(item)
+        layout.addWidget(self.people, 1)
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #b00020;")
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText("Lưu")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Hủy")
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def save(self) -> None:
+        ids = [self.people.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.people.count())
+               if self.people.item(i).checkState() == Qt.CheckState.Checked]
+        try:
+            training.save_training(self.ctx, training.Training(self.held_on.text(), self.topic.text(),
+                                                               self.place.text(), attendees=ids))
+        except DlxhError as exc:
+            self.error.setText(exc.message)
+            return
+        self.accept()
