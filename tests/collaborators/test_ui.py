@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import openpyxl
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox
 
 from app.collaborators import activity, training
 from app.collaborators.registry import CollaboratorFilter, list_collaborators
@@ -60,7 +59,7 @@ def test_editor_shows_validation_messages_then_saves(main_window, demo_ctx, qtbo
     before = _count(demo_ctx)
     page.add()
     dialog = page.dialog
-    save = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
+    save = dialog.save_button
     qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
     assert dialog.error.text() == "Họ và tên không được để trống."
     dialog.form.full_name.setText("Lâm Thị Thu")  # QTest.keyClicks handles Latin-1 only

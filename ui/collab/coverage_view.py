@@ -8,7 +8,6 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from app.collaborators import coverage
 from app.errors import DlxhError
+from ui.collab.common import error_label, ok_cancel
 
 BELOW = QColor("#f1a7a7")
 TOTAL = QColor("#eeeeee")
@@ -147,15 +147,9 @@ class TargetsDialog(QDialog):
             self.spins[code] = pair
         self.table.resizeColumnsToContents()
         layout.addWidget(self.table)
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #b00020;")
+        self.error = error_label()
         layout.addWidget(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText("Lưu")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Hủy")
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        layout.addWidget(ok_cancel(self, self.save))
         self.resize(520, 520)
 
     def save(self) -> None:

@@ -26,6 +26,7 @@ from app.collaborators import activity, registry, status, training
 from app.errors import DlxhError
 from app.office import unit_name
 from app.text import vn_date
+from ui.collab.common import error_label
 
 
 def _d(iso: str | None) -> str:
@@ -70,8 +71,7 @@ class DetailDialog(QDialog):
         self.award_button = QPushButton("Ghi khen thưởng")
         self.award_button.clicked.connect(self.add_commendation)
         row.addWidget(self.award_button)
-        self.award_error = QLabel()
-        self.award_error.setStyleSheet("color: #b00020;")
+        self.award_error = error_label()
         row.addWidget(self.award_error, 1)
         col.addLayout(row)
         self.tabs.addTab(awards, "Khen thưởng")

@@ -10,10 +10,8 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGridLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QVBoxLayout,
@@ -25,6 +23,7 @@ from app.collaborators import registry
 from app.collaborators.registry import Collaborator
 from app.errors import DlxhError
 from app.office import agencies, communes
+from ui.collab.common import error_label, ok_button, ok_cancel
 
 
 def _combo(items: list[tuple[str | None, str]]) -> QComboBox:
@@ -139,16 +138,11 @@ class EditorDialog(QDialog):
         if collaborator:
             self.form.load(collaborator)
         layout.addWidget(self.form)
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #b00020; font-weight: 600;")
-        self.error.setWordWrap(True)
+        self.error = error_label()
         self.error.hide()
         layout.addWidget(self.error)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText("Lưu")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Hủy")
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel(self, self.save)
+        self.save_button = ok_button(self.buttons)
         layout.addWidget(self.buttons)
         self.result_value: Collaborator | None = None
 

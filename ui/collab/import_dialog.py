@@ -10,7 +10,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QLabel,
     QTableWidget,
     QTableWidgetItem,
@@ -22,6 +21,7 @@ from app.collaborators import excel_import
 from app.collaborators.excel_import import ImportPreview, ImportResult
 from app.errors import DlxhError
 from app.office import unit_name
+from ui.collab.common import error_label, ok_button, ok_cancel
 
 OK_COLOR, PROBLEM_COLOR, DUP_COLOR = QColor("#e8f5e9"), QColor("#fdecea"), QColor("#fff8e1")
 
@@ -71,16 +71,11 @@ class ImportPreviewDialog(QDialog):
                       "rồi nhập lại nếu cần.")
         note.setWordWrap(True)
         layout.addWidget(note)
-        self.status = QLabel()
-        self.status.setWordWrap(True)
+        self.status = error_label()
         layout.addWidget(self.status)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok.setText(f"Nhập {len(pv.good)} cộng tác viên")
+        self.buttons = ok_cancel(self, self.confirm, f"Nhập {len(pv.good)} cộng tác viên")
+        self.ok = ok_button(self.buttons)
         self.ok.setEnabled(bool(pv.good))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Hủy")
-        self.buttons.accepted.connect(self.confirm)
-        self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
 
     def confirm(self) -> None:
@@ -96,7 +91,6 @@ class ImportPreviewDialog(QDialog):
     def _failed(self, exc: BaseException) -> None:
         message = exc.message if isinstance(exc, DlxhError) else f"Lỗi chương trình: {exc}"
         self.status.setText(message)
-        self.status.setStyleSheet("color: #b00020; font-weight: 600;")
 
 
 def start_import(ctx, tasks, path: Path, parent: QWidget, on_preview, on_refused) -> None:

@@ -7,7 +7,6 @@ from datetime import date
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -19,6 +18,7 @@ from app import catalog
 from app.collaborators import status
 from app.collaborators.registry import Collaborator, CollaboratorFilter, list_collaborators
 from app.errors import DlxhError
+from ui.collab.common import error_label, ok_cancel
 
 
 class _Base(QDialog):
@@ -28,16 +28,9 @@ class _Base(QDialog):
         self.layout_ = QVBoxLayout(self)
         self.form = QFormLayout()
         self.layout_.addLayout(self.form)
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #b00020; font-weight: 600;")
-        self.error.setWordWrap(True)
+        self.error = error_label()
         self.layout_.addWidget(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Ghi nhận")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Hủy")
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        self.layout_.addWidget(buttons)
+        self.layout_.addWidget(ok_cancel(self, self.save, "Ghi nhận"))
         self.on = QLineEdit(date.today().strftime("%d/%m/%Y"))
         self.reason = QLineEdit()
 

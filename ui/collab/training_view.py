@@ -7,7 +7,6 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -24,6 +23,7 @@ from app.collaborators.registry import CollaboratorFilter, list_collaborators
 from app.errors import DlxhError
 from app.office import unit_name
 from app.text import vn_date
+from ui.collab.common import error_label, ok_cancel
 
 
 class TrainingView(QWidget):
@@ -79,15 +79,9 @@ class TrainingDialog(QDialog):
             item.setCheckState(Qt.CheckState.Unchecked)
             self.people.addItem(item)
         layout.addWidget(self.people, 1)
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #b00020;")
+        self.error = error_label()
         layout.addWidget(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText("Lưu")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Hủy")
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        layout.addWidget(ok_cancel(self, self.save))
 
     def save(self) -> None:
         ids = [self.people.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.people.count())
