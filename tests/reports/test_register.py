@@ -1,0 +1,76 @@
+"""Register: yearly numbering, status flow with role checks, signing, deadlines."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from app.context import User
+from app.errors import PermissionDenied, ValidationError
+from app.reports import draft, register, signing, store
+
+
+@pytest.fixture
+def report(empty_ctx):
+    return draft.draft_report(empty_ctx, "monthly", date(2026, 9, 1))
+
+
+def test_numbers_per_year_and_type(empty_ctx, report):
+    assert register.next_number(empty_ctx, "BC", 2026) == 1
+    register.set_number(empty_ctx, report.id, 15, date(2026, 10, 5))
+    assert register.next_number(empty_ctx, "BC", 2026) == 16
+    assert register.next_number(empty_ctx, "BB", 2026) == 1
+    assert register.next_number(empty_ctx, "BC", 2027) == 1
+    other = draft.draft_report(empty_ctx, "monthly", date(2026, 10, 1))
+    with pytest.raises(ValidationError, match="đã được dùng.*đề xuất số 16"):
+        register.set_number(empty_ctx, other.id, 15, date(2026, 11, 5))
+    register.set_number(empty_ctx, other.id, 15, date(2027, 1, 5))  # a new year starts again
+
+
+def test_flow_with_roles(empty_ctx, report):
+    staff = replace(empty_ctx, user=User("nv", "staff", "Nhân viên"))
+    head = replace(empty_ctx, user=User("tb", "head", "Nguyễn Văn An"))
+    submitted = register.submit(staff, report.id)
+    assert submitted.status == "submitted" and submitted.number == 1
+    with pytest.raises(ValidationError):
+        draft.edit_section(staff, report.id, "forecast", "x")
+    with pytest.raises(PermissionDenied):
+        register.approve(staff, report.id)
+    register.approve(head, report.id)
+    with pytest.raises(PermissionDenied):
+        register.sign(staff, report.id)
+    signed = register.sign(head, report.id)
+    assert signed.status == "signed" and signed.signer_name == "Nguyễn Văn An" and signed.pdf_sha256
+    pdf = store.get_file(empty_ctx, report.id, "signed_pdf")
+    assert signing.verify_pdf(empty_ctx, pdf).valid
+    docx, rendered = register.render_files(empty_ctx, report.id)
+    assert rendered == pdf and docx[:2] == b"PK"
+    sent = register.mark_sent(staff, report.id, date(2026, 10, 19))
+    assert register.deadline(sent).code == "on_time"
+
+
+def test_return_to_draft_and_deadlines(empty_ctx, report):
+    register.submit(empty_ctx, report.id)
+    back = register.return_to_draft(empty_ctx, report.id)
+    assert back.status == "draft"
+    assert register.deadline(back, date(2026, 10, 21)).label == "Quá hạn 1 ngày"
+    assert register.deadline(back, date(2026, 10, 18)).label == "Còn 2 ngày"
+    late = replace(back, sent_on="2026-10-23")
+    assert register.deadline(late).label == "Trễ 3 ngày"
+    with pytest.raises(ValidationError):
+        register.sign(empty_ctx, report.id)
+
+
+def test_details_and_mark(empty_ctx, report):
+    changed = register.update_details(empty_ctx, report.id, signer_mode="kt", confidentiality="mat",
+                                      recipients=["Thường trực Huyện ủy", " ", "Lưu VT"])
+    assert changed.signer_title == "Phó Trưởng ban" and changed.recipients == ["Thường trực Huyện ủy", "Lưu VT"]
+    from app.reports.compose import document_for
+
+    doc = document_for(empty_ctx, changed)
+    assert doc.header.mark == "MẬT" and doc.signatures[0].authority == "K/T TRƯỞNG BAN"
+    assert doc.header.number == "Số     -BC/BTGHU"
+    with pytest.raises(ValidationError):
+        register.update_details(empty_ctx, report.id, title="  ")
