@@ -150,6 +150,7 @@ class BuilderView(QWidget):
         s = qn.get_survey(self.ctx, sid)
         self.title.setText(s.title)
         self.purpose.setText(s.purpose)
+        self.purpose.setCursorPosition(0)
         self.method.setCurrentIndex(self.method.findData(s.method))
         self.state.setCurrentIndex(self.state.findData(s.status))
         self.starts.setText(_date_text(s.starts_on))

@@ -69,6 +69,12 @@ class EntryView(QWidget):
         self.grid = EntryGrid()
         self.grid.submitted.connect(self._submit)
         layout.addWidget(self.grid, 1)
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("color: #444;")
+        self.grid.currentCellChanged.connect(lambda _r, c, _pr, _pc: self.hint.setText(self.tips[c] if 0 <= c < len(
+            self.tips) else ""))
+        layout.addWidget(self.hint)
         self.message = QLabel("Gõ số phương án; Tab sang ô kế; Enter lưu phiếu và sang dòng mới.")
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
@@ -77,6 +83,7 @@ class EntryView(QWidget):
         self.mismatches.setVisible(False)
         layout.addWidget(self.mismatches)
         self.saved = 0
+        self.tips: list[str] = []
 
     def show_survey(self, sid: str) -> None:
         if sid == self.sid and self.grid.rowCount():
@@ -95,6 +102,7 @@ class EntryView(QWidget):
             opts = "; ".join(f"{i} {label}" for i, label in enumerate(q.choices, start=1))
             rule = f" ({q.skip.describe().lower()})" if q.skip else ""
             tips.append(f"Câu {q.no} – {KINDS[q.kind]}{rule}: {q.text}" + (f"\n{opts}" if opts else ""))
+        self.tips = [t.replace("\n", " — ") for t in tips]
         self.grid.set_columns(keys, headers, tips)
         self.grid.new_row()
 

@@ -3,7 +3,7 @@ catalogue's population figures, and the progress of collected forms against each
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -45,6 +45,8 @@ class PlanView(QWidget):
         self.margin.setSingleStep(0.5)
         self.margin.setValue(5.0)
         self.margin.setSuffix(" %")
+        self.margin.setDecimals(1)
+        self.margin.setLocale(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))
         self.minimum = QSpinBox()
         self.minimum.setRange(0, 500)
         self.size = QSpinBox()
@@ -86,6 +88,7 @@ class PlanView(QWidget):
         self.margin.setValue(plan.margin * 100)
         self.minimum.setValue(plan.minimum)
         size = stats.sample_size(plan.confidence, plan.margin, plan.population)
+        self.size.setValue(0 if plan.sample_size == size.n else plan.sample_size)
         done = 100 * plan.collected / plan.sample_size if plan.sample_size else 0
         self.summary.setText(
             f"Tổng thể {vn_number(plan.population)} người. Công thức: n₀ = z²·p(1−p)/e² = {vn_number(size.n0, 1)}; "

@@ -4,9 +4,11 @@ export of every table and the survey report."""
 
 from __future__ import annotations
 
-from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
+import math
+
+from PySide6.QtCharts import QAbstractBarSeries, QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -82,6 +84,7 @@ class TabulateView(QWidget):
         self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.chart_view.setMinimumHeight(260)
         split.addWidget(self.chart_view)
+        split.setSizes([240, 420])
         layout.addWidget(split, 1)
         self.reading = QLabel()
         self.reading.setWordWrap(True)
@@ -158,21 +161,27 @@ class TabulateView(QWidget):
         self._chart(f"Câu {q.no} theo {tb.BY[by].lower()} (% theo cột)", groups, series)
 
     def _chart(self, title: str, categories: list[str], series: list[tuple[str, list[float]]]) -> None:
-        self.chart.removeAllSeries()
-        for axis in self.chart.axes():
-            self.chart.removeAxis(axis)
+        # A fresh chart each time: reusing one left the old axes' labels drawn under the new ones.
+        old, self.chart = self.chart, QChart()
+        self.chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        self.chart_view.setChart(self.chart)
+        old.deleteLater()
         bars = QBarSeries()
         for name, values in series:
             bar_set = QBarSet(name)
             bar_set.append([round(v, 1) for v in values])
             bars.append(bar_set)
-        bars.setLabelsVisible(len(series) * len(categories) <= 24)
+        bars.setLabelsVisible(len(series) * len(categories) <= 30)
         bars.setLabelsFormat("@value")
+        bars.setLabelsPosition(QAbstractBarSeries.LabelsPosition.LabelsOutsideEnd)
+        for bar_set in bars.barSets():
+            bar_set.setLabelColor(QColor("black"))
         self.chart.addSeries(bars)
         x = QBarCategoryAxis()
         x.append([c if len(c) <= 22 else c[:21] + "…" for c in categories])
         y = QValueAxis()
-        y.setRange(0, 100)
+        peak = max((v for _, values in series for v in values), default=0)
+        y.setRange(0, min(100, max(10, math.ceil((peak + 5) / 10) * 10)))
         y.setLabelFormat("%d")
         self.chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
         self.chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
