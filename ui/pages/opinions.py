@@ -1,24 +1,60 @@
-"""Thông tin dư luận: the items list with filters and accent-insensitive full-text search."""
+"""Thông tin dư luận: the items list with filters (period, field, tendency, area, topic, handling,
+collaborator, meeting), accent-insensitive full-text search, paging for 200k items, Excel
+export of the filtered list, the handling steps, and the "Quá hạn" (overdue) view."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import date
+
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QTableView
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app import catalog
-from app.opinions.items import OpinionFilter, list_opinions
+from app.collaborators import registry
+from app.errors import DlxhError
+from app.meetings import core as meetings
+from app.office import communes
+from app.opinions import handling, items, topics
+from app.opinions.export import export_xlsx
 from app.text import vn_date, vn_number
+from app.validate import iso_date
+from ui.errors import show_error
 from ui.models import Column, RowsModel, sortable
+from ui.opinion.entry import EntryDialog
+from ui.opinion.handling_dialog import HandlingDialog
 from ui.pages.base import PageBase
 from ui.widgets import CodeCombo, SearchBox, setup_table
 
-LIST_LIMIT = 5000
+PAGE_SIZE = 500
 
 
-def _date(iso: str) -> str:
-    from datetime import date
+def _date(iso: str | None) -> str:
+    return vn_date(date.fromisoformat(iso)) if iso else ""
 
-    return vn_date(date.fromisoformat(iso))
+
+def _months(n: int = 24) -> list[tuple[str, str]]:
+    y, m = date.today().year, date.today().month
+    out = []
+    for _ in range(n):
+        out.append((f"{y:04d}-{m:02d}", f"Tháng {m}/{y}"))
+        m -= 1
+        if m == 0:
+            y, m = y - 1, 12
+    return out
 
 
 class Page(PageBase):
@@ -26,17 +62,52 @@ class Page(PageBase):
 
     def __init__(self, ctx, tasks, parent=None) -> None:
         super().__init__(ctx, tasks, parent)
-        bar = QHBoxLayout()
         self.search = SearchBox("Tìm trong nội dung, đề xuất, kết quả (gõ không dấu cũng được)…")
-        self.search.search.connect(lambda _: self.refresh())
-        bar.addWidget(self.search, 2)
+        self.search.search.connect(lambda _: self.refresh_list())
+        self.search.returnPressed.connect(self.search.flush)
+        self.month = CodeCombo("Mọi thời gian", _months())
+        self.date_from, self.date_to = QLineEdit(), QLineEdit()
+        self.date_from.setPlaceholderText("từ ngày dd/mm/yyyy")
+        self.date_to.setPlaceholderText("đến ngày dd/mm/yyyy")
         self.field = CodeCombo("Mọi lĩnh vực", catalog.FIELDS)
         self.tendency = CodeCombo("Mọi xu hướng", catalog.TENDENCIES)
         self.handling = CodeCombo("Mọi tình trạng xử lý", catalog.HANDLING)
-        for combo in (self.field, self.tendency, self.handling):
-            combo.currentIndexChanged.connect(lambda _: self.refresh())
-            bar.addWidget(combo, 1)
-        self.layout_.addLayout(bar)
+        self.area = CodeCombo("Mọi địa bàn", [])
+        self.topic = CodeCombo("Mọi vấn đề", [])
+        self.collaborator = CodeCombo("Mọi cộng tác viên", [])
+        self.meeting = CodeCombo("Mọi hội nghị", [])
+        grid = QGridLayout()
+        grid.addWidget(self.search, 0, 0, 1, 3)
+        grid.addWidget(self.month, 0, 3)
+        grid.addWidget(self.date_from, 0, 4)
+        grid.addWidget(self.date_to, 0, 5)
+        combos = [self.field, self.tendency, self.area, self.topic, self.handling, self.collaborator, self.meeting]
+        for i, combo in enumerate(combos[:6]):
+            grid.addWidget(combo, 1, i)
+        grid.addWidget(self.meeting, 2, 0, 1, 2)
+        for combo in combos + [self.month]:
+            combo.setMinimumContentsLength(12)
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.currentIndexChanged.connect(lambda _: self.refresh_list())
+        for edit in (self.date_from, self.date_to):
+            edit.editingFinished.connect(self.refresh_list)
+        clear = QPushButton("Bỏ lọc")
+        clear.clicked.connect(self.clear_filters)
+        grid.addWidget(clear, 2, 5)
+        for col in range(6):
+            grid.setColumnStretch(col, 1)
+        self.layout_.addLayout(grid)
+
+        actions = QHBoxLayout()
+        for text, slot in (("Nhập ý kiến (Ctrl+N)", self.enter), ("Chuyển xử lý…", lambda: self.handle("forward")),
+                           ("Ghi kết quả…", lambda: self.handle("resolve")),
+                           ("Ghi phản hồi…", lambda: self.handle("answer")), ("Xuất Excel…", self.choose_export)):
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            actions.addWidget(button)
+        actions.addStretch(1)
+        self.layout_.addLayout(actions)
+
         self.model = RowsModel([
             Column("Ngày", lambda r: _date(r.received_on), sort_key=lambda r: r.received_on),
             Column("Lĩnh vực", lambda r: catalog.label(catalog.FIELDS, r.field)),
@@ -52,18 +123,148 @@ class Page(PageBase):
         setup_table(self.view)
         self.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         self.view.setWordWrap(False)
-        self.layout_.addWidget(self.view, 1)
         self.count = QLabel()
-        self.layout_.addWidget(self.count)
+        self.more = QPushButton("Tải thêm")
+        self.more.clicked.connect(self.load_more)
+        list_tab = QWidget()
+        list_layout = QVBoxLayout(list_tab)
+        list_layout.addWidget(self.view, 1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.count, 1)
+        bottom.addWidget(self.more)
+        list_layout.addLayout(bottom)
 
-    def current_filter(self) -> OpinionFilter:
-        return OpinionFilter(text=self.search.text(), field=self.field.code(), tendency=self.tendency.code(),
-                             handling=self.handling.code())
+        self.overdue_model = RowsModel([
+            Column("Loại", lambda r: r.kind_label),
+            Column("Quá hạn", lambda r: f"{r.days_over} ngày", sort_key=lambda r: r.days_over, align_right=True),
+            Column("Hạn xử lý", lambda r: _date(r.due_on), sort_key=lambda r: r.due_on),
+            Column("Cơ quan", lambda r: r.agency_name),
+            Column("Ngày chuyển", lambda r: _date(r.forwarded_on), sort_key=lambda r: r.forwarded_on),
+            Column("Nội dung", lambda r: r.text),
+        ])
+        self.overdue_view = QTableView()
+        self.overdue_view.setModel(sortable(self.overdue_model, self))
+        setup_table(self.overdue_view)
+        self.overdue_view.sortByColumn(1, Qt.SortOrder.DescendingOrder)
+        self.overdue_view.setWordWrap(False)
 
+        self.tabs = QTabWidget()
+        self.tabs.addTab(list_tab, "Danh sách")
+        self.tabs.addTab(self.overdue_view, "Quá hạn xử lý")
+        self.layout_.addWidget(self.tabs, 1)
+        self.status = QLabel()
+        self.layout_.addWidget(self.status)
+        self.total = 0
+        QShortcut(QKeySequence("Ctrl+N"), self, activated=self.enter)
+
+    # -- filters ---------------------------------------------------------------------------------
+    def _fill(self, combo: CodeCombo, pairs: list[tuple[str, str]]) -> None:
+        current = combo.code()
+        combo.blockSignals(True)
+        while combo.count() > 1:
+            combo.removeItem(1)
+        for code, label in pairs:
+            combo.addItem(label, code)
+        combo.setCurrentIndex(max(0, combo.findData(current)) if current else 0)
+        combo.blockSignals(False)
+
+    def load_choices(self) -> None:
+        self._fill(self.area, [(u.code, u.name) for u in communes(self.ctx)])
+        self._fill(self.topic, [(t.id, t.title) for t in topics.list_topics(self.ctx) if t.id])
+        self._fill(self.collaborator, [(c.id, c.full_name) for c in registry.list_collaborators(self.ctx) if c.id])
+        self._fill(self.meeting, [(m.id, f"{meetings.KINDS[m.kind]} {_date(m.held_on)}")
+                                  for m in meetings.list_meetings(self.ctx) if m.id])
+
+    def current_filter(self) -> items.OpinionFilter:
+        try:
+            date_from = iso_date(self.date_from.text(), "Từ ngày")
+            date_to = iso_date(self.date_to.text(), "Đến ngày")
+            self.status.setText("")
+        except DlxhError as exc:
+            self.status.setText(f"<span style='color:#c0392b'>{exc.message}</span>")
+            date_from = date_to = None
+        return items.OpinionFilter(
+            text=self.search.text(), month=self.month.code(), date_from=date_from, date_to=date_to,
+            field=self.field.code(), tendency=self.tendency.code(), area_code=self.area.code(),
+            topic_id=self.topic.code(), handling=self.handling.code(), collaborator_id=self.collaborator.code(),
+            meeting_id=self.meeting.code())
+
+    def clear_filters(self) -> None:
+        for combo in (self.month, self.field, self.tendency, self.area, self.topic, self.handling,
+                      self.collaborator, self.meeting):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        for edit in (self.search, self.date_from, self.date_to):
+            edit.blockSignals(True)
+            edit.clear()
+            edit.blockSignals(False)
+        self.refresh_list()
+
+    # -- data ----------------------------------------------------------------------------------
     def refresh(self) -> None:
-        rows = list_opinions(self.ctx, self.current_filter(), limit=LIST_LIMIT)
-        self.model.set_rows(rows)
+        self.load_choices()
+        self.refresh_list()
+        self.refresh_overdue()
+
+    def refresh_list(self) -> None:
+        flt = self.current_filter()
+        self.total = items.count(self.ctx, flt)
+        self.model.set_rows(items.list_opinions(self.ctx, flt, limit=PAGE_SIZE))
         for col, width in enumerate((80, 150, 130, 70, 140, 220, 110)):
             self.view.setColumnWidth(col, width)
-        more = " (hiển thị 5.000 ý kiến mới nhất; hãy lọc để thu hẹp)" if len(rows) == LIST_LIMIT else ""
-        self.count.setText(f"{vn_number(len(rows))} ý kiến{more}")
+        self._count_text()
+
+    def load_more(self) -> None:
+        rows = items.list_opinions(self.ctx, self.current_filter(), limit=PAGE_SIZE, offset=self.model.rowCount())
+        self.model.set_rows(self.model.rows + rows)
+        self._count_text()
+
+    def _count_text(self) -> None:
+        shown = self.model.rowCount()
+        more = f" – đang hiện {vn_number(shown)} ý kiến mới nhất" if shown < self.total else ""
+        self.count.setText(f"{vn_number(self.total)} ý kiến{more}")
+        self.more.setVisible(shown < self.total)
+
+    def refresh_overdue(self) -> None:
+        rows = handling.overdue(self.ctx)
+        self.overdue_model.set_rows(rows)
+        for col, width in enumerate((80, 70, 90, 230, 90)):
+            self.overdue_view.setColumnWidth(col, width)
+        self.tabs.setTabText(1, f"Quá hạn xử lý ({len(rows)})")
+
+    # -- actions -------------------------------------------------------------------------------
+    def selected(self) -> tuple[str, str, str] | None:
+        """(kind, id, text) of the selected row in the visible tab."""
+        view, model = ((self.view, self.model) if self.tabs.currentIndex() == 0
+                       else (self.overdue_view, self.overdue_model))
+        index = view.currentIndex()
+        if not index.isValid():
+            self.status.setText("Hãy chọn một dòng trong danh sách.")
+            return None
+        row = model.row_at(view.model().mapToSource(index).row())
+        if isinstance(row, handling.OverdueRow):
+            return row.kind, row.id, row.text
+        return "opinion", row.id, row.summary
+
+    def handle(self, step: str) -> None:
+        chosen = self.selected()
+        if chosen and HandlingDialog(self.ctx, chosen[0], chosen[1], step, chosen[2], self).exec():
+            self.refresh_list()
+            self.refresh_overdue()
+
+    def enter(self) -> None:
+        EntryDialog(self.ctx, self.meeting.code(), self.collaborator.code(), parent=self).exec()
+        self.refresh_list()
+
+    def choose_export(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Xuất danh sách ra Excel", "thong-tin-du-luan.xlsx",
+                                              "Excel (*.xlsx)")
+        if path:
+            self.export_to(path)
+
+    def export_to(self, path: str) -> None:
+        flt = replace(self.current_filter())
+        self.tasks.run(lambda: export_xlsx(self.ctx, flt, path),
+                       on_done=lambda n: self.status.setText(f"Đã xuất {vn_number(n)} ý kiến ra {path}."),
+                       on_failed=lambda exc: show_error(self, exc), label="Đang xuất Excel…", parent=self)

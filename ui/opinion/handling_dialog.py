@@ -1,0 +1,68 @@
+"""One step of the handling loop for an item or a topic: forward to an agency with a due date,
+record the result, or record the feedback date. A refusal keeps the dialog open with its text."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QWidget
+
+from app.context import Ctx
+from app.errors import DlxhError
+from app.office import agencies
+from app.opinions import handling
+from app.text import vn_date
+from ui.opinion.choice import ChoiceEdit
+
+TITLES = {"forward": "Chuyển xử lý", "resolve": "Ghi kết quả giải quyết", "answer": "Ghi ngày phản hồi"}
+
+
+class HandlingDialog(QDialog):
+    def __init__(self, ctx: Ctx, kind: str, row_id: str, step: str, subject: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.kind, self.row_id, self.step = ctx, kind, row_id, step
+        self.setWindowTitle(TITLES[step])
+        self.resize(560, 260)
+        form = QFormLayout(self)
+        about = QLabel(subject)
+        about.setWordWrap(True)
+        form.addRow("Nội dung", about)
+        today = vn_date(date.today())
+        self.agency = ChoiceEdit({a.code: a.name for a in agencies(ctx)}, "Cơ quan nhận xử lý")
+        self.on = QLineEdit(today)
+        self.due = QLineEdit(vn_date(date.today() + timedelta(days=30)))
+        self.result = QPlainTextEdit()
+        self.result.setTabChangesFocus(True)
+        if step == "forward":
+            form.addRow("Cơ quan nhận", self.agency)
+            form.addRow("Ngày chuyển", self.on)
+            form.addRow("Hạn xử lý", self.due)
+        elif step == "resolve":
+            form.addRow("Kết quả giải quyết", self.result)
+            form.addRow("Ngày giải quyết", self.on)
+        else:
+            form.addRow("Ngày phản hồi cho người phản ánh", self.on)
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #c0392b;")
+        form.addRow(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def accept(self) -> None:
+        try:
+            if self.step == "forward":
+                self.agency.settle()
+                handling.forward(self.ctx, self.kind, self.row_id, self.agency.code() or "", self.due.text(),
+                                 self.on.text())
+            elif self.step == "resolve":
+                handling.resolve(self.ctx, self.kind, self.row_id, self.result.toPlainText(), self.on.text())
+            else:
+                handling.answer(self.ctx, self.kind, self.row_id, self.on.text())
+        except DlxhError as exc:
+            self.error.setText(exc.message)
+            return
+        super().accept()

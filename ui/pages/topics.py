@@ -1,0 +1,260 @@
+"""Vấn đề nổi cộm: topics with their items, monthly trend by tendency, areas affected, early
+warnings in words, status watch → hot → closed, and forwarding a whole topic to an agency."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import catalog
+from app.errors import DlxhError
+from app.opinions import items, topic_stats, topics, warnings
+from app.text import vn_date
+from ui.errors import show_error
+from ui.models import Column, RowsModel, sortable
+from ui.opinion.choice import ChoiceEdit
+from ui.opinion.handling_dialog import HandlingDialog
+from ui.opinion.trend_chart import TrendChart
+from ui.pages.base import PageBase
+from ui.widgets import CodeCombo, setup_table
+
+STATUS_COLOURS = {"hot": "#c62828", "watch": "#8d6e00", "closed": "#555"}
+STATUS_ORDER = {"hot": 0, "watch": 1, "closed": 2}
+
+
+def _d(iso: str | None) -> str:
+    return vn_date(date.fromisoformat(iso)) if iso else ""
+
+
+class NewTopicDialog(QDialog):
+    def __init__(self, ctx, parent=None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle("Thêm vấn đề dư luận quan tâm")
+        self.title_ = QLineEdit()
+        self.field = ChoiceEdit(catalog.FIELDS, "Lĩnh vực")
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #c0392b;")
+        form = QFormLayout(self)
+        form.addRow("Tên vấn đề", self.title_)
+        form.addRow("Lĩnh vực", self.field)
+        form.addRow(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.created: topics.Topic | None = None
+
+    def accept(self) -> None:
+        try:
+            self.created = topics.create(self.ctx, topics.Topic(title=self.title_.text(), field=self.field.code() or "",
+                                                                opened_on=date.today().isoformat()))
+        except DlxhError as exc:
+            self.error.setText(exc.message)
+            return
+        super().accept()
+
+
+class Page(PageBase):
+    title = "Vấn đề dư luận quan tâm, nổi cộm"
+
+    def __init__(self, ctx, tasks, parent=None) -> None:
+        super().__init__(ctx, tasks, parent)
+        bar = QHBoxLayout()
+        self.status_filter = CodeCombo("Mọi trạng thái", catalog.TOPIC_STATUSES)
+        self.status_filter.currentIndexChanged.connect(lambda _: self.refresh())
+        add = QPushButton("Thêm vấn đề")
+        add.clicked.connect(self.add_topic)
+        bar.addWidget(QLabel("Trạng thái:"))
+        bar.addWidget(self.status_filter)
+        bar.addStretch(1)
+        bar.addWidget(add)
+        self.layout_.addLayout(bar)
+
+        self.warned: dict[str, warnings.TopicWarning] = {}
+        self.model = RowsModel([
+            Column("Trạng thái", lambda r: catalog.label(catalog.TOPIC_STATUSES, r.topic.status),
+                   sort_key=lambda r: (STATUS_ORDER.get(r.topic.status, 3) * 10 - (r.topic.id in self.warned)) * 100000
+                   - r.recent),
+            Column("Vấn đề", lambda r: r.topic.title),
+            Column("Ý kiến", lambda r: r.items, align_right=True),
+            Column("14 ngày", lambda r: r.recent, align_right=True),
+            Column("Cảnh báo", lambda r: "⚠ " + str(len(self.warned[r.topic.id].reasons))
+                   if r.topic.id in self.warned else ""),
+        ])
+        self.view = QTableView()
+        self.view.setModel(sortable(self.model, self))
+        setup_table(self.view)
+        self.view.setWordWrap(False)
+        self.view.selectionModel().currentRowChanged.connect(lambda cur, _: self.show_topic(cur))
+
+        detail = QWidget()
+        d = QVBoxLayout(detail)
+        d.setContentsMargins(0, 0, 0, 0)
+        self.heading = QLabel()
+        self.heading.setWordWrap(True)
+        self.heading.setStyleSheet("font-size: 13pt; font-weight: 600;")
+        self.warning = QLabel()
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet("background: #fdecea; color: #8b1a1a; padding: 6px; border-radius: 4px;")
+        self.handling_label = QLabel()
+        self.handling_label.setWordWrap(True)
+        actions = QHBoxLayout()
+        self.status_buttons = {}
+        for code, text in (("watch", "Theo dõi"), ("hot", "Nổi cộm"), ("closed", "Kết thúc")):
+            button = QPushButton(text)
+            button.clicked.connect(lambda _=False, c=code: self.set_status(c))
+            self.status_buttons[code] = button
+            actions.addWidget(button)
+        actions.addStretch(1)
+        for step, text in (("forward", "Chuyển xử lý…"), ("resolve", "Ghi kết quả…"), ("answer", "Ghi phản hồi…")):
+            button = QPushButton(text)
+            button.clicked.connect(lambda _=False, s=step: self.handle(s))
+            actions.addWidget(button)
+        self.chart = TrendChart()
+        self.areas_model = RowsModel([
+            Column("Địa bàn", lambda a: a.area_name),
+            Column("Ý kiến", lambda a: a.items, align_right=True),
+            Column("Bức xúc, phản đối", lambda a: a.frustration, align_right=True),
+            Column("Gần nhất", lambda a: _d(a.last_on), sort_key=lambda a: a.last_on),
+        ])
+        self.areas_view = QTableView()
+        self.areas_view.setModel(sortable(self.areas_model, self))
+        setup_table(self.areas_view)
+        self.areas_view.sortByColumn(1, Qt.SortOrder.DescendingOrder)
+        self.areas_view.setColumnWidth(0, 190)
+        self.items_model = RowsModel([
+            Column("Ngày", lambda r: _d(r.received_on), sort_key=lambda r: r.received_on),
+            Column("Xu hướng", lambda r: catalog.label(catalog.TENDENCIES, r.tendency)),
+            Column("Địa bàn", lambda r: r.area_name),
+            Column("Nội dung", lambda r: r.summary),
+        ])
+        self.items_view = QTableView()
+        self.items_view.setModel(sortable(self.items_model, self))
+        setup_table(self.items_view)
+        self.items_view.setWordWrap(False)
+        self.items_view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        tabs = QTabWidget()
+        tabs.addTab(self.areas_view, "Địa bàn")
+        tabs.addTab(self.items_view, "Các ý kiến")
+        self.tabs = tabs
+        d.addWidget(self.heading)
+        d.addWidget(self.warning)
+        d.addLayout(actions)
+        d.addWidget(self.handling_label)
+        d.addWidget(self.chart, 3)
+        d.addWidget(tabs, 2)
+
+        split = QSplitter()
+        split.addWidget(self.view)
+        split.addWidget(detail)
+        split.setSizes([470, 760])
+        self.layout_.addWidget(split, 1)
+        self.current: topics.Topic | None = None
+
+    def refresh(self, select_id: str | None = None) -> None:
+        keep = select_id or (self.current.id if self.current else None)
+        self.warned = {w.topic_id: w for w in warnings.topic_warnings(self.ctx)}
+        status = self.status_filter.code()
+        lines = [x for x in topic_stats.topic_lines(self.ctx) if not status or x.topic.status == status]
+        self.model.set_rows(lines)
+        for col, width in enumerate((85, 215, 50, 55)):
+            self.view.setColumnWidth(col, width)
+        proxy = self.view.model()
+        target = 0
+        for row in range(proxy.rowCount()):
+            if self.model.row_at(proxy.mapToSource(proxy.index(row, 0)).row()).topic.id == keep:
+                target = row
+        if proxy.rowCount():
+            self.view.setCurrentIndex(proxy.index(target, 0))
+            self.show_topic(proxy.index(target, 0))
+        else:
+            self.show_topic(None)
+
+    def show_topic(self, index) -> None:
+        if index is None or not index.isValid():
+            self.current = None
+            self.heading.setText("Chưa có vấn đề nào.")
+            self.warning.hide()
+            return
+        line = self.model.row_at(self.view.model().mapToSource(index).row())
+        t = self.current = line.topic
+        colour = STATUS_COLOURS.get(t.status, "#333")
+        self.heading.setText(f"{t.title}<br><span style='font-size:10pt; font-weight:400; color:{colour}'>"
+                             f"{catalog.label(catalog.TOPIC_STATUSES, t.status)}</span>"
+                             f"<span style='font-size:10pt; font-weight:400'> · "
+                             f"{catalog.label(catalog.FIELDS, t.field)} · theo dõi từ {_d(t.opened_on)}"
+                             f"{' đến ' + _d(t.closed_on) if t.closed_on else ''} · {line.items} ý kiến</span>")
+        flag = self.warned.get(t.id or "")
+        self.warning.setVisible(flag is not None)
+        if flag:
+            self.warning.setText("<b>Cảnh báo sớm:</b> " + "; ".join(r.text for r in flag.reasons) + ".")
+        for code, button in self.status_buttons.items():
+            button.setEnabled(code != t.status)
+        self.handling_label.setText(self._handling_text(t))
+        months, series = topic_stats.monthly_by_tendency(self.ctx, t.id)
+        self.chart.set_data(months, series)
+        self.areas_model.set_rows(topic_stats.areas(self.ctx, t.id))
+        self.items_model.set_rows(items.list_opinions(self.ctx, items.OpinionFilter(topic_id=t.id), limit=500))
+        self.tabs.setTabText(0, f"Địa bàn ({self.areas_model.rowCount()})")
+
+    def _handling_text(self, t: topics.Topic) -> str:
+        if t.handling == "new" or not t.forwarded_to:
+            return "Xử lý: chưa chuyển cơ quan nào."
+        from app.office import unit_name
+
+        text = f"Xử lý: {catalog.label(catalog.HANDLING, t.handling)} – {unit_name(self.ctx, t.forwarded_to)}, " \
+               f"chuyển ngày {_d(t.forwarded_on)}, hạn {_d(t.due_on)}"
+        if t.result:
+            text += f"; kết quả ({_d(t.resolved_on)}): {t.result}"
+        if t.answered_on:
+            text += f"; đã phản hồi ngày {_d(t.answered_on)}"
+        if t.due_on and not t.resolved_on and t.due_on < date.today().isoformat():
+            text += " – <b style='color:#c62828'>QUÁ HẠN</b>"
+        return text + "."
+
+    def set_status(self, status: str) -> None:
+        if not self.current:
+            return
+        try:
+            topic_stats.set_status(self.ctx, self.current.id, status)
+        except DlxhError as exc:
+            show_error(self, exc)
+        self.refresh(self.current.id)
+
+    def handle(self, step: str) -> None:
+        if self.current and HandlingDialog(self.ctx, "topic", self.current.id, step, self.current.title,
+                                           self).exec():
+            self.refresh(self.current.id)
+
+    def add_topic(self) -> None:
+        dialog = NewTopicDialog(self.ctx, self)
+        if dialog.exec() and dialog.created:
+            self.status_filter.setCurrentIndex(0)
+            self.refresh(dialog.created.id)
+
+    def select_title(self, title: str) -> None:
+        """Select the topic with this title (tests, links from the overview)."""
+        proxy = self.view.model()
+        for row in range(proxy.rowCount()):
+            if self.model.row_at(proxy.mapToSource(proxy.index(row, 0)).row()).topic.title == title:
+                self.view.setCurrentIndex(proxy.index(row, 0))
+                return
+        raise KeyError(title)
+
+
