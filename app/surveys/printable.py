@@ -22,8 +22,19 @@ INTRO = ("Để nắm bắt tâm trạng, ý kiến của nhân dân, xin anh/ch
          "số điện thoại; ý kiến của anh/chị chỉ dùng để tổng hợp chung.")
 
 
+GAP = "\u00a0" * 4  # renderers collapse plain spaces
+SHORT_LINE = 64  # characters that fit on one body line beside the first-line indent
+
+
 def _boxes(labels: list[str]) -> str:
-    return "    ".join(f"{BOX} {label}" for label in labels)
+    """Tick boxes numbered as the clerk keys them: "□ (1) Nam    □ (2) Nữ"."""
+    return GAP.join(f"{BOX}\u00a0({i})\u00a0{label}" for i, label in enumerate(labels, start=1))
+
+
+def _box_rows(labels: list[str], per_row: int) -> list[Paragraph]:
+    """Numbered boxes a few per line (one-line paragraphs are not stretched by justification)."""
+    numbered = [f"{BOX}\u00a0({i})\u00a0{label}" for i, label in enumerate(labels, start=1)]
+    return [Paragraph(GAP.join(numbered[i:i + per_row])) for i in range(0, len(numbered), per_row)]
 
 
 def _question_blocks(q: Question) -> list:
@@ -37,11 +48,15 @@ def _question_blocks(q: Question) -> list:
     note = f" ({'; '.join(notes)})" if notes else ""
     blocks: list = [Heading(3, f"Câu {q.no}. {q.text}{note}")]
     if q.has_choices:
-        blocks += [Paragraph(f"{BOX} {i}. {label}", indent=True) for i, label in enumerate(q.choices, start=1)]
+        labels = [f"{BOX}\u00a0{i}.\u00a0{label}" for i, label in enumerate(q.choices, start=1)]
+        if sum(len(label) for label in labels) + 4 * len(labels) <= SHORT_LINE:
+            blocks.append(Paragraph(GAP.join(labels)))  # short options side by side
+        else:
+            blocks += [Paragraph(label) for label in labels]
     elif q.kind == "number":
         blocks.append(Paragraph("Ghi số: ……………………"))
     else:
-        blocks += [Paragraph("…" * 60, indent=False), Paragraph("…" * 60, indent=False)]
+        blocks += [Paragraph("…" * 32, indent=False), Paragraph("…" * 32, indent=False)]
     return blocks
 
 
@@ -50,10 +65,10 @@ def build_document(ctx: Ctx, questionnaire: Questionnaire, areas_hint: str = "")
     header = Header(office.superior_name, office.body_name, "Phiếu số: ………", "")
     blocks: list = [Paragraph(INTRO), Heading(2, "Phần I. Thông tin chung về người trả lời")]
     blocks += [
-        Paragraph("1. Giới tính:    " + _boxes(list(GENDERS.values())), indent=False),
-        Paragraph("2. Độ tuổi:    " + _boxes(list(AGE_BANDS.values())), indent=False),
+        Paragraph("1. Giới tính:" + GAP + _boxes(list(GENDERS.values())), indent=False),
+        Paragraph("2. Độ tuổi:" + GAP + _boxes(list(AGE_BANDS.values())), indent=False),
         Paragraph("3. Thành phần (giai tầng):", indent=False),
-        *[Paragraph(f"{BOX} {name}", indent=True) for name in STRATA.values()],
+        *_box_rows(list(STRATA.values()), 3),
         Paragraph("4. Nơi ở (xã, thị trấn): " + (areas_hint or "……………………………………………"), indent=False),
         Heading(2, "Phần II. Nội dung thăm dò"),
     ]

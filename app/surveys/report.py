@@ -63,7 +63,8 @@ def _question_blocks(data: tb.SurveyData, i: int) -> list:
         blocks.append(Paragraph(reading(data, q)))
         rows = [[f"{r.key}. {r.label}", vn_number(r.count), pct(r.percent), "±" + vn_number(r.moe, 1)]
                 for r in f.rows]
-        blocks.append(Table(["Phương án", "Số phiếu", "Tỷ lệ", "Sai số"], rows, [93, 24, 24, 24]))
+        count_head = "Số phiếu (gia quyền)" if data.weighted else "Số phiếu"
+        blocks.append(Table(["Phương án", count_head, "Tỷ lệ", "Sai số"], rows, [89, 28, 24, 24]))
         if q.kind == "likert":
             blocks.append(Chart(f"Câu {q.no}: tỷ lệ theo mức độ (%)", [r.label for r in f.rows], ["Tỷ lệ (%)"],
                                 [[round(r.percent) for r in f.rows]]))
@@ -115,7 +116,7 @@ def _groups_blocks(data: tb.SurveyData) -> tuple[list, str]:
                 agree_by_group.append((agree, name))
                 lowest = min(lowest, (agree, name))
         blocks.append(Table([tb.BY[by], "Số phiếu", "Đồng ý", "Phân vân", "Không đồng ý", "Sai số tối đa"], rows,
-                            [50, 22, 22, 23, 26, 22]))
+                            [50, 22, 22, 23, 26, 22], f"Mức đồng tình theo {tb.BY[by].lower()}"))
         if by == "stratum":
             blocks.append(Chart(f"Câu {q.no}: tỷ lệ đồng ý theo giai tầng (%)", [n for _, n in groups],
                                 ["Đồng ý", "Phân vân", "Không đồng ý"],

@@ -9,7 +9,7 @@ from datetime import date
 from app.surveys import stats
 from app.surveys import tabulate as tb
 from app.surveys.model import Question
-from app.surveys.plan import DIMENSIONS
+from app.surveys.plan import DIMENSIONS, Plan
 from app.surveys.questionnaire import METHODS
 from app.text import vn_date, vn_number
 
@@ -20,6 +20,10 @@ def pct(value: float, decimals: int = 1) -> str:
 
 def _d(iso: str | None) -> str:
     return vn_date(date.fromisoformat(iso)) if iso else "…"
+
+
+def _formula_n(plan: Plan) -> int:
+    return stats.sample_size(plan.confidence, plan.margin, plan.population).n
 
 
 def achieved_margin(data: tb.SurveyData) -> float:
@@ -37,9 +41,10 @@ def method_rows(data: tb.SurveyData) -> list[tuple[str, str]]:
     if plan:
         rows += [
             ("Tổng thể", f"{vn_number(plan.population)} người"),
-            ("Cỡ mẫu theo kế hoạch", f"{vn_number(plan.sample_size)} phiếu (độ tin cậy {plan.confidence}%, "
-                                     f"sai số cho phép ±{vn_number(plan.margin * 100, 1)}%, "
-                                     "có hiệu chỉnh tổng thể hữu hạn)"),
+            ("Cỡ mẫu theo công thức", f"{vn_number(_formula_n(plan))} phiếu (độ tin cậy {plan.confidence}%, "
+                                      f"sai số cho phép ±{vn_number(plan.margin * 100, 1)}%, "
+                                      "có hiệu chỉnh tổng thể hữu hạn)"),
+            ("Cỡ mẫu theo kế hoạch", f"{vn_number(plan.sample_size)} phiếu"),
             ("Phân bổ mẫu", f"{DIMENSIONS[plan.dimension].lower()}, tỷ lệ với số dân"
                             + (f", tối thiểu {plan.minimum} phiếu mỗi ô" if plan.minimum else "")),
         ]
@@ -72,8 +77,10 @@ def method_paragraphs(data: tb.SurveyData) -> list[str]:
         out.append(
             f"Tổng thể {vn_number(plan.population)} người. Cỡ mẫu được tính theo công thức Cochran với độ tin cậy "
             f"{plan.confidence}%, sai số cho phép ±{vn_number(plan.margin * 100, 1)}%, p = 0,5 và hiệu chỉnh tổng thể "
-            f"hữu hạn: {vn_number(plan.sample_size)} phiếu, phân bổ {DIMENSIONS[plan.dimension].lower()} "
-            "tỷ lệ với số dân" + (f", tối thiểu {plan.minimum} phiếu mỗi ô." if plan.minimum else "."))
+            f"hữu hạn: {vn_number(_formula_n(plan))} phiếu"
+            + (f"; kế hoạch chọn {vn_number(plan.sample_size)} phiếu" if plan.sample_size != _formula_n(plan) else "")
+            + f", phân bổ {DIMENSIONS[plan.dimension].lower()} tỷ lệ với số dân"
+            + (f", tối thiểu {plan.minimum} phiếu mỗi ô." if plan.minimum else "."))
         done = 100 * plan.collected / plan.sample_size if plan.sample_size else 0
         out.append(f"Đã thu {vn_number(len(data.responses))} phiếu hợp lệ, đạt {pct(done)} kế hoạch. "
                    f"Sai số tối đa của các tỷ lệ là ±{vn_number(achieved_margin(data) * 100, 1)}% "
