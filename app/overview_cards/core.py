@@ -1,25 +1,16 @@
-"""Core overview cards: this month's items by field and tendency, hot topics,
-the monthly report's due date (collaborators needing attention: overview_cards/collaborators.py)."""
+"""Core overview cards: this month's items by field and tendency, hot topics (the report
+register's card: overview_cards/reports.py; collaborators needing attention:
+overview_cards/collaborators.py)."""
 
 from __future__ import annotations
 
 from datetime import date, timedelta
 
-from app import catalog, settings
+from app import catalog
 from app.context import Ctx
 from app.opinions.items import OpinionFilter, count_by
 from app.overview import Card
-from app.text import vn_date, vn_number
-
-
-def monthly_due_date(today: date, due_day: int) -> tuple[str, date]:
-    """The report of month M is due at the province on `due_day` of M; once that day has
-    passed, the next one due is next month's. Returns (period label, due date)."""
-    this_due = today.replace(day=due_day)
-    if today <= this_due:
-        return f"tháng {today.month}/{today.year}", this_due
-    nxt = (today.replace(day=28) + timedelta(days=4)).replace(day=due_day)
-    return f"tháng {nxt.month}/{nxt.year}", nxt
+from app.text import vn_number
 
 
 def cards(ctx: Ctx, today: date | None = None) -> list[Card]:
@@ -45,8 +36,4 @@ def cards(ctx: Ctx, today: date | None = None) -> list[Card]:
     out.append(Card("Vấn đề nổi cộm đang theo dõi",
                     [(title, f"{vn_number(n)} ý kiến/30 ngày") for title, n in hot] or [("Không có", "")],
                     level="warning" if hot else "info", order=20))
-    period, due = monthly_due_date(today, int(settings.get(ctx, "monthly_report_due_day")))
-    left = (due - today).days
-    out.append(Card("Báo cáo tháng", [(f"Báo cáo {period}", f"hạn {vn_date(due)} (còn {left} ngày)")],
-                    level="warning" if left <= 3 else "info", order=40))
     return out

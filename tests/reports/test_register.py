@@ -74,3 +74,18 @@ def test_details_and_mark(empty_ctx, report):
     assert doc.header.number == "Số     -BC/BTGHU"
     with pytest.raises(ValidationError):
         register.update_details(empty_ctx, report.id, title="  ")
+
+
+def test_overview_card(demo_ctx):
+    from app.overview_cards import reports as card_module
+
+    today = date.today()
+    card = card_module.cards(demo_ctx, today)[0]
+    period, due = card_module.next_monthly(demo_ctx, today)
+    assert card.rows[0][0] == f"Báo cáo {period.label}" and due.day == 20
+    overdue = [r for r in store.list_reports(demo_ctx) if register.deadline(r, today).code == "overdue"]
+    assert len([row for row in card.rows if row[0].startswith("Chưa gửi")]) == min(len(overdue), 5)
+    assert any(row[0].startswith("Gửi trễ hạn") for row in card.rows) == (
+        any(register.deadline(r).code == "late" and r.sent_on[:4] == str(today.year)
+            for r in store.list_reports(demo_ctx) if r.sent_on))
+    assert card.level == ("warning" if overdue or (due - today).days <= 3 else "info")
