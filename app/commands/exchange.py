@@ -21,6 +21,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     q.add_argument("--yes", action="store_true", help="đã đối chiếu mã xác nhận qua điện thoại")
     q.set_defaults(func=cmd_identity_import)
 
+    q = isub.add_parser("export-age-key", help="ghi khóa giải mã (age) đã bọc mật khẩu, để kiểm tra gói bằng lệnh age")
+    q.add_argument("file", metavar="FILE")
+    q.set_defaults(func=cmd_identity_export_age_key)
+
     p = sub.add_parser("export", help="xuất gói dữ liệu đã ký và mã hóa gửi tỉnh (hoặc gói hướng dẫn gửi huyện)")
     p.add_argument("--to", required=True, metavar="DIR", help="thư mục hoặc USB để ghi gói")
     p.add_argument(
@@ -96,6 +100,30 @@ def cmd_identity_import(args: argparse.Namespace) -> int:
     finally:
         ctx.close()
     out(f"Đã đăng ký đơn vị {peer.unit_code} — {peer.name}.")
+    return 0
+
+
+def cmd_identity_export_age_key(args: argparse.Namespace) -> int:
+    import getpass
+    import os
+
+    from app.exchange import keys, safezip
+
+    secret = os.environ.get("DLXH_KEY_EXPORT_PASSPHRASE")
+    if not secret:
+        if not sys.stdin.isatty():
+            raise ValidationError("Cần mật khẩu bảo vệ khóa: đặt biến DLXH_KEY_EXPORT_PASSPHRASE hoặc chạy trong cửa sổ lệnh.")
+        secret = getpass.getpass("Mật khẩu bảo vệ khóa (ít nhất 10 ký tự): ")
+        if getpass.getpass("Nhập lại mật khẩu: ") != secret:
+            raise ValidationError("Hai lần nhập mật khẩu không khớp.")
+    ctx = open_from_args(args)
+    try:
+        blob = keys.export_age_identity(ctx, secret)
+    finally:
+        ctx.close()
+    safezip.atomic_write(Path(args.file), blob)
+    out("Khóa đã được bọc mật khẩu; lệnh age sẽ hỏi mật khẩu khi dùng: age -d -i FILE GÓI.dlxh")
+    out(str(Path(args.file)))
     return 0
 
 

@@ -65,6 +65,8 @@ def make_card(unit_code: str, name: str, role: str, public: minisign.PublicKey, 
 
 def card_bytes(card: Card) -> bytes:
     doc = {"format": CARD_FORMAT, "format_version": CARD_VERSION, **asdict(card)}
+    # Convenience for stock tools (`minisign -V -P <this>`); ignored when reading the card.
+    doc["minisign_public_key_base64"] = card.public_key.line
     return json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8") + b"\n"
 
 

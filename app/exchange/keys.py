@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from pyrage import passphrase as age_passphrase
 from pyrage import x25519
 
 from app import audit, auth, office
@@ -134,3 +135,18 @@ def superior(ctx: Ctx) -> Peer:
         raise NotFoundError("Chưa đăng ký Ban Tuyên giáo Tỉnh ủy: hãy nhập thẻ định danh của tỉnh trước khi xuất.")
     parent = office.get_office(ctx).parent_code
     return next((p for p in provinces if p.unit_code == parent), provinces[0])
+
+
+def export_age_identity(ctx: Ctx, passphrase: str) -> bytes:
+    """The age identity wrapped in age's own passphrase encryption, for `age -d -i FILE`.
+
+    For a province IT officer who checks packages with the stock tools: the secret never
+    leaves in clear; age asks for the passphrase when it uses the file.
+    """
+    auth.require(ctx, "keys")
+    if len(passphrase or "") < 10:
+        raise ValidationError("Mật khẩu bảo vệ khóa phải có ít nhất 10 ký tự.")
+    own = ensure_keys(ctx)
+    blob = age_passphrase.encrypt(f"# DLXH {ctx.origin}\n{own.age_identity}\n".encode("ascii"), passphrase)
+    audit.record(ctx, "export_key", "office_keys", "1", {"what": "age identity, passphrase-protected"})
+    return blob

@@ -31,6 +31,11 @@ FORMAT_NAME = "dlxh-package"
 FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
 SIGNATURE = "manifest.json.minisig"
+# The same hashes as the manifest, in `sha256sum -c` form and signed, so an IT officer can
+# check a package with stock tools only (minisign + sha256sum); the importer requires it
+# to match the manifest exactly.
+SUMS = "SHA256SUMS"
+SUMS_SIGNATURE = "SHA256SUMS.minisig"
 KINDS = ("data", "guidance")
 MAX_MANIFEST_BYTES = 4 * 1024 * 1024
 
@@ -117,7 +122,17 @@ def build(out: Outgoing, secret: minisign.SecretKey, recipient_age: str, progres
     manifest_bytes = json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8") + b"\n"
     trusted = f"dlxh {out.kind} {out.sender}->{out.recipient} seq:{out.seq} created:{out.created_at} file:{MANIFEST}"
     signature = secret.sign(manifest_bytes, trusted, f"DLXH package signature, key {secret.public().key_id_hex}")
-    inner = safezip.write_zip({MANIFEST: manifest_bytes, SIGNATURE: signature.encode("ascii"), **members})
+    sums = sums_text(manifest["members"])
+    sums_sig = secret.sign(sums, f"dlxh {out.kind} {out.sender}->{out.recipient} seq:{out.seq} file:{SUMS}")
+    inner = safezip.write_zip(
+        {
+            MANIFEST: manifest_bytes,
+            SIGNATURE: signature.encode("ascii"),
+            SUMS: sums,
+            SUMS_SIGNATURE: sums_sig.encode("ascii"),
+            **members,
+        }
+    )
     if progress:
         progress(1, 2)
     try:
@@ -128,6 +143,10 @@ def build(out: Outgoing, secret: minisign.SecretKey, recipient_age: str, progres
     if progress:
         progress(2, 2)
     return data
+
+
+def sums_text(listed: dict[str, str]) -> bytes:
+    return "".join(f"{digest}  {name}\n" for name, digest in sorted(listed.items())).encode("utf-8")
 
 
 def decrypt(data: bytes, identity: str) -> bytes:
@@ -200,7 +219,18 @@ def open_package(
     if progress:
         progress(2, 4)
     listed: dict[str, str] = manifest.get("members") or {}
-    payload = {name: blob for name, blob in members.items() if name not in (MANIFEST, SIGNATURE)}
+    if not isinstance(listed, dict) or not all(isinstance(v, str) for v in listed.values()):
+        raise refusals.damaged("bản kê không liệt kê đúng các thành phần")
+    if members.get(SUMS) != sums_text(listed) or SUMS_SIGNATURE not in members:
+        raise refusals.altered_member(SUMS)
+    try:
+        minisign.verify(
+            lookup(manifest["sender"]["unit"]), members[SUMS], members[SUMS_SIGNATURE].decode("ascii", "replace")
+        )
+    except minisign.MinisignError as exc:
+        raise refusals.bad_signature(str(manifest["sender"]["unit"])) from exc
+    skip = (MANIFEST, SIGNATURE, SUMS, SUMS_SIGNATURE)
+    payload = {name: blob for name, blob in members.items() if name not in skip}
     for name in listed:
         if name not in payload:
             raise refusals.missing_member(name)
