@@ -1,0 +1,45 @@
+"""The Reports page on the demo office: register, section editing, flow buttons, preview."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel
+
+from app.context import User
+from app.reports import store
+
+
+def test_register_and_section_editor(main_window, demo_ctx):
+    page = main_window.show_page("reports")
+    assert page.model.rowCount() == len(store.list_reports(demo_ctx)) == 3
+    panel = page.panel
+    assert panel.report is not None and panel.report.status == "draft"  # newest period first
+    assert panel.section_list.count() == 6
+    panel.section_list.setCurrentRow(4)
+    panel.section_text.setPlainText("Dự báo do cán bộ viết.")
+    panel.save_section()
+    saved = store.get(demo_ctx, panel.report.id)
+    assert saved.sections[4]["text"] == "Dự báo do cán bộ viết." and saved.sections[4]["edited"]
+    assert panel.section_list.item(4).text().endswith("(đã sửa)")
+    panel.regenerate(False)
+    assert store.get(demo_ctx, panel.report.id).sections[4]["text"] == "Dự báo do cán bộ viết."
+    assert panel.flow_buttons["submit"].isEnabled() and not panel.flow_buttons["sign"].isEnabled()
+    panel.flow_buttons["submit"].click()
+    assert store.get(demo_ctx, panel.report.id).status == "submitted"
+    assert not panel.save_section_btn.isEnabled() and panel.section_text.isReadOnly()
+
+
+def test_preview_renders_every_page(main_window):
+    page = main_window.show_page("reports")
+    page.panel.show_preview()
+    labels = [page.panel.pages.itemAt(i).widget() for i in range(page.panel.pages.count())]
+    assert len(labels) >= 2 and all(isinstance(w, QLabel) and not w.pixmap().isNull() for w in labels)
+    assert page.panel.tabs.currentIndex() == 2
+
+
+def test_staff_cannot_approve(main_window, demo_ctx):
+    page = main_window.show_page("reports")
+    page.ctx.user = User("nv", "staff", "Nhân viên")  # the panel shares the page's context
+    page.panel.flow_buttons["submit"].click()
+    page.panel.set_report(store.get(demo_ctx, page.panel.report.id))
+    assert page.panel.report.status == "submitted"
+    assert not page.panel.flow_buttons["approve"].isEnabled()

@@ -1,0 +1,130 @@
+"""Báo cáo: the report register (number, period, status, due date, on time or late), drafting
+a new report from the data, and the panel to edit, approve, sign, preview and open it."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSplitter, QTableView
+
+from app.reports import draft, register, store
+from app.reports.period import parse_month
+from app.validate import iso_date
+from ui.errors import show_error
+from ui.models import Column, RowsModel, sortable
+from ui.pages.base import PageBase
+from ui.report.panel import ReportPanel, _vn
+from ui.widgets import setup_table
+
+DRAFT_KINDS = [("monthly", "Báo cáo tháng"), ("quarterly", "Báo cáo quý"), ("half_year", "Báo cáo 6 tháng"),
+               ("annual", "Báo cáo năm"), ("adhoc", "Báo cáo đột xuất"), ("thematic", "Báo cáo chuyên đề")]
+
+
+def _months(n: int = 24) -> list[tuple[str, str]]:
+    first = date.today().replace(day=1)
+    out = []
+    for _ in range(n):
+        out.append((f"{first.year:04d}-{first.month:02d}", f"Tháng {first.month}/{first.year}"))
+        first = (first - timedelta(days=1)).replace(day=1)
+    return out
+
+
+class Page(PageBase):
+    title = "Báo cáo"
+
+    def __init__(self, ctx, tasks, parent=None) -> None:
+        super().__init__(ctx, tasks, parent)
+        bar = QHBoxLayout()
+        self.kind = QComboBox()
+        for code, label in DRAFT_KINDS:
+            self.kind.addItem(label, code)
+        self.month = QComboBox()
+        for code, label in _months():
+            self.month.addItem(label, code)
+        self.month.setCurrentIndex(1)  # last month: the report being written now
+        self.date_from, self.date_to, self.topic = QLineEdit(), QLineEdit(), QLineEdit()
+        self.date_from.setPlaceholderText("từ ngày dd/mm/yyyy")
+        self.date_to.setPlaceholderText("đến ngày dd/mm/yyyy")
+        self.topic.setPlaceholderText("vấn đề báo cáo")
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        make = QPushButton("Soạn dự thảo từ số liệu")
+        make.clicked.connect(self.make_draft)
+        for w in (QLabel("Soạn:"), self.kind, self.month, self.date_from, self.date_to, self.topic, make):
+            bar.addWidget(w)
+        bar.addStretch(1)
+        self.layout_.addLayout(bar)
+        self._kind_changed()
+
+        self.model = RowsModel([
+            Column("Số", lambda r: f"{r.number}-{r.doc_code}" if r.number else "—",
+                   sort_key=lambda r: (r.number_year or 0, r.number or 0)),
+            Column("Loại", lambda r: store.KINDS.get(r.kind, r.kind)),
+            Column("Kỳ", lambda r: f"{_vn(r.period_start)} – {_vn(r.period_end)}", sort_key=lambda r: r.period_start),
+            Column("Trạng thái", lambda r: store.STATUSES[r.status]),
+            Column("Hạn gửi", lambda r: _vn(r.due_on), sort_key=lambda r: r.due_on or ""),
+            Column("Tiến độ", lambda r: register.deadline(r).label),
+            Column("Trích yếu", lambda r: r.title),
+        ])
+        self.view = QTableView()
+        self.view.setModel(sortable(self.model, self))
+        setup_table(self.view)
+        self.view.sortByColumn(2, Qt.SortOrder.DescendingOrder)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.selectionModel().selectionChanged.connect(lambda *_: self._selected())
+        self.panel = ReportPanel(ctx, tasks, self)
+        self.panel.changed.connect(self.refresh)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.view)
+        splitter.addWidget(self.panel)
+        splitter.setSizes([230, 520])
+        self.layout_.addWidget(splitter, 1)
+
+    def _kind_changed(self) -> None:
+        periodic = self.kind.currentData() in ("monthly", "quarterly", "half_year", "annual")
+        self.month.setVisible(periodic)
+        for w in (self.date_from, self.date_to, self.topic):
+            w.setVisible(not periodic)
+
+    def refresh(self, select_id: str | None = None) -> None:
+        current = select_id if isinstance(select_id, str) else (self.panel.report.id if self.panel.report else None)
+        rows = store.list_reports(self.ctx)
+        self.model.set_rows(rows)
+        self.select(current or (rows[0].id if rows else None))
+
+    def select(self, report_id: str | None) -> None:
+        proxy = self.view.model()
+        for row in range(proxy.rowCount()):
+            source = proxy.mapToSource(proxy.index(row, 0))
+            if self.model.row_at(source.row()).id == report_id:
+                self.view.selectRow(row)
+                self._selected()
+                return
+        self.panel.set_report(None)
+
+    def _selected(self) -> None:
+        indexes = self.view.selectionModel().selectedRows()
+        if not indexes:
+            return
+        report = self.model.row_at(self.view.model().mapToSource(indexes[0]).row())
+        if not self.panel.report or self.panel.report.id != report.id or \
+                self.panel.report.version != report.version:
+            self.panel.set_report(store.get(self.ctx, report.id))
+
+    def make_draft(self) -> None:
+        kind = self.kind.currentData()
+        try:
+            if kind in ("adhoc", "thematic"):
+                start, end = (iso_date(w.text(), label) for w, label in ((self.date_from, "Ngày đầu kỳ"),
+                                                                         (self.date_to, "Ngày cuối kỳ")))
+                start, end = (date.fromisoformat(d) if d else None for d in (start, end))
+                job = lambda: draft.draft_report(self.ctx, kind, start=start, end=end,  # noqa: E731
+                                                 topic=self.topic.text())
+            else:
+                anchor = parse_month(self.month.currentData())
+                job = lambda: draft.draft_report(self.ctx, kind, anchor)  # noqa: E731
+        except Exception as exc:  # noqa: BLE001 - bad dates: a Vietnamese message
+            show_error(self, exc)
+            return
+        self.tasks.run(job, on_done=lambda r: self.refresh(r.id), on_failed=lambda e: show_error(self, e),
+                       label="Đang soạn dự thảo báo cáo…", parent=self)

@@ -1,0 +1,301 @@
+"""The right-hand side of the Reports page: register details, the section editor and the
+preview of one report. Only app/ functions are called; rendering and signing run on the
+task runner's worker thread."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QPixmap
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import auth
+from app.reports import draft, preview, register, store
+from app.reports.document import MARKS
+from ui.errors import show_error
+
+MARK_LABELS = {"": "Không", "mat": "Mật", "toi_mat": "Tối mật", "khan": "Khẩn", "hoa_toc": "Hỏa tốc"}
+
+
+def _button(text: str, slot) -> QPushButton:
+    button = QPushButton(text)
+    button.clicked.connect(slot)
+    return button
+
+
+class ReportPanel(QWidget):
+    changed = Signal(str)  # a report id whose register row changed (the list reloads)
+
+    def __init__(self, ctx, tasks, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.tasks, self.report = ctx, tasks, None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.summary = QLabel("Chọn một báo cáo trong sổ đăng ký, hoặc soạn báo cáo mới.")
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        flow = QHBoxLayout()
+        self.flow_buttons = {
+            "submit": _button("Trình duyệt", lambda: self._status(register.submit)),
+            "approve": _button("Phê duyệt", lambda: self._status(register.approve)),
+            "return": _button("Trả lại dự thảo", lambda: self._status(register.return_to_draft)),
+            "sign": _button("Ký số…", self.sign),
+            "send": _button("Đánh dấu đã gửi", lambda: self._status(register.mark_sent)),
+            "version": _button("Tạo phiên bản mới", lambda: self._status(register.new_version)),
+        }
+        for button in self.flow_buttons.values():
+            flow.addWidget(button)
+        flow.addStretch(1)
+        layout.addLayout(flow)
+        files = QHBoxLayout()
+        for text, slot in (("Xem trước", self.show_preview), ("Mở bằng Word (DOCX)", self.open_docx),
+                           ("Lưu PDF…", self.save_pdf), ("Kiểm tra chữ ký tệp PDF…", self.verify_file)):
+            files.addWidget(_button(text, slot))
+        files.addStretch(1)
+        layout.addLayout(files)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._sections_tab(), "Nội dung")
+        self.tabs.addTab(self._details_tab(), "Thông tin văn bản")
+        self.pages = QVBoxLayout()
+        holder = QWidget()
+        holder.setLayout(self.pages)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(holder)
+        self.tabs.addTab(scroll, "Xem trước")
+        layout.addWidget(self.tabs, 1)
+        self.set_report(None)
+
+    # --- building the tabs -------------------------------------------------------------
+    def _sections_tab(self) -> QWidget:
+        tab = QWidget()
+        box = QHBoxLayout(tab)
+        self.section_list = QListWidget()
+        self.section_list.setMaximumWidth(260)
+        self.section_list.currentRowChanged.connect(self._show_section)
+        self.section_text = QPlainTextEdit()
+        self.section_text.setPlaceholderText("Nội dung mục (mỗi đoạn một dòng; dòng “1. …” là tiêu đề mục nhỏ).")
+        right = QVBoxLayout()
+        right.addWidget(self.section_text, 1)
+        row = QHBoxLayout()
+        self.save_section_btn = _button("Lưu mục này", self.save_section)
+        self.regen_btn = _button("Soạn lại từ số liệu (giữ phần đã sửa)", lambda: self.regenerate(False))
+        self.regen_all_btn = _button("Soạn lại toàn bộ", lambda: self.regenerate(True))
+        for b in (self.save_section_btn, self.regen_btn, self.regen_all_btn):
+            row.addWidget(b)
+        row.addStretch(1)
+        right.addLayout(row)
+        box.addWidget(self.section_list)
+        box.addLayout(right, 1)
+        return tab
+
+    def _details_tab(self) -> QWidget:
+        tab = QWidget()
+        form = QFormLayout(tab)
+        self.title_edit = QLineEdit()
+        self.signer_edit = QLineEdit()
+        self.mode_combo = QComboBox()
+        self.mode_combo.addItem("T/M Ban Tuyên giáo – Trưởng ban ký", "tm")
+        self.mode_combo.addItem("K/T Trưởng ban – Phó Trưởng ban ký", "kt")
+        self.mark_combo = QComboBox()
+        for code in MARKS:
+            self.mark_combo.addItem(MARK_LABELS[code], code)
+        self.recipients_edit = QPlainTextEdit()
+        self.recipients_edit.setPlaceholderText("Mỗi nơi nhận một dòng")
+        self.number_edit = QLineEdit()
+        self.number_edit.setPlaceholderText("để trống: lấy số tiếp theo khi trình")
+        form.addRow("Trích yếu", self.title_edit)
+        form.addRow("Số văn bản", self.number_edit)
+        form.addRow("Người ký", self.signer_edit)
+        form.addRow("Hình thức ký", self.mode_combo)
+        form.addRow("Độ mật, độ khẩn", self.mark_combo)
+        form.addRow("Nơi nhận", self.recipients_edit)
+        self.save_details_btn = _button("Lưu thông tin", self.save_details)
+        form.addRow("", self.save_details_btn)
+        return tab
+
+    # --- showing a report --------------------------------------------------------------
+    def set_report(self, report: store.Report | None) -> None:
+        self.report = report
+        self._clear_preview()
+        self.section_list.clear()
+        self.section_text.clear()
+        if report is None:
+            self.summary.setText("Chọn một báo cáo trong sổ đăng ký, hoặc soạn báo cáo mới.")
+            for w in (*self.flow_buttons.values(), self.save_section_btn, self.regen_btn, self.regen_all_btn,
+                      self.save_details_btn):
+                w.setEnabled(False)
+            return
+        number = f"Số {report.number}-{report.doc_code}" if report.number else "Chưa cấp số"
+        deadline = register.deadline(report).label
+        extra = " · thay thế báo cáo đã ký trước" if report.supersedes else ""
+        self.summary.setText(f"<b>{number}</b> · {store.STATUSES[report.status]} · hạn "
+                             f"{_vn(report.due_on)} ({deadline}){extra}<br>{report.title}")
+        for section in report.sections:
+            mark = " (đã sửa)" if section.get("edited") else ""
+            self.section_list.addItem(QListWidgetItem(f"{section['title']}{mark}"))
+        if report.sections:
+            self.section_list.setCurrentRow(0)
+        editable = report.status == "draft"
+        self.section_text.setReadOnly(not editable)
+        for w in (self.save_section_btn, self.regen_btn, self.regen_all_btn, self.save_details_btn):
+            w.setEnabled(editable)
+        can = lambda action: auth.can(self.ctx, action)  # noqa: E731
+        states = {"submit": report.status == "draft" and can("draft"),
+                  "approve": report.status == "submitted" and can("approve"),
+                  "return": report.status in ("submitted", "approved") and can("approve"),
+                  "sign": report.status == "approved" and can("sign"),
+                  "send": report.status == "signed" and can("export"),
+                  "version": report.status in store.FROZEN and can("draft")}
+        for key, on in states.items():
+            self.flow_buttons[key].setEnabled(on)
+        self.title_edit.setText(report.title)
+        self.number_edit.setText(str(report.number or ""))
+        self.signer_edit.setText(report.signer_name or "")
+        self.mode_combo.setCurrentIndex(max(0, self.mode_combo.findData(report.signer_mode)))
+        self.mark_combo.setCurrentIndex(max(0, self.mark_combo.findData(report.confidentiality)))
+        self.recipients_edit.setPlainText("\n".join(report.recipients))
+
+    def _show_section(self, row: int) -> None:
+        if self.report and 0 <= row < len(self.report.sections):
+            self.section_text.setPlainText(self.report.sections[row]["text"])
+
+    def _reload(self, report: store.Report) -> None:
+        row = self.section_list.currentRow()
+        self.set_report(report)
+        if 0 <= row < self.section_list.count():
+            self.section_list.setCurrentRow(row)
+        self.changed.emit(report.id)
+
+    # --- actions ---------------------------------------------------------------------
+    def _guard(self, fn) -> None:
+        try:
+            fn()
+        except Exception as exc:  # noqa: BLE001 - shown to the user
+            show_error(self, exc)
+
+    def save_section(self) -> None:
+        row = self.section_list.currentRow()
+        if self.report and row >= 0:
+            key = self.report.sections[row]["key"]
+            self._guard(lambda: self._reload(draft.edit_section(self.ctx, self.report.id, key,
+                                                                self.section_text.toPlainText())))
+
+    def regenerate(self, discard: bool) -> None:
+        if discard and QMessageBox.question(self, "Soạn lại toàn bộ",
+                                            "Bỏ mọi phần đã sửa và soạn lại từ số liệu?") != QMessageBox.Yes:
+            return
+        self.tasks.run(lambda: draft.regenerate(self.ctx, self.report.id, discard), on_done=self._reload,
+                       on_failed=lambda e: show_error(self, e), label="Đang soạn lại báo cáo…", parent=self)
+
+    def save_details(self) -> None:
+        def run() -> None:
+            rid = self.report.id
+            text = self.number_edit.text().strip()
+            if text and text != str(self.report.number or ""):
+                if not text.isdigit():
+                    from app.errors import ValidationError
+
+                    raise ValidationError("Số văn bản phải là số nguyên dương.")
+                register.set_number(self.ctx, rid, int(text))
+            lines = self.recipients_edit.toPlainText().splitlines()
+            self._reload(register.update_details(
+                self.ctx, rid, title=self.title_edit.text(), recipients=lines, signer_name=self.signer_edit.text(),
+                signer_mode=self.mode_combo.currentData(), confidentiality=self.mark_combo.currentData()))
+        self._guard(run)
+
+    def _status(self, fn) -> None:
+        self._guard(lambda: self._reload(fn(self.ctx, self.report.id)))
+
+    def sign(self) -> None:
+        if QMessageBox.question(self, "Ký số", "Ký số báo cáo bằng chứng thư số của đơn vị? Sau khi ký, báo cáo "
+                                               "không sửa được nữa.") != QMessageBox.Yes:
+            return
+        self.tasks.run(lambda progress: register.sign(self.ctx, self.report.id, progress=progress),
+                       on_done=self._reload, on_failed=lambda e: show_error(self, e), label="Đang ký số báo cáo…",
+                       parent=self, with_progress=True)
+
+    def _clear_preview(self) -> None:
+        while self.pages.count():
+            item = self.pages.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+
+    def show_preview(self) -> None:
+        if not self.report:
+            return
+        rid = self.report.id
+        self.tasks.run(lambda progress: preview.page_images(register.render_files(self.ctx, rid)[1],
+                                                            progress=progress),
+                       on_done=self._show_pages, on_failed=lambda e: show_error(self, e),
+                       label="Đang dựng bản xem trước…", parent=self, with_progress=True)
+
+    def _show_pages(self, images: list[bytes]) -> None:
+        self._clear_preview()
+        for png in images:
+            label = QLabel()
+            pixmap = QPixmap()
+            pixmap.loadFromData(png, "PNG")
+            label.setPixmap(pixmap)
+            label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+            label.setStyleSheet("background: #888; padding: 8px;")
+            self.pages.addWidget(label)
+        self.tabs.setCurrentIndex(2)
+
+    def _stem(self) -> str:
+        r = self.report
+        return f"bao-cao-{r.period_start}" + (f"-so-{r.number}" if r.number else "")
+
+    def open_docx(self) -> None:
+        if not self.report:
+            return
+        rid, stem = self.report.id, self._stem()
+
+        def write() -> str:
+            folder = Path(tempfile.gettempdir()) / "dlxh-bao-cao"
+            folder.mkdir(exist_ok=True)
+            path = folder / f"{stem}.docx"
+            path.write_bytes(register.render_files(self.ctx, rid)[0])
+            return str(path)
+        self.tasks.run(write, on_done=lambda p: QDesktopServices.openUrl(QUrl.fromLocalFile(p)),
+                       on_failed=lambda e: show_error(self, e), label="Đang tạo tệp DOCX…", parent=self)
+
+    def save_pdf(self) -> None:
+        if not self.report:
+            return
+        name, _ = QFileDialog.getSaveFileName(self, "Lưu PDF", f"{self._stem()}.pdf", "PDF (*.pdf)")
+        if name:
+            rid = self.report.id
+            self.tasks.run(lambda: Path(name).write_bytes(register.render_files(self.ctx, rid)[1]),
+                           on_failed=lambda e: show_error(self, e), label="Đang tạo tệp PDF…", parent=self)
+
+    def verify_file(self) -> None:
+        from app.reports import signing
+
+        name, _ = QFileDialog.getOpenFileName(self, "Chọn tệp PDF đã ký", "", "PDF (*.pdf)")
+        if name:
+            result = signing.verify_pdf(self.ctx, Path(name).read_bytes())
+            box = QMessageBox.information if result.valid else QMessageBox.warning
+            box(self, "Kết quả kiểm tra chữ ký số", result.message)
+
+
+def _vn(iso: str | None) -> str:
+    return f"{iso[8:10]}/{iso[5:7]}/{iso[:4]}" if iso else "—"
