@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtWidgets import QTabWidget
+
 from app.demo import places
 from app.exchange import identity, keys
 from app.office import init_office
@@ -35,6 +37,7 @@ def test_exchange_and_province_pages_flow(demo_ctx, tmp_path, qtbot, passphrase_
         province_page.enrol_from(_card_file(demo_ctx, tmp_path), confirm=False)
         assert district_page.peers.rowCount() == 1 and province_page.peers.rowCount() == 1
 
+        SHOTS.mkdir(exist_ok=True)
         usb = tmp_path / "usb"
         district_page.start_export(usb)
         assert district_page.status.text().startswith("Đã ghi gói số 1 gửi TVH")
@@ -49,6 +52,23 @@ def test_exchange_and_province_pages_flow(demo_ctx, tmp_path, qtbot, passphrase_
             district_page.sent.index(0, 5)
         )
 
+        province_page.guidance.save(
+            {
+                "title": "Theo dõi dư luận về giá phân bón",
+                "kind": "watch_topic",
+                "field": "economy",
+                "body": "Báo cáo ngay khi có diễn biến.",
+                "valid_until": None,
+            }
+        )
+        assert province_page.guidance.model.rowCount() == 1
+        province_page.recipient.setCurrentIndex(province_page.recipient.findData(demo_ctx.origin))
+        province_page.start_export(usb)
+        assert province_page.status.text().startswith("Đã ghi gói số 1 gửi TVH-CL")
+        district_page.start_import(next(usb.glob("TVH-TVH-CL-*.dlxh")))
+        assert district_page.guidance.model.rowCount() == 1
+        province_page.grab().save(str(SHOTS / "exchange-province.png"))
+
         view = ProvincePage(prov, tasks)
         qtbot.addWidget(view)
         view.resize(1200, 760)
@@ -59,9 +79,9 @@ def test_exchange_and_province_pages_flow(demo_ctx, tmp_path, qtbot, passphrase_
         view.start_report(tmp_path / "reports")
         assert "Đã soạn báo cáo tổng hợp" in view.report_note.text()
 
-        SHOTS.mkdir(exist_ok=True)
-        district_page.grab().save(str(SHOTS / "exchange-district.png"))
-        tabs = view.findChild(__import__("PySide6.QtWidgets", fromlist=["QTabWidget"]).QTabWidget)
+        district_page.findChild(QTabWidget).setCurrentIndex(3)
+        district_page.grab().save(str(SHOTS / "exchange-district-guidance.png"))
+        tabs = view.findChild(QTabWidget)
         for i in range(tabs.count()):
             tabs.setCurrentIndex(i)
             view.grab().save(str(SHOTS / f"province-tab{i}.png"))

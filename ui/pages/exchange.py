@@ -24,6 +24,7 @@ from app import office
 from app.exchange import export, identity, importer, keys, receipts, safezip, status
 from app.exchange.importer import read_file
 from ui.errors import show_error
+from ui.exchange.guidance_view import GuidanceView
 from ui.models import Column, RowsModel, sortable
 from ui.pages.base import PageBase
 from ui.widgets import setup_table
@@ -120,6 +121,8 @@ class Page(PageBase):
             setup_table(view)
             self.views.append(view)
             tabs.addTab(view, label)
+        self.guidance = GuidanceView(ctx, self.is_province, self.refresh)
+        tabs.addTab(self.guidance, "Hướng dẫn của tỉnh" if not self.is_province else "Hướng dẫn gửi huyện")
         self.layout_.addWidget(tabs, 1)
         self.status = QLabel()
         self.status.setWordWrap(True)
@@ -134,6 +137,7 @@ class Page(PageBase):
         self.received.set_rows(status.received(ctx))
         for view in self.views:
             view.resizeColumnsToContents()
+        self.guidance.refresh()
         current = self.recipient.currentData()
         self.recipient.clear()
         for p in peers:

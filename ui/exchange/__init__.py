@@ -1,0 +1,1 @@
+"""Widgets of the exchange pages that are not pages themselves."""

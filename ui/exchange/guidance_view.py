@@ -1,0 +1,131 @@
+"""Guidance tab: the province writes notes and topics to watch; a district reads what came down."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import catalog
+from app.exchange import guidance
+from ui.errors import show_error
+from ui.models import Column, RowsModel, sortable
+from ui.widgets import setup_table
+
+KIND_LABELS = {"note": "Định hướng", "watch_topic": "Vấn đề cần theo dõi"}
+
+
+def _day(text: str | None) -> str:
+    return date.fromisoformat(text).strftime("%d/%m/%Y") if text else ""
+
+
+class GuidanceDialog(QDialog):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Thêm hướng dẫn gửi các huyện")
+        form = QFormLayout(self)
+        self.title_edit = QLineEdit()
+        self.kind = QComboBox()
+        for code, label in KIND_LABELS.items():
+            self.kind.addItem(label, code)
+        self.field = QComboBox()
+        self.field.addItem("(không chọn)", None)
+        for code, label in catalog.FIELDS.items():
+            self.field.addItem(label, code)
+        self.body = QPlainTextEdit()
+        self.has_until = QCheckBox("Có hạn hiệu lực")
+        self.until = QDateEdit(QDate.currentDate().addMonths(3))
+        self.until.setDisplayFormat("dd/MM/yyyy")
+        self.until.setCalendarPopup(True)
+        for label, widget in (
+            ("Tiêu đề", self.title_edit),
+            ("Loại", self.kind),
+            ("Lĩnh vực", self.field),
+            ("Nội dung", self.body),
+            ("", self.has_until),
+            ("Hiệu lực đến", self.until),
+        ):
+            form.addRow(label, widget)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def values(self) -> dict:
+        return {
+            "title": self.title_edit.text(),
+            "kind": self.kind.currentData(),
+            "field": self.field.currentData(),
+            "body": self.body.toPlainText(),
+            "valid_until": self.until.date().toString("yyyy-MM-dd") if self.has_until.isChecked() else None,
+        }
+
+
+class GuidanceView(QWidget):
+    def __init__(self, ctx, is_province: bool, on_changed, parent=None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.on_changed = on_changed
+        box = QVBoxLayout(self)
+        row = QHBoxLayout()
+        row.addWidget(
+            QLabel(
+                "Hướng dẫn đã ban hành; xuất gói cho từng huyện để gửi đi."
+                if is_province
+                else "Hướng dẫn, định hướng nhận từ Ban Tuyên giáo Tỉnh ủy."
+            )
+        )
+        row.addStretch(1)
+        if is_province:
+            add = QPushButton("Thêm hướng dẫn…")
+            add.clicked.connect(self.add)
+            row.addWidget(add)
+        box.addLayout(row)
+        self.model = RowsModel(
+            [
+                Column("Ngày", lambda g: _day(g.issued_on), sort_key=lambda g: g.issued_on),
+                Column("Loại", lambda g: KIND_LABELS.get(g.kind, g.kind)),
+                Column("Tiêu đề", lambda g: g.title),
+                Column("Lĩnh vực", lambda g: catalog.FIELDS.get(g.field or "", "")),
+                Column("Hiệu lực đến", lambda g: _day(g.valid_until)),
+                Column("Nội dung", lambda g: g.body),
+            ]
+        )
+        self.view = QTableView()
+        self.view.setModel(sortable(self.model, self.view))
+        setup_table(self.view)
+        box.addWidget(self.view, 1)
+
+    def refresh(self) -> None:
+        self.model.set_rows(guidance.list_guidance(self.ctx))
+        self.view.resizeColumnsToContents()
+
+    def add(self) -> None:
+        dialog = GuidanceDialog(self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.save(dialog.values())
+
+    def save(self, values: dict) -> None:
+        try:
+            guidance.add_guidance(self.ctx, **values)
+        except Exception as exc:  # noqa: BLE001 - DlxhError carries the Vietnamese message
+            show_error(self, exc)
+            return
+        self.refresh()
+        self.on_changed()
