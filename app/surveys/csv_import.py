@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from app.catalog import GENDERS, STRATA
@@ -35,6 +36,7 @@ _QUESTION_HEADER = re.compile(r"^(?:cau hoi|cau|c|q|question)?\s*(\d{1,3})(?:\b|
 _AREA_PREFIX = re.compile(r"^(xa|phuong|thi tran|tt)\s+")
 
 
+@lru_cache(maxsize=8192)
 def _key(text: str) -> str:
     """Folded header/value with punctuation squeezed to single spaces."""
     return re.sub(r"[^0-9a-z+]+", " ", fold(text)).strip()

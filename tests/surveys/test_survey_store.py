@@ -130,3 +130,16 @@ def test_plan_quotas_progress_and_weights(survey):
     assert weighting.uncovered == [("T02", None)]
     assert w == pytest.approx([(6 / 7) / (3 / 4)] * 3 + [(1 / 7) / (1 / 4)])
     assert plan_mod.needs_weighting(plan, rs.load_responses(ctx, sid))
+
+
+def test_correcting_a_form_replaces_answers_and_bumps_version(survey):
+    ctx, sid = survey
+    rid = rs.save_response(ctx, sid, Response("farmer", "T01", "30-44", "male", {1: 2, 3: 3}, "K1"))
+    rs.replace_answers(ctx, rid, Response("farmer", "T02", "30-44", "male", {1: 1, 2: (4,), 3: 5}, "K1"))
+    (back,) = rs.load_responses(ctx, sid)
+    assert back.area_code == "T02" and back.answers == {1: 1, 2: (4,), 3: 5}
+    row = ctx.db.execute("SELECT version FROM survey_responses WHERE id = ?", [rid]).fetchone()
+    assert row[0] == 2
+    with pytest.raises(ResponseInvalid):
+        rs.replace_answers(ctx, rid, Response(answers={1: 1, 3: 5}))  # Q2 now required: refused, unchanged
+    assert rs.load_responses(ctx, sid)[0].answers == {1: 1, 2: (4,), 3: 5}
