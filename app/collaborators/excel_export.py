@@ -46,7 +46,7 @@ def _contact_row(ctx: Ctx, n: int, c: Collaborator, areas: dict[str, str]) -> li
 def export(ctx: Ctx, path: Path, flt: CollaboratorFilter | None = None, *, contacts: bool = False) -> int:
     """Write the filtered list (or its contact sheet) to an .xlsx file; returns the row count."""
     import openpyxl
-    from openpyxl.styles import Alignment, Border, Font, Side
+    from openpyxl.styles import Alignment, Border, Font, NamedStyle, Side
 
     auth.require(ctx, "export")
     path = Path(path)
@@ -83,11 +83,16 @@ def export(ctx: Ctx, path: Path, flt: CollaboratorFilter | None = None, *, conta
         ws.column_dimensions[openpyxl.utils.get_column_letter(col)].width = width
     for n, c in enumerate(people, start=1):
         ws.append(make(ctx, n, c, areas))
-    for row in ws.iter_rows(min_row=5, max_row=5 + len(people)):
-        for cell in row:
-            cell.border = Border(left=thin, right=thin, top=thin, bottom=thin)
-            if isinstance(cell.value, date):
-                cell.number_format = "DD/MM/YYYY"
+    # Named styles: setting a style object per cell makes openpyxl hash it each time (slow at 5,000 rows).
+    border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    book.add_named_style(NamedStyle(name="ctv", border=border))
+    book.add_named_style(NamedStyle(name="ctv_date", border=border, number_format="DD/MM/YYYY"))
+    date_columns = {i for i, (name, _) in enumerate(columns) if name.startswith("Ngày")}
+    for row in ws.iter_rows(min_row=6, max_row=5 + len(people)):
+        for i, cell in enumerate(row):
+            cell.style = "ctv_date" if i in date_columns else "ctv"
+    for cell in ws[5]:
+        cell.border = border
     ws.freeze_panes = "C6"
     try:
         book.save(path)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 from typing import Any
 
 from app import catalog, validate
@@ -149,6 +150,7 @@ class AreaIndex:
     def __init__(self, units: list[Unit]) -> None:
         self._full: dict[str, str] = {}
         self._bare: dict[str, list[str]] = {}
+        self._seen: dict[str, str | ValidationError] = {}
         for unit in units:
             self._full[re.sub(r"[^a-z0-9]+", " ", fold(unit.name)).strip()] = unit.code
             self._bare.setdefault(_bare(unit.name), []).append(unit.code)
@@ -158,6 +160,17 @@ class AreaIndex:
         raw = text(value)
         if not raw:
             return None
+        if raw not in self._seen:
+            try:
+                self._seen[raw] = self._match(raw)
+            except ValidationError as exc:
+                self._seen[raw] = exc
+        found = self._seen[raw]
+        if isinstance(found, ValidationError):
+            raise ValidationError(found.message)
+        return found
+
+    def _match(self, raw: str) -> str:
         folded = re.sub(r"[^a-z0-9]+", " ", fold(raw)).strip()
         if folded in self._full:
             return self._full[folded]
@@ -203,19 +216,26 @@ SECTOR_WORDS: dict[str, tuple[str, ...]] = {
 
 
 def match_code(value: Any, labels: dict[str, str], words: dict[str, tuple[str, ...]], label: str) -> str | None:
-    """Catalogue code from a label, a code, or a keyword contained in the text (first hit, longest keyword)."""
+    """Catalogue code from a label, a code, or a keyword contained in the text (longest keyword wins)."""
     raw = text(value)
     if not raw:
         return None
+    code = _lookup(raw, tuple(labels.items()), tuple((k, v) for k, v in words.items()))
+    if code is None:
+        raise ValidationError(f"{label} không nhận ra được: {raw}.")
+    return code
+
+
+@lru_cache(maxsize=4096)
+def _lookup(raw: str, labels: tuple, words: tuple) -> str | None:
+    """Cached: a list of thousands of rows repeats a dozen distinct values."""
     folded = re.sub(r"[^a-z0-9]+", " ", fold(raw)).strip()
-    for code, name in labels.items():
+    for code, name in labels:
         if folded in (code, re.sub(r"[^a-z0-9]+", " ", fold(name)).strip()):
             return code
-    hits = [(len(word), code) for code, ws in words.items() for word in ws
+    hits = [(len(word), code) for code, ws in words for word in ws
             if re.search(rf"(^| ){re.escape(word)}( |$)", folded)]
-    if hits:
-        return max(hits)[1]
-    raise ValidationError(f"{label} không nhận ra được: {raw}.")
+    return max(hits)[1] if hits else None
 
 
 def match_stratum(value: Any) -> str | None:
