@@ -173,3 +173,25 @@ def parse_keyed_form(questionnaire: Questionnaire, cells: dict[str, str], areas:
     if problems:
         raise ResponseInvalid(problems)
     return validate(questionnaire, response, set(areas) or None)
+
+
+def keyed_cells(questionnaire: Questionnaire, response: Response, areas: dict[str, str]) -> dict[str, str]:
+    """The grid row a clerk would type for a stored form (the inverse of parse_keyed_form),
+    so a form can be brought back into the grid and corrected."""
+    cells = {"form_no": response.form_no or ""}
+    for key, choices in profile_choices(areas).items():
+        codes = [c for c, _ in choices]
+        value = getattr(response, key)
+        cells[key] = str(codes.index(value) + 1) if value in codes else ""
+    for q in questionnaire.questions:
+        value = response.answers.get(q.no)
+        if value is None:
+            text = ""
+        elif isinstance(value, tuple):
+            text = " ".join(str(v) for v in value)
+        elif isinstance(value, float):
+            text = str(value).replace(".", ",")
+        else:
+            text = str(value)
+        cells[f"q{q.no}"] = text
+    return cells

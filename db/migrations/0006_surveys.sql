@@ -107,7 +107,7 @@ CREATE INDEX survey_answers_response ON survey_answers(response_id);
 CREATE INDEX survey_answers_question ON survey_answers(question_id, option_no);
 
 -- Double entry: a second clerk keys a sample of forms again; the differences are listed
--- against the first keying. Kept locally (a quality check, not survey data).
+-- against the first keying (a quality check; no respondent data).
 CREATE TABLE survey_check_entries (
     id TEXT PRIMARY KEY,
     origin TEXT NOT NULL,

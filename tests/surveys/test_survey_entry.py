@@ -97,3 +97,13 @@ def test_parse_keyed_form_profile_numbers(questionnaire):
     with pytest.raises(entry.ResponseInvalid) as exc:
         entry.parse_keyed_form(questionnaire, {"q1": "2", "q3": ""}, areas)
     assert [f for f, _ in exc.value.problems] == ["q3"]
+
+
+def test_keyed_cells_round_trip(questionnaire):
+    areas = {"X01": "Xã Một", "X02": "Xã Hai"}
+    resp = Response("veteran", "X01", "45-59", "male", {1: 1, 2: (2, 3), 3: 2, 4: 2.5, 5: "Ý kiến, có dấu phẩy"},
+                    "A-7")
+    cells = entry.keyed_cells(questionnaire, resp, areas)
+    assert cells["gender"] == "1" and cells["q2"] == "2 3" and cells["q4"] == "2,5"
+    back = entry.parse_keyed_form(questionnaire, cells, areas)
+    assert (back.profile(), back.answers, back.form_no) == (resp.profile(), resp.answers, resp.form_no)

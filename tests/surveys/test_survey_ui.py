@@ -126,3 +126,24 @@ def test_crosstab_table_and_chart(main_window, qtbot):
     series = view.chart.series()
     assert len(series) == 1 and series[0].count() == 5  # five Likert levels, bars per gender
     assert "theo giới tính" in view.chart.title()
+
+
+def test_correct_a_stored_form_from_the_grid(main_window, qtbot, demo_ctx, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    page, view = open_tab(main_window, "entry")
+    sid = page.survey_id()
+    before = rs.find_by_form(demo_ctx, sid, "0002")
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("0002", True))  # the clerk types 0002
+    view._correct()
+    grid = view.grid
+    row = grid.rowCount() - 1
+    assert grid.item(row, 0).text() == "0002"
+    q3 = grid.keys.index("q3")
+    new_q3 = 1 if before.answers[3] != 1 else 2
+    grid.item(row, q3).setText(str(new_q3))
+    grid.setCurrentCell(row, q3)
+    qtbot.keyClick(grid, Qt.Key.Key_Return)
+    after = rs.find_by_form(demo_ctx, sid, "0002")
+    assert after.answers == {**before.answers, 3: new_q3} and after.id == before.id
+    assert "Đã sửa phiếu 0002" in view.message.text()

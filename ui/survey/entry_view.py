@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QListWidget,
     QPushButton,
@@ -55,11 +56,14 @@ class EntryView(QWidget):
         for label, w in (("Chế độ:", self.mode), ("Kênh:", self.channel)):
             bar.addWidget(QLabel(label))
             bar.addWidget(w)
+        bar.addStretch(1)
         pick = QPushButton("Chọn phiếu để kiểm tra (10%)")
         pick.clicked.connect(self._pick_forms)
+        fix = QPushButton("Sửa phiếu đã nhập…")
+        fix.clicked.connect(self._correct)
+        bar.addWidget(fix)
         imp = QPushButton("Nhập từ tệp CSV/Excel…")
         imp.clicked.connect(self._import)
-        bar.addStretch(1)
         bar.addWidget(pick)
         bar.addWidget(imp)
         layout.addLayout(bar)
@@ -84,6 +88,7 @@ class EntryView(QWidget):
         layout.addWidget(self.mismatches)
         self.saved = 0
         self.tips: list[str] = []
+        self.correcting: dict[int, str] = {}  # grid row -> id of the stored form being corrected
 
     def show_survey(self, sid: str) -> None:
         if sid == self.sid and self.grid.rowCount():
@@ -115,7 +120,10 @@ class EntryView(QWidget):
     def _submit(self, row: int, cells: dict) -> None:
         try:
             response = entry.parse_keyed_form(self.questionnaire, cells, self.areas)
-            if self.mode.currentData() == "check":
+            if row in self.correcting:
+                rs.replace_answers(self.ctx, self.correcting.pop(row), response)
+                self.message.setText(f"Đã sửa phiếu {response.form_no or ''}.")
+            elif self.mode.currentData() == "check":
                 result = double_entry.record_check(self.ctx, self.sid, response)
                 self._show_check(result)
             else:
@@ -142,6 +150,25 @@ class EntryView(QWidget):
                              "hãy xem lại phiếu giấy.")
         for m in result.mismatches:
             self.mismatches.addItem(f"Phiếu {result.form_no} · {m.label}: lần 1 «{m.first}», lần 2 «{m.second}»")
+
+    def _correct(self) -> None:
+        """Bring a stored form back into the open row; Enter stores the corrected form."""
+        form_no, ok = QInputDialog.getText(self, "Sửa phiếu đã nhập", "Số phiếu cần sửa:")
+        if not ok or not form_no.strip():
+            return
+        try:
+            stored = rs.find_by_form(self.ctx, self.sid, form_no.strip())
+        except DlxhError as exc:
+            self.message.setText(exc.message)
+            return
+        row = self.grid.rowCount() - 1
+        for c, text in enumerate(self.grid.keys):
+            self.grid.item(row, c).setText(entry.keyed_cells(self.questionnaire, stored, self.areas)[text])
+        self.correcting[row] = stored.id
+        self.mode.setCurrentIndex(0)
+        self.grid.setCurrentCell(row, 1)
+        self.grid.setFocus()
+        self.message.setText(f"Đang sửa phiếu {stored.form_no}: sửa các ô rồi bấm Enter để lưu.")
 
     def _pick_forms(self) -> None:
         forms = double_entry.sample_forms(self.ctx, self.sid, 0.1)
