@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass, fields
+from datetime import date
 
 from app import catalog, records, validate
 from app.context import Ctx
@@ -75,6 +76,14 @@ def clean(c: Collaborator) -> dict:
     row["joined_on"] = validate.iso_date(c.joined_on, "Ngày tham gia", "joined_on")
     row["left_on"] = validate.iso_date(c.left_on, "Ngày thôi", "left_on")
     row["party_member"] = 1 if c.party_member else 0
+    row["decision_no"] = " ".join((c.decision_no or "").split()) or None
+    if row["decision_no"] and (not re.search(r"\d", row["decision_no"]) or len(row["decision_no"]) > 40):
+        raise ValidationError(f"Số quyết định không hợp lệ: {row['decision_no'][:40]} (ví dụ 125-QĐ/HU).",
+                              field="decision_no")
+    today = date.today().isoformat()
+    for key, label in (("decision_date", "Ngày quyết định"), ("joined_on", "Ngày tham gia")):
+        if row[key] and row[key] > today:
+            raise ValidationError(f"{label} không được ở tương lai.", field=key)
     if c.status == "left" and not row["left_on"]:
         raise ValidationError("Cần ghi ngày thôi tham gia khi chuyển trạng thái 'Đã thôi'.", field="left_on")
     return row

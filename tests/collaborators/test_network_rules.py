@@ -123,3 +123,23 @@ def test_status_changes_need_reason_and_follow_allowed_moves(office):
         status.set_status(office, c.id, "active")
     actions = [e.action for e in audit.entries(office, table="collaborators") if e.row_id == c.id]
     assert actions.count("status") == 3
+
+
+@pytest.mark.parametrize("changes, field", [
+    ({"decision_no": "quyết định"}, "decision_no"),
+    ({"decision_date": "01/01/2999"}, "decision_date"),
+    ({"phone": "0123"}, "phone"),
+    ({"email": "a@b"}, "email"),
+    ({"birth_year": 1850}, "birth_year"),
+    ({"zalo": "abc"}, "zalo"),
+])
+def test_editor_rules_name_the_field(office, changes, field):
+    with pytest.raises(ValidationError) as info:
+        create(office, Collaborator(full_name="Ngô Văn Tài", area_code="H01PA", **changes))
+    assert info.value.field == field
+
+
+def test_landline_and_decision_accepted(office):
+    c = create(office, Collaborator(full_name="Ngô Văn Tài", phone="0234 3551 234", decision_no=" 125-QĐ/HU ",
+                                    decision_date="05/03/2024"))
+    assert (c.phone, c.decision_no, c.decision_date) == ("02343551234", "125-QĐ/HU", "2024-03-05")

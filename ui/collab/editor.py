@@ -92,7 +92,7 @@ class CollaboratorForm(QWidget):
             right.addRow(label, widget)
         self.fields = {"full_name": self.full_name, "birth_year": self.birth_year, "phone": self.phone,
                        "email": self.email, "zalo": self.zalo, "decision_date": self.decision_date,
-                       "joined_on": self.joined_on, "gender": self.gender, "stratum": self.stratum,
+                       "joined_on": self.joined_on, "decision_no": self.decision_no, "gender": self.gender, "stratum": self.stratum,
                        "sector": self.sector}
         self.original = Collaborator(full_name="")
 
