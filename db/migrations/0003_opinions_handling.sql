@@ -24,6 +24,9 @@ CREATE INDEX topics_handling_due ON topics(handling, due_on);
 -- narrow index instead of the wide encrypted rows (10x faster with SQLCipher's page cache).
 CREATE INDEX opinions_filters ON opinions(received_on, field, tendency, area_code, topic_id, handling,
                                           collaborator_id, meeting_id);
+-- opinions_received (0001) is a prefix of opinions_filters; left in place it lures the planner
+-- into row lookups for "month + area" (150 ms instead of 5 ms on 200k items).
+DROP INDEX opinions_received;
 
 -- Drafts of the fast entry form, saved on every keystroke pause so a crash loses nothing.
 -- Local to this PC: not synced, no origin/version.

@@ -6,6 +6,7 @@ import pytest
 from openpyxl import load_workbook
 
 from app.opinions import handling, items, topics
+from ui.pages.opinions import PAGE_SIZE
 from ui.pages.opinions import Page as OpinionsPage
 from ui.pages.topics import Page as TopicsPage
 from ui.tasks import TaskRunner
@@ -24,9 +25,10 @@ def show(qtbot, page):
 def test_list_filters_search_paging_and_export(qtbot, demo_ctx, tmp_path):
     page = show(qtbot, OpinionsPage(demo_ctx, TaskRunner(synchronous=True)))
     total = items.count(demo_ctx)
-    assert page.total == total and page.model.rowCount() == 500 and page.more.isVisible()
+    assert page.total == total and page.model.rowCount() == PAGE_SIZE and page.more.isVisible()
     page.load_more()
-    assert page.model.rowCount() == min(1000, total)
+    assert page.model.rowCount() == min(2 * PAGE_SIZE, total)
+    assert [r.received_on for r in page.model.rows] == sorted((r.received_on for r in page.model.rows), reverse=True)
     page.tendency.setCurrentIndex(page.tendency.findData("frustration"))
     page.search.setText("lo than")              # no accents: finds "lò than"
     page.search.flush()

@@ -39,7 +39,7 @@ from ui.opinion.handling_dialog import HandlingDialog
 from ui.pages.base import PageBase
 from ui.widgets import CodeCombo, SearchBox, setup_table
 
-PAGE_SIZE = 500
+PAGE_SIZE = 300
 
 
 def _date(iso: str | None) -> str:
@@ -109,7 +109,7 @@ class Page(PageBase):
         self.layout_.addLayout(actions)
 
         self.model = RowsModel([
-            Column("Ngày", lambda r: _date(r.received_on), sort_key=lambda r: r.received_on),
+            Column("Ngày", lambda r: _date(r.received_on), sort_key=lambda r: int(r.received_on.replace("-", ""))),
             Column("Lĩnh vực", lambda r: catalog.label(catalog.FIELDS, r.field)),
             Column("Xu hướng", lambda r: catalog.label(catalog.TENDENCIES, r.tendency)),
             Column("Mức độ", lambda r: catalog.label(catalog.SCALES, r.scale)),
