@@ -13,7 +13,7 @@ from app.overview import Card
 def cards(ctx: Ctx, today: date | None = None) -> list[Card]:
     flagged = activity.flagged(ctx, today)
     rows = [(f"{a.full_name} ({a.area_name})" if a.area_name else a.full_name,
-             a.reason + (" – đã đề xuất thay thế" if a.open_proposal_id else "")) for a in flagged[:8]]
+             a.short_reason + ("; đề xuất thay thế" if a.open_proposal_id else "")) for a in flagged[:8]]
     if len(flagged) > 8:
         rows.append((f"… và {len(flagged) - 8} người khác", "xem trang Cộng tác viên"))
     out = [Card(f"Cộng tác viên cần chú ý: {len(flagged)}", rows or [("Không có", "")],
