@@ -249,7 +249,7 @@ class Page(PageBase):
             self.refresh(dialog.created.id)
 
     def select_title(self, title: str) -> None:
-        """Select the topic with this title (tests, links from the overview)."""
+        """Make the topic with this title the current one (used by tests and overview links)."""
         proxy = self.view.model()
         for row in range(proxy.rowCount()):
             if self.model.row_at(proxy.mapToSource(proxy.index(row, 0)).row()).topic.title == title:
