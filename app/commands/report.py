@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -53,6 +55,16 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_verify)
 
 
+@contextmanager
+def _opened(args: argparse.Namespace) -> Iterator:
+    """The store named by --db, closed whatever happens."""
+    ctx = open_from_args(args)
+    try:
+        yield ctx
+    finally:
+        ctx.close()
+
+
 def _iso(text: str | None, label: str) -> date | None:
     if not text:
         return None
@@ -73,28 +85,22 @@ def cmd_draft(args: argparse.Namespace) -> int:
         anchor = parse_month(args.month) if args.month else _iso(args.date, "Ngày")
     else:
         anchor = _iso(args.date, "Ngày") or (parse_month(args.month) if args.month else None)
-    ctx = open_from_args(args)
-    try:
+    with _opened(args) as ctx:
         report = draft.draft_report(ctx, kind, anchor, start=_iso(args.start, "Ngày đầu kỳ"),
                                     end=_iso(args.end, "Ngày cuối kỳ"), topic=args.topic)
         out(f"Đã soạn dự thảo: {report.title}")
         out(f"Hạn gửi: {report.due_on or 'không có'}")
         out(report.id)
-    finally:
-        ctx.close()
     return 0
 
 
 def cmd_list(args: argparse.Namespace) -> int:
     from app.reports import register, store
 
-    ctx = open_from_args(args)
-    try:
+    with _opened(args) as ctx:
         for r in store.list_reports(ctx, year=args.year):
             number = f"{r.number}-{r.doc_code}" if r.number else "chưa số"
             out(f"{r.id}  {number:<10} {store.STATUSES[r.status]:<9} {register.deadline(r).label:<16} {r.title}")
-    finally:
-        ctx.close()
     return 0
 
 
@@ -105,8 +111,7 @@ def cmd_render(args: argparse.Namespace) -> int:
         args.pdf = args.docx = True
     folder = Path(args.out)
     folder.mkdir(parents=True, exist_ok=True)
-    ctx = open_from_args(args)
-    try:
+    with _opened(args) as ctx:
         report = store.get(ctx, args.id)
         docx, pdf = register.render_files(ctx, args.id)
         stem = f"bao-cao-{report.kind}-{report.period_start}" + (f"-so-{report.number}" if report.number else "")
@@ -117,8 +122,6 @@ def cmd_render(args: argparse.Namespace) -> int:
             name = f"{stem}-da-ky.pdf" if report.status in store.FROZEN else f"{stem}.pdf"
             (folder / name).write_bytes(pdf)
             out(str(folder / name))
-    finally:
-        ctx.close()
     return 0
 
 
@@ -127,21 +130,17 @@ def cmd_status(args: argparse.Namespace) -> int:
 
     actions = {"submit": register.submit, "approve": register.approve, "send": register.mark_sent,
                "new-version": register.new_version}
-    ctx = open_from_args(args)
-    try:
+    with _opened(args) as ctx:
         report = actions[args.action](ctx, args.id)
         out(f"Trạng thái: {store.STATUSES[report.status]}")
         out(report.id)
-    finally:
-        ctx.close()
     return 0
 
 
 def cmd_sign(args: argparse.Namespace) -> int:
     from app.reports import register, store
 
-    ctx = open_from_args(args)
-    try:
+    with _opened(args) as ctx:
         signer = None
         if args.token:
             from app.reports import pkcs11
@@ -150,8 +149,6 @@ def cmd_sign(args: argparse.Namespace) -> int:
         report = register.sign(ctx, args.id, signer=signer, signer_name=args.signer)
         out(f"Đã ký số báo cáo số {report.number}-{report.doc_code}; SHA-256 của tệp PDF đã ký: {report.pdf_sha256}")
         out(f"Trạng thái: {store.STATUSES[report.status]}")
-    finally:
-        ctx.close()
     return 0
 
 
@@ -161,11 +158,8 @@ def cmd_verify(args: argparse.Namespace) -> int:
     path = Path(args.file)
     if not path.is_file():
         raise DlxhError(f"Không tìm thấy tệp {path}.")
-    ctx = open_from_args(args)
-    try:
+    with _opened(args) as ctx:
         result = signing.verify_pdf(ctx, path.read_bytes())
-    finally:
-        ctx.close()
     if result.valid:
         out(result.message)
         return 0
