@@ -33,13 +33,13 @@ class ActivityView(QWidget):
         self.model = RowsModel([
             Column("Họ và tên", lambda a: a.full_name),
             Column("Địa bàn", lambda a: a.area_name),
+            Column("Lý do cần chú ý", lambda a: a.short_reason),
+            Column("Đề xuất thay thế", lambda a: "Đã đề xuất" if a.open_proposal_id else ""),
             Column("Phản ánh gần nhất", lambda a: _d(a.last_item_on), sort_key=lambda a: a.last_item_on or ""),
             Column("Số tin 90 ngày", lambda a: a.items_90d, align_right=True),
             Column("Dự giao ban gần nhất", lambda a: _d(a.last_meeting_on),
                    sort_key=lambda a: a.last_meeting_on or ""),
             Column("Vắng liên tiếp", lambda a: a.absent_streak, align_right=True),
-            Column("Đề xuất thay thế", lambda a: "Đã đề xuất" if a.open_proposal_id else ""),
-            Column("Lý do cần chú ý", lambda a: a.reason),
         ])
         self.view = QTableView()
         self.view.setModel(sortable(self.model, self))
@@ -62,7 +62,6 @@ class ActivityView(QWidget):
         rows = activity.activity(self.ctx)
         self.model.set_rows([a for a in rows if a.flagged or a.open_proposal_id])
         self.view.resizeColumnsToContents()
-        self.view.setColumnWidth(len(self.model.columns) - 1, 420)
         self.view.resizeRowsToContents()
         self._update_buttons()
 
