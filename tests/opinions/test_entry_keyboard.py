@@ -101,3 +101,27 @@ def test_refused_item_keeps_what_was_typed_and_draft_survives_a_crash(qtbot, off
     type_keys(qtbot, "buc")
     key(qtbot, Qt.Key.Key_Return)                # the privacy hint warns, it does not block
     assert items.count(office) == 1
+
+
+def test_editing_an_item_keeps_its_handling(qtbot, office):
+    from app.opinions import handling
+
+    item = items.create(office, items.Opinion(received_on="2026-10-01", field="economy", summary="Giá lúa giảm",
+                                              tendency="concern", area_code="H01PA"))
+    handling.forward(office, "opinion", item.id, "H01CQ01", due_on="2026-11-01", forwarded_on="2026-10-02")
+    dialog = EntryDialog(office, parent=None, opinion_id=item.id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitExposed(dialog)
+    form = dialog.form
+    assert (form.fields_["field"].text(), form.fields_["area"].text()) == ("Kinh tế", "Xã Phong An")
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is form.fields_["collaborator"])
+    form.fields_["tendency"].setFocus()
+    form.fields_["tendency"].selectAll()
+    type_keys(qtbot, "buc")
+    key(qtbot, Qt.Key.Key_Return)
+    saved = items.get(office, item.id)
+    assert (saved.tendency, saved.handling, saved.forwarded_to, saved.version) == ("frustration", "forwarded",
+                                                                                    "H01CQ01", 3)
+    assert items.count(office) == 1 and dialog.result() == 1

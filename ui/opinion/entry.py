@@ -8,6 +8,7 @@ a crash loses nothing. The privacy hint is shown inline and never blocks saving.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -40,10 +41,13 @@ class EntryForm(QWidget):
     saved = Signal(object)   # the new items.Opinion
 
     def __init__(self, ctx: Ctx, meeting_id: str | None = None, collaborator_id: str | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, opinion_id: str | None = None) -> None:
         super().__init__(parent)
+        self.editing = items.get(ctx, opinion_id) if opinion_id else None
+        if self.editing:
+            meeting_id, collaborator_id = self.editing.meeting_id, self.editing.collaborator_id
         self.ctx, self.meeting_id = ctx, meeting_id
-        self.draft_key = f"opinion_entry:{meeting_id or 'none'}"
+        self.draft_key = f"opinion_edit:{opinion_id}" if opinion_id else f"opinion_entry:{meeting_id or 'none'}"
         meeting = meetings.get(ctx, meeting_id) if meeting_id else None
         people = registry.list_collaborators(ctx, registry.CollaboratorFilter(status="active"))
         self.area_of = {p.id: p.area_code for p in people}
@@ -118,6 +122,8 @@ class EntryForm(QWidget):
         self._draft_timer.timeout.connect(self.save_draft)
 
         self.reset(keep=False, meeting=meeting, collaborator_id=collaborator_id)
+        if self.editing:
+            self.load_item(self.editing)
         self.restore_draft()
 
     # -- values ---------------------------------------------------------------------------
@@ -134,6 +140,18 @@ class EntryForm(QWidget):
                 widget.setText(values[key])
         self.summary.setText(values.get("summary", ""))
         self.proposal.setText(values.get("proposal", ""))
+
+    def load_item(self, o: items.Opinion) -> None:
+        self.received_on.setText(vn_date(date.fromisoformat(o.received_on)))
+        for key, code in (("collaborator", o.collaborator_id), ("channel", o.channel), ("field", o.field),
+                          ("area", o.area_code), ("topic", o.topic_id), ("tendency", o.tendency), ("scale", o.scale),
+                          ("risk", o.hotspot_risk)):
+            widget = self.fields_[key]
+            if code and code not in widget.options and key == "topic":   # a closed topic stays shown
+                widget.set_options({**widget.options, code: topics.get(self.ctx, code).title})
+            widget.set_code(code)
+        self.summary.setText(o.summary)
+        self.proposal.setText(o.proposal or "")
 
     def reset(self, keep: bool = True, meeting: meetings.Meeting | None = None,
               collaborator_id: str | None = None) -> None:
@@ -193,13 +211,25 @@ class EntryForm(QWidget):
         for widget in self.fields_.values():
             widget.settle()
         try:
-            item = items.create(self.ctx, self.build())
+            built = self.build()
+            if self.editing:
+                kept = {k: getattr(self.editing, k) for k in ("id", "origin", "version", "updated_at", "handling",
+                                                              "forwarded_to", "forwarded_on", "due_on", "result",
+                                                              "resolved_on", "answered_on")}
+                item = items.update(self.ctx, replace(built, **kept))
+            else:
+                item = items.create(self.ctx, built)
         except DlxhError as exc:
             self.status.setText(f"<span style='color:#c0392b'>Chưa lưu: {exc.message}</span>")
             self._focus_field(exc)
             self.save_draft()
             return None
         drafts.clear(self.ctx, self.draft_key)
+        if self.editing:
+            self.editing = item
+            self.status.setText("Đã lưu thay đổi.")
+            self.saved.emit(item)
+            return item
         self.done.insertItem(0, f"{catalog.label(catalog.FIELDS, item.field)} · "
                                 f"{catalog.label(catalog.TENDENCIES, item.tendency)} · {item.summary}")
         self.status.setText(f"Đã lưu {self.done.count()} ý kiến. Nhập ý kiến tiếp theo.")
@@ -224,12 +254,15 @@ class EntryForm(QWidget):
 
 class EntryDialog(QDialog):
     def __init__(self, ctx: Ctx, meeting_id: str | None = None, collaborator_id: str | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, opinion_id: str | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Nhập thông tin dư luận")
+        self.setWindowTitle("Sửa thông tin dư luận" if opinion_id else "Nhập thông tin dư luận")
         self.resize(820, 640)
         layout = QVBoxLayout(self)
-        self.form = EntryForm(ctx, meeting_id, collaborator_id, self)
+        self.form = EntryForm(ctx, meeting_id, collaborator_id, self, opinion_id=opinion_id)
+        if opinion_id:
+            self.form.done.hide()
+            self.form.saved.connect(lambda _: self.accept())
         layout.addWidget(self.form)
         QShortcut(QKeySequence("Ctrl+S"), self, activated=self.form.save)
 

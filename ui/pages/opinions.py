@@ -123,6 +123,8 @@ class Page(PageBase):
         setup_table(self.view)
         self.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         self.view.setWordWrap(False)
+        self.view.doubleClicked.connect(lambda _: self.edit())
+        self.view.activated.connect(lambda _: self.edit())
         self.count = QLabel()
         self.more = QPushButton("Tải thêm")
         self.more.clicked.connect(self.load_more)
@@ -252,6 +254,13 @@ class Page(PageBase):
         if chosen and HandlingDialog(self.ctx, chosen[0], chosen[1], step, chosen[2], self).exec():
             self.refresh_list()
             self.refresh_overdue()
+
+    def edit(self) -> None:
+        """Open the selected item in the entry form (double-click or Enter on a row)."""
+        chosen = self.selected()
+        if chosen and chosen[0] == "opinion":
+            if EntryDialog(self.ctx, parent=self, opinion_id=chosen[1]).exec():
+                self.refresh_list()
 
     def enter(self) -> None:
         EntryDialog(self.ctx, self.meeting.code(), self.collaborator.code(), parent=self).exec()
