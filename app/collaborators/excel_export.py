@@ -24,7 +24,8 @@ FULL_COLUMNS: list[tuple[str, int]] = [
     ("STT", 5), ("Họ và tên", 24), ("Năm sinh", 9), ("Giới tính", 8), ("Dân tộc", 9), ("Tôn giáo", 12),
     ("Đảng viên", 9), ("Chức vụ", 24), ("Đơn vị công tác", 26), ("Địa bàn", 20), ("Ngành, đoàn thể", 20),
     ("Giai tầng", 22), ("Số điện thoại", 14), ("Email", 24), ("Zalo", 14), ("Số quyết định", 14),
-    ("Ngày quyết định", 12), ("Ngày tham gia", 12), ("Trạng thái", 14), ("Ghi chú", 30),
+    ("Ngày quyết định", 12), ("Ngày tham gia", 12), ("Trạng thái", 14), ("Ngày thôi", 12), ("Lý do thôi", 24),
+    ("Ghi chú", 30),
 ]
 CONTACT_COLUMNS: list[tuple[str, int]] = [
     ("STT", 5), ("Họ và tên", 26), ("Địa bàn", 22), ("Số điện thoại", 15), ("Email", 28), ("Zalo", 15),
@@ -36,7 +37,7 @@ def _full_row(ctx: Ctx, n: int, c: Collaborator, areas: dict[str, str]) -> list:
             "x" if c.party_member else None, c.position, c.workplace, areas.get(c.area_code or "", ""),
             catalog.label(catalog.SECTORS, c.sector), catalog.label(catalog.STRATA, c.stratum), c.phone, c.email,
             c.zalo, c.decision_no, _date(c.decision_date), _date(c.joined_on),
-            catalog.label(catalog.COLLABORATOR_STATUSES, c.status), c.notes]
+            catalog.label(catalog.COLLABORATOR_STATUSES, c.status), _date(c.left_on), c.left_reason, c.notes]
 
 
 def _contact_row(ctx: Ctx, n: int, c: Collaborator, areas: dict[str, str]) -> list:

@@ -38,6 +38,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "decision_no": ("so quyet dinh", "quyet dinh", "so qd", "qd", "quyet dinh so", "so quyet dinh cong nhan"),
     "decision_date": ("ngay quyet dinh", "ngay qd", "ngay ky quyet dinh", "ngay ky qd", "ngay ban hanh"),
     "joined_on": ("ngay tham gia", "thoi gian tham gia", "ngay bat dau", "tham gia tu", "nam tham gia"),
+    "status": ("trang thai", "tinh trang", "tinh trang hoat dong"),
+    "left_on": ("ngay thoi", "ngay thoi tham gia", "thoi tu ngay"),
+    "left_reason": ("ly do thoi", "ly do thoi tham gia", "ly do tam dung thoi"),
     "notes": ("ghi chu", "ghi chu khac"),
 }
 
@@ -46,7 +49,8 @@ FIELD_LABELS: dict[str, str] = {
     "religion": "Tôn giáo", "party_member": "Đảng viên", "position": "Chức vụ", "workplace": "Đơn vị công tác",
     "area": "Địa bàn", "sector": "Ngành, đoàn thể", "stratum": "Giai tầng", "phone": "Số điện thoại",
     "email": "Thư điện tử", "zalo": "Zalo", "decision_no": "Số quyết định", "decision_date": "Ngày quyết định",
-    "joined_on": "Ngày tham gia", "notes": "Ghi chú",
+    "joined_on": "Ngày tham gia", "status": "Trạng thái", "left_on": "Ngày thôi", "left_reason": "Lý do thôi",
+    "notes": "Ghi chú",
 }
 
 _PUNCT = re.compile(r"[^a-z0-9]+")

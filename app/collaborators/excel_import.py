@@ -306,6 +306,11 @@ def _read_row(number: int, row: tuple, header: HeaderMap, areas: ev.AreaIndex, c
             decision_no = decision_no[:match.start()].strip(" ,;")
     joined = attempt(lambda: ev.parse_date(get("joined_on"), "Ngày tham gia"))
     party = attempt(lambda: ev.parse_yes(get("party_member"), "Đảng viên"))
+    status = attempt(lambda: ev.match_status(get("status"))) or "active"
+    left_on = attempt(lambda: ev.parse_date(get("left_on"), "Ngày thôi"))
+    left_reason = ev.text(get("left_reason"))
+    if status == "left" and not left_on:
+        item.problems.append("Người đã thôi tham gia cần có ngày thôi (cột 'Ngày thôi').")
     stratum = attempt(lambda: ev.match_stratum(get("stratum")))
     sector = attempt(lambda: ev.match_sector(get("sector")))
     if item.problems or not name:
@@ -316,6 +321,7 @@ def _read_row(number: int, row: tuple, header: HeaderMap, areas: ev.AreaIndex, c
         religion=ev.text(get("religion")), party_member=bool(party), position=ev.text(get("position")),
         workplace=ev.text(get("workplace")), sector=sector, stratum=stratum, phone=phone,
         email=email, zalo=zalo, decision_no=decision_no, decision_date=decision_date,
-        joined_on=joined, notes=note_text,
+        joined_on=joined, notes=note_text, status=status, left_on=left_on if status == "left" else None,
+        left_reason=left_reason if status != "active" else None,
     )
     return item

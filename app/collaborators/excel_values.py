@@ -238,6 +238,18 @@ def _lookup(raw: str, labels: tuple, words: tuple) -> str | None:
     return max(hits)[1] if hits else None
 
 
+STATUS_WORDS: dict[str, tuple[str, ...]] = {
+    "active": ("dang hoat dong", "hoat dong", "con hoat dong"),
+    "paused": ("tam dung", "tam nghi"),
+    "left": ("da thoi", "thoi", "nghi", "da nghi", "chuyen cong tac"),
+}
+
+
+def match_status(value: Any) -> str:
+    """Status from the list; a blank cell means active (lists usually hold current members)."""
+    return match_code(value, catalog.COLLABORATOR_STATUSES, STATUS_WORDS, "Trạng thái") or "active"
+
+
 def match_stratum(value: Any) -> str | None:
     return match_code(value, catalog.STRATA, STRATUM_WORDS, "Giai tầng")
 

@@ -94,3 +94,21 @@ def test_demo_has_network_data_and_overview_card(demo_ctx):
     assert attention.level == "warning" and attention.title.startswith("Cộng tác viên cần chú ý: ")
     assert any("đề xuất thay thế" in value for _, value in attention.rows)
     assert any("vắng 3 kỳ giao ban" in value for _, value in attention.rows)
+
+
+def test_full_export_moves_to_another_office_with_statuses(demo_ctx, empty_ctx, tmp_path):
+    from app.office import add_unit, agencies, communes
+
+    path = tmp_path / "tat ca.xlsx"
+    n = excel_export.export(demo_ctx, path)
+    for unit in communes(demo_ctx) + agencies(demo_ctx):
+        add_unit(empty_ctx, unit.code, unit.name, unit.level, empty_ctx.origin)
+    pv = excel_import.preview(empty_ctx, path)
+    assert len(pv.good) == n and not pv.with_problems
+    result = excel_import.apply(empty_ctx, pv)
+    assert result.created == n
+    moved = {c.full_name: c for c in list_collaborators(empty_ctx)}
+    for c in list_collaborators(demo_ctx):
+        copy = moved[c.full_name]
+        assert (copy.status, copy.left_on, copy.area_code, copy.birth_year, copy.phone, copy.stratum) == \
+            (c.status, c.left_on, c.area_code, c.birth_year, c.phone, c.stratum)
