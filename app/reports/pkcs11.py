@@ -35,15 +35,18 @@ def token_signer(ctx: Ctx, pin: str | None = None):
         raise DlxhError("Chưa cấu hình USB token: hãy nhập đường dẫn thư viện PKCS#11 trong phần Cài đặt.")
     if not available():
         raise DlxhError("Máy này thiếu thư viện python-pkcs11 nên chưa ký được bằng USB token.")
+    from pyhanko.config.pkcs11 import TokenCriteria
     from pyhanko.sign import pkcs11 as ph
 
     pin = pin or os.environ.get("DLXH_TOKEN_PIN")
     if not pin:
         raise DlxhError("Cần mã PIN của USB token (hoặc đặt biến môi trường DLXH_TOKEN_PIN).")
     try:
-        session = ph.open_pkcs11_session(module, token_label=setting(ctx, "pkcs11_token_label") or None,
-                                         user_pin=pin)
+        criteria = TokenCriteria(label=setting(ctx, "pkcs11_token_label") or None)
+        session = ph.open_pkcs11_session(module, token_criteria=criteria, user_pin=pin)
+        # raw_mechanism: hash in software, the token only signs the digest; tokens without
+        # the combined hash-and-sign mechanisms (SoftHSM's ECDSA, several USB tokens) work too.
         return ph.PKCS11Signer(session, key_label=setting(ctx, "pkcs11_key_label") or None,
-                               cert_label=setting(ctx, "pkcs11_cert_label") or None)
+                               cert_label=setting(ctx, "pkcs11_cert_label") or None, use_raw_mechanism=True)
     except Exception as exc:  # the token library's own errors: wrong PIN, token absent …
-        raise DlxhError(f"Không mở được USB token: {exc}") from exc
+        raise DlxhError(f"Không mở được USB token: {str(exc) or type(exc).__name__}") from exc

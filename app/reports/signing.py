@@ -194,7 +194,7 @@ def sign_pdf(ctx: Ctx, pdf: bytes, anchor: Anchor | None, signer_name: str, sign
     try:
         pdf_signer.sign_pdf(writer, output=out)
     except Exception as exc:  # pyHanko/token errors: a refusal the user can act on
-        raise DlxhError(f"Không ký được văn bản: {exc}") from exc
+        raise DlxhError(f"Không ký được văn bản: {str(exc) or type(exc).__name__}") from exc
     return out.getvalue()
 
 
