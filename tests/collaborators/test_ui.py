@@ -154,3 +154,70 @@ def test_status_change_and_commendation_from_the_list(main_window, demo_ctx, qtb
     assert any("Phản ánh kịp thời" in detail.commendations.item(i).text()
                for i in range(detail.commendations.count()))
     assert any("Tạm dừng" in detail.history.item(i).text() for i in range(detail.history.count()))
+
+
+def test_import_runs_in_the_worker_thread(demo_ctx, qtbot, tmp_path):
+    from ui.main_window import MainWindow
+    from ui.tasks import TaskRunner
+
+    window = MainWindow(demo_ctx, TaskRunner())  # the real single worker thread
+    qtbot.addWidget(window)
+    page = window.show_page("collaborators")
+    before = _count(demo_ctx)
+    page.import_file(_workbook(tmp_path / "luong.xlsx"))
+    qtbot.waitUntil(lambda: page.dialog is not None, timeout=20000)
+    qtbot.mouseClick(page.dialog.ok, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Đã thêm 2" in page.message.text(), timeout=20000)
+    assert _count(demo_ctx) == before + 2
+    window.tasks.wait()
+
+
+def test_export_of_the_filtered_list(main_window, demo_ctx, tmp_path):
+    page = main_window.show_page("collaborators")
+    page.stratum.setCurrentIndex(page.stratum.findData("farmer"))
+    page.export_file(tmp_path / "nong dan.xlsx")
+    ws = openpyxl.load_workbook(tmp_path / "nong dan.xlsx").active
+    assert ws.max_row - 5 == page.model.rowCount() > 0
+    assert {ws.cell(row=r, column=12).value for r in range(6, ws.max_row + 1)} == {"Nông dân"}
+    assert "không được mã hóa" in page.message.text()
+
+
+def test_replace_dialog_links_leaving_and_new(main_window, demo_ctx):
+    from app.collaborators.registry import get
+
+    page = main_window.show_page("collaborators")
+    page.status.setCurrentIndex(page.status.findData("active"))
+    page.view.selectRow(0)
+    leaving = page.selected()
+    page.replace()
+    dialog = page.dialog
+    newcomer = dialog.newcomer.currentData()
+    dialog.reason.setText("Chuyển công tác")
+    dialog.save()
+    old = get(demo_ctx, leaving.id)
+    assert (old.status, old.replaced_by, old.left_reason) == ("left", newcomer, "Chuyển công tác")
+
+
+def test_training_and_targets_dialogs(main_window, demo_ctx):
+    from app.collaborators import coverage
+
+    page = main_window.show_page("collaborators")
+    page.tabs.setCurrentWidget(page.training)
+    before = len(training.list_trainings(demo_ctx))
+    page.training.add()
+    dialog = page.training.dialog
+    dialog.save()
+    assert "Nội dung tập huấn" in dialog.error.text()
+    dialog.topic.setText("Kỹ năng viết báo cáo dư luận")
+    for i in range(3):
+        dialog.people.item(i).setCheckState(Qt.CheckState.Checked)
+    dialog.save()
+    sessions = training.list_trainings(demo_ctx)
+    assert len(sessions) == before + 1 and len(sessions[0].attendees) == 3
+    page.tabs.setCurrentWidget(page.coverage)
+    page.coverage.edit_targets()
+    targets = page.coverage.dialog
+    targets.per_area.setValue(6)
+    targets.save()
+    assert coverage.targets(demo_ctx).per_area == 6
+    assert len(page.coverage.below_cells()) >= 14  # every commune has fewer than six people
