@@ -44,6 +44,25 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = osub.add_parser("overdue", help="thông tin, vấn đề đã quá hạn xử lý")
     p.set_defaults(func=cmd_overdue)
 
+    p = osub.add_parser("forward", help="chuyển một thông tin (hoặc vấn đề, với --topic) cho cơ quan xử lý")
+    p.add_argument("id")
+    p.add_argument("--agency", required=True, help="cơ quan: mã hoặc tên (không dấu cũng được)")
+    p.add_argument("--due", required=True, help="hạn xử lý (dd/mm/yyyy)")
+    p.add_argument("--on", help="ngày chuyển (mặc định hôm nay)")
+    p.add_argument("--topic", action="store_true", help="ID là mã vấn đề, không phải mã thông tin")
+    p.set_defaults(func=cmd_forward)
+    p = osub.add_parser("resolve", help="ghi kết quả giải quyết")
+    p.add_argument("id")
+    p.add_argument("--result", required=True)
+    p.add_argument("--on", help="ngày giải quyết (mặc định hôm nay)")
+    p.add_argument("--topic", action="store_true")
+    p.set_defaults(func=cmd_resolve)
+    p = osub.add_parser("answer", help="ghi ngày phản hồi cho người phản ánh")
+    p.add_argument("id")
+    p.add_argument("--on", help="ngày phản hồi (mặc định hôm nay)")
+    p.add_argument("--topic", action="store_true")
+    p.set_defaults(func=cmd_answer)
+
     tp = sub.add_parser("topics", help="vấn đề dư luận quan tâm: danh sách, cảnh báo sớm")
     tsub = tp.add_subparsers(dest="topics_command", metavar="LỆNH", required=True)
     p = tsub.add_parser("warnings", help="cảnh báo sớm: vấn đề tăng đột biến, lan rộng, nguy cơ điểm nóng")
@@ -51,6 +70,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_warnings)
     p = tsub.add_parser("list", help="danh sách vấn đề")
     p.set_defaults(func=cmd_topics)
+
+    mp = sub.add_parser("meetings", help="hội nghị giao ban: lập lịch, danh sách")
+    msub = mp.add_subparsers(dest="meetings_command", metavar="LỆNH", required=True)
+    p = msub.add_parser("plan", help="lập lịch giao ban định kỳ theo quy định đã đặt")
+    p.add_argument("--months", type=int, default=12, help="số tháng tới (mặc định 12)")
+    p.set_defaults(func=cmd_plan)
+    p = msub.add_parser("list", help="danh sách hội nghị")
+    p.add_argument("--year", type=int)
+    p.set_defaults(func=cmd_meetings)
 
 
 def _filter_args(p: argparse.ArgumentParser) -> None:
@@ -189,6 +217,76 @@ def cmd_topics(args: argparse.Namespace) -> int:
         for t in topics.list_topics(ctx):
             out(f"{catalog.label(catalog.TOPIC_STATUSES, t.status)} | {catalog.label(catalog.FIELDS, t.field)} | "
                 f"{t.title} | {t.id}")
+    finally:
+        ctx.close()
+    return 0
+
+
+def _kind(args: argparse.Namespace) -> str:
+    return "topic" if args.topic else "opinion"
+
+
+def cmd_forward(args: argparse.Namespace) -> int:
+    from app.office import agencies
+
+    ctx = open_from_args(args)
+    try:
+        agency = lookup.resolve({a.code: a.name for a in agencies(ctx)}, args.agency, "Cơ quan nhận xử lý")
+        handling.forward(ctx, _kind(args), args.id, agency or "", args.due, args.on)
+        out("Đã chuyển xử lý.")
+    finally:
+        ctx.close()
+    return 0
+
+
+def cmd_resolve(args: argparse.Namespace) -> int:
+    ctx = open_from_args(args)
+    try:
+        handling.resolve(ctx, _kind(args), args.id, args.result, args.on)
+        out("Đã ghi kết quả giải quyết.")
+    finally:
+        ctx.close()
+    return 0
+
+
+def cmd_answer(args: argparse.Namespace) -> int:
+    ctx = open_from_args(args)
+    try:
+        handling.answer(ctx, _kind(args), args.id, args.on)
+        out("Đã ghi ngày phản hồi.")
+    finally:
+        ctx.close()
+    return 0
+
+
+def cmd_plan(args: argparse.Namespace) -> int:
+    from datetime import timedelta
+
+    from app.meetings import planning, schedule
+
+    ctx = open_from_args(args)
+    try:
+        today = date.today()
+        made = planning.plan_regular(ctx, today, today + timedelta(days=round(args.months * 30.44)))
+        out(f"Lịch: {schedule.get_rule(ctx).describe()}.")
+        for m in made:
+            out(f"Đã lập hội nghị ngày {vn_date(date.fromisoformat(m.held_on))}.")
+        out(f"Đã lập {len(made)} hội nghị.")
+    finally:
+        ctx.close()
+    return 0
+
+
+def cmd_meetings(args: argparse.Namespace) -> int:
+    from app.meetings import core, planning
+
+    ctx = open_from_args(args)
+    try:
+        counts = planning.item_counts(ctx)
+        for m in core.list_meetings(ctx, args.year):
+            s = planning.summary(ctx, m.id)
+            out(f"{vn_date(date.fromisoformat(m.held_on))} | {core.KINDS[m.kind]} | có mặt {s.present} | "
+                f"{counts.get(m.id, 0)} ý kiến | {m.place or ''} | {m.id}")
     finally:
         ctx.close()
     return 0

@@ -63,3 +63,23 @@ def test_drafts_survive_reopening(office):
     drafts.clear(again, "entry")
     assert drafts.load(again, "entry") is None
     again.close()
+
+
+def test_cli_handling_loop_and_meeting_plan(office, cli):
+    db, env = str(office.path), {"DLXH_PASSPHRASE": "test-passphrase-4"}
+    item = items.create(office, items.Opinion(received_on="2026-10-01", field="economy", summary="Giá lúa giảm",
+                                              tendency="concern"))
+    office.close()
+    ok = cli("--db", db, "opinions", "forward", item.id, "--agency", "tai nguyen", "--due", "15/10/2026", "--on",
+             "02/10/2026", env=env)
+    assert ok.returncode == 0, ok.stderr
+    late = cli("--db", db, "opinions", "overdue", env=env)
+    assert "Phòng Tài nguyên và Môi trường" in late.stdout and "Quá hạn: 1." in late.stdout
+    early = cli("--db", db, "opinions", "resolve", item.id, "--result", "Đã xử lý", "--on", "01/10/2026", env=env)
+    assert early.returncode == 1 and "không được trước ngày chuyển" in early.stderr
+    done = cli("--db", db, "opinions", "resolve", item.id, "--result", "Đã xử lý", "--on", "20/10/2026", env=env)
+    assert done.returncode == 0 and "Quá hạn: 0." in cli("--db", db, "opinions", "overdue", env=env).stdout
+    plan = cli("--db", db, "meetings", "plan", "--months", "3", env=env)
+    assert plan.returncode == 0 and "Đã lập 3 hội nghị." in plan.stdout
+    again = cli("--db", db, "meetings", "plan", "--months", "3", env=env)
+    assert "Đã lập 0 hội nghị." in again.stdout
