@@ -34,6 +34,36 @@ def setting(ctx: Ctx, key: str) -> Any:
     return DEFAULTS.get(key) if value is None else value
 
 
+def save_settings(ctx: Ctx, values: dict[str, Any]) -> None:
+    """Check and store report settings (admin only), all or nothing."""
+    from app import auth
+
+    auth.require(ctx, "settings")
+    clean: dict[str, Any] = {}
+    for key, value in values.items():
+        if key not in DEFAULTS:
+            raise ValidationError(f"Không có cài đặt báo cáo '{key}'.")
+        default = DEFAULTS[key]
+        if isinstance(default, int):
+            try:
+                value = int(value)
+            except (TypeError, ValueError) as exc:
+                raise ValidationError("Số ngày phải là số nguyên.") from exc
+            limit = 28 if key == "monthly_report_due_day" else 120
+            if not 1 <= value <= limit:
+                raise ValidationError(f"Giá trị phải từ 1 đến {limit}.")
+        elif isinstance(default, list):
+            value = [str(v).strip() for v in value if str(v).strip()]
+        else:
+            value = str(value).strip()
+        if key == "report_signer_mode" and value not in ("tm", "kt"):
+            raise ValidationError("Hình thức ký phải là T/M hoặc K/T.")
+        clean[key] = value
+    with ctx.transaction():
+        for key, value in clean.items():
+            settings.put(ctx, key, value)
+
+
 @dataclass(frozen=True)
 class Period:
     kind: str  # monthly | quarterly | half_year | annual | adhoc | thematic

@@ -89,3 +89,17 @@ def test_overview_card(demo_ctx):
         any(register.deadline(r).code == "late" and r.sent_on[:4] == str(today.year)
             for r in store.list_reports(demo_ctx) if r.sent_on))
     assert card.level == ("warning" if overdue or (due - today).days <= 3 else "info")
+
+
+def test_report_settings_are_checked(empty_ctx):
+    from app.reports.period import save_settings, setting
+
+    save_settings(empty_ctx, {"monthly_report_due_day": "15", "report_recipients": ["A", " ", "B"]})
+    assert setting(empty_ctx, "monthly_report_due_day") == 15 and setting(empty_ctx, "report_recipients") == ["A", "B"]
+    for bad in ({"monthly_report_due_day": 31}, {"report_signer_mode": "xx"}, {"unknown": 1}):
+        with pytest.raises(ValidationError):
+            save_settings(empty_ctx, bad)
+    with pytest.raises(PermissionDenied):
+        save_settings(replace(empty_ctx, user=User("nv", "staff")), {"report_signer_name": "X"})
+    report = draft.draft_report(empty_ctx, "monthly", date(2026, 1, 1))
+    assert report.due_on == "2026-02-15" and report.recipients == ["A", "B"]

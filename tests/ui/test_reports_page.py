@@ -43,3 +43,35 @@ def test_staff_cannot_approve(main_window, demo_ctx):
     page.panel.set_report(store.get(demo_ctx, page.panel.report.id))
     assert page.panel.report.status == "submitted"
     assert not page.panel.flow_buttons["approve"].isEnabled()
+
+
+def test_head_approves_and_signs_from_the_page(main_window, demo_ctx, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.reports import signing
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    page = main_window.show_page("reports")
+    panel = page.panel
+    panel.flow_buttons["submit"].click()
+    page.ctx.user = User("tb", "head", "Trần Văn Hùng")
+    panel.set_report(store.get(demo_ctx, panel.report.id))
+    panel.flow_buttons["approve"].click()
+    assert panel.flow_buttons["sign"].isEnabled()
+    panel.flow_buttons["sign"].click()
+    report = store.get(demo_ctx, panel.report.id)
+    assert report.status == "signed" and panel.flow_buttons["version"].isEnabled()
+    assert signing.verify_pdf(demo_ctx, store.get_file(demo_ctx, report.id, "signed_pdf")).valid
+    assert page.model.row_at(0).status in store.STATUSES
+
+
+def test_settings_dialog_saves(main_window, demo_ctx):
+    from ui.report.settings_dialog import ReportSettingsDialog
+
+    dialog = ReportSettingsDialog(demo_ctx, main_window)
+    dialog.spins["monthly_report_due_day"].setValue(15)
+    dialog.texts["report_signer_name"].setText("Lê Thị Mai")
+    dialog.save()
+    from app.reports.period import setting
+
+    assert setting(demo_ctx, "monthly_report_due_day") == 15 and setting(demo_ctx, "report_signer_name") == "Lê Thị Mai"

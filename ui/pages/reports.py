@@ -15,6 +15,7 @@ from ui.errors import show_error
 from ui.models import Column, RowsModel, sortable
 from ui.pages.base import PageBase
 from ui.report.panel import ReportPanel, _vn
+from ui.report.settings_dialog import ReportSettingsDialog
 from ui.widgets import setup_table
 
 DRAFT_KINDS = [("monthly", "Báo cáo tháng"), ("quarterly", "Báo cáo quý"), ("half_year", "Báo cáo 6 tháng"),
@@ -53,6 +54,9 @@ class Page(PageBase):
         for w in (QLabel("Soạn:"), self.kind, self.month, self.date_from, self.date_to, self.topic, make):
             bar.addWidget(w)
         bar.addStretch(1)
+        setup = QPushButton("Cài đặt báo cáo…")
+        setup.clicked.connect(lambda: ReportSettingsDialog(self.ctx, self).exec())
+        bar.addWidget(setup)
         self.layout_.addLayout(bar)
         self._kind_changed()
 

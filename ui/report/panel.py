@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -226,10 +227,22 @@ class ReportPanel(QWidget):
         self._guard(lambda: self._reload(fn(self.ctx, self.report.id)))
 
     def sign(self) -> None:
-        if QMessageBox.question(self, "Ký số", "Ký số báo cáo bằng chứng thư số của đơn vị? Sau khi ký, báo cáo "
-                                               "không sửa được nữa.") != QMessageBox.Yes:
+        from app.reports import pkcs11
+
+        rid, pin = self.report.id, None
+        if pkcs11.configured(self.ctx):
+            pin, ok = QInputDialog.getText(self, "Ký số bằng USB token", "Mã PIN của USB token:",
+                                           QLineEdit.EchoMode.Password)
+            if not ok or not pin:
+                return
+        elif QMessageBox.question(self, "Ký số", "Ký số báo cáo bằng chứng thư số của đơn vị? Sau khi ký, báo cáo "
+                                                 "không sửa được nữa.") != QMessageBox.Yes:
             return
-        self.tasks.run(lambda progress: register.sign(self.ctx, self.report.id, progress=progress),
+
+        def run(progress):
+            signer = pkcs11.token_signer(self.ctx, pin) if pin else None
+            return register.sign(self.ctx, rid, signer=signer, progress=progress)
+        self.tasks.run(run,
                        on_done=self._reload, on_failed=lambda e: show_error(self, e), label="Đang ký số báo cáo…",
                        parent=self, with_progress=True)
 
