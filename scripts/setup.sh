@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Set up DLXH on a fresh Debian/Ubuntu machine with Python 3.11: the system libraries the
 # Qt wheels need, a virtual environment in .venv, and the app with its test tools.
-# Sourced by scripts/demo.sh and scripts/test.sh; safe to run again (it skips what is done).
+# Called by scripts/demo.sh and scripts/test.sh (which adds the tools its tests drive: age,
+# minisign, softhsm2); safe to run again (it skips what is done).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 # Qt offscreen/xcb runtime libraries (DESIGN.md §8) and venv support.
 SYSTEM_PACKAGES=(libegl1 libgl1 libx11-6 libdbus-1-3 libfontconfig1 libfreetype6 libglib2.0-0 libxkbcommon0
                  libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1
-                 libxcb-render-util0 libxcb-shape0 python3-venv)
+                 libxcb-render-util0 libxcb-shape0 python3-venv "$@")
 missing=()
 if command -v dpkg-query >/dev/null 2>&1; then
   for pkg in "${SYSTEM_PACKAGES[@]}"; do
