@@ -84,7 +84,8 @@ def main() -> None:
         ctx, _code, _summary = build_demo(path, passphrase=PASSPHRASE)
         generate(ctx, args.items)
     total = items.count(ctx)
-    print(f"store: {total} items built in {time.perf_counter() - start:.1f} s ({path})")
+    verb = "opened" if args.reuse else "built"
+    print(f"store: {total} items {verb} in {time.perf_counter() - start:.1f} s ({path})")
 
     month = (date.today().replace(day=1) - timedelta(days=40)).strftime("%Y-%m")
     some_area = ctx.db.execute("SELECT code FROM units WHERE level = 'commune' LIMIT 1").fetchone()[0]
