@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from contextlib import closing
 from datetime import date
 
 from app import catalog
@@ -135,8 +136,7 @@ def build_filter(ctx: Ctx, args: argparse.Namespace) -> items.OpinionFilter:
 
 
 def cmd_add(args: argparse.Namespace) -> int:
-    ctx = open_from_args(args)
-    try:
+    with closing(open_from_args(args)) as ctx:
         item = items.Opinion(
             received_on=_today(args.date).isoformat(), summary=args.summary,
             field=lookup.resolve(catalog.FIELDS, args.field, "Lĩnh vực", "field"),
@@ -153,14 +153,11 @@ def cmd_add(args: argparse.Namespace) -> int:
             out(f"Lưu ý: {hint.message}")
         out(f"Đã thêm thông tin dư luận ngày {vn_date(date.fromisoformat(created.received_on))}.")
         out(created.id or "")
-    finally:
-        ctx.close()
     return 0
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    ctx = open_from_args(args)
-    try:
+    with closing(open_from_args(args)) as ctx:
         flt = build_filter(ctx, args)
         total = items.count(ctx, flt)
         rows = items.list_opinions(ctx, flt, limit=args.limit)
@@ -169,56 +166,42 @@ def cmd_list(args: argparse.Namespace) -> int:
                 f"{catalog.label(catalog.TENDENCIES, r.tendency)} | {r.area_name or '-'} | {r.summary}")
         shown = f" (hiện {len(rows)})" if len(rows) < total else ""
         out(f"Tổng số: {total} thông tin{shown}.")
-    finally:
-        ctx.close()
     return 0
 
 
 def cmd_export(args: argparse.Namespace) -> int:
     from app.opinions.export import export_xlsx
 
-    ctx = open_from_args(args)
-    try:
+    with closing(open_from_args(args)) as ctx:
         n = export_xlsx(ctx, build_filter(ctx, args), args.file)
         out(f"Đã xuất {n} thông tin ra {args.file}.")
-    finally:
-        ctx.close()
     return 0
 
 
 def cmd_overdue(args: argparse.Namespace) -> int:
-    ctx = open_from_args(args)
-    try:
+    with closing(open_from_args(args)) as ctx:
         rows = handling.overdue(ctx)
         for r in rows:
             out(f"{r.kind_label} | quá hạn {r.days_over} ngày | hạn {vn_date(date.fromisoformat(r.due_on))} | "
                 f"{r.agency_name} | {r.text}")
         out(f"Quá hạn: {len(rows)}.")
-    finally:
-        ctx.close()
     return 0
 
 
 def cmd_warnings(args: argparse.Namespace) -> int:
-    ctx = open_from_args(args)
-    try:
+    with closing(open_from_args(args)) as ctx:
         flagged = warnings.topic_warnings(ctx, _today(args.date))
         for w in flagged:
             out(f"{w.title} [{catalog.label(catalog.TOPIC_STATUSES, w.status)}]: {w.reason_text}.")
         out(f"Có {len(flagged)} vấn đề cần cảnh báo." if flagged else "Không có vấn đề nào cần cảnh báo.")
-    finally:
-        ctx.close()
     return 0
 
 
 def cmd_topics(args: argparse.Namespace) -> int:
-    ctx = open_from_args(args)
-    try:
+    with closing(open_from_args(args)) as ctx:
         for t in topics.list_topics(ctx):
             out(f"{catalog.label(catalog.TOPIC_STATUSES, t.status)} | {catalog.label(catalog.FIELDS, t.field)} | "
                 f"{t.title} | {t.id}")
-    finally:
-        ctx.close()
     return 0
 
 
@@ -229,33 +212,24 @@ def _kind(args: argparse.Namespace) -> str:
 def cmd_forward(args: argparse.Namespace) -> int:
     from app.office import agencies
 
-    ctx = open_from_args(args)
-    try:
+    with closing(open_from_args(args)) as ctx:
         agency = lookup.resolve({a.code: a.name for a in agencies(ctx)}, args.agency, "Cơ quan nhận xử lý")
         handling.forward(ctx, _kind(args), args.id, agency or "", args.due, args.on)
         out("Đã chuyển xử lý.")
-    finally:
-        ctx.close()
     return 0
 
 
 def cmd_resolve(args: argparse.Namespace) -> int:
-    ctx = open_from_args(args)
-    try:
+    with closing(open_from_args(args)) as ctx:
         handling.resolve(ctx, _kind(args), args.id, args.result, args.on)
         out("Đã ghi kết quả giải quyết.")
-    finally:
-        ctx.close()
     return 0
 
 
 def cmd_answer(args: argparse.Namespace) -> int:
-    ctx = open_from_args(args)
-    try:
+    with closing(open_from_args(args)) as ctx:
         handling.answer(ctx, _kind(args), args.id, args.on)
         out("Đã ghi ngày phản hồi.")
-    finally:
-        ctx.close()
     return 0
 
 
@@ -264,29 +238,23 @@ def cmd_plan(args: argparse.Namespace) -> int:
 
     from app.meetings import planning, schedule
 
-    ctx = open_from_args(args)
-    try:
+    with closing(open_from_args(args)) as ctx:
         today = date.today()
         made = planning.plan_regular(ctx, today, today + timedelta(days=round(args.months * 30.44)))
         out(f"Lịch: {schedule.get_rule(ctx).describe()}.")
         for m in made:
             out(f"Đã lập hội nghị ngày {vn_date(date.fromisoformat(m.held_on))}.")
         out(f"Đã lập {len(made)} hội nghị.")
-    finally:
-        ctx.close()
     return 0
 
 
 def cmd_meetings(args: argparse.Namespace) -> int:
     from app.meetings import core, planning
 
-    ctx = open_from_args(args)
-    try:
+    with closing(open_from_args(args)) as ctx:
         counts = planning.item_counts(ctx)
         for m in core.list_meetings(ctx, args.year):
             s = planning.summary(ctx, m.id)
             out(f"{vn_date(date.fromisoformat(m.held_on))} | {core.KINDS[m.kind]} | có mặt {s.present} | "
                 f"{counts.get(m.id, 0)} ý kiến | {m.place or ''} | {m.id}")
-    finally:
-        ctx.close()
     return 0
