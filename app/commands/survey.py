@@ -35,6 +35,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--margin", type=float, default=5.0, help="sai số cho phép (%%, mặc định 5)")
     p.add_argument("--minimum", type=int, default=0, help="số phiếu tối thiểu mỗi xã")
     p.add_argument("--size", type=int, help="cỡ mẫu tự chọn (mặc định: theo công thức)")
+    p.add_argument("--by", choices=["area", "stratum"], default="area",
+                   help="phân tầng theo địa bàn (số dân lấy từ danh mục) hoặc giai tầng (nhập bằng --pop)")
+    p.add_argument("--pop", action="append", default=[], metavar="MÃ=SỐ",
+                   help="số dân của một ô, ví dụ farmer=52000 hoặc TVH-CL-X01=14200 (lặp lại cho từng ô)")
     p.set_defaults(func=cmd_plan)
 
     p = ssub.add_parser("tabulate", help="bảng tần suất, hoặc bảng chéo với --by")
@@ -101,17 +105,33 @@ def cmd_show(args: argparse.Namespace) -> int:
     return 0
 
 
+def _populations(ctx, by: str, items: list[str]) -> dict:
+    cells = {c.key: c.population for c in plan.starting_cells(ctx, "", by)} if by == "area" else {}
+    for item in items:
+        code, _, number = item.partition("=")
+        code, number = code.strip(), number.replace(".", "").strip()
+        if not number.isdigit():
+            raise ValidationError(f"Số dân không đúng dạng MÃ=SỐ: '{item}'.")
+        key = (code, None) if by == "area" else (None, code)
+        if by == "stratum" and code not in plan.STRATA:
+            raise ValidationError(f"Không có giai tầng mã '{code}'; các mã: {', '.join(plan.STRATA)}.")
+        if by == "area" and key not in cells:
+            raise ValidationError(f"Không có xã, thị trấn mã '{code}' trong danh mục.")
+        cells[key] = int(number)
+    if not any(cells.values()):
+        raise ValidationError("Chưa có số dân của ô nào; nhập số dân vào danh mục hoặc dùng --pop MÃ=SỐ.")
+    return cells
+
+
 def cmd_plan(args: argparse.Namespace) -> int:
     ctx = open_from_args(args)
     survey = qn.find_survey(ctx, args.id)
-    pops = plan.catalogue_populations(ctx)
-    if not any(pops.values()):
-        raise ValidationError("Danh mục xã, thị trấn chưa có số dân; hãy nhập số dân trước khi lập kế hoạch mẫu.")
-    p = plan.save_plan(ctx, survey.id, "area", pops, args.confidence, args.margin / 100, args.minimum, args.size)
+    pops = _populations(ctx, args.by, args.pop)
+    p = plan.save_plan(ctx, survey.id, args.by, pops, args.confidence, args.margin / 100, args.minimum, args.size)
     out(f"Tổng thể: {vn_number(p.population)} người; cỡ mẫu: {vn_number(p.sample_size)} phiếu "
         f"(độ tin cậy {p.confidence}%, sai số ±{vn_number(p.margin * 100, 1)}%).")
     for c in p.cells:
-        out(f"  {c.label:<30} dân số {vn_number(c.population):>8}  chỉ tiêu {c.quota:>4}  đã thu {c.collected:>4}")
+        out(f"  {c.label:<36} dân số {vn_number(c.population):>8}  chỉ tiêu {c.quota:>4}  đã thu {c.collected:>4}")
     return 0
 
 

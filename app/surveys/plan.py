@@ -155,3 +155,22 @@ def needs_weighting(plan: Plan | None, responses: list[Response], tolerance: flo
         return False
     _, weighting = weights(plan, responses)
     return any(abs(w - 1) > tolerance for w in weighting.weights.values())
+
+
+def starting_cells(ctx: Ctx, survey_id: str, dimension: str) -> list[Cell]:
+    """The cells to fill in for a dimension: the stored plan's figures when it has that
+    dimension, else communes with the catalogue's population and strata with 0 (to enter)."""
+    if dimension not in DIMENSIONS:
+        raise ValidationError(f"Cách phân tầng không hợp lệ: {dimension}.", field="dimension")
+    stored = get_plan(ctx, survey_id, responses=[]) if survey_id else None
+    if stored and stored.dimension == dimension:
+        return stored.cells
+    areas = {u.code: u for u in communes(ctx)}
+    names = {code: u.name for code, u in areas.items()}
+    if dimension == "area":
+        keys = [((code, None), int(u.population or 0)) for code, u in areas.items()]
+    elif dimension == "stratum":
+        keys = [((None, s), 0) for s in STRATA]
+    else:
+        keys = [((code, s), 0) for code in areas for s in STRATA]
+    return [Cell(a, s, pop, 0, cell_label(names, (a, s))) for (a, s), pop in keys]

@@ -3,9 +3,11 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from app.errors import ValidationError
 from app.surveys import questionnaire as qn
 from app.surveys import responses as rs
 
@@ -147,3 +149,25 @@ def test_correct_a_stored_form_from_the_grid(main_window, qtbot, demo_ctx, monke
     after = rs.find_by_form(demo_ctx, sid, "0002")
     assert after.answers == {**before.answers, 3: new_q3} and after.id == before.id
     assert "Đã sửa phiếu 0002" in view.message.text()
+
+
+def test_plan_by_stratum_with_typed_populations(main_window, qtbot, demo_ctx):
+    from app.surveys import plan as plan_mod
+
+    page, view = open_tab(main_window, "plan")
+    sid = page.survey_id()
+    view.dimension.setCurrentIndex(view.dimension.findData("stratum"))
+    labels = [view.table.item(r, 0).text() for r in range(view.table.rowCount())]
+    assert labels[:3] == ["Cán bộ, công chức, viên chức", "Công nhân", "Nông dân"]
+    view.table.item(2, 1).setText("60.000")  # farmers, typed the Vietnamese way
+    view.table.item(1, 1).setText("20000")
+    view.minimum.setValue(0)
+    view.size.setValue(0)
+    view._save()
+    stored = plan_mod.get_plan(demo_ctx, sid)
+    assert stored.dimension == "stratum" and stored.population == 80000
+    # n = 384.16 / (1 + 383.16 / 80000) = 382.3 -> 382, split 3:1 -> 286.5 / 95.5 -> 287 + 95 (ties: larger cell).
+    assert {c.stratum: c.quota for c in stored.cells if c.quota} == {"farmer": 287, "worker": 95}
+    view.table.item(2, 1).setText("sáu mươi")
+    with pytest.raises(ValidationError, match="phải là số nguyên"):
+        view.populations()

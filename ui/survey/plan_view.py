@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import DlxhError
+from app.errors import DlxhError, ValidationError
 from app.surveys import plan as plan_mod
 from app.surveys import stats
 from app.text import vn_number
@@ -56,6 +56,12 @@ class PlanView(QWidget):
                          ("Tối thiểu mỗi ô:", self.minimum), ("Cỡ mẫu:", self.size)):
             row.addWidget(QLabel(label))
             row.addWidget(w)
+        self.dimension = QComboBox()
+        for code, name in plan_mod.DIMENSIONS.items():
+            self.dimension.addItem(name, code)
+        self.dimension.currentIndexChanged.connect(lambda _: self._fill_cells())
+        row.addWidget(QLabel("Phân tầng:"))
+        row.addWidget(self.dimension)
         save = QPushButton("Tính và lưu kế hoạch")
         save.clicked.connect(self._save)
         row.addWidget(save)
@@ -67,7 +73,8 @@ class PlanView(QWidget):
         self.table = QTableWidget(0, len(HEADERS))
         self.table.setHorizontalHeaderLabels(HEADERS)
         self.table.verticalHeader().setVisible(False)
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.AllEditTriggers)
+        self.cells: list[plan_mod.Cell] = []
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setColumnWidth(0, 260)
         layout.addWidget(self.table, 1)
@@ -75,14 +82,13 @@ class PlanView(QWidget):
     def show_survey(self, sid: str) -> None:
         self.sid = sid
         plan = plan_mod.get_plan(self.ctx, sid)
+        self.dimension.blockSignals(True)
+        self.dimension.setCurrentIndex(self.dimension.findData(plan.dimension if plan else "area"))
+        self.dimension.blockSignals(False)
         if plan is None:
-            pops = plan_mod.catalogue_populations(self.ctx)
-            total = sum(pops.values())
-            self.summary.setText(
-                "Chưa lập kế hoạch mẫu. " + (f"Tổng số dân các xã, thị trấn trong danh mục: {vn_number(total)} người. "
-                                             "Chọn độ tin cậy, sai số rồi bấm “Tính và lưu kế hoạch”."
-                                             if total else "Danh mục xã, thị trấn chưa có số dân."))
-            self.table.setRowCount(0)
+            self.summary.setText("Chưa lập kế hoạch mẫu. Nhập (hoặc kiểm tra) số dân từng ô trong cột “Số dân”, "
+                                 "chọn độ tin cậy, sai số rồi bấm “Tính và lưu kế hoạch”.")
+            self._fill_cells()
             return
         self.confidence.setCurrentIndex(self.confidence.findData(plan.confidence))
         self.margin.setValue(plan.margin * 100)
@@ -95,13 +101,23 @@ class PlanView(QWidget):
             f"hiệu chỉnh tổng thể hữu hạn n = {vn_number(size.n)}. Cỡ mẫu kế hoạch {vn_number(plan.sample_size)} "
             f"phiếu; đã thu {vn_number(plan.collected)} ({vn_number(done, 1)}%); sai số tối đa với số phiếu đã thu "
             f"±{vn_number(plan.achieved_margin() * 100, 1)}%.")
-        self.table.setRowCount(len(plan.cells))
-        for r, cell in enumerate(plan.cells):
-            for c, value in enumerate((cell.label, vn_number(cell.population), vn_number(cell.quota),
+        self._show_cells(plan.cells)
+
+    def _fill_cells(self) -> None:
+        if self.sid:
+            self._show_cells(plan_mod.starting_cells(self.ctx, self.sid, self.dimension.currentData()))
+
+    def _show_cells(self, cells: list[plan_mod.Cell]) -> None:
+        self.cells = cells
+        self.table.setRowCount(len(cells))
+        for r, cell in enumerate(cells):
+            for c, value in enumerate((cell.label, str(cell.population), vn_number(cell.quota),
                                        vn_number(cell.collected))):
                 item = QTableWidgetItem(value)
                 if c:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                if c != 1:  # only the population is typed in
+                    item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 self.table.setItem(r, c, item)
             bar = QProgressBar()
             bar.setRange(0, max(cell.quota, 1))
@@ -109,9 +125,19 @@ class PlanView(QWidget):
             bar.setFormat(f"{vn_number(cell.done_percent)}%")
             self.table.setCellWidget(r, 4, bar)
 
+    def populations(self) -> dict[plan_mod.CellKey, int]:
+        """Population per cell as typed in the table (dots and spaces as thousand separators)."""
+        out = {}
+        for r, cell in enumerate(self.cells):
+            text = self.table.item(r, 1).text().replace(".", "").replace(" ", "").strip() or "0"
+            if not text.isdigit():
+                raise ValidationError(f"Số dân của “{cell.label}” phải là số nguyên: {text}.", field="population")
+            out[cell.key] = int(text)
+        return out
+
     def _save(self) -> None:
         try:
-            plan_mod.save_plan(self.ctx, self.sid, "area", plan_mod.catalogue_populations(self.ctx),
+            plan_mod.save_plan(self.ctx, self.sid, self.dimension.currentData(), self.populations(),
                                self.confidence.currentData(), self.margin.value() / 100, self.minimum.value(),
                                self.size.value() or None)
         except DlxhError as exc:
