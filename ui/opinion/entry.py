@@ -224,6 +224,7 @@ class EntryForm(QWidget):
             self._focus_field(exc)
             self.save_draft()
             return None
+        self._draft_timer.stop()
         drafts.clear(self.ctx, self.draft_key)
         if self.editing:
             self.editing = item
@@ -273,3 +274,7 @@ class EntryDialog(QDialog):
     def reject(self) -> None:
         self.form.save_draft()
         super().reject()
+
+    def done(self, result: int) -> None:
+        self.form._draft_timer.stop()
+        super().done(result)
