@@ -16,6 +16,10 @@ from ui.survey.plan_view import PlanView
 from ui.survey.tabulate_view import TabulateView
 
 
+def _label(s: qn.Survey) -> str:
+    return f"{s.title} — {qn.STATUSES[s.status].lower()}, {vn_number(s.responses)} phiếu"
+
+
 class Page(PageBase):
     title = "Điều tra, thăm dò dư luận xã hội"
 
@@ -54,7 +58,7 @@ class Page(PageBase):
         self.picker.blockSignals(True)
         self.picker.clear()
         for s in qn.list_surveys(self.ctx):
-            self.picker.addItem(f"{s.title} — {qn.STATUSES[s.status].lower()}, {vn_number(s.responses)} phiếu", s.id)
+            self.picker.addItem(_label(s), s.id)
         index = max(0, self.picker.findData(current)) if current else 0
         self.picker.setCurrentIndex(index)
         self.picker.blockSignals(False)
@@ -78,8 +82,7 @@ class Page(PageBase):
         for s in qn.list_surveys(self.ctx):
             i = self.picker.findData(s.id)
             if i >= 0:
-                self.picker.setItemText(i, f"{s.title} — {qn.STATUSES[s.status].lower()}, "
-                                           f"{vn_number(s.responses)} phiếu")
+                self.picker.setItemText(i, _label(s))
                 if s.id == sid:
                     self.status.setText(f"{vn_number(s.responses)} phiếu")
         self.picker.blockSignals(False)
