@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 
 from app.context import Ctx
-from app.office import open_ctx
 from db.store import default_path
 
 
@@ -16,8 +15,11 @@ def db_path(args: argparse.Namespace) -> Path:
 
 
 def open_from_args(args: argparse.Namespace) -> Ctx:
-    """Open the store named by --db (key from keyring or DLXH_PASSPHRASE)."""
-    return open_ctx(db_path(args))
+    """Open the store named by --db (key from keyring or DLXH_PASSPHRASE); a damaged file's
+    message names the latest backup and the restore command."""
+    from app.backup import open_or_explain
+
+    return open_or_explain(db_path(args))
 
 
 def out(line: str = "") -> None:

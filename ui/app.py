@@ -76,8 +76,12 @@ def run(args: argparse.Namespace) -> int:
         else:
             ctx = open_interactive(path)
     except StoreError as exc:
-        QMessageBox.critical(None, "Không mở được cơ sở dữ liệu", exc.message)
-        return 1
+        if importlib.util.find_spec("ui.login") is None:
+            QMessageBox.critical(None, "Không mở được cơ sở dữ liệu", exc.message)
+            return 1
+        from ui.login import offer_restore  # names the latest backup and offers to restore it
+
+        ctx = offer_restore(path, exc)
     if ctx is None or not login(ctx):
         return 1
     window = MainWindow(ctx)

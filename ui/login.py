@@ -7,6 +7,7 @@ ui/app.py calls `authenticate(ctx)`; everything here goes through app.users and 
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import (
@@ -16,13 +17,15 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
 
 from app import backup, settings, users
 from app.context import Ctx, User
-from app.errors import DlxhError
+from app.errors import DlxhError, StoreError
+from app.office import open_ctx
 
 log = logging.getLogger(__name__)
 
@@ -202,6 +205,40 @@ class AutoBackup(QObject):
         else:
             if made:
                 log.info("automatic backup (%s): %s", reason, made)
+
+
+def restore_question(path: Path, error: StoreError) -> tuple[str, Path | None]:
+    """The message for a database that will not open, and the backup to offer (if it opens
+    with this office's key and passes its integrity check)."""
+    explained = backup.explain(path, error).message
+    newest = backup.latest(path)
+    if newest is None:
+        return explained, None
+    try:
+        shown = backup.preview(newest.path, db_path=path)
+    except DlxhError as exc:  # wrong key, or the backup is damaged too: restoring would not help
+        return f"{explained}\n\n{exc.message}", None
+    details = "\n".join(shown.lines()[1:])
+    return (f"{explained}\n\nKhôi phục từ bản sao lưu gần nhất?\n{details}\n\n"
+            "Tệp hiện tại được giữ lại bên cạnh (đuôi .before-restore-…)."), newest.path
+
+
+def offer_restore(path: Path, error: StoreError, parent: QWidget | None = None) -> Ctx | None:
+    """At start-up, when the database is damaged: name the latest backup and offer to restore it."""
+    text, source = restore_question(path, error)
+    if source is None:
+        QMessageBox.critical(parent, "Không mở được cơ sở dữ liệu", text)
+        return None
+    answer = QMessageBox.question(parent, "Không mở được cơ sở dữ liệu", text,
+                                  QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    if answer != QMessageBox.StandardButton.Yes:
+        return None
+    try:
+        backup.restore(source, db_path=path)
+        return open_ctx(path)
+    except DlxhError as exc:
+        QMessageBox.critical(parent, "Không khôi phục được", exc.message)
+        return None
 
 
 def authenticate(ctx: Ctx) -> User | None:
