@@ -143,3 +143,18 @@ def test_correcting_a_form_replaces_answers_and_bumps_version(survey):
     with pytest.raises(ResponseInvalid):
         rs.replace_answers(ctx, rid, Response(answers={1: 1, 3: 5}))  # Q2 now required: refused, unchanged
     assert rs.load_responses(ctx, sid)[0].answers == {1: 1, 2: (4,), 3: 5}
+
+
+def test_responses_are_anonymous_by_schema_and_import(survey, tmp_path):
+    ctx, sid = survey
+    cols = {r[1] for r in ctx.db.execute("PRAGMA table_info(survey_responses)")}
+    assert cols & {"name", "full_name", "phone", "address", "email"} == set()
+    path = tmp_path / "with_names.csv"
+    path.write_text("Họ và tên,Số điện thoại,Địa chỉ,Câu 1,Câu 3\nNguyễn Văn Bình,0912345678,ấp Chợ,2,4\n",
+                    encoding="utf-8")
+    result = rs.import_file(ctx, sid, path)
+    assert [c.target for c in result.preview.columns] == [None, None, None, "q1", "q3"]
+    dump = "\n".join(str(row) for table in ("survey_responses", "survey_answers", "audit_log")
+                     for row in ctx.db.execute(f"SELECT * FROM {table}"))
+    for secret in ("Nguyễn Văn Bình", "0912345678", "ấp Chợ"):
+        assert secret not in dump
