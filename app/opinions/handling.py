@@ -18,11 +18,6 @@ from app.office import Unit, add_unit, agencies
 
 KINDS = {"opinion": "opinions", "topic": "topics"}
 OPEN_STATES = ("new", "verifying", "forwarded")
-DEFAULT_AGENCIES = [
-    "Ủy ban nhân dân huyện", "Phòng Tài nguyên và Môi trường", "Phòng Nông nghiệp và Phát triển nông thôn",
-    "Phòng Lao động – Thương binh và Xã hội", "Phòng Kinh tế và Hạ tầng", "Phòng Giáo dục và Đào tạo",
-    "Công an huyện", "Trung tâm Y tế huyện", "Ủy ban Mặt trận Tổ quốc Việt Nam huyện",
-]
 
 
 def _table(kind: str) -> str:
