@@ -153,14 +153,19 @@ def _print_frequencies(data: tb.SurveyData) -> None:
 
 def _print_crosstabs(data: tb.SurveyData, by: str) -> None:
     groups = tb.group_categories(data, by)
+    out(f"Cột theo {tb.BY[by].lower()}: " + "; ".join(f"({i}) {name}" for i, (_, name) in enumerate(groups, 1)))
+    head = "".join(f"{f'({i})':>9}" for i in range(1, len(groups) + 1)) + f"{'Chung':>9}"
     for q in tb.choice_questions(data):
         ct = tb.crosstab(data, q, by)
+        out()
         out(f"Câu {q.no}. {q.text} — theo {tb.BY[by].lower()} (% theo cột)")
-        out("  " + " " * 34 + "".join(f"{name[:14]:>16}" for _, name in groups) + f"{'Chung':>10}")
+        out(f"  {'':<34}{head}")
         for r, (key, label) in enumerate(ct.row_cats):
-            cells = "".join(f"{pct(ct.col_percent(r, c)):>16}" for c in range(len(groups)))
-            out(f"  {f'{key}. {label}'[:34]:<34}{cells}{pct(ct.row_percent_total(r)):>10}")
-        out(f"  {'Số người trả lời':<34}" + "".join(f"{n:>16}" for n in ct.col_n) + f"{sum(ct.col_n):>10}")
+            cells = "".join(f"{pct(ct.col_percent(r, c)):>9}" for c in range(len(groups)))
+            out(f"  {f'{key}. {label}'[:34]:<34}{cells}{pct(ct.row_percent_total(r)):>9}")
+        out(f"  {'Số người trả lời':<34}" + "".join(f"{n:>9}" for n in ct.col_n) + f"{sum(ct.col_n):>9}")
+        out(f"  {'Sai số tối đa ± (điểm %)':<34}" + "".join(f"{vn_number(ct.col_moe(c), 1):>9}"
+                                                         for c in range(len(groups))))
 
 
 def cmd_tabulate(args: argparse.Namespace) -> int:
