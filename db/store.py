@@ -43,6 +43,9 @@ def _connect(path: Path, key: keys.DbKey) -> sqlcipher3.Connection:
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = FULL")
     conn.execute("PRAGMA busy_timeout = 30000")
+    # SQLCipher decrypts every page it reads: a 64 MiB page cache keeps list filters and
+    # searches 2-5x faster on repeated queries (measured on 200k items, issue 4).
+    conn.execute("PRAGMA cache_size = -65536")
     return conn
 
 
