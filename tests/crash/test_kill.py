@@ -1,7 +1,7 @@
-"""SIGKILL at random moments during imports, bulk edits, backups, restores and demo creation;
+"""SIGKILL at random moments during imports (collaborator Excel, exchange package), bulk edits, backups, restores and demo creation;
 afterwards the database opens, passes integrity_check, and holds all or none of each transaction.
 
-About 210 kills in all (marked slow; the default test command still runs them, in about
+About 230 kills in all (marked slow; the default test command still runs them, in about
 two to three minutes on two cores). The seed is printed so a failure can be replayed:
 DLXH_CRASH_SEED=<seed> pytest tests/crash.
 """
@@ -159,9 +159,49 @@ def _demo(base: dict, n: int, delay: float | None):
     return outcome
 
 
+@pytest.fixture(scope="module")
+def exchange(base: dict) -> dict:
+    """A province office that enrolled the demo district, and one package from that district."""
+    root = base["root"] / "exchange"
+    root.mkdir()
+    district, province = root / "district.db", root / "province.db"
+    shutil.copyfile(base["db"], district)
+    run(cli("--db", str(province), "init", "--role", "province", "--unit", "TVH", "--name", "Tỉnh Trà Vinh"))
+    run(cli("--db", str(district), "identity", "export", str(root / "d.card")))
+    run(cli("--db", str(province), "identity", "export", str(root / "p.card")))
+    run(cli("--db", str(province), "identity", "import", "--yes", str(root / "d.card")))
+    run(cli("--db", str(district), "identity", "import", "--yes", str(root / "p.card")))
+    run(cli("--db", str(district), "export", "--to", str(root / "out")))
+    package = next((root / "out").glob("*.dlxh"))
+    return {**base, "root": root, "province": province, "package": package, "empty": check(province)}
+
+
+def _exchange_import(ex: dict, n: int, delay: float | None):
+    db = ex["root"] / f"province-{n}.db"
+    shutil.copyfile(ex["province"], db)
+    receipts = ex["root"] / f"receipts-{n}"
+    cmd = cli("--db", str(db), "import", str(ex["package"]), "--receipt-dir", str(receipts))
+    outcome = run(cmd) if delay is None else run_and_kill(cmd, delay)
+    got, empty, full = check(db), ex["empty"], ex["counts"]
+    state = (got["opinions"], got["collaborators"], got["meetings"])
+    assert state in ((empty["opinions"], empty["collaborators"], empty["meetings"]),
+                     (full["opinions"], full["collaborators"], full["meetings"])), f"exchange run {n}: {state}"
+    if delay is None:
+        assert got["opinions"] == full["opinions"]
+    for side in db.parent.glob(f"{db.name}*"):
+        side.unlink()
+    shutil.rmtree(receipts, ignore_errors=True)
+    return outcome
+
+
+@pytest.mark.slow
+def test_kill_9_exchange_import(exchange: dict) -> None:
+    _kills(exchange, "exchange-import", 40, _exchange_import)
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize(("name", "runs", "scenario"), [
-    ("import", 60, _import), ("bulk", 60, _bulk), ("backup", 40, _backup), ("restore", 30, _restore),
+    ("import", 50, _import), ("bulk", 50, _bulk), ("backup", 40, _backup), ("restore", 30, _restore),
     ("demo", 20, _demo),
 ], ids=["collaborator-import", "bulk-edit", "backup", "restore", "demo"])
 def test_kill_9(base: dict, name: str, runs: int, scenario) -> None:
