@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from app import audit, auth
+from app import audit, auth, settings
 from app.context import Ctx, User
 from app.errors import DlxhError, NotFoundError, PermissionDenied, ValidationError
 from app.ids import utc_now
@@ -259,6 +259,15 @@ def logout(ctx: Ctx, reason: str = "logout") -> None:
     """Record the end of a session (sign-out, or the idle lock)."""
     with ctx.transaction():
         audit.record(ctx, reason, "users", ctx.user.name, None)
+
+
+def set_idle_lock(ctx: Ctx, minutes: int) -> None:
+    """Minutes without input before the window locks (0: never); an office-wide setting."""
+    auth.require(ctx, "settings")
+    if not isinstance(minutes, int) or not 0 <= minutes <= 240:
+        raise ValidationError("Thời gian tự khóa phải từ 0 đến 240 phút (0: không tự khóa).",
+                              field="idle_lock_minutes")
+    settings.put(ctx, "idle_lock_minutes", minutes)
 
 
 def _dummy_hash() -> str:

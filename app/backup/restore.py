@@ -134,3 +134,9 @@ def set_folder(ctx: Ctx, folder: str | Path, keep: int | None = None) -> Path:
             settings.put(ctx, "backup_keep", int(keep))
     files.remember_folder(ctx.path, path)
     return path
+
+
+def set_auto(ctx: Ctx, on: bool) -> None:
+    """Automatic backups on exit and daily: on by default; an administrator may turn them off."""
+    auth.require(ctx, "backup")
+    settings.put(ctx, "backup_auto", bool(on))

@@ -79,3 +79,13 @@ def test_gui_offers_the_backup_only_when_it_would_help(db: Path, tmp_path: Path,
     monkeypatch.setenv("DLXH_PASSPHRASE", "mat-khau-khac-han")  # wrong key: the backup would not open either
     text, source = restore_question(db, error)
     assert source is None and "không mở được bằng khóa" in text
+
+
+def test_backup_settings_command(db: Path, cli, tmp_path: Path) -> None:
+    done = cli("--db", str(db), "backup-settings", "--folder", str(tmp_path / "o2"), "--keep", "3", "--auto", "no",
+               "--idle-lock", "15")
+    assert done.returncode == 0, done.stderr
+    assert f"Thư mục sao lưu: {tmp_path / 'o2'}" in done.stdout and "Số bản giữ lại: 3" in done.stdout
+    assert "mỗi ngày: không" in done.stdout and "(phút, 0 là không khóa): 15" in done.stdout
+    bad = cli("--db", str(db), "backup-settings", "--idle-lock", "999")
+    assert bad.returncode == 1 and "240 phút" in bad.stderr

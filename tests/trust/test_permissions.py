@@ -70,6 +70,8 @@ def _trust_calls(tmp: Path) -> dict[str, tuple[str, object]]:
         "reset_password": ("users", lambda c: users.change_password(c, "lan", "dat-lai-123")),
         "make_backup": ("backup", lambda c: backup.make_backup(c, tmp / "bk")),
         "set_backup_folder": ("backup", lambda c: backup.set_folder(c, tmp / "bk2", keep=3)),
+        "set_backup_auto": ("backup", lambda c: backup.set_auto(c, False)),
+        "set_idle_lock": ("settings", lambda c: users.set_idle_lock(c, 5)),
         "audit_entries": ("audit", lambda c: audit_view.entries(c)),
         "audit_choices": ("audit", lambda c: audit_view.choices(c)),
     }
@@ -77,7 +79,8 @@ def _trust_calls(tmp: Path) -> dict[str, tuple[str, object]]:
 
 @pytest.mark.parametrize("role", ROLES)
 @pytest.mark.parametrize("name", ["add_user", "list_users", "set_active", "set_role", "reset_password",
-                                  "make_backup", "set_backup_folder", "audit_entries", "audit_choices"])
+                                  "make_backup", "set_backup_folder", "set_backup_auto", "set_idle_lock",
+                                  "audit_entries", "audit_choices"])
 def test_trust_functions_by_role(office, as_role, tmp_path: Path, role: str, name: str) -> None:
     users.add_user(office, "lan", "staff", "mat-khau-dai")
     users.add_user(office, "quantri", "admin", "mat-khau-dai")
