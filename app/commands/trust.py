@@ -8,9 +8,12 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from app.cli_support import db_path, out
+from app.context import Ctx
 from app.errors import DlxhError
 
 PASSWORD_ENV = "DLXH_USER_PASSWORD"
@@ -62,20 +65,23 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_bench)
 
 
-def _open(args: argparse.Namespace):
+@contextmanager
+def _opened(args: argparse.Namespace) -> Iterator[Ctx]:
+    """The store named by --db, closed afterwards; a damaged file names its latest backup."""
     from app.backup import open_or_explain
 
-    return open_or_explain(db_path(args))
+    ctx = open_or_explain(db_path(args))
+    try:
+        yield ctx
+    finally:
+        ctx.close()
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
     from app.backup import make_backup
 
-    ctx = _open(args)
-    try:
+    with _opened(args) as ctx:
         path = make_backup(ctx, Path(args.to) if args.to else None)
-    finally:
-        ctx.close()
     out(f"Đã sao lưu (đã mã hóa, đã kiểm tra toàn vẹn): {path}")
     out(str(path))
     return 0
@@ -84,8 +90,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
 def cmd_backup_settings(args: argparse.Namespace) -> int:
     from app import backup, settings, users
 
-    ctx = _open(args)
-    try:
+    with _opened(args) as ctx:
         if args.folder or args.keep is not None:
             backup.set_folder(ctx, args.folder or backup.folder_of(ctx), keep=args.keep)
         if args.auto:
@@ -98,8 +103,6 @@ def cmd_backup_settings(args: argparse.Namespace) -> int:
         out(f"Tự động sao lưu khi thoát và mỗi ngày: {'có' if settings.get(ctx, 'backup_auto') else 'không'}")
         out(f"Tự khóa sau (phút, 0 là không khóa): {settings.get(ctx, 'idle_lock_minutes')}")
         out(f"Bản sao lưu gần nhất: {newest[0].path if newest else '(chưa có)'}")
-    finally:
-        ctx.close()
     return 0
 
 
@@ -137,13 +140,10 @@ def _password(prompt: str) -> str:
 def cmd_users_add(args: argparse.Namespace) -> int:
     from app import users
 
-    ctx = _open(args)
-    try:
+    with _opened(args) as ctx:
         users.clean_name(args.name)  # refuse a bad name before asking for a password
         account = users.add_user(ctx, args.name, args.role, _password("Mật khẩu của người dùng mới: "),
                                  args.full_name)
-    finally:
-        ctx.close()
     out(f"Đã thêm người dùng {account.name} ({account.role_label}).")
     return 0
 
@@ -151,40 +151,34 @@ def cmd_users_add(args: argparse.Namespace) -> int:
 def cmd_users_list(args: argparse.Namespace) -> int:
     from app import users
 
-    ctx = _open(args)
-    try:
+    with _opened(args) as ctx:
         accounts = users.list_users(ctx)
-    finally:
-        ctx.close()
     if not accounts:
         out("Chưa có người dùng nào; lần mở giao diện đầu tiên sẽ tạo tài khoản quản trị.")
     for a in accounts:
-        state = "đang dùng" if a.active else "đã vô hiệu hóa"
-        out(f"{a.name}\t{a.role}\t{a.role_label}\t{state}\t{a.full_name}")
+        out(f"{a.name}\t{a.role}\t{a.role_label}\t{_state(a.active)}\t{a.full_name}")
     return 0
+
+
+def _state(active: bool) -> str:
+    return "đang dùng" if active else "đã vô hiệu hóa"
 
 
 def cmd_users_active(args: argparse.Namespace) -> int:
     from app import users
 
-    ctx = _open(args)
-    try:
+    with _opened(args) as ctx:
         account = users.set_active(ctx, args.name, args.active)
-    finally:
-        ctx.close()
-    out(f"Tài khoản {account.name}: {'đang dùng' if account.active else 'đã vô hiệu hóa'}.")
+    out(f"Tài khoản {account.name}: {_state(account.active)}.")
     return 0
 
 
 def cmd_users_passwd(args: argparse.Namespace) -> int:
     from app import users
 
-    ctx = _open(args)
-    try:
+    with _opened(args) as ctx:
         users.get(ctx, args.name)
         users.change_password(ctx, args.name, _password("Mật khẩu mới: "))
-    finally:
-        ctx.close()
     out(f"Đã đặt lại mật khẩu cho {args.name}.")
     return 0
 
@@ -192,11 +186,8 @@ def cmd_users_passwd(args: argparse.Namespace) -> int:
 def cmd_audit(args: argparse.Namespace) -> int:
     from app import audit
 
-    ctx = _open(args)
-    try:
+    with _opened(args) as ctx:
         found = audit.entries(ctx, table=args.table, user=args.user, action=args.action, limit=args.limit)
-    finally:
-        ctx.close()
     if not found:
         out("Không có mục nào trong nhật ký khớp điều kiện.")
     for e in found:
