@@ -229,9 +229,11 @@ def offer_restore(path: Path, error: StoreError, parent: QWidget | None = None) 
     if source is None:
         QMessageBox.critical(parent, "Không mở được cơ sở dữ liệu", text)
         return None
-    answer = QMessageBox.question(parent, "Không mở được cơ sở dữ liệu", text,
-                                  QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
-    if answer != QMessageBox.StandardButton.Yes:
+    box = QMessageBox(QMessageBox.Icon.Question, "Không mở được cơ sở dữ liệu", text, parent=parent)
+    yes = box.addButton("Khôi phục", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton("Không khôi phục", QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    if box.clickedButton() is not yes:
         return None
     try:
         backup.restore(source, db_path=path)
