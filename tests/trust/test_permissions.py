@@ -175,3 +175,21 @@ def test_approval_and_signing_are_for_the_head_only(office, as_role) -> None:
     for role in ROLES:
         ctx = as_role(office, role)
         assert auth.can(ctx, "approve") == auth.can(ctx, "sign") == (role == "head")
+
+
+def test_only_a_head_approves_and_signs_a_real_report(demo_ctx, as_role) -> None:
+    from app.reports import register, store
+
+    draft = next((r for r in store.list_reports(demo_ctx) if r.status == "draft"), None)
+    assert draft is not None, "the demo office has a draft report"
+    staff, head, admin = (as_role(demo_ctx, role) for role in ROLES)
+    register.submit(staff, draft.id)  # staff drafts and submits
+    for who in (staff, admin):
+        with pytest.raises(PermissionDenied):
+            register.approve(who, draft.id)
+    assert store.get(demo_ctx, draft.id).status == "submitted"
+    register.approve(head, draft.id)
+    for who in (staff, admin):
+        with pytest.raises(PermissionDenied):
+            register.sign(who, draft.id)
+    assert store.get(demo_ctx, draft.id).status == "approved"
