@@ -121,3 +121,13 @@ def test_change_own_password_needs_the_old_one(office, as_role) -> None:
     detail = [e.detail for e in audit.entries(office, action="password")]
     assert {"by": "quantri", "reset": True} in detail
     assert all("mat-khau" not in str(d) for d in detail)
+
+
+def test_audit_log_cannot_be_edited(office) -> None:
+    import sqlcipher3
+
+    users.add_user(office, "lan", "staff", "mat-khau-dai")
+    for sql in ("UPDATE audit_log SET user = 'khac'", "DELETE FROM audit_log"):
+        with pytest.raises(sqlcipher3.IntegrityError, match="append-only"):
+            office.db.execute(sql)
+    assert [e.user for e in audit.entries(office, table="users")] == ["system"]
