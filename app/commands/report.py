@@ -50,6 +50,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--signer", metavar="HỌ_TÊN", help="họ tên người ký (nếu dự thảo chưa ghi)")
     p.set_defaults(func=cmd_sign)
 
+    p = cmds.add_parser("cert-export", help="xuất chứng thư số (khóa công khai) của đơn vị để cấp trên kiểm tra chữ ký")
+    p.add_argument("file", metavar="FILE.pem")
+    p.set_defaults(func=cmd_cert_export)
+
+    p = cmds.add_parser("cert-enroll", help="tin cậy chứng thư số của đơn vị khác (để kiểm tra báo cáo họ ký)")
+    p.add_argument("file", metavar="FILE.pem")
+    p.add_argument("--unit", metavar="CODE", help="mã đơn vị sở hữu chứng thư")
+    p.set_defaults(func=cmd_cert_enroll)
+
     p = cmds.add_parser("verify", help="kiểm tra chữ ký số của tệp PDF (mã thoát 0: hợp lệ, 1: không hợp lệ)")
     p.add_argument("file", metavar="FILE.pdf")
     p.set_defaults(func=cmd_verify)
@@ -164,3 +173,24 @@ def cmd_verify(args: argparse.Namespace) -> int:
         out(result.message)
         return 0
     raise DlxhError(result.message)
+
+
+def cmd_cert_export(args: argparse.Namespace) -> int:
+    from app.reports import signing
+
+    with _opened(args) as ctx:
+        Path(args.file).write_text(signing.export_certificate(ctx), encoding="ascii")
+    out(f"Đã xuất chứng thư số của đơn vị: {args.file}")
+    return 0
+
+
+def cmd_cert_enroll(args: argparse.Namespace) -> int:
+    from app.reports import signing
+
+    path = Path(args.file)
+    if not path.is_file():
+        raise DlxhError(f"Không tìm thấy tệp {path}.")
+    with _opened(args) as ctx:
+        fingerprint = signing.enroll_certificate(ctx, path.read_text(encoding="ascii", errors="replace"), args.unit)
+    out(f"Đã tin cậy chứng thư số; dấu vân tay SHA-256: {fingerprint}")
+    return 0

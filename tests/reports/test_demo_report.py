@@ -84,3 +84,25 @@ def test_cli_draft_render_sign_verify(cli, demo_path, tmp_path):
     assert done.returncode == 1 and "sửa đổi" in done.stderr
     done = cli(*db, "report", "draft", env=env)
     assert done.returncode == 1 and "--month" in done.stderr
+
+
+def test_cli_province_trusts_district_certificate(cli, demo_path, tmp_path):
+    env = {"DLXH_PASSPHRASE": PASSPHRASE}
+    province = tmp_path / "province.db"
+    assert cli("--db", str(province), "init", "--role", "province", "--unit", "TVH", "--name", "Tỉnh Trà Vinh",
+               env=env).returncode == 0
+    listed = cli("--db", str(demo_path), "report", "list", env=env).stdout.splitlines()
+    sent_id = next(line.split()[0] for line in listed if "Đã gửi" in line)
+    out_dir = tmp_path / "files"
+    signed = Path(cli("--db", str(demo_path), "report", "render", sent_id, "--pdf", "--out", str(out_dir),
+                      env=env).stdout.strip().splitlines()[-1])
+    done = cli("--db", str(province), "report", "verify", str(signed), env=env)
+    assert done.returncode == 1 and "tin cậy" in done.stderr
+    pem = tmp_path / "huyen.pem"
+    assert cli("--db", str(demo_path), "report", "cert-export", str(pem), env=env).returncode == 0
+    done = cli("--db", str(province), "report", "cert-enroll", str(pem), "--unit", "TVH-CL", env=env)
+    assert done.returncode == 0 and "SHA-256" in done.stdout
+    assert cli("--db", str(province), "report", "verify", str(signed), env=env).returncode == 0
+    bad = tmp_path / "bad.pem"
+    bad.write_text("không phải chứng thư")
+    assert cli("--db", str(province), "report", "cert-enroll", str(bad), env=env).returncode == 1
