@@ -121,8 +121,13 @@ def get_file(ctx: Ctx, report_id: str, kind: str) -> bytes | None:
     return bytes(row[0]) if row else None
 
 
-def list_reports(ctx: Ctx, year: int | None = None, kind: str | None = None) -> list[Report]:
+def list_reports(ctx: Ctx, year: int | None = None, kind: str | None = None,
+                 own: bool = True) -> list[Report]:
+    """The register: this office's reports (own=True), or also those received from others."""
     sql, params = "SELECT * FROM reports WHERE 1=1", []
+    if own:
+        sql += " AND origin = ?"
+        params.append(ctx.origin)
     if year:
         sql += " AND period_start LIKE ?"
         params.append(f"{year}-%")

@@ -103,3 +103,12 @@ def test_report_settings_are_checked(empty_ctx):
         save_settings(replace(empty_ctx, user=User("nv", "staff")), {"report_signer_name": "X"})
     report = draft.draft_report(empty_ctx, "monthly", date(2026, 1, 1))
     assert report.due_on == "2026-02-15" and report.recipients == ["A", "B"]
+
+
+def test_register_lists_own_reports_only(empty_ctx, report):
+    empty_ctx.db["reports"].insert({"id": "imported-1", "origin": "TVH-TC", "kind": "monthly",
+                                    "period_start": "2026-09-01", "period_end": "2026-09-30",
+                                    "title": "báo cáo của huyện khác", "status": "sent", "version": 1,
+                                    "updated_at": "2026-10-01T00:00:00Z"})
+    assert [r.id for r in store.list_reports(empty_ctx)] == [report.id]
+    assert {r.id for r in store.list_reports(empty_ctx, own=False)} == {report.id, "imported-1"}
