@@ -57,3 +57,10 @@ class Ctx:
 
     def close(self) -> None:
         self.db.conn.close()
+
+    def __enter__(self) -> Ctx:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        """`with open_ctx(path) as ctx:` closes the store whatever happens."""
+        self.close()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-from contextlib import closing
 from datetime import date
 
 from app import catalog
@@ -136,7 +135,7 @@ def build_filter(ctx: Ctx, args: argparse.Namespace) -> items.OpinionFilter:
 
 
 def cmd_add(args: argparse.Namespace) -> int:
-    with closing(open_from_args(args)) as ctx:
+    with open_from_args(args) as ctx:
         item = items.Opinion(
             received_on=_today(args.date).isoformat(), summary=args.summary,
             field=lookup.resolve(catalog.FIELDS, args.field, "Lĩnh vực", "field"),
@@ -157,7 +156,7 @@ def cmd_add(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    with closing(open_from_args(args)) as ctx:
+    with open_from_args(args) as ctx:
         flt = build_filter(ctx, args)
         total = items.count(ctx, flt)
         rows = items.list_opinions(ctx, flt, limit=args.limit)
@@ -172,14 +171,14 @@ def cmd_list(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from app.opinions.export import export_xlsx
 
-    with closing(open_from_args(args)) as ctx:
+    with open_from_args(args) as ctx:
         n = export_xlsx(ctx, build_filter(ctx, args), args.file)
         out(f"Đã xuất {n} thông tin ra {args.file}.")
     return 0
 
 
 def cmd_overdue(args: argparse.Namespace) -> int:
-    with closing(open_from_args(args)) as ctx:
+    with open_from_args(args) as ctx:
         rows = handling.overdue(ctx)
         for r in rows:
             out(f"{r.kind_label} | quá hạn {r.days_over} ngày | hạn {vn_date(date.fromisoformat(r.due_on))} | "
@@ -189,7 +188,7 @@ def cmd_overdue(args: argparse.Namespace) -> int:
 
 
 def cmd_warnings(args: argparse.Namespace) -> int:
-    with closing(open_from_args(args)) as ctx:
+    with open_from_args(args) as ctx:
         flagged = warnings.topic_warnings(ctx, _today(args.date))
         for w in flagged:
             out(f"{w.title} [{catalog.label(catalog.TOPIC_STATUSES, w.status)}]: {w.reason_text}.")
@@ -198,7 +197,7 @@ def cmd_warnings(args: argparse.Namespace) -> int:
 
 
 def cmd_topics(args: argparse.Namespace) -> int:
-    with closing(open_from_args(args)) as ctx:
+    with open_from_args(args) as ctx:
         for t in topics.list_topics(ctx):
             out(f"{catalog.label(catalog.TOPIC_STATUSES, t.status)} | {catalog.label(catalog.FIELDS, t.field)} | "
                 f"{t.title} | {t.id}")
@@ -212,7 +211,7 @@ def _kind(args: argparse.Namespace) -> str:
 def cmd_forward(args: argparse.Namespace) -> int:
     from app.office import agencies
 
-    with closing(open_from_args(args)) as ctx:
+    with open_from_args(args) as ctx:
         agency = lookup.resolve({a.code: a.name for a in agencies(ctx)}, args.agency, "Cơ quan nhận xử lý")
         handling.forward(ctx, _kind(args), args.id, agency or "", args.due, args.on)
         out("Đã chuyển xử lý.")
@@ -220,14 +219,14 @@ def cmd_forward(args: argparse.Namespace) -> int:
 
 
 def cmd_resolve(args: argparse.Namespace) -> int:
-    with closing(open_from_args(args)) as ctx:
+    with open_from_args(args) as ctx:
         handling.resolve(ctx, _kind(args), args.id, args.result, args.on)
         out("Đã ghi kết quả giải quyết.")
     return 0
 
 
 def cmd_answer(args: argparse.Namespace) -> int:
-    with closing(open_from_args(args)) as ctx:
+    with open_from_args(args) as ctx:
         handling.answer(ctx, _kind(args), args.id, args.on)
         out("Đã ghi ngày phản hồi.")
     return 0
@@ -238,7 +237,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
 
     from app.meetings import planning, schedule
 
-    with closing(open_from_args(args)) as ctx:
+    with open_from_args(args) as ctx:
         today = date.today()
         made = planning.plan_regular(ctx, today, today + timedelta(days=round(args.months * 30.44)))
         out(f"Lịch: {schedule.get_rule(ctx).describe()}.")
@@ -251,7 +250,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
 def cmd_meetings(args: argparse.Namespace) -> int:
     from app.meetings import core, planning
 
-    with closing(open_from_args(args)) as ctx:
+    with open_from_args(args) as ctx:
         counts = planning.item_counts(ctx)
         for m in core.list_meetings(ctx, args.year):
             s = planning.summary(ctx, m.id)

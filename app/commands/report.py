@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -64,16 +62,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_verify)
 
 
-@contextmanager
-def _opened(args: argparse.Namespace) -> Iterator:
-    """The store named by --db, closed whatever happens."""
-    ctx = open_from_args(args)
-    try:
-        yield ctx
-    finally:
-        ctx.close()
-
-
 def _iso(text: str | None, label: str) -> date | None:
     if not text:
         return None
@@ -94,7 +82,7 @@ def cmd_draft(args: argparse.Namespace) -> int:
         anchor = parse_month(args.month) if args.month else _iso(args.date, "Ngày")
     else:
         anchor = _iso(args.date, "Ngày") or (parse_month(args.month) if args.month else None)
-    with _opened(args) as ctx:
+    with open_from_args(args) as ctx:
         report = draft.draft_report(ctx, kind, anchor, start=_iso(args.start, "Ngày đầu kỳ"),
                                     end=_iso(args.end, "Ngày cuối kỳ"), topic=args.topic)
         out(f"Đã soạn dự thảo: {report.title}")
@@ -106,7 +94,7 @@ def cmd_draft(args: argparse.Namespace) -> int:
 def cmd_list(args: argparse.Namespace) -> int:
     from app.reports import register, store
 
-    with _opened(args) as ctx:
+    with open_from_args(args) as ctx:
         for r in store.list_reports(ctx, year=args.year):
             number = f"{r.number}-{r.doc_code}" if r.number else "chưa số"
             out(f"{r.id}  {number:<10} {store.STATUSES[r.status]:<9} {register.deadline(r).label:<16} {r.title}")
@@ -120,7 +108,7 @@ def cmd_render(args: argparse.Namespace) -> int:
         args.pdf = args.docx = True
     folder = Path(args.out)
     folder.mkdir(parents=True, exist_ok=True)
-    with _opened(args) as ctx:
+    with open_from_args(args) as ctx:
         report = store.get(ctx, args.id)
         docx, pdf = register.render_files(ctx, args.id)
         stem = f"bao-cao-{report.kind}-{report.period_start}" + (f"-so-{report.number}" if report.number else "")
@@ -139,7 +127,7 @@ def cmd_status(args: argparse.Namespace) -> int:
 
     actions = {"submit": register.submit, "approve": register.approve, "send": register.mark_sent,
                "new-version": register.new_version}
-    with _opened(args) as ctx:
+    with open_from_args(args) as ctx:
         report = actions[args.action](ctx, args.id)
         out(f"Trạng thái: {store.STATUSES[report.status]}")
         out(report.id)
@@ -149,7 +137,7 @@ def cmd_status(args: argparse.Namespace) -> int:
 def cmd_sign(args: argparse.Namespace) -> int:
     from app.reports import register, store
 
-    with _opened(args) as ctx:
+    with open_from_args(args) as ctx:
         signer = None
         if args.token:
             from app.reports import pkcs11
@@ -167,7 +155,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
     path = Path(args.file)
     if not path.is_file():
         raise DlxhError(f"Không tìm thấy tệp {path}.")
-    with _opened(args) as ctx:
+    with open_from_args(args) as ctx:
         result = signing.verify_pdf(ctx, path.read_bytes())
     if result.valid:
         out(result.message)
@@ -178,7 +166,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
 def cmd_cert_export(args: argparse.Namespace) -> int:
     from app.reports import signing
 
-    with _opened(args) as ctx:
+    with open_from_args(args) as ctx:
         Path(args.file).write_text(signing.export_certificate(ctx), encoding="ascii")
     out(f"Đã xuất chứng thư số của đơn vị: {args.file}")
     return 0
@@ -190,7 +178,7 @@ def cmd_cert_enroll(args: argparse.Namespace) -> int:
     path = Path(args.file)
     if not path.is_file():
         raise DlxhError(f"Không tìm thấy tệp {path}.")
-    with _opened(args) as ctx:
+    with open_from_args(args) as ctx:
         fingerprint = signing.enroll_certificate(ctx, path.read_text(encoding="ascii", errors="replace"), args.unit)
     out(f"Đã tin cậy chứng thư số; dấu vân tay SHA-256: {fingerprint}")
     return 0
