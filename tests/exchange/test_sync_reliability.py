@@ -50,9 +50,12 @@ def test_import_killed_at_any_moment_leaves_db_as_before(demo_ctx, tmp_path, pas
     rng = random.Random(6)
     outcomes = set()
     wal = tmp_path / "p.db-wal"
-    for _ in range(6):
+    for attempt in range(6):
         proc = subprocess.Popen(cmd, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(rng.uniform(0.8, 4.0))
+        if attempt % 2:
+            time.sleep(rng.uniform(0.05, 1.5))  # a random early moment (start-up, decrypt, checks)
+        else:
+            _wait_for_wal(proc, wal, 1_000_000)  # inside the transaction, whatever the machine's speed
         proc.send_signal(signal.SIGKILL)
         proc.wait()
         if wal.exists() and wal.stat().st_size > 1_000_000:
@@ -74,6 +77,15 @@ def test_import_killed_at_any_moment_leaves_db_as_before(demo_ctx, tmp_path, pas
     finally:
         ctx.close()
     assert {"before", "mid-transaction"} <= outcomes, outcomes
+
+
+def _wait_for_wal(proc: subprocess.Popen, wal: Path, size: int, timeout: float = 120.0) -> None:
+    """Poll until the import has written `size` bytes of uncommitted pages (or has ended)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and proc.poll() is None:
+        if wal.exists() and wal.stat().st_size > size:
+            return
+        time.sleep(0.005)
 
 
 def _bulk_items(ctx, n: int) -> None:
