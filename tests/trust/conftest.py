@@ -40,6 +40,17 @@ def office(office_template: Path, tmp_path: Path):
         pass
 
 
+@pytest.fixture(scope="module")
+def shared_office(office_template: Path, tmp_path_factory: pytest.TempPathFactory):
+    """One copy for a whole module of tests that must not write (refusals, the role matrix):
+    opening costs a key derivation, and these tests number in the hundreds."""
+    path = tmp_path_factory.mktemp("shared") / "dlxh.db"
+    shutil.copyfile(office_template, path)
+    ctx = open_ctx(path, PASSPHRASE)
+    yield ctx
+    ctx.close()
+
+
 def _as_role(ctx: Ctx, role: str, name: str | None = None) -> Ctx:
     return dataclasses.replace(ctx, user=User(name or f"nv_{role}", role))
 

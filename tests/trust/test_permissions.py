@@ -39,8 +39,8 @@ EXPECTED = {
 
 @pytest.mark.parametrize("action", sorted(EXPECTED))
 @pytest.mark.parametrize("role", ROLES)
-def test_role_matrix(office, as_role, role: str, action: str) -> None:
-    ctx = as_role(office, role)
+def test_role_matrix(shared_office, as_role, role: str, action: str) -> None:
+    ctx = as_role(shared_office, role)
     assert auth.can(ctx, action) == (role in EXPECTED[action])
     if role in EXPECTED[action]:
         auth.require(ctx, action)
@@ -151,8 +151,9 @@ def test_guarded_functions_are_found() -> None:
 
 
 @pytest.mark.parametrize(("module", "function", "action"), GUARDED, ids=[f"{m}.{f}" for m, f, _ in GUARDED])
-def test_every_guarded_function_refuses_roles_without_the_permission(office, as_role, module: str, function: str,
-                                                                     action: str) -> None:
+def test_every_guarded_function_refuses_roles_without_the_permission(shared_office, as_role, module: str,
+                                                                     function: str, action: str) -> None:
+    office = shared_office  # refusals write nothing (checked below), so one copy serves them all
     func = getattr(importlib.import_module(module), function)
     params = inspect.signature(func).parameters
     # "guest" (a role no table knows, as a tampered or half-migrated account would have) is
