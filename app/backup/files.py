@@ -62,13 +62,12 @@ def known_folders(db_path: Path) -> list[Path]:
 
 
 def new_name(folder: Path, now: datetime | None = None) -> Path:
+    """A dated name that sorts after every backup already there, even ones made (and maybe
+    pruned) in the same second: a reused name would sort as the oldest and be pruned at once."""
     stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
-    path = folder / f"{PREFIX}{stamp}{SUFFIX}"
-    n = 2
-    while path.exists() or path.with_name(path.name + PART).exists():
-        path = folder / f"{PREFIX}{stamp}-{n}{SUFFIX}"
-        n += 1
-    return path
+    taken = [_seq(p) for p in Path(folder).glob(f"{PREFIX}{stamp}*")] if Path(folder).is_dir() else []
+    n = max(taken, default=0) + 1
+    return folder / (f"{PREFIX}{stamp}{SUFFIX}" if n == 1 else f"{PREFIX}{stamp}-{n}{SUFFIX}")
 
 
 def parse(path: Path) -> BackupFile | None:
@@ -94,7 +93,7 @@ def list_backups(folder: Path) -> list[BackupFile]:
 
 
 def _seq(path: Path) -> int:
-    match = _NAME.match(path.name)
+    match = _NAME.match(path.name.removesuffix(PART))
     return int(match.group(2)) if match and match.group(2) else 1
 
 

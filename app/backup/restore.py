@@ -39,9 +39,10 @@ def restore(backup: Path, *, ctx: Ctx | None = None, db_path: Path | None = None
             passphrase: str | None = None, user: User = SYSTEM_USER) -> Preview:
     """Replace the office database with a verified backup.
 
-    With an open `ctx` (the GUI, an administrator), it is closed first; without one (the CLI,
-    or a database too damaged to open) `db_path` names the file. Returns the preview of what
-    was restored; the restore itself is written to the restored database's audit log.
+    With an open `ctx` (the GUI, an administrator), its connection is closed first and the same
+    Ctx is reopened on the restored file; without one (the CLI, or a database too damaged to
+    open) `db_path` names the file. Returns the preview of what was restored; the restore itself
+    is written to the restored database's audit log.
     """
     if ctx is not None:
         auth.require(ctx, "backup")
@@ -52,28 +53,41 @@ def restore(backup: Path, *, ctx: Ctx | None = None, db_path: Path | None = None
     shown = preview(backup, ctx=ctx, db_path=db_path, passphrase=passphrase)
     key = keys.DbKey(current_key(ctx).key, keys.read_salt(backup), "backup") if ctx else \
         key_for_file(db_path, backup, passphrase)
-    if ctx is not None:
-        ctx.close()
     part = db_path.with_name(db_path.name + ".restore" + files.PART)
     try:
         shutil.copyfile(backup, part)
         files.fsync_file(part)
         check_file(part, key)  # the copy itself, not only the source, must be sound
+    except (OSError, StoreError) as exc:
+        with contextlib.suppress(OSError):
+            part.unlink(missing_ok=True)
+        detail = exc.message if isinstance(exc, StoreError) else (exc.strerror or str(exc))
+        raise DlxhError(f"Không khôi phục được: {detail} Cơ sở dữ liệu hiện tại không bị thay đổi.") from exc
+    old_key = current_key(ctx) if ctx is not None else None
+    if ctx is not None:
+        ctx.close()  # only now: everything that can fail on the copy has been checked
+    try:
         _set_aside(db_path)
         os.replace(part, db_path)
         files.fsync_dir(db_path.parent)
     except OSError as exc:
         with contextlib.suppress(OSError):
             part.unlink(missing_ok=True)
+        if ctx is not None:  # keep the session working on the file that is still there
+            ctx.db = store.open_existing(db_path, key=old_key)
         raise DlxhError(f"Không khôi phục được: {exc.strerror or exc}. Cơ sở dữ liệu hiện tại không bị thay đổi.") \
             from exc
-    restored = Ctx(db=store.open_existing(db_path, key=key), path=db_path, user=user)
+    db = store.open_existing(db_path, key=key)
+    if ctx is not None:  # the same Ctx object (held by every page) now works on the restored file
+        ctx.db = db
+    restored = ctx or Ctx(db=db, path=db_path, user=user)
     try:
         with restored.transaction():
             audit.record(restored, "restore", None, Path(backup).name,
                          {"from": str(backup), "taken_at": shown.taken_at.isoformat(), "counts": shown.counts})
     finally:
-        restored.close()
+        if ctx is None:
+            restored.close()
     return shown
 
 

@@ -92,3 +92,35 @@ def test_audit_page_for_staff_says_no(office, qtbot, as_role) -> None:
     page.refresh()
     assert "không có quyền xem nhật ký" in page.count.text()
     assert not hasattr(page, "model")
+
+
+def test_backup_dialog_backs_up_and_restores_in_place(office, qtbot, tmp_path) -> None:
+    from app import records
+    from ui.backup_dialog import BackupDialog
+
+    dialog = BackupDialog(office)
+    qtbot.addWidget(dialog)
+    dialog.folder.setText(str(tmp_path / "bk"))
+    dialog.keep.setValue(4)
+    assert dialog.save_settings() and "Đã lưu" in dialog.message.text()
+    records.insert(office, "collaborators", {"full_name": "Trước sao lưu", "status": "active"})
+    assert dialog.backup_now() and dialog.model.rowCount() == 1
+    records.insert(office, "collaborators", {"full_name": "Sau sao lưu", "status": "active"})
+    asked = []
+    dialog.confirm = lambda parent, text: asked.append(text) or False  # the user says no
+    assert not dialog.restore_selected()
+    assert "Cộng tác viên: 1" in asked[0]
+    assert office.db.execute("SELECT count(*) FROM collaborators").fetchone()[0] == 2
+    dialog.confirm = lambda parent, text: True
+    with qtbot.waitSignal(dialog.restored, timeout=5000):
+        assert dialog.restore_selected()
+    # the same Ctx the pages hold now reads the restored data
+    assert [r[0] for r in office.db.execute("SELECT full_name FROM collaborators")] == ["Trước sao lưu"]
+
+
+def test_backup_button_only_for_the_administrator(office, qtbot, as_role) -> None:
+    head = AuditPage(as_role(office, "head"), TaskRunner(synchronous=True))
+    admin = AuditPage(as_role(office, "admin"), TaskRunner(synchronous=True))
+    qtbot.addWidget(head)
+    qtbot.addWidget(admin)
+    assert not hasattr(head, "backup_btn") and admin.backup_btn.text() == "Sao lưu và khôi phục…"

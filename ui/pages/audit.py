@@ -1,11 +1,12 @@
-"""Nhật ký hoạt động: the append-only audit log, read-only, filtered by user, table, action."""
+"""Nhật ký hoạt động: the append-only audit log, read-only, filtered by user, table, action;
+for an administrator also the way into backups and restore (ui/backup_dialog.py)."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QTableView
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableView
 
 from app import audit_view, auth
 from app.text import vn_number
@@ -34,7 +35,13 @@ class Page(PageBase):
         note = QLabel("Mọi thao tác thêm, sửa, xóa, nhập, xuất, sao lưu và đăng nhập đều được ghi lại; "
                       "nhật ký chỉ để xem, không ai sửa hoặc xóa được.")
         note.setWordWrap(True)
-        self.layout_.addWidget(note)
+        top = QHBoxLayout()
+        top.addWidget(note, 1)
+        if auth.can(ctx, "backup"):
+            self.backup_btn = QPushButton("Sao lưu và khôi phục…")
+            self.backup_btn.clicked.connect(self.open_backups)
+            top.addWidget(self.backup_btn)
+        self.layout_.addLayout(top)
         self.count = QLabel()
         if not self.allowed:
             self.count.setText("Tài khoản của bạn không có quyền xem nhật ký hoạt động "
@@ -77,3 +84,11 @@ class Page(PageBase):
             self.view.setColumnWidth(col, width)
         more = f" (hiển thị {vn_number(LIMIT)} mục mới nhất; hãy lọc để thu hẹp)" if len(rows) == LIMIT else ""
         self.count.setText(f"{vn_number(len(rows))} mục{more}")
+
+    def open_backups(self) -> None:
+        from ui.backup_dialog import BackupDialog
+
+        dialog = BackupDialog(self.ctx, self)
+        dialog.restored.connect(self.refresh)
+        dialog.exec()
+        self.refresh()

@@ -1,0 +1,156 @@
+"""Sao lưu và khôi phục: the backup folder, how many copies to keep, automatic backups, the
+list of backups, "back up now", and restore from a chosen backup after seeing its preview.
+
+Opened from the audit page by an administrator; everything goes through app.backup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import backup, settings
+from app.context import Ctx
+from app.errors import DlxhError
+from ui.models import Column, RowsModel, sortable
+from ui.widgets import setup_table
+
+
+def _ask(parent: QWidget, text: str) -> bool:
+    box = QMessageBox(QMessageBox.Icon.Question, "Khôi phục từ bản sao lưu", text, parent=parent)
+    yes = box.addButton("Khôi phục", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton("Hủy", QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    return box.clickedButton() is yes
+
+
+class BackupDialog(QDialog):
+    restored = Signal()
+
+    def __init__(self, ctx: Ctx, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.confirm: Callable[[QWidget, str], bool] = _ask
+        self.setWindowTitle("Sao lưu và khôi phục")
+        self.resize(640, 480)
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        row = QHBoxLayout()
+        self.folder = QLineEdit(str(backup.folder_of(ctx)))
+        choose = QPushButton("Chọn…")
+        choose.clicked.connect(self._choose)
+        row.addWidget(self.folder, 1)
+        row.addWidget(choose)
+        form.addRow("Thư mục sao lưu:", row)
+        self.keep = QSpinBox()
+        self.keep.setRange(1, 365)
+        self.keep.setValue(backup.keep_of(ctx))
+        form.addRow("Số bản giữ lại:", self.keep)
+        self.auto = QCheckBox("Tự động sao lưu khi thoát và mỗi ngày một lần")
+        self.auto.setChecked(bool(settings.get(ctx, "backup_auto")))
+        form.addRow("", self.auto)
+        layout.addLayout(form)
+        save = QPushButton("Lưu cài đặt sao lưu")
+        save.clicked.connect(self.save_settings)
+        layout.addWidget(save)
+        self.model = RowsModel([
+            Column("Thời điểm sao lưu", lambda b: b.taken_at.strftime("%H:%M:%S ngày %d/%m/%Y"),
+                   sort_key=lambda b: b.taken_at.isoformat()),
+            Column("Dung lượng", lambda b: f"{b.size / 1024 / 1024:.1f} MB", align_right=True),
+            Column("Tệp", lambda b: b.path.name),
+        ])
+        self.view = QTableView()
+        self.view.setModel(sortable(self.model, self))
+        setup_table(self.view)
+        layout.addWidget(self.view, 1)
+        buttons = QHBoxLayout()
+        now = QPushButton("Sao lưu ngay")
+        now.clicked.connect(self.backup_now)
+        self.restore_btn = QPushButton("Khôi phục bản đã chọn…")
+        self.restore_btn.clicked.connect(self.restore_selected)
+        buttons.addWidget(now)
+        buttons.addWidget(self.restore_btn)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        layout.addWidget(self.message)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.model.set_rows(backup.list_backups(backup.folder_of(self.ctx)))
+        self.view.setColumnWidth(0, 200)
+        if self.model.rowCount():
+            self.view.selectRow(0)
+
+    def _choose(self) -> None:
+        chosen = QFileDialog.getExistingDirectory(self, "Chọn thư mục sao lưu", self.folder.text())
+        if chosen:
+            self.folder.setText(chosen)
+
+    def _run(self, fn: Callable[[], str]) -> bool:
+        try:
+            self.message.setText(fn())
+        except DlxhError as exc:
+            self.message.setText(exc.message)
+            return False
+        self.refresh()
+        return True
+
+    def save_settings(self) -> bool:
+        def save() -> str:
+            backup.set_folder(self.ctx, self.folder.text().strip(), keep=self.keep.value())
+            backup.set_auto(self.ctx, self.auto.isChecked())
+            return "Đã lưu cài đặt sao lưu."
+
+        return self._run(save)
+
+    def backup_now(self) -> bool:
+        return self._run(lambda: f"Đã sao lưu (đã mã hóa, đã kiểm tra): {backup.make_backup(self.ctx)}")
+
+    def selected(self) -> Path | None:
+        rows = self.view.selectionModel().selectedRows()
+        if not rows:
+            return None
+        source = self.view.model().mapToSource(rows[0])
+        return self.model.row_at(source.row()).path
+
+    def restore_selected(self) -> bool:
+        chosen = self.selected()
+        if chosen is None:
+            self.message.setText("Hãy chọn một bản sao lưu trong danh sách.")
+            return False
+        try:
+            shown = backup.preview(chosen, ctx=self.ctx)
+        except DlxhError as exc:
+            self.message.setText(exc.message)
+            return False
+        text = "\n".join([*shown.lines(), "", "Dữ liệu hiện tại sẽ được thay bằng bản sao lưu này; tệp hiện tại "
+                          "được giữ lại bên cạnh (đuôi .before-restore-…)."])
+        if not self.confirm(self, text):
+            return False
+        def restore() -> str:
+            backup.restore(chosen, ctx=self.ctx)
+            return f"Đã khôi phục dữ liệu từ bản sao lưu {chosen.name}."
+
+        if not self._run(restore):
+            return False
+        self.restored.emit()
+        return True
