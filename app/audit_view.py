@@ -46,7 +46,12 @@ def action_label(action: str) -> str:
     return ACTION_LABELS.get(action, action)
 
 REASON_LABELS = {"wrong_password": "sai mật khẩu", "unknown_user": "không có tài khoản này",
-                 "disabled": "tài khoản đã bị vô hiệu hóa", "locked": "tài khoản đang tạm khóa"}
+                 "disabled": "tài khoản đã bị vô hiệu hóa", "locked": "tài khoản đang tạm khóa",
+                 "manual": "sao lưu thủ công", "exit": "tự động khi thoát", "daily": "tự động hằng ngày"}
+# Detail keys written by the trust capability, shown in Vietnamese; other keys as stored.
+KEY_LABELS = {"folder": "thư mục", "size": "dung lượng (byte)", "role": "vai trò", "full_name": "họ tên",
+              "by": "người thực hiện", "reset": "đặt lại", "from": "từ tệp", "taken_at": "thời điểm sao lưu",
+              "active": "đang dùng", "counts": "số bản ghi"}
 
 
 def user_label(name: str) -> str:
@@ -68,9 +73,9 @@ def detail_text(entry: AuditEntry, width: int = 300) -> str:
             if key == "reason" and value in REASON_LABELS:
                 parts.append(f"lý do: {REASON_LABELS[value]}")
             elif isinstance(value, list) and len(value) == 2:
-                parts.append(f"{key}: {value[0]} → {value[1]}")
+                parts.append(f"{KEY_LABELS.get(key, key)}: {value[0]} → {value[1]}")
             else:
-                parts.append(f"{key}: {value}")
+                parts.append(f"{KEY_LABELS.get(key, key)}: {value}")
         text = "; ".join(parts)
     else:
         text = str(detail)
