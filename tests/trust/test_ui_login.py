@@ -124,3 +124,35 @@ def test_backup_button_only_for_the_administrator(office, qtbot, as_role) -> Non
     qtbot.addWidget(head)
     qtbot.addWidget(admin)
     assert not hasattr(head, "backup_btn") and admin.backup_btn.text() == "Sao lưu và khôi phục…"
+
+
+def test_users_dialog_manages_accounts(office, qtbot, as_role) -> None:
+    from ui.users_dialog import UsersDialog
+
+    users.create_first_admin(office, "quantri", "quantri-123")
+    dialog = UsersDialog(as_role(office, "admin", "quantri"))
+    qtbot.addWidget(dialog)
+    dialog.name.setText("lan")
+    dialog.full_name.setText("Trần Thị Lan")
+    dialog.password.setText("mat-khau-dai")
+    dialog.again.setText("mat-khau-khac")
+    assert not dialog.add() and dialog.message.text() == "Hai lần nhập mật khẩu không khớp."
+    dialog.again.setText("mat-khau-dai")
+    assert dialog.add() and dialog.model.rowCount() == 2
+    assert not dialog.change_role() and "Hãy chọn" in dialog.message.text()
+    names = [dialog.model.row_at(i).name for i in range(dialog.model.rowCount())]
+    dialog.view.selectRow(dialog.view.model().mapFromSource(dialog.model.index(names.index("lan"), 0)).row())
+    dialog.role.setCurrentIndex(dialog.role.findData("head"))
+    assert dialog.change_role() and users.get(office, "lan").role == "head"
+    dialog.reset.setText("dat-lai-123")
+    assert dialog.reset_password()
+    assert users.login(office, "lan", "dat-lai-123").role == "head"
+    assert dialog.toggle_active() and not users.get(office, "lan").active
+
+
+def test_users_button_only_for_the_administrator(office, qtbot, as_role) -> None:
+    head = AuditPage(as_role(office, "head"), TaskRunner(synchronous=True))
+    admin = AuditPage(as_role(office, "admin"), TaskRunner(synchronous=True))
+    qtbot.addWidget(head)
+    qtbot.addWidget(admin)
+    assert not hasattr(head, "users_btn") and admin.users_btn.text() == "Người dùng…"

@@ -1,5 +1,6 @@
 """Nhật ký hoạt động: the append-only audit log, read-only, filtered by user, table, action;
-for an administrator also the way into backups and restore (ui/backup_dialog.py)."""
+for an administrator also the way into accounts (ui/users_dialog.py) and backups
+(ui/backup_dialog.py)."""
 
 from __future__ import annotations
 
@@ -37,6 +38,10 @@ class Page(PageBase):
         note.setWordWrap(True)
         top = QHBoxLayout()
         top.addWidget(note, 1)
+        if auth.can(ctx, "users"):
+            self.users_btn = QPushButton("Người dùng…")
+            self.users_btn.clicked.connect(self.open_users)
+            top.addWidget(self.users_btn)
         if auth.can(ctx, "backup"):
             self.backup_btn = QPushButton("Sao lưu và khôi phục…")
             self.backup_btn.clicked.connect(self.open_backups)
@@ -91,4 +96,10 @@ class Page(PageBase):
         dialog = BackupDialog(self.ctx, self)
         dialog.restored.connect(self.refresh)
         dialog.exec()
+        self.refresh()
+
+    def open_users(self) -> None:
+        from ui.users_dialog import UsersDialog
+
+        UsersDialog(self.ctx, self).exec()
         self.refresh()

@@ -1,0 +1,151 @@
+"""Người dùng: the administrator adds colleagues, changes roles, disables accounts and resets
+passwords. Everything goes through app.users (which checks the 'users' permission and audits).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import users
+from app.context import Ctx
+from app.errors import DlxhError
+from ui.models import Column, RowsModel, sortable
+from ui.widgets import setup_table
+
+
+class UsersDialog(QDialog):
+    def __init__(self, ctx: Ctx, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle("Người dùng")
+        self.resize(680, 520)
+        layout = QVBoxLayout(self)
+        self.model = RowsModel([
+            Column("Tên đăng nhập", lambda a: a.name),
+            Column("Họ và tên", lambda a: a.full_name),
+            Column("Vai trò", lambda a: a.role_label),
+            Column("Trạng thái", lambda a: "Đang dùng" if a.active else "Đã vô hiệu hóa"),
+            Column("Đăng nhập gần nhất", lambda a: (a.last_login_at or "")[:16].replace("T", " ")),
+        ])
+        self.view = QTableView()
+        self.view.setModel(sortable(self.model, self))
+        setup_table(self.view)
+        layout.addWidget(self.view, 1)
+        row = QHBoxLayout()
+        self.role = self._roles()
+        row.addWidget(QLabel("Vai trò mới:"))
+        row.addWidget(self.role)
+        for text, fn in (("Đổi vai trò", self.change_role), ("Vô hiệu hóa / kích hoạt", self.toggle_active),
+                         ("Đặt lại mật khẩu", self.reset_password)):
+            button = QPushButton(text)
+            button.clicked.connect(fn)
+            row.addWidget(button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.reset = QLineEdit()
+        self.reset.setEchoMode(QLineEdit.EchoMode.Password)
+        self.reset.setPlaceholderText("Mật khẩu mới cho người đã chọn (ít nhất 8 ký tự)")
+        layout.addWidget(self.reset)
+        box = QGroupBox("Thêm người dùng")
+        form = QFormLayout(box)
+        self.name, self.full_name = QLineEdit(), QLineEdit()
+        self.new_role = self._roles()
+        self.password, self.again = QLineEdit(), QLineEdit()
+        for edit in (self.password, self.again):
+            edit.setEchoMode(QLineEdit.EchoMode.Password)
+        form.addRow("Tên đăng nhập:", self.name)
+        form.addRow("Họ và tên:", self.full_name)
+        form.addRow("Vai trò:", self.new_role)
+        form.addRow("Mật khẩu:", self.password)
+        form.addRow("Nhập lại mật khẩu:", self.again)
+        add = QPushButton("Thêm người dùng")
+        add.clicked.connect(self.add)
+        form.addRow("", add)
+        layout.addWidget(box)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        layout.addWidget(self.message)
+        self.refresh()
+
+    @staticmethod
+    def _roles() -> QComboBox:
+        combo = QComboBox()
+        for code, label in users.ROLES.items():
+            combo.addItem(label, code)
+        return combo
+
+    def refresh(self) -> None:
+        keep = self.selected() if self.model.rowCount() else None
+        try:
+            self.model.set_rows(users.list_users(self.ctx))
+        except DlxhError as exc:
+            self.message.setText(exc.message)
+        names = [a.name for a in self.model.rows]
+        if keep in names:  # stay on the person just changed
+            self.view.selectRow(self.view.model().mapFromSource(self.model.index(names.index(keep), 0)).row())
+        self.view.setColumnWidth(0, 130)
+        self.view.setColumnWidth(1, 170)
+
+    def selected(self) -> str | None:
+        rows = self.view.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return self.model.row_at(self.view.model().mapToSource(rows[0]).row()).name
+
+    def _run(self, fn: Callable[[], str], needs_selection: bool = True) -> bool:
+        if needs_selection and self.selected() is None:
+            self.message.setText("Hãy chọn một người dùng trong danh sách.")
+            return False
+        try:
+            self.message.setText(fn())
+        except DlxhError as exc:
+            self.message.setText(exc.message)
+            return False
+        self.refresh()
+        return True
+
+    def add(self) -> bool:
+        def add() -> str:
+            if self.password.text() != self.again.text():
+                raise DlxhError("Hai lần nhập mật khẩu không khớp.")
+            account = users.add_user(self.ctx, self.name.text(), self.new_role.currentData(), self.password.text(),
+                                     self.full_name.text())
+            for edit in (self.name, self.full_name, self.password, self.again):
+                edit.clear()
+            return f"Đã thêm người dùng {account.name} ({account.role_label})."
+
+        return self._run(add, needs_selection=False)
+
+    def change_role(self) -> bool:
+        return self._run(lambda: "Đã đổi vai trò của {0.name} thành {0.role_label}.".format(
+            users.set_role(self.ctx, self.selected(), self.role.currentData())))
+
+    def toggle_active(self) -> bool:
+        def toggle() -> str:
+            name = self.selected()
+            account = users.set_active(self.ctx, name, not users.get(self.ctx, name).active)
+            return f"Tài khoản {account.name}: {'đang dùng' if account.active else 'đã vô hiệu hóa'}."
+
+        return self._run(toggle)
+
+    def reset_password(self) -> bool:
+        def reset() -> str:
+            users.change_password(self.ctx, self.selected(), self.reset.text())
+            self.reset.clear()
+            return "Đã đặt lại mật khẩu; hãy báo mật khẩu mới cho người dùng."
+
+        return self._run(reset)
