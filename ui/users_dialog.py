@@ -24,6 +24,7 @@ from app import users
 from app.context import Ctx
 from app.errors import DlxhError
 from ui.models import Column, RowsModel, sortable
+from ui.pages.audit import local_time
 from ui.widgets import setup_table
 
 
@@ -39,7 +40,8 @@ class UsersDialog(QDialog):
             Column("Họ và tên", lambda a: a.full_name),
             Column("Vai trò", lambda a: a.role_label),
             Column("Trạng thái", lambda a: "Đang dùng" if a.active else "Đã vô hiệu hóa"),
-            Column("Đăng nhập gần nhất", lambda a: (a.last_login_at or "")[:16].replace("T", " ")),
+            Column("Đăng nhập gần nhất", lambda a: local_time(a.last_login_at) if a.last_login_at else "",
+                   sort_key=lambda a: a.last_login_at or ""),
         ])
         self.view = QTableView()
         self.view.setModel(sortable(self.model, self))

@@ -27,6 +27,9 @@ def _local(ts: str) -> str:
     return moment.strftime("%d/%m/%Y %H:%M:%S")
 
 
+local_time = _local  # shared with ui/users_dialog.py
+
+
 class Page(PageBase):
     title = "Nhật ký hoạt động"
 
