@@ -12,7 +12,6 @@ from pathlib import Path
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 from app import backup, settings
 from app.context import Ctx
 from app.errors import DlxhError
+from ui.action_dialog import ActionDialog
 from ui.models import Column, RowsModel, sortable
 from ui.widgets import setup_table
 
@@ -41,7 +41,7 @@ def _ask(parent: QWidget, text: str) -> bool:
     return box.clickedButton() is yes
 
 
-class BackupDialog(QDialog):
+class BackupDialog(ActionDialog):
     restored = Signal()
 
     def __init__(self, ctx: Ctx, parent: QWidget | None = None) -> None:
@@ -105,25 +105,16 @@ class BackupDialog(QDialog):
         if chosen:
             self.folder.setText(chosen)
 
-    def _run(self, fn: Callable[[], str]) -> bool:
-        try:
-            self.message.setText(fn())
-        except DlxhError as exc:
-            self.message.setText(exc.message)
-            return False
-        self.refresh()
-        return True
-
     def save_settings(self) -> bool:
         def save() -> str:
             backup.set_folder(self.ctx, self.folder.text().strip(), keep=self.keep.value())
             backup.set_auto(self.ctx, self.auto.isChecked())
             return "Đã lưu cài đặt sao lưu."
 
-        return self._run(save)
+        return self.run_action(save)
 
     def backup_now(self) -> bool:
-        return self._run(lambda: f"Đã sao lưu (đã mã hóa, đã kiểm tra): {backup.make_backup(self.ctx)}")
+        return self.run_action(lambda: f"Đã sao lưu (đã mã hóa, đã kiểm tra): {backup.make_backup(self.ctx)}")
 
     def selected(self) -> Path | None:
         rows = self.view.selectionModel().selectedRows()
@@ -150,7 +141,7 @@ class BackupDialog(QDialog):
             backup.restore(chosen, ctx=self.ctx)
             return f"Đã khôi phục dữ liệu từ bản sao lưu {chosen.name}."
 
-        if not self._run(restore):
+        if not self.run_action(restore):
             return False
         self.restored.emit()
         return True

@@ -8,7 +8,6 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -23,12 +22,13 @@ from PySide6.QtWidgets import (
 from app import users
 from app.context import Ctx
 from app.errors import DlxhError
+from ui.action_dialog import ActionDialog
 from ui.models import Column, RowsModel, sortable
 from ui.pages.audit import local_time
 from ui.widgets import setup_table
 
 
-class UsersDialog(QDialog):
+class UsersDialog(ActionDialog):
     def __init__(self, ctx: Ctx, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -112,13 +112,7 @@ class UsersDialog(QDialog):
         if needs_selection and self.selected() is None:
             self.message.setText("Hãy chọn một người dùng trong danh sách.")
             return False
-        try:
-            self.message.setText(fn())
-        except DlxhError as exc:
-            self.message.setText(exc.message)
-            return False
-        self.refresh()
-        return True
+        return self.run_action(fn)
 
     def add(self) -> bool:
         def add() -> str:

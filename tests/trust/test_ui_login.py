@@ -118,14 +118,6 @@ def test_backup_dialog_backs_up_and_restores_in_place(office, qtbot, tmp_path) -
     assert [r[0] for r in office.db.execute("SELECT full_name FROM collaborators")] == ["Trước sao lưu"]
 
 
-def test_backup_button_only_for_the_administrator(office, qtbot, as_role) -> None:
-    head = AuditPage(as_role(office, "head"), TaskRunner(synchronous=True))
-    admin = AuditPage(as_role(office, "admin"), TaskRunner(synchronous=True))
-    qtbot.addWidget(head)
-    qtbot.addWidget(admin)
-    assert not hasattr(head, "backup_btn") and admin.backup_btn.text() == "Sao lưu và khôi phục…"
-
-
 def test_users_dialog_manages_accounts(office, qtbot, as_role) -> None:
     from ui.users_dialog import UsersDialog
 
@@ -150,9 +142,10 @@ def test_users_dialog_manages_accounts(office, qtbot, as_role) -> None:
     assert dialog.toggle_active() and not users.get(office, "lan").active
 
 
-def test_users_button_only_for_the_administrator(office, qtbot, as_role) -> None:
-    head = AuditPage(as_role(office, "head"), TaskRunner(synchronous=True))
-    admin = AuditPage(as_role(office, "admin"), TaskRunner(synchronous=True))
-    qtbot.addWidget(head)
-    qtbot.addWidget(admin)
-    assert not hasattr(head, "users_btn") and admin.users_btn.text() == "Người dùng…"
+def test_backup_and_users_buttons_only_for_the_administrator(office, qtbot, as_role) -> None:
+    pages = {role: AuditPage(as_role(office, role), TaskRunner(synchronous=True)) for role in ("head", "admin")}
+    for page in pages.values():
+        qtbot.addWidget(page)
+    assert not hasattr(pages["head"], "backup_btn") and not hasattr(pages["head"], "users_btn")
+    assert pages["admin"].backup_btn.text() == "Sao lưu và khôi phục…"
+    assert pages["admin"].users_btn.text() == "Người dùng…"
