@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -91,9 +92,13 @@ def get_office(ctx: Ctx) -> Office:
 
 def init_office(path: Path, *, unit_code: str, name: str, role: str, parent_code: str | None = None,
                 parent_name: str | None = None, passphrase: str | None = None,
-                user: User = SYSTEM_USER) -> tuple[Ctx, str]:
+                user: User = SYSTEM_USER, populate: Callable[[Ctx], None] | None = None) -> tuple[Ctx, str]:
     """Create the encrypted DB and this office's identity. Returns the context and the
-    recovery code, which the caller must show once (it is not stored anywhere)."""
+    recovery code, which the caller must show once (it is not stored anywhere).
+
+    The office is built under a staging name and published only when complete, together
+    with whatever `populate(ctx)` adds (the demo data): a killed creation leaves no half office.
+    """
     from db.keys import recovery_code
 
     unit_code, name = unit_code.strip(), name.strip()
@@ -102,7 +107,7 @@ def init_office(path: Path, *, unit_code: str, name: str, role: str, parent_code
     if not unit_code or not name:
         raise ValidationError("Mã và tên đơn vị không được để trống.")
     db, key = store.create(Path(path), passphrase)
-    ctx = Ctx(db=db, path=Path(path), user=user)
+    ctx = Ctx(db=db, path=store.staging_path(Path(path)), user=user)
     bare = _bare_name(name)
     with ctx.transaction():
         if parent_code:
@@ -124,6 +129,10 @@ def init_office(path: Path, *, unit_code: str, name: str, role: str, parent_code
         audit.record(ctx, "init", "office", unit_code, {"name": name, "role": role})
     for hook in init_hooks():
         hook(ctx)
+    if populate is not None:
+        populate(ctx)
+    ctx.db = store.publish(ctx.db, Path(path), key)
+    ctx.path = Path(path)
     return ctx, recovery_code(key.key)
 
 

@@ -49,16 +49,53 @@ def _connect(path: Path, key: keys.DbKey) -> sqlcipher3.Connection:
     return conn
 
 
+def staging_path(path: Path) -> Path:
+    """Where a new database is built before it is published under its real name."""
+    return Path(path).with_name(Path(path).name + ".part")
+
+
+def _remove_with_sidecars(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(str(path) + suffix).unlink(missing_ok=True)
+
+
 def create(path: Path, passphrase: str | None = None) -> tuple[sqlite_utils.Database, keys.DbKey]:
-    """Create a new encrypted database at `path`; refuses to overwrite an existing file."""
+    """Create a new encrypted database for `path`, built at its staging path (see publish()).
+
+    A creation killed half-way (power cut during `dlxh demo`) leaves only a `.part` file, which
+    the next attempt replaces; the real name never points at a half-made office. Refuses to
+    overwrite an existing database.
+    """
     path = Path(path)
     if path.exists() and path.stat().st_size > 0:
         raise StoreError(f"Tệp {path} đã tồn tại; không ghi đè.")
     path.parent.mkdir(parents=True, exist_ok=True)
-    key = keys.new_key(path, passphrase)
-    conn = _connect(path, key)
+    staging = staging_path(path)
+    _remove_with_sidecars(staging)  # left by a creation that never finished
+    key = keys.new_key(path, passphrase)  # the keyring entry is for the real name
+    conn = _connect(staging, key)
     migrate(conn)
     return sqlite_utils.Database(conn), key
+
+
+def publish(db: sqlite_utils.Database, path: Path, key: keys.DbKey) -> sqlite_utils.Database:
+    """Move a finished new database from its staging path to `path` atomically and reopen it."""
+    path = Path(path)
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.conn.close()
+    staging = staging_path(path)
+    Path(str(staging) + "-wal").unlink(missing_ok=True)  # empty after the checkpoint
+    Path(str(staging) + "-shm").unlink(missing_ok=True)
+    with open(staging, "rb") as fh:
+        os.fsync(fh.fileno())
+    os.replace(staging, path)
+    if hasattr(os, "O_DIRECTORY"):
+        fd = os.open(path.parent, os.O_DIRECTORY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+    return sqlite_utils.Database(_connect(path, key))
 
 
 def open_existing(path: Path, passphrase: str | None = None, key: keys.DbKey | None = None) -> sqlite_utils.Database:

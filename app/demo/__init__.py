@@ -20,10 +20,15 @@ from app.office import init_office
 def build_demo(path: Path, seed: int = 2026, today: date | None = None,
                passphrase: str | None = None) -> tuple[Ctx, str, dict[str, int]]:
     today = today or date.today()
+    summary: dict[str, int] = {}
+
+    def populate(ctx: Ctx) -> None:
+        summary.update(build_demo_data(ctx, seed, today))
+        for extra in sorted(Path(__file__).parent.glob("extra_*.py")):
+            module = importlib.import_module(f"app.demo.{extra.stem}")
+            module.populate(ctx, random.Random(f"{seed}-{extra.stem}"), today)
+
     ctx, code = init_office(Path(path), unit_code=places.DISTRICT[0], name=places.DISTRICT[1], role="district",
-                            parent_code=places.PROVINCE[0], parent_name=places.PROVINCE[1], passphrase=passphrase)
-    summary = build_demo_data(ctx, seed, today)
-    for extra in sorted(Path(__file__).parent.glob("extra_*.py")):
-        module = importlib.import_module(f"app.demo.{extra.stem}")
-        module.populate(ctx, random.Random(f"{seed}-{extra.stem}"), today)
+                            parent_code=places.PROVINCE[0], parent_name=places.PROVINCE[1], passphrase=passphrase,
+                            populate=populate)
     return ctx, code, summary

@@ -114,3 +114,17 @@ def test_create_refuses_to_overwrite(tmp_path, passphrase_env):
 def test_wal_and_foreign_keys_are_on(empty_ctx):
     assert empty_ctx.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert empty_ctx.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+
+
+def test_a_creation_that_dies_leaves_no_office_and_can_be_retried(tmp_path, passphrase_env):
+    def boom(ctx):
+        raise RuntimeError("power cut")
+
+    with pytest.raises(RuntimeError):
+        init_office(tmp_path / "office.db", unit_code="D1", name="Huyện Thử", role="district", populate=boom)
+    assert not (tmp_path / "office.db").exists()
+    assert store.staging_path(tmp_path / "office.db").exists()
+    ctx, _ = _office(tmp_path)  # the stale staging file is replaced
+    assert ctx.origin == "D1" and ctx.path == tmp_path / "office.db"
+    ctx.close()
+    assert not store.staging_path(tmp_path / "office.db").exists()
