@@ -76,6 +76,7 @@ def cmd_identity_export(args: argparse.Namespace) -> int:
         ctx.close()
     safezip.atomic_write(Path(args.file), identity.card_bytes(card))
     out(f"Đơn vị: {card.unit_code} — {card.name}")
+    out(f"Kèm chứng thư số ký báo cáo; dấu vân tay SHA-256: {card.certificate_fingerprint}")
     out(f"Mã xác nhận (đọc cho đơn vị kia qua điện thoại): {card.fingerprint}")
     out(str(Path(args.file)))
     return 0
@@ -87,6 +88,10 @@ def cmd_identity_import(args: argparse.Namespace) -> int:
 
     card = identity.parse_card(read_file(Path(args.file), limit=identity.MAX_CARD_BYTES))
     out(f"Thẻ định danh: {card.unit_code} — {card.name} ({'cấp tỉnh' if card.role == 'province' else 'cấp huyện'})")
+    if card.certificate_pem:
+        out(f"Chứng thư số ký báo cáo kèm theo; dấu vân tay SHA-256: {card.certificate_fingerprint}")
+    else:
+        out("Thẻ định dạng cũ, không kèm chứng thư số ký báo cáo.")
     out(f"Mã xác nhận: {card.fingerprint}")
     if not args.yes:
         if not sys.stdin.isatty():
@@ -100,6 +105,9 @@ def cmd_identity_import(args: argparse.Namespace) -> int:
     finally:
         ctx.close()
     out(f"Đã đăng ký đơn vị {peer.unit_code} — {peer.name}.")
+    out(identity.certificate_note(card))
+    if not card.certificate_pem:
+        out(f"Hoặc nhận tệp chứng thư của đơn vị đó rồi chạy: dlxh report cert-enroll TỆP.pem --unit {card.unit_code}")
     return 0
 
 

@@ -58,13 +58,24 @@ def ensure_keys(ctx: Ctx) -> OfficeKeys:
 
 
 def my_card(ctx: Ctx) -> identity.Card:
+    """This office's card, carrying its report-signing certificate so the other office
+    can verify our signed PDFs without a separate certificate exchange."""
+    from app.reports import signing
+
     keys = ensure_keys(ctx)
     me = office.get_office(ctx)
-    return identity.make_card(me.unit_code, me.name, me.role, keys.secret.public(), keys.age_recipient)
+    cert = signing.active_certificate(ctx)
+    return identity.make_card(
+        me.unit_code, me.name, me.role, keys.secret.public(), keys.age_recipient, certificate_pem=cert.cert_pem
+    )
 
 
 def enrol(ctx: Ctx, card: identity.Card) -> Peer:
-    """Record a peer's public keys (after the user confirmed the fingerprint by phone)."""
+    """Record a peer's public keys (after the user confirmed the fingerprint by phone) and,
+    when the card carries one, trust its report-signing certificate in the same transaction.
+    Certificates enrolled from earlier cards stay trusted so older signed reports still verify."""
+    from app.reports import signing
+
     auth.require(ctx, "keys")
     me = office.get_office(ctx)
     if card.unit_code == me.unit_code:
@@ -102,7 +113,14 @@ def enrol(ctx: Ctx, card: identity.Card) -> Peer:
                     "updated_at": now,
                 }
             )
-        detail = {"fingerprint": card.fingerprint, "replaced": previous[0] if previous else None}
+        certificate = None
+        if card.certificate_pem:
+            certificate = signing.enroll_certificate(ctx, card.certificate_pem, card.unit_code)
+        detail = {
+            "fingerprint": card.fingerprint,
+            "replaced": previous[0] if previous else None,
+            "certificate": certificate,
+        }
         audit.record(ctx, "enrol", "peers", card.unit_code, detail)
     return peer(ctx, card.unit_code)
 

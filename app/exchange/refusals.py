@@ -63,6 +63,13 @@ def damaged(detail: str) -> ImportRefused:
     return ImportRefused(f"Tệp bị hỏng hoặc không phải tệp trao đổi DLXH: {detail}.")
 
 
+def card_altered(detail: str) -> ImportRefused:
+    return ImportRefused(
+        f"Thẻ định danh đã bị sửa: {detail}. Không đăng ký; hãy xin lại thẻ trực tiếp từ đơn vị đó "
+        "và đối chiếu mã xác nhận qua điện thoại."
+    )
+
+
 def unsafe_name(name: str) -> ImportRefused:
     return ImportRefused(f"Tệp chứa thành phần có tên không an toàn («{name}»): không nhập.")
 

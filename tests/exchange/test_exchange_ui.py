@@ -36,6 +36,9 @@ def test_exchange_and_province_pages_flow(demo_ctx, tmp_path, qtbot, passphrase_
         district_page.enrol_from(_card_file(prov, tmp_path), confirm=False)
         province_page.enrol_from(_card_file(demo_ctx, tmp_path), confirm=False)
         assert district_page.peers.rowCount() == 1 and province_page.peers.rowCount() == 1
+        # the card carried the district's report-signing certificate: the province now trusts it
+        assert "Đã tin cậy chứng thư số ký báo cáo" in province_page.status.text()
+        assert prov.db.execute("SELECT unit_code FROM trusted_certificates").fetchall() == [(demo_ctx.origin,)]
 
         SHOTS.mkdir(exist_ok=True)
         usb = tmp_path / "usb"

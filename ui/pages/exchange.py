@@ -35,6 +35,8 @@ def _day(stamp: str | None) -> str:
 
 
 ROLE_LABELS = {"district": "Cấp huyện", "province": "Cấp tỉnh"}
+CARD_CERT_LINE = "Thẻ kèm chứng thư số ký báo cáo; mã xác nhận bao gồm cả chứng thư này."
+CARD_NO_CERT_LINE = "Thẻ định dạng cũ, không kèm chứng thư số ký báo cáo."
 
 
 class Page(PageBase):
@@ -171,6 +173,7 @@ class Page(PageBase):
                     self,
                     "Đối chiếu mã xác nhận",
                     f"{card.name} ({card.unit_code}), {ROLE_LABELS.get(card.role, card.role).lower()}.\n\n"
+                    f"{CARD_CERT_LINE if card.certificate_pem else CARD_NO_CERT_LINE}\n\n"
                     f"Mã xác nhận trên thẻ:\n{card.fingerprint}\n\n"
                     "Gọi điện cho đơn vị đó và đề nghị họ đọc mã xác nhận của mình. Mã có khớp từng chữ số không?",
                 )
@@ -181,7 +184,7 @@ class Page(PageBase):
         except Exception as exc:  # noqa: BLE001 - shown to the user; DlxhError carries Vietnamese
             show_error(self, exc)
             return
-        self.status.setText(f"Đã đăng ký đơn vị {peer.unit_code} — {peer.name}.")
+        self.status.setText(f"Đã đăng ký đơn vị {peer.unit_code} — {peer.name}. {identity.certificate_note(card)}")
         self.refresh()
 
     # --- packages ---------------------------------------------------------------------------
