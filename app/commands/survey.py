@@ -72,6 +72,8 @@ def register(sub: argparse._SubParsersAction) -> None:
         if name == "report":
             p.add_argument("--signer", default="", help="họ tên người ký")
             p.add_argument("--weight", choices=tb.WEIGHT_MODES, default="auto")
+            p.add_argument("--register", action="store_true",
+                           help="lưu vào sổ báo cáo (dự thảo để trình, duyệt, ký số); in mã báo cáo ở dòng cuối")
         p.set_defaults(func=cmd_render, kind=name)
 
     p = ssub.add_parser("checks", help="kết quả nhập kiểm tra hai lần (các chỗ sai khác)")
@@ -222,6 +224,14 @@ def cmd_render(args: argparse.Namespace) -> int:
     ctx = open_from_args(args)
     survey = qn.find_survey(ctx, args.id)
     pdf, docx = (args.pdf, args.docx) if (args.pdf or args.docx) else (True, True)
+    if args.kind == "report" and args.register:
+        from app.surveys.registered import register_report
+
+        saved = register_report(ctx, survey.id, args.weight, signer_name=args.signer)
+        out(f"Đã lưu vào sổ báo cáo (dự thảo): {saved.title}")
+        out("Trình, duyệt, ký số: dlxh report submit|approve|sign MÃ; xuất tệp: dlxh report render MÃ")
+        out(saved.id)
+        return 0
     if args.kind == "report":
         files = report.render(ctx, survey.id, Path(args.out), pdf=pdf, docx=docx, weight=args.weight,
                               signer_name=args.signer)

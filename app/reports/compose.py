@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from app import office
@@ -30,11 +31,37 @@ def header_for(ctx: Ctx, number: int | None, doc_code: str, on: date, mark: str 
                   vn_date_line(o.place_name, on), MARKS.get(mark, mark))
 
 
+# A line "[Bảng 2]" / "[Biểu đồ 1]" in a section's text places that figure of the section's
+# "figures" there (survey reports interleave many tables with text); the user may move or
+# delete the line like any other.
+FIGURE_LINE = re.compile(r"^\[((?:Bảng|Biểu đồ) \d+)\]$")
+
+
+def figure_marker(label: str) -> str:
+    return f"[{label}]"
+
+
+def _text_and_figures(text: str, figures: dict[str, dict]) -> list[Block]:
+    blocks: list[Block] = []
+    pending: list[str] = []
+    for line in text.splitlines():
+        match = FIGURE_LINE.match(line.strip())
+        figure = figures.get(match.group(1)) if match else None
+        if figure is None:
+            pending.append(line)
+            continue
+        blocks.extend(text_blocks("\n".join(pending)))
+        pending = []
+        blocks.append(Table(**figure["table"]) if "table" in figure else Chart(**figure["chart"]))
+    blocks.extend(text_blocks("\n".join(pending)))
+    return blocks
+
+
 def section_blocks(sections: list[dict]) -> list[Block]:
     blocks: list[Block] = []
     for index, section in enumerate(sections):
         blocks.append(Heading(1, f"{ROMAN[index]}. {section['title']}"))
-        blocks.extend(text_blocks(section.get("text", "")))
+        blocks.extend(_text_and_figures(section.get("text", ""), section.get("figures") or {}))
         if section.get("table"):
             blocks.append(Table(**section["table"]))
         if section.get("chart"):

@@ -118,7 +118,12 @@ def regenerate(ctx: Ctx, report_id: str, discard_edits: bool = False) -> store.R
     report = store.get(ctx, report_id)
     store.ensure_editable(report)
     old = {s["key"]: s for s in report.sections}
-    fresh = build_sections(gather(ctx, period_for(report)))
+    if report.kind == "survey":
+        from app.surveys.registered import regenerated_sections
+
+        fresh = regenerated_sections(ctx, report)
+    else:
+        fresh = build_sections(gather(ctx, period_for(report)))
     for section in fresh:
         previous = old.get(section["key"])
         if previous and previous.get("edited") and not discard_edits:

@@ -153,7 +153,8 @@ def new_version(ctx: Ctx, report_id: str) -> store.Report:
     copy = store.Report(kind=old.kind, period_start=old.period_start, period_end=old.period_end, title=old.title,
                         sections=old.sections, recipients=old.recipients, due_on=old.due_on,
                         signer_name=old.signer_name, signer_title=old.signer_title, doc_code=old.doc_code,
-                        confidentiality=old.confidentiality, signer_mode=old.signer_mode, supersedes=old.id)
+                        confidentiality=old.confidentiality, signer_mode=old.signer_mode, supersedes=old.id,
+                        survey_id=old.survey_id, survey_weight=old.survey_weight)
     new = store.create(ctx, copy)
     audit.record(ctx, "new_version", "reports", new.id, {"supersedes": old.id})
     return new

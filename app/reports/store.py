@@ -52,6 +52,8 @@ class Report:
     signed_at: str | None = None
     sent_on: str | None = None
     meeting_id: str | None = None
+    survey_id: str | None = None  # kind 'survey': the survey it reports on (app.surveys.registered)
+    survey_weight: str | None = None  # and the weighting mode it was tabulated with
     id: str | None = None
     origin: str | None = None
     version: int = 0

@@ -93,7 +93,8 @@ class ReportPanel(QWidget):
         self.section_list.setMaximumWidth(260)
         self.section_list.currentRowChanged.connect(self._show_section)
         self.section_text = QPlainTextEdit()
-        self.section_text.setPlaceholderText("Nội dung mục (mỗi đoạn một dòng; dòng “1. …” là tiêu đề mục nhỏ).")
+        self.section_text.setPlaceholderText("Nội dung mục (mỗi đoạn một dòng; dòng “1. …” là tiêu đề mục nhỏ; "
+                                            "dòng “[Bảng 2]”, “[Biểu đồ 1]” là chỗ đặt bảng, biểu đồ).")
         right = QVBoxLayout()
         right.addWidget(self.section_text, 1)
         row = QHBoxLayout()

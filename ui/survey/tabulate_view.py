@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.surveys import report
+from app.surveys import registered, report
 from app.surveys import tabulate as tb
 from app.surveys.excel_export import export_xlsx
 from app.surveys.report_text import method_rows, pct, reading
@@ -65,7 +65,8 @@ class TabulateView(QWidget):
         self.by.currentIndexChanged.connect(lambda _: self._show_table())
         self.weight.currentIndexChanged.connect(lambda _: self._reload())
         bar.addStretch(1)
-        for text, slot in (("Xuất Excel mọi bảng…", self._export), ("Báo cáo PDF, DOCX…", self._report)):
+        for text, slot in (("Xuất Excel mọi bảng…", self._export), ("Báo cáo PDF, DOCX…", self._report),
+                           ("Lưu vào sổ báo cáo", self._register)):
             b = QPushButton(text)
             b.clicked.connect(slot)
             bar.addWidget(b)
@@ -206,3 +207,14 @@ class TabulateView(QWidget):
                            on_done=lambda files: QMessageBox.information(
                                self, "Đã tạo báo cáo", "\n".join(str(f) for f in files)),
                            on_failed=lambda exc: show_error(self, exc))
+
+    def _register(self) -> None:
+        """Keep the report in the register as a draft: numbered, approved and signed on the Reports page."""
+        weight = self.weight.currentData()
+        self.tasks.run(lambda: registered.register_report(self.ctx, self.sid, weight),
+                       label="Đang lưu vào sổ báo cáo…", parent=self,
+                       on_done=lambda saved: QMessageBox.information(
+                           self, "Đã lưu vào sổ báo cáo",
+                           f"Đã lưu dự thảo “{saved.title}” vào sổ báo cáo. Mở trang Báo cáo để sửa nội dung, "
+                           "trình, duyệt và ký số."),
+                       on_failed=lambda exc: show_error(self, exc))
