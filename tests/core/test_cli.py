@@ -64,3 +64,14 @@ def test_screenshot_of_a_page(cli, demo_path, tmp_path):
     bad = cli("--db", str(demo_path), "gui", "--screenshot", str(png), "--page", "nowhere",
               env={**ENV, "QT_QPA_PLATFORM": "offscreen"})
     assert bad.returncode == 2 and "Không có trang" in bad.stderr
+
+
+def test_help_and_usage_errors_are_vietnamese(cli):
+    help_text = cli("--help").stdout
+    assert help_text.startswith("Cách dùng: dlxh")
+    assert "tùy chọn" in help_text and "show this help" not in help_text
+    assert cli("report", "draft", "--help").stdout.startswith("Cách dùng: dlxh report draft")
+    for args, words in ((["init"], "thiếu đối số bắt buộc"), (["nosuch"], "không hợp lệ"),
+                        (["demo", "--seed", "abc"], "không đúng kiểu")):
+        r = cli(*args)
+        assert r.returncode == 2 and words in r.stderr, r.stderr
