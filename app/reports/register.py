@@ -15,9 +15,9 @@ from app import audit, auth, records
 from app.context import Ctx
 from app.errors import ValidationError
 from app.reports import store
-from app.reports.compose import document_for
-from app.reports.render_docx import render_docx
-from app.reports.render_pdf import render_pdf, render_pdf_anchored
+
+# The renderers (python-docx, reportlab) cost ~0.4 s to import; the register is also used by
+# the Overview at start-up, so they are imported where a document is actually rendered.
 
 NEXT = {"draft": "submitted", "submitted": "approved", "approved": "signed", "signed": "sent"}
 
@@ -87,10 +87,15 @@ def return_to_draft(ctx: Ctx, report_id: str) -> store.Report:
 
 def render_files(ctx: Ctx, report_id: str, today: date | None = None) -> tuple[bytes, bytes]:
     """(docx, pdf) of the report as it stands; a signed report gives its signed PDF."""
+    from app.reports.compose import document_for
+
     report = store.get(ctx, report_id)
     doc = document_for(ctx, report, today)
     signed = store.get_file(ctx, report_id, "signed_pdf") if report.status in store.FROZEN else None
     docx = store.get_file(ctx, report_id, "docx") if signed else None
+    from app.reports.render_docx import render_docx
+    from app.reports.render_pdf import render_pdf
+
     return docx or render_docx(doc), signed or render_pdf(doc)
 
 
@@ -114,9 +119,14 @@ def sign(ctx: Ctx, report_id: str, signer=None, progress=None, signer_name: str 
         report = store.get(ctx, report_id)
     if not report.issued_on:
         report = set_number(ctx, report_id, report.number or next_number(ctx, report.doc_code), date.today())
+    from app.reports.compose import document_for
+
     doc = document_for(ctx, report)
     if progress:
         progress(1, 4)
+    from app.reports.render_docx import render_docx
+    from app.reports.render_pdf import render_pdf_anchored
+
     docx = render_docx(doc)
     pdf, anchors = render_pdf_anchored(doc)
     if progress:
