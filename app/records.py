@@ -3,7 +3,8 @@ and every write is audited, so no capability can forget either."""
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import asdict, fields
+from typing import Any, TypeVar
 
 from app import audit
 from app.context import Ctx
@@ -11,6 +12,17 @@ from app.errors import NotFoundError, PermissionDenied
 from app.ids import utc_now, uuid7
 
 _SYNC_COLUMNS = {"id", "origin", "version", "updated_at"}
+T = TypeVar("T")
+
+
+def editable_row(record: Any) -> dict[str, Any]:
+    """A dataclass record as a row to write: every field but the sync columns records.py sets."""
+    return {k: v for k, v in asdict(record).items() if k not in _SYNC_COLUMNS}
+
+
+def from_row(cls: type[T], row: dict[str, Any]) -> T:
+    """A dataclass record from a DB row (columns the class does not know are ignored)."""
+    return cls(**{f.name: row.get(f.name) for f in fields(cls)})
 
 
 def insert(ctx: Ctx, table: str, values: dict[str, Any]) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, fields
+from dataclasses import dataclass
 from datetime import date
 
 from app import catalog, records, validate
@@ -42,10 +42,6 @@ class Collaborator:
     updated_at: str | None = None
 
 
-_COLUMNS = [f.name for f in fields(Collaborator)]
-_EDITABLE = [c for c in _COLUMNS if c not in ("id", "origin", "version", "updated_at")]
-
-
 _LANDLINE = re.compile(r"^(0|\+84)2\d{9}$")
 
 
@@ -59,7 +55,7 @@ def phone_number(value: str | None, field: str = "phone") -> str | None:
 
 def clean(c: Collaborator) -> dict:
     """Validate a collaborator and return the row to store (raises ValidationError)."""
-    row = {k: v for k, v in asdict(c).items() if k in _EDITABLE}
+    row = records.editable_row(c)
     row["full_name"] = " ".join(validate.required(c.full_name, "Họ và tên", "full_name").split())
     if c.gender is not None:
         validate.one_of(c.gender, catalog.GENDERS, "Giới tính", "gender")
@@ -112,9 +108,9 @@ def get(ctx: Ctx, collaborator_id: str) -> Collaborator:
 
 
 def _from_row(row: dict) -> Collaborator:
-    data = {k: row.get(k) for k in _COLUMNS}
-    data["party_member"] = bool(data["party_member"])
-    return Collaborator(**data)
+    collaborator = records.from_row(Collaborator, row)
+    collaborator.party_member = bool(collaborator.party_member)
+    return collaborator
 
 
 @dataclass

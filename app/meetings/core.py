@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, fields
+from dataclasses import dataclass
 
 from app import audit, auth, records, validate
 from app.context import Ctx
@@ -31,12 +31,8 @@ class Meeting:
     updated_at: str | None = None
 
 
-_COLUMNS = [f.name for f in fields(Meeting)]
-_EDITABLE = [c for c in _COLUMNS if c not in ("id", "origin", "version", "updated_at")]
-
-
 def clean(m: Meeting) -> dict:
-    row = {k: v for k, v in asdict(m).items() if k in _EDITABLE}
+    row = records.editable_row(m)
     row["held_on"] = validate.iso_date(validate.required(m.held_on, "Ngày họp", "held_on"), "Ngày họp", "held_on")
     validate.one_of(m.kind, KINDS, "Loại hội nghị", "kind")
     for key, label in (("start_time", "Giờ bắt đầu"), ("end_time", "Giờ kết thúc")):
@@ -76,7 +72,7 @@ def update(ctx: Ctx, m: Meeting) -> Meeting:
 
 def get(ctx: Ctx, meeting_id: str) -> Meeting:
     row = records.get(ctx, "meetings", meeting_id)
-    return Meeting(**{k: row.get(k) for k in _COLUMNS})
+    return records.from_row(Meeting, row)
 
 
 def list_meetings(ctx: Ctx, year: int | None = None) -> list[Meeting]:
@@ -85,7 +81,7 @@ def list_meetings(ctx: Ctx, year: int | None = None) -> list[Meeting]:
         sql += " WHERE held_on LIKE ?"
         params.append(f"{year}-%")
     sql += " ORDER BY held_on DESC"
-    return [Meeting(**{k: r.get(k) for k in _COLUMNS}) for r in ctx.db.query(sql, params)]
+    return [records.from_row(Meeting, r) for r in ctx.db.query(sql, params)]
 
 
 def set_attendance(ctx: Ctx, meeting_id: str, presence: dict[str, str], reasons: dict[str, str] | None = None) -> None:

@@ -6,7 +6,7 @@ names the citizen holding it; see app/opinions/privacy.py for the warning on ent
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, fields
+from dataclasses import dataclass
 from datetime import date
 
 from app import auth, catalog, records, validate
@@ -42,12 +42,8 @@ class Opinion:
     updated_at: str | None = None
 
 
-_COLUMNS = [f.name for f in fields(Opinion)]
-_EDITABLE = [c for c in _COLUMNS if c not in ("id", "origin", "version", "updated_at")]
-
-
 def clean(o: Opinion) -> dict:
-    row = {k: v for k, v in asdict(o).items() if k in _EDITABLE}
+    row = records.editable_row(o)
     row["received_on"] = validate.iso_date(validate.required(o.received_on, "Ngày tiếp nhận", "received_on"),
                                            "Ngày tiếp nhận", "received_on")
     if row["received_on"] > date.today().isoformat():
@@ -82,7 +78,7 @@ def update(ctx: Ctx, o: Opinion) -> Opinion:
 
 def get(ctx: Ctx, opinion_id: str) -> Opinion:
     row = records.get(ctx, "opinions", opinion_id)
-    return Opinion(**{k: row.get(k) for k in _COLUMNS})
+    return records.from_row(Opinion, row)
 
 
 @dataclass

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, fields
+from dataclasses import dataclass
 
 from app import auth, catalog, records, validate
 from app.context import Ctx
@@ -30,12 +30,8 @@ class Topic:
     updated_at: str | None = None
 
 
-_COLUMNS = [f.name for f in fields(Topic)]
-_EDITABLE = [c for c in _COLUMNS if c not in ("id", "origin", "version", "updated_at")]
-
-
 def clean(t: Topic) -> dict:
-    row = {k: v for k, v in asdict(t).items() if k in _EDITABLE}
+    row = records.editable_row(t)
     row["title"] = validate.required(t.title, "Tên vấn đề", "title")
     validate.one_of(t.field, catalog.FIELDS, "Lĩnh vực", "field")
     validate.one_of(t.status, catalog.TOPIC_STATUSES, "Trạng thái", "status")
@@ -65,7 +61,7 @@ def update(ctx: Ctx, t: Topic) -> Topic:
 
 def get(ctx: Ctx, topic_id: str) -> Topic:
     row = records.get(ctx, "topics", topic_id)
-    return Topic(**{k: row.get(k) for k in _COLUMNS})
+    return records.from_row(Topic, row)
 
 
 def list_topics(ctx: Ctx, status: str | None = None) -> list[Topic]:
@@ -74,4 +70,4 @@ def list_topics(ctx: Ctx, status: str | None = None) -> list[Topic]:
         sql += " WHERE status = ?"
         params.append(status)
     sql += " ORDER BY CASE status WHEN 'hot' THEN 0 WHEN 'watch' THEN 1 ELSE 2 END, opened_on DESC"
-    return [Topic(**{k: r.get(k) for k in _COLUMNS}) for r in ctx.db.query(sql, params)]
+    return [records.from_row(Topic, r) for r in ctx.db.query(sql, params)]
