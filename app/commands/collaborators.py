@@ -40,8 +40,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def cmd_import(args: argparse.Namespace) -> int:
     from app.collaborators import excel_import
 
-    ctx = open_from_args(args)
-    try:
+    with open_from_args(args) as ctx:
         pv, result = excel_import.import_file(ctx, Path(args.file), dry_run=args.dry_run)
         out(f"Tệp {pv.source}, trang '{pv.sheet}', dòng tiêu đề {pv.header_row}.")
         for item in pv.with_problems:
@@ -56,8 +55,6 @@ def cmd_import(args: argparse.Namespace) -> int:
         else:
             out(f"Đã thêm {result.created} cộng tác viên; {result.duplicates} dòng trùng, "
                 f"{result.rejected} dòng lỗi không nhập.")
-    finally:
-        ctx.close()
     return 0
 
 
@@ -65,13 +62,10 @@ def cmd_export(args: argparse.Namespace) -> int:
     from app.collaborators.excel_export import PRIVACY_NOTE, export
     from app.collaborators.registry import CollaboratorFilter
 
-    ctx = open_from_args(args)
-    try:
+    with open_from_args(args) as ctx:
         flt = CollaboratorFilter(text=args.search, area_code=args.area, sector=args.sector, stratum=args.stratum,
                                  status=args.status, party_member=True if args.party_member else None)
         n = export(ctx, Path(args.file), flt, contacts=args.contacts)
-    finally:
-        ctx.close()
     out(f"Đã xuất {n} cộng tác viên ra {args.file}.")
     err("Lưu ý: " + PRIVACY_NOTE)
     return 0
@@ -107,26 +101,20 @@ def coverage_lines(ctx, by: str) -> list[str]:
 
 
 def cmd_coverage(args: argparse.Namespace) -> int:
-    ctx = open_from_args(args)
-    try:
+    with open_from_args(args) as ctx:
         for line in coverage_lines(ctx, args.by):
             out(line)
-    finally:
-        ctx.close()
     return 0
 
 
 def cmd_inactive(args: argparse.Namespace) -> int:
     from app.collaborators import activity
 
-    ctx = open_from_args(args)
-    try:
+    with open_from_args(args) as ctx:
         flagged = activity.flagged(ctx)
         if not flagged:
             out("Không có cộng tác viên nào cần chú ý.")
         for a in flagged:
             mark = " [đã đề xuất thay thế]" if a.open_proposal_id else ""
             out(f"{a.full_name} ({a.area_name or 'chưa rõ địa bàn'}): {a.reason}{mark}")
-    finally:
-        ctx.close()
     return 0

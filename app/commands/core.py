@@ -64,12 +64,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
 def cmd_info(args: argparse.Namespace) -> int:
     from app.info import info_lines
 
-    ctx = open_from_args(args)
-    try:
+    with open_from_args(args) as ctx:
         for name, value in info_lines(ctx):
             out(f"{name}: {value}")
-    finally:
-        ctx.close()
     return 0
 
 

@@ -69,11 +69,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 def cmd_identity_export(args: argparse.Namespace) -> int:
     from app.exchange import identity, keys, safezip
 
-    ctx = open_from_args(args)
-    try:
+    with open_from_args(args) as ctx:
         card = keys.my_card(ctx)
-    finally:
-        ctx.close()
     safezip.atomic_write(Path(args.file), identity.card_bytes(card))
     out(f"Đơn vị: {card.unit_code} — {card.name}")
     out(f"Kèm chứng thư số ký báo cáo; dấu vân tay SHA-256: {card.certificate_fingerprint}")
@@ -99,11 +96,8 @@ def cmd_identity_import(args: argparse.Namespace) -> int:
         answer = input("Mã xác nhận có khớp với mã đơn vị kia đọc qua điện thoại không? (c/k): ").strip().lower()
         if answer not in ("c", "có", "co", "y", "yes"):
             raise ValidationError("Chưa đăng ký: mã xác nhận chưa được xác nhận.")
-    ctx = open_from_args(args)
-    try:
+    with open_from_args(args) as ctx:
         peer = keys.enrol(ctx, card)
-    finally:
-        ctx.close()
     out(f"Đã đăng ký đơn vị {peer.unit_code} — {peer.name}.")
     out(identity.certificate_note(card))
     if not card.certificate_pem:
@@ -124,11 +118,8 @@ def cmd_identity_export_age_key(args: argparse.Namespace) -> int:
         secret = getpass.getpass("Mật khẩu bảo vệ khóa (ít nhất 10 ký tự): ")
         if getpass.getpass("Nhập lại mật khẩu: ") != secret:
             raise ValidationError("Hai lần nhập mật khẩu không khớp.")
-    ctx = open_from_args(args)
-    try:
+    with open_from_args(args) as ctx:
         blob = keys.export_age_identity(ctx, secret)
-    finally:
-        ctx.close()
     safezip.atomic_write(Path(args.file), blob)
     out("Khóa đã được bọc mật khẩu; lệnh age sẽ hỏi mật khẩu khi dùng: age -d -i FILE GÓI.dlxh")
     out(str(Path(args.file)))
@@ -140,13 +131,10 @@ def cmd_export(args: argparse.Namespace) -> int:
     from app.validate import iso_date
 
     since = iso_date(args.since, "Ngày bắt đầu") if args.since else None
-    ctx = open_from_args(args)
-    try:
+    with open_from_args(args) as ctx:
         res = export_package(
             ctx, Path(args.to), recipient=args.recipient, since_date=since, include_contacts=args.include_contacts
         )
-    finally:
-        ctx.close()
     total = sum(v for k, v in res.rows.items() if not k.startswith("_"))
     out(f"Gói số {res.seq} gửi {res.recipient}: {total} dòng, {res.files} tệp đính kèm.")
     for table, count in sorted(res.rows.items()):
@@ -158,11 +146,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     from app.exchange.importer import import_package
 
-    ctx = open_from_args(args)
-    try:
+    with open_from_args(args) as ctx:
         res = import_package(ctx, Path(args.file), receipt_dir=Path(args.receipt_dir) if args.receipt_dir else None)
-    finally:
-        ctx.close()
     out(res.message)
     for table, count in sorted(res.rows.items()):
         out(f"{table}: {count}")
@@ -174,11 +159,8 @@ def cmd_import(args: argparse.Namespace) -> int:
 def cmd_receipt_import(args: argparse.Namespace) -> int:
     from app.exchange.receipts import import_receipt
 
-    ctx = open_from_args(args)
-    try:
+    with open_from_args(args) as ctx:
         out(import_receipt(ctx, Path(args.file)))
-    finally:
-        ctx.close()
     return 0
 
 
@@ -186,12 +168,9 @@ def cmd_guidance_add(args: argparse.Namespace) -> int:
     from app.exchange.guidance import add_guidance
     from app.validate import iso_date
 
-    ctx = open_from_args(args)
-    try:
+    with open_from_args(args) as ctx:
         until = iso_date(args.until, "Ngày hết hiệu lực") if args.until else None
         gid = add_guidance(ctx, title=args.title, body=args.body, kind=args.kind, field=args.field, valid_until=until)
-    finally:
-        ctx.close()
     err("Đã thêm hướng dẫn; xuất gói cho các huyện để gửi đi.")
     out(gid)
     return 0
@@ -202,8 +181,7 @@ def cmd_province_status(args: argparse.Namespace) -> int:
 
     from app.exchange import province
 
-    ctx = open_from_args(args)
-    try:
+    with open_from_args(args) as ctx:
         months = province.recent_months(date.today(), args.months)
         for d in province.districts(ctx):
             out(f"{d.unit_code}: {d.name} — {d.packages} gói, {d.opinions} ý kiến, {d.collaborators} CTV")
@@ -212,8 +190,6 @@ def cmd_province_status(args: argparse.Namespace) -> int:
                 f"{m}: {province.STATUS_LABELS[s]}{' ' + r if r else ''}" for m, (s, r) in row.cells.items()
             )
             out(f"{row.unit_code} báo cáo tháng — {cells}")
-    finally:
-        ctx.close()
     return 0
 
 
@@ -222,11 +198,8 @@ def cmd_province_report(args: argparse.Namespace) -> int:
     from app.reports.period import parse_month
 
     month = parse_month(args.month).strftime("%Y-%m")
-    ctx = open_from_args(args)
-    try:
+    with open_from_args(args) as ctx:
         pdf, docx = consolidated.render(ctx, month, Path(args.out))
-    finally:
-        ctx.close()
     out(str(docx))
     out(str(pdf))
     return 0

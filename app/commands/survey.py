@@ -82,29 +82,29 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    ctx = open_from_args(args)
-    surveys = qn.list_surveys(ctx)
-    if not surveys:
-        out("Chưa có cuộc điều tra nào.")
-    for s in surveys:
-        out(f"{s.id}  {qn.STATUSES[s.status]:<15} {vn_number(s.responses):>6} phiếu  {s.title}")
-    return 0
+    with open_from_args(args) as ctx:
+        surveys = qn.list_surveys(ctx)
+        if not surveys:
+            out("Chưa có cuộc điều tra nào.")
+        for s in surveys:
+            out(f"{s.id}  {qn.STATUSES[s.status]:<15} {vn_number(s.responses):>6} phiếu  {s.title}")
+        return 0
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    ctx = open_from_args(args)
-    survey = qn.find_survey(ctx, args.id)
-    out(survey.title)
-    for q in qn.load(ctx, survey.id).questions:
-        extra = [KINDS[q.kind].lower()]
-        if q.skip:
-            extra.append(q.skip.describe().lower())
-        if not q.required:
-            extra.append("không bắt buộc")
-        out(f"Câu {q.no}. {q.text}" + (f" ({'; '.join(extra)})" if extra else ""))
-        for i, label in enumerate(q.choices, start=1):
-            out(f"    {i}. {label}")
-    return 0
+    with open_from_args(args) as ctx:
+        survey = qn.find_survey(ctx, args.id)
+        out(survey.title)
+        for q in qn.load(ctx, survey.id).questions:
+            extra = [KINDS[q.kind].lower()]
+            if q.skip:
+                extra.append(q.skip.describe().lower())
+            if not q.required:
+                extra.append("không bắt buộc")
+            out(f"Câu {q.no}. {q.text}" + (f" ({'; '.join(extra)})" if extra else ""))
+            for i, label in enumerate(q.choices, start=1):
+                out(f"    {i}. {label}")
+        return 0
 
 
 def _populations(ctx, by: str, items: list[str]) -> dict:
@@ -126,15 +126,15 @@ def _populations(ctx, by: str, items: list[str]) -> dict:
 
 
 def cmd_plan(args: argparse.Namespace) -> int:
-    ctx = open_from_args(args)
-    survey = qn.find_survey(ctx, args.id)
-    pops = _populations(ctx, args.by, args.pop)
-    p = plan.save_plan(ctx, survey.id, args.by, pops, args.confidence, args.margin / 100, args.minimum, args.size)
-    out(f"Tổng thể: {vn_number(p.population)} người; cỡ mẫu: {vn_number(p.sample_size)} phiếu "
-        f"(độ tin cậy {p.confidence}%, sai số ±{vn_number(p.margin * 100, 1)}%).")
-    for c in p.cells:
-        out(f"  {c.label:<36} dân số {vn_number(c.population):>8}  chỉ tiêu {c.quota:>4}  đã thu {c.collected:>4}")
-    return 0
+    with open_from_args(args) as ctx:
+        survey = qn.find_survey(ctx, args.id)
+        pops = _populations(ctx, args.by, args.pop)
+        p = plan.save_plan(ctx, survey.id, args.by, pops, args.confidence, args.margin / 100, args.minimum, args.size)
+        out(f"Tổng thể: {vn_number(p.population)} người; cỡ mẫu: {vn_number(p.sample_size)} phiếu "
+            f"(độ tin cậy {p.confidence}%, sai số ±{vn_number(p.margin * 100, 1)}%).")
+        for c in p.cells:
+            out(f"  {c.label:<36} dân số {vn_number(c.population):>8}  chỉ tiêu {c.quota:>4}  đã thu {c.collected:>4}")
+        return 0
 
 
 def _print_frequencies(data: tb.SurveyData) -> None:
@@ -171,18 +171,18 @@ def _print_crosstabs(data: tb.SurveyData, by: str) -> None:
 
 
 def cmd_tabulate(args: argparse.Namespace) -> int:
-    ctx = open_from_args(args)
-    survey = qn.find_survey(ctx, args.id)
-    data = tb.load_data(ctx, survey.id, args.weight)
-    out(survey.title)
-    for name, value in method_rows(data):
-        out(f"{name}: {value}")
-    out()
-    if args.by:
-        _print_crosstabs(data, args.by)
-    else:
-        _print_frequencies(data)
-    return 0
+    with open_from_args(args) as ctx:
+        survey = qn.find_survey(ctx, args.id)
+        data = tb.load_data(ctx, survey.id, args.weight)
+        out(survey.title)
+        for name, value in method_rows(data):
+            out(f"{name}: {value}")
+        out()
+        if args.by:
+            _print_crosstabs(data, args.by)
+        else:
+            _print_frequencies(data)
+        return 0
 
 
 def _mapping(items: list[str]) -> dict[int, str | None]:
@@ -196,59 +196,59 @@ def _mapping(items: list[str]) -> dict[int, str | None]:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    ctx = open_from_args(args)
-    survey = qn.find_survey(ctx, args.id)
-    result = responses.import_file(ctx, survey.id, Path(args.file), _mapping(args.map) or None, args.channel,
-                                   dry_run=args.dry_run)
-    pre = result.preview
-    questionnaire = qn.load(ctx, survey.id)
-    out(f"Bảng mã: {pre.table.encoding or 'Excel'}; dòng tiêu đề: {pre.table.header_line}.")
-    for c in pre.columns:
-        out(f"  Cột {c.index + 1} «{c.header}» → {csv_import.target_label(c.target, questionnaire)}")
-    if args.dry_run:
-        out(f"Kiểm tra xong: {len(pre.responses)} phiếu hợp lệ, chưa ghi (--dry-run).")
-    else:
-        out(f"Đã nhập {result.imported} phiếu.")
-    return 0
+    with open_from_args(args) as ctx:
+        survey = qn.find_survey(ctx, args.id)
+        result = responses.import_file(ctx, survey.id, Path(args.file), _mapping(args.map) or None, args.channel,
+                                       dry_run=args.dry_run)
+        pre = result.preview
+        questionnaire = qn.load(ctx, survey.id)
+        out(f"Bảng mã: {pre.table.encoding or 'Excel'}; dòng tiêu đề: {pre.table.header_line}.")
+        for c in pre.columns:
+            out(f"  Cột {c.index + 1} «{c.header}» → {csv_import.target_label(c.target, questionnaire)}")
+        if args.dry_run:
+            out(f"Kiểm tra xong: {len(pre.responses)} phiếu hợp lệ, chưa ghi (--dry-run).")
+        else:
+            out(f"Đã nhập {result.imported} phiếu.")
+        return 0
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    ctx = open_from_args(args)
-    survey = qn.find_survey(ctx, args.id)
-    path = export_xlsx(tb.load_data(ctx, survey.id, args.weight), Path(args.file))
-    out(str(path))
-    return 0
+    with open_from_args(args) as ctx:
+        survey = qn.find_survey(ctx, args.id)
+        path = export_xlsx(tb.load_data(ctx, survey.id, args.weight), Path(args.file))
+        out(str(path))
+        return 0
 
 
 def cmd_render(args: argparse.Namespace) -> int:
-    ctx = open_from_args(args)
-    survey = qn.find_survey(ctx, args.id)
-    pdf, docx = (args.pdf, args.docx) if (args.pdf or args.docx) else (True, True)
-    if args.kind == "report" and args.register:
-        from app.surveys.registered import register_report
+    with open_from_args(args) as ctx:
+        survey = qn.find_survey(ctx, args.id)
+        pdf, docx = (args.pdf, args.docx) if (args.pdf or args.docx) else (True, True)
+        if args.kind == "report" and args.register:
+            from app.surveys.registered import register_report
 
-        saved = register_report(ctx, survey.id, args.weight, signer_name=args.signer)
-        out(f"Đã lưu vào sổ báo cáo (dự thảo): {saved.title}")
-        out("Trình, duyệt, ký số: dlxh report submit|approve|sign MÃ; xuất tệp: dlxh report render MÃ")
-        out(saved.id)
+            saved = register_report(ctx, survey.id, args.weight, signer_name=args.signer)
+            out(f"Đã lưu vào sổ báo cáo (dự thảo): {saved.title}")
+            out("Trình, duyệt, ký số: dlxh report submit|approve|sign MÃ; xuất tệp: dlxh report render MÃ")
+            out(saved.id)
+            return 0
+        if args.kind == "report":
+            files = report.render(ctx, survey.id, Path(args.out), pdf=pdf, docx=docx, weight=args.weight,
+                                  signer_name=args.signer)
+        else:
+            files = printable.render(ctx, survey.id, Path(args.out), pdf=pdf, docx=docx)
+        for f in files:
+            out(str(f))
         return 0
-    if args.kind == "report":
-        files = report.render(ctx, survey.id, Path(args.out), pdf=pdf, docx=docx, weight=args.weight,
-                              signer_name=args.signer)
-    else:
-        files = printable.render(ctx, survey.id, Path(args.out), pdf=pdf, docx=docx)
-    for f in files:
-        out(str(f))
-    return 0
 
 
 def cmd_checks(args: argparse.Namespace) -> int:
-    ctx = open_from_args(args)
-    survey = qn.find_survey(ctx, args.id)
-    s = double_entry.summary(ctx, survey.id)
-    out(f"Đã nhập kiểm tra {s.forms_checked} phiếu; {s.forms_with_mismatch} phiếu có sai khác "
-        f"({pct(s.error_rate)}), tổng {s.fields_mismatched} chỗ.")
-    for r in s.results:
-        for m in r.mismatches:
-            out(f"  Phiếu {r.form_no}: {m.label}: lần 1 «{m.first}», lần 2 «{m.second}»")
-    return 0
+    with open_from_args(args) as ctx:
+        survey = qn.find_survey(ctx, args.id)
+        s = double_entry.summary(ctx, survey.id)
+        out(f"Đã nhập kiểm tra {s.forms_checked} phiếu; {s.forms_with_mismatch} phiếu có sai khác "
+            f"({pct(s.error_rate)}), tổng {s.fields_mismatched} chỗ.")
+        for r in s.results:
+            for m in r.mismatches:
+                out(f"  Phiếu {r.form_no}: {m.label}: lần 1 «{m.first}», lần 2 «{m.second}»")
+        return 0

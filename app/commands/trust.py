@@ -8,12 +8,9 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
-from app.cli_support import db_path, out
-from app.context import Ctx
+from app.cli_support import db_path, open_from_args, out
 from app.errors import DlxhError
 
 PASSWORD_ENV = "DLXH_USER_PASSWORD"
@@ -65,22 +62,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_bench)
 
 
-@contextmanager
-def _opened(args: argparse.Namespace) -> Iterator[Ctx]:
-    """The store named by --db, closed afterwards; a damaged file names its latest backup."""
-    from app.backup import open_or_explain
-
-    ctx = open_or_explain(db_path(args))
-    try:
-        yield ctx
-    finally:
-        ctx.close()
-
-
 def cmd_backup(args: argparse.Namespace) -> int:
     from app.backup import make_backup
 
-    with _opened(args) as ctx:
+    with open_from_args(args) as ctx:
         path = make_backup(ctx, Path(args.to) if args.to else None)
     out(f"Đã sao lưu (đã mã hóa, đã kiểm tra toàn vẹn): {path}")
     out(str(path))
@@ -90,7 +75,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
 def cmd_backup_settings(args: argparse.Namespace) -> int:
     from app import backup, settings, users
 
-    with _opened(args) as ctx:
+    with open_from_args(args) as ctx:
         if args.folder or args.keep is not None:
             backup.set_folder(ctx, args.folder or backup.folder_of(ctx), keep=args.keep)
         if args.auto:
@@ -140,7 +125,7 @@ def _password(prompt: str) -> str:
 def cmd_users_add(args: argparse.Namespace) -> int:
     from app import users
 
-    with _opened(args) as ctx:
+    with open_from_args(args) as ctx:
         users.clean_name(args.name)  # refuse a bad name before asking for a password
         account = users.add_user(ctx, args.name, args.role, _password("Mật khẩu của người dùng mới: "),
                                  args.full_name)
@@ -151,7 +136,7 @@ def cmd_users_add(args: argparse.Namespace) -> int:
 def cmd_users_list(args: argparse.Namespace) -> int:
     from app import users
 
-    with _opened(args) as ctx:
+    with open_from_args(args) as ctx:
         accounts = users.list_users(ctx)
     if not accounts:
         out("Chưa có người dùng nào; lần mở giao diện đầu tiên sẽ tạo tài khoản quản trị.")
@@ -167,7 +152,7 @@ def _state(active: bool) -> str:
 def cmd_users_active(args: argparse.Namespace) -> int:
     from app import users
 
-    with _opened(args) as ctx:
+    with open_from_args(args) as ctx:
         account = users.set_active(ctx, args.name, args.active)
     out(f"Tài khoản {account.name}: {_state(account.active)}.")
     return 0
@@ -176,7 +161,7 @@ def cmd_users_active(args: argparse.Namespace) -> int:
 def cmd_users_passwd(args: argparse.Namespace) -> int:
     from app import users
 
-    with _opened(args) as ctx:
+    with open_from_args(args) as ctx:
         users.get(ctx, args.name)
         users.change_password(ctx, args.name, _password("Mật khẩu mới: "))
     out(f"Đã đặt lại mật khẩu cho {args.name}.")
@@ -186,7 +171,7 @@ def cmd_users_passwd(args: argparse.Namespace) -> int:
 def cmd_audit(args: argparse.Namespace) -> int:
     from app import audit
 
-    with _opened(args) as ctx:
+    with open_from_args(args) as ctx:
         found = audit.entries(ctx, table=args.table, user=args.user, action=args.action, limit=args.limit)
     if not found:
         out("Không có mục nào trong nhật ký khớp điều kiện.")
