@@ -9,6 +9,7 @@ from app import records
 from app.context import Ctx
 from app.demo import content, places
 from app.ids import uuid7
+from app.months import month_starts
 from app.office import add_unit
 
 SECTOR_OF_STRATUM = {
@@ -25,18 +26,6 @@ POSITIONS = {
     "business": "Chủ cơ sở kinh doanh", "worker": "Công nhân", "intellectual": "Giáo viên trường THCS",
     "religious": "Thành viên Ban quản trị chùa", "ethnic": "Người có uy tín trong đồng bào Khmer",
 }
-
-
-def _month_starts(today: date, n: int = 12) -> list[date]:
-    first = today.replace(day=1)
-    months = []
-    for i in range(n - 1, -1, -1):
-        y, m = first.year, first.month - i
-        while m <= 0:
-            m += 12
-            y -= 1
-        months.append(date(y, m, 1))
-    return months
 
 
 def _pick(rng: random.Random, weights: dict[str, float]) -> str:
@@ -108,7 +97,7 @@ def build_demo_data(ctx: Ctx, seed: int, today: date) -> dict[str, int]:
     active = [p for p in people if p["status"] == "active"]
     # A few collaborators who have gone quiet: no items and missed meetings lately.
     quiet = {p["id"] for p in rng.sample(active, 4)}
-    months = _month_starts(today)
+    months = month_starts(today, 12)
 
     meetings = []
     for n, start in enumerate(months):

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from app.context import Ctx
+from app.months import month_keys
 from app.reports.period import due_date, period_of
 
 ON_TIME, LATE, MISSING, PENDING = "on_time", "late", "missing", "pending"
@@ -69,14 +70,7 @@ def arrivals(ctx: Ctx, sender: str | None = None, limit: int = 200) -> list[Arri
 
 def recent_months(today: date, n: int = 6) -> list[str]:
     """The n months before the current one (their reports are the ones due by now or soon)."""
-    out = []
-    y, m = today.year, today.month
-    for _ in range(n):
-        m -= 1
-        if m == 0:
-            y, m = y - 1, 12
-        out.append(f"{y:04d}-{m:02d}")
-    return list(reversed(out))
+    return month_keys(today, n, include_current=False)
 
 
 def timeliness(ctx: Ctx, months: list[str], today: date | None = None) -> list[Timeliness]:

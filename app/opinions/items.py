@@ -12,6 +12,7 @@ from datetime import date
 from app import auth, catalog, records, validate
 from app.context import Ctx
 from app.errors import ValidationError
+from app.months import add_months
 from app.text import fts_query
 
 
@@ -118,9 +119,8 @@ def _where(flt: OpinionFilter) -> tuple[str, list]:
     sql, params = " WHERE 1=1", []
     if flt.month:
         sql += " AND o.received_on >= ? AND o.received_on < ?"
-        year, month = (int(x) for x in flt.month.split("-"))
-        nxt = f"{year + (month == 12):04d}-{month % 12 + 1:02d}-01"
-        params += [f"{year:04d}-{month:02d}-01", nxt]
+        first = date.fromisoformat(f"{flt.month}-01")
+        params += [first.isoformat(), add_months(first, 1).isoformat()]
     if flt.date_from:
         sql += " AND o.received_on >= ?"
         params.append(flt.date_from)

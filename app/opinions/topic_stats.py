@@ -9,19 +9,8 @@ from datetime import date, timedelta
 from app import auth, catalog
 from app.context import Ctx
 from app.errors import ValidationError
+from app.months import month_keys
 from app.opinions import topics
-
-
-def month_keys(today: date, months: int = 12) -> list[str]:
-    """The last `months` months as 'YYYY-MM', oldest first, ending with today's month."""
-    y, m = today.year, today.month
-    out = []
-    for _ in range(months):
-        out.append(f"{y:04d}-{m:02d}")
-        m -= 1
-        if m == 0:
-            y, m = y - 1, 12
-    return out[::-1]
 
 
 def monthly_by_tendency(ctx: Ctx, topic_id: str, today: date | None = None,

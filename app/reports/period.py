@@ -10,6 +10,7 @@ from typing import Any
 from app import settings
 from app.context import Ctx
 from app.errors import ValidationError
+from app.months import add_months
 
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
 
@@ -97,18 +98,13 @@ class Period:
     def previous(self) -> Period:
         if self.kind in ("monthly", "quarterly", "half_year", "annual"):
             months = {"monthly": 1, "quarterly": 3, "half_year": 6, "annual": 12}[self.kind]
-            return period_of(self.kind, _add_months(self.start, -months))
+            return period_of(self.kind, add_months(self.start, -months))
         length = (self.end - self.start).days + 1
         return Period(self.kind, self.start - timedelta(days=length), self.start - timedelta(days=1))
 
 
-def _add_months(d: date, months: int) -> date:
-    index = d.year * 12 + d.month - 1 + months
-    return date(index // 12, index % 12 + 1, 1)
-
-
 def _month_end(year: int, month: int) -> date:
-    return _add_months(date(year, month, 1), 1) - timedelta(days=1)
+    return add_months(date(year, month, 1), 1) - timedelta(days=1)
 
 
 def period_of(kind: str, anchor: date) -> Period:
@@ -145,7 +141,7 @@ def due_date(ctx: Ctx, p: Period) -> date | None:
     ad-hoc and thematic reports have no fixed due date."""
     if p.kind == "monthly":
         day = int(setting(ctx, "monthly_report_due_day"))
-        nxt = _add_months(p.start, 1)
+        nxt = add_months(p.start, 1)
         return nxt.replace(day=min(day, _month_end(nxt.year, nxt.month).day))
     key = {"quarterly": "quarterly_report_due_days", "half_year": "half_year_report_due_days",
            "annual": "annual_report_due_days"}.get(p.kind)
