@@ -34,7 +34,7 @@ def test_demo_monthly_report_format(demo_ctx):
     expected = [("HUYỆN ỦY CÀNG LONG", "superior"), ("BAN TUYÊN GIÁO", "body_name"), (number, "number"),
                 ("ĐẢNG CỘNG SẢN VIỆT NAM", "party"), (date_line, "date_line"), ("BÁO CÁO", "doc_type"),
                 (report.title, "subject"), ("I. TÌNH HÌNH TƯ TƯỞNG, TÂM TRẠNG CHUNG", "heading1"),
-                ("VI. ĐỀ XUẤT, KIẾN NGHỊ", "heading1"), ("Nơi nhận:", "recipients_label"),
+                ("VI. DỰ BÁO VÀ ĐỀ XUẤT, KIẾN NGHỊ", "heading1"), ("Nơi nhận:", "recipients_label"),
                 ("T/M BAN TUYÊN GIÁO", "sign_authority"), ("TRƯỞNG BAN", "sign_title"),
                 ("Trần Văn Hùng", "signer_name")]
     section = docx.sections[0]
