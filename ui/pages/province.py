@@ -11,7 +11,6 @@ from pathlib import Path
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 from app.exchange import consolidated, enrol_folder, province
 from app.text import vn_number
 from ui.errors import show_error
+from ui.files import choose_folder
 from ui.models import Column, RowsModel, sortable
 from ui.pages.base import PageBase
 from ui.province.enrol_dialog import ROLE_LABELS, EnrolDialog
@@ -163,7 +163,7 @@ class Page(PageBase):
         self.refresh()
 
     def make_report(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Chọn thư mục lưu báo cáo tổng hợp")
+        folder = choose_folder(self, "Chọn thư mục lưu báo cáo tổng hợp")
         if folder:
             self.start_report(Path(folder))
 
