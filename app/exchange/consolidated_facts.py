@@ -14,6 +14,7 @@ from datetime import date
 from app import office
 from app.context import Ctx
 from app.exchange import province
+from app.reports.facts import CellTotals
 from app.reports.period import Period, due_date
 
 
@@ -48,7 +49,7 @@ class CrossTopic:
 
 
 @dataclass
-class ProvinceFacts:
+class ProvinceFacts(CellTotals):
     period: Period
     units: list[UnitFacts]
     cells: dict[tuple[str, str], int]
@@ -56,26 +57,8 @@ class ProvinceFacts:
     topics: list[CrossTopic]
 
     @property
-    def total(self) -> int:
-        return sum(u.total for u in self.units)
-
-    @property
     def prev_total(self) -> int:
         return sum(self.prev_by_field.values())
-
-    @property
-    def by_field(self) -> dict[str, int]:
-        out: Counter = Counter()
-        for (f, _t), n in self.cells.items():
-            out[f] += n
-        return dict(out)
-
-    @property
-    def by_tendency(self) -> dict[str, int]:
-        out: Counter = Counter()
-        for (_f, t), n in self.cells.items():
-            out[t] += n
-        return dict(out)
 
 
 def _b(p: Period) -> list[str]:
