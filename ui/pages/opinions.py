@@ -11,7 +11,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -33,6 +32,7 @@ from app.opinions.export import export_xlsx
 from app.text import vn_date, vn_number
 from app.validate import iso_date
 from ui.errors import show_error
+from ui.files import save_file
 from ui.models import Column, RowsModel, sortable
 from ui.opinion.entry import EntryDialog
 from ui.opinion.handling_dialog import HandlingDialog
@@ -267,7 +267,7 @@ class Page(PageBase):
         self.refresh_list()
 
     def choose_export(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Xuất danh sách ra Excel", "thong-tin-du-luan.xlsx",
+        path = save_file(self, "Xuất danh sách ra Excel", "thong-tin-du-luan.xlsx",
                                               "Excel (*.xlsx)")
         if path:
             self.export_to(path)

@@ -11,7 +11,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -25,6 +24,7 @@ from app import catalog
 from app.exchange import consolidated, province
 from app.text import vn_number
 from ui.errors import show_error
+from ui.files import choose_folder
 from ui.models import Column, RowsModel, sortable
 from ui.pages.base import PageBase
 from ui.widgets import setup_table
@@ -170,7 +170,7 @@ class Page(PageBase):
             view.resizeColumnsToContents()
 
     def make_report(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Chọn thư mục lưu báo cáo tổng hợp")
+        folder = choose_folder(self, "Chọn thư mục lưu báo cáo tổng hợp")
         if folder:
             self.start_report(Path(folder))
 

@@ -11,7 +11,6 @@ from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QInputDialog,
@@ -32,6 +31,7 @@ from app import auth
 from app.reports import draft, preview, register, store
 from app.reports.document import MARKS
 from ui.errors import show_error
+from ui.files import open_file, save_file
 
 MARK_LABELS = {"": "Không", "mat": "Mật", "toi_mat": "Tối mật", "khan": "Khẩn", "hoa_toc": "Hỏa tốc"}
 
@@ -295,7 +295,7 @@ class ReportPanel(QWidget):
     def save_pdf(self) -> None:
         if not self.report:
             return
-        name, _ = QFileDialog.getSaveFileName(self, "Lưu PDF", f"{self._stem()}.pdf", "PDF (*.pdf)")
+        name = save_file(self, "Lưu PDF", f"{self._stem()}.pdf", "PDF (*.pdf)")
         if name:
             rid = self.report.id
             self.tasks.run(lambda: Path(name).write_bytes(register.render_files(self.ctx, rid)[1]),
@@ -304,7 +304,7 @@ class ReportPanel(QWidget):
     def verify_file(self) -> None:
         from app.reports import signing
 
-        name, _ = QFileDialog.getOpenFileName(self, "Chọn tệp PDF đã ký", "", "PDF (*.pdf)")
+        name = open_file(self, "Chọn tệp PDF đã ký", "PDF (*.pdf)")
         if name:
             result = signing.verify_pdf(self.ctx, Path(name).read_bytes())
             box = QMessageBox.information if result.valid else QMessageBox.warning
