@@ -147,12 +147,23 @@ def _bare_name(name: str) -> str:
 def init_hooks() -> list:
     """Capabilities that set something up at office creation (exchange keys, the signing
     certificate) provide `app/<capability>/on_create.py` with `on_office_created(ctx)`;
-    found by file name so no shared list has to be edited."""
+    found by module name so no shared list has to be edited. pkgutil (not a file glob)
+    also finds them inside the PyInstaller bundle, where modules live in an archive."""
     import importlib
+    import pkgutil
+
+    import app
 
     hooks = []
-    for path in sorted(Path(__file__).parent.glob("*/on_create.py")):
-        module = importlib.import_module(f"app.{path.parent.name}.on_create")
+    for info in sorted(pkgutil.iter_modules(app.__path__), key=lambda m: m.name):
+        if not info.ispkg:
+            continue
+        try:
+            module = importlib.import_module(f"app.{info.name}.on_create")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"app.{info.name}.on_create":
+                raise
+            continue
         hooks.append(module.on_office_created)
     return hooks
 

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Set up DLXH and run the whole test suite (offscreen Qt; no display needed).
+# Set up DLXH and run the whole test suite (offscreen Qt; no display needed), on every core
+# (pytest-xdist), printing the 15 slowest tests. Extra arguments go to pytest, e.g.
+# `bash scripts/test.sh -m "not slow"` for the quick run without the kill -9 and fuzz tests.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 # Stock tools the tests check our formats against: age, minisign (exchange), softhsm2 (PKCS#11 signing).
-bash scripts/setup.sh age minisign softhsm2
+bash scripts/setup.sh --test age minisign softhsm2
 export QT_QPA_PLATFORM=offscreen
 .venv/bin/ruff check .
-exec .venv/bin/pytest "$@"
+exec .venv/bin/pytest -n auto --durations=15 "$@"

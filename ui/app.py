@@ -9,7 +9,7 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox
 
 from app.cli_support import db_path, err, out
@@ -19,16 +19,31 @@ from app.office import open_ctx
 from ui.errors import LOG_PATH
 from ui.main_window import MainWindow
 
+I18N_DIR = Path(__file__).resolve().parents[1] / "resources" / "i18n"
+
 
 def make_app() -> QApplication:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("DLXH")
     app.setOrganizationName("DLXH")
     QLocale.setDefault(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))
-    translator = QTranslator(app)
-    if translator.load("qtbase_vi", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        app.installTranslator(translator)
+    install_qt_vietnamese(app)
     return app
+
+
+def install_qt_vietnamese(app: QApplication) -> bool:
+    """Qt ships no Vietnamese for its own dialogs (OK/Cancel, file dialog, Copy/Paste menus),
+    so DLXH carries resources/i18n/qtbase_vi.qm (built by scripts/build_qt_translations.sh).
+    Installed once per application; returns whether it is in place."""
+    if app.property("dlxh_qt_vi"):
+        return True
+    translator = QTranslator(app)
+    if not translator.load(str(I18N_DIR / "qtbase_vi.qm")):
+        logging.getLogger(__name__).warning("missing %s", I18N_DIR / "qtbase_vi.qm")
+        return False
+    app.installTranslator(translator)
+    app.setProperty("dlxh_qt_vi", True)
+    return True
 
 
 def open_interactive(path: Path) -> Ctx | None:

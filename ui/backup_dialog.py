@@ -12,7 +12,6 @@ from pathlib import Path
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -29,6 +28,7 @@ from app import backup, settings
 from app.context import Ctx
 from app.errors import DlxhError
 from ui.action_dialog import ActionDialog
+from ui.files import choose_folder
 from ui.models import Column, RowsModel, sortable
 from ui.widgets import setup_table
 
@@ -101,7 +101,7 @@ class BackupDialog(ActionDialog):
             self.view.selectRow(0)
 
     def _choose(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(self, "Chọn thư mục sao lưu", self.folder.text())
+        chosen = choose_folder(self, "Chọn thư mục sao lưu", self.folder.text())
         if chosen:
             self.folder.setText(chosen)
 

@@ -7,6 +7,7 @@ Capabilities add their own demo data from `app/demo/extra_<name>.py` with
 from __future__ import annotations
 
 import importlib
+import pkgutil
 import random
 from datetime import date
 from pathlib import Path
@@ -24,9 +25,11 @@ def build_demo(path: Path, seed: int = 2026, today: date | None = None,
 
     def populate(ctx: Ctx) -> None:
         summary.update(build_demo_data(ctx, seed, today))
-        for extra in sorted(Path(__file__).parent.glob("extra_*.py")):
-            module = importlib.import_module(f"app.demo.{extra.stem}")
-            module.populate(ctx, random.Random(f"{seed}-{extra.stem}"), today)
+        # pkgutil, not a file glob: it also lists the modules inside the PyInstaller bundle.
+        extras = sorted(m.name for m in pkgutil.iter_modules(__path__) if m.name.startswith("extra_"))
+        for name in extras:
+            module = importlib.import_module(f"app.demo.{name}")
+            module.populate(ctx, random.Random(f"{seed}-{name}"), today)
 
     ctx, code = init_office(Path(path), unit_code=places.DISTRICT[0], name=places.DISTRICT[1], role="district",
                             parent_code=places.PROVINCE[0], parent_name=places.PROVINCE[1], passphrase=passphrase,

@@ -7,8 +7,11 @@ regeneration (its figures table and chart are refreshed) unless asked to discard
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict
 from datetime import date
+from importlib import import_module
+from pathlib import Path
 
 from app import catalog
 from app.context import Ctx
@@ -17,16 +20,27 @@ from app.reports import prose, store
 from app.reports.document import Chart, Table
 from app.reports.facts import Facts, gather
 from app.reports.period import Period, due_date, period_of, setting
+from app.reports.signer import default_signer
 
 SECTIONS = [
-    ("general", "Tình hình tư tưởng, tâm trạng chung", prose.general),
-    ("issues", "Dư luận xã hội về các vấn đề nổi bật", prose.issues),
-    ("handling", "Kết quả tiếp nhận, xử lý, phản hồi thông tin dư luận", prose.handling),
-    ("network", "Hoạt động của đội ngũ cộng tác viên", prose.network),
-    ("forecast", "Dự báo tình hình", prose.forecast),
-    ("proposals", "Đề xuất, kiến nghị", prose.proposals),
+    ("general", "Tình hình tư tưởng, tâm trạng chung"),
+    ("issues", "Dư luận xã hội về các vấn đề nổi bật"),
+    ("hotspots", "Những vấn đề nổi cộm, điểm nóng cần quan tâm"),
+    ("handling", "Kết quả tiếp nhận, xử lý, phản hồi thông tin dư luận"),
+    ("network", "Hoạt động của đội ngũ cộng tác viên"),
+    ("proposals", "Dự báo và đề xuất, kiến nghị"),
 ]
 PERIODIC = ("monthly", "quarterly", "half_year", "annual")
+
+
+def redrafters() -> dict[str, Callable[[Ctx, store.Report], list[dict]]]:
+    """Report kinds whose sections another capability drafts (the survey report) provide
+    `app/<capability>/redraft.py` with `REDRAFT = {kind: function}`; found by file name, as
+    app.office.init_hooks finds on_create.py, so this module imports none of them (no cycle)."""
+    found: dict[str, Callable[[Ctx, store.Report], list[dict]]] = {}
+    for path in sorted(Path(__file__).parent.parent.glob("*/redraft.py")):
+        found.update(import_module(f"app.{path.parent.name}.redraft").REDRAFT)
+    return found
 
 
 def _column_labels(p: Period) -> tuple[str, str]:
@@ -58,22 +72,14 @@ def figures_chart(f: Facts) -> Chart:
 
 def build_sections(f: Facts) -> list[dict]:
     sections = []
-    for key, title, writer in SECTIONS:
-        section = {"key": key, "title": title, "text": writer(f), "edited": False}
+    texts = prose.write_all(f)
+    for key, title in SECTIONS:
+        section = {"key": key, "title": title, "text": texts[key], "edited": False}
         if key == "general":
             section["table"] = asdict(figures_table(f))
             section["chart"] = asdict(figures_chart(f))
         sections.append(section)
     return sections
-
-
-def default_signer(ctx: Ctx) -> str:
-    name = setting(ctx, "report_signer_name")
-    if name:
-        return name
-    row = ctx.db.execute("SELECT coalesce(full_name, name) FROM users WHERE role = 'head' AND active = 1 "
-                         "ORDER BY created_at LIMIT 1").fetchone()
-    return row[0] if row else ""
 
 
 def subject_for(p: Period, topic: str | None = None) -> str:
@@ -118,16 +124,19 @@ def regenerate(ctx: Ctx, report_id: str, discard_edits: bool = False) -> store.R
     report = store.get(ctx, report_id)
     store.ensure_editable(report)
     old = {s["key"]: s for s in report.sections}
-    if report.kind == "survey":
-        from app.surveys.registered import regenerated_sections
-
-        fresh = regenerated_sections(ctx, report)
+    other = redrafters().get(report.kind)
+    if other is not None:
+        fresh = other(ctx, report)
     else:
         fresh = build_sections(gather(ctx, period_for(report)))
+    keys = {s["key"] for s in fresh}
     for section in fresh:
         previous = old.get(section["key"])
         if previous and previous.get("edited") and not discard_edits:
             section["text"], section["edited"] = previous["text"], True
+    if not discard_edits:
+        # An edited section of an older layout (e.g. a separate "forecast") is kept, not lost.
+        fresh += [s for s in report.sections if s.get("edited") and s["key"] not in keys]
     report.sections = fresh
     return store.save(ctx, report)
 

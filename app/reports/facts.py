@@ -9,27 +9,14 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from app import catalog, office
+from app import office
 from app.context import Ctx
 from app.opinions.handling import HandlingFigures, figures
+from app.reports import facts_topics as ft
+from app.reports.facts_topics import AgencyFacts, Sample, TopicFacts
 from app.reports.period import Period
 
-MAX_TOPICS = 5
-
-
-@dataclass
-class TopicFacts:
-    title: str
-    field: str
-    status: str
-    count: int
-    areas: list[str]
-    area_count: int
-    tendency: dict[str, int]
-    scale: str  # the widest scale reported
-    samples: list[str]
-    proposals: list[str]
-
+__all__ = ["AgencyFacts", "Facts", "MeetingFacts", "Sample", "TopicFacts", "gather"]
 
 @dataclass
 class MeetingFacts:
@@ -40,8 +27,33 @@ class MeetingFacts:
     excused: int
 
 
+class CellTotals:
+    """Totals of a (field, tendency) → items table, shared with the province's figures."""
+
+    cells: dict[tuple[str, str], int]
+
+    @property
+    def by_field(self) -> dict[str, int]:
+        return _sum_by(self.cells, 0)
+
+    @property
+    def by_tendency(self) -> dict[str, int]:
+        return _sum_by(self.cells, 1)
+
+    @property
+    def total(self) -> int:
+        return sum(self.cells.values())
+
+
+def _sum_by(cells: dict[tuple[str, str], int], index: int) -> dict[str, int]:
+    out: Counter = Counter()
+    for key, n in cells.items():
+        out[key[index]] += n
+    return dict(out)
+
+
 @dataclass
-class Facts:
+class Facts(CellTotals):
     period: Period
     previous: Period
     district: str
@@ -57,25 +69,14 @@ class Facts:
     trainings: int
     high_risk: int
     areas_with_items: int
-    proposals: list[tuple[str, int]] = field(default_factory=list)
-
-    @property
-    def by_field(self) -> dict[str, int]:
-        out: Counter = Counter()
-        for (f, _t), n in self.cells.items():
-            out[f] += n
-        return dict(out)
-
-    @property
-    def by_tendency(self) -> dict[str, int]:
-        out: Counter = Counter()
-        for (_f, t), n in self.cells.items():
-            out[t] += n
-        return dict(out)
-
-    @property
-    def total(self) -> int:
-        return sum(self.cells.values())
+    prev_by_tendency: dict[str, int] = field(default_factory=dict)
+    loose: dict[str, list[Sample]] = field(default_factory=dict)   # items without a topic, by field
+    agencies: list[AgencyFacts] = field(default_factory=list)
+    monthly: list[tuple] = field(default_factory=list)             # (month start, items, tendency mix)
+    areas_total: int = 0          # areas (communes or hamlets) of the office
+    reporters: int = 0            # collaborators who reported at least one item in the period
+    kind: str = "district"        # office kind: commune | agency | district | province
+    place_name: str = ""          # the office's own unit, e.g. "xã Càng Long"
 
 
 def _between(p: Period) -> list[str]:
@@ -86,28 +87,6 @@ def _by_field(ctx: Ctx, p: Period) -> dict[str, int]:
     rows = ctx.db.execute("SELECT field, count(*) FROM opinions WHERE received_on BETWEEN ? AND ? GROUP BY field",
                           _between(p)).fetchall()
     return dict(rows)
-
-
-def _topics(ctx: Ctx, p: Period) -> list[TopicFacts]:
-    rows = ctx.db.execute(
-        "SELECT t.id, t.title, t.field, t.status, count(o.id) FROM topics t JOIN opinions o ON o.topic_id = t.id "
-        "WHERE o.received_on BETWEEN ? AND ? GROUP BY t.id "
-        "ORDER BY (t.status = 'hot') DESC, count(o.id) DESC, t.title LIMIT ?", [*_between(p), MAX_TOPICS]).fetchall()
-    out = []
-    scale_rank = {k: i for i, k in enumerate(catalog.SCALES)}
-    for topic_id, title, fld, status, n in rows:
-        items = ctx.db.execute(
-            "SELECT coalesce(u.name, ''), o.tendency, o.scale, o.summary, coalesce(o.proposal, '') FROM opinions o "
-            "LEFT JOIN units u ON u.code = o.area_code WHERE o.topic_id = ? AND o.received_on BETWEEN ? AND ? "
-            "ORDER BY o.received_on DESC", [topic_id, *_between(p)]).fetchall()
-        areas = Counter(a for a, *_ in items if a)
-        tendency = Counter(t for _, t, *_ in items)
-        scale = max((s for _, _, s, _, _ in items), key=lambda s: scale_rank.get(s, 0), default="low")
-        samples = list(dict.fromkeys(s.strip() for *_, s, _ in items if s.strip()))[:2]
-        proposals = [pr for pr, _ in Counter(x.strip() for *_, x in items if x.strip()).most_common(2)]
-        out.append(TopicFacts(title, fld, status, n, [a for a, _ in areas.most_common(3)], len(areas),
-                              dict(tendency), scale, samples, proposals))
-    return out
 
 
 def _meetings(ctx: Ctx, p: Period) -> list[MeetingFacts]:
@@ -127,24 +106,37 @@ def _has_table(ctx: Ctx, name: str) -> bool:
 
 
 def _district(ctx: Ctx) -> str:
-    """'huyện Càng Long' for 'trên địa bàn …' (the unit's name with its kind in lower case)."""
+    """'huyện Càng Long' / 'xã Càng Long' for 'trên địa bàn …' (the unit's kind in lower case)."""
     name = office.get_office(ctx).name
-    return name[:1].lower() + name[1:] if name.split(" ")[0] in ("Huyện", "Tỉnh", "Thị", "Thành") else name
+    first = name.split(" ")[0]
+    kinds = ("Huyện", "Tỉnh", "Thị", "Thành", "Xã", "Phường", "Đặc")
+    return name[:1].lower() + name[1:] if first in kinds else name
+
+
+def office_kind(ctx: Ctx) -> str:
+    """commune | agency | district | province: the office model's kind when it has one,
+    else read from the older role (district | province)."""
+    o = office.get_office(ctx)
+    kind = getattr(o, "kind", None)
+    if kind:
+        return str(kind)
+    return "province" if o.role == "province" else "district"
 
 
 def gather(ctx: Ctx, p: Period) -> Facts:
     prev = p.previous()
+    between = _between(p)
     cells = {(f, t): n for f, t, n in ctx.db.execute(
         "SELECT field, tendency, count(*) FROM opinions WHERE received_on BETWEEN ? AND ? GROUP BY field, tendency",
-        _between(p)).fetchall()}
+        between).fetchall()}
     prev_by_field = _by_field(ctx, prev)
-    between = _between(p)
-    proposals = Counter(r[0].strip() for r in ctx.db.execute(
-        "SELECT proposal FROM opinions WHERE received_on BETWEEN ? AND ? AND coalesce(proposal, '') != ''",
-        between).fetchall())
+    prev_by_tendency = dict(ctx.db.execute(
+        "SELECT tendency, count(*) FROM opinions WHERE received_on BETWEEN ? AND ? GROUP BY tendency",
+        _between(prev)).fetchall())
+    me = office.get_office(ctx)
     return Facts(
         period=p, previous=prev, district=_district(ctx), cells=cells,
-        prev_by_field=prev_by_field, prev_total=sum(prev_by_field.values()), topics=_topics(ctx, p),
+        prev_by_field=prev_by_field, prev_total=sum(prev_by_field.values()), topics=ft.topics(ctx, p),
         handling=figures(ctx, *between), meetings=_meetings(ctx, p),
         active_collaborators=_count(ctx, "SELECT count(*) FROM collaborators WHERE status = 'active'", []),
         joined=_count(ctx, "SELECT count(*) FROM collaborators WHERE joined_on BETWEEN ? AND ?", between),
@@ -155,5 +147,11 @@ def gather(ctx: Ctx, p: Period) -> Facts:
                               "AND hotspot_risk = 'high'", between),
         areas_with_items=_count(ctx, "SELECT count(DISTINCT area_code) FROM opinions WHERE received_on "
                                      "BETWEEN ? AND ? AND area_code IS NOT NULL", between),
-        proposals=proposals.most_common(3),
+        prev_by_tendency=prev_by_tendency, loose=ft.loose_items(ctx, p), agencies=ft.agencies(ctx, p),
+        monthly=ft.monthly_totals(ctx, p),
+        areas_total=_count(ctx, "SELECT count(*) FROM units WHERE parent_code = ? AND level NOT IN "
+                                "('agency', 'province')", [me.unit_code]),
+        reporters=_count(ctx, "SELECT count(DISTINCT collaborator_id) FROM opinions WHERE received_on "
+                              "BETWEEN ? AND ? AND collaborator_id IS NOT NULL", between),
+        kind=office_kind(ctx), place_name=_district(ctx),
     )

@@ -104,7 +104,7 @@ def sign(ctx: Ctx, report_id: str, signer=None, progress=None, signer_name: str 
     DOCX + signed PDF with it, and freeze it. `signer_name`: the person signing, when the
     draft did not name one (defaults: settings, then the signed-in head)."""
     from app.reports import signing
-    from app.reports.draft import default_signer
+    from app.reports.signer import default_signer
 
     auth.require(ctx, "sign")
     report = store.get(ctx, report_id)

@@ -18,8 +18,8 @@ from app.errors import ValidationError
 from app.reports import store
 from app.reports.compose import figure_marker
 from app.reports.document import Chart, Document, Heading, Paragraph, Table
-from app.reports.draft import default_signer
 from app.reports.period import setting
+from app.reports.signer import default_signer
 from app.surveys import tabulate as tb
 from app.surveys.report import DEFAULT_RECIPIENTS, build_document
 
@@ -74,7 +74,8 @@ def register_report(ctx: Ctx, survey_id: str, weight: str = "auto", signer_name:
 
 
 def regenerated_sections(ctx: Ctx, report: store.Report) -> list[dict]:
-    """Fresh sections for a survey report of the register (draft.regenerate keeps edits)."""
+    """Fresh sections for a survey report of the register (draft.regenerate keeps edits;
+    it finds this function through app/surveys/redraft.py)."""
     if not report.survey_id:
         raise ValidationError("Báo cáo này không gắn với cuộc điều tra nào trên máy này nên không soạn lại được.")
     return survey_sections(ctx, report.survey_id, report.survey_weight or "auto")

@@ -1,4 +1,4 @@
-"""The demo office's monthly report, read back from DOCX (python-docx) and PDF (pymupdf),
+"""The demo office's monthly report, read back from DOCX (python-docx) and PDF (pypdfium2),
 and the CLI contract: draft → render → submit → approve → sign → verify (and altered fails)."""
 
 from __future__ import annotations
@@ -6,13 +6,13 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-import pymupdf
 from docx import Document as read_docx
 from docx.shared import Mm
 
 from app.reports import register, store
 from app.reports.layout import STYLES
 from tests.conftest import PASSPHRASE
+from tests.pdfread import open_pdf
 from tests.reports.test_render import _runs_of, _spans
 
 PT_PER_MM = 72 / 25.4
@@ -26,7 +26,7 @@ def test_demo_monthly_report_format(demo_ctx):
     report = _sent_report(demo_ctx)
     docx_bytes, pdf_bytes = register.render_files(demo_ctx, report.id)
     docx = read_docx(io.BytesIO(docx_bytes))
-    pdf = pymupdf.open(stream=pdf_bytes, filetype="pdf")
+    pdf = open_pdf(pdf_bytes)
     number = f"Số {report.number}-BC/BTGHU"
     issued = report.issued_on.split("-")
     month = issued[1] if int(issued[1]) <= 2 else str(int(issued[1]))
@@ -34,7 +34,7 @@ def test_demo_monthly_report_format(demo_ctx):
     expected = [("HUYỆN ỦY CÀNG LONG", "superior"), ("BAN TUYÊN GIÁO", "body_name"), (number, "number"),
                 ("ĐẢNG CỘNG SẢN VIỆT NAM", "party"), (date_line, "date_line"), ("BÁO CÁO", "doc_type"),
                 (report.title, "subject"), ("I. TÌNH HÌNH TƯ TƯỞNG, TÂM TRẠNG CHUNG", "heading1"),
-                ("VI. ĐỀ XUẤT, KIẾN NGHỊ", "heading1"), ("Nơi nhận:", "recipients_label"),
+                ("VI. DỰ BÁO VÀ ĐỀ XUẤT, KIẾN NGHỊ", "heading1"), ("Nơi nhận:", "recipients_label"),
                 ("T/M BAN TUYÊN GIÁO", "sign_authority"), ("TRƯỞNG BAN", "sign_title"),
                 ("Trần Văn Hùng", "signer_name")]
     section = docx.sections[0]
@@ -51,10 +51,10 @@ def test_demo_monthly_report_format(demo_ctx):
             assert ("Bold" in span["font"]) == want.bold and ("Ital" in span["font"]) == want.italic, text
     assert pdf.page_count >= 2
     for page in pdf:
-        assert abs(page.rect.width - 210 * PT_PER_MM) < 0.5 and abs(page.rect.height - 297 * PT_PER_MM) < 0.5
+        assert abs(page.width - 210 * PT_PER_MM) < 0.5 and abs(page.height - 297 * PT_PER_MM) < 0.5
     assert _spans(pdf, "2", 1)[0]["bbox"][3] < 20 * PT_PER_MM  # page number in the top margin of page 2
-    last = pdf[pdf.page_count - 1].get_text()
-    assert "- Lưu VT, BTG." in last and "Ký số bởi: Trần Văn Hùng" not in pdf[0].get_text()
+    last = pdf[pdf.page_count - 1].text()
+    assert "- Lưu VT, BTG." in last and "Ký số bởi: Trần Văn Hùng" not in pdf[0].text()
 
 
 def test_cli_draft_render_sign_verify(cli, demo_path, tmp_path):

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import io
 
-import pymupdf
 from docx import Document as read_docx
 
 from app.reports import minutes
+from tests.pdfread import open_pdf
 
 
 def test_minutes_of_a_demo_meeting(demo_ctx):
@@ -17,8 +17,8 @@ def test_minutes_of_a_demo_meeting(demo_ctx):
     doc = minutes.minutes_document(demo_ctx, meeting_id, number=4)
     assert doc.doc_type == "BIÊN BẢN" and doc.header.number == "Số 4-BB/BTGHU"
     assert doc.subject.startswith("Hội nghị giao ban")
-    pdf = pymupdf.open(stream=minutes.render_pdf(doc), filetype="pdf")
-    text = "\n".join(page.get_text() for page in pdf)
+    pdf = open_pdf(minutes.render_pdf(doc))
+    text = "\n".join(page.text() for page in pdf)
     for needle in ("BIÊN BẢN", "I. THÀNH PHẦN THAM DỰ", "II. NỘI DUNG HỘI NGHỊ", "Có mặt", "Về lĩnh vực",
                    "THƯ KÝ", "CHỦ TRÌ", "Hội nghị kết thúc"):
         assert needle in text, needle

@@ -1,10 +1,9 @@
-"""Read the rendered DOCX (python-docx) and PDF (pymupdf) back and check the Party format."""
+"""Read the rendered DOCX (python-docx) and PDF (pypdfium2, tests/pdfread.py) back and check the Party format."""
 
 from __future__ import annotations
 
 import io
 
-import pymupdf
 import pytest
 from docx import Document as read_docx
 from docx.shared import Mm
@@ -12,6 +11,7 @@ from docx.shared import Mm
 from app.reports.layout import PAGE, STYLES
 from app.reports.render_docx import render_docx
 from app.reports.render_pdf import render_pdf, render_pdf_anchored
+from tests.pdfread import open_pdf
 from tests.reports.sample import sample_document, sample_minutes
 
 PT_PER_MM = 72 / 25.4
@@ -29,7 +29,7 @@ def docx(doc):
 
 @pytest.fixture(scope="module")
 def pdf(doc):
-    return pymupdf.open(stream=render_pdf(doc), filetype="pdf")
+    return open_pdf(render_pdf(doc))
 
 
 def _runs_of(docx, text):
@@ -48,16 +48,7 @@ def _runs_of(docx, text):
 
 
 def _spans(pdf, text, page=None):
-    pages = [pdf[page]] if page is not None else list(pdf)
-    out = []
-    for pg in pages:
-        for block in pg.get_text("dict")["blocks"]:
-            for line in block.get("lines", []):
-                for span in line["spans"]:
-                    if span["text"].strip() == text:
-                        out.append(span)
-    assert out, f"không thấy {text!r} trong PDF"
-    return out
+    return pdf.find_spans(text, page)
 
 
 def test_docx_page_setup(docx):
@@ -114,8 +105,8 @@ def test_docx_has_chart_picture(docx):
 def test_pdf_page_size_and_fonts(pdf):
     assert pdf.page_count == 3
     for page in pdf:
-        assert abs(page.rect.width - 210 * PT_PER_MM) < 0.5 and abs(page.rect.height - 297 * PT_PER_MM) < 0.5
-    fonts = {f[3] for page in pdf for f in page.get_fonts()}
+        assert abs(page.width - 210 * PT_PER_MM) < 0.5 and abs(page.height - 297 * PT_PER_MM) < 0.5
+    fonts = {f for page in pdf for f in page.fonts()}
     assert all("LiberationSerif" in f for f in fonts), fonts
     assert not any("Helvetica" in f for f in fonts)
 
@@ -133,14 +124,14 @@ def test_pdf_block_fonts(pdf, text, style):
         assert round(span["size"], 1) == want.size
         font = span["font"]
         assert ("Bold" in font) == want.bold, font
-        assert ("Ital" in font) == want.italic, font  # pymupdf cuts long names: "BoldItal"
+        assert ("Ital" in font) == want.italic, font
 
 
 def test_pdf_margins_and_columns(pdf):
     left_edge = PAGE.left_mm * PT_PER_MM
     right_edge = (PAGE.width_mm - PAGE.right_mm) * PT_PER_MM
     for page in pdf:
-        for x0, _y0, x1, y1, *_ in page.get_text("words"):
+        for x0, _y0, x1, y1, *_ in page.words():
             assert x0 >= left_edge - 1 and x1 <= right_edge + 1
             assert y1 <= (PAGE.height_mm - PAGE.bottom_mm) * PT_PER_MM + 1
     party = _spans(pdf, "ĐẢNG CỘNG SẢN VIỆT NAM", 0)[0]
@@ -149,15 +140,15 @@ def test_pdf_margins_and_columns(pdf):
     assert abs(superior["bbox"][1] - party["bbox"][1]) < 4
     # the party line is underlined: a drawn line just under it, as long as the text
     x0, _, x1, y1 = party["bbox"]
-    lines = [d for d in pdf[0].get_drawings() if d["rect"].y0 > y1 - 4 and d["rect"].y0 < y1 + 3]
-    assert any(abs(d["rect"].x0 - x0) < 2 and abs(d["rect"].x1 - x1) < 2 for d in lines)
+    lines = [b for b in pdf[0].line_boxes() if y1 - 4 < b[1] < y1 + 3]
+    assert any(abs(b[0] - x0) < 2 and abs(b[2] - x1) < 2 for b in lines)
 
 
 def test_pdf_page_numbers_from_page_two(pdf):
     top = (PAGE.top_mm * PT_PER_MM)
-    assert not [w for w in pdf[0].get_text("words") if w[3] < top and w[4].isdigit()]
+    assert not [w for w in pdf[0].words() if w[3] < top and w[4].isdigit()]
     for index in (1, 2):
-        numbers = [w for w in pdf[index].get_text("words") if w[3] < top]
+        numbers = [w for w in pdf[index].words() if w[3] < top]
         assert [w[4] for w in numbers] == [str(index + 1)]
         span = _spans(pdf, str(index + 1), index)[0]
         assert span["size"] == 14
@@ -167,20 +158,20 @@ def test_pdf_page_numbers_from_page_two(pdf):
 
 def test_pdf_signature_anchor_on_last_page(doc):
     data, anchors = render_pdf_anchored(doc)
-    pdf = pymupdf.open(stream=data, filetype="pdf")
+    pdf = open_pdf(data)
     assert len(anchors) == 1 and anchors[0].page == pdf.page_count - 1
     name = _spans(pdf, "Nguyễn Văn An", anchors[0].page)[0]
-    page_h = pdf[0].rect.height
+    page_h = pdf[0].height
     assert name["bbox"][1] >= page_h - anchors[0].y1 - 1  # the name sits under the blank space
 
 
 def test_minutes_two_signature_columns():
     doc = sample_minutes()
-    pdf = pymupdf.open(stream=render_pdf(doc), filetype="pdf")
+    pdf = open_pdf(render_pdf(doc))
     clerk, chair = _spans(pdf, "THƯ KÝ")[0], _spans(pdf, "CHỦ TRÌ")[0]
     assert abs(clerk["bbox"][1] - chair["bbox"][1]) < 1 and clerk["bbox"][0] < chair["bbox"][0]
-    assert "Số 3-BB/BTGHU" in pdf[0].get_text() and "BIÊN BẢN" in pdf[0].get_text()
-    assert "ngày 05 tháng 02 năm 2025" in pdf[0].get_text()
+    assert "Số 3-BB/BTGHU" in pdf[0].text() and "BIÊN BẢN" in pdf[0].text()
+    assert "ngày 05 tháng 02 năm 2025" in pdf[0].text()
     docx = read_docx(io.BytesIO(render_docx(doc)))
     sign = docx.tables[-1]
     assert [c.text.split("\n")[0] for c in sign.rows[0].cells] == ["THƯ KÝ", "CHỦ TRÌ"]

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import io
 
-import pymupdf
 import pytest
 from pypdf import PdfReader, PdfWriter
 
 from app.reports import signing
 from app.reports.render_pdf import render_pdf_anchored
+from tests.pdfread import open_pdf
 from tests.reports.sample import sample_document
 
 
@@ -36,13 +36,12 @@ def test_signed_pdf_verifies(empty_ctx, signed):
 
 def test_visible_stamp_over_signature_space(signed):
     data, anchor = signed
-    doc = pymupdf.open(stream=data, filetype="pdf")
-    widgets = list(doc[anchor.page].widgets())
-    assert len(widgets) == 1 and widgets[0].field_type == pymupdf.PDF_WIDGET_TYPE_SIGNATURE
-    rect = widgets[0].rect
-    page_h = doc[anchor.page].rect.height
-    assert anchor.x1 <= rect.x0 and rect.x1 <= anchor.x2
-    assert page_h - anchor.y2 <= rect.y0 and rect.y1 <= page_h - anchor.y1
+    page = open_pdf(data)[anchor.page]
+    widgets = page.signature_widgets()
+    assert len(widgets) == 1
+    x0, y0, x1, y1 = widgets[0]
+    assert anchor.x1 <= x0 and x1 <= anchor.x2
+    assert page.height - anchor.y2 <= y0 and y1 <= page.height - anchor.y1
     # the stamp text is drawn in the appearance stream (Vietnamese, embedded font)
     reader = PdfReader(io.BytesIO(data))
     annot = [a.get_object() for a in reader.pages[anchor.page]["/Annots"]][0]

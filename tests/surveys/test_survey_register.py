@@ -7,7 +7,6 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-import pymupdf
 import pytest
 from PySide6.QtWidgets import QMessageBox, QPushButton
 
@@ -21,6 +20,7 @@ from app.surveys import registered
 from app.surveys import tabulate as tb
 from app.surveys.report import build_document
 from tests.conftest import PASSPHRASE
+from tests.pdfread import open_pdf
 
 DAY = date(2026, 11, 20)
 
@@ -32,7 +32,7 @@ def survey_report(demo_ctx):
 
 
 def _pages_text(pdf: bytes) -> list[str]:
-    return [page.get_text() for page in pymupdf.open(stream=pdf, filetype="pdf")]
+    return [page.text() for page in open_pdf(pdf)]
 
 
 def test_register_keeps_the_same_document(survey_report):

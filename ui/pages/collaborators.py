@@ -9,7 +9,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -32,6 +31,7 @@ from ui.collab.editor import EditorDialog
 from ui.collab.import_dialog import ImportPreviewDialog, start_import
 from ui.collab.status_dialog import ReplaceDialog, StatusDialog
 from ui.collab.training_view import TrainingView
+from ui.files import open_file, save_file
 from ui.models import Column, RowsModel, sortable
 from ui.pages.base import PageBase
 from ui.widgets import CodeCombo, SearchBox, setup_table
@@ -193,8 +193,7 @@ class Page(PageBase):
             self._open(ReplaceDialog(self.ctx, c, self))
 
     def choose_import_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Chọn danh sách cộng tác viên (Excel)", "",
-                                              "Tệp Excel (*.xlsx);;Mọi tệp (*)")
+        path = open_file(self, "Chọn danh sách cộng tác viên (Excel)", "Tệp Excel (*.xlsx);;Mọi tệp (*)")
         if path:
             self.import_file(Path(path))
 
@@ -215,7 +214,7 @@ class Page(PageBase):
 
     def choose_export_file(self, contacts: bool = False) -> None:
         name = "danh-ba-ctv.xlsx" if contacts else "danh-sach-ctv.xlsx"
-        path, _ = QFileDialog.getSaveFileName(self, "Lưu tệp Excel", name, "Tệp Excel (*.xlsx)")
+        path = save_file(self, "Lưu tệp Excel", name, "Tệp Excel (*.xlsx)")
         if path:
             self.export_file(Path(path), contacts)
 

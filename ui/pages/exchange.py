@@ -9,7 +9,6 @@ from pathlib import Path
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -25,6 +24,7 @@ from app.exchange import export, identity, importer, keys, receipts, safezip, st
 from app.exchange.importer import read_file
 from ui.errors import show_error
 from ui.exchange.guidance_view import GuidanceView
+from ui.files import choose_folder, open_file, save_file
 from ui.models import Column, RowsModel, sortable
 from ui.pages.base import PageBase
 from ui.widgets import setup_table
@@ -151,17 +151,13 @@ class Page(PageBase):
     # --- identity cards -------------------------------------------------------------------
     def export_card(self) -> None:
         card = keys.my_card(self.ctx)
-        name, _ = QFileDialog.getSaveFileName(
-            self, "Lưu thẻ định danh", f"{card.unit_code}.dlxid", "Thẻ định danh DLXH (*.dlxid)"
-        )
+        name = save_file(self, "Lưu thẻ định danh", f"{card.unit_code}.dlxid", "Thẻ định danh DLXH (*.dlxid)")
         if name:
             safezip.atomic_write(Path(name), identity.card_bytes(card))
             self.status.setText(f"Đã lưu thẻ định danh: {name}. Mã xác nhận: {card.fingerprint}")
 
     def import_card(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(
-            self, "Chọn thẻ định danh", "", "Thẻ định danh DLXH (*.dlxid);;Mọi tệp (*)"
-        )
+        name = open_file(self, "Chọn thẻ định danh", "Thẻ định danh DLXH (*.dlxid);;Mọi tệp (*)")
         if name:
             self.enrol_from(Path(name))
 
@@ -189,7 +185,7 @@ class Page(PageBase):
 
     # --- packages ---------------------------------------------------------------------------
     def export_package(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Chọn thư mục hoặc USB để ghi gói")
+        folder = choose_folder(self, "Chọn thư mục hoặc USB để ghi gói")
         if folder:
             self.start_export(Path(folder))
 
@@ -213,7 +209,7 @@ class Page(PageBase):
         self.refresh()
 
     def import_package(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "Chọn gói cần nhập", "", "Gói DLXH (*.dlxh);;Mọi tệp (*)")
+        name = open_file(self, "Chọn gói cần nhập", "Gói DLXH (*.dlxh);;Mọi tệp (*)")
         if name:
             self.start_import(Path(name))
 
@@ -235,7 +231,7 @@ class Page(PageBase):
         self.refresh()
 
     def import_receipt(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "Chọn biên nhận", "", "Biên nhận DLXH (*.dlxr);;Mọi tệp (*)")
+        name = open_file(self, "Chọn biên nhận", "Biên nhận DLXH (*.dlxr);;Mọi tệp (*)")
         if name:
             self.apply_receipt(Path(name))
 

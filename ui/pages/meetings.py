@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -30,6 +29,7 @@ from app.meetings import minutes_export, planning, schedule
 from app.opinions import items
 from app.text import vn_date
 from ui.errors import show_error
+from ui.files import save_file
 from ui.meeting.attendance import AttendanceTable
 from ui.meeting.editor import MeetingEditor
 from ui.models import Column, RowsModel, sortable
@@ -258,7 +258,7 @@ class Page(PageBase):
         if not meeting or not meeting.id:
             return
         name = f"Bien-ban-giao-ban-{meeting.held_on}.{kind}"
-        path, _ = QFileDialog.getSaveFileName(self, "Lưu biên bản", name, f"{kind.upper()} (*.{kind})")
+        path = save_file(self, "Lưu biên bản", name, f"{kind.upper()} (*.{kind})")
         if not path:
             return
         self.tasks.run(lambda: minutes_export.export_minutes(self.ctx, meeting.id, path, kind),

@@ -11,7 +11,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -33,6 +32,7 @@ from app.opinions.export import export_xlsx
 from app.text import vn_date, vn_number
 from app.validate import iso_date
 from ui.errors import show_error
+from ui.files import save_file
 from ui.models import Column, RowsModel, sortable
 from ui.opinion.entry import EntryDialog
 from ui.opinion.handling_dialog import HandlingDialog
@@ -123,8 +123,7 @@ class Page(PageBase):
         setup_table(self.view)
         self.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         self.view.setWordWrap(False)
-        self.view.doubleClicked.connect(lambda _: self.edit())
-        self.view.activated.connect(lambda _: self.edit())
+        self.view.activated.connect(lambda _: self.edit())   # double-click or Enter; once
         self.count = QLabel()
         self.more = QPushButton("Tải thêm")
         self.more.clicked.connect(self.load_more)
@@ -267,7 +266,7 @@ class Page(PageBase):
         self.refresh_list()
 
     def choose_export(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Xuất danh sách ra Excel", "thong-tin-du-luan.xlsx",
+        path = save_file(self, "Xuất danh sách ra Excel", "thong-tin-du-luan.xlsx",
                                               "Excel (*.xlsx)")
         if path:
             self.export_to(path)

@@ -7,7 +7,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -30,6 +29,7 @@ from app.surveys import questionnaire as qn
 from app.surveys.model import KINDS, Question, SkipRule
 from app.text import vn_date
 from ui.errors import show_error
+from ui.files import choose_folder
 from ui.models import Column, RowsModel
 from ui.widgets import setup_table
 
@@ -236,7 +236,7 @@ class BuilderView(QWidget):
             self._reload()
 
     def _print(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Chọn thư mục lưu phiếu in")
+        folder = choose_folder(self, "Chọn thư mục lưu phiếu in")
         if not folder:
             return
         self.tasks.run(lambda: printable.render(self.ctx, self.sid, folder), label="Đang tạo phiếu in…", parent=self,

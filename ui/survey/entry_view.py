@@ -6,7 +6,6 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -21,6 +20,7 @@ from app.surveys import double_entry, entry
 from app.surveys import questionnaire as qn
 from app.surveys import responses as rs
 from app.surveys.model import KINDS, PROFILE_FIELDS, Questionnaire
+from ui.files import open_file
 from ui.survey.entry_grid import EntryGrid
 from ui.survey.import_dialog import ImportDialog
 
@@ -176,7 +176,7 @@ class EntryView(QWidget):
         self.message.setText("Phiếu cần nhập kiểm tra: " + (", ".join(forms) if forms else "chưa có phiếu có số."))
 
     def _import(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Chọn tệp kết quả", "", "Bảng tính (*.csv *.txt *.tsv *.xlsx)")
+        path = open_file(self, "Chọn tệp kết quả", "Bảng tính (*.csv *.txt *.tsv *.xlsx)")
         if not path:
             return
         dialog = ImportDialog(self.ctx, self.sid, path, self.channel.currentData(), self)

@@ -11,7 +11,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -29,6 +28,7 @@ from app.surveys.excel_export import export_xlsx
 from app.surveys.report_text import method_rows, pct, reading
 from app.text import vn_number
 from ui.errors import show_error
+from ui.files import choose_folder, save_file
 
 WEIGHTS = {"auto": "Gia quyền: tự động", "yes": "Gia quyền: có", "no": "Gia quyền: không (số thô)"}
 
@@ -192,14 +192,14 @@ class TabulateView(QWidget):
         self.chart.legend().setVisible(len(series) > 1)
 
     def _export(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Xuất Excel", "tong-hop-tham-do.xlsx", "Excel (*.xlsx)")
+        path = save_file(self, "Xuất Excel", "tong-hop-tham-do.xlsx", "Excel (*.xlsx)")
         if path:
             self.tasks.run(lambda: export_xlsx(self.data, path), label="Đang xuất Excel…", parent=self,
                            on_done=lambda p: QMessageBox.information(self, "Đã xuất", str(p)),
                            on_failed=lambda exc: show_error(self, exc))
 
     def _report(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Chọn thư mục lưu báo cáo")
+        folder = choose_folder(self, "Chọn thư mục lưu báo cáo")
         if folder:
             weight = self.weight.currentData()
             self.tasks.run(lambda: report.render(self.ctx, self.sid, folder, weight=weight),

@@ -1,0 +1,181 @@
+"""Per-topic, per-agency and per-month figures of a period, read in a few grouped queries.
+
+The prose layer (app.reports.prose) chooses its sentence frames from the shape of these
+figures (rise or fall, concentration, majority or split), so they carry counts, not words.
+Every topic with at least one item in the period is returned: nothing with items may be
+silently dropped from a report.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+from app import catalog
+from app.context import Ctx
+from app.reports.period import Period
+
+SCALE_RANK = {k: i for i, k in enumerate(catalog.SCALES)}
+
+
+@dataclass(frozen=True)
+class Sample:
+    tendency: str
+    text: str
+    area: str
+
+
+@dataclass
+class TopicFacts:
+    id: str
+    title: str
+    field: str
+    status: str
+    count: int
+    prev_count: int
+    opened_on: str | None
+    areas: list[tuple[str, int]]           # every area with items, most first
+    tendency: dict[str, int]
+    scale: str                             # the widest scale reported
+    samples: list[Sample]                  # most recent first, distinct texts
+    proposals: list[tuple[str, int]]       # citizens' own requests, most frequent first
+    high_risk: int = 0
+    high_risk_areas: list[str] = field(default_factory=list)
+    agencies: list[tuple[str, int]] = field(default_factory=list)  # forwarded to, items
+    resolved: int = 0
+    open_forwarded: int = 0
+    results: list[str] = field(default_factory=list)
+    monthly: list[int] = field(default_factory=list)  # items per month of the period
+
+    @property
+    def area_count(self) -> int:
+        return len(self.areas)
+
+    @property
+    def main_tendency(self) -> str:
+        return max(self.tendency.items(), key=lambda kv: (kv[1], kv[0] == "concern"))[0] if self.tendency else ""
+
+    def is_new(self, period: Period) -> bool:
+        return self.prev_count == 0 and bool(self.opened_on) and str(self.opened_on) >= period.start.isoformat()
+
+    @property
+    def is_hot_spot(self) -> bool:
+        return self.status == "hot" or self.high_risk >= 2
+
+
+@dataclass(frozen=True)
+class AgencyFacts:
+    name: str
+    forwarded: int      # forwarded during the period
+    resolved: int       # resolved during the period
+    overdue: int        # still without result past the due date at the period's end
+    max_days_over: int
+    open: int = 0       # forwarded by the period's end and still without result
+
+
+def _between(p: Period) -> list[str]:
+    return [p.start.isoformat(), p.end.isoformat()]
+
+
+def month_starts(p: Period) -> list[date]:
+    out, d = [], p.start.replace(day=1)
+    while d <= p.end:
+        out.append(d)
+        d = date(d.year + (d.month == 12), d.month % 12 + 1, 1)
+    return out
+
+
+def _month_index(p: Period) -> dict[str, int]:
+    return {f"{d:%Y-%m}": i for i, d in enumerate(month_starts(p))}
+
+
+def topics(ctx: Ctx, p: Period, origin: str | None = None) -> list[TopicFacts]:
+    """Every topic with items in `p` (hot first, then by size); `origin` limits to one office."""
+    where = "o.received_on BETWEEN ? AND ?" + (" AND o.origin = ?" if origin else "")
+    params = _between(p) + ([origin] if origin else [])
+    prev = p.previous()
+    prev_counts = dict(ctx.db.execute(
+        "SELECT topic_id, count(*) FROM opinions o WHERE o.topic_id IS NOT NULL AND o.received_on BETWEEN ? AND ?"
+        + (" AND o.origin = ?" if origin else "") + " GROUP BY topic_id",
+        _between(prev) + ([origin] if origin else [])).fetchall())
+    rows = ctx.db.execute(
+        "SELECT o.topic_id, t.title, t.field, t.status, t.opened_on, coalesce(u.name, ''), o.tendency, o.scale, "
+        "o.summary, coalesce(o.proposal, ''), o.hotspot_risk, coalesce(a.name, ''), o.handling, "
+        "coalesce(o.result, ''), substr(o.received_on, 1, 7), "
+        "(o.forwarded_on IS NOT NULL AND o.resolved_on IS NULL) "
+        "FROM opinions o JOIN topics t ON t.id = o.topic_id LEFT JOIN units u ON u.code = o.area_code "
+        f"LEFT JOIN units a ON a.code = o.forwarded_to WHERE {where} ORDER BY o.received_on DESC",
+        params).fetchall()
+    months = _month_index(p)
+    grouped: dict[str, list] = defaultdict(list)
+    for r in rows:
+        grouped[r[0]].append(r)
+    out = []
+    for topic_id, items in grouped.items():
+        _, title, fld, status, opened = items[0][:5]
+        areas = Counter(r[5] for r in items if r[5])
+        tend = Counter(r[6] for r in items)
+        scale = max((r[7] for r in items), key=lambda s: SCALE_RANK.get(s, 0), default="low")
+        seen: dict[str, Sample] = {}
+        for r in items:
+            text = (r[8] or "").strip()
+            if text and text not in seen:
+                seen[text] = Sample(r[6], text, r[5])
+        proposals = Counter(r[9].strip() for r in items if r[9].strip()).most_common(3)
+        risky = [r for r in items if r[10] == "high"]
+        agencies = Counter(r[11] for r in items if r[11]).most_common()
+        monthly = [0] * len(months)
+        for r in items:
+            if r[14] in months:
+                monthly[months[r[14]]] += 1
+        out.append(TopicFacts(
+            topic_id, title, fld, status, len(items), int(prev_counts.get(topic_id, 0)), opened,
+            areas.most_common(), dict(tend), scale, list(seen.values()), proposals, len(risky),
+            [a for a, _ in Counter(r[5] for r in risky if r[5]).most_common(3)], agencies,
+            sum(1 for r in items if r[12] in ("resolved", "answered")), sum(1 for r in items if r[15]),
+            list(dict.fromkeys(r[13].strip() for r in items if r[13].strip()))[:2], monthly))
+    out.sort(key=lambda t: (t.status != "hot", -t.count, t.title))
+    return out
+
+
+def loose_items(ctx: Ctx, p: Period) -> dict[str, list[Sample]]:
+    """Items of the period not tied to a topic, by field (so their fields are still covered)."""
+    out: dict[str, list[Sample]] = defaultdict(list)
+    for fld, tend, text, area in ctx.db.execute(
+            "SELECT o.field, o.tendency, o.summary, coalesce(u.name, '') FROM opinions o "
+            "LEFT JOIN units u ON u.code = o.area_code WHERE o.topic_id IS NULL AND o.received_on BETWEEN ? AND ? "
+            "ORDER BY o.received_on DESC", _between(p)).fetchall():
+        out[fld].append(Sample(tend, (text or "").strip(), area))
+    return dict(out)
+
+
+def agencies(ctx: Ctx, p: Period) -> list[AgencyFacts]:
+    """Handling by agency: forwarded and resolved in the period, overdue at its end (with days)."""
+    start, end = _between(p)
+    rows = ctx.db.execute(
+        "SELECT coalesce(u.name, o.forwarded_to), "
+        "sum(o.forwarded_on BETWEEN ? AND ?), sum(o.resolved_on BETWEEN ? AND ?), "
+        "sum(o.due_on < ? AND (o.resolved_on IS NULL OR o.resolved_on > ?)), "
+        "max(CASE WHEN o.due_on < ? AND (o.resolved_on IS NULL OR o.resolved_on > ?) "
+        "    THEN julianday(?) - julianday(o.due_on) END), "
+        "sum(o.resolved_on IS NULL OR o.resolved_on > ?) "
+        "FROM opinions o LEFT JOIN units u ON u.code = o.forwarded_to "
+        "WHERE o.forwarded_to IS NOT NULL AND o.forwarded_on <= ? GROUP BY 1",
+        [start, end, start, end, end, end, end, end, end, end, end]).fetchall()
+    out = [AgencyFacts(name, int(f or 0), int(r or 0), int(o or 0), int(d or 0), int(n or 0))
+           for name, f, r, o, d, n in rows if (f or r or o)]
+    out.sort(key=lambda a: (-a.overdue, -a.forwarded, a.name))
+    return out
+
+
+def monthly_totals(ctx: Ctx, p: Period) -> list[tuple[date, int, dict[str, int]]]:
+    """Items per month of the period, with the tendency mix of each month."""
+    months = _month_index(p)
+    tallies: list[Counter] = [Counter() for _ in months]
+    for month, tend, n in ctx.db.execute(
+            "SELECT substr(received_on, 1, 7), tendency, count(*) FROM opinions WHERE received_on BETWEEN ? AND ? "
+            "GROUP BY 1, 2", _between(p)).fetchall():
+        if month in months:
+            tallies[months[month]][tend] += n
+    return [(d, sum(c.values()), dict(c)) for d, c in zip(month_starts(p), tallies, strict=True)]

@@ -1,0 +1,33 @@
+"""The drafting layer: Vietnamese administrative prose written from a period's `Facts`.
+
+`write_all(facts)` returns each section's editable text by key. One `Pen` is shared
+across the sections so frames rotate and no sentence is written twice in a report.
+Modules: words (quantifiers, counts, names), audience (who is addressed, by office kind),
+opinions (tendency, quotes), issues (Part II), general (Part I), handling (III–V),
+proposals (VI).
+"""
+
+from __future__ import annotations
+
+from app.reports.facts import Facts
+from app.reports.prose import general, handling, issues, proposals
+from app.reports.prose.audience import audience
+from app.reports.prose.pen import Pen
+
+WRITERS = {
+    "general": general.general,
+    "issues": issues.issues,
+    "hotspots": handling.hotspots,
+    "handling": handling.handling,
+    "network": handling.network,
+    "proposals": proposals.outlook,
+}
+
+
+def pen_for(f: Facts) -> Pen:
+    return Pen(audience(f.kind, f.place_name or f.district))
+
+
+def write_all(f: Facts) -> dict[str, str]:
+    pen = pen_for(f)
+    return {key: writer(f, pen) for key, writer in WRITERS.items()}

@@ -1,0 +1,45 @@
+"""Who a report speaks of and to, by office kind (commune | agency | district | province).
+
+The wording never says "huyện" unless the office is a (pre-2025) district: a commune's
+areas are its hamlets ("ấp", "thôn", "khu phố" — called "địa bàn" in general), a
+province's are its communes. Proposals are addressed to named bodies built here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from app.reports.prose.words import upper_first
+
+
+@dataclass(frozen=True)
+class Audience:
+    kind: str
+    place: str            # 'xã Càng Long', 'huyện Càng Long', 'tỉnh Vĩnh Long'
+    area_word: str        # what an area is called in a sentence: 'ấp', 'xã, thị trấn', 'xã, phường'
+    actor: str            # who does the work in a sentence: 'Đảng ủy xã', 'Ban'
+    government: str       # 'Ủy ban nhân dân xã Càng Long'
+    committee: str        # the Party committee the office serves ('' when it issues the report itself)
+    superior: str         # the body the report goes up to
+
+    def areas(self, n: int) -> str:
+        from app.reports.prose.words import count
+
+        return count(n, self.area_word)
+
+
+def audience(kind: str, place: str) -> Audience:
+    place = place or ""
+    if kind == "commune":
+        word = place.split(" ")[0] if place else "xã"
+        area = "khu phố" if word == "phường" else "ấp"
+        return Audience(kind, place, area, f"Đảng ủy {word}", upper_first(f"Ủy ban nhân dân {place}".strip()),
+                        "", "Ban Tuyên giáo và Dân vận Tỉnh ủy")
+    if kind == "agency":
+        return Audience(kind, place, "cơ quan, đơn vị", "Đảng ủy", "Thủ trưởng các cơ quan, đơn vị", "",
+                        "Ban Tuyên giáo và Dân vận Tỉnh ủy")
+    if kind == "province":
+        return Audience(kind, place, "xã, phường", "Ban", upper_first(f"Ủy ban nhân dân {place}".strip()),
+                        "Thường trực Tỉnh ủy", "Ban Tuyên giáo và Dân vận Trung ương")
+    return Audience(kind, place, "xã, thị trấn", "Ban", "Ủy ban nhân dân huyện", "Thường trực Huyện ủy",
+                    "Ban Tuyên giáo Tỉnh ủy")

@@ -1,0 +1,129 @@
+"""Parts III–V: each hot spot with place, risk, what was done and by whom; handling by
+agency (forwarded, resolved, overdue with days, feedback); the collaborators' activity."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from app.reports.facts import Facts, TopicFacts
+from app.reports.prose.pen import Pen
+from app.reports.prose.words import clause, count, join, lower_first, n2, pct, place
+
+
+def _risk(t: TopicFacts) -> str:
+    neg = t.tendency.get("frustration", 0) + t.tendency.get("distortion", 0)
+    parts = []
+    if t.high_risk:
+        parts.append(f"{count(t.high_risk, 'ý kiến')} được đánh giá nguy cơ cao")
+    if neg:
+        parts.append(f"ý kiến bức xúc, phản đối và trái chiều chiếm {pct(neg, t.count)}")
+    risk = "; ".join(parts)
+    if t.tendency.get("distortion", 0):
+        danger = "bị các đối tượng lợi dụng xuyên tạc, kích động trên không gian mạng"
+    elif neg * 2 >= t.count:
+        danger = "phát sinh khiếu kiện đông người, tụ tập đông người"
+    else:
+        danger = "kéo dài, gây bức xúc trong Nhân dân"
+    return f"{risk}; nếu không được giải quyết kịp thời có nguy cơ {danger}" if risk else f"có nguy cơ {danger}"
+
+
+def _done(t: TopicFacts, who_actor: str) -> str:
+    if not t.agencies:
+        return ("Chưa có ý kiến nào được chuyển đến cơ quan chức năng xem xét, giải quyết; cần sớm xác minh, "
+                "chuyển xử lý")
+    sent = sum(n for _, n in t.agencies)
+    names = join([f"{a} ({count(n, 'ý kiến')})" if len(t.agencies) > 1 else a for a, n in t.agencies[:3]])
+    text = f"{who_actor} đã chuyển {count(sent, 'ý kiến')} đến {names} để xem xét, giải quyết"
+    if t.resolved:
+        text += f"; đến nay đã có kết quả giải quyết {count(t.resolved, 'ý kiến')}"
+        if t.results:
+            text += f" ({lower_first(clause(t.results[0]))})"
+    if t.open_forwarded:
+        text += f"; còn {count(t.open_forwarded, 'ý kiến')} chưa có kết quả"
+    return text
+
+
+def hotspots(f: Facts, pen: Pen) -> str:
+    spots = [t for t in f.topics if t.is_hot_spot]
+    if not spots:
+        text = (f"Trong {f.period.short}, trên địa bàn không phát sinh điểm nóng về an ninh, trật tự; không có vụ "
+                "việc khiếu kiện đông người.")
+        if f.high_risk:
+            text += (f" Tuy vậy, có {count(f.high_risk, 'ý kiến')} được cộng tác viên đánh giá có nguy cơ cao, "
+                     "cần tiếp tục theo dõi.")
+        return pen.finish(text)
+    lines = [pen.pick("spots", ["Trong {short}, có {n} cần tập trung theo dõi, giải quyết:",
+                                "Các vấn đề nổi cộm, điểm nóng cần quan tâm trong {short} ({n}):"],
+                      short=f.period.short, n=count(len(spots), "vấn đề"))]
+    for i, t in enumerate(spots, 1):
+        areas = t.high_risk_areas or [a for a, _ in t.areas[:2]]
+        where = join([place(a) for a in areas]) or "trên địa bàn"
+        lines.append(f"{i}. {t.title}")
+        opening = pen.pick("spot-where", ["Vấn đề phát sinh chủ yếu tại {w}", "Điểm nóng tập trung ở {w}",
+                                          "Địa bàn cần quan tâm là {w}"], w=where)
+        lines.append(f"{opening}; {_risk(t)}. {_done(t, pen.who.actor)}.")
+    return pen.finish("\n".join(lines))
+
+
+def handling(f: Facts, pen: Pen) -> str:
+    h = f.handling
+    lines = [f"Trong {f.period.short}, {pen.who.actor} đã tiếp nhận {count(h.received, 'ý kiến')}; chuyển "
+             f"{count(h.forwarded, 'ý kiến')} đến các cơ quan chức năng xem xét, giải quyết; "
+             f"{count(h.resolved, 'ý kiến')} đã có kết quả giải quyết; đã phản hồi {count(h.answered, 'ý kiến')} "
+             "đến cộng tác viên và nơi phản ánh."
+             if h.received or h.forwarded else f"Trong {f.period.short}, không có ý kiến nào cần chuyển xử lý."]
+    if f.agencies:
+        lines.append("Kết quả theo từng cơ quan tiếp nhận:")
+        for a in f.agencies:
+            parts = []
+            if a.forwarded:
+                parts.append(f"nhận mới {count(a.forwarded, 'ý kiến')}")
+            if a.resolved:
+                earlier = " (gồm cả ý kiến chuyển từ trước)" if a.resolved > a.forwarded else ""
+                parts.append(f"có kết quả giải quyết {count(a.resolved, 'ý kiến')}{earlier}")
+            if a.overdue:
+                parts.append(f"còn {count(a.overdue, 'ý kiến')} quá hạn chưa có kết quả, lâu nhất "
+                             f"{count(a.max_days_over, 'ngày')}")
+            lines.append(f"- {a.name}: {', '.join(parts)}.")
+    if h.overdue:
+        lines.append(f"Đến cuối kỳ, còn {count(h.overdue, 'ý kiến')} đã chuyển nhưng quá hạn chưa có kết quả "
+                     f"giải quyết; {pen.who.actor} tiếp tục phối hợp, đôn đốc các cơ quan liên quan.")
+    else:
+        lines.append("Không có ý kiến quá hạn giải quyết.")
+    return pen.finish("\n".join(lines))
+
+
+def network(f: Facts, pen: Pen) -> str:
+    lines = []
+    actor = pen.who.actor
+    if f.meetings:
+        present = sum(m.present for m in f.meetings)
+        away = sum(m.absent + m.excused for m in f.meetings)
+        excused = sum(m.excused for m in f.meetings)
+        dates = join([date.fromisoformat(m.held_on).strftime("%d/%m/%Y") for m in f.meetings])
+        extra = sum(1 for m in f.meetings if m.kind == "extraordinary")
+        kinds = f" (trong đó {count(extra, 'hội nghị')} đột xuất)" if extra else ""
+        lines.append(f"Trong {f.period.short}, {actor} tổ chức {count(len(f.meetings), 'hội nghị')} giao ban cộng "
+                     f"tác viên dư luận xã hội{kinds} (ngày {dates}), với {count(present, 'lượt')} cộng tác viên "
+                     f"tham dự (đạt {pct(present, present + away)}); vắng {count(away, 'lượt')}, trong đó "
+                     f"{count(excused, 'lượt')} có lý do.")
+    else:
+        lines.append(f"Trong {f.period.short}, {actor} chưa tổ chức hội nghị giao ban cộng tác viên.")
+    line = f"Hiện nay, toàn đơn vị có {count(f.active_collaborators, 'cộng tác viên')} dư luận xã hội đang hoạt động"
+    if f.active_collaborators and f.reporters:
+        line += (f"; {n2(min(f.reporters, f.active_collaborators))}/{n2(f.active_collaborators)} cộng tác viên "
+                 f"có thông tin phản ánh trong {f.period.short} "
+                 f"({pct(min(f.reporters, f.active_collaborators), f.active_collaborators)})")
+    changes = []
+    if f.joined:
+        changes.append(f"bổ sung {count(f.joined, 'cộng tác viên')}")
+    if f.left:
+        changes.append(f"{count(f.left, 'cộng tác viên')} thôi tham gia")
+    lines.append(line + (f"; đã {join(changes)}." if changes else "."))
+    quiet = f.active_collaborators - f.reporters
+    if quiet > 0 and f.total:
+        lines.append(f"Còn {count(quiet, 'cộng tác viên')} chưa có thông tin phản ánh trong {f.period.short}, "
+                     "cần nhắc nhở, kiện toàn kịp thời.")
+    if f.trainings:
+        lines.append(f"{actor} đã tổ chức {count(f.trainings, 'lớp')} tập huấn, bồi dưỡng nghiệp vụ cho cộng tác viên.")
+    return pen.finish("\n".join(lines))

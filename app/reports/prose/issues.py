@@ -1,0 +1,151 @@
+"""Part II: public opinion by field (every field with items), then the hot topics in depth,
+then every other topic with items named in a closing sentence (nothing silently dropped).
+
+Frames are chosen from the data's shape: a new topic, a rise or a fall against the
+previous period; concentration in a few areas, spread over most, or scattered; how widely
+it is talked about (never the form's own words "mức độ quan tâm: …").
+"""
+
+from __future__ import annotations
+
+from app import catalog
+from app.reports.facts import Facts, TopicFacts
+from app.reports.prose.opinions import minority_sentence, quote_sentence, tendency_sentence
+from app.reports.prose.pen import Pen
+from app.reports.prose.words import (
+    change,
+    clause,
+    count,
+    field_name,
+    join,
+    lower_first,
+    n2,
+    pct,
+    place,
+    proposal_clause,
+    share_phrase,
+    tendency,
+)
+
+IN_DEPTH = 5  # hot topics plus the largest others, up to this many, get a full paragraph
+
+SCALE_WORDS = {
+    "high": ["được bàn luận rộng rãi", "thu hút sự quan tâm rất lớn của Nhân dân"],
+    "medium": ["được nhiều người quan tâm, bàn luận", "được bàn luận khá nhiều"],
+    "low": ["mới được bàn luận trong phạm vi hẹp", "chưa được bàn luận rộng"],
+}
+
+
+def where(t: TopicFacts, f: Facts, pen: Pen) -> str:
+    """Concentrated, spread or scattered, with the places named."""
+    names = [place(a) for a, _ in t.areas]
+    if not names:
+        return ""
+    top2 = sum(n for _, n in t.areas[:2])
+    total_areas = f.areas_total or f.areas_with_items or len(names)
+    if len(names) >= 3 and len(names) * 2 >= total_areas and top2 * 2 < t.count:
+        return (f"diễn ra ở hầu khắp địa bàn ({len(names)}/{total_areas} {pen.who.area_word}), "
+                f"nhiều hơn cả ở {join(names[:2])}")
+    if top2 * 2 >= t.count and len(names) > 2:
+        return f"tập trung chủ yếu ở {join(names[:2])} ({pct(top2, t.count)} số ý kiến)"
+    if len(names) <= 3 and t.count <= 6:
+        return f"rải rác ở {join(names)}"
+    rest = len(names) - 3
+    more = f" và {count(rest, pen.who.area_word)} khác" if rest > 0 else ""
+    return f"ở {join(names[:3], ',') if rest > 0 else join(names[:3])}{more}"
+
+
+def _trend_open(t: TopicFacts, f: Facts, pen: Pen) -> str:
+    p = f.period
+    title = lower_first(t.title)
+    if t.is_new(p):
+        return pen.pick("new", [
+            "Đây là vấn đề mới phát sinh trong {short}, đã có {n} phản ánh",
+            "Vấn đề {title} mới nổi lên trong {short} với {n} phản ánh",
+        ], short=p.short, n=count(t.count, "ý kiến"), title=title)
+    before = t.prev_count
+    if before and t.count >= before * 1.25 and t.count - before >= 3:
+        return pen.pick("rise", [
+            "Dư luận về vấn đề này tăng rõ so với {prev} (từ {a} lên {b})",
+            "Số ý kiến về {title} tiếp tục tăng, từ {a} ({prev}) lên {b}",
+        ], prev=p.previous_label, a=count(before, "ý kiến"), b=count(t.count, "ý kiến"), title=title)
+    if before and t.count * 1.25 <= before and before - t.count >= 3:
+        return pen.pick("fall", [
+            "Dư luận về vấn đề này đã giảm so với {prev} (từ {a} xuống {b})",
+            "Số ý kiến về {title} giảm, từ {a} ({prev}) xuống {b}",
+        ], prev=p.previous_label, a=count(before, "ý kiến"), b=count(t.count, "ý kiến"), title=title)
+    return pen.pick("steady", [
+        "Vấn đề tiếp tục được quan tâm với {n} trong {short}",
+        "Trong {short}, có {n} về {title}, tương đương {prev}",
+        "Dư luận về {title} duy trì ở mức {n}",
+    ], n=count(t.count, "ý kiến"), short=p.short, prev=p.previous_label, title=title)
+
+
+def topic_paragraph(t: TopicFacts, f: Facts, pen: Pen) -> str:
+    opening = _trend_open(t, f, pen)
+    place_text = where(t, f, pen)
+    scale = pen.pick(f"scale-{t.scale}", SCALE_WORDS.get(t.scale, SCALE_WORDS["low"]))
+    first = opening + (f", {place_text}" if place_text else "") + f"; vấn đề {scale}."
+    parts = [first, tendency_sentence(t), quote_sentence(t), minority_sentence(t)]
+    if len(t.monthly) > 1:
+        parts.append("Diễn biến theo tháng: " + " – ".join(n2(n) for n in t.monthly) + " ý kiến.")
+    if t.proposals:
+        asks = join([proposal_clause(x) for x, _ in t.proposals[:2]])
+        parts.append(pen.pick("ask", ["Nhân dân đề nghị {a}.", "Người dân kiến nghị {a}.",
+                                      "Nhiều ý kiến mong muốn {a}."], a=asks))
+    return " ".join(p for p in parts if p)
+
+
+def _named(topics: list[TopicFacts]) -> str:
+    items = [f"{lower_first(t.title)} ({count(t.count, 'ý kiến')})" for t in topics]
+    return "; ".join(items) if any(" và " in t.title for t in topics) and len(items) > 1 else join(items)
+
+
+def _field_paragraph(code: str, f: Facts, pen: Pen) -> str:
+    n = f.by_field.get(code, 0)
+    label = field_name(code)
+    topics = [t for t in f.topics if t.field == code]
+    mix = {t: f.cells.get((code, t), 0) for t in catalog.TENDENCIES}
+    main, main_n = max(mix.items(), key=lambda kv: kv[1])
+    head = pen.pick("field", [
+        "Lĩnh vực {label} có {n} ({share} tổng số), {change}",
+        "Về {label}, ghi nhận {n} ({share}), {change}",
+        "Đối với lĩnh vực {label}: {n} ({share}), {change}",
+    ], label=label, n=count(n, "ý kiến"), share=pct(n, f.total),
+        change=change(n, f.prev_by_field.get(code, 0), f.period.previous_label))
+    text = head + "."
+    if topics:
+        named = _named(topics[:4])
+        text += " " + pen.pick("field-topics", ["Dư luận xoay quanh {x}", "Các ý kiến tập trung vào {x}",
+                                                "Nội dung được phản ánh chủ yếu là {x}"], x=named)
+        text += f" cùng {count(len(topics) - 4, 'vấn đề')} khác." if len(topics) > 4 else "."
+    loose = f.loose.get(code, [])
+    if loose:
+        same = [s for s in loose if s.tendency == main] or loose
+        lead = "Ngoài các vấn đề trên, có ý kiến" if topics else "Các ý kiến chủ yếu"
+        text += f" {lead} {lower_first(clause(same[0].text))}."
+    if main_n:
+        phrase = share_phrase(main_n, n, tendency(main))
+        text += " " + pen.pick("field-mood", ["Xét theo xu hướng, {x}.", "Trong lĩnh vực này, {x}.",
+                                              "Về chiều hướng dư luận, {x}."], x=phrase)
+    return text
+
+
+def issues(f: Facts, pen: Pen) -> str:
+    if not f.total:
+        return f"Trong {f.period.short}, không có vấn đề nổi bật được dư luận quan tâm."
+    lines = ["1. Dư luận theo lĩnh vực"]
+    for code in sorted(f.by_field, key=lambda c: (-f.by_field[c], list(catalog.FIELDS).index(c))):
+        lines.append(_field_paragraph(code, f, pen))
+    if f.topics:
+        lines.append("2. Các vấn đề nổi bật được dư luận quan tâm")
+        deep = [t for t in f.topics if t.status == "hot"][:IN_DEPTH]
+        deep += [t for t in f.topics if t not in deep][:max(0, IN_DEPTH - len(deep))]
+        for i, t in enumerate(deep):
+            lines.append(f"{'abcdefghik'[i]}) {t.title}")
+            lines.append(topic_paragraph(t, f, pen))
+        rest = [t for t in f.topics if t not in deep]
+        if rest:
+            named = _named(rest)
+            lines.append(f"Ngoài ra, dư luận còn phản ánh về {named}.")
+    return pen.finish("\n".join(lines))
