@@ -117,7 +117,7 @@ def import_package(
     return ImportResult("imported", message, opened.sender, opened.seq, applied, receipt_path)
 
 
-_KIND_LABEL = {"data": "gói dữ liệu từ huyện", "guidance": "gói hướng dẫn từ tỉnh"}
+_KIND_LABEL = {"data": "gói dữ liệu từ cấp cơ sở", "guidance": "gói hướng dẫn từ tỉnh"}
 
 
 def apply_rows(ctx: Ctx, opened: package.Opened, progress: package.Progress | None = None) -> dict[str, int]:

@@ -22,7 +22,7 @@ DEFAULTS: dict[str, Any] = {
     "annual_report_due_days": 30,
     "report_signer_name": "",
     "report_signer_mode": "tm",            # tm | kt
-    "report_recipients": ["Ban Tuyên giáo Tỉnh ủy", "Thường trực Huyện ủy", "Lưu VT, BTG"],
+    "report_recipients": ["Ban Tuyên giáo và Dân vận Tỉnh ủy", "Thường trực Huyện ủy", "Lưu VT, BTG"],
     "pkcs11_module": "",                   # USB token library; empty: sign with the office certificate
     "pkcs11_token_label": "",
     "pkcs11_key_label": "",

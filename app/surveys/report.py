@@ -17,7 +17,7 @@ from app.surveys.report_text import method_paragraphs, pct, reading
 from app.text import fold, vn_date_line, vn_number
 
 ROMAN = ("I", "II", "III", "IV", "V")
-DEFAULT_RECIPIENTS = ["Thường trực Huyện ủy (b/c)", "Ban Tuyên giáo Tỉnh ủy (b/c)", "Lưu BTG"]
+DEFAULT_RECIPIENTS = ["Thường trực Huyện ủy (b/c)", "Ban Tuyên giáo và Dân vận Tỉnh ủy (b/c)", "Lưu BTG"]
 
 
 def _subject(title: str) -> str:
