@@ -4,7 +4,7 @@ identity card and the package manifest carry the sender's kind and official code
 from __future__ import annotations
 
 from app import records
-from app.exchange import identity, importer, keys, package
+from app.exchange import identity, keys, package
 from app.office import init_office
 from app.office_setup import official_spec
 from tests.exchange.sync_helpers import enrol_both, roundtrip
