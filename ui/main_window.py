@@ -38,7 +38,7 @@ NAV: list[tuple[str, str]] = [
     ("settings", "Cài đặt"),
     ("audit", "Nhật ký"),
 ]
-PROVINCE_NAV = ("province", "Các huyện")
+PROVINCE_NAV = ("province", "Các xã, phường")
 
 
 class MainWindow(QMainWindow):

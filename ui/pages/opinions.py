@@ -123,8 +123,7 @@ class Page(PageBase):
         setup_table(self.view)
         self.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         self.view.setWordWrap(False)
-        self.view.doubleClicked.connect(lambda _: self.edit())
-        self.view.activated.connect(lambda _: self.edit())
+        self.view.activated.connect(lambda _: self.edit())   # double-click or Enter; once
         self.count = QLabel()
         self.more = QPushButton("Tải thêm")
         self.more.clicked.connect(self.load_more)
