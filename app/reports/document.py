@@ -87,7 +87,7 @@ class Document:
         return len(self.signatures) == 2
 
 
-DRAFT_NUMBER_BLANK = " " * 6  # room to write the number by hand on a draft
+DRAFT_NUMBER_BLANK = " " * 5  # with the space after "Số": room to write the number by hand
 
 
 def number_text(number: int | None, type_code: str, body_code: str) -> str:

@@ -5,10 +5,11 @@ term (nhiệm kỳ), not per calendar year". The term starts on the office setti
 (default 1/7/2025, when the committees of the 2025–2030 term were formed) and lasts
 `TERM_YEARS`; earlier or later dates fall in the terms before or after it.
 
-The register's `number_year` column holds the year the term began (2025 for 2025–2030), so
-the unique index (origin, doc_code, number_year, number) enforces one number per term.
-Reports numbered by an older release (number_year = calendar year) still count: the
-highest number is taken over the term key and over every report issued within the term.
+The register's `number_year` column names the numbering series: YYYYMM of the term's start
+(202507 for the term from 1/7/2025), so the unique index (origin, doc_code, number_year,
+number) enforces one number per term. Reports numbered by an older release carry the
+calendar year there (4 digits, never equal to a term key, so the index cannot clash); they
+still count: the highest number is taken over the term key and every report issued in it.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ class Term:
 
     @property
     def key(self) -> int:
-        return self.start.year
+        return self.start.year * 100 + self.start.month
 
     @property
     def label(self) -> str:

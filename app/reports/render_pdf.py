@@ -24,8 +24,8 @@ from app.reports.document import Table as DocTable
 from app.reports.layout import (
     CHART_MIN_SCALE,
     END_COLUMNS_MM,
-    FIGURE_AFTER_PT,
     END_GAP_PT,
+    FIGURE_AFTER_PT,
     HEADER_COLUMNS_MM,
     KEEP_TABLE_ROWS,
     MIN_TABLE_ROWS_AT_SPLIT,

@@ -15,9 +15,9 @@ from datetime import date
 
 from app.context import Ctx
 from app.errors import ValidationError
+from app.office import get_office
 from app.reports import store
 from app.reports.compose import figure_marker
-from app.office import get_office
 from app.reports.document import Chart, Document, Heading, Paragraph, Table, signer_title
 from app.reports.period import setting
 from app.reports.signer import default_signer

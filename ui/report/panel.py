@@ -33,6 +33,7 @@ from app.reports.document import MARK_CHOICES, sign_mode_labels
 from ui.errors import show_error
 from ui.files import open_file, save_file
 
+
 def _mark_label(code: str) -> str:
     return MARK_CHOICES[code].capitalize() if code else "Không"
 
