@@ -51,17 +51,35 @@ def already_imported(ctx: Ctx, sha256: str) -> tuple[str, int, str] | None:
 
 
 def import_package(
-    ctx: Ctx, path: Path, *, receipt_dir: Path | None = None, progress: package.Progress | None = None
+    ctx: Ctx,
+    path: Path,
+    *,
+    receipt_dir: Path | None = None,
+    progress: package.Progress | None = None,
 ) -> ImportResult:
-    """Import a `.dlxh` file; a second import of the same file is a no-op that says when it was imported."""
-    auth.require(ctx, "import")
+    """Import a `.dlxh` file; a second import of the same file is a no-op that says when it was imported.
+    The signed receipt is written next to the package (or into `receipt_dir`) for the sender."""
     path = Path(path)
-    data = read_file(path)
+    res, receipt = import_bytes(ctx, read_file(path), path.name, progress=progress)
+    if receipt is not None:
+        folder = Path(receipt_dir) if receipt_dir else path.parent
+        res.receipt_path = safezip.atomic_write(folder / identity.receipt_file_name(ctx.origin, res.sender, res.seq),
+                                                receipt)
+    return res
+
+
+def import_bytes(
+    ctx: Ctx, data: bytes, file_name: str, *, progress: package.Progress | None = None, now: str | None = None
+) -> tuple[ImportResult, bytes | None]:
+    """The whole import of a package's bytes; returns the result and the signed receipt (None
+    for a re-import). `now` is the moment recorded as the arrival (default: this instant): the
+    province demo replays a year of arrivals with it, straight from memory, no file needed."""
+    auth.require(ctx, "import")
     sha = hashlib.sha256(data).hexdigest()
     seen = already_imported(ctx, sha)
     if seen:
         when = vn_date(date.fromisoformat(seen[2][:10]))
-        return ImportResult("already", f"Gói này đã nhập ngày {when}; không có gì thay đổi.", seen[0], seen[1])
+        return ImportResult("already", f"Gói này đã nhập ngày {when}; không có gì thay đổi.", seen[0], seen[1]), None
     me = office.get_office(ctx)
     own = keys.ensure_keys(ctx)
     opened = package.open_package(
@@ -74,7 +92,7 @@ def import_package(
     expected = "data" if me.role == "province" else "guidance"
     if opened.kind != expected:
         raise refusals.wrong_kind(_KIND_LABEL[opened.kind], _KIND_LABEL[expected])
-    now = utc_now()
+    now = now or utc_now()
     with ctx.transaction():
         last = ctx.db.execute("SELECT max(seq) FROM inbox WHERE sender = ?", [opened.sender]).fetchone()[0] or 0
         package.check_sequence(opened, last)
@@ -83,7 +101,7 @@ def import_package(
         _record_arrivals(ctx, opened, now)
         receipt = identity.build_receipt(
             own.secret,
-            identity.Receipt(me.unit_code, opened.sender, opened.seq, sha, now, path.name, applied),
+            identity.Receipt(me.unit_code, opened.sender, opened.seq, sha, now, file_name, applied),
         )
         receipt_name = identity.receipt_file_name(me.unit_code, opened.sender, opened.seq)
         ctx.db.execute(
@@ -101,12 +119,10 @@ def import_package(
                 receipt,
             ],
         )
-        audit.record(ctx, "import", "inbox", f"{opened.sender}:{opened.seq}", {"rows": applied, "file": path.name})
-    folder = Path(receipt_dir) if receipt_dir else path.parent
-    receipt_path = safezip.atomic_write(folder / receipt_name, receipt)
+        audit.record(ctx, "import", "inbox", f"{opened.sender}:{opened.seq}", {"rows": applied, "file": file_name})
     total = sum(applied.values())
     message = f"Đã nhập gói số {opened.seq} của {opened.sender}: {total} dòng dữ liệu được cập nhật."
-    return ImportResult("imported", message, opened.sender, opened.seq, applied, receipt_path)
+    return ImportResult("imported", message, opened.sender, opened.seq, applied), receipt
 
 
 _KIND_LABEL = {"data": "gói dữ liệu từ huyện", "guidance": "gói hướng dẫn từ tỉnh"}
@@ -119,12 +135,14 @@ def apply_rows(ctx: Ctx, opened: package.Opened, progress: package.Progress | No
     sender = opened.sender
     applied: dict[str, int] = {}
     applied_ids: dict[str, list[Any]] = {}
+    fresh_rows: dict[str, list[dict]] = {}
     names = [n for n in opened.tables if n in local]
     for step, name in enumerate(names, 1):
         table = local[name]
         rows = [r for r in opened.tables[name] if _owned_by(r, sender, table.pk)]
         fresh = _newer_rows(ctx, table, rows, sender)
         _upsert(ctx, table, fresh)
+        fresh_rows[name] = fresh
         applied[name] = len(fresh)
         applied_ids[name] = [r[table.pk] for r in fresh]
         if progress:
@@ -144,7 +162,13 @@ def apply_rows(ctx: Ctx, opened: package.Opened, progress: package.Progress | No
             removed += cur.rowcount
     if deletions:
         applied[tables.DELETED] = removed
-    _check_references(ctx, [*names, *(n for n in opened.tables if n in child_of)])
+    touched = {name: fresh_rows[name] for name in names}
+    touched.update({n: opened.tables[n] for n in opened.tables if n in child_of})
+    if removed:
+        # A deletion can leave other rows pointing at nothing: check those tables whole.
+        _check_tables(ctx, list(touched))
+    else:
+        _check_references(ctx, touched)
     return {k: v for k, v in applied.items() if v}
 
 
@@ -216,14 +240,41 @@ def _replace_children(
     return len(keep)
 
 
-def _check_references(ctx: Ctx, names: list[str]) -> None:
+def _dangling(table: str, parent: str) -> ImportRefused:
+    return ImportRefused(
+        f"Dữ liệu trong gói tham chiếu tới bản ghi không có ở đây (bảng {table} → {parent}): "
+        "hãy nhập các gói trước đó của đơn vị gửi hoặc xuất lại toàn bộ."
+    )
+
+
+def _check_references(ctx: Ctx, touched: dict[str, list[dict]]) -> None:
+    """Every value the incoming rows point at must exist (foreign keys are deferred meanwhile).
+
+    Only the distinct referenced values are looked up, by primary key: a whole-table
+    `PRAGMA foreign_key_check` would re-read every item already held at each import, which
+    made importing a province's 168 communes quadratic."""
+    for name, rows in touched.items():
+        if not rows:
+            continue
+        for fk in ctx.db.execute(f"PRAGMA foreign_key_list([{name}])").fetchall():
+            parent, column, target = fk[2], fk[3], fk[4] or _primary_key(ctx, fk[2])
+            wanted = list({r[column] for r in rows if r.get(column) is not None})
+            for start in range(0, len(wanted), 500):
+                chunk = wanted[start : start + 500]
+                sql = f"SELECT count(DISTINCT [{target}]) FROM [{parent}] WHERE [{target}] IN ({','.join('?' * len(chunk))})"
+                if ctx.db.execute(sql, chunk).fetchone()[0] < len(chunk):
+                    raise _dangling(name, parent)
+
+
+def _primary_key(ctx: Ctx, table: str) -> str:
+    return next(c[1] for c in ctx.db.execute(f"PRAGMA table_info([{table}])").fetchall() if c[5])
+
+
+def _check_tables(ctx: Ctx, names: list[str]) -> None:
     for name in names:
         bad = ctx.db.execute(f"PRAGMA foreign_key_check([{name}])").fetchone()
         if bad:
-            raise ImportRefused(
-                f"Dữ liệu trong gói tham chiếu tới bản ghi không có ở đây (bảng {bad[0]} → {bad[2]}): "
-                "hãy nhập các gói trước đó của đơn vị gửi hoặc xuất lại toàn bộ."
-            )
+            raise _dangling(bad[0], bad[2])
 
 
 def _record_arrivals(ctx: Ctx, opened: package.Opened, now: str) -> None:
