@@ -8,7 +8,6 @@ from dataclasses import replace
 from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -156,7 +155,6 @@ class Page(PageBase):
         self.status = QLabel()
         self.layout_.addWidget(self.status)
         self.total = 0
-        QShortcut(QKeySequence("Ctrl+N"), self, activated=self.enter)
 
     # -- filters ---------------------------------------------------------------------------------
     def _fill(self, combo: CodeCombo, pairs: list[tuple[str, str]]) -> None:
