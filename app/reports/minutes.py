@@ -90,6 +90,7 @@ def minutes_document(ctx: Ctx, meeting_id: str, number: int | None = None) -> Do
                             "trước hội nghị."))
     return Document(
         header=header_for(ctx, number, "BB", held), doc_type="BIÊN BẢN", subject=_subject(m, held), blocks=blocks,
-        signatures=[Signature("", "THƯ KÝ", secretary.name), Signature("", "CHỦ TRÌ HỘI NGHỊ", chair.name)],
+        signatures=[Signature("", "NGƯỜI GHI BIÊN BẢN", secretary.name),
+                    Signature("", "CHỦ TRÌ HỘI NGHỊ", chair.name)],
         title_meta=f"Biên bản {_subject(m, held)}",
     )
