@@ -61,7 +61,7 @@ def test_demo_monthly_report_format(demo_ctx):
         assert abs(page.width - 210 * PT_PER_MM) < 0.5 and abs(page.height - 297 * PT_PER_MM) < 0.5
     assert _spans(pdf, "2", 1)[0]["bbox"][3] < 20 * PT_PER_MM  # page number in the top margin of page 2
     last = pdf[pdf.page_count - 1].text()
-    assert "- Lưu VT, BTG." in last and "Ký số bởi: Trần Văn Hùng" not in pdf[0].text()
+    assert "- Lưu Văn phòng Đảng ủy." in last and "Ký số bởi: Trần Văn Hùng" not in pdf[0].text()
 
 
 def test_cli_draft_render_sign_verify(cli, demo_path, tmp_path):
@@ -107,7 +107,7 @@ def test_cli_province_trusts_district_certificate(cli, demo_path, tmp_path):
     assert done.returncode == 1 and "tin cậy" in done.stderr
     pem = tmp_path / "huyen.pem"
     assert cli("--db", str(demo_path), "report", "cert-export", str(pem), env=env).returncode == 0
-    done = cli("--db", str(province), "report", "cert-enroll", str(pem), "--unit", "TVH-CL", env=env)
+    done = cli("--db", str(province), "report", "cert-enroll", str(pem), "--unit", "29266", env=env)
     assert done.returncode == 0 and "SHA-256" in done.stdout
     assert cli("--db", str(province), "report", "verify", str(signed), env=env).returncode == 0
     bad = tmp_path / "bad.pem"
