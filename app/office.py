@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from app import audit
+from app import audit, records
 from app.context import SYSTEM_USER, Ctx, User
 from app.errors import StoreError, ValidationError
 from app.ids import utc_now
@@ -41,13 +41,8 @@ def add_unit(ctx: Ctx, code: str, name: str, level: str, parent_code: str | None
         raise ValidationError("Mã và tên đơn vị không được để trống.")
     if level not in ("province", "district", "commune", "agency"):
         raise ValidationError("Cấp đơn vị không hợp lệ.")
-    with ctx.transaction():
-        ctx.db["units"].upsert(
-            {"code": code, "name": name, "level": level, "parent_code": parent_code, "population": population,
-             "origin": ctx.origin, "updated_at": utc_now()},
-            pk="code",
-        )
-        audit.record(ctx, "upsert", "units", code, {"name": name, "level": level})
+    records.upsert(ctx, "units", {"code": code, "name": name, "level": level, "parent_code": parent_code,
+                                  "population": population})
     return Unit(code, name, level, parent_code, population)
 
 
