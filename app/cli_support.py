@@ -11,7 +11,14 @@ from db.store import default_path
 
 
 def db_path(args: argparse.Namespace) -> Path:
-    return Path(args.db) if getattr(args, "db", None) else default_path()
+    """The database file --db names (or the default); a folder is refused in one line."""
+    from app.errors import StoreError
+
+    path = Path(args.db) if getattr(args, "db", None) else default_path()
+    if path.is_dir():
+        raise StoreError(f"«{path}» là một thư mục, không phải tệp cơ sở dữ liệu: hãy ghi cả tên tệp, "
+                         f"ví dụ --db {path / 'dlxh.db'}.")
+    return path
 
 
 def open_from_args(args: argparse.Namespace) -> Ctx:

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from app.errors import DlxhError
+from app.errors import LOG_PATH, DlxhError
 
 log = logging.getLogger(__name__)
-LOG_PATH = Path.home() / ".dlxh.log"
 
 
 def show_error(parent: QWidget | None, exc: BaseException) -> None:
