@@ -35,7 +35,9 @@ DAILY_CHECK_MS = 60 * 60 * 1000  # look once an hour whether today's backup is s
 
 
 class _Form(QDialog):
-    """A titled dialog with a form, a red message line and OK/Cancel."""
+    """A titled dialog with a form, a red message line and OK/Cancel. Keyboard: focus opens on
+    the first empty field, Tab walks the fields then OK then Cancel (never Cancel by surprise),
+    Enter moves to the next empty field and submits once all are filled."""
 
     def __init__(self, title: str, intro: str, ok_text: str, cancel_text: str, parent: QWidget | None = None):
         super().__init__(parent)
@@ -55,8 +57,9 @@ class _Form(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok.setText(ok_text)
-        self.ok.setDefault(True)  # Enter in the password box signs in
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(cancel_text)
+        self.cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        self.cancel.setText(cancel_text)
+        self.edits: list[QLineEdit] = []
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -67,7 +70,26 @@ class _Form(QDialog):
         if secret:
             edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.form.addRow(label, edit)
+        edit.returnPressed.connect(self._enter)
+        self.edits.append(edit)
+        chain = [*self.edits, self.ok, self.cancel]
+        for a, b in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(a, b)
         return edit
+
+    def _first_empty(self) -> QLineEdit | None:
+        return next((e for e in self.edits if not e.isReadOnly() and not e.text()), None)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        (self._first_empty() or self.edits[-1]).setFocus()
+
+    def _enter(self) -> None:
+        empty = self._first_empty()
+        if empty is None:
+            self.submit()
+        else:
+            empty.setFocus()
 
     def submit(self) -> None:  # overridden
         self.accept()
@@ -87,7 +109,6 @@ class LoginDialog(_Form):
         if locked_user is not None:
             self.name.setText(locked_user.name)
             self.name.setReadOnly(True)
-            self.password.setFocus()
         self.locked_user = locked_user
 
     def submit(self) -> None:

@@ -1,9 +1,9 @@
-"""Small reusable widgets: a debounced search box and catalogue combo boxes."""
+"""Small reusable widgets: a debounced search box, catalogue combo boxes, a multi-line field."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QComboBox, QLineEdit, QTableView, QWidget
+from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QTableView, QWidget
 
 
 class SearchBox(QLineEdit):
@@ -51,3 +51,34 @@ def setup_table(view: QTableView) -> None:
     view.verticalHeader().setVisible(False)
     view.horizontalHeader().setStretchLastSection(True)
     view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+
+
+class MultiLineEdit(QPlainTextEdit):
+    """A few lines of free text that still behaves like a form field: Tab leaves it, Enter
+    emits `returnPressed` (the form's "save"), Shift+Enter starts a new line. Offers the
+    QLineEdit calls the forms use (text, setText, insert, selectAll)."""
+
+    returnPressed = Signal()
+
+    def __init__(self, lines: int = 3, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTabChangesFocus(True)
+        height = self.fontMetrics().lineSpacing() * lines + 14
+        self.setFixedHeight(height)
+
+    def text(self) -> str:
+        return self.toPlainText()
+
+    def setText(self, text: str) -> None:  # noqa: N802 - mirrors QLineEdit
+        self.setPlainText(text)
+
+    def insert(self, text: str) -> None:
+        self.insertPlainText(text)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt API
+        if (event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier):
+            event.accept()
+            self.returnPressed.emit()
+            return
+        super().keyPressEvent(event)

@@ -10,24 +10,20 @@ is refused with one Vietnamese message (ImportRefused) and nothing is written.
 from __future__ import annotations
 
 import re
-import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from app import audit, auth, office, records, validate
+from app.collaborators import excel_rows as kinds
 from app.collaborators import excel_values as ev
-from app.collaborators.excel_headers import FIELD_LABELS, HeaderMap, find_header, norm
+from app.collaborators.excel_headers import FIELD_LABELS, HeaderMap, find_header
+from app.collaborators.excel_reader import read_sheet
 from app.collaborators.registry import Collaborator, clean
 from app.context import Ctx
 from app.errors import ImportRefused, ValidationError
 from app.text import fold
-
-MAX_ROWS = 20_000
-MAX_BYTES = 50 * 1024 * 1024
-_FOOTER = re.compile(r"^(tong cong|tong so|cong|nguoi lap|xac nhan|t m |k t |truong ban|pho truong ban)( |$)")
-_OLE_MAGIC = b"\xd0\xcf\x11\xe0"
 
 Progress = Callable[[int, int], None]
 
@@ -57,6 +53,9 @@ class ImportPreview:
     columns: dict[str, str]                    # field -> header text found
     ignored_columns: list[str]
     rows: list[PreviewRow]
+    skipped: list[tuple[int, str, str]] = field(default_factory=list)  # (row, kind, text) never imported
+    titles: list[str] = field(default_factory=list)    # the lines above the header ("HUYỆN ỦY CÀNG LONG")
+    other_lists: list[str] = field(default_factory=list)  # other sheets that look like lists (not read)
 
     @property
     def good(self) -> list[PreviewRow]:
@@ -74,6 +73,18 @@ class ImportPreview:
     def missing_columns(self) -> list[str]:
         return [label for key, label in FIELD_LABELS.items() if key not in self.columns]
 
+    def skipped_counts(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for _, kind, _ in self.skipped:
+            counts[kind] = counts.get(kind, 0) + 1
+        return counts
+
+    def skipped_text(self) -> str:
+        """"Bỏ qua 3 dòng tiêu đề mục, 1 dòng tổng cộng, 4 dòng ký tên." (empty when none)."""
+        counts = self.skipped_counts()
+        parts = [f"{counts[k]} {label}" for k, label in kinds.SKIPPED_LABELS.items() if counts.get(k)]
+        return ("Bỏ qua " + ", ".join(parts) + " (không phải người).") if parts else ""
+
     def summary(self) -> str:
         return (f"Sẽ thêm {len(self.good)} cộng tác viên; {len(self.with_problems)} dòng có lỗi; "
                 f"{len(self.duplicates)} dòng trùng (không thêm).")
@@ -88,75 +99,45 @@ class ImportResult:
 
 
 def read_rows(path: Path) -> tuple[str, list[tuple]]:
-    """All rows of the first sheet that has a recognisable header (values only, merged cells
-    read at their top-left cell). Refuses files that are not .xlsx workbooks."""
-    import openpyxl
-
-    path = Path(path)
-    if not path.is_file():
-        raise ImportRefused(f"Không tìm thấy tệp {path}.")
-    if path.stat().st_size > MAX_BYTES:
-        raise ImportRefused("Tệp quá lớn (trên 50 MB) để là danh sách cộng tác viên; không nhập.")
-    with open(path, "rb") as fh:
-        head = fh.read(4)
-    if head == _OLE_MAGIC:
-        raise ImportRefused("Tệp Excel 97-2003 (.xls) chưa được hỗ trợ: hãy mở bằng Excel và lưu lại dạng .xlsx.")
-    if not head.startswith(b"PK"):
-        raise ImportRefused(f"Tệp {path.name} không phải tệp Excel (.xlsx); không nhập.")
-    try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as exc:
-        raise ImportRefused(f"Tệp {path.name} bị hỏng hoặc không phải tệp Excel (.xlsx); không nhập.") from exc
-    except Exception as exc:  # openpyxl raises its own InvalidFileException and friends
-        raise ImportRefused(f"Không đọc được tệp Excel {path.name}: tệp hỏng hoặc sai định dạng.") from exc
-    try:
-        first_blank = True
-        for sheet in book.worksheets:
-            rows: list[tuple] = []
-            for row in sheet.iter_rows(values_only=True):
-                rows.append(row)
-                if len(rows) > MAX_ROWS + 20:
-                    raise ImportRefused(f"Trang tính '{sheet.title}' có hơn {MAX_ROWS:,} dòng; danh sách cộng "
-                                        "tác viên không thể dài như vậy, không nhập.".replace(",", "."))
-            if any(any(c not in (None, "") for c in r) for r in rows):
-                first_blank = False
-                if find_header(rows) is not None:
-                    return sheet.title, rows
-        if first_blank:
-            raise ImportRefused("Bảng tính trống: không có dữ liệu để nhập.")
-        raise ImportRefused("Không tìm thấy dòng tiêu đề trong 10 dòng đầu: cần cột 'Họ và tên' và ít nhất một "
-                            "cột khác như 'Năm sinh', 'Địa bàn', 'Số điện thoại'.")
-    finally:
-        book.close()
+    """All rows of the first sheet that has a recognisable header (see excel_reader)."""
+    data = read_sheet(Path(path))
+    return data.title, data.rows
 
 
 def preview(ctx: Ctx, path: Path, progress: Progress | None = None) -> ImportPreview:
-    """Read the workbook and decide row by row; writes nothing."""
+    """Read the workbook and decide row by row; writes nothing. Every row that `apply` would
+    refuse is already marked here (the same validation runs), so the preview is what happens."""
     path = Path(path)
-    sheet, rows = read_rows(path)
+    data = read_sheet(path)
+    rows = data.rows
     header = find_header(rows)
-    assert header is not None  # read_rows only returns sheets with a header
+    assert header is not None  # read_sheet only returns sheets with a header
     areas = ev.AreaIndex(office.communes(ctx) + office.agencies(ctx))
     existing = _existing_keys(ctx)
     seen: dict[tuple, int] = {}
     out: list[PreviewRow] = []
+    skipped: list[tuple[int, str, str]] = []
     current_area: str | None = None
+    in_signature = False
     body = rows[header.data_start:]
     for offset, row in enumerate(body):
         number = header.data_start + offset + 1
         if progress and offset % 200 == 0:
             progress(offset, len(body))
-        cells = [c for c in row if c not in (None, "") and not (isinstance(c, str) and not c.strip())]
-        if not cells:
+        kind = kinds.classify(row, header, in_signature)
+        if kind != kinds.DATA:
+            skipped.append((number, kind, " | ".join(ev.text(c) or "" for _, c in kinds.cells_of(row))[:120]))
+            in_signature = in_signature or kind == kinds.SIGNATURE
+            if kind == kinds.SECTION:
+                current_area = _section_area(areas, kinds.section_text(row, header) or "")
             continue
-        if any(_FOOTER.match(norm(c)) for c in cells[:2] if isinstance(c, str)):
-            break
-        name_cell = _cell(row, header, "full_name")
-        if len(cells) == 1 and isinstance(cells[0], str) and (name_cell in (None, "") or _is_area(areas, cells[0])):
-            # A section row ("I. XÃ PHONG AN") groups the rows under it by area.
-            current_area = _section_area(areas, cells[0]) or current_area
-            continue
+        in_signature = False
         item = _read_row(number, row, header, areas, current_area)
+        if item.collaborator and not item.problems:
+            try:
+                clean(item.collaborator)
+            except ValidationError as exc:
+                item.problems.append(exc.message)
         if item.collaborator and not item.problems:
             key = dup_key(item.collaborator.full_name, item.collaborator.birth_year, item.collaborator.area_code)
             if key in seen:
@@ -168,8 +149,10 @@ def preview(ctx: Ctx, path: Path, progress: Progress | None = None) -> ImportPre
         out.append(item)
     if progress:
         progress(len(body), len(body))
-    result = ImportPreview(path.name, sheet, header.row_index + 1,
-                           {k: v for k, v in header.headers.items() if k != "seq"}, header.ignored, out)
+    titles = [t for r in rows[:header.row_index] for t in (ev.text(c) for c in r) if t]
+    result = ImportPreview(path.name, data.title, header.row_index + 1,
+                           {k: v for k, v in header.headers.items() if k != "seq"}, header.ignored, out,
+                           skipped, titles, data.other_lists)
     if not result.good and not result.duplicates:
         if not out:
             raise ImportRefused("Có dòng tiêu đề nhưng không có dòng dữ liệu nào bên dưới; không nhập.")
@@ -241,15 +224,12 @@ def _cell(row: tuple, header: HeaderMap, name: str) -> Any:
 
 
 def _section_area(areas: ev.AreaIndex, value: str) -> str | None:
-    stripped = re.sub(r"^\s*([IVXLC]+|\d+|[a-zA-Z])[.)/]\s*", "", value).strip()
+    """The area a section heading names; a heading that names none (e.g. "KHỐI ĐOÀN THỂ") ends the
+    previous section's area rather than silently lending it to the rows below."""
     try:
-        return areas.match(stripped)
+        return areas.match(value)
     except ValidationError:
         return None
-
-
-def _is_area(areas: ev.AreaIndex, value: str) -> bool:
-    return _section_area(areas, value) is not None
 
 
 def _read_row(number: int, row: tuple, header: HeaderMap, areas: ev.AreaIndex, current_area: str | None) -> PreviewRow:

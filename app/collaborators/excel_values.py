@@ -18,6 +18,8 @@ from app.office import Unit
 from app.text import fold
 
 _EXCEL_EPOCH = date(1899, 12, 30)
+# Control characters (Excel stores them as _x0001_ escapes) never belong in a name or a note.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\ufeff]")
 _YES = {"x", "co", "v", "yes", "y", "1", "true", "dv", "d v", "dang vien", "la dang vien", "✓", "✔", "☑", "+", "r"}
 _NO = {"", "0", "khong", "k", "no", "n", "false", "-", "–", "chua", "quan chung", "qc"}
 
@@ -30,7 +32,7 @@ def text(value: Any) -> str | None:
         value = int(value)
     if isinstance(value, datetime):
         return value.strftime("%d/%m/%Y")
-    out = " ".join(str(value).split())
+    out = " ".join(_CONTROL.sub(" ", str(value)).split())
     return out or None
 
 

@@ -44,6 +44,11 @@ def cmd_import(args: argparse.Namespace) -> int:
     with open_from_args(args) as ctx:
         pv, result = excel_import.import_file(ctx, Path(args.file), dry_run=args.dry_run)
         out(f"Tệp {pv.source}, trang '{pv.sheet}', dòng tiêu đề {pv.header_row}.")
+        if pv.skipped_text():
+            out(pv.skipped_text())
+        if pv.other_lists:
+            out("Lưu ý: chỉ đọc trang đầu tiên có danh sách; các trang " + ", ".join(f"'{t}'" for t in pv.other_lists)
+                + " cũng có dòng tiêu đề nhưng không được đọc (hãy tách ra tệp riêng).")
         for item in pv.with_problems:
             out(f"Dòng {item.row}: " + " ".join(item.problems))
         for item in pv.duplicates:

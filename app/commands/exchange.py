@@ -21,6 +21,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     q.add_argument("--yes", action="store_true", help="đã đối chiếu mã xác nhận qua điện thoại")
     q.set_defaults(func=cmd_identity_import)
 
+    q = isub.add_parser(
+        "import-folder", help="đăng ký nhiều đơn vị một lần từ thư mục thẻ định danh (.dlxid), thẻ hỏng bị bỏ qua"
+    )
+    q.add_argument("folder", metavar="DIR")
+    q.add_argument("--yes", action="store_true", help="đã đối chiếu mã xác nhận của mọi thẻ trong bảng")
+    q.set_defaults(func=cmd_identity_import_folder)
+
     q = isub.add_parser("export-age-key", help="ghi khóa giải mã (age) đã bọc mật khẩu, để kiểm tra gói bằng lệnh age")
     q.add_argument("file", metavar="FILE")
     q.set_defaults(func=cmd_identity_export_age_key)
@@ -45,9 +52,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     q.add_argument("file", metavar="FILE")
     q.set_defaults(func=cmd_receipt_import)
 
-    p = sub.add_parser("province", help="cấp tỉnh: tình hình các huyện gửi, báo cáo tổng hợp")
+    p = sub.add_parser("province", help="cấp tỉnh: tình hình các xã, đơn vị cấp dưới gửi, báo cáo tổng hợp")
     psub = p.add_subparsers(dest="province_cmd", required=True)
-    q = psub.add_parser("status", help="các huyện đã đăng ký, gói đã nhận, báo cáo tháng đúng hạn hay muộn")
+    q = psub.add_parser("status", help="đơn vị đã đăng ký, gói đã nhận, báo cáo tháng đúng hạn, muộn, chưa nhận")
     q.add_argument("--months", type=int, default=6)
     q.set_defaults(func=cmd_province_status)
     q = psub.add_parser("report", help="soạn báo cáo tổng hợp tháng từ dữ liệu các huyện (PDF và DOCX)")
@@ -103,6 +110,30 @@ def cmd_identity_import(args: argparse.Namespace) -> int:
     if not card.certificate_pem:
         out(f"Hoặc nhận tệp chứng thư của đơn vị đó rồi chạy: dlxh report cert-enroll TỆP.pem --unit {card.unit_code}")
     return 0
+
+
+def cmd_identity_import_folder(args: argparse.Namespace) -> int:
+    """Print the fingerprint table; with --yes enrol every good card. Refused cards get one
+    line each on stderr and exit 1, but the good ones are enrolled all the same."""
+    from app.exchange import enrol_folder
+
+    with open_from_args(args) as ctx:
+        found = enrol_folder.scan_folder(ctx, Path(args.folder))
+        for c in found:
+            who = f"{c.card.unit_code} — {c.card.name}" if c.card else c.path.name
+            code = c.card.fingerprint if c.card else "-"
+            out(f"{enrol_folder.STATE_LABELS[c.state]}: {who} | mã xác nhận {code}" + (f" | {c.note}" if c.note else ""))
+        chosen = [c for c in found if c.state == enrol_folder.NEW or (c.state == enrol_folder.CHANGED and args.yes)]
+        if not args.yes:
+            raise ValidationError(
+                f"Có {len(chosen)} thẻ chưa đăng ký: đối chiếu mã xác nhận từng đơn vị qua điện thoại, rồi chạy lại với --yes."
+            )
+        outcome = enrol_folder.enrol_cards(ctx, chosen)
+    refused = outcome.refused + [(c.path, c.note) for c in found if c.state == enrol_folder.REFUSED]
+    for path, reason in refused:
+        err(f"Không nhận thẻ {path.name}: {reason}")
+    out(enrol_folder.summary_line(enrol_folder.Outcome(outcome.enrolled, refused)))
+    return 1 if refused else 0
 
 
 def cmd_identity_export_age_key(args: argparse.Namespace) -> int:
@@ -183,13 +214,19 @@ def cmd_province_status(args: argparse.Namespace) -> int:
 
     with open_from_args(args) as ctx:
         months = province.recent_months(date.today(), args.months)
-        for d in province.districts(ctx):
+        for d in province.offices(ctx):
             out(f"{d.unit_code}: {d.name} — {d.packages} gói, {d.opinions} ý kiến, {d.collaborators} CTV")
-        for row in province.timeliness(ctx, months):
+        rows = province.timeliness(ctx, months)
+        for row in rows:
             cells = ", ".join(
                 f"{m}: {province.STATUS_LABELS[s]}{' ' + r if r else ''}" for m, (s, r) in row.cells.items()
             )
             out(f"{row.unit_code} báo cáo tháng — {cells}")
+        for month, counts in province.month_counts(rows, months).items():
+            out(f"{month}: " + ", ".join(f"{province.STATUS_LABELS[s]} {n}" for s, n in counts.items()))
+        missing = province.not_enrolled(ctx)
+        if missing:
+            out(f"Chưa đăng ký ({len(missing)}): " + ", ".join(u.name for u in missing))
     return 0
 
 

@@ -27,8 +27,33 @@ class MeetingFacts:
     excused: int
 
 
+class CellTotals:
+    """Totals of a (field, tendency) → items table, shared with the province's figures."""
+
+    cells: dict[tuple[str, str], int]
+
+    @property
+    def by_field(self) -> dict[str, int]:
+        return _sum_by(self.cells, 0)
+
+    @property
+    def by_tendency(self) -> dict[str, int]:
+        return _sum_by(self.cells, 1)
+
+    @property
+    def total(self) -> int:
+        return sum(self.cells.values())
+
+
+def _sum_by(cells: dict[tuple[str, str], int], index: int) -> dict[str, int]:
+    out: Counter = Counter()
+    for key, n in cells.items():
+        out[key[index]] += n
+    return dict(out)
+
+
 @dataclass
-class Facts:
+class Facts(CellTotals):
     period: Period
     previous: Period
     district: str
@@ -52,24 +77,6 @@ class Facts:
     reporters: int = 0            # collaborators who reported at least one item in the period
     kind: str = "district"        # office kind: commune | agency | district | province
     place_name: str = ""          # the office's own unit, e.g. "xã Càng Long"
-
-    @property
-    def by_field(self) -> dict[str, int]:
-        out: Counter = Counter()
-        for (f, _t), n in self.cells.items():
-            out[f] += n
-        return dict(out)
-
-    @property
-    def by_tendency(self) -> dict[str, int]:
-        out: Counter = Counter()
-        for (_f, t), n in self.cells.items():
-            out[t] += n
-        return dict(out)
-
-    @property
-    def total(self) -> int:
-        return sum(self.cells.values())
 
 
 def _between(p: Period) -> list[str]:

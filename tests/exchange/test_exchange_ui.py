@@ -76,11 +76,12 @@ def test_exchange_and_province_pages_flow(demo_ctx, tmp_path, qtbot, passphrase_
         qtbot.addWidget(view)
         view.resize(1200, 760)
         view.refresh()
-        assert view.districts.rowCount() == 1
-        assert view.items.rowCount() == demo_ctx.db.execute("SELECT count(*) FROM opinions").fetchone()[0]
-        assert view.timely.rowCount() == 1 and view.timely.columnCount() == 7
+        assert view.offices.rowCount() == 1
+        assert view.items.model.rowCount() == demo_ctx.db.execute("SELECT count(*) FROM opinions").fetchone()[0]
+        # office name + 12 months + the counts column
+        assert view.timeliness.model.rowCount() == 1 and view.timeliness.model.columnCount() == 14
         view.start_report(tmp_path / "reports")
-        assert "Đã soạn báo cáo tổng hợp" in view.report_note.text()
+        assert "Đã soạn báo cáo tổng hợp" in view.note.text()
 
         district_page.findChild(QTabWidget).setCurrentIndex(3)
         district_page.grab().save(str(SHOTS / "exchange-district-guidance.png"))

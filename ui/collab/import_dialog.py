@@ -39,7 +39,10 @@ class ImportPreviewDialog(QDialog):
         layout = QVBoxLayout(self)
         head = QLabel(f"<b>{pv.summary()}</b><br>Trang tính '{pv.sheet}', dòng tiêu đề {pv.header_row}. "
                       f"Cột nhận ra: {', '.join(pv.columns.values())}."
-                      + (f"<br>Cột bỏ qua: {', '.join(pv.ignored_columns)}." if pv.ignored_columns else ""))
+                      + (f"<br>Cột bỏ qua: {', '.join(pv.ignored_columns)}." if pv.ignored_columns else "")
+                      + (f"<br>{pv.skipped_text()}" if pv.skipped_text() else "")
+                      + (f"<br>Lưu ý: các trang {', '.join(pv.other_lists)} cũng có danh sách nhưng không được đọc."
+                         if pv.other_lists else ""))
         head.setWordWrap(True)
         layout.addWidget(head)
         self.table = QTableWidget(len(pv.rows), 6)

@@ -3,7 +3,7 @@ accent-insensitive completer ("kinh te", "kt", "ktế" all find "Kinh tế")."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
@@ -62,6 +62,9 @@ class ChoiceEdit(QLineEdit):
         self.completer_ = _Completer(self.proxy, self)
         self.completer_.setWidget(self)
         self.completer_.activated[QModelIndex].connect(self._picked)
+        # Installed after the completer's own filter, so it sees the popup's keys first.
+        self.completer_.popup().installEventFilter(self)
+        self._eat_enter = False
         self.set_options(options)
         self.textEdited.connect(self._typed)
         self.editingFinished.connect(self.settle)
@@ -123,6 +126,31 @@ class ChoiceEdit(QLineEdit):
     def set_code(self, code: str | None) -> None:
         self.setText(self.options.get(code, "") if code else "")
         self._mark(True)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        """Enter (or Tab) on the open list only picks an entry, the highlighted one or else the
+        first: it must never reach the form as "save this item"."""
+        popup = self.completer_.popup()
+        if (event.type() == QEvent.Type.KeyPress and popup.isVisible()   # installed on the popup only
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab)):
+            if not popup.currentIndex().isValid() and popup.model().rowCount():
+                popup.setCurrentIndex(popup.model().index(0, 0))
+            self._eat_enter = event.key() != Qt.Key.Key_Tab
+            QTimer.singleShot(0, self._stop_eating)   # if the completer keeps the key itself
+        return False
+
+    def _stop_eating(self) -> None:
+        self._eat_enter = False
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt API
+        if self._eat_enter and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            # QCompleter hands the popup's Enter to this field first and completes only if the
+            # field ignores it; QLineEdit would emit returnPressed (the form's "save") here.
+            self._eat_enter = False
+            event.ignore()
+            return
+        self._eat_enter = False
+        super().keyPressEvent(event)
 
     def focusOutEvent(self, event) -> None:  # noqa: N802
         self.completer_.popup().hide()

@@ -1,9 +1,10 @@
 """Fast item entry: a clerk types 30 items after a meeting without touching the mouse.
 
-Tab moves through the fields, each with accent-insensitive completion; Enter saves and
-starts the next item (date, channel, meeting, collaborator and area stay). Every pause in
+Tab moves through the fields, each with accent-insensitive completion; Enter on an open
+completion list only picks the entry, Enter anywhere else saves and starts the next item
+(date, channel, meeting, collaborator and area stay); Shift+Enter is a new line in Nội dung. Every pause in
 typing saves a draft to the store (app.opinions.drafts), restored when the form reopens, so
-a crash loses nothing. The privacy hint is shown inline and never blocks saving.
+a crash loses nothing; a form left unchanged leaves no draft. The privacy hint is shown inline and never blocks saving.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
+    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -32,6 +34,7 @@ from app.office import communes
 from app.opinions import drafts, items, privacy, topics
 from app.text import vn_date
 from ui.opinion.choice import ChoiceEdit
+from ui.widgets import MultiLineEdit
 
 CHOICES = ("collaborator", "channel", "field", "area", "topic", "tendency", "scale", "risk")
 KEEP = ("received_on", "collaborator", "channel", "area")     # stay filled for the next item
@@ -67,9 +70,9 @@ class EntryForm(QWidget):
         self.received_on = QLineEdit(vn_date(date.fromisoformat(meeting.held_on)) if meeting else
                                      vn_date(date.today()))
         self.received_on.setPlaceholderText("dd/mm/yyyy")
-        self.summary = QLineEdit()
+        self.summary = MultiLineEdit(3)
         self.summary.setPlaceholderText("Nội dung dư luận: ai (nhóm người), nghĩ gì, về việc gì – không ghi tên "
-                                        "người dân")
+                                        "người dân (Shift+Enter: xuống dòng)")
         self.proposal = QLineEdit()
         self.proposal.setPlaceholderText("Đề xuất, kiến nghị (nếu có)")
         self.hint = QLabel()
@@ -96,7 +99,11 @@ class EntryForm(QWidget):
             form.addRow(labels[key], self.fields_[key])
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        help_ = QLabel("Tab: sang ô sau · Enter: lưu và nhập ý kiến tiếp theo · Esc: đóng (bản nháp được giữ)")
+        help_ = QLabel("Tab: sang ô sau · Enter: lưu và đóng · Shift+Enter: xuống dòng trong Nội dung · "
+                       "Esc: đóng, không lưu thay đổi" if self.editing else
+                       "Tab: sang ô sau · Enter: lưu và nhập ý kiến tiếp theo · Shift+Enter: xuống dòng trong "
+                       "Nội dung · Esc: đóng (bản nháp được giữ)")
+        help_.setWordWrap(True)
         help_.setStyleSheet("color: #555;")
         layout.addWidget(help_)
         layout.addWidget(self.status)
@@ -111,9 +118,10 @@ class EntryForm(QWidget):
         self.order = order
 
         self.fields_["collaborator"].chosen.connect(self._collaborator_chosen)
+        self._error_widget: QWidget | None = None
         for widget in order:
             widget.returnPressed.connect(self.save)
-            widget.textChanged.connect(self._changed)
+            widget.textChanged.connect(lambda *_, w=widget: self._changed(w))
         self.summary.textChanged.connect(self._check_privacy)
         self.proposal.textChanged.connect(self._check_privacy)
         self._draft_timer = QTimer(self)
@@ -124,6 +132,7 @@ class EntryForm(QWidget):
         self.reset(keep=False, meeting=meeting, collaborator_id=collaborator_id)
         if self.editing:
             self.load_item(self.editing)
+        self.baseline = self.values()     # what "unchanged" means for drafts
         self.restore_draft()
 
     # -- values ---------------------------------------------------------------------------
@@ -178,13 +187,19 @@ class EntryForm(QWidget):
         self.hint.setText(privacy.warning_text(self.summary.text() + "\n" + self.proposal.text()))
 
     # -- drafts -----------------------------------------------------------------------------
-    def _changed(self) -> None:
+    def _changed(self, widget: QWidget) -> None:
         self._draft_timer.start()
+        if widget is self._error_widget:     # the field the refusal named is being fixed
+            self._error_widget = None
+            self.status.clear()
 
     def save_draft(self) -> None:
+        """Keep what was typed; a form back to how it opened keeps (and leaves) no draft."""
         self._draft_timer.stop()
         values = self.values()
-        if values["summary"].strip() or values["proposal"].strip():
+        if values == self.baseline:
+            drafts.clear(self.ctx, self.draft_key)
+        elif values["summary"].strip() or values["proposal"].strip():
             drafts.save(self.ctx, self.draft_key, values)
 
     def restore_draft(self) -> None:
@@ -235,6 +250,7 @@ class EntryForm(QWidget):
                                 f"{catalog.label(catalog.TENDENCIES, item.tendency)} · {item.summary}")
         self.status.setText(f"Đã lưu {self.done.count()} ý kiến. Nhập ý kiến tiếp theo.")
         self.reset(keep=True)
+        self.baseline = self.values()
         self._draft_timer.stop()
         self.fields_["collaborator"].setFocus()
         self.fields_["collaborator"].selectAll()
@@ -251,6 +267,7 @@ class EntryForm(QWidget):
             target = next((w for w in self.fields_.values() if w.label in exc.message), None)
         if target is not None:
             target.setFocus()
+        self._error_widget = target
 
 
 class EntryDialog(QDialog):
@@ -265,6 +282,15 @@ class EntryDialog(QDialog):
             self.form.done.hide()
             self.form.saved.connect(lambda _: self.accept())
         layout.addWidget(self.form)
+        buttons = QDialogButtonBox()
+        self.save_button = buttons.addButton("Lưu", QDialogButtonBox.ButtonRole.ApplyRole)
+        self.save_button.setToolTip("Lưu ý kiến này (Enter hoặc Ctrl+S)")
+        self.save_button.clicked.connect(self.form.save)
+        self.close_button = buttons.addButton("Hủy" if opinion_id else "Đóng", QDialogButtonBox.ButtonRole.RejectRole)
+        self.close_button.clicked.connect(self.reject)
+        for button in (self.save_button, self.close_button):
+            button.setAutoDefault(False)   # Enter belongs to the form's fields
+        layout.addWidget(buttons)
         QShortcut(QKeySequence("Ctrl+S"), self, activated=self.form.save)
 
     def showEvent(self, event) -> None:  # noqa: N802

@@ -8,7 +8,6 @@ from dataclasses import replace
 from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -123,8 +122,7 @@ class Page(PageBase):
         setup_table(self.view)
         self.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         self.view.setWordWrap(False)
-        self.view.doubleClicked.connect(lambda _: self.edit())
-        self.view.activated.connect(lambda _: self.edit())
+        self.view.activated.connect(lambda _: self.edit())   # double-click or Enter; once
         self.count = QLabel()
         self.more = QPushButton("Tải thêm")
         self.more.clicked.connect(self.load_more)
@@ -157,7 +155,6 @@ class Page(PageBase):
         self.status = QLabel()
         self.layout_.addWidget(self.status)
         self.total = 0
-        QShortcut(QKeySequence("Ctrl+N"), self, activated=self.enter)
 
     # -- filters ---------------------------------------------------------------------------------
     def _fill(self, combo: CodeCombo, pairs: list[tuple[str, str]]) -> None:

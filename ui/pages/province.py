@@ -1,80 +1,83 @@
-"""Các huyện (province role): districts enrolled and what each sent, the monthly reports'
-timeliness (by the 20th or late), the items of all districts with a district filter, and
-the consolidated monthly report drafted from all districts' data."""
+"""Các xã, phường (province role): the lower offices enrolled and what each sent, the
+province's communes not enrolled yet, enrolment of many offices from a folder of cards,
+the monthly reports' timeliness matrix, the items of all offices with an office filter,
+and the consolidated monthly report. Built for 38–168 communes with a year of data:
+table models over rows that app/ aggregates in SQL."""
 
 from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QStackedWidget,
     QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from app import catalog
-from app.exchange import consolidated, province
+from app.exchange import consolidated, enrol_folder, province
 from app.text import vn_number
 from ui.errors import show_error
 from ui.files import choose_folder
 from ui.models import Column, RowsModel, sortable
 from ui.pages.base import PageBase
+from ui.province.enrol_dialog import ROLE_LABELS, EnrolDialog
+from ui.province.items_view import ItemsView
+from ui.province.timeliness_view import TimelinessView
 from ui.widgets import setup_table
-
-STATUS_COLORS = {province.ON_TIME: "#d4edda", province.LATE: "#fff3cd", province.MISSING: "#f8d7da"}
 
 
 def _day(stamp: str | None) -> str:
     return date.fromisoformat(stamp[:10]).strftime("%d/%m/%Y") if stamp else "—"
 
 
-class TimelinessModel(RowsModel):
-    """Cells coloured by status: green on time, yellow late, red missing."""
-
-    def __init__(self, months: list[str], parent=None) -> None:
-        columns = [Column("Đơn vị", lambda t: t.name)]
-        for m in months:
-            columns.append(Column(f"Tháng {int(m[5:])}/{m[:4]}", lambda t, m=m: _cell(t.cells[m])))
-        super().__init__(columns, parent)
-        self.months = months
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.BackgroundRole and index.isValid() and index.column() > 0:
-            status = self.rows[index.row()].cells[self.months[index.column() - 1]][0]
-            return QBrush(QColor(STATUS_COLORS[status])) if status in STATUS_COLORS else None
-        return super().data(index, role)
-
-
-def _cell(cell: tuple[str, str]) -> str:
-    status, received = cell
-    return province.STATUS_LABELS[status] + (f" ({received})" if received else "")
-
-
 class Page(PageBase):
-    title = "Các huyện"
+    title = "Các xã, phường và đơn vị trực thuộc"
 
     def __init__(self, ctx, tasks, parent=None) -> None:
         super().__init__(ctx, tasks, parent)
-        self.views: list[QTableView] = []
         self.summary = QLabel()
+        self.summary.setWordWrap(True)
         self.layout_.addWidget(self.summary)
-        tabs = QTabWidget()
-        self.layout_.addWidget(tabs, 1)
+        self.tabs = QTabWidget()
+        self.layout_.addWidget(self.tabs, 1)
+        self.tabs.addTab(self._offices_tab(), "Đơn vị")
+        self.timeliness = TimelinessView(ctx)
+        self.tabs.addTab(self.timeliness, "Báo cáo đúng hạn")
+        self.items = ItemsView(ctx)
+        self.tabs.addTab(self.items, "Thông tin dư luận các đơn vị")
+        self.tabs.addTab(self._report_tab(), "Báo cáo tổng hợp")
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        self.layout_.addWidget(self.note)
 
-        self.districts = RowsModel(
+    def _offices_tab(self) -> QWidget:
+        holder = QWidget()
+        box = QVBoxLayout(holder)
+        bar = QHBoxLayout()
+        self.which = QComboBox()
+        self.which.addItem("Đã đăng ký", "enrolled")
+        self.which.addItem("Chưa đăng ký", "missing")
+        self.which.currentIndexChanged.connect(lambda i: self.lists.setCurrentIndex(i))
+        bar.addWidget(QLabel("Hiển thị:"))
+        bar.addWidget(self.which)
+        bar.addStretch(1)
+        button = QPushButton("Đăng ký từ thư mục thẻ định danh…")
+        button.clicked.connect(self.enrol_folder)
+        bar.addWidget(button)
+        box.addLayout(bar)
+        self.offices = RowsModel(
             [
                 Column("Mã", lambda d: d.unit_code),
                 Column("Đơn vị", lambda d: d.name),
+                Column("Cấp", lambda d: ROLE_LABELS.get(d.role, d.role)),
                 Column("Số gói đã nhận", lambda d: d.packages, align_right=True),
-                Column("Gói gần nhất", lambda d: d.last_seq or "—", align_right=True),
                 Column(
                     "Ngày nhập gần nhất",
                     lambda d: _day(d.last_imported_on),
@@ -85,89 +88,79 @@ class Page(PageBase):
                 Column("Báo cáo đã nhận", lambda d: d.reports, align_right=True),
             ]
         )
-        tabs.addTab(self._table(self.districts), "Đơn vị đã đăng ký")
+        self.missing = RowsModel([Column("Mã", lambda u: u.code), Column("Xã, phường, đặc khu chưa đăng ký", lambda u: u.name)])
+        self.lists = QStackedWidget()
+        self.office_view = self._table(self.offices, (80, 260, 130, 110, 130, 90, 130))
+        self.office_view.doubleClicked.connect(self._show_items)
+        self.lists.addWidget(self.office_view)
+        self.lists.addWidget(self._table(self.missing, (80,)))
+        box.addWidget(self.lists, 1)
+        return holder
 
-        self.months = province.recent_months(date.today(), 6)
-        self.timely = TimelinessModel(self.months)
-        holder = QWidget()
-        box = QVBoxLayout(holder)
-        box.addWidget(
-            QLabel(
-                "Báo cáo tháng phải đến Ban Tuyên giáo Tỉnh ủy trước ngày 20 tháng sau "
-                "(ngày nhận là ngày nhập gói có báo cáo đã ký)."
-            )
-        )
-        box.addWidget(self._table(self.timely), 1)
-        tabs.addTab(holder, "Báo cáo đúng hạn")
-
-        holder = QWidget()
-        box = QVBoxLayout(holder)
-        filters = QHBoxLayout()
-        self.district_filter = QComboBox()
-        self.district_filter.currentIndexChanged.connect(self._load_items)
-        filters.addWidget(QLabel("Đơn vị:"))
-        filters.addWidget(self.district_filter)
-        filters.addStretch(1)
-        box.addLayout(filters)
-        self.items = RowsModel(
-            [
-                Column("Đơn vị", lambda i: i.district),
-                Column("Ngày", lambda i: _day(i.received_on), sort_key=lambda i: i.received_on),
-                Column("Lĩnh vực", lambda i: catalog.FIELDS.get(i.field, i.field)),
-                Column("Xu hướng", lambda i: catalog.TENDENCIES.get(i.tendency, i.tendency)),
-                Column("Nguy cơ điểm nóng", lambda i: catalog.HOTSPOT_RISKS.get(i.hotspot_risk, i.hotspot_risk)),
-                Column("Nội dung", lambda i: i.summary),
-            ]
-        )
-        box.addWidget(self._table(self.items), 1)
-        tabs.addTab(holder, "Thông tin dư luận các huyện")
-
+    def _report_tab(self) -> QWidget:
         holder = QWidget()
         box = QHBoxLayout(holder)
         self.month = QComboBox()
-        for m in reversed(self.months):
-            self.month.addItem(f"Tháng {int(m[5:])}/{m[:4]}", m)
+        for m in province.recent_months(date.today(), 12):
+            self.month.insertItem(0, f"Tháng {int(m[5:])}/{m[:4]}", m)
+        self.month.setCurrentIndex(0)
         button = QPushButton("Soạn báo cáo tổng hợp (PDF và DOCX)…")
         button.clicked.connect(self.make_report)
         box.addWidget(QLabel("Kỳ báo cáo:"))
         box.addWidget(self.month)
         box.addWidget(button)
         box.addStretch(1)
-        tabs.addTab(holder, "Báo cáo tổng hợp")
-        self.report_note = QLabel()
-        self.report_note.setWordWrap(True)
-        self.layout_.addWidget(self.report_note)
+        return holder
 
-    def _table(self, model: RowsModel) -> QTableView:
+    def _table(self, model: RowsModel, widths: tuple[int, ...]) -> QTableView:
         view = QTableView()
         view.setModel(sortable(model, view))
         setup_table(view)
-        self.views.append(view)
+        for col, width in enumerate(widths):
+            view.setColumnWidth(col, width)
         return view
 
     def refresh(self) -> None:
-        rows = province.districts(self.ctx)
-        self.districts.set_rows(rows)
-        self.timely.set_rows(province.timeliness(self.ctx, self.months))
+        rows = province.offices(self.ctx)
+        missing = province.not_enrolled(self.ctx)
+        self.offices.set_rows(rows)
+        self.missing.set_rows(missing)
+        self.which.setItemText(0, f"Đã đăng ký ({len(rows)})")
+        self.which.setItemText(1, f"Chưa đăng ký ({len(missing)})")
+        sent = sum(1 for d in rows if d.packages)
         self.summary.setText(
-            f"{len(rows)} đơn vị cấp huyện đã đăng ký; "
-            f"{sum(d.packages for d in rows)} gói đã nhận; "
+            f"{len(rows)} đơn vị đã đăng ký ({sent} đã gửi dữ liệu), {len(missing)} xã, phường chưa đăng ký; "
+            f"{vn_number(sum(d.packages for d in rows))} gói đã nhận; "
             f"{vn_number(sum(d.opinions for d in rows))} ý kiến, phản ánh."
         )
-        current = self.district_filter.currentData()
-        self.district_filter.blockSignals(True)
-        self.district_filter.clear()
-        self.district_filter.addItem("Tất cả các huyện", None)
-        for d in rows:
-            self.district_filter.addItem(d.name, d.unit_code)
-        self.district_filter.setCurrentIndex(max(0, self.district_filter.findData(current)))
-        self.district_filter.blockSignals(False)
-        self._load_items()
+        self.timeliness.refresh()
+        self.items.set_offices(rows)
 
-    def _load_items(self) -> None:
-        self.items.set_rows(province.items(self.ctx, self.district_filter.currentData()))
-        for view in self.views:
-            view.resizeColumnsToContents()
+    def _show_items(self, index) -> None:
+        source = self.office_view.model().mapToSource(index)
+        self.items.select_office(self.offices.row_at(source.row()).unit_code)
+        self.tabs.setCurrentWidget(self.items)
+
+    def enrol_folder(self) -> None:
+        folder = choose_folder(self, "Chọn thư mục chứa thẻ định danh (.dlxid) của các đơn vị")
+        if folder:
+            self.open_enrol_dialog(Path(folder))
+
+    def open_enrol_dialog(self, folder: Path, *, run: bool = True) -> EnrolDialog | None:
+        try:
+            dialog = EnrolDialog(self.ctx, folder, self)
+        except Exception as exc:  # noqa: BLE001 - DlxhError carries Vietnamese
+            show_error(self, exc)
+            return None
+        dialog.accepted.connect(lambda: self._enrolled(dialog))
+        if run:
+            dialog.exec()
+        return dialog
+
+    def _enrolled(self, dialog: EnrolDialog) -> None:
+        if dialog.outcome is not None:
+            self.note.setText(enrol_folder.summary_line(dialog.outcome))
+        self.refresh()
 
     def make_report(self) -> None:
         folder = choose_folder(self, "Chọn thư mục lưu báo cáo tổng hợp")
@@ -178,9 +171,7 @@ class Page(PageBase):
         month = self.month.currentData()
         self.tasks.run(
             lambda: consolidated.render(self.ctx, month, folder),
-            on_done=lambda paths: self.report_note.setText(
-                "Đã soạn báo cáo tổng hợp: " + "; ".join(str(p) for p in paths)
-            ),
+            on_done=lambda paths: self.note.setText("Đã soạn báo cáo tổng hợp: " + "; ".join(str(p) for p in paths)),
             on_failed=lambda exc: show_error(self, exc),
             label="Đang soạn báo cáo tổng hợp…",
             parent=self,

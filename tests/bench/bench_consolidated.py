@@ -1,0 +1,48 @@
+"""Benchmark: draft the province's consolidated monthly report over N communes' data
+(default 168 communes × 80 items), the province's largest case; prints seconds.
+
+Run: .venv/bin/python tests/bench/bench_consolidated.py [--communes 168] [--items 80]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+os.environ.setdefault("DLXH_PASSPHRASE", "bench-passphrase-5")
+
+from app.exchange import consolidated  # noqa: E402
+from app.reports.render_pdf import render_pdf  # noqa: E402
+from tests.reports.province_sample import build  # noqa: E402
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--communes", type=int, default=168)
+    ap.add_argument("--items", type=int, default=80)
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        t0 = time.perf_counter()
+        ctx, _ = build(Path(tmp) / "p.db", args.communes, args.items)
+        print(f"build {args.communes} communes × {args.items} items: {time.perf_counter() - t0:.2f} s")
+        best = min(_timed(lambda: consolidated.draft(ctx, "2026-10", today=date(2026, 11, 25))) for _ in range(3))
+        print(f"draft consolidated report: {best:.3f} s (best of 3)")
+        doc = consolidated.draft(ctx, "2026-10", today=date(2026, 11, 25))
+        print(f"render PDF: {_timed(lambda: render_pdf(doc)):.3f} s")
+        ctx.close()
+
+
+def _timed(fn) -> float:
+    t = time.perf_counter()
+    fn()
+    return time.perf_counter() - t
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""Views of the province page (timeliness, items, enrolment from a folder)."""

@@ -1,0 +1,164 @@
+"""Báo cáo đúng hạn: the offices × months matrix of monthly reports (on time, late, missing,
+not yet due), with a period, a status filter and an accent-free name search, the counts per
+month above it and per office at its right. One table model over plain rows: 168 communes ×
+12 months is 2,016 cells drawn on demand, never a widget per cell."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTableView, QVBoxLayout, QWidget
+
+from app.context import Ctx
+from app.exchange import province
+from ui.models import Column, RowsModel, sortable
+from ui.widgets import SearchBox, setup_table
+
+STATUS_COLORS = {province.ON_TIME: "#d4edda", province.LATE: "#fff3cd", province.MISSING: "#f8d7da"}
+STATUS_FILTERS = [
+    ("Tất cả các đơn vị", None),
+    ("Có tháng gửi muộn", province.LATE),
+    ("Có tháng chưa nhận", province.MISSING),
+    ("Có tháng đúng hạn", province.ON_TIME),
+]
+SHORT = {province.ON_TIME: "", province.LATE: "muộn ", province.MISSING: "chưa nhận", province.PENDING: "chưa đến"}
+NAME_WIDTH, MONTH_WIDTH, TOTAL_WIDTH = 190, 72, 110
+
+
+def month_label(m: str) -> str:
+    return f"{int(m[5:])}/{m[:4]}"
+
+
+def _cell(cell: tuple[str, str]) -> str:
+    status, received = cell
+    return SHORT[status] + received  # the day received (dd/mm) when it came; colour says the rest
+
+
+class StatusColors:
+    """Background by status for the month columns of a model whose rows carry `cells`."""
+
+    months: list[str]
+    first_month_column = 1
+
+    def status_at(self, index) -> str | None:
+        col = index.column() - self.first_month_column
+        if 0 <= col < len(self.months):
+            return self.rows[index.row()].cells[self.months[col]][0]  # type: ignore[attr-defined]
+        return None
+
+
+class MatrixModel(StatusColors, RowsModel):
+    def __init__(self, months: list[str], parent=None) -> None:
+        columns = [Column("Đơn vị", lambda t: t.name)]
+        for m in months:
+            columns.append(Column(f"T{month_label(m)}", lambda t, m=m: _cell(t.cells[m]), sort_key=lambda t, m=m: t.cells[m][0]))
+        columns.append(
+            Column(
+                "Đúng/muộn/chưa",
+                lambda t: f"{t.count(province.ON_TIME)}/{t.count(province.LATE)}/{t.count(province.MISSING)}",
+                sort_key=lambda t: t.count(province.MISSING) * 100 + t.count(province.LATE),
+                align_right=True,
+            )
+        )
+        super().__init__(columns, parent)
+        self.months = months
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.BackgroundRole and index.isValid():
+            status = self.status_at(index)
+            return QBrush(QColor(STATUS_COLORS[status])) if status in STATUS_COLORS else None
+        return super().data(index, role)
+
+
+class CountsModel(RowsModel):
+    """Rows: on time / late / missing / not yet due; columns: the months."""
+
+    def __init__(self, months: list[str], parent=None) -> None:
+        columns = [Column("Tình trạng", lambda r: r[0])]
+        for m in months:
+            columns.append(Column(f"T{month_label(m)}", lambda r, m=m: r[1][m], align_right=True))
+        super().__init__(columns, parent)
+
+
+class TimelinessView(QWidget):
+    def __init__(self, ctx: Ctx, parent=None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.all_rows: list[province.Timeliness] = []
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        box.addWidget(self.note)
+        bar = QHBoxLayout()
+        self.period = QComboBox()
+        for n in (3, 6, 12):
+            self.period.addItem(f"{n} tháng gần nhất", n)
+        self.period.setCurrentIndex(2)
+        self.period.currentIndexChanged.connect(self.refresh)
+        self.status = QComboBox()
+        for label, code in STATUS_FILTERS:
+            self.status.addItem(label, code)
+        self.status.currentIndexChanged.connect(self._apply_filter)
+        self.search = SearchBox("Tìm đơn vị (gõ không dấu)…")
+        self.search.search.connect(lambda _text: self._apply_filter())
+        for label, widget in (("Kỳ:", self.period), ("Lọc:", self.status)):
+            bar.addWidget(QLabel(label))
+            bar.addWidget(widget)
+        bar.addWidget(self.search, 1)
+        box.addLayout(bar)
+        self.counts_view = QTableView()
+        self.counts_view.verticalHeader().setVisible(False)
+        self.counts_view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.counts_view.verticalHeader().setDefaultSectionSize(22)
+        self.counts_view.horizontalHeader().setStretchLastSection(False)
+        self.counts_view.setFixedHeight(4 * 22 + 28)
+        box.addWidget(self.counts_view)
+        self.shown = QLabel()
+        box.addWidget(self.shown)
+        self.view = QTableView()
+        setup_table(self.view)
+        self.view.horizontalHeader().setStretchLastSection(False)
+        self.view.setWordWrap(False)
+        box.addWidget(self.view, 1)
+        self.months: list[str] = []
+        self.model: MatrixModel | None = None
+
+    def refresh(self) -> None:
+        months = province.recent_months(date.today(), self.period.currentData())
+        if months != self.months or self.model is None:
+            self.months = months
+            self.model = MatrixModel(months, self)
+            self.view.setModel(sortable(self.model, self.view))
+            self.counts = CountsModel(months, self)
+            self.counts_view.setModel(self.counts)
+        self.all_rows = province.timeliness(self.ctx, months)
+        due_day = province.due_day(self.ctx)
+        self.note.setText(
+            f"Báo cáo tháng phải đến Ban Tuyên giáo và Dân vận trước ngày {due_day} tháng sau (ngày nhận là ngày "
+            "nhập gói có báo cáo đã ký). Ô ghi ngày nhận; xanh: đúng hạn, vàng: muộn, đỏ: chưa nhận."
+        )
+        counts = province.month_counts(self.all_rows, months)
+        self.counts.set_rows([(province.STATUS_LABELS[s], {m: counts[m][s] for m in months}) for s in province.STATUS_LABELS])
+        _widths(self.counts_view, len(months))
+        self._apply_filter()
+
+    def _apply_filter(self) -> None:
+        if self.model is None:
+            return
+        rows = province.filter_timeliness(self.all_rows, self.status.currentData(), self.search.text())
+        self.model.set_rows(rows)
+        self.shown.setText(f"Hiển thị {len(rows)}/{len(self.all_rows)} đơn vị đã đăng ký.")
+        _widths(self.view, len(self.months))
+
+
+def _widths(view: QTableView, months: int) -> None:
+    """Same widths in the counts table and the matrix, so each month's counts sit above its column."""
+    header = view.horizontalHeader()
+    header.resizeSection(0, NAME_WIDTH)
+    for col in range(1, months + 1):
+        header.resizeSection(col, MONTH_WIDTH)
+    if view.model() is not None and view.model().columnCount() > months + 1:
+        header.resizeSection(months + 1, TOTAL_WIDTH)
