@@ -57,20 +57,32 @@ def import_package(
     *,
     receipt_dir: Path | None = None,
     progress: package.Progress | None = None,
-    now: str | None = None,
 ) -> ImportResult:
     """Import a `.dlxh` file; a second import of the same file is a no-op that says when it was imported.
-
-    `now` is the moment recorded as the arrival (default: this instant); the province demo
-    replays a year of arrivals with it so its timeliness page shows on-time and late reports."""
-    auth.require(ctx, "import")
+    The signed receipt is written next to the package (or into `receipt_dir`) for the sender."""
     path = Path(path)
-    data = read_file(path)
+    folder = Path(receipt_dir) if receipt_dir else path.parent
+    if folder.exists() and not folder.is_dir():  # checked before the COMMIT, or the receipt is lost
+        raise ImportRefused(f"«{folder}» không phải thư mục: không ghi được giấy báo nhận; chưa nhập gì.")
+    res, receipt = import_bytes(ctx, read_file(path), path.name, progress=progress)
+    if receipt is not None:
+        res.receipt_path = safezip.atomic_write(folder / identity.receipt_file_name(ctx.origin, res.sender, res.seq),
+                                                receipt)
+    return res
+
+
+def import_bytes(
+    ctx: Ctx, data: bytes, file_name: str, *, progress: package.Progress | None = None, now: str | None = None
+) -> tuple[ImportResult, bytes | None]:
+    """The whole import of a package's bytes; returns the result and the signed receipt (None
+    for a re-import). `now` is the moment recorded as the arrival (default: this instant): the
+    province demo replays a year of arrivals with it, straight from memory, no file needed."""
+    auth.require(ctx, "import")
     sha = hashlib.sha256(data).hexdigest()
     seen = already_imported(ctx, sha)
     if seen:
         when = vn_date(date.fromisoformat(seen[2][:10]))
-        return ImportResult("already", f"Gói này đã nhập ngày {when}; không có gì thay đổi.", seen[0], seen[1])
+        return ImportResult("already", f"Gói này đã nhập ngày {when}; không có gì thay đổi.", seen[0], seen[1]), None
     me = office.get_office(ctx)
     own = keys.ensure_keys(ctx)
     opened = package.open_package(
@@ -83,18 +95,13 @@ def import_package(
     expected = "data" if me.role == "province" else "guidance"
     if opened.kind != expected:
         raise refusals.wrong_kind(_KIND_LABEL[opened.kind], _KIND_LABEL[expected])
-    folder = Path(receipt_dir) if receipt_dir else path.parent
-    if folder.exists() and not folder.is_dir():  # checked before the COMMIT, or the receipt is lost
-        raise ImportRefused(f"«{folder}» không phải thư mục: không ghi được giấy báo nhận; chưa nhập gì.")
-    now = now or utc_now()
     try:
-        receipt, receipt_name, applied = _apply(ctx, opened, me, own, sha, now, path, progress)
+        receipt, applied = _apply(ctx, opened, me, own, sha, now or utc_now(), file_name, progress)
     except DB_ERRORS as exc:
         raise refused_by_store(exc) from exc
-    receipt_path = safezip.atomic_write(folder / receipt_name, receipt)
     total = sum(applied.values())
     message = f"Đã nhập gói số {opened.seq} của {opened.sender}: {total} dòng dữ liệu được cập nhật."
-    return ImportResult("imported", message, opened.sender, opened.seq, applied, receipt_path)
+    return ImportResult("imported", message, opened.sender, opened.seq, applied), receipt
 
 
 _CONSTRAINTS = {"NOT NULL": "thiếu trường bắt buộc", "UNIQUE": "trùng khóa", "CHECK": "giá trị không được phép",
@@ -113,8 +120,8 @@ def refused_by_store(exc: BaseException) -> DlxhError:
     return dberrors.as_store_error(exc)
 
 
-def _apply(ctx: Ctx, opened: package.Opened, me: office.Office, own: Any, sha: str, now: str, path: Path,
-           progress: package.Progress | None) -> tuple[bytes, str, dict[str, int]]:
+def _apply(ctx: Ctx, opened: package.Opened, me: office.Office, own: Any, sha: str, now: str, file_name: str,
+           progress: package.Progress | None) -> tuple[bytes, dict[str, int]]:
     """The one transaction of an import: sequence check, rows, arrivals, inbox entry, receipt."""
     with ctx.transaction():
         last = ctx.db.execute("SELECT max(seq) FROM inbox WHERE sender = ?", [opened.sender]).fetchone()[0] or 0
@@ -124,7 +131,7 @@ def _apply(ctx: Ctx, opened: package.Opened, me: office.Office, own: Any, sha: s
         _record_arrivals(ctx, opened, now)
         receipt = identity.build_receipt(
             own.secret,
-            identity.Receipt(me.unit_code, opened.sender, opened.seq, sha, now, path.name, applied),
+            identity.Receipt(me.unit_code, opened.sender, opened.seq, sha, now, file_name, applied),
         )
         receipt_name = identity.receipt_file_name(me.unit_code, opened.sender, opened.seq)
         ctx.db.execute(
@@ -142,8 +149,8 @@ def _apply(ctx: Ctx, opened: package.Opened, me: office.Office, own: Any, sha: s
                 receipt,
             ],
         )
-        audit.record(ctx, "import", "inbox", f"{opened.sender}:{opened.seq}", {"rows": applied, "file": path.name})
-    return receipt, receipt_name, applied
+        audit.record(ctx, "import", "inbox", f"{opened.sender}:{opened.seq}", {"rows": applied, "file": file_name})
+    return receipt, applied
 
 
 _KIND_LABEL = {"data": "gói dữ liệu từ huyện", "guidance": "gói hướng dẫn từ tỉnh"}

@@ -101,7 +101,8 @@ class Page(PageBase):
         actions = QHBoxLayout()
         for text, slot in (("Nhập ý kiến (Ctrl+N)", self.enter), ("Chuyển xử lý…", lambda: self.handle("forward")),
                            ("Ghi kết quả…", lambda: self.handle("resolve")),
-                           ("Ghi phản hồi…", lambda: self.handle("answer")), ("Xuất Excel…", self.choose_export)):
+                           ("Ghi phản hồi…", lambda: self.handle("answer")), ("Ý kiến tương tự…", self.show_similar),
+                           ("Xuất Excel…", self.choose_export)):
             button = QPushButton(text)
             button.clicked.connect(slot)
             actions.addWidget(button)
@@ -259,6 +260,13 @@ class Page(PageBase):
         if chosen and HandlingDialog(self.ctx, chosen[0], chosen[1], step, chosen[2], self).exec():
             self.refresh_list()
             self.refresh_overdue()
+
+    def show_similar(self) -> None:
+        from ui.opinion.similar_dialog import SimilarDialog
+
+        chosen = self.selected()
+        if chosen and chosen[0] == "opinion":
+            SimilarDialog(self.ctx, chosen[1], self).exec()
 
     def edit(self) -> None:
         """Open the selected item in the entry form (double-click or Enter on a row)."""

@@ -26,15 +26,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import auth, private_temp
+from app import auth, office, private_temp
 from app.reports import draft, preview, register, store
-from app.reports.document import MARKS
+from app.reports.document import MARK_CHOICES, sign_mode_labels
 from ui.errors import show_error
 from ui.feedback import confirm, notify
 from ui.files import open_file, save_file
 from ui.printing import preview_pdf
 
-MARK_LABELS = {"": "Không", "mat": "Mật", "toi_mat": "Tối mật", "khan": "Khẩn", "hoa_toc": "Hỏa tốc"}
+
+def _mark_label(code: str) -> str:
+    return MARK_CHOICES[code].capitalize() if code else "Không"
 
 
 def _button(text: str, slot) -> QPushButton:
@@ -117,15 +119,15 @@ class ReportPanel(QWidget):
         self.title_edit = QLineEdit()
         self.signer_edit = QLineEdit()
         self.mode_combo = QComboBox()
-        self.mode_combo.addItem("T/M Ban Tuyên giáo – Trưởng ban ký", "tm")
-        self.mode_combo.addItem("K/T Trưởng ban – Phó Trưởng ban ký", "kt")
+        for mode, label in sign_mode_labels(office.get_office(self.ctx).body_name).items():
+            self.mode_combo.addItem(label, mode)
         self.mark_combo = QComboBox()
-        for code in MARKS:
-            self.mark_combo.addItem(MARK_LABELS[code], code)
+        for code in MARK_CHOICES:
+            self.mark_combo.addItem(_mark_label(code), code)
         self.recipients_edit = QPlainTextEdit()
         self.recipients_edit.setPlaceholderText("Mỗi nơi nhận một dòng")
         self.number_edit = QLineEdit()
-        self.number_edit.setPlaceholderText("để trống: lấy số tiếp theo khi trình")
+        self.number_edit.setPlaceholderText("để trống: lấy số tiếp theo khi ký")
         form.addRow("Trích yếu", self.title_edit)
         form.addRow("Số văn bản", self.number_edit)
         form.addRow("Người ký", self.signer_edit)
