@@ -1,4 +1,4 @@
-"""Delete from a list what was entered by mistake (issue 14 point 4), the same way everywhere:
+"""Removing rows entered by mistake in a list (issue 14 point 4), the same way everywhere:
 the row's context menu, the Delete key or a button; a Vietnamese confirmation naming what
 goes; a refusal says why (app/deletion.py decides); Ctrl+Z puts the last deleted row back.
 """
