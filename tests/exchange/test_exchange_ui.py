@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QTabWidget
 
 from app.demo import places
 from app.exchange import identity, keys
-from app.text import vn_number
 from app.office import init_office
+from app.text import vn_number
 from ui.tasks import TaskRunner
 
 SHOTS = Path("/tmp/dlxh-exchange-shots")
