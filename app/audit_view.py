@@ -16,7 +16,7 @@ ACTION_LABELS = {
     "login": "Đăng nhập", "login_failed": "Đăng nhập thất bại", "logout": "Đăng xuất", "lock": "Khóa màn hình",
     "backup": "Sao lưu", "restore": "Khôi phục", "export": "Xuất dữ liệu", "import": "Nhập dữ liệu",
     "settings": "Cài đặt", "init": "Khởi tạo", "password": "Đổi mật khẩu", "disable": "Vô hiệu hóa",
-    "enable": "Kích hoạt", "role": "Đổi vai trò", "approve": "Phê duyệt", "sign": "Ký số",
+    "enable": "Kích hoạt", "role": "Đổi vai trò", "approve": "Phê duyệt", "sign": "Ký số", "print": "In",
 }
 
 TABLE_LABELS = {

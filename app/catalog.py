@@ -75,8 +75,10 @@ STRATA: dict[str, str] = {
     "youth": "Thanh niên, học sinh, sinh viên",
     "veteran": "Cựu chiến binh",
     "retiree": "Cán bộ hưu trí",
-    "religious": "Chức sắc, tín đồ tôn giáo",
+    "religious": "Tín đồ tôn giáo",
+    "religious_dignitary": "Chức sắc, chức việc tôn giáo",
     "ethnic": "Đồng bào dân tộc thiểu số",
+    "ethnic_prestige": "Người có uy tín trong đồng bào dân tộc thiểu số",
     "armed_forces": "Lực lượng vũ trang",
     "other": "Khác",
 }
@@ -100,13 +102,15 @@ SECTORS: dict[str, str] = {
 
 GENDERS: dict[str, str] = {"male": "Nam", "female": "Nữ"}
 
-ROLES: dict[str, str] = {"district": "Cấp huyện", "province": "Cấp tỉnh"}
+ROLES: dict[str, str] = {"district": "Cấp cơ sở", "province": "Cấp tỉnh"}
 
 UNIT_LEVELS: dict[str, str] = {
-    "province": "Tỉnh",
-    "district": "Huyện",
-    "commune": "Xã, thị trấn",
+    "province": "Tỉnh, thành phố",
+    "district": "Huyện (trước 7/2025)",
+    "commune": "Xã, phường, đặc khu",
     "agency": "Cơ quan",
+    "hamlet": "Thôn, ấp, tổ dân phố",
+    "member": "Cơ quan, đơn vị trực thuộc",
 }
 
 

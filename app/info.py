@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from app.context import Ctx
-from app.office import get_office
+from app.office import area_level, get_office
 from db.migrate import current_version, latest_version
 from db.store import is_encrypted
 
 COUNTED = [
     ("units", "units"),
-    ("communes", "units WHERE level = 'commune'"),
     ("collaborators", "collaborators"),
     ("collaborators_active", "collaborators WHERE status = 'active'"),
     ("meetings", "meetings"),
@@ -26,11 +25,14 @@ def info_lines(ctx: Ctx) -> list[tuple[str, str]]:
     lines = [
         ("office", f"{office.name} ({office.unit_code})"),
         ("role", office.role),
+        ("kind", office.kind),
+        ("official_code", office.official_code or ""),
         ("schema_version", str(current_version(ctx.db.conn))),
         ("schema_latest", str(latest_version())),
         ("encrypted", "yes" if is_encrypted(ctx.path) else "no"),
         ("cipher", ctx.db.execute("PRAGMA cipher_version").fetchone()[0]),
     ]
-    for name, source in COUNTED:
+    counted = COUNTED[:1] + [("areas", f"units WHERE level = '{area_level(ctx)}'")] + COUNTED[1:]
+    for name, source in counted:
         lines.append((name, str(ctx.db.execute(f"SELECT count(*) FROM {source}").fetchone()[0])))
     return lines

@@ -1,4 +1,11 @@
-"""Units (province → districts → communes, agencies) and this office's identity and role."""
+"""Units and this office's identity, kind and areas.
+
+An office has a kind (app/office_kinds.py: commune | agency | district | province) and a role,
+the exchange side ('district' = any lower office, kept for old identity cards; 'province').
+Its areas (địa bàn) are the units of level `style.area_level` under it: a commune's hamlets
+(thôn, ấp, tổ dân phố …), an agency committee's member organisations, a province's or a
+legacy district's communes. `areas(ctx)` is what coverage, filters, reports and exchange use.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from app import audit
+from app import audit, office_kinds
 from app.context import SYSTEM_USER, Ctx, User
 from app.errors import StoreError, ValidationError
 from app.ids import utc_now
@@ -20,6 +27,7 @@ class Unit:
     level: str
     parent_code: str | None
     population: int | None = None
+    area_type: str | None = None       # thôn, ấp, tổ dân phố … for a hamlet
 
 
 @dataclass(frozen=True)
@@ -32,27 +40,40 @@ class Office:
     body_name: str
     place_name: str
     parent_code: str | None
+    kind: str = "district"
+    official_code: str | None = None
+    province_name: str = ""
+
+    @property
+    def style(self) -> office_kinds.OfficeStyle:
+        """Kind-bound defaults and wording (recipients, signer, area noun …) for this office."""
+        return office_kinds.style_for(self.kind, self.name, self.province_name)
+
+
+LEVELS = ("province", "district", "commune", "agency", "hamlet", "member")
 
 
 def add_unit(ctx: Ctx, code: str, name: str, level: str, parent_code: str | None = None,
-             population: int | None = None) -> Unit:
+             population: int | None = None, area_type: str | None = None) -> Unit:
     code, name = code.strip(), name.strip()
     if not code or not name:
         raise ValidationError("Mã và tên đơn vị không được để trống.")
-    if level not in ("province", "district", "commune", "agency"):
+    if level not in LEVELS:
         raise ValidationError("Cấp đơn vị không hợp lệ.")
+    if area_type is not None and area_type not in office_kinds.AREA_TYPES:
+        raise ValidationError("Loại địa bàn phải là: " + ", ".join(office_kinds.AREA_TYPES) + ".", field="area_type")
     with ctx.transaction():
         ctx.db["units"].upsert(
             {"code": code, "name": name, "level": level, "parent_code": parent_code, "population": population,
-             "origin": ctx.origin, "updated_at": utc_now()},
+             "area_type": area_type, "origin": ctx.origin, "updated_at": utc_now()},
             pk="code",
         )
         audit.record(ctx, "upsert", "units", code, {"name": name, "level": level})
-    return Unit(code, name, level, parent_code, population)
+    return Unit(code, name, level, parent_code, population, area_type)
 
 
 def units(ctx: Ctx, level: str | None = None, parent_code: str | None = None) -> list[Unit]:
-    sql = "SELECT code, name, level, parent_code, population FROM units WHERE 1=1"
+    sql = "SELECT code, name, level, parent_code, population, area_type FROM units WHERE 1=1"
     params: list = []
     if level:
         sql += " AND level = ?"
@@ -64,13 +85,26 @@ def units(ctx: Ctx, level: str | None = None, parent_code: str | None = None) ->
     return [Unit(*r) for r in ctx.db.execute(sql, params).fetchall()]
 
 
+def area_level(ctx: Ctx) -> str:
+    """units.level of this office's areas (hamlet for a commune, commune for a province …)."""
+    row = ctx.db.execute("SELECT kind FROM office WHERE singleton = 1").fetchone()
+    return office_kinds.AREA_LEVEL[row[0] if row else "district"]
+
+
+def areas(ctx: Ctx) -> list[Unit]:
+    """The areas (địa bàn) of this office, by its kind: what coverage, filters and reports use."""
+    return units(ctx, level=area_level(ctx))
+
+
 def communes(ctx: Ctx) -> list[Unit]:
-    """The areas of this office: communes under the office's district (all, for a province)."""
-    return units(ctx, level="commune")
+    """Kept for callers written before office kinds: the office's areas (see areas())."""
+    return areas(ctx)
 
 
 def agencies(ctx: Ctx) -> list[Unit]:
-    return units(ctx, level="agency")
+    """Agencies an item can be forwarded to (not the office itself, for an agency committee)."""
+    row = ctx.db.execute("SELECT unit_code FROM office WHERE singleton = 1").fetchone()
+    return [u for u in units(ctx, level="agency") if not row or u.code != row[0]]
 
 
 def unit_name(ctx: Ctx, code: str | None) -> str:
@@ -82,33 +116,43 @@ def unit_name(ctx: Ctx, code: str | None) -> str:
 
 def get_office(ctx: Ctx) -> Office:
     row = ctx.db.execute(
-        "SELECT o.unit_code, u.name, o.role, o.body_code, o.superior_name, o.body_name, o.place_name, u.parent_code "
-        "FROM office o JOIN units u ON u.code = o.unit_code WHERE o.singleton = 1"
+        "SELECT o.unit_code, u.name, o.role, o.body_code, o.superior_name, o.body_name, o.place_name, u.parent_code, "
+        "o.kind, o.official_code, o.province_name FROM office o JOIN units u ON u.code = o.unit_code WHERE o.singleton = 1"
     ).fetchone()
     if row is None:
         raise StoreError("Cơ sở dữ liệu chưa được khởi tạo đơn vị; hãy chạy 'dlxh init'.")
     return Office(*row)
 
 
-def init_office(path: Path, *, unit_code: str, name: str, role: str, parent_code: str | None = None,
-                parent_name: str | None = None, passphrase: str | None = None,
+def init_office(path: Path, *, unit_code: str, name: str, role: str | None = None, kind: str | None = None,
+                parent_code: str | None = None, parent_name: str | None = None,
+                official_code: str | None = None, passphrase: str | None = None,
                 user: User = SYSTEM_USER, populate: Callable[[Ctx], None] | None = None) -> tuple[Ctx, str]:
     """Create the encrypted DB and this office's identity. Returns the context and the
     recovery code, which the caller must show once (it is not stored anywhere).
+
+    `kind` is commune | agency | district | province (office_kinds); the older `role`
+    ('district' | 'province') alone still means those two kinds. The header names, symbol
+    and place come from office_kinds.style_for and are editable later in Settings. A province
+    made from its official code gets its communes preloaded as areas (app/units).
 
     The office is built under a staging name and published only when complete, together
     with whatever `populate(ctx)` adds (the demo data): a killed creation leaves no half office.
     """
     from db.keys import recovery_code
 
+    kind = kind or role
+    if kind not in office_kinds.KINDS:
+        raise ValidationError("Loại đơn vị phải là: commune (đảng ủy xã, phường), agency (đảng ủy trực thuộc), "
+                              "province (Ban Tuyên giáo và Dân vận Tỉnh ủy) hoặc district (huyện, trước 7/2025).")
+    role = "province" if kind == "province" else "district"
     unit_code, name = unit_code.strip(), name.strip()
-    if role not in ("district", "province"):
-        raise ValidationError("Vai trò phải là 'district' (huyện) hoặc 'province' (tỉnh).")
     if not unit_code or not name:
         raise ValidationError("Mã và tên đơn vị không được để trống.")
+    province_name = name if kind == "province" else (parent_name or "")
+    style = office_kinds.style_for(kind, name, province_name)
     db, key = store.create(Path(path), passphrase)
     ctx = Ctx(db=db, path=store.staging_path(Path(path)), user=user)
-    bare = _bare_name(name)
     with ctx.transaction():
         if parent_code:
             ctx.db["units"].insert(
@@ -116,17 +160,23 @@ def init_office(path: Path, *, unit_code: str, name: str, role: str, parent_code
                  "parent_code": None, "origin": unit_code, "updated_at": utc_now()}
             )
         ctx.db["units"].insert(
-            {"code": unit_code, "name": name, "level": role, "parent_code": parent_code,
-             "origin": unit_code, "updated_at": utc_now()}
+            {"code": unit_code, "name": name, "level": "agency" if kind == "agency" else kind,
+             "parent_code": parent_code, "origin": unit_code, "updated_at": utc_now()}
         )
-        superior = ("HUYỆN ỦY " if role == "district" else "TỈNH ỦY ") + bare.upper()
         ctx.db["office"].insert(
-            {"singleton": 1, "unit_code": unit_code, "role": role,
-             "body_code": "BTGHU" if role == "district" else "BTGTU",
-             "superior_name": superior, "body_name": "BAN TUYÊN GIÁO", "place_name": bare,
-             "created_at": utc_now()}
+            {"singleton": 1, "unit_code": unit_code, "role": role, "kind": kind, "official_code": official_code,
+             "province_name": province_name, "body_code": style.symbol, "superior_name": style.superior_name,
+             "body_name": style.body_name, "place_name": style.place_name, "created_at": utc_now()}
         )
-        audit.record(ctx, "init", "office", unit_code, {"name": name, "role": role})
+        audit.record(ctx, "init", "office", unit_code, {"name": name, "role": role, "kind": kind})
+        if kind == "province" and official_code:
+            from app import units as official
+
+            for commune in official.communes_of(official_code):
+                ctx.db["units"].insert(
+                    {"code": commune.code, "name": commune.name, "level": "commune", "parent_code": unit_code,
+                     "origin": unit_code, "updated_at": utc_now()}
+                )
     for hook in init_hooks():
         hook(ctx)
     if populate is not None:
@@ -134,14 +184,6 @@ def init_office(path: Path, *, unit_code: str, name: str, role: str, parent_code
     ctx.db = store.publish(ctx.db, Path(path), key)
     ctx.path = Path(path)
     return ctx, recovery_code(key.key)
-
-
-def _bare_name(name: str) -> str:
-    """'Huyện Phong Điền' → 'Phong Điền' (for the date line and the superior body's name)."""
-    for prefix in ("Huyện ", "huyện ", "Thị xã ", "Thành phố ", "Tỉnh ", "tỉnh "):
-        if name.startswith(prefix):
-            return name[len(prefix):]
-    return name
 
 
 def init_hooks() -> list:
@@ -202,13 +244,18 @@ def update_office(ctx: Ctx, **changes: str) -> Office:
     return get_office(ctx)
 
 
-def save_unit(ctx: Ctx, code: str, name: str, level: str, population: int | None = None) -> Unit:
-    """Add or rename a commune or agency under this office (the catalogue page)."""
+def save_unit(ctx: Ctx, code: str, name: str, level: str, population: int | None = None,
+              area_type: str | None = None) -> Unit:
+    """Add or rename an area (thôn/ấp, commune, member organisation) or an agency under this
+    office (the catalogue page)."""
     from app import auth
 
     auth.require(ctx, "settings")
-    if level not in ("commune", "agency"):
-        raise ValidationError("Chỉ thêm được xã, thị trấn hoặc cơ quan.")
+    if level not in ("commune", "agency", "hamlet", "member"):
+        raise ValidationError("Chỉ thêm được địa bàn (thôn, ấp, xã, phường), cơ quan hoặc đơn vị trực thuộc.")
+    if level == "hamlet" and not area_type:
+        raise ValidationError("Hãy chọn loại địa bàn (thôn, ấp, bản, tổ dân phố, khu phố …).", field="area_type")
     if population is not None and population < 0:
         raise ValidationError("Dân số không được âm.", field="population")
-    return add_unit(ctx, code, name, level, get_office(ctx).unit_code, population)
+    return add_unit(ctx, code, name, level, get_office(ctx).unit_code, population,
+                    area_type if level == "hamlet" else None)

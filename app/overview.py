@@ -9,11 +9,20 @@ from __future__ import annotations
 import importlib
 import logging
 import pkgutil
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from app.context import Ctx
 
 log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class CardAction:
+    """A button on a card: `run(ctx)` does the work and returns a sentence saying what it did."""
+
+    label: str
+    run: Callable[[Ctx], str]
 
 
 @dataclass
@@ -23,6 +32,7 @@ class Card:
     level: str = "info"  # info | warning
     order: int = 50
     note: str = ""
+    actions: list[CardAction] = field(default_factory=list)
 
 
 def build(ctx: Ctx) -> list[Card]:

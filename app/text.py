@@ -61,3 +61,17 @@ def vn_date_line(place: str, d: date) -> str:
     1-9 and for months 1-2 only)."""
     month = f"{d.month:02d}" if d.month <= 2 else str(d.month)
     return f"{place}, ngày {d.day:02d} tháng {month} năm {d.year}"
+
+
+_BODY_WORDS = (("tuyên giáo", "Tuyên giáo"), ("dân vận", "Dân vận"), ("xây dựng đảng", "Xây dựng Đảng"),
+               ("đảng ủy", "Đảng ủy"), ("tỉnh ủy", "Tỉnh ủy"), ("thành ủy", "Thành ủy"), ("huyện ủy", "Huyện ủy"))
+
+
+def body_title(name: str) -> str:
+    """An office's name as written in running text: "BAN TUYÊN GIÁO VÀ DÂN VẬN" ->
+    "Ban Tuyên giáo và Dân vận" (Vietnamese capitalises the first word and proper names,
+    so str.title()'s "Tuyên Giáo" is wrong)."""
+    text = " ".join(name.split()).lower()
+    for low, proper in _BODY_WORDS:
+        text = text.replace(low, proper)
+    return text[:1].upper() + text[1:]

@@ -50,17 +50,32 @@ def migrate(conn, target: int | None = None) -> int:
             f"Cơ sở dữ liệu được tạo bởi phiên bản DLXH mới hơn (lược đồ {version}); "
             "hãy cập nhật phần mềm trước khi mở."
         )
-    for migration in migrations[version:target]:
-        # executescript would COMMIT first; run statement by statement inside one transaction.
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            for statement in _split_statements(migration.sql):
-                conn.execute(statement)
-            conn.execute(f"PRAGMA user_version = {migration.number}")
-            conn.execute("COMMIT")
-        except Exception:
-            conn.execute("ROLLBACK")
-            raise
+    if version >= target:
+        return version
+    # Foreign keys off while migrating (a no-op inside a transaction, so set before BEGIN): a
+    # migration that rebuilds a referenced table (0009 units) would otherwise cascade or fail.
+    # Each migration checks them before it commits, so none can leave a dangling reference.
+    fk_on = conn.execute("PRAGMA foreign_keys").fetchone()[0]
+    conn.execute("PRAGMA foreign_keys = OFF")
+    try:
+        for migration in migrations[version:target]:
+            # executescript would COMMIT first; run statement by statement inside one transaction.
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                for statement in _split_statements(migration.sql):
+                    conn.execute(statement)
+                broken = conn.execute("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    raise StoreError(f"Nâng cấp cơ sở dữ liệu ({migration.name}) làm hỏng liên kết dữ liệu; "
+                                     "đã hủy, dữ liệu giữ nguyên.")
+                conn.execute(f"PRAGMA user_version = {migration.number}")
+                conn.execute("COMMIT")
+            except Exception:
+                conn.execute("ROLLBACK")
+                raise
+    finally:
+        if fk_on:
+            conn.execute("PRAGMA foreign_keys = ON")
     return current_version(conn)
 
 

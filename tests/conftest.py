@@ -47,6 +47,15 @@ class MemoryKeyring(KeyringBackend):
         self.store.pop((service, username), None)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def private_qsettings(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Window size and last folders (QSettings) go to a temporary place, not the tester's home."""
+    from PySide6.QtCore import QSettings
+
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path_factory.mktemp("qsettings")))
+
+
 @pytest.fixture(autouse=True)
 def memory_keyring() -> MemoryKeyring:
     backend = MemoryKeyring()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 import logging
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -19,10 +19,23 @@ from PySide6.QtWidgets import (
 
 from app.context import Ctx
 from app.office import get_office
+from app.text import body_title
+from ui.menus import Menus
 from ui.pages.base import ComingSoonPage, PageBase
 from ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
+GEOMETRY_KEY = "window/geometry"   # size, place and maximised state only: no report contents
+
+
+def restore_geometry(window: QMainWindow) -> None:
+    saved = QSettings().value(GEOMETRY_KEY)
+    if saved is not None:
+        window.restoreGeometry(saved)
+
+
+def save_geometry(window: QMainWindow) -> None:
+    QSettings().setValue(GEOMETRY_KEY, window.saveGeometry())
 
 # DESIGN.md §7, in this order; the province role adds its consolidated view.
 NAV: list[tuple[str, str]] = [
@@ -47,7 +60,7 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.tasks = tasks or TaskRunner(self)
         office = get_office(ctx)
-        self.setWindowTitle(f"DLXH – {office.body_name.title()} {office.name}")
+        self.setWindowTitle(f"DLXH – {body_title(office.body_name)} {office.name}")
         self.resize(1280, 800)
         self.nav_items = list(NAV)
         if office.role == "province":
@@ -68,7 +81,7 @@ class MainWindow(QMainWindow):
         column = QWidget()
         col_layout = QVBoxLayout(column)
         col_layout.setContentsMargins(0, 12, 0, 12)
-        brand = QLabel(f"<b>DLXH</b><br><span style='font-size:9pt'>{office.body_name.title()}<br>"
+        brand = QLabel(f"<b>DLXH</b><br><span style='font-size:9pt'>{body_title(office.body_name)}<br>"
                        f"{office.name}</span>")
         brand.setStyleSheet("padding: 4px 14px 14px 14px; font-size: 14pt;")
         col_layout.addWidget(brand)
@@ -85,9 +98,12 @@ class MainWindow(QMainWindow):
         row.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self.pages: dict[str, PageBase] = {}
-        self.statusBar().showMessage(f"Đang làm việc với: {ctx.path} · người dùng: {ctx.user.full_name or ctx.user.name}")
+        self.user_label = QLabel(f"Người dùng: {ctx.user.full_name or ctx.user.name}")
+        self.statusBar().addPermanentWidget(self.user_label)
+        self.menus = Menus(self)
         self.nav.currentRowChanged.connect(self._on_nav)
         self.nav.setCurrentRow(0)
+        restore_geometry(self)
 
     def _on_nav(self, row: int) -> None:
         if row >= 0:
@@ -117,4 +133,13 @@ class MainWindow(QMainWindow):
             return page
         self.stack.setCurrentWidget(page)
         page.refresh()
+        self.menus.page_changed(key)
         return page
+
+    def current_key(self) -> str:
+        page = self.stack.currentWidget()
+        return next((k for k, p in self.pages.items() if p is page), "overview")
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        save_geometry(self)
+        super().closeEvent(event)

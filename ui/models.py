@@ -1,14 +1,17 @@
-"""A generic read-only table model over a list of dataclass rows, plus a sort proxy."""
+"""A generic read-only table model over a list of dataclass rows, plus a sort proxy, and the
+one way timestamps are shown. Numbers are shown the Vietnamese way (1.234, 12,5) and
+right-aligned in every table, so pages never format them by hand."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
-from app.text import fold
+from app.text import fold, vn_number
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -20,6 +23,19 @@ class Column:
     width: int = 0
     align_right: bool = False
     sort_key: Callable[[Any], Any] | None = None  # when the shown text does not sort right (dates)
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def local_time(ts: str) -> str:
+    """UTC ISO stamp -> local 'dd/mm/yyyy HH:MM:SS' (the audit log, accounts)."""
+    try:
+        moment = datetime.fromisoformat(ts.replace("Z", "+00:00")).astimezone()
+    except ValueError:
+        return ts
+    return moment.strftime("%d/%m/%Y %H:%M:%S")
 
 
 class RowsModel(QAbstractTableModel):
@@ -51,12 +67,15 @@ class RowsModel(QAbstractTableModel):
         column = self.columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             value = column.value(self.rows[index.row()])
+            if _is_number(value):
+                return vn_number(value, 0 if isinstance(value, int) or float(value).is_integer() else 1)
             return "" if value is None else str(value)
         if role == Qt.ItemDataRole.UserRole:
             row = self.rows[index.row()]
             value = column.sort_key(row) if column.sort_key else column.value(row)
             return value if isinstance(value, int | float) else fold(str(value or ""))
-        if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
+        if role == Qt.ItemDataRole.TextAlignmentRole and (
+                column.align_right or _is_number(column.value(self.rows[index.row()]))):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 

@@ -23,8 +23,7 @@ from app import users
 from app.context import Ctx
 from app.errors import DlxhError
 from ui.action_dialog import ActionDialog
-from ui.models import Column, RowsModel, sortable
-from ui.pages.audit import local_time
+from ui.models import Column, RowsModel, local_time, sortable
 from ui.widgets import setup_table
 
 

@@ -44,6 +44,20 @@ def _contact_row(ctx: Ctx, n: int, c: Collaborator, areas: dict[str, str]) -> li
     return [n, c.full_name, areas.get(c.area_code or "", ""), c.phone, c.email, c.zalo]
 
 
+def contact_sheet(ctx: Ctx, flt: CollaboratorFilter | None = None) -> tuple[str, list[str], list[list]]:
+    """The contact sheet for printing: (heading, column titles, rows) of people still active
+    or paused. Audited like the Excel export, since it shows phone numbers."""
+    auth.require(ctx, "export")
+    people = [c for c in list_collaborators(ctx, flt) if c.status != "left"]
+    areas = {r[0]: r[1] for r in ctx.db.execute("SELECT code, name FROM units").fetchall()}
+    office = get_office(ctx)
+    audit.record(ctx, "print", "collaborators", None, {"rows": len(people), "contacts": True})
+    heading = (f"DANH BẠ CỘNG TÁC VIÊN DƯ LUẬN XÃ HỘI – {unit_name(ctx, office.unit_code)}, "
+               f"lập ngày {date.today().strftime('%d/%m/%Y')}, {len(people)} người")
+    rows = [["" if v is None else str(v) for v in _contact_row(ctx, n, c, areas)] for n, c in enumerate(people, 1)]
+    return heading, [name for name, _ in CONTACT_COLUMNS], rows
+
+
 def export(ctx: Ctx, path: Path, flt: CollaboratorFilter | None = None, *, contacts: bool = False) -> int:
     """Write the filtered list (or its contact sheet) to an .xlsx file; returns the row count."""
     import openpyxl

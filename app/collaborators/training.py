@@ -11,11 +11,12 @@ from app.errors import ValidationError
 from app.ids import utc_now
 
 COMMENDATION_LEVELS: dict[str, str] = {
-    "district_btg": "Giấy khen của Ban Tuyên giáo Huyện ủy",
-    "district": "Giấy khen của Ban Thường vụ Huyện ủy",
-    "province_btg": "Giấy khen của Ban Tuyên giáo Tỉnh ủy",
+    "commune": "Giấy khen của Ban Thường vụ Đảng ủy xã, phường",
+    "province_btg": "Giấy khen của Ban Tuyên giáo và Dân vận Tỉnh ủy",
     "province": "Bằng khen của Ban Thường vụ Tỉnh ủy",
-    "central": "Bằng khen của Ban Tuyên giáo Trung ương",
+    "central": "Bằng khen của Ban Tuyên giáo và Dân vận Trung ương",
+    "district_btg": "Giấy khen của Ban Tuyên giáo Huyện ủy (trước 7/2025)",
+    "district": "Giấy khen của Ban Thường vụ Huyện ủy (trước 7/2025)",
     "other": "Hình thức khác",
 }
 

@@ -11,14 +11,17 @@ from app.errors import DlxhError
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("init", help="tạo văn phòng mới (cơ sở dữ liệu trống, đã mã hóa)")
-    p.add_argument("--role", required=True, choices=["district", "province"])
-    p.add_argument("--unit", required=True, metavar="CODE", help="mã đơn vị")
-    p.add_argument("--name", required=True, help="tên đơn vị, ví dụ 'Huyện Phong Điền'")
-    p.add_argument("--parent", metavar="CODE", help="mã đơn vị cấp trên (tỉnh)")
+    p.add_argument("--kind", choices=["commune", "agency", "province"],
+                   help="commune: đảng ủy xã, phường, đặc khu; agency: đảng ủy trực thuộc Tỉnh ủy; "
+                        "province: Ban Tuyên giáo và Dân vận Tỉnh ủy")
+    p.add_argument("--role", choices=["district", "province"], help="cách cũ (trước 7/2025): cần --name")
+    p.add_argument("--unit", required=True, metavar="CODE", help="mã đơn vị trong danh mục 2025 (xã 29266, tỉnh 86)")
+    p.add_argument("--name", help="tên đơn vị (đảng ủy trực thuộc, hoặc cách cũ --role)")
+    p.add_argument("--parent", metavar="CODE", help="mã tỉnh, thành phố cấp trên")
     p.add_argument("--parent-name", help="tên đơn vị cấp trên")
     p.set_defaults(func=cmd_init)
 
-    p = sub.add_parser("demo", help="tạo văn phòng mẫu (huyện mẫu với dữ liệu 12 tháng)")
+    p = sub.add_parser("demo", help="tạo văn phòng mẫu (Đảng ủy xã Càng Long, dữ liệu 12 tháng)")
     p.add_argument("--seed", type=int, default=2026)
     p.set_defaults(func=cmd_demo)
 
@@ -38,8 +41,18 @@ def register(sub: argparse._SubParsersAction) -> None:
 def cmd_init(args: argparse.Namespace) -> int:
     from app.office import init_office
 
-    ctx, code = init_office(db_path(args), unit_code=args.unit, name=args.name, role=args.role,
-                            parent_code=args.parent, parent_name=args.parent_name)
+    if args.kind:
+        from app.office_setup import official_spec
+
+        spec = official_spec(args.kind, args.unit, args.name, args.parent)
+        ctx, code = init_office(db_path(args), **spec.as_kwargs())
+    elif args.role:
+        if not args.name:
+            raise DlxhError("Cách tạo cũ --role cần --name (tên đơn vị).")
+        ctx, code = init_office(db_path(args), unit_code=args.unit, name=args.name, role=args.role,
+                                parent_code=args.parent, parent_name=args.parent_name)
+    else:
+        raise DlxhError("Hãy chọn loại đơn vị: --kind commune (xã, phường), --kind province hoặc --kind agency.")
     ctx.close()
     out(f"Đã tạo cơ sở dữ liệu: {db_path(args)}")
     out(f"Khóa khôi phục (in ra và cất giữ, chỉ hiện một lần): {code}")

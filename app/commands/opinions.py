@@ -6,6 +6,7 @@ import argparse
 from datetime import date
 
 from app import catalog
+from app.analytics import cli as analytics_cli
 from app.cli_support import open_from_args, out
 from app.context import Ctx
 from app.errors import ValidationError
@@ -70,6 +71,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_warnings)
     p = tsub.add_parser("list", help="danh sách vấn đề")
     p.set_defaults(func=cmd_topics)
+    analytics_cli.add_topic_commands(tsub)
+    analytics_cli.add_opinion_commands(osub)
 
     mp = sub.add_parser("meetings", help="hội nghị giao ban: lập lịch, danh sách")
     msub = mp.add_subparsers(dest="meetings_command", metavar="LỆNH", required=True)

@@ -144,6 +144,8 @@ def export_package(
             schema_version=migrate.current_version(ctx.db.conn),
             since=since,
             extra={"contacts_included": include_contacts, "sender_name": me.name},
+            sender_kind=me.kind,
+            sender_official_code=me.official_code or "",
         )
         blob = package.build(outgoing, own.secret, peer.age_recipient)
         if progress:

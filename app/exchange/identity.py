@@ -29,7 +29,8 @@ RECEIPT_FORMAT = "dlxh-receipt"
 RECEIPT_VERSION = 1
 RECEIPT_NAME = "receipt.json"
 MAX_CARD_BYTES = 64 * 1024
-ROLES = ("district", "province")
+ROLES = ("district", "province")  # the exchange side; "district" = any lower office
+KINDS = ("", "commune", "agency", "district", "province")
 
 
 def fingerprint(unit_code: str, minisign_line: str, age_recipient: str, certificate_sha256: str = "") -> str:
@@ -74,6 +75,12 @@ class Card:
     fingerprint: str
     created_at: str = ""
     certificate_pem: str = ""  # report-signing certificate (public); empty on format 1 cards
+    kind: str = ""             # office kind (app/office_kinds); "" on cards made before it: read from role
+    official_code: str = ""    # code in the official 2025 list; "" for legacy districts and agencies
+
+    @property
+    def office_kind(self) -> str:
+        return self.kind or ("province" if self.role == "province" else "district")
 
     @property
     def public_key(self) -> minisign.PublicKey:
@@ -85,7 +92,8 @@ class Card:
 
 
 def make_card(
-    unit_code: str, name: str, role: str, public: minisign.PublicKey, age_recipient: str, certificate_pem: str = ""
+    unit_code: str, name: str, role: str, public: minisign.PublicKey, age_recipient: str, certificate_pem: str = "",
+    kind: str = "", official_code: str = "",
 ) -> Card:
     pem = ""
     cert_sha = ""
@@ -102,6 +110,8 @@ def make_card(
         fingerprint=fingerprint(unit_code, public.line, age_recipient, cert_sha),
         created_at=utc_now(),
         certificate_pem=pem,
+        kind=kind,
+        official_code=official_code,
     )
 
 
@@ -137,12 +147,14 @@ def parse_card(data: bytes) -> Card:
         raise refusals.damaged("thẻ định danh thiếu phiên bản định dạng")
     if version > CARD_VERSION:
         raise refusals.newer_format(version, CARD_VERSION)
-    optional = ("created_at", "certificate_pem")
+    optional = ("created_at", "certificate_pem", "kind", "official_code")
     try:
         card = Card(
             **{k: str(doc[k]) for k in Card.__dataclass_fields__ if k not in optional},
             created_at=str(doc.get("created_at", "")),
             certificate_pem=str(doc.get("certificate_pem") or ""),
+            kind=str(doc.get("kind") or ""),
+            official_code=str(doc.get("official_code") or ""),
         )
         public = card.public_key
         x25519.Recipient.from_str(card.age_recipient)
@@ -150,7 +162,7 @@ def parse_card(data: bytes) -> Card:
         raise refusals.damaged("thẻ định danh thiếu trường hoặc khóa không hợp lệ") from exc
     except pyrage.RecipientError as exc:
         raise refusals.damaged("khóa mã hóa (age) trong thẻ định danh không hợp lệ") from exc
-    if card.role not in ROLES or not card.unit_code:
+    if card.role not in ROLES or not card.unit_code or card.kind not in KINDS:
         raise refusals.damaged("thẻ định danh có vai trò hoặc mã đơn vị không hợp lệ")
     if version >= 2 and not card.certificate_pem:
         raise refusals.damaged("thẻ định danh định dạng 2 thiếu chứng thư số")

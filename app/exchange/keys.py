@@ -66,7 +66,8 @@ def my_card(ctx: Ctx) -> identity.Card:
     me = office.get_office(ctx)
     cert = signing.active_certificate(ctx)
     return identity.make_card(
-        me.unit_code, me.name, me.role, keys.secret.public(), keys.age_recipient, certificate_pem=cert.cert_pem
+        me.unit_code, me.name, me.role, keys.secret.public(), keys.age_recipient, certificate_pem=cert.cert_pem,
+        kind=me.kind, official_code=me.official_code or "",
     )
 
 
@@ -81,14 +82,15 @@ def enrol(ctx: Ctx, card: identity.Card) -> Peer:
     if card.unit_code == me.unit_code:
         raise ValidationError("Đây là thẻ định danh của chính đơn vị này, không cần đăng ký.")
     if card.role == me.role:
-        raise ValidationError("Chỉ trao đổi giữa cấp huyện và cấp tỉnh: thẻ này cùng cấp với đơn vị đang dùng.")
+        raise ValidationError("Chỉ trao đổi giữa cấp cơ sở (xã, phường, đảng ủy trực thuộc) và cấp tỉnh: "
+                              "thẻ này cùng cấp với đơn vị đang dùng.")
     now = utc_now()
     with ctx.transaction():
         previous = ctx.db.execute("SELECT fingerprint FROM peers WHERE unit_code = ?", [card.unit_code]).fetchone()
         ctx.db.execute(
             "INSERT INTO peers (unit_code, name, role, sign_public_key, age_recipient, fingerprint, enrolled_on, "
-            "enrolled_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(unit_code) DO UPDATE SET name = excluded.name, "
-            "role = excluded.role, sign_public_key = excluded.sign_public_key, age_recipient = excluded.age_recipient, "
+            "enrolled_by, kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(unit_code) DO UPDATE SET "
+            "name = excluded.name, role = excluded.role, kind = excluded.kind, sign_public_key = excluded.sign_public_key, age_recipient = excluded.age_recipient, "
             "fingerprint = excluded.fingerprint, enrolled_on = excluded.enrolled_on, enrolled_by = excluded.enrolled_by",
             [
                 card.unit_code,
@@ -99,6 +101,7 @@ def enrol(ctx: Ctx, card: identity.Card) -> Peer:
                 card.fingerprint,
                 now,
                 ctx.user.name,
+                card.office_kind,
             ],
         )
         if not ctx.db.execute("SELECT 1 FROM units WHERE code = ?", [card.unit_code]).fetchone():
@@ -107,7 +110,7 @@ def enrol(ctx: Ctx, card: identity.Card) -> Peer:
                 {
                     "code": card.unit_code,
                     "name": card.name,
-                    "level": card.role,
+                    "level": card.office_kind,
                     "parent_code": parent,
                     "origin": me.unit_code,
                     "updated_at": now,

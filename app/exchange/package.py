@@ -58,6 +58,8 @@ class Outgoing:
     since: str | None = None
     created_at: str = field(default_factory=utc_now)
     extra: dict[str, Any] = field(default_factory=dict)
+    sender_kind: str = ""            # office kind (commune | agency | district | province)
+    sender_official_code: str = ""   # code in the official 2025 list, "" for a legacy district
 
 
 @dataclass
@@ -107,7 +109,9 @@ def build(out: Outgoing, secret: minisign.SecretKey, recipient_age: str, progres
         "format": FORMAT_NAME,
         "format_version": FORMAT_VERSION,
         "kind": out.kind,
-        "sender": {"unit": out.sender, "key_id": secret.public().key_id_hex},
+        "sender": {"unit": out.sender, "key_id": secret.public().key_id_hex,
+                   **({"kind": out.sender_kind} if out.sender_kind else {}),
+                   **({"official_code": out.sender_official_code} if out.sender_official_code else {})},
         "recipient": {"unit": out.recipient},
         "seq": out.seq,
         "prev_seq": out.prev_seq,

@@ -23,8 +23,8 @@ def available() -> bool:
     return True
 
 
-def export_minutes(ctx: Ctx, meeting_id: str, path: str | Path, kind: str = "docx") -> Path:
-    """Write the meeting's minutes to `path` as 'docx' or 'pdf'; returns the path."""
+def render_minutes(ctx: Ctx, meeting_id: str, kind: str = "docx") -> bytes:
+    """The meeting's minutes as 'docx' or 'pdf' bytes (printing uses them without a file)."""
     auth.require(ctx, "export")
     try:
         minutes = importlib.import_module("app.reports.minutes")
@@ -34,11 +34,15 @@ def export_minutes(ctx: Ctx, meeting_id: str, path: str | Path, kind: str = "doc
     if kind == "pdf":
         from app.reports.render_pdf import render_pdf
 
-        data = getattr(minutes, "render_pdf", render_pdf)(doc)
-    else:
-        from app.reports.render_docx import render_docx
+        return getattr(minutes, "render_pdf", render_pdf)(doc)
+    from app.reports.render_docx import render_docx
 
-        data = getattr(minutes, "render_docx", render_docx)(doc)
+    return getattr(minutes, "render_docx", render_docx)(doc)
+
+
+def export_minutes(ctx: Ctx, meeting_id: str, path: str | Path, kind: str = "docx") -> Path:
+    """Write the meeting's minutes to `path` as 'docx' or 'pdf'; returns the path."""
+    data = render_minutes(ctx, meeting_id, kind)
     path = Path(path)
     path.write_bytes(data)
     return path

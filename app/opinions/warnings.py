@@ -21,7 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from app import settings
+from app import office, settings
 from app.context import Ctx
 from app.text import vn_number
 
@@ -134,7 +134,7 @@ def topic_warnings(ctx: Ctx, today: date | None = None) -> list[TopicWarning]:
         meta[topic_id] = (title, status)
         series.setdefault(topic_id, []).append(
             ItemPoint(date.fromisoformat(received_on), tendency, area_code, risk))
-    names = dict(ctx.db.execute("SELECT code, name FROM units WHERE level = 'commune'").fetchall())
+    names = {u.code: u.name for u in office.areas(ctx)}
     out = []
     for topic_id, points in series.items():
         reasons = evaluate(points, today, th, names)

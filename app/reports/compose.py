@@ -9,13 +9,13 @@ from app import office
 from app.context import Ctx
 from app.reports.document import (
     DOC_TYPES,
-    MARKS,
     Block,
     Chart,
     Document,
     Header,
     Heading,
     Table,
+    mark_text,
     number_text,
     signature,
     text_blocks,
@@ -28,7 +28,7 @@ from app.text import vn_date_line
 def header_for(ctx: Ctx, number: int | None, doc_code: str, on: date, mark: str = "") -> Header:
     o = office.get_office(ctx)
     return Header(o.superior_name, o.body_name, number_text(number, doc_code, o.body_code),
-                  vn_date_line(o.place_name, on), MARKS.get(mark, mark))
+                  vn_date_line(o.place_name, on), mark_text(mark))
 
 
 # A line "[Bảng 2]" / "[Biểu đồ 1]" in a section's text places that figure of the section's

@@ -7,21 +7,27 @@ files, so what the user sees in Word and in the PDF comes from one source.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 PARTY = "ĐẢNG CỘNG SẢN VIỆT NAM"
 DOC_TYPES = {"BC": "BÁO CÁO", "BB": "BIÊN BẢN", "KH": "KẾ HOẠCH", "TB": "THÔNG BÁO", "HD": "HƯỚNG DẪN",
              "CV": "CÔNG VĂN"}
-MARKS = {"": "", "mat": "MẬT", "toi_mat": "TỐI MẬT", "khan": "KHẨN", "hoa_toc": "HỎA TỐC"}
+# Secrecy and urgency marks (FORMAT.md header, left column, item 5). A report carries at most one
+# of each, stored as "mat" or "mat,khan"; each prints on its own line under the number.
+SECRECY = {"mat": "MẬT", "toi_mat": "TỐI MẬT", "tuyet_mat": "TUYỆT MẬT"}
+URGENCY = {"khan": "KHẨN", "thuong_khan": "THƯỢNG KHẨN", "hoa_toc": "HỎA TỐC"}
+MARKS = {"": "", **SECRECY, **URGENCY}
+MARK_CHOICES = {"": "", **SECRECY, **URGENCY,
+                **{f"{s},{u}": f"{SECRECY[s]}, {URGENCY[u]}" for s in SECRECY for u in URGENCY}}
 
 
 @dataclass
 class Header:
-    superior: str  # "HUYỆN ỦY PHONG ĐIỀN" (may be empty)
-    body: str  # "BAN TUYÊN GIÁO"
-    number: str  # "Số 15-BC/BTGHU"
-    date_line: str  # "Phong Điền, ngày 20 tháng 10 năm 2024"
-    mark: str = ""  # "MẬT", "KHẨN" ... or empty
+    superior: str  # "ĐẢNG BỘ TỈNH VĨNH LONG" (may be empty)
+    body: str  # "ĐẢNG ỦY XÃ CÀNG LONG"
+    number: str  # "Số 01-BC/ĐU"
+    date_line: str  # "Càng Long, ngày 20 tháng 10 năm 2026"
+    mark: str = ""  # "MẬT", "KHẨN", "MẬT\nHỎA TỐC" (one line per mark) or empty
     party: str = PARTY
 
 
@@ -61,8 +67,8 @@ Block = Heading | Paragraph | Table | Chart
 
 @dataclass
 class Signature:
-    authority: str  # "T/M BAN TUYÊN GIÁO", "K/T TRƯỞNG BAN" or "" (minutes: none)
-    title: str  # "TRƯỞNG BAN", "PHÓ TRƯỞNG BAN", "THƯ KÝ", "CHỦ TRÌ"
+    authority: str  # "T/M ĐẢNG ỦY", "K/T TRƯỞNG BAN" or "" (a head signing directly; minutes)
+    title: str  # "BÍ THƯ", "TRƯỞNG BAN", "PHÓ TRƯỞNG BAN", "NGƯỜI GHI BIÊN BẢN", "CHỦ TRÌ HỘI NGHỊ"
     name: str  # sentence case: "Nguyễn Văn An"
 
 
@@ -81,17 +87,69 @@ class Document:
         return len(self.signatures) == 2
 
 
+DRAFT_NUMBER_BLANK = " " * 5  # with the space after "Số": room to write the number by hand
+
+
 def number_text(number: int | None, type_code: str, body_code: str) -> str:
-    """`Số 15-BC/BTGHU`; before a number is given, a blank the clerk fills in by hand."""
-    shown = str(number) if number else "    "
+    """`Số 01-BC/ĐU` (at least two digits); a draft leaves the number blank: `Số      -BC/ĐU`."""
+    shown = f"{number:02d}" if number else DRAFT_NUMBER_BLANK
     return f"Số {shown}-{type_code}/{body_code}"
 
 
+def mark_text(code: str) -> str:
+    """"mat,khan" → "MẬT\nKHẨN"; an unknown code is printed as typed (upper case)."""
+    parts = [p.strip() for p in (code or "").split(",") if p.strip()]
+    return "\n".join(MARKS.get(p, p.upper()) for p in parts)
+
+
+def valid_mark(code: str) -> bool:
+    return (code or "") in MARK_CHOICES
+
+
+def is_collective(body_name: str) -> bool:
+    """A Party committee (ĐẢNG ỦY …) signs on behalf of the collective; a BAN is headed by one
+    person who signs with the title alone (HD 36 §1.7.1), so "T/M BAN …" never appears."""
+    return not body_name.strip().upper().startswith("BAN ")
+
+
+def _collective_authority(body_name: str) -> str:
+    """'ĐẢNG ỦY XÃ CÀNG LONG' → 'T/M ĐẢNG ỦY'; 'TỈNH ỦY VĨNH LONG' → 'T/M TỈNH ỦY'."""
+    words = body_name.strip().upper().split()
+    return f"T/M {' '.join(words[:2])}" if len(words) >= 2 else f"T/M {body_name.strip().upper()}"
+
+
+def sign_lines(body_name: str, mode: str) -> tuple[str, str]:
+    """(authority line, title) for the head ("tm") or a deputy ("kt") of the issuing body:
+    T/M ĐẢNG ỦY + BÍ THƯ / PHÓ BÍ THƯ; TRƯỞNG BAN alone, or K/T TRƯỞNG BAN + PHÓ TRƯỞNG BAN."""
+    deputy = mode == "kt"
+    if is_collective(body_name):
+        return _collective_authority(body_name), "PHÓ BÍ THƯ" if deputy else "BÍ THƯ"
+    return ("K/T TRƯỞNG BAN", "PHÓ TRƯỞNG BAN") if deputy else ("", "TRƯỞNG BAN")
+
+
+TITLE_CASE = {"BÍ THƯ": "Bí thư", "PHÓ BÍ THƯ": "Phó Bí thư", "TRƯỞNG BAN": "Trưởng ban",
+              "PHÓ TRƯỞNG BAN": "Phó Trưởng ban"}
+
+
+def signer_title(body_name: str, mode: str) -> str:
+    """The signer's title in sentence case, for the register and the stamp ("Phó Bí thư")."""
+    title = sign_lines(body_name, mode)[1]
+    return TITLE_CASE.get(title, title.capitalize())
+
+
+def sign_mode_labels(body_name: str) -> dict[str, str]:
+    """What the two signing modes mean for this body, for the choice in the GUI."""
+    labels = {}
+    for mode in ("tm", "kt"):
+        authority, title = sign_lines(body_name, mode)
+        who = TITLE_CASE.get(title, title)
+        labels[mode] = f"{authority} – {who} ký" if authority else f"{who} ký"
+    return labels
+
+
 def signature(body_name: str, mode: str, name: str) -> Signature:
-    """T/M the collective with the head's title, or K/T for a deputy signing for the head."""
-    if mode == "kt":
-        return Signature("K/T TRƯỞNG BAN", "PHÓ TRƯỞNG BAN", name)
-    return Signature(f"T/M {body_name.upper()}", "TRƯỞNG BAN", name)
+    authority, title = sign_lines(body_name, mode)
+    return Signature(authority, title, name)
 
 
 def recipient_lines(recipients: list[str]) -> list[str]:
@@ -122,6 +180,25 @@ def text_blocks(text: str) -> list[Block]:
         else:
             blocks.append(Paragraph(line))
     return blocks
+
+
+_FIGURE_NO = re.compile(r"^(Bảng|Biểu đồ)\s+\d+\s*[.:]?\s*")
+
+
+def numbered(doc: Document) -> Document:
+    """A copy in which every table and chart carries its number in document order ("Bảng 1.",
+    "Biểu đồ 1."), whatever numbers the drafts gave (or forgot); both renderers print this."""
+    counts = {"Bảng": 0, "Biểu đồ": 0}
+    blocks: list[Block] = []
+    for block in doc.blocks:
+        if isinstance(block, (Table, Chart)):
+            label = "Bảng" if isinstance(block, Table) else "Biểu đồ"
+            counts[label] += 1
+            text = _FIGURE_NO.sub("", block.caption if isinstance(block, Table) else block.title).strip()
+            caption = f"{label} {counts[label]}." + (f" {text}" if text else "")
+            block = replace(block, caption=caption) if isinstance(block, Table) else replace(block, title=caption)
+        blocks.append(block)
+    return replace(doc, blocks=blocks)
 
 
 def plain_text(doc: Document) -> str:

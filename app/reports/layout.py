@@ -66,17 +66,21 @@ END_COLUMNS_MM = (72.0, 93.0)
 MINUTES_SIGN_COLUMNS_MM = (82.5, 82.5)
 END_GAP_PT = 12.0  # empty room between the body and the "Nơi nhận" / signature block
 SIGNATURE_SPACE_PT = 80.0  # room for the hand signature and the seal (or the digital stamp)
+FIGURE_AFTER_PT = 10.0  # room under a table or chart, so a heading never sits on its last line
+KEEP_TABLE_ROWS = 20  # a table this short moves whole to the next page instead of splitting
+MIN_TABLE_ROWS_AT_SPLIT = 2  # a longer table never leaves fewer body rows than this on a page
+CHART_MIN_SCALE = 0.6  # a chart shrinks down to this to fit the rest of a page before moving on
 
 STYLES: dict[str, Style] = {
     # Header, left column
     "superior": Style(14, leading=16),
     "body_name": Style(14, bold=True, leading=16),
     "asterisk": Style(14, leading=16),
-    "number": Style(14, leading=16, space_before=4),
-    "mark": Style(14, bold=True, leading=16, space_before=4),
+    "number": Style(14, leading=16, space_before=6),
+    "mark": Style(14, bold=True, leading=16, space_before=2),
     # Header, right column
     "party": Style(15, bold=True, underline=True, leading=17),
-    "date_line": Style(14, italic=True, leading=16, space_before=20),
+    "date_line": Style(14, italic=True, leading=16, space_before=6),  # same line as the number
     # Title
     "doc_type": Style(15, bold=True, leading=18, space_before=24),
     "subject": Style(14, bold=True, leading=17),
@@ -85,18 +89,20 @@ STYLES: dict[str, Style] = {
     "body": Style(14, align="justify", leading=19, space_after=6, first_indent_mm=12.7),
     "heading1": Style(14, bold=True, align="justify", leading=19, space_before=6, space_after=6,
                       first_indent_mm=12.7),
-    "heading2": Style(14, bold=True, align="justify", leading=19, space_after=6, first_indent_mm=12.7),
+    "heading2": Style(14, bold=True, align="justify", leading=19, space_before=4, space_after=6,
+                      first_indent_mm=12.7),
     "heading3": Style(14, bold=True, italic=True, align="justify", leading=19, space_after=6,
                       first_indent_mm=12.7),
     "table": Style(13, align="center", leading=15),
     "table_head": Style(13, bold=True, align="center", leading=15),
     "table_first": Style(13, align="left", leading=15),
-    "caption": Style(13, italic=True, align="center", leading=15, space_before=4, space_after=6),
+    # "Bảng 1. …" above its table, kept with it (never alone at the foot of a page)
+    "caption": Style(13, bold=True, align="center", leading=15, space_before=6, space_after=4),
     # End of document
     "recipients_label": Style(14, underline=True, align="left", leading=16),
     "recipients": Style(12, align="left", leading=14),
     "sign_authority": Style(14, bold=True, leading=16),
-    "sign_title": Style(14, bold=True, leading=16),
+    "sign_title": Style(14, leading=16),  # regular under an authority line; bold when alone
     "signer_name": Style(14, bold=True, leading=16),
     "page_number": Style(14, leading=16),
 }

@@ -36,6 +36,18 @@ def _or_blank(value: str | None) -> str:
     return f"{value}." if value else "…"
 
 
+_TITLE_WORDS = ("đồng chí ", "đ/c ", "ông ", "bà ")
+
+
+def person_name(text: str | None) -> str:
+    """The full name alone for a signature column (FORMAT.md: the person, not the role):
+    "Đồng chí Nguyễn Văn An, Phó Bí thư Đảng ủy" → "Nguyễn Văn An"."""
+    name = (text or "").split(",")[0].split(" - ")[0].split("(")[0].strip()
+    while name.lower().startswith(_TITLE_WORDS):
+        name = name.split(" ", 2 if name.lower().startswith("đồng chí ") else 1)[-1].strip()
+    return name
+
+
 def _subject(m: core.Meeting, held: date) -> str:
     if m.kind == "extraordinary":
         return f"Hội nghị giao ban đột xuất cộng tác viên dư luận xã hội ngày {held:%d/%m/%Y}"
@@ -101,6 +113,7 @@ def minutes_document(ctx: Ctx, meeting_id: str, number: int | None = None) -> Do
                             "trước hội nghị."))
     return Document(
         header=header_for(ctx, number, "BB", held), doc_type="BIÊN BẢN", subject=_subject(m, held), blocks=blocks,
-        signatures=[Signature("", "THƯ KÝ", m.secretary or ""), Signature("", "CHỦ TRÌ", m.chair or "")],
+        signatures=[Signature("", "NGƯỜI GHI BIÊN BẢN", person_name(m.secretary)),
+                    Signature("", "CHỦ TRÌ HỘI NGHỊ", person_name(m.chair))],
         title_meta=f"Biên bản {_subject(m, held)}",
     )

@@ -22,7 +22,8 @@ DEFAULTS: dict[str, Any] = {
     "annual_report_due_days": 30,
     "report_signer_name": "",
     "report_signer_mode": "tm",            # tm | kt
-    "report_recipients": ["Ban Tuyên giáo Tỉnh ủy", "Thường trực Huyện ủy", "Lưu VT, BTG"],
+    "report_recipients": [],               # empty: the defaults of the office's kind (app.reports.kinds)
+    "term_start": "2025-07-01",            # the Party committee's term: numbers count from 01 over it
     "pkcs11_module": "",                   # USB token library; empty: sign with the office certificate
     "pkcs11_token_label": "",
     "pkcs11_key_label": "",
@@ -32,6 +33,10 @@ DEFAULTS: dict[str, Any] = {
 
 def setting(ctx: Ctx, key: str) -> Any:
     value = settings.get(ctx, key)
+    if key == "report_recipients" and not value:
+        from app.reports.kinds import profile
+
+        return list(profile(ctx).recipients)
     return DEFAULTS.get(key) if value is None else value
 
 
@@ -57,6 +62,10 @@ def save_settings(ctx: Ctx, values: dict[str, Any]) -> None:
             value = [str(v).strip() for v in value if str(v).strip()]
         else:
             value = str(value).strip()
+        if key == "term_start":
+            from app.reports.numbering import parse_term_start
+
+            value = parse_term_start(value).isoformat()
         if key == "report_signer_mode" and value not in ("tm", "kt"):
             raise ValidationError("Hình thức ký phải là T/M hoặc K/T.")
         clean[key] = value

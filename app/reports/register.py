@@ -1,8 +1,11 @@
-"""The report register: numbers per year and type, the status flow with role checks,
+"""The report register: numbers per type over the term, the status flow with role checks,
 rendering and signing, new versions of signed reports, and on-time/late.
 
 draft → submitted → approved → signed → sent. Approving and signing need the head's
-role (app.auth); a signed report is frozen and editing it starts a new version.
+role (app.auth); a signed report is frozen and editing it starts a new version. The number
+is given when the report is signed (or typed earlier by the clerk, and changeable until it
+is signed), in the same transaction as the signature and the status change: a signature
+that fails leaves the number unused.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from datetime import UTC, date, datetime
 from app import audit, auth, records
 from app.context import Ctx
 from app.errors import ValidationError
-from app.reports import store
+from app.reports import numbering, store
 
 # The renderers (python-docx, reportlab) cost ~0.4 s to import; the register is also used by
 # the Overview at start-up, so they are imported where a document is actually rendered.
@@ -22,32 +25,23 @@ from app.reports import store
 NEXT = {"draft": "submitted", "submitted": "approved", "approved": "signed", "signed": "sent"}
 
 
-def next_number(ctx: Ctx, doc_code: str = "BC", year: int | None = None) -> int:
-    """The number to propose: one more than the highest given this year for this type."""
-    year = year or date.today().year
-    row = ctx.db.execute("SELECT max(number) FROM reports WHERE origin = ? AND doc_code = ? AND number_year = ?",
-                         [ctx.origin, doc_code, year]).fetchone()
-    return int(row[0] or 0) + 1
+def next_number(ctx: Ctx, doc_code: str = "BC", on: date | None = None) -> int:
+    """The number to propose: one more than the highest of this type in the term of `on`."""
+    return numbering.next_number(ctx, doc_code, on)
 
 
 def set_number(ctx: Ctx, report_id: str, number: int, issued_on: date | None = None) -> store.Report:
-    """Give the report its number (and issue date); a number already used this year is refused."""
+    """Give the report its number (and issue date) before it is signed; a number already used
+    in the term is refused. The new numbering travels to the province with the next package."""
     auth.require(ctx, "draft")
     report = store.get(ctx, report_id)
     if report.status in store.FROZEN:
-        raise ValidationError("Báo cáo đã ký, không đổi được số.")
-    if number < 1:
-        raise ValidationError("Số văn bản phải là số nguyên dương.")
+        raise ValidationError("Báo cáo đã ký, không đổi được số (số đã in trong văn bản ký số).")
     issued = issued_on or (date.fromisoformat(report.issued_on) if report.issued_on else date.today())
     with ctx.transaction():
-        clash = ctx.db.execute(
-            "SELECT title FROM reports WHERE origin = ? AND doc_code = ? AND number_year = ? AND number = ? "
-            "AND id != ?", [ctx.origin, report.doc_code, issued.year, number, report_id]).fetchone()
-        if clash:
-            raise ValidationError(f"Số {number}-{report.doc_code} năm {issued.year} đã được dùng cho văn bản "
-                                  f"“{clash[0]}”; đề xuất số {next_number(ctx, report.doc_code, issued.year)}.")
+        term = numbering.check_free(ctx, report_id, report.doc_code, number, issued)
         records.update(ctx, "reports", report_id,
-                       {"number": number, "number_year": issued.year, "issued_on": issued.isoformat()},
+                       {"number": number, "number_year": term.key, "issued_on": issued.isoformat()},
                        action="number")
     return store.get(ctx, report_id)
 
@@ -62,10 +56,7 @@ def submit(ctx: Ctx, report_id: str) -> store.Report:
     report = store.get(ctx, report_id)
     if report.status != "draft":
         raise ValidationError("Chỉ trình duyệt được báo cáo đang ở trạng thái dự thảo.")
-    with ctx.transaction():
-        if not report.number:
-            report = set_number(ctx, report_id, next_number(ctx, report.doc_code, date.today().year))
-        return _move(ctx, report, "submitted", {"submitted_on": date.today().isoformat()})
+    return _move(ctx, report, "submitted", {"submitted_on": date.today().isoformat()})
 
 
 def approve(ctx: Ctx, report_id: str) -> store.Report:
@@ -100,10 +91,13 @@ def render_files(ctx: Ctx, report_id: str, today: date | None = None) -> tuple[b
 
 
 def sign(ctx: Ctx, report_id: str, signer=None, progress=None, signer_name: str | None = None) -> store.Report:
-    """Render the approved report, sign the PDF (office certificate, or a token signer), keep
-    DOCX + signed PDF with it, and freeze it. `signer_name`: the person signing, when the
-    draft did not name one (defaults: settings, then the signed-in head)."""
+    """Render the approved report with its number, sign the PDF (office certificate, or a token
+    signer), and only then, in one transaction, record number, signer, files and the status.
+    `signer_name`: the person signing, when the draft did not name one (defaults: settings,
+    then the signed-in head)."""
+    from app import office
     from app.reports import signing
+    from app.reports.document import signer_title
     from app.reports.signer import default_signer
 
     auth.require(ctx, "sign")
@@ -114,11 +108,11 @@ def sign(ctx: Ctx, report_id: str, signer=None, progress=None, signer_name: str 
             or (ctx.user.full_name if ctx.user.role == "head" else "")).strip()
     if not name:
         raise ValidationError("Chưa có họ tên người ký; hãy nhập người ký trước khi ký số.")
-    if name != report.signer_name:
-        records.update(ctx, "reports", report_id, {"signer_name": name}, action="signer")
-        report = store.get(ctx, report_id)
-    if not report.issued_on:
-        report = set_number(ctx, report_id, report.number or next_number(ctx, report.doc_code), date.today())
+    issued = date.fromisoformat(report.issued_on) if report.issued_on else date.today()
+    number = report.number or next_number(ctx, report.doc_code, issued)
+    term = numbering.check_free(ctx, report_id, report.doc_code, number, issued)
+    title = signer_title(office.get_office(ctx).body_name, report.signer_mode)
+    report.signer_name, report.number, report.issued_on = name, number, issued.isoformat()
     from app.reports.compose import document_for
 
     doc = document_for(ctx, report)
@@ -131,16 +125,17 @@ def sign(ctx: Ctx, report_id: str, signer=None, progress=None, signer_name: str 
     pdf, anchors = render_pdf_anchored(doc)
     if progress:
         progress(2, 4)
-    title = "Phó Trưởng ban" if report.signer_mode == "kt" else "Trưởng ban"
-    signed = signing.sign_pdf(ctx, pdf, anchors[0] if anchors else None, report.signer_name, title, signer=signer)
+    signed = signing.sign_pdf(ctx, pdf, anchors[0] if anchors else None, name, title, signer=signer)
     if progress:
         progress(3, 4)
     with ctx.transaction():
+        numbering.check_free(ctx, report_id, report.doc_code, number, issued)
         store.put_file(ctx, report_id, "docx", docx)
         store.put_file(ctx, report_id, "signed_pdf", signed)
-        report = _move(ctx, report, "signed", {"pdf_sha256": hashlib.sha256(signed).hexdigest(),
-                                                "signed_at": datetime.now(UTC).isoformat(timespec="seconds"),
-                                                "signer_title": title})
+        report = _move(ctx, report, "signed", {
+            "number": number, "number_year": term.key, "issued_on": issued.isoformat(), "signer_name": name,
+            "signer_title": title, "pdf_sha256": hashlib.sha256(signed).hexdigest(),
+            "signed_at": datetime.now(UTC).isoformat(timespec="seconds")})
     if progress:
         progress(4, 4)
     return report
@@ -174,7 +169,8 @@ def update_details(ctx: Ctx, report_id: str, *, title: str | None = None, recipi
                    signer_name: str | None = None, signer_mode: str | None = None,
                    confidentiality: str | None = None) -> store.Report:
     """Edit the register fields of a draft (subject, recipients, signer, mark)."""
-    from app.reports.document import MARKS
+    from app import office
+    from app.reports.document import signer_title, valid_mark
 
     report = store.get(ctx, report_id)
     store.ensure_editable(report)
@@ -190,9 +186,9 @@ def update_details(ctx: Ctx, report_id: str, *, title: str | None = None, recipi
         if signer_mode not in ("tm", "kt"):
             raise ValidationError("Hình thức ký phải là T/M hoặc K/T.")
         report.signer_mode = signer_mode
-        report.signer_title = "Phó Trưởng ban" if signer_mode == "kt" else "Trưởng ban"
+        report.signer_title = signer_title(office.get_office(ctx).body_name, signer_mode)
     if confidentiality is not None:
-        if confidentiality not in MARKS:
+        if not valid_mark(confidentiality):
             raise ValidationError("Độ mật, độ khẩn không hợp lệ.")
         report.confidentiality = confidentiality
     return store.save(ctx, report)

@@ -18,14 +18,17 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
 from app.reports import chart as chart_mod
-from app.reports.document import Chart, Document, Heading, Paragraph, Signature, recipient_lines
+from app.reports.document import Chart, Document, Heading, Paragraph, Signature, numbered, recipient_lines
 from app.reports.document import Table as DocTable
 from app.reports.layout import (
     CHART_WIDTH_MM,
     DOCX_FONT,
     END_COLUMNS_MM,
     END_GAP_PT,
+    FIGURE_AFTER_PT,
     HEADER_COLUMNS_MM,
+    KEEP_TABLE_ROWS,
+    MIN_TABLE_ROWS_AT_SPLIT,
     MINUTES_SIGN_COLUMNS_MM,
     PAGE,
     SIGNATURE_SPACE_PT,
@@ -60,7 +63,7 @@ def _format(paragraph, style_name: str, indent: bool = True) -> None:
     pf.left_indent = Mm(0)
     pf.right_indent = Mm(0)
     pf.widow_control = True
-    if style_name.startswith("heading"):
+    if style_name.startswith("heading") or style_name == "caption":
         pf.keep_with_next = True
 
 
@@ -131,21 +134,36 @@ def _fixed_table(container, rows: int, widths_mm, border_pt: float | None):
 
 
 def _header(document, doc: Document) -> None:
+    """Two rows, so the number and the place-date line start on the same line (FORMAT.md)."""
     h = doc.header
-    table = _fixed_table(document, 1, HEADER_COLUMNS_MM, None)
+    table = _fixed_table(document, 2, HEADER_COLUMNS_MM, None)
     left, right = table.rows[0].cells
     if h.superior:
         _cell_add(left, h.superior.upper(), "superior")
     _cell_add(left, h.body.upper(), "body_name")
     _cell_add(left, "*", "asterisk")
-    _cell_add(left, h.number, "number")
-    if h.mark:
-        _cell_add(left, h.mark.upper(), "mark")
     _cell_add(right, h.party, "party")
-    _cell_add(right, h.date_line, "date_line")
+    number, date_cell = table.rows[1].cells
+    _cell_add(number, h.number, "number")
+    for mark in h.mark.splitlines():
+        if mark.strip():
+            _cell_add(number, mark.upper(), "mark")
+    _cell_add(date_cell, h.date_line, "date_line")
+
+
+def _keep_rows_together(table, rows: int) -> None:
+    """Word keeps a table with the next paragraph row by row: a short table moves whole, a long
+    one never starts a page with its last rows alone or leaves its header with too few rows."""
+    keep = range(rows - 1) if rows - 1 <= KEEP_TABLE_ROWS else range(1 + MIN_TABLE_ROWS_AT_SPLIT)
+    for index in keep:
+        for cell in table.rows[index].cells:
+            for paragraph in cell.paragraphs:
+                paragraph.paragraph_format.keep_with_next = True
 
 
 def _data_table(document, t: DocTable) -> None:
+    if t.caption:
+        _add(document, t.caption, "caption")
     widths = t.widths_mm or [PAGE.text_width_mm / len(t.columns)] * len(t.columns)
     table = _fixed_table(document, len(t.rows) + 1, widths, TABLE_BORDER_PT)
     head = table.rows[0]
@@ -159,16 +177,16 @@ def _data_table(document, t: DocTable) -> None:
             _cell_add(cell, text, "table_head" if last else ("table_first" if ci == 0 else "table"))
         for cell in table.rows[ri + 1].cells:
             cell.vertical_alignment = 1  # centre
-    if t.caption:
-        _add(document, t.caption, "caption")
+    _keep_rows_together(table, len(t.rows) + 1)
+    _gap(document, FIGURE_AFTER_PT)
 
 
-def _chart(document, c: Chart) -> None:
+def _chart(document, c: Chart, scale: float = 1.0) -> None:
     paragraph = document.add_paragraph()
     paragraph.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
     paragraph.paragraph_format.space_before = Pt(4)
-    paragraph.paragraph_format.space_after = Pt(6)
-    paragraph.add_run().add_picture(io.BytesIO(chart_mod.to_png(c)), width=Mm(CHART_WIDTH_MM))
+    paragraph.paragraph_format.space_after = Pt(FIGURE_AFTER_PT)
+    paragraph.add_run().add_picture(io.BytesIO(chart_mod.to_png(c)), width=Mm(CHART_WIDTH_MM * scale))
 
 
 def _signature_column(cell, sig: Signature) -> None:
@@ -233,6 +251,7 @@ def _page_numbers(section) -> None:
 
 
 def render_docx(doc: Document) -> bytes:
+    doc = numbered(doc)
     document = new_docx()
     normal = document.styles["Normal"]
     normal.font.name = DOCX_FONT
@@ -252,6 +271,9 @@ def render_docx(doc: Document) -> bytes:
     _add(document, doc.doc_type.upper(), "doc_type")
     _add(document, doc.subject, "subject")
     _add(document, "-----", "dashes")
+    from app.reports.render_pdf import chart_scales
+
+    scales = iter(chart_scales(doc))
     for block in doc.blocks:
         if isinstance(block, Heading):
             text = block.text.upper() if block.level == 1 else block.text
@@ -261,7 +283,7 @@ def render_docx(doc: Document) -> bytes:
         elif isinstance(block, DocTable):
             _data_table(document, block)
         elif isinstance(block, Chart):
-            _chart(document, block)
+            _chart(document, block, next(scales, 1.0))
     _ending(document, doc)
     _gap(document, 1)  # Word wants a paragraph after a final table
     # python-docx's template starts with an empty paragraph; drop it so the header is first.

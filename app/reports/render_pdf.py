@@ -8,6 +8,7 @@ signature space landed, so signing can put the visible stamp exactly there.
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
@@ -18,12 +19,16 @@ from reportlab.platypus import Paragraph as RLParagraph
 
 from app.reports import chart as chart_mod
 from app.reports import fonts
-from app.reports.document import Chart, Document, Heading, Paragraph, Signature, recipient_lines
+from app.reports.document import Chart, Document, Heading, Paragraph, Signature, numbered, recipient_lines
 from app.reports.document import Table as DocTable
 from app.reports.layout import (
+    CHART_MIN_SCALE,
     END_COLUMNS_MM,
     END_GAP_PT,
+    FIGURE_AFTER_PT,
     HEADER_COLUMNS_MM,
+    KEEP_TABLE_ROWS,
+    MIN_TABLE_ROWS_AT_SPLIT,
     MINUTES_SIGN_COLUMNS_MM,
     MM_TO_PT,
     PAGE,
@@ -56,12 +61,13 @@ def _pstyle(name: str, style: Style | None = None) -> ParagraphStyle:
     return ParagraphStyle(
         name, fontName=fonts.face(s.bold, s.italic), fontSize=s.size, leading=s.line, alignment=_ALIGN[s.align],
         spaceBefore=s.space_before, spaceAfter=s.space_after, firstLineIndent=mm(s.first_indent_mm),
-        keepWithNext=1 if name.startswith("heading") else 0,
+        keepWithNext=1 if name.startswith("heading") or name == "caption" else 0,
     )
 
 
 def _para(text: str, name: str) -> RLParagraph:
-    markup = escape(text)
+    # Runs of spaces are kept (the blank number of a draft: "Số      -BC/ĐU").
+    markup = re.sub(r" {2,}", lambda m: "\u00a0" * len(m.group()), escape(text))
     if STYLES[name].underline:
         markup = f"<u>{markup}</u>"
     return RLParagraph(markup, _pstyle(name))
@@ -95,15 +101,14 @@ def _plain_table(cells: list[list], widths_mm: tuple[float, ...] | list[float]) 
 
 
 def _header(doc: Document) -> Table:
+    """Two rows, so the number and the place-date line start on the same line (FORMAT.md)."""
     h = doc.header
-    left = []
-    if h.superior:
-        left.append(_para(h.superior.upper(), "superior"))
-    left += [_para(h.body.upper(), "body_name"), _para("*", "asterisk"), _para(h.number, "number")]
-    if h.mark:
-        left.append(_para(h.mark.upper(), "mark"))
-    right = [_para(h.party, "party"), _para(h.date_line, "date_line")]
-    return _plain_table([[left, right]], HEADER_COLUMNS_MM)
+    top = [_para(h.superior.upper(), "superior")] if h.superior else []
+    top += [_para(h.body.upper(), "body_name"), _para("*", "asterisk")]
+    number = [_para(h.number, "number")]
+    number += [_para(m.upper(), "mark") for m in h.mark.splitlines() if m.strip()]
+    return _plain_table([[top, [_para(h.party, "party")]], [number, [_para(h.date_line, "date_line")]]],
+                        HEADER_COLUMNS_MM)
 
 
 def _data_table(t: DocTable) -> list:
@@ -114,7 +119,7 @@ def _data_table(t: DocTable) -> list:
         last = t.bold_last_row and ri == len(t.rows) - 1
         rows.append([_para(c, "table_head" if last else ("table_first" if ci == 0 else "table"))
                      for ci, c in enumerate(row)])
-    table = Table(rows, colWidths=[mm(w) for w in widths], repeatRows=1)
+    table = _KeptTable(rows, colWidths=[mm(w) for w in widths], repeatRows=1)
     table.setStyle(TableStyle([
         ("FONT", (0, 0), (-1, -1), fonts.face(False, False), 13),
         ("GRID", (0, 0), (-1, -1), TABLE_BORDER_PT, "black"),
@@ -122,14 +127,56 @@ def _data_table(t: DocTable) -> list:
         ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
         ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
     ]))
-    out: list = [table]
-    if t.caption:
-        out.append(_para(t.caption, "caption"))
-    return out
+    caption = [_para(t.caption, "caption")] if t.caption else []
+    if len(t.rows) <= KEEP_TABLE_ROWS:
+        return [KeepTogether([*caption, table]), Spacer(1, FIGURE_AFTER_PT)]
+    return [*caption, table, Spacer(1, FIGURE_AFTER_PT)]
 
 
-def _chart(c: Chart) -> list:
-    return [Spacer(1, 4), chart_mod.to_flowable(c), Spacer(1, 6)]
+class _KeptTable(Table):
+    """A table that splits only with at least MIN_TABLE_ROWS_AT_SPLIT body rows on each side."""
+
+    def split(self, avail_w: float, avail_h: float) -> list:
+        parts = super().split(avail_w, avail_h)
+        if len(parts) == 2:
+            first_rows = len(parts[0]._cellvalues) - self.repeatRows
+            second_rows = len(parts[1]._cellvalues) - self.repeatRows
+            if first_rows < MIN_TABLE_ROWS_AT_SPLIT or second_rows < MIN_TABLE_ROWS_AT_SPLIT:
+                return []
+        return parts
+
+
+class _FitChart(Flowable):
+    """The chart at full size where it fits; shrunk (not below CHART_MIN_SCALE) to use the rest
+    of a page rather than leaving it blank; moved to the next page only when even that fails."""
+
+    def __init__(self, chart: Chart, scales: list[float] | None) -> None:
+        super().__init__()
+        self._inner = chart_mod.to_flowable(chart)
+        self._w, self._h = self._inner.wrap(0, 0)
+        self._scales = scales
+        self.scale = 1.0
+        self.hAlign = "CENTER"
+
+    def wrap(self, avail_w: float, avail_h: float) -> tuple[float, float]:
+        scale = min(1.0, avail_w / self._w)
+        if self._h * scale > avail_h >= self._h * CHART_MIN_SCALE:
+            scale = avail_h / self._h
+        self.scale = scale
+        self.width, self.height = self._w * scale, self._h * scale
+        return self.width, self.height
+
+    def draw(self) -> None:
+        if self._scales is not None:
+            self._scales.append(self.scale)
+        self.canv.saveState()
+        self.canv.scale(self.scale, self.scale)
+        self._inner.drawOn(self.canv, 0, 0)
+        self.canv.restoreState()
+
+
+def _chart(c: Chart, scales: list[float] | None = None) -> list:
+    return [Spacer(1, 4), _FitChart(c, scales), Spacer(1, FIGURE_AFTER_PT)]
 
 
 def _signature_column(sig: Signature, width_mm: float, sink: list[Anchor]) -> list:
@@ -141,7 +188,7 @@ def _signature_column(sig: Signature, width_mm: float, sink: list[Anchor]) -> li
         title = RLParagraph(escape(sig.title.upper()), _pstyle("sign_authority"))
         out.append(title)
     out.append(_SignatureSpace(mm(width_mm), SIGNATURE_SPACE_PT, sink))
-    out.append(_para(sig.name, "signer_name"))
+    out.append(_para(sig.name or "\u00a0", "signer_name"))  # the line stays, to write the name by hand
     return out
 
 
@@ -158,7 +205,7 @@ def _ending(doc: Document, sink: list[Anchor]) -> list:
     return [Spacer(1, END_GAP_PT), _plain_table([[left, right]], END_COLUMNS_MM)]
 
 
-def story(doc: Document, sink: list[Anchor]) -> list:
+def story(doc: Document, sink: list[Anchor], scales: list[float] | None = None) -> list:
     flow: list = [_header(doc), _para(doc.doc_type.upper(), "doc_type"), _para(doc.subject, "subject"),
                   _para("-----", "dashes")]
     for block in doc.blocks:
@@ -173,7 +220,7 @@ def story(doc: Document, sink: list[Anchor]) -> list:
         elif isinstance(block, DocTable):
             flow.extend(_data_table(block))
         elif isinstance(block, Chart):
-            flow.extend(_chart(block))
+            flow.extend(_chart(block, scales))
     flow.extend(_ending(doc, sink))
     return flow
 
@@ -189,8 +236,8 @@ def _page_number(canvas, _doc) -> None:
     canvas.restoreState()
 
 
-def render_pdf_anchored(doc: Document) -> tuple[bytes, list[Anchor]]:
-    """The PDF bytes and the signature spaces (one per signature column) in draw order."""
+def _build(doc: Document, sink: list[Anchor], scales: list[float] | None = None) -> bytes:
+    doc = numbered(doc)
     fonts.register()
     buf = io.BytesIO()
     template = BaseDocTemplate(
@@ -205,9 +252,24 @@ def render_pdf_anchored(doc: Document) -> tuple[bytes, list[Anchor]]:
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
     template.addPageTemplates([PageTemplate("first", [frame], autoNextPageTemplate="later"),
                                PageTemplate("later", [frame], onPage=_page_number)])
+    template.build(story(doc, sink, scales))
+    return buf.getvalue()
+
+
+def render_pdf_anchored(doc: Document) -> tuple[bytes, list[Anchor]]:
+    """The PDF bytes and the signature spaces (one per signature column) in draw order."""
     sink: list[Anchor] = []
-    template.build(story(doc, sink))
-    return buf.getvalue(), sink
+    return _build(doc, sink), sink
+
+
+def chart_scales(doc: Document) -> list[float]:
+    """How much each chart was shrunk to fit its page, so the DOCX places it the same way
+    (both renderers use exact line heights, so their pages break alike)."""
+    if not any(isinstance(b, Chart) for b in doc.blocks):
+        return []
+    scales: list[float] = []
+    _build(doc, [], scales)
+    return scales
 
 
 def render_pdf(doc: Document) -> bytes:

@@ -55,12 +55,27 @@ def _fingerprint(cert: x509.Certificate) -> str:
 
 
 def office_display_name(ctx: Ctx) -> str:
-    """'Ban Tuyên giáo Huyện ủy Phong Điền' from the header fields of the office."""
-    o = office.get_office(ctx)
-    # "BAN TUYÊN GIÁO" -> "Ban Tuyên giáo"; "HUYỆN ỦY PHONG ĐIỀN" -> "Huyện ủy Phong Điền"
-    body = [w.capitalize() if i < 2 else w.lower() for i, w in enumerate(o.body_name.split())]
-    superior = [w.lower() if i == 1 else w.capitalize() for i, w in enumerate(o.superior_name.split())]
-    return " ".join(body + superior)
+    """'Đảng ủy xã Càng Long', 'Ban Tuyên giáo và Dân vận Tỉnh ủy Vĩnh Long' (office_kinds)."""
+    return office.get_office(ctx).style.office_label
+
+
+# X.509 upper bounds (RFC 5280): commonName and organizationName 64 characters, locality 128.
+_ABBREVIATIONS = (("Ban Tuyên giáo và Dân vận", "BTG&DV"), ("Ban Tuyên giáo", "BTG"), ("Đảng ủy", "ĐU"),
+                  ("Thành phố", "TP"), ("Tỉnh ủy", "TU"), ("Thành ủy", "ThU"), ("Huyện ủy", "HU"))
+
+
+def fit_name(name: str, limit: int = 64) -> str:
+    """A certificate name that fits `limit` characters: the usual abbreviations first
+    (BTG&DV, ĐU, TP …), then cut at a word with an ellipsis. Never raises."""
+    name = " ".join(name.split()) or "DLXH"
+    for long, short in _ABBREVIATIONS:
+        if len(name) <= limit:
+            break
+        name = name.replace(long, short)
+    if len(name) <= limit:
+        return name
+    cut = name[: limit - 1].rsplit(" ", 1)[0] if " " in name[: limit - 1] else name[: limit - 1]
+    return cut + "…"
 
 
 def issue_office_certificate(ctx: Ctx) -> OfficeCert:
@@ -73,10 +88,10 @@ def issue_office_certificate(ctx: Ctx) -> OfficeCert:
     key = ec.generate_private_key(ec.SECP256R1())
     subject = x509.Name([
         x509.NameAttribute(NameOID.COUNTRY_NAME, "VN"),
-        x509.NameAttribute(NameOID.LOCALITY_NAME, o.place_name),
-        x509.NameAttribute(NameOID.ORGANIZATION_NAME, name),
-        x509.NameAttribute(NameOID.ORGANIZATIONAL_UNIT_NAME, o.unit_code),
-        x509.NameAttribute(NameOID.COMMON_NAME, name),
+        x509.NameAttribute(NameOID.LOCALITY_NAME, fit_name(o.place_name, 128)),
+        x509.NameAttribute(NameOID.ORGANIZATION_NAME, fit_name(name)),
+        x509.NameAttribute(NameOID.ORGANIZATIONAL_UNIT_NAME, fit_name(o.unit_code)),
+        x509.NameAttribute(NameOID.COMMON_NAME, fit_name(name)),
     ])
     now = datetime.now(UTC)
     cert = (

@@ -85,3 +85,11 @@ def render(ctx: Ctx, survey_id: str, out_dir: Path, *, pdf: bool = True, docx: b
     get_survey(ctx, survey_id)
     doc = build_document(ctx, load(ctx, survey_id))
     return write_document(doc, out_dir, f"phieu-tham-do-{survey_id[-8:]}", pdf=pdf, docx=docx)
+
+
+def form_pdf(ctx: Ctx, survey_id: str) -> bytes:
+    """The blank questionnaire as PDF bytes, for printing without writing a file."""
+    from app.reports.render_pdf import render_pdf
+
+    get_survey(ctx, survey_id)
+    return render_pdf(build_document(ctx, load(ctx, survey_id)))

@@ -15,13 +15,14 @@ from datetime import date
 
 from app.context import Ctx
 from app.errors import ValidationError
+from app.office import get_office
 from app.reports import store
 from app.reports.compose import figure_marker
-from app.reports.document import Chart, Document, Heading, Paragraph, Table
+from app.reports.document import Chart, Document, Heading, Paragraph, Table, signer_title
 from app.reports.period import setting
 from app.reports.signer import default_signer
 from app.surveys import tabulate as tb
-from app.surveys.report import DEFAULT_RECIPIENTS, build_document
+from app.surveys.report import build_document, default_recipients
 
 
 def sections_from_document(doc: Document) -> list[dict]:
@@ -65,9 +66,9 @@ def register_report(ctx: Ctx, survey_id: str, weight: str = "auto", signer_name:
     mode = setting(ctx, "report_signer_mode")
     report = store.Report(
         kind="survey", period_start=start, period_end=max(start, survey.ends_on or start), title=doc.subject,
-        sections=sections_from_document(doc), recipients=list(DEFAULT_RECIPIENTS),
+        sections=sections_from_document(doc), recipients=default_recipients(ctx),
         signer_name=(signer_name or "").strip() or default_signer(ctx), signer_mode=mode,
-        signer_title="Phó Trưởng ban" if mode == "kt" else "Trưởng ban",
+        signer_title=signer_title(get_office(ctx).body_name, mode),
         survey_id=survey.id, survey_weight=weight,
     )
     return store.create(ctx, report)

@@ -17,7 +17,11 @@ from app.surveys.report_text import method_paragraphs, pct, reading
 from app.text import fold, vn_date_line, vn_number
 
 ROMAN = ("I", "II", "III", "IV", "V")
-DEFAULT_RECIPIENTS = ["Thường trực Huyện ủy (b/c)", "Ban Tuyên giáo Tỉnh ủy (b/c)", "Lưu BTG"]
+def default_recipients(ctx: Ctx) -> list[str]:
+    """The office's report recipients (settings, else the defaults of its kind)."""
+    from app.reports.period import setting
+
+    return list(setting(ctx, "report_recipients"))
 
 
 def _subject(title: str) -> str:
@@ -156,7 +160,7 @@ def build_document(ctx: Ctx, data: tb.SurveyData, *, signer_name: str = "", sign
     blocks.append(Paragraph("Ban Tuyên giáo báo cáo kết quả để Thường trực cấp ủy biết, chỉ đạo các cơ quan, "
                             "đoàn thể tiếp tục nắm bắt dư luận và giải quyết kịp thời những băn khoăn của nhân dân."))
     return Document(header, "BÁO CÁO", _subject(data.survey.title), blocks,
-                    recipients if recipients is not None else DEFAULT_RECIPIENTS,
+                    recipients if recipients is not None else default_recipients(ctx),
                     [signature(office.body_name, sign_mode, signer_name)],
                     title_meta=f"Báo cáo kết quả thăm dò: {data.survey.title}")
 

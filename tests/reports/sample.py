@@ -11,8 +11,8 @@ TENDENCIES = ["Đồng tình, ủng hộ", "Băn khoăn, lo lắng", "Bức xúc
 
 def sample_document(pages: int = 2, mark: str = "") -> Document:
     blocks = [Heading(1, "I. Tình hình tư tưởng, tâm trạng chung"),
-              Paragraph("Trong tháng 10 năm 2024, tình hình tư tưởng, tâm trạng của cán bộ, đảng viên và Nhân dân "
-                        "trên địa bàn huyện cơ bản ổn định; đa số đồng tình, ủng hộ các chủ trương của Đảng, "
+              Paragraph("Trong tháng 10 năm 2026, tình hình tư tưởng, tâm trạng của cán bộ, đảng viên và Nhân dân "
+                        "trên địa bàn xã cơ bản ổn định; đa số đồng tình, ủng hộ các chủ trương của Đảng, "
                         "chính sách, pháp luật của Nhà nước."),
               Table(["Lĩnh vực", "Tháng này", "Tháng trước", "Tăng, giảm"],
                     [[f, str(10 + i), str(8 + i), "+2"] for i, f in enumerate(FIELDS)] + [["Tổng cộng", "91", "77", "+14"]],
@@ -26,15 +26,17 @@ def sample_document(pages: int = 2, mark: str = "") -> Document:
         blocks.append(Paragraph(f"Đoạn {i + 1}: dư luận quan tâm đến việc điều chỉnh giá điện, giá xăng dầu và các mặt "
                                 "hàng thiết yếu; một bộ phận Nhân dân băn khoăn, lo lắng về thu nhập, việc làm, nhất là "
                                 "lao động tự do ở các xã Phong Hiền, Phong An, Phong Sơn."))
-    header = Header("HUYỆN ỦY PHONG ĐIỀN", "BAN TUYÊN GIÁO", "Số 15-BC/BTGHU",
-                    "Phong Điền, ngày 20 tháng 10 năm 2024", mark=mark)
-    return Document(header, "BÁO CÁO", "tình hình tư tưởng, tâm trạng và dư luận xã hội tháng 10 năm 2024", blocks,
-                    ["Ban Tuyên giáo Tỉnh ủy", "Thường trực Huyện ủy", "Lưu BTG"],
-                    [signature("BAN TUYÊN GIÁO", "tm", "Nguyễn Văn An")])
+    header = Header("ĐẢNG BỘ TỈNH VĨNH LONG", "ĐẢNG ỦY XÃ CÀNG LONG", "Số 01-BC/ĐU",
+                    "Càng Long, ngày 20 tháng 10 năm 2026", mark=mark)
+    return Document(header, "BÁO CÁO", "tình hình tư tưởng, tâm trạng và dư luận xã hội tháng 10 năm 2026", blocks,
+                    ["Ban Tuyên giáo và Dân vận Tỉnh ủy (để báo cáo)", "Thường trực Đảng ủy", "Lưu Văn phòng Đảng ủy"],
+                    [signature("ĐẢNG ỦY XÃ CÀNG LONG", "tm", "Nguyễn Văn An")])
 
 
 def sample_minutes() -> Document:
-    header = Header("HUYỆN ỦY PHONG ĐIỀN", "BAN TUYÊN GIÁO", "Số 3-BB/BTGHU", "Phong Điền, ngày 05 tháng 02 năm 2025")
-    blocks = [Paragraph("Thời gian: 8 giờ 00, ngày 05 tháng 02 năm 2025."), Paragraph("Địa điểm: Hội trường Huyện ủy.")]
-    return Document(header, "BIÊN BẢN", "Hội nghị giao ban cộng tác viên dư luận xã hội tháng 01 năm 2025", blocks, [],
-                    [Signature("", "THƯ KÝ", "Trần Thị Bình"), Signature("", "CHỦ TRÌ", "Nguyễn Văn An")])
+    header = Header("ĐẢNG BỘ TỈNH VĨNH LONG", "ĐẢNG ỦY XÃ CÀNG LONG", "Số 03-BB/ĐU",
+                    "Càng Long, ngày 05 tháng 02 năm 2026")
+    blocks = [Paragraph("Thời gian: 8 giờ 00, ngày 05 tháng 02 năm 2026."), Paragraph("Địa điểm: Hội trường Đảng ủy.")]
+    return Document(header, "BIÊN BẢN", "Hội nghị giao ban cộng tác viên dư luận xã hội tháng 01 năm 2026", blocks, [],
+                    [Signature("", "NGƯỜI GHI BIÊN BẢN", "Trần Thị Bình"),
+                     Signature("", "CHỦ TRÌ HỘI NGHỊ", "Nguyễn Văn An")])

@@ -15,15 +15,19 @@ def test_minutes_of_a_demo_meeting(demo_ctx):
         "SELECT m.id, m.held_on FROM meetings m WHERE EXISTS (SELECT 1 FROM opinions o WHERE o.meeting_id = m.id) "
         "AND EXISTS (SELECT 1 FROM meeting_attendance a WHERE a.meeting_id = m.id) ORDER BY m.held_on DESC").fetchone()
     doc = minutes.minutes_document(demo_ctx, meeting_id, number=4)
-    assert doc.doc_type == "BIÊN BẢN" and doc.header.number == "Số 4-BB/BTGHU"
+    assert doc.doc_type == "BIÊN BẢN" and doc.header.number.startswith("Số 04-BB/")
     assert doc.subject.startswith("Hội nghị giao ban")
     pdf = open_pdf(minutes.render_pdf(doc))
     text = "\n".join(page.text() for page in pdf)
     for needle in ("BIÊN BẢN", "I. THÀNH PHẦN THAM DỰ", "II. NỘI DUNG HỘI NGHỊ", "Có mặt", "Về lĩnh vực",
-                   "THƯ KÝ", "CHỦ TRÌ", "Hội nghị kết thúc"):
+                   "NGƯỜI GHI BIÊN BẢN", "CHỦ TRÌ HỘI NGHỊ", "Hội nghị kết thúc"):
         assert needle in text, needle
     n_items = demo_ctx.db.execute("SELECT count(*) FROM opinions WHERE meeting_id = ?", [meeting_id]).fetchone()[0]
     assert f"phản ánh {n_items} ý kiến" in text
     docx = read_docx(io.BytesIO(minutes.render_docx(doc)))
-    assert [c.text.split("\n")[0] for c in docx.tables[-1].rows[0].cells] == ["THƯ KÝ", "CHỦ TRÌ"]
+    sign = docx.tables[-1].rows[0].cells
+    assert [c.text.split("\n")[0] for c in sign] == ["NGƯỜI GHI BIÊN BẢN", "CHỦ TRÌ HỘI NGHỊ"]
+    # full names (not roles) under the signature space
+    assert [c.text.split("\n")[-1] for c in sign] == [d.name for d in doc.signatures]
+    assert all(s.name and not s.name.lower().startswith("đồng chí") for s in doc.signatures)
     assert held_on

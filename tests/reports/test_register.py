@@ -1,4 +1,4 @@
-"""Register: yearly numbering, status flow with role checks, signing, deadlines."""
+"""Register: numbering over the term, status flow with role checks, signing, deadlines."""
 
 from __future__ import annotations
 
@@ -17,23 +17,59 @@ def report(empty_ctx):
     return draft.draft_report(empty_ctx, "monthly", date(2026, 9, 1))
 
 
-def test_numbers_per_year_and_type(empty_ctx, report):
-    assert register.next_number(empty_ctx, "BC", 2026) == 1
+def test_numbers_count_over_the_term_not_the_year(empty_ctx, report):
+    assert register.next_number(empty_ctx, "BC", date(2026, 1, 5)) == 1
     register.set_number(empty_ctx, report.id, 15, date(2026, 10, 5))
-    assert register.next_number(empty_ctx, "BC", 2026) == 16
-    assert register.next_number(empty_ctx, "BB", 2026) == 1
-    assert register.next_number(empty_ctx, "BC", 2027) == 1
+    assert register.next_number(empty_ctx, "BC", date(2026, 11, 1)) == 16
+    assert register.next_number(empty_ctx, "BB", date(2026, 11, 1)) == 1
+    assert register.next_number(empty_ctx, "BC", date(2027, 1, 2)) == 16  # same term 2025–2030: no restart
+    assert register.next_number(empty_ctx, "BC", date(2030, 7, 1)) == 1  # the next term starts at 01
     other = draft.draft_report(empty_ctx, "monthly", date(2026, 10, 1))
-    with pytest.raises(ValidationError, match="đã được dùng.*đề xuất số 16"):
-        register.set_number(empty_ctx, other.id, 15, date(2026, 11, 5))
-    register.set_number(empty_ctx, other.id, 15, date(2027, 1, 5))  # a new year starts again
+    with pytest.raises(ValidationError, match="nhiệm kỳ 2025–2030 đã được dùng.*đề xuất số 16"):
+        register.set_number(empty_ctx, other.id, 15, date(2027, 1, 5))
+    numbered = register.set_number(empty_ctx, other.id, 15, date(2030, 8, 5))
+    assert numbered.number_year == 203007  # the series of the term from 1/7/2030
+
+
+def test_term_start_is_a_setting_and_old_yearly_numbers_still_count(empty_ctx, report):
+    from app import records
+    from app.reports import period
+
+    # a number given by the previous release: number_year was the calendar year
+    records.update(empty_ctx, "reports", report.id, {"number": 7, "number_year": 2026, "issued_on": "2026-03-02"})
+    assert register.next_number(empty_ctx, "BC", date(2026, 9, 1)) == 8
+    period.save_settings(empty_ctx, {"term_start": "2026-06-01"})
+    assert register.next_number(empty_ctx, "BC", date(2026, 9, 1)) == 1  # a new term began on 1/6/2026
+    with pytest.raises(ValidationError, match="nhiệm kỳ không hợp lệ"):
+        period.save_settings(empty_ctx, {"term_start": "1/6/2026"})
+
+
+def test_failed_signature_leaves_the_number_unused(empty_ctx, report):
+    head = replace(empty_ctx, user=User("tb", "head", "Nguyễn Văn An"))
+    register.submit(head, report.id)
+    register.approve(head, report.id)
+
+    class BrokenToken:
+        """A USB token that fails while signing."""
+
+        def __getattr__(self, name):
+            raise RuntimeError("token rút ra giữa chừng")
+
+    with pytest.raises(Exception):  # noqa: B017 - any failure of the token
+        register.sign(head, report.id, signer=BrokenToken())
+    after = store.get(empty_ctx, report.id)
+    assert after.status == "approved" and after.number is None and after.issued_on is None
+    assert store.get_file(empty_ctx, report.id, "signed_pdf") is None
+    assert register.next_number(empty_ctx, "BC", date.today()) == 1
+    signed = register.sign(head, report.id)
+    assert signed.number == 1 and signed.status == "signed" and signed.signer_title == "Trưởng ban"
 
 
 def test_flow_with_roles(empty_ctx, report):
     staff = replace(empty_ctx, user=User("nv", "staff", "Nhân viên"))
     head = replace(empty_ctx, user=User("tb", "head", "Nguyễn Văn An"))
     submitted = register.submit(staff, report.id)
-    assert submitted.status == "submitted" and submitted.number == 1
+    assert submitted.status == "submitted" and submitted.number is None  # numbered when signed
     with pytest.raises(ValidationError):
         draft.edit_section(staff, report.id, "forecast", "x")
     with pytest.raises(PermissionDenied):
@@ -43,6 +79,7 @@ def test_flow_with_roles(empty_ctx, report):
         register.sign(staff, report.id)
     signed = register.sign(head, report.id)
     assert signed.status == "signed" and signed.signer_name == "Nguyễn Văn An" and signed.pdf_sha256
+    assert signed.number == 1
     pdf = store.get_file(empty_ctx, report.id, "signed_pdf")
     assert signing.verify_pdf(empty_ctx, pdf).valid
     docx, rendered = register.render_files(empty_ctx, report.id)
@@ -64,14 +101,16 @@ def test_return_to_draft_and_deadlines(empty_ctx, report):
 
 
 def test_details_and_mark(empty_ctx, report):
-    changed = register.update_details(empty_ctx, report.id, signer_mode="kt", confidentiality="mat",
+    changed = register.update_details(empty_ctx, report.id, signer_mode="kt", confidentiality="tuyet_mat,thuong_khan",
                                       recipients=["Thường trực Huyện ủy", " ", "Lưu VT"])
     assert changed.signer_title == "Phó Trưởng ban" and changed.recipients == ["Thường trực Huyện ủy", "Lưu VT"]
     from app.reports.compose import document_for
 
     doc = document_for(empty_ctx, changed)
-    assert doc.header.mark == "MẬT" and doc.signatures[0].authority == "K/T TRƯỞNG BAN"
-    assert doc.header.number == "Số     -BC/BTGHU"
+    assert doc.header.mark == "TUYỆT MẬT\nTHƯỢNG KHẨN" and doc.signatures[0].authority == "K/T TRƯỞNG BAN"
+    assert doc.header.number == "Số      -BC/BTGHU"  # a draft: the number left blank to write by hand
+    with pytest.raises(ValidationError):
+        register.update_details(empty_ctx, report.id, confidentiality="mat,toi_mat")
     with pytest.raises(ValidationError):
         register.update_details(empty_ctx, report.id, title="  ")
 

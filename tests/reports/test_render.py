@@ -66,13 +66,13 @@ def test_docx_page_setup(docx):
 
 
 @pytest.mark.parametrize("text,style", [
-    ("HUYỆN ỦY PHONG ĐIỀN", "superior"), ("BAN TUYÊN GIÁO", "body_name"), ("*", "asterisk"),
-    ("Số 15-BC/BTGHU", "number"), ("MẬT", "mark"), ("ĐẢNG CỘNG SẢN VIỆT NAM", "party"),
-    ("Phong Điền, ngày 20 tháng 10 năm 2024", "date_line"), ("BÁO CÁO", "doc_type"),
-    ("tình hình tư tưởng, tâm trạng và dư luận xã hội tháng 10 năm 2024", "subject"),
+    ("ĐẢNG BỘ TỈNH VĨNH LONG", "superior"), ("ĐẢNG ỦY XÃ CÀNG LONG", "body_name"), ("*", "asterisk"),
+    ("Số 01-BC/ĐU", "number"), ("MẬT", "mark"), ("ĐẢNG CỘNG SẢN VIỆT NAM", "party"),
+    ("Càng Long, ngày 20 tháng 10 năm 2026", "date_line"), ("BÁO CÁO", "doc_type"),
+    ("tình hình tư tưởng, tâm trạng và dư luận xã hội tháng 10 năm 2026", "subject"),
     ("I. TÌNH HÌNH TƯ TƯỞNG, TÂM TRẠNG CHUNG", "heading1"), ("1. Về kinh tế", "heading2"),
-    ("a) Giá cả thị trường", "heading3"), ("Nơi nhận:", "recipients_label"), ("- Lưu BTG.", "recipients"),
-    ("T/M BAN TUYÊN GIÁO", "sign_authority"), ("TRƯỞNG BAN", "sign_title"), ("Nguyễn Văn An", "signer_name"),
+    ("a) Giá cả thị trường", "heading3"), ("Nơi nhận:", "recipients_label"), ("- Lưu Văn phòng Đảng ủy.", "recipients"),
+    ("T/M ĐẢNG ỦY", "sign_authority"), ("BÍ THƯ", "sign_title"), ("Nguyễn Văn An", "signer_name"),
     ("Lĩnh vực", "table_head"), ("Chính trị", "table_first"),
 ])
 def test_docx_block_fonts(docx, text, style):
@@ -88,9 +88,12 @@ def test_docx_block_fonts(docx, text, style):
 def test_docx_header_is_borderless_two_columns(docx):
     header = docx.tables[0]
     assert len(header.columns) == 2
-    left, right = (c.text for c in header.rows[0].cells)
-    assert left.split("\n") == ["HUYỆN ỦY PHONG ĐIỀN", "BAN TUYÊN GIÁO", "*", "Số 15-BC/BTGHU", "MẬT"]
-    assert right.split("\n") == ["ĐẢNG CỘNG SẢN VIỆT NAM", "Phong Điền, ngày 20 tháng 10 năm 2024"]
+    left = [c.text for c in header.columns[0].cells]
+    right = [c.text for c in header.columns[1].cells]
+    assert "\n".join(left).split("\n") == ["ĐẢNG BỘ TỈNH VĨNH LONG", "ĐẢNG ỦY XÃ CÀNG LONG", "*", "Số 01-BC/ĐU", "MẬT"]
+    assert right == ["ĐẢNG CỘNG SẢN VIỆT NAM", "Càng Long, ngày 20 tháng 10 năm 2026"]
+    # the number and the place-date line share a row: they start on the same line
+    assert header.rows[1].cells[0].text.startswith("Số 01-BC/ĐU")
     assert 'w:val="nil"' in header._tbl.xml
     body = next(p for p in docx.paragraphs if p.text.startswith("Trong tháng 10"))
     assert body.paragraph_format.alignment == 3  # justify
@@ -112,11 +115,11 @@ def test_pdf_page_size_and_fonts(pdf):
 
 
 @pytest.mark.parametrize("text,style", [
-    ("HUYỆN ỦY PHONG ĐIỀN", "superior"), ("BAN TUYÊN GIÁO", "body_name"), ("Số 15-BC/BTGHU", "number"),
-    ("MẬT", "mark"), ("ĐẢNG CỘNG SẢN VIỆT NAM", "party"), ("Phong Điền, ngày 20 tháng 10 năm 2024", "date_line"),
+    ("ĐẢNG BỘ TỈNH VĨNH LONG", "superior"), ("ĐẢNG ỦY XÃ CÀNG LONG", "body_name"), ("Số 01-BC/ĐU", "number"),
+    ("MẬT", "mark"), ("ĐẢNG CỘNG SẢN VIỆT NAM", "party"), ("Càng Long, ngày 20 tháng 10 năm 2026", "date_line"),
     ("BÁO CÁO", "doc_type"), ("I. TÌNH HÌNH TƯ TƯỞNG, TÂM TRẠNG CHUNG", "heading1"), ("1. Về kinh tế", "heading2"),
-    ("a) Giá cả thị trường", "heading3"), ("Nơi nhận:", "recipients_label"), ("- Lưu BTG.", "recipients"),
-    ("T/M BAN TUYÊN GIÁO", "sign_authority"), ("TRƯỞNG BAN", "sign_title"), ("Nguyễn Văn An", "signer_name"),
+    ("a) Giá cả thị trường", "heading3"), ("Nơi nhận:", "recipients_label"), ("- Lưu Văn phòng Đảng ủy.", "recipients"),
+    ("T/M ĐẢNG ỦY", "sign_authority"), ("BÍ THƯ", "sign_title"), ("Nguyễn Văn An", "signer_name"),
 ])
 def test_pdf_block_fonts(pdf, text, style):
     want = STYLES[style]
@@ -135,7 +138,7 @@ def test_pdf_margins_and_columns(pdf):
             assert x0 >= left_edge - 1 and x1 <= right_edge + 1
             assert y1 <= (PAGE.height_mm - PAGE.bottom_mm) * PT_PER_MM + 1
     party = _spans(pdf, "ĐẢNG CỘNG SẢN VIỆT NAM", 0)[0]
-    superior = _spans(pdf, "HUYỆN ỦY PHONG ĐIỀN", 0)[0]
+    superior = _spans(pdf, "ĐẢNG BỘ TỈNH VĨNH LONG", 0)[0]
     assert superior["bbox"][2] < party["bbox"][0]  # two columns, side by side
     assert abs(superior["bbox"][1] - party["bbox"][1]) < 4
     # the party line is underlined: a drawn line just under it, as long as the text
@@ -168,10 +171,15 @@ def test_pdf_signature_anchor_on_last_page(doc):
 def test_minutes_two_signature_columns():
     doc = sample_minutes()
     pdf = open_pdf(render_pdf(doc))
-    clerk, chair = _spans(pdf, "THƯ KÝ")[0], _spans(pdf, "CHỦ TRÌ")[0]
+    clerk, chair = _spans(pdf, "NGƯỜI GHI BIÊN BẢN")[0], _spans(pdf, "CHỦ TRÌ HỘI NGHỊ")[0]
     assert abs(clerk["bbox"][1] - chair["bbox"][1]) < 1 and clerk["bbox"][0] < chair["bbox"][0]
-    assert "Số 3-BB/BTGHU" in pdf[0].text() and "BIÊN BẢN" in pdf[0].text()
-    assert "ngày 05 tháng 02 năm 2025" in pdf[0].text()
+    # each full name sits under its own column's signature space, one column apart
+    clerk_name, chair_name = _spans(pdf, "Trần Thị Bình")[0], _spans(pdf, "Nguyễn Văn An")[0]
+    assert clerk_name["bbox"][1] - clerk["bbox"][1] > 60 and abs(clerk_name["bbox"][1] - chair_name["bbox"][1]) < 1
+    assert chair_name["bbox"][0] - clerk_name["bbox"][2] > 40
+    assert "Số 03-BB/ĐU" in pdf[0].text() and "BIÊN BẢN" in pdf[0].text()
+    assert "ngày 05 tháng 02 năm 2026" in pdf[0].text()
     docx = read_docx(io.BytesIO(render_docx(doc)))
     sign = docx.tables[-1]
-    assert [c.text.split("\n")[0] for c in sign.rows[0].cells] == ["THƯ KÝ", "CHỦ TRÌ"]
+    assert [c.text.split("\n")[0] for c in sign.rows[0].cells] == ["NGƯỜI GHI BIÊN BẢN", "CHỦ TRÌ HỘI NGHỊ"]
+    assert [c.text.split("\n")[-1] for c in sign.rows[0].cells] == ["Trần Thị Bình", "Nguyễn Văn An"]

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QLabel
 
 from app.context import User
 from app.reports import store
+from tests.ui.helpers import answer
 
 
 def test_register_and_section_editor(main_window, demo_ctx):
@@ -23,8 +24,14 @@ def test_register_and_section_editor(main_window, demo_ctx):
     panel.regenerate(False)
     assert store.get(demo_ctx, panel.report.id).sections[4]["text"] == "Dự báo do cán bộ viết."
     assert panel.flow_buttons["submit"].isEnabled() and not panel.flow_buttons["sign"].isEnabled()
+    assert panel.flow_buttons["sign"].toolTip() == "Chỉ ký số được báo cáo đã phê duyệt."
+    answer("Không")                                   # asked first; declining changes nothing
+    panel.flow_buttons["submit"].click()
+    assert store.get(demo_ctx, panel.report.id).status == "draft"
+    answer("Trình duyệt")
     panel.flow_buttons["submit"].click()
     assert store.get(demo_ctx, panel.report.id).status == "submitted"
+    assert main_window.statusBar().currentMessage() == "Đã trình duyệt báo cáo."
     assert not panel.save_section_btn.isEnabled() and panel.section_text.isReadOnly()
 
 
@@ -39,10 +46,12 @@ def test_preview_renders_every_page(main_window):
 def test_staff_cannot_approve(main_window, demo_ctx):
     page = main_window.show_page("reports")
     page.ctx.user = User("nv", "staff", "Nhân viên")  # the panel shares the page's context
+    answer("Trình duyệt")
     page.panel.flow_buttons["submit"].click()
     page.panel.set_report(store.get(demo_ctx, page.panel.report.id))
     assert page.panel.report.status == "submitted"
     assert not page.panel.flow_buttons["approve"].isEnabled()
+    assert page.panel.flow_buttons["approve"].toolTip() == "Chỉ lãnh đạo ban mới phê duyệt được."
 
 
 def test_head_approves_and_signs_from_the_page(main_window, demo_ctx, monkeypatch):
@@ -53,9 +62,11 @@ def test_head_approves_and_signs_from_the_page(main_window, demo_ctx, monkeypatc
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     page = main_window.show_page("reports")
     panel = page.panel
+    answer("Trình duyệt")
     panel.flow_buttons["submit"].click()
     page.ctx.user = User("tb", "head", "Trần Văn Hùng")
     panel.set_report(store.get(demo_ctx, panel.report.id))
+    answer("Phê duyệt")
     panel.flow_buttons["approve"].click()
     assert panel.flow_buttons["sign"].isEnabled()
     panel.flow_buttons["sign"].click()
@@ -75,3 +86,24 @@ def test_settings_dialog_saves(main_window, demo_ctx):
     from app.reports.period import setting
 
     assert setting(demo_ctx, "monthly_report_due_day") == 15 and setting(demo_ctx, "report_signer_name") == "Lê Thị Mai"
+
+
+def test_print_preview_paints_every_report_page(main_window, tmp_path):
+    import pypdf
+    from PySide6.QtPrintSupport import QPrinter
+
+    from app.reports import register
+    from ui.printing import paint_pdf
+
+    page = main_window.show_page("reports")
+    pdf = register.render_files(page.ctx, page.panel.report.id)[1]
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    printer.setFullPage(True)
+    printer.setResolution(100)
+    pages = paint_pdf(printer, pdf)
+    import io
+
+    assert pages == len(pypdf.PdfReader(io.BytesIO(pdf)).pages) >= 2
+    assert len(pypdf.PdfReader(str(tmp_path / "printed.pdf")).pages) == pages

@@ -34,6 +34,7 @@ from app.office import communes
 from app.opinions import drafts, items, privacy, topics
 from app.text import vn_date
 from ui.opinion.choice import ChoiceEdit
+from ui.opinion.suggestion import SuggestionBar
 from ui.widgets import MultiLineEdit
 
 CHOICES = ("collaborator", "channel", "field", "area", "topic", "tendency", "scale", "risk")
@@ -94,6 +95,8 @@ class EntryForm(QWidget):
             form.addRow(labels[key], self.fields_[key])
         form.addRow("Nội dung", self.summary)
         form.addRow("", self.hint)
+        self.suggestion = SuggestionBar(ctx, self.summary, self.fields_["topic"], self.fields_["field"], self)
+        form.addRow("", self.suggestion)
         form.addRow("Đề xuất", self.proposal)
         for key in ("scale", "risk"):
             form.addRow(labels[key], self.fields_[key])

@@ -4,30 +4,17 @@ for an administrator also the way into accounts (ui/users_dialog.py) and backups
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableView
 
 from app import audit_view, auth
 from app.text import vn_number
-from ui.models import Column, RowsModel, sortable
+from ui import admin_tools
+from ui.models import Column, RowsModel, local_time, sortable
 from ui.pages.base import PageBase
 from ui.widgets import CodeCombo, setup_table
 
 LIMIT = 2000
-
-
-def _local(ts: str) -> str:
-    """UTC ISO stamp → local 'dd/mm/yyyy HH:MM:SS'."""
-    try:
-        moment = datetime.fromisoformat(ts.replace("Z", "+00:00")).astimezone()
-    except ValueError:
-        return ts
-    return moment.strftime("%d/%m/%Y %H:%M:%S")
-
-
-local_time = _local  # shared with ui/users_dialog.py
 
 
 class Page(PageBase):
@@ -67,7 +54,7 @@ class Page(PageBase):
             bar.addWidget(combo, 1)
         self.layout_.addLayout(bar)
         self.model = RowsModel([
-            Column("Thời gian", lambda e: _local(e.ts), sort_key=lambda e: e.seq),
+            Column("Thời gian", lambda e: local_time(e.ts), sort_key=lambda e: e.seq),
             Column("Người dùng", lambda e: audit_view.user_label(e.user)),
             Column("Thao tác", lambda e: audit_view.action_label(e.action)),
             Column("Loại dữ liệu", lambda e: audit_view.table_label(e.table_name)),
@@ -94,15 +81,9 @@ class Page(PageBase):
         self.count.setText(f"{vn_number(len(rows))} mục{more}")
 
     def open_backups(self) -> None:
-        from ui.backup_dialog import BackupDialog
-
-        dialog = BackupDialog(self.ctx, self)
-        dialog.restored.connect(self.refresh)
-        dialog.exec()
+        admin_tools.open_backups(self.ctx, self, self.refresh)
         self.refresh()
 
     def open_users(self) -> None:
-        from ui.users_dialog import UsersDialog
-
-        UsersDialog(self.ctx, self).exec()
+        admin_tools.open_users(self.ctx, self)
         self.refresh()

@@ -115,6 +115,10 @@ class Page(PageBase):
             f"<h3>{title}</h3><ul>" + "".join(f"<li>{label}</li>" for label in values.values()) + "</ul>"
             for title, values in FIXED))
         self.tabs.addTab(fixed, "Danh mục cố định")
+        from ui.synonyms_tab import SynonymsTab
+
+        self.synonyms = SynonymsTab(ctx)
+        self.tabs.addTab(self.synonyms, "Từ đồng nghĩa")
         self.layout_.addWidget(self.tabs, 1)
 
     def refresh(self) -> None:

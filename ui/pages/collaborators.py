@@ -31,6 +31,7 @@ from ui.collab.editor import EditorDialog
 from ui.collab.import_dialog import ImportPreviewDialog, start_import
 from ui.collab.status_dialog import ReplaceDialog, StatusDialog
 from ui.collab.training_view import TrainingView
+from ui.feedback import notify
 from ui.files import open_file, save_file
 from ui.models import Column, RowsModel, sortable
 from ui.pages.base import PageBase
@@ -218,11 +219,30 @@ class Page(PageBase):
         if path:
             self.export_file(Path(path), contacts)
 
+    def print_contacts(self) -> None:
+        """Ctrl+P: the contact sheet of the filtered list, printed from memory (no file)."""
+        from html import escape
+
+        from ui.printing import preview_html
+
+        try:
+            heading, headers, rows = excel_export.contact_sheet(self.ctx, self.current_filter())
+        except DlxhError as exc:
+            self._refused(exc)
+            return
+        cells = "".join("<tr>" + "".join(f"<td>{escape(v)}</td>" for v in row) + "</tr>" for row in rows)
+        html = (f"<h3 style='text-align:center'>{escape(heading)}</h3><table border='1' cellspacing='0' "
+                "cellpadding='3' width='100%'><tr>" + "".join(f"<th>{escape(h)}</th>" for h in headers) +
+                f"</tr>{cells}</table>")
+        if preview_html(self, html, "Danh bạ cộng tác viên"):
+            notify(self, f"Đã gửi danh bạ {len(rows)} cộng tác viên tới máy in.")
+
     def export_file(self, path: Path, contacts: bool = False) -> None:
         flt = self.current_filter()
 
         def done(n: int) -> None:
             self.message.setText(f"Đã xuất {n} cộng tác viên ra {path.name}. {excel_export.PRIVACY_NOTE}")
+            notify(self, f"Đã xuất {n} cộng tác viên ra {path}.")
 
         self.tasks.run(lambda: excel_export.export(self.ctx, path, flt, contacts=contacts), on_done=done,
                        on_failed=self._refused, label="Đang xuất tệp Excel…", parent=self)

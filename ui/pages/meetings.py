@@ -29,6 +29,7 @@ from app.meetings import minutes_export, planning, schedule
 from app.opinions import items
 from app.text import vn_date
 from ui.errors import show_error
+from ui.feedback import notify
 from ui.files import save_file
 from ui.meeting.attendance import AttendanceTable
 from ui.meeting.editor import MeetingEditor
@@ -156,7 +157,6 @@ class Page(PageBase):
         split.addWidget(right)
         split.setSizes([430, 800])
         self.layout_.addWidget(split, 1)
-        QShortcut(QKeySequence("Ctrl+N"), self, activated=self.enter_items)
         QShortcut(QKeySequence("Ctrl+S"), self, activated=self.editor.save)
 
     # -- data -----------------------------------------------------------------------------------
@@ -253,6 +253,18 @@ class Page(PageBase):
         self.refresh(meeting.id)
         self.tabs.setCurrentIndex(2)
 
+    def print_minutes(self) -> None:
+        """Ctrl+P: the chosen meeting's minutes (BIÊN BẢN), printed from memory."""
+        from ui.printing import preview_pdf
+
+        meeting = self.editor.meeting
+        if not meeting or not meeting.id:
+            notify(self, "Hãy chọn một hội nghị để in biên bản.")
+            return
+        self.tasks.run(lambda: minutes_export.render_minutes(self.ctx, meeting.id, "pdf"), parent=self,
+                       label="Đang chuẩn bị biên bản…", on_failed=lambda exc: show_error(self, exc),
+                       on_done=lambda pdf: preview_pdf(self, pdf, f"Biên bản giao ban {meeting.held_on}"))
+
     def export_minutes(self, kind: str) -> None:
         meeting = self.editor.meeting
         if not meeting or not meeting.id:
@@ -262,5 +274,6 @@ class Page(PageBase):
         if not path:
             return
         self.tasks.run(lambda: minutes_export.export_minutes(self.ctx, meeting.id, path, kind),
-                       on_done=lambda p: self.editor.status.setText(f"Đã xuất biên bản: {p}"),
+                       on_done=lambda p: (self.editor.status.setText(f"Đã xuất biên bản: {p}"),
+                                          notify(self, f"Đã xuất biên bản: {p}")),
                        on_failed=lambda exc: show_error(self, exc), label="Đang xuất biên bản…", parent=self)

@@ -8,7 +8,6 @@ from dataclasses import replace
 from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -101,7 +100,8 @@ class Page(PageBase):
         actions = QHBoxLayout()
         for text, slot in (("Nhập ý kiến (Ctrl+N)", self.enter), ("Chuyển xử lý…", lambda: self.handle("forward")),
                            ("Ghi kết quả…", lambda: self.handle("resolve")),
-                           ("Ghi phản hồi…", lambda: self.handle("answer")), ("Xuất Excel…", self.choose_export)):
+                           ("Ghi phản hồi…", lambda: self.handle("answer")), ("Ý kiến tương tự…", self.show_similar),
+                           ("Xuất Excel…", self.choose_export)):
             button = QPushButton(text)
             button.clicked.connect(slot)
             actions.addWidget(button)
@@ -156,7 +156,6 @@ class Page(PageBase):
         self.status = QLabel()
         self.layout_.addWidget(self.status)
         self.total = 0
-        QShortcut(QKeySequence("Ctrl+N"), self, activated=self.enter)
 
     # -- filters ---------------------------------------------------------------------------------
     def _fill(self, combo: CodeCombo, pairs: list[tuple[str, str]]) -> None:
@@ -253,6 +252,13 @@ class Page(PageBase):
         if chosen and HandlingDialog(self.ctx, chosen[0], chosen[1], step, chosen[2], self).exec():
             self.refresh_list()
             self.refresh_overdue()
+
+    def show_similar(self) -> None:
+        from ui.opinion.similar_dialog import SimilarDialog
+
+        chosen = self.selected()
+        if chosen and chosen[0] == "opinion":
+            SimilarDialog(self.ctx, chosen[1], self).exec()
 
     def edit(self) -> None:
         """Open the selected item in the entry form (double-click or Enter on a row)."""

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from app import overview
+from app.errors import DlxhError
+from ui.errors import show_error
 from ui.pages.base import PageBase
 
 
@@ -18,6 +20,9 @@ class Page(PageBase):
         self.area.setFrameShape(QFrame.Shape.NoFrame)
         self.layout_.addWidget(self.area, 1)
         self.card_widgets: list[QFrame] = []
+        self.action_status = QLabel()
+        self.action_status.setWordWrap(True)
+        self.layout_.addWidget(self.action_status)
 
     def refresh(self) -> None:
         holder = QWidget()
@@ -25,14 +30,22 @@ class Page(PageBase):
         grid.setSpacing(12)
         self.card_widgets = []
         for i, card in enumerate(overview.build(self.ctx)):
-            frame = self._card(card)
+            frame = self._card(card, self._run)
             self.card_widgets.append(frame)
             grid.addWidget(frame, i // 2, i % 2)
         grid.setRowStretch(grid.rowCount(), 1)
         self.area.setWidget(holder)
 
+    def _run(self, action: overview.CardAction) -> None:
+        """A card's button: do it, say what was done, and show the cards again."""
+        try:
+            self.action_status.setText(action.run(self.ctx))
+        except DlxhError as exc:
+            show_error(self, exc)
+        self.refresh()
+
     @staticmethod
-    def _card(card: overview.Card) -> QFrame:
+    def _card(card: overview.Card, run=None) -> QFrame:
         frame = QFrame()
         frame.setObjectName("card")
         border = "#c0392b" if card.level == "warning" else "#d0d0d0"
@@ -57,5 +70,11 @@ class Page(PageBase):
             note.setWordWrap(True)
             note.setStyleSheet("color: #666; font-style: italic;")
             box.addWidget(note)
+        for action in card.actions:
+            button = QPushButton(action.label)
+            button.setObjectName("card_action")
+            if run is not None:
+                button.clicked.connect(lambda _=False, a=action: run(a))
+            box.addWidget(button)
         box.addStretch(1)
         return frame

@@ -142,7 +142,7 @@ class Page(PageBase):
         self.tabs.setCurrentWidget(self.items)
 
     def enrol_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Chọn thư mục chứa thẻ định danh (.dlxid) của các đơn vị")
+        folder = choose_folder(self, "Chọn thư mục chứa thẻ định danh (.dlxid) của các đơn vị")
         if folder:
             self.open_enrol_dialog(Path(folder))
 

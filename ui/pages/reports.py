@@ -115,6 +115,10 @@ class Page(PageBase):
                 self.panel.report.version != report.version:
             self.panel.set_report(store.get(self.ctx, report.id))
 
+    def print_document(self) -> None:
+        """Ctrl+P: the selected report, through the print preview."""
+        self.panel.print_document()
+
     def make_draft(self) -> None:
         kind = self.kind.currentData()
         try:

@@ -9,6 +9,7 @@ from app.errors import DlxhError
 from app.surveys import questionnaire as qn
 from app.text import vn_number
 from ui.errors import show_error
+from ui.feedback import notify
 from ui.pages.base import PageBase
 from ui.survey.builder import BuilderView
 from ui.survey.entry_view import EntryView
@@ -86,6 +87,19 @@ class Page(PageBase):
                 if s.id == sid:
                     self.status.setText(f"{vn_number(s.responses)} phiếu")
         self.picker.blockSignals(False)
+
+    def print_form(self) -> None:
+        """Ctrl+P: the blank questionnaire of the chosen survey."""
+        from app.surveys import printable
+        from ui.printing import preview_pdf
+
+        sid = self.survey_id()
+        if not sid:
+            notify(self, "Hãy chọn một cuộc điều tra để in phiếu.")
+            return
+        self.tasks.run(lambda: printable.form_pdf(self.ctx, sid), parent=self, label="Đang chuẩn bị phiếu in…",
+                       on_done=lambda pdf: preview_pdf(self, pdf, "Phiếu thăm dò ý kiến"),
+                       on_failed=lambda exc: show_error(self, exc))
 
     def _new_survey(self) -> None:
         title, ok = QInputDialog.getText(self, "Cuộc điều tra mới", "Tên cuộc điều tra (chủ đề thăm dò):")

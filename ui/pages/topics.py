@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import catalog
+from app.analytics import keywords
 from app.errors import DlxhError
 from app.opinions import items, topic_stats, topics, warnings
 from app.text import vn_date
@@ -114,6 +115,9 @@ class Page(PageBase):
         self.warning.setStyleSheet("background: #fdecea; color: #8b1a1a; padding: 6px; border-radius: 4px;")
         self.handling_label = QLabel()
         self.handling_label.setWordWrap(True)
+        self.keywords = QLabel()
+        self.keywords.setWordWrap(True)
+        self.keywords.setStyleSheet("color: #1f5f8b;")
         actions = QHBoxLayout()
         self.status_buttons = {}
         for code, text in (("watch", "Theo dõi"), ("hot", "Nổi cộm"), ("closed", "Kết thúc")):
@@ -157,6 +161,7 @@ class Page(PageBase):
         d.addWidget(self.warning)
         d.addLayout(actions)
         d.addWidget(self.handling_label)
+        d.addWidget(self.keywords)
         d.addWidget(self.chart, 3)
         d.addWidget(tabs, 2)
 
@@ -207,6 +212,8 @@ class Page(PageBase):
         for code, button in self.status_buttons.items():
             button.setEnabled(code != t.status)
         self.handling_label.setText(self._handling_text(t))
+        words = keywords.topic_keywords(self.ctx, t.id or "")
+        self.keywords.setText("<b>Từ khóa nổi bật:</b> " + ", ".join(words) if words else "")
         months, series = topic_stats.monthly_by_tendency(self.ctx, t.id)
         self.chart.set_data(months, series)
         self.areas_model.set_rows(topic_stats.areas(self.ctx, t.id))

@@ -27,13 +27,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import auth
+from app import auth, office
 from app.reports import draft, preview, register, store
-from app.reports.document import MARKS
+from app.reports.document import MARK_CHOICES, sign_mode_labels
 from ui.errors import show_error
+from ui.feedback import confirm, notify
 from ui.files import open_file, save_file
+from ui.printing import preview_pdf
 
-MARK_LABELS = {"": "Không", "mat": "Mật", "toi_mat": "Tối mật", "khan": "Khẩn", "hoa_toc": "Hỏa tốc"}
+
+def _mark_label(code: str) -> str:
+    return MARK_CHOICES[code].capitalize() if code else "Không"
 
 
 def _button(text: str, slot) -> QPushButton:
@@ -55,12 +59,12 @@ class ReportPanel(QWidget):
         layout.addWidget(self.summary)
         flow = QHBoxLayout()
         self.flow_buttons = {
-            "submit": _button("Trình duyệt", lambda: self._status(register.submit)),
-            "approve": _button("Phê duyệt", lambda: self._status(register.approve)),
-            "return": _button("Trả lại dự thảo", lambda: self._status(register.return_to_draft)),
+            "submit": _button("Trình duyệt", lambda: self._flow("submit", register.submit)),
+            "approve": _button("Phê duyệt", lambda: self._flow("approve", register.approve)),
+            "return": _button("Trả lại dự thảo", lambda: self._flow("return", register.return_to_draft)),
             "sign": _button("Ký số…", self.sign),
-            "send": _button("Đánh dấu đã gửi", lambda: self._status(register.mark_sent)),
-            "version": _button("Tạo phiên bản mới", lambda: self._status(register.new_version)),
+            "send": _button("Đánh dấu đã gửi", lambda: self._flow("send", register.mark_sent)),
+            "version": _button("Tạo phiên bản mới", lambda: self._flow("version", register.new_version)),
         }
         for button in self.flow_buttons.values():
             flow.addWidget(button)
@@ -68,7 +72,8 @@ class ReportPanel(QWidget):
         layout.addLayout(flow)
         files = QHBoxLayout()
         for text, slot in (("Xem trước", self.show_preview), ("Mở bằng Word (DOCX)", self.open_docx),
-                           ("Lưu PDF…", self.save_pdf), ("Kiểm tra chữ ký tệp PDF…", self.verify_file)):
+                           ("Lưu PDF…", self.save_pdf), ("In… (Ctrl+P)", self.print_document),
+                           ("Kiểm tra chữ ký tệp PDF…", self.verify_file)):
             files.addWidget(_button(text, slot))
         files.addStretch(1)
         layout.addLayout(files)
@@ -115,15 +120,15 @@ class ReportPanel(QWidget):
         self.title_edit = QLineEdit()
         self.signer_edit = QLineEdit()
         self.mode_combo = QComboBox()
-        self.mode_combo.addItem("T/M Ban Tuyên giáo – Trưởng ban ký", "tm")
-        self.mode_combo.addItem("K/T Trưởng ban – Phó Trưởng ban ký", "kt")
+        for mode, label in sign_mode_labels(office.get_office(self.ctx).body_name).items():
+            self.mode_combo.addItem(label, mode)
         self.mark_combo = QComboBox()
-        for code in MARKS:
-            self.mark_combo.addItem(MARK_LABELS[code], code)
+        for code in MARK_CHOICES:
+            self.mark_combo.addItem(_mark_label(code), code)
         self.recipients_edit = QPlainTextEdit()
         self.recipients_edit.setPlaceholderText("Mỗi nơi nhận một dòng")
         self.number_edit = QLineEdit()
-        self.number_edit.setPlaceholderText("để trống: lấy số tiếp theo khi trình")
+        self.number_edit.setPlaceholderText("để trống: lấy số tiếp theo khi ký")
         form.addRow("Trích yếu", self.title_edit)
         form.addRow("Số văn bản", self.number_edit)
         form.addRow("Người ký", self.signer_edit)
@@ -169,6 +174,7 @@ class ReportPanel(QWidget):
                   "version": report.status in store.FROZEN and can("draft")}
         for key, on in states.items():
             self.flow_buttons[key].setEnabled(on)
+            self.flow_buttons[key].setToolTip(flow_tip(key, report.status, can, on))
         self.title_edit.setText(report.title)
         self.number_edit.setText(str(report.number or ""))
         self.signer_edit.setText(report.signer_name or "")
@@ -226,6 +232,17 @@ class ReportPanel(QWidget):
 
     def _status(self, fn) -> None:
         self._guard(lambda: self._reload(fn(self.ctx, self.report.id)))
+
+    def _flow(self, key: str, fn) -> None:
+        """Submit / approve / return / send / new version: asked first (others see the change),
+        then said in the status bar."""
+        title, question, yes, done = FLOW_TEXTS[key]
+        if not self.report or not confirm(self, title, question, yes):
+            return
+        before = self.report.status
+        self._status(fn)
+        if self.report and self.report.status != before:
+            notify(self, done)
 
     def sign(self) -> None:
         from app.reports import pkcs11
@@ -289,8 +306,25 @@ class ReportPanel(QWidget):
             path = folder / f"{stem}.docx"
             path.write_bytes(register.render_files(self.ctx, rid)[0])
             return str(path)
-        self.tasks.run(write, on_done=lambda p: QDesktopServices.openUrl(QUrl.fromLocalFile(p)),
-                       on_failed=lambda e: show_error(self, e), label="Đang tạo tệp DOCX…", parent=self)
+        self.tasks.run(write, on_done=self._open_file, on_failed=lambda e: show_error(self, e),
+                       label="Đang tạo tệp DOCX…", parent=self)
+
+    def _open_file(self, path: str) -> None:
+        if QDesktopServices.openUrl(QUrl.fromLocalFile(path)):
+            notify(self, "Đã mở báo cáo bằng chương trình soạn thảo văn bản.")
+        else:
+            QMessageBox.information(self, "Không mở được tệp DOCX",
+                                    "Máy này chưa có chương trình mở được tệp DOCX (Microsoft Word, LibreOffice "
+                                    "Writer…). Hãy cài một chương trình như vậy, hoặc dùng «Lưu PDF…» / «In…».")
+
+    def print_document(self) -> None:
+        if not self.report:
+            notify(self, "Hãy chọn một báo cáo trong sổ đăng ký để in.")
+            return
+        rid, title = self.report.id, self._stem()
+        self.tasks.run(lambda: register.render_files(self.ctx, rid)[1],
+                       on_done=lambda pdf: preview_pdf(self, pdf, title) and notify(self, "Đã gửi báo cáo tới máy in."),
+                       on_failed=lambda e: show_error(self, e), label="Đang chuẩn bị bản in…", parent=self)
 
     def save_pdf(self) -> None:
         if not self.report:
@@ -299,6 +333,7 @@ class ReportPanel(QWidget):
         if name:
             rid = self.report.id
             self.tasks.run(lambda: Path(name).write_bytes(register.render_files(self.ctx, rid)[1]),
+                           on_done=lambda _: notify(self, f"Đã lưu PDF: {name}"),
                            on_failed=lambda e: show_error(self, e), label="Đang tạo tệp PDF…", parent=self)
 
     def verify_file(self) -> None:
@@ -309,6 +344,36 @@ class ReportPanel(QWidget):
             result = signing.verify_pdf(self.ctx, Path(name).read_bytes())
             box = QMessageBox.information if result.valid else QMessageBox.warning
             box(self, "Kết quả kiểm tra chữ ký số", result.message)
+
+
+FLOW_TEXTS = {
+    "submit": ("Trình duyệt", "Trình báo cáo này để lãnh đạo ban duyệt? Trong khi chờ duyệt, dự thảo không sửa "
+               "được.", "Trình duyệt", "Đã trình duyệt báo cáo."),
+    "approve": ("Phê duyệt", "Phê duyệt báo cáo này? Sau khi duyệt, nội dung không sửa được nữa.", "Phê duyệt",
+                "Đã phê duyệt báo cáo."),
+    "return": ("Trả lại dự thảo", "Trả báo cáo về dự thảo để người soạn sửa tiếp?", "Trả lại",
+               "Đã trả báo cáo về dự thảo."),
+    "send": ("Đánh dấu đã gửi", "Ghi nhận báo cáo đã gửi cấp trên? Việc gửi được ghi vào sổ đăng ký.", "Đã gửi",
+             "Đã ghi nhận báo cáo đã gửi."),
+    "version": ("Tạo phiên bản mới", "Tạo một dự thảo mới thay thế báo cáo này?", "Tạo phiên bản",
+                "Đã tạo phiên bản mới (dự thảo)."),
+}
+NEEDS = {"submit": ("draft", "Chỉ trình duyệt được báo cáo đang là dự thảo.", "Tài khoản của bạn không soạn báo cáo."),
+         "approve": ("approve", "Báo cáo cần được trình duyệt trước.", "Chỉ lãnh đạo ban mới phê duyệt được."),
+         "return": ("approve", "Chỉ trả lại được báo cáo đang chờ duyệt hoặc đã duyệt.",
+                    "Chỉ lãnh đạo ban mới trả lại được dự thảo."),
+         "sign": ("sign", "Chỉ ký số được báo cáo đã phê duyệt.", "Chỉ lãnh đạo ban mới ký số được."),
+         "send": ("export", "Cần ký số trước khi gửi.", "Tài khoản của bạn không có quyền gửi báo cáo."),
+         "version": ("draft", "Chỉ tạo phiên bản mới cho báo cáo đã duyệt, ký hoặc gửi.",
+                     "Tài khoản của bạn không soạn báo cáo.")}
+
+
+def flow_tip(key: str, status: str, can, enabled: bool) -> str:
+    """Why a workflow button is greyed (or what it does when it is not)."""
+    if enabled:
+        return FLOW_TEXTS[key][1] if key in FLOW_TEXTS else "Ký số báo cáo đã phê duyệt."
+    action, wrong_state, not_allowed = NEEDS[key]
+    return not_allowed if not can(action) else wrong_state
 
 
 def _vn(iso: str | None) -> str:

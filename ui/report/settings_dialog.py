@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QPlainTextEdit, QSpinBox
 
+from app import office
 from app.reports import period
+from app.reports.document import sign_mode_labels
 from ui.errors import show_error
 
 SPINS = [("monthly_report_due_day", "Hạn báo cáo tháng: ngày … của tháng sau"),
@@ -12,6 +14,7 @@ SPINS = [("monthly_report_due_day", "Hạn báo cáo tháng: ngày … của th�
          ("half_year_report_due_days", "Hạn báo cáo 6 tháng: số ngày sau cuối kỳ"),
          ("annual_report_due_days", "Hạn báo cáo năm: số ngày sau cuối kỳ")]
 TEXTS = [("report_signer_name", "Người ký mặc định"),
+         ("term_start", "Ngày bắt đầu nhiệm kỳ (số văn bản đếm lại từ 01; YYYY-MM-DD)"),
          ("pkcs11_module", "Thư viện PKCS#11 của USB token (để trống: ký bằng chứng thư của đơn vị)"),
          ("pkcs11_token_label", "Tên token"), ("pkcs11_key_label", "Nhãn khóa"), ("pkcs11_cert_label", "Nhãn chứng thư")]
 
@@ -35,8 +38,8 @@ class ReportSettingsDialog(QDialog):
             self.texts[key] = edit
             form.addRow(label, edit)
         self.mode = QComboBox()
-        self.mode.addItem("T/M Ban Tuyên giáo – Trưởng ban ký", "tm")
-        self.mode.addItem("K/T Trưởng ban – Phó Trưởng ban ký", "kt")
+        for mode, label in sign_mode_labels(office.get_office(ctx).body_name).items():
+            self.mode.addItem(label, mode)
         self.mode.setCurrentIndex(max(0, self.mode.findData(period.setting(ctx, "report_signer_mode"))))
         form.addRow("Hình thức ký mặc định", self.mode)
         self.recipients = QPlainTextEdit("\n".join(period.setting(ctx, "report_recipients")))

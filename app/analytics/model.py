@@ -1,0 +1,163 @@
+"""The in-memory topic model: a TF-IDF space fitted on the office's items, one profile per open topic.
+
+Contract: `get(ctx)` returns a `Model` current with the store (rebuilt lazily when topics,
+items or the synonym table changed; a model that took long to build is reused for up to a
+minute of further edits, since one new item barely moves a profile). Nothing is written to
+disk: the privacy rule (issue 13 point 6) forbids a plaintext cache, and a rebuild costs
+well under the time a clerk takes to open the form (README, Benchmarks).
+
+Why profiles are scored two ways: the centroid of a topic's items carries its overall
+vocabulary, while the best few single items catch a paraphrase that shares one compound
+with one earlier report; the mean of both ranks better than either on the held-out set.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cached_property
+
+import numpy as np
+from scipy import sparse
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.preprocessing import normalize
+
+from app.analytics import synonyms
+from app.analytics.textproc import Processor
+from app.context import Ctx
+
+PER_TOPIC = 300          # most recent items of a topic used for its profile
+BACKGROUND = 3000        # recent items of any kind added to fit the IDF weights
+REUSE_SECONDS = 60.0
+SLOW_BUILD = 0.3
+
+
+@dataclass
+class TopicProfile:
+    id: str
+    title: str
+    field: str
+    status: str
+    n_items: int
+    item_fields: Counter = field(default_factory=Counter)
+
+
+@dataclass
+class Scored:
+    topic: TopicProfile
+    score: float
+    close_items: int      # profile items with a clear likeness to the text
+
+
+@dataclass
+class Model:
+    proc: Processor
+    vectorizer: TfidfVectorizer
+    topics: list[TopicProfile]
+    centroids: sparse.csr_matrix        # one normalised row per topic
+    items: sparse.csr_matrix            # normalised profile items
+    item_topic: np.ndarray              # topic index of each profile item
+    built_in: float = 0.0
+
+    def vector(self, texts: list[str]) -> sparse.csr_matrix:
+        return normalize(self.vectorizer.transform(texts))
+
+    @cached_property
+    def word_columns(self) -> np.ndarray:
+        return np.array([not n.startswith("#") for n in self.vectorizer.get_feature_names_out()], dtype=bool)
+
+    def word_vector(self, texts: list[str]) -> sparse.csr_matrix:
+        """Syllables and pairs only: sparser than with letter n-grams, so unrelated texts stay apart
+        when clustering."""
+        return normalize(self.vectorizer.transform(texts).tocsc()[:, self.word_columns].tocsr())
+
+    def rank(self, vectors: sparse.csr_matrix) -> tuple[np.ndarray, np.ndarray]:
+        """Scores (rows: texts, columns: topics) and, per pair, how many profile items are close."""
+        n_topics = len(self.topics)
+        if not n_topics or vectors.shape[0] == 0:
+            return np.zeros((vectors.shape[0], n_topics)), np.zeros((vectors.shape[0], n_topics), dtype=int)
+        central = (vectors @ self.centroids.T).toarray()
+        sims = (vectors @ self.items.T).toarray()
+        best = np.zeros_like(central)
+        close = np.zeros(central.shape, dtype=int)
+        for t in range(n_topics):
+            cols = sims[:, self.item_topic == t]
+            if cols.shape[1] == 0:
+                continue
+            k = min(3, cols.shape[1])
+            top = -np.sort(-cols, axis=1)[:, :k]
+            best[:, t] = top.mean(axis=1)
+            close[:, t] = (cols >= 0.2).sum(axis=1)
+        return 0.5 * central + 0.5 * best, close
+
+    def suggest(self, text: str, limit: int = 5) -> list[Scored]:
+        if not text.strip() or not self.topics:
+            return []
+        scores, close = self.rank(self.vector([text]))
+        order = np.argsort(-scores[0])[:limit]
+        return [Scored(self.topics[i], float(scores[0, i]), int(close[0, i])) for i in order if scores[0, i] > 0]
+
+
+def build(ctx: Ctx, proc: Processor | None = None) -> Model:
+    """Fit the space and the profiles from the store (open topics only: a closed one is not offered)."""
+    start = time.perf_counter()
+    profiles: list[tuple[TopicProfile, list[str]]] = []
+    for tid, title, fld, status, notes in ctx.db.execute(
+            "SELECT id, title, field, status, coalesce(notes, '') FROM topics WHERE status != 'closed' "
+            "ORDER BY opened_on, id").fetchall():
+        rows = ctx.db.execute("SELECT summary, field FROM opinions WHERE topic_id = ? ORDER BY received_on DESC "
+                              "LIMIT ?", [tid, PER_TOPIC]).fetchall()
+        profile = TopicProfile(tid, title, fld, status, len(rows), Counter(r[1] for r in rows))
+        profiles.append((profile, [f"{title}. {notes}"] + [r[0] for r in rows]))
+    background = [r[0] for r in ctx.db.execute("SELECT summary FROM opinions ORDER BY received_on DESC LIMIT ?",
+                                               [BACKGROUND])]
+    model = fit(proc or synonyms.processor(ctx), profiles, background)
+    model.built_in = time.perf_counter() - start
+    return model
+
+
+def fit(proc: Processor, profiles: list[tuple[TopicProfile, list[str]]], background: list[str]) -> Model:
+    """The model from plain texts: each topic with its documents (title first), plus background texts
+    that only weigh the vocabulary."""
+    docs = [d for _p, texts in profiles for d in texts]
+    owner = np.array([t for t, (_p, texts) in enumerate(profiles) for _d in texts], dtype=int)
+    vectorizer = TfidfVectorizer(analyzer=proc.features, sublinear_tf=True, dtype=np.float32)
+    vectorizer.fit(docs + background or ["trống"])
+    width = len(vectorizer.vocabulary_)
+    items = normalize(vectorizer.transform(docs)).tocsr() if docs else sparse.csr_matrix((0, width))
+    rows = [sparse.csr_matrix(items[owner == t].sum(axis=0)) for t in range(len(profiles))]
+    centroids = normalize(sparse.vstack(rows).tocsr()) if rows else sparse.csr_matrix((0, width))
+    return Model(proc, vectorizer, [p for p, _t in profiles], centroids, items, owner)
+
+
+# One model per open store; keyed by the connection, since a store reopened is a new connection.
+_CACHE: dict[int, tuple[tuple, float, Model]] = {}
+
+
+def _signature(ctx: Ctx) -> tuple:
+    conn = ctx.db.conn
+    topics_sig = conn.execute("SELECT count(*), max(updated_at), group_concat(status) FROM topics").fetchone()
+    items_sig = conn.execute("SELECT count(*), max(rowid), max(updated_at) FROM opinions").fetchone()
+    return tuple(topics_sig) + tuple(items_sig) + tuple(synonyms.user_lines(ctx))
+
+
+def get(ctx: Ctx) -> Model:
+    key = id(ctx.db.conn)
+    sig = _signature(ctx)
+    hit = _CACHE.get(key)
+    if hit:
+        old_sig, built_at, model = hit
+        if old_sig == sig:
+            return model
+        same_topics = old_sig[:3] == sig[:3] and old_sig[6:] == sig[6:]
+        if same_topics and model.built_in > SLOW_BUILD and time.monotonic() - built_at < REUSE_SECONDS:
+            return model
+    model = build(ctx)
+    _CACHE.clear()
+    _CACHE[key] = (sig, time.monotonic(), model)
+    return model
+
+
+def invalidate() -> None:
+    _CACHE.clear()

@@ -1,0 +1,46 @@
+"""Topic suggestion while a clerk types: the most likely open topics for a text, with a reason in words.
+
+Contract: `suggest(ctx, text)` returns ranked suggestions, best first, only those scoring at
+least FLOOR (a weak guess is no help and would tempt a wrong click). Nothing is chosen here:
+the entry form shows the first one and the clerk accepts it with one key.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from app import catalog
+from app.analytics import model as topic_model
+from app.context import Ctx
+
+FLOOR = 0.12
+MIN_CHARS = 12
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    topic_id: str
+    title: str
+    field: str
+    score: float
+    reason: str
+
+    @property
+    def field_label(self) -> str:
+        return catalog.label(catalog.FIELDS, self.field)
+
+
+def suggest(ctx: Ctx, text: str, limit: int = 5) -> list[Suggestion]:
+    if len(text.strip()) < MIN_CHARS:
+        return []
+    out = []
+    for s in topic_model.get(ctx).suggest(text, limit):
+        if s.score < FLOOR:
+            continue
+        field = s.topic.item_fields.most_common(1)[0][0] if s.topic.item_fields else s.topic.field
+        if s.close_items:
+            reason = f"giống {s.close_items} ý kiến của vấn đề «{s.topic.title}»"
+        else:
+            reason = f"gần với nội dung vấn đề «{s.topic.title}»"
+        out.append(Suggestion(s.topic.id, s.topic.title, field, round(s.score, 3), reason))
+    return out

@@ -1,0 +1,137 @@
+"""Vietnamese text to features: synonyms, accent folding, stop words, syllable and character n-grams.
+
+Contract: `Processor(groups).features(text)` returns the list of string features of one text
+(the same text always gives the same list), the analyzer every vectorizer in app/analytics
+uses. Why no word segmenter: Vietnamese words are one to three syllables, and adjacent
+syllable pairs ("bồi thường", "mặt bằng") capture the compounds a CRF segmenter would find,
+while folded character n-grams absorb typing without accents and small misspellings; the
+segmenters available (underthesea, pyvi) bring a model download layer or pickled models and
+add nothing the held-out benchmark needs (README, Benchmarks).
+
+Synonyms are replaced before folding on the accented lower-case text (so "giá" never meets
+"gia đình"), and again on the folded text for variants of two syllables or more and for
+abbreviations, which stay unambiguous without accents ("gpmb", "den bu").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from app.text import fold
+
+RESOURCES = Path(__file__).resolve().parents[2] / "resources" / "analytics"
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+def _lines(name: str) -> list[str]:
+    text = (RESOURCES / name).read_text(encoding="utf-8")
+    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
+
+
+def _lower(text: str) -> str:
+    return unicodedata.normalize("NFC", text).replace("Đ", "đ").lower()
+
+
+def words(text: str) -> list[str]:
+    """Syllables of a text, lower-case with accents kept (NFC)."""
+    return _WORD.findall(_lower(text))
+
+
+def parse_groups(lines: list[str]) -> list[list[str]]:
+    """'canonical = variant = variant' lines to groups of lower-case phrases (empty parts dropped)."""
+    groups = []
+    for line in lines:
+        parts = [" ".join(words(p)) for p in line.split("=")]
+        parts = [p for p in parts if p]
+        if len(parts) >= 2:
+            groups.append(parts)
+    return groups
+
+
+def builtin_groups() -> list[list[str]]:
+    return parse_groups(_lines("synonyms.txt"))
+
+
+def stop_words() -> frozenset[str]:
+    """Folded stop words and stop phrases (phrases as space-joined syllables)."""
+    return frozenset(fold(" ".join(words(w))) for w in _lines("stopwords.txt"))
+
+
+def _alternation(mapping: dict[str, str]) -> re.Pattern | None:
+    if not mapping:
+        return None
+    keys = sorted(mapping, key=lambda k: (-len(k), k))
+    return re.compile(r"(?<![^\W_])(" + "|".join(re.escape(k) for k in keys) + r")(?![^\W_])", re.UNICODE)
+
+
+@dataclass
+class Processor:
+    """Turns texts into features with one synonym table (built-in groups plus the user's)."""
+
+    groups: list[list[str]] = field(default_factory=builtin_groups)
+
+    @cached_property
+    def _accented(self) -> tuple[re.Pattern | None, dict[str, str]]:
+        mapping = {v: g[0] for g in self.groups for v in g[1:] if v != g[0]}
+        return _alternation(mapping), mapping
+
+    @cached_property
+    def _folded(self) -> tuple[re.Pattern | None, dict[str, str]]:
+        mapping = {}
+        for g in self.groups:
+            for v in g[1:]:
+                if len(v.split()) >= 2 or v == fold(v):
+                    mapping[fold(v)] = fold(g[0])
+        return _alternation(mapping), mapping
+
+    @cached_property
+    def stops(self) -> frozenset[str]:
+        return stop_words()
+
+    @cached_property
+    def _stop_phrases(self) -> re.Pattern | None:
+        phrases = {p: "" for p in self.stops if " " in p}
+        return _alternation(phrases)
+
+    def canonical(self, text: str) -> str:
+        """Folded, synonym-normalised text with stop phrases removed: what every feature comes from."""
+        low = " ".join(words(text))
+        pattern, mapping = self._accented
+        if pattern:
+            low = pattern.sub(lambda m: mapping[m.group(1)], low)
+        folded = fold(low)
+        pattern, mapping = self._folded
+        if pattern:
+            folded = pattern.sub(lambda m: mapping[m.group(1)], folded)
+        if self._stop_phrases:
+            folded = self._stop_phrases.sub(" ", folded)
+        return folded
+
+    def sequence(self, text: str) -> list[str | None]:
+        """Folded syllables in order, a stop word (or number) left as None so no pair spans it."""
+        stops = self.stops
+        return [None if w in stops or w.isdigit() else w for w in self.canonical(text).split()]
+
+    def tokens(self, text: str) -> list[str]:
+        """Folded content syllables, in order, stop words removed."""
+        return [w for w in self.sequence(text) if w]
+
+    @staticmethod
+    def pairs(seq: list[str | None]) -> list[str]:
+        return [f"{a}_{b}" for a, b in zip(seq, seq[1:], strict=False) if a and b]
+
+    def features(self, text: str) -> list[str]:
+        """Syllables, adjacent syllable pairs and character 3-grams of folded words: paraphrases that
+        share a compound or most of a word's letters come out close."""
+        seq = self.sequence(text)
+        toks = [w for w in seq if w]
+        out = toks + self.pairs(seq)
+        for t in toks:
+            padded = f"<{t}>"
+            if len(padded) > 4:
+                out += ["#" + padded[i:i + 3] for i in range(len(padded) - 2)]
+        return out

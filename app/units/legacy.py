@@ -1,0 +1,128 @@
+"""Pre-reform (before 1/7/2025) communes and districts, and their mapping to today's units.
+
+The mapping is the `vietnamadminunits` converter table: for each new commune, the old
+(province, district, commune) keys that formed it; for an old commune split between several
+new ones, the candidates and the one the package marks as default. Contract of
+`convert_legacy` is in app/units/__init__.py (its signature is relied on by the collaborator
+import: keep it).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+
+from app import units
+from app.text import fold
+from app.units import data
+
+
+@dataclass(frozen=True)
+class LegacyCommune:
+    code: str                 # pre-reform GSO commune code
+    name: str                 # "Xã Nhị Long Phú"
+    district: str             # "Huyện Càng Long"
+    province: str             # "Tỉnh Trà Vinh" (old province)
+    new_codes: tuple[str, ...]   # today's commune(s) it went into; default first
+
+
+@dataclass(frozen=True)
+class Conversion:
+    query: str
+    unit: units.Commune | None            # the answer when exactly one new commune fits
+    candidates: tuple[units.Commune, ...] = ()   # the fitting new communes when ambiguous (or the one)
+    sources: tuple[LegacyCommune, ...] = field(default=())  # the old communes the name matched
+
+    @property
+    def ambiguous(self) -> bool:
+        return self.unit is None and len(self.candidates) > 1
+
+
+@cache
+def _legacy() -> tuple[LegacyCommune, ...]:
+    conv = data.converter()
+    by_key = {(c.province_code, c.key): c.code for c in units._tables()[1].values()}
+    new_province = {}
+    for new_pkey, old_pkeys in conv["DICT_PROVINCE"].items():
+        for old in old_pkeys:
+            new_province[old] = new_pkey
+    pcode_of = {p.key: p.code for p in units._tables()[0].values()}
+    forward: dict[str, list[str]] = {}
+    for new_pkey, wards in conv["DICT_PROVINCE_WARD_NO_DIVIDED"].items():
+        for new_wkey, olds in wards.items():
+            code = by_key.get((pcode_of.get(new_pkey), new_wkey))
+            for old in olds:
+                if code:
+                    forward.setdefault(old, []).append(code)
+    for new_pkey, olds in conv["DICT_PROVINCE_WARD_DIVIDED"].items():
+        for old, options in olds.items():
+            codes = [by_key.get((pcode_of.get(new_pkey), o["newWardKey"])) for o in
+                     sorted(options, key=lambda o: not o["isDefaultNewWard"])]
+            forward.setdefault(old, []).extend(c for c in codes if c and c not in forward.get(old, []))
+    result = []
+    for _pc, pname, pkey, _dc, dname, dkey, wcode, wname, wkey in data.legacy_rows():
+        if not wname:
+            continue
+        result.append(LegacyCommune(wcode, wname, dname, pname, tuple(forward.get(f"{pkey}_{dkey}_{wkey}", ()))))
+    return tuple(result)
+
+
+def legacy_communes(province_code: str) -> list[LegacyCommune]:
+    """The pre-reform communes that went (wholly or partly) into today's province `province_code`."""
+    prov = units.province(province_code)
+    if prov is None:
+        return []
+    return [lc for lc in _legacy() if any(units.commune(c) and units.commune(c).province_code == prov.code
+                                          for c in lc.new_codes)]
+
+
+def legacy_districts(province_code: str) -> list[str]:
+    """The pre-reform districts whose communes now form the province ("Huyện Càng Long", …)."""
+    seen: dict[str, None] = {}
+    for lc in legacy_communes(province_code):
+        seen.setdefault(lc.district, None)
+    return sorted(seen, key=fold)
+
+
+def convert_legacy(commune_name: str, district: str | None = None, province: str | None = None) -> Conversion:
+    """See app/units/__init__.py for the contract."""
+    key = units.name_key(commune_name)
+    typed = _type_word(commune_name)
+    new_prov = units.find_province(province) if province else None
+    old_prov_key = None if new_prov or not province else units.name_key(province)
+    if new_prov:
+        current = [c for c in units.communes_of(new_prov.code)
+                   if units.name_key(c.name) == key and (not typed or _type_word(c.name) == typed)]
+        if len(current) == 1 and not district:
+            return Conversion(commune_name, current[0], (current[0],))
+    district_key = units.name_key(district) if district else None
+    sources = []
+    for lc in _legacy():
+        if units.name_key(lc.name) != key or (typed and _type_word(lc.name) != typed):
+            continue
+        if district_key and units.name_key(lc.district) != district_key:
+            continue
+        if old_prov_key and units.name_key(lc.province) != old_prov_key:
+            continue
+        news = [units.commune(c) for c in lc.new_codes]
+        if new_prov and not any(n and n.province_code == new_prov.code for n in news):
+            continue
+        sources.append(lc)
+    if not sources and district and new_prov:
+        return convert_legacy(commune_name, None, province)   # a wrong title must not lose the row
+    firsts: dict[str, units.Commune] = {}
+    for lc in sources:
+        news = [units.commune(c) for c in lc.new_codes]
+        news = [n for n in news if n and (not new_prov or n.province_code == new_prov.code)]
+        if news:
+            firsts.setdefault(news[0].code, news[0])   # the package's default new commune
+    cands = tuple(firsts.values())
+    return Conversion(commune_name, cands[0] if len(cands) == 1 else None, cands, tuple(sources))
+
+
+def _type_word(name: str) -> str:
+    lowered = " ".join(fold(name).split())
+    for word in units.TYPE_WORDS:
+        if lowered.startswith(fold(word) + " "):
+            return fold(word)
+    return ""

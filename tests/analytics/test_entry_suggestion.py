@@ -1,0 +1,40 @@
+"""The entry form suggests a topic while the clerk types Nội dung; F4 accepts it (keyboard only),
+nothing is chosen without the key, and the item saves under the accepted topic."""
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from app.opinions import items
+from ui.opinion.entry import EntryDialog
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
+
+
+def test_suggestion_is_accepted_with_one_key_and_saved(qtbot, demo_ctx):
+    dialog = EntryDialog(demo_ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitExposed(dialog)
+    form = dialog.form
+    bar = form.suggestion
+    form.summary.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is form.summary)
+    # Typed without accents, as many clerks do: the folded synonyms still meet ("den bu").
+    qtbot.keyClicks(form.summary, "Ba con chua dong y muc den bu dat khi mo rong duong")
+    qtbot.waitUntil(lambda: bar.current is not None, timeout=10000)
+    assert bar.isVisible() and "F4" in bar.text() and "Bồi thường" in bar.text()
+    assert form.fields_["topic"].code() is None          # never chosen silently
+    qtbot.keyClick(form.summary, Qt.Key.Key_F4)
+    chosen = form.fields_["topic"].code()
+    assert chosen == bar_topic(demo_ctx, "Bồi thường%")
+    assert form.fields_["field"].code() == "economy"
+    assert not bar.isVisible()                             # a topic chosen: the bar is quiet
+    form.fields_["tendency"].set_code("concern")
+    saved = form.save()
+    assert saved is not None and items.get(demo_ctx, saved.id).topic_id == chosen
+
+
+def bar_topic(ctx, like):
+    return ctx.db.execute("SELECT id FROM topics WHERE title LIKE ?", [like]).fetchone()[0]

@@ -1,0 +1,20 @@
+"""Answer the next modal question the way a user would: click the button with that text."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QAbstractButton, QApplication
+
+
+def answer(text: str, tries: int = 200) -> None:
+    """Once a modal dialog is open, click its button labelled `text` (poll every 10 ms)."""
+
+    def click(left: int) -> None:
+        box = QApplication.activeModalWidget()
+        buttons = [b for b in box.findChildren(QAbstractButton) if b.text() == text] if box else []
+        if buttons:
+            buttons[0].click()
+        elif left:
+            QTimer.singleShot(10, lambda: click(left - 1))
+
+    QTimer.singleShot(0, lambda: click(tries))

@@ -1,0 +1,74 @@
+"""The topic suggestion under Nội dung in the entry form: while the clerk types, the most likely open
+topic (and its field) with a short reason; F4 accepts it. Nothing is ever chosen silently, and
+once a topic is chosen by hand the bar stays quiet. A pause of 250 ms in typing triggers one
+suggestion (app.analytics.suggest, a few milliseconds on the in-memory model)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QLabel, QWidget
+
+from app.analytics.suggest import Suggestion, suggest
+from app.context import Ctx
+from app.errors import DlxhError
+from ui.opinion.choice import ChoiceEdit
+
+ACCEPT_KEY = Qt.Key.Key_F4
+
+
+class SuggestionBar(QLabel):
+    accepted = Signal(object)   # the Suggestion taken
+
+    def __init__(self, ctx: Ctx, summary: QWidget, topic: ChoiceEdit, field: ChoiceEdit,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.summary, self.topic, self.field = ctx, summary, topic, field
+        self.current: Suggestion | None = None
+        self.setWordWrap(True)
+        self.setStyleSheet("color: #1f5f8b;")
+        self.setObjectName("topic_suggestion")
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(250)
+        self._timer.timeout.connect(self.refresh)
+        summary.textChanged.connect(lambda *_: self._timer.start())
+        topic.textChanged.connect(lambda *_: self._timer.start())
+        summary.installEventFilter(self)
+        self.hide()
+
+    def refresh(self) -> None:
+        self._timer.stop()
+        self.current = None
+        if not self.topic.text().strip():
+            try:
+                found = suggest(self.ctx, self.summary.text(), 1)
+            except DlxhError:
+                found = []
+            self.current = found[0] if found else None
+        if self.current is None:
+            self.clear()
+            self.hide()
+            return
+        s = self.current
+        self.setText(f"Gợi ý vấn đề: <b>{s.title}</b> (lĩnh vực {s.field_label}) – {s.reason}. "
+                     f"Nhấn <b>F4</b> để chọn.")
+        self.show()
+
+    def accept(self) -> bool:
+        """Take the shown suggestion: topic, and the field when none is chosen yet."""
+        if self._timer.isActive():
+            self.refresh()
+        s = self.current
+        if s is None:
+            return False
+        self.topic.set_code(s.topic_id)
+        if not self.field.text().strip():
+            self.field.set_code(s.field)
+        self.accepted.emit(s)
+        self.refresh()
+        return True
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.KeyPress and event.key() == ACCEPT_KEY:
+            return self.accept()
+        return super().eventFilter(watched, event)

@@ -1,0 +1,60 @@
+"""Danh mục → "Từ đồng nghĩa": the office's own synonym groups for the text analytics (a small list
+editor over app.analytics.synonyms), with the built-in groups shown read-only below."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QListWidget, QPushButton, QVBoxLayout, QWidget
+
+from app.analytics import synonyms
+from app.context import Ctx
+from app.errors import DlxhError
+from ui.errors import show_error
+
+
+class SynonymsTab(QWidget):
+    def __init__(self, ctx: Ctx, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        box = QVBoxLayout(self)
+        box.addWidget(QLabel("Nhóm từ đồng nghĩa của đơn vị (dùng khi gợi ý vấn đề, tìm ý kiến tương tự):"))
+        self.mine = QListWidget()
+        box.addWidget(self.mine, 1)
+        row = QHBoxLayout()
+        self.entry = QLineEdit()
+        self.entry.setPlaceholderText("ví dụ: tiền điện = hóa đơn điện = giá điện")
+        self.entry.returnPressed.connect(self.add)
+        add, remove = QPushButton("Thêm"), QPushButton("Xóa nhóm đã chọn")
+        add.clicked.connect(self.add)
+        remove.clicked.connect(self.remove)
+        row.addWidget(self.entry, 1)
+        row.addWidget(add)
+        row.addWidget(remove)
+        box.addLayout(row)
+        box.addWidget(QLabel("Nhóm có sẵn:"))
+        self.builtin = QListWidget()
+        self.builtin.addItems(synonyms.builtin_lines())
+        box.addWidget(self.builtin, 1)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.mine.clear()
+        self.mine.addItems(synonyms.user_lines(self.ctx))
+
+    def add(self) -> None:
+        try:
+            synonyms.add(self.ctx, self.entry.text())
+        except DlxhError as exc:
+            show_error(self, exc)
+            return
+        self.entry.clear()
+        self.refresh()
+
+    def remove(self) -> None:
+        item = self.mine.currentItem()
+        if item is None:
+            return
+        try:
+            synonyms.remove(self.ctx, item.text())
+        except DlxhError as exc:
+            show_error(self, exc)
+        self.refresh()
