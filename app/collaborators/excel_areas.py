@@ -41,7 +41,10 @@ class LegacyHit:
 
     @property
     def label(self) -> str:
-        return f"{self.old_name}, {self.old_district.lower()} (cũ) → {self.new_name}"
+        if not self.old_district:
+            return f"{self.new_name} (tên hiện nay)"
+        word, _, rest = self.old_district.partition(" ")
+        return f"{self.old_name}, {word.lower()} {rest} (cũ) → {self.new_name}"
 
 
 # name as written, old-district hint (folded) -> the pre-reform units it may denote
@@ -77,7 +80,7 @@ def for_office(ctx, titles: list[str], old_district: str | None = None) -> AreaR
     own = office.get_office(ctx)
     areas = office_areas(ctx)
     kind = getattr(own, "kind", None) or own.role
-    return AreaResolver(areas, own.unit_code, own.name, kind, legacy_lookup(ctx),
+    return AreaResolver(areas, getattr(own, "official_code", None) or own.unit_code, own.name, kind, legacy_lookup(ctx),
                         titles if old_district is None else [f"huyện {old_district}"])
 
 
@@ -92,8 +95,40 @@ def office_areas(ctx) -> list[Unit]:
 
 
 def legacy_lookup(ctx) -> LegacyLookup | None:
-    """The official converter for this office's province, or None where the list is not available."""
-    return None
+    """The official converter (app/units) over the pre-reform units that now form this office's
+    province; None when the office's province is not in the official list (a test office)."""
+    from app import office, units
+
+    own = office.get_office(ctx)
+    province = _province_code(own)
+    if province is None:
+        return None
+
+    def look(raw: str, district: str | None) -> list[LegacyHit]:
+        conv = units.convert_legacy(raw, district, province)
+        hits = []
+        for new in conv.candidates:
+            olds = [lc for lc in conv.sources if new.code in lc.new_codes] or conv.sources[:1]
+            for lc in olds or [None]:
+                hits.append(LegacyHit(lc.name if lc else new.name, lc.district if lc else "",
+                                      lc.province if lc else new.province_name, new.code, new.name))
+        return hits
+
+    return look
+
+
+def _province_code(own) -> str | None:
+    from app import units
+
+    code = getattr(own, "official_code", None)
+    if code:
+        found = units.lookup(code)
+        if isinstance(found, units.Province):
+            return found.code
+        if isinstance(found, units.Commune):
+            return found.province_code
+    found = units.find_province(getattr(own, "province_name", "") or "")
+    return found.code if found else None
 
 
 def add_area(ctx, raw: str) -> str:
@@ -108,7 +143,8 @@ def add_area(ctx, raw: str) -> str:
     while f"{own.unit_code}-DB{number:03d}" in taken:
         number += 1
     code = f"{own.unit_code}-DB{number:03d}"
-    office.add_unit(ctx, code, name, area_level(ctx), own.unit_code)
+    level = area_level(ctx)
+    office.add_unit(ctx, code, name, level, own.unit_code, area_type=area_type(name) if level == "hamlet" else None)
     return code
 
 
@@ -119,8 +155,21 @@ def pretty_name(raw: str) -> str:
 
 
 def area_level(ctx) -> str:
-    """The level of an area this office adds: communes for a district or a province."""
-    return "commune"
+    """The level of an area this office adds: hamlets for a commune, communes for a province…"""
+    from app import office
+
+    return office.area_level(ctx)
+
+
+def area_type(name: str) -> str | None:
+    """"Ấp An Bình" -> "ấp", "Tổ dân phố 3" -> "tổ dân phố": the typed kind of a new hamlet."""
+    from app import office_kinds
+
+    folded = norm(name)
+    for kind in sorted(office_kinds.AREA_TYPES, key=len, reverse=True):
+        if folded == norm(kind) or folded.startswith(norm(kind) + " "):
+            return kind
+    return None
 
 
 class AreaResolver:
@@ -136,10 +185,15 @@ class AreaResolver:
         self.found: dict[str, AreaMapping] = {}
 
     def resolve(self, raw: str) -> AreaMapping:
-        key = " ".join(raw.split())
+        """One mapping per name whatever its case or accents: "ẤP MỸ HIỆP" is "Ấp Mỹ Hiệp"
+        (the first spelling met is the one shown and added)."""
+        key = norm(raw)
         if key not in self.found:
-            self.found[key] = self._resolve(key)
+            self.found[key] = self._resolve(" ".join(raw.split()))
         return self.found[key]
+
+    def forget(self, raw: str) -> None:
+        self.found.pop(norm(raw), None)
 
     def _resolve(self, raw: str) -> AreaMapping:
         codes = self.index.lookup(raw)
@@ -155,8 +209,8 @@ class AreaResolver:
             if hit.new_code in self.names:
                 return AreaMapping(raw, "legacy", MAP, hit.new_code, f"tên cũ: {hit.label}")
             if hit.new_code == self.own_code:
-                return AreaMapping(raw, "here", NONE, note=f"tên cũ: {hit.label} (chính đơn vị này); "
-                                   "địa bàn để trống, có thể gán cho thôn, ấp")
+                said = f"tên cũ: {hit.label}, tức chính đơn vị này" if hit.old_district else "chính đơn vị này"
+                return AreaMapping(raw, "here", NONE, note=f"{said}; để trống địa bàn hoặc gán cho thôn, ấp")
             return AreaMapping(raw, "unknown", ASK, note=f"tên cũ: {hit.label}, ngoài địa bàn của đơn vị")
         if len(targets) > 1:
             choices = [(h.new_code, h.label) for h in hits if h.new_code in self.names]
@@ -166,14 +220,17 @@ class AreaResolver:
         return AreaMapping(raw, "unknown", ASK, note="không có trong danh mục")
 
     def _legacy_hits(self, raw: str) -> list[LegacyHit]:
+        """Hits of the converter; "Xã Nhị Long Phú, huyện Càng Long" carries its own old district."""
         if self.legacy is None:
             return []
+        parts = [p.strip() for p in raw.split(",") if p.strip()]
+        hint = district_hint(parts[1:]) or self.district_hint
         try:
-            hits = self.legacy(raw, self.district_hint)
+            hits = self.legacy(parts[0] if parts else raw, hint)
         except Exception:  # noqa: BLE001 - a converter bug must not stop the import; the name stays unknown
             return []
-        if self.district_hint and len({h.new_code for h in hits}) > 1:
-            narrowed = [h for h in hits if self.district_hint in norm(h.old_district)]
+        if hint and len({h.new_code for h in hits}) > 1:
+            narrowed = [h for h in hits if hint in norm(h.old_district)]
             hits = narrowed or hits
         return hits
 

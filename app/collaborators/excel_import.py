@@ -282,9 +282,9 @@ def _section_area(resolver: ea.AreaResolver, value: str) -> str | None:
     mapping = resolver.resolve(value)
     mapping.sections += 1
     if mapping.how == "unknown" and not norm(value).startswith(ea.PLACE_WORDS):
-        resolver.found.pop(value, None)
+        resolver.forget(value)
         return None
-    return value
+    return mapping.raw
 
 
 def _read_row(number: int, row: tuple, header: HeaderMap, resolver: ea.AreaResolver,
@@ -324,11 +324,12 @@ def _read_row(number: int, row: tuple, header: HeaderMap, resolver: ea.AreaResol
             birth, gender = attempt(lambda: ev.parse_birth_year(male)), "male"
         elif female not in (None, ""):
             birth, gender = attempt(lambda: ev.parse_birth_year(female)), "female"
-    item.area_key = ev.text(get("area")) or current_area
+    written = ev.text(get("area")) or current_area
     area = None
-    if item.area_key:
-        mapping = resolver.resolve(item.area_key)
+    if written:
+        mapping = resolver.resolve(written)
         mapping.rows += 1
+        item.area_key = mapping.raw
         area = mapping.target if mapping.choice == ea.MAP else None
     phone = attempt(lambda: ev.parse_phone(get("phone")), "Số điện thoại", get("phone"))
     zalo_raw = get("zalo")

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QTableWidget,
@@ -29,7 +30,7 @@ from app.office import unit_name
 from ui.collab.common import error_label, ok_button, ok_cancel
 
 OK_COLOR, PROBLEM_COLOR, DUP_COLOR = QColor("#e8f5e9"), QColor("#fdecea"), QColor("#fff8e1")
-HOW_LABELS = {"catalogue": "Có trong danh mục", "legacy": "Tên cũ (trước 7/2025)", "here": "Tên xã cũ của đơn vị",
+HOW_LABELS = {"catalogue": "Có trong danh mục", "legacy": "Tên cũ (trước 7/2025)", "here": "Xã cũ, nay thuộc đơn vị",
               "ambiguous": "Chưa rõ, cần chọn", "unknown": "Chưa có trong danh mục"}
 
 
@@ -84,7 +85,11 @@ class ImportPreviewDialog(QDialog):
         self.combos: dict[str, QComboBox] = {}
         for r, m in enumerate(pv.areas):
             table.setItem(r, 0, QTableWidgetItem(m.raw))
-            table.setItem(r, 1, QTableWidgetItem(f"{HOW_LABELS.get(m.how, m.how)}: {m.note}"))
+            said = m.note.removeprefix("tên cũ: ").removeprefix("trong danh mục: ")
+            how = HOW_LABELS.get(m.how, m.how)
+            cell = QTableWidgetItem(how if m.how == "unknown" else f"{how}: {said}")
+            cell.setToolTip(cell.text())
+            table.setItem(r, 1, cell)
             table.setItem(r, 2, QTableWidgetItem(str(m.rows) + (f" (+{m.sections} mục)" if m.sections else "")))
             combo = QComboBox()
             for value, text in self._options(m):
@@ -94,8 +99,9 @@ class ImportPreviewDialog(QDialog):
             table.setCellWidget(r, 3, combo)
             self.combos[m.raw] = combo
         table.resizeColumnsToContents()
-        table.setColumnWidth(1, min(table.columnWidth(1), 520))
-        table.horizontalHeader().setStretchLastSection(True)
+        table.resizeRowsToContents()
+        table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        table.setColumnWidth(3, 360)
         return table
 
     def _options(self, m: ea.AreaMapping) -> list[tuple[str, str]]:
@@ -135,7 +141,7 @@ class ImportPreviewDialog(QDialog):
         for r, item in enumerate(pv.rows):
             self._fill_row(r, item)
         self.table.resizeColumnsToContents()
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
         pending = pv.pending_areas
         self.ok.setText(f"Nhập {len(pv.good)} cộng tác viên")
         self.ok.setEnabled(bool(pv.good) and not pending)
