@@ -19,14 +19,12 @@ t0=$(date +%s.%N)
 "$exe" --help >/dev/null
 t1=$(date +%s.%N)
 step "start-up (help): $(python3 -c "print(f'{$t1-$t0:.2f} s')")"
-"$exe" --db "$work/fresh.db" init --role district --unit 999 --name "Huyện Thử" >/dev/null 2>&1 \
-  || "$exe" --db "$work/fresh.db" init --kind commune --unit 29266 >/dev/null
+"$exe" --db "$work/fresh.db" init --role district --unit 999 --name "Huyện Thử" >/dev/null
 step "init: ok"
 "$exe" --db "$work/demo.db" demo >/dev/null
 "$exe" --db "$work/demo.db" info | head -3
 month=$(python3 -c "import datetime as d; t=d.date.today().replace(day=1)-d.timedelta(days=1); print(t.strftime('%Y-%m'))")
-id=$("$exe" --db "$work/demo.db" report draft --month "$month" --new 2>/dev/null | last_line) \
-  || id=$("$exe" --db "$work/demo.db" report draft --month "$month" | last_line)
+id=$("$exe" --db "$work/demo.db" report draft --month "$month" | last_line)
 for s in submit approve sign; do "$exe" --db "$work/demo.db" report "$s" "$id" >/dev/null; done
 "$exe" --db "$work/demo.db" report render "$id" --pdf --docx --out "$work/out" >/dev/null
 ls "$work/out" | grep -q '\.docx$'
@@ -45,8 +43,7 @@ if "$exe" --db "$work/demo.db" export --to "$work/usb" >"$work/export.log" 2>&1;
   step "package exported: $(last_line <"$work/export.log")"
 else
   # a lower office exports only to an enrolled province: enrol one made by the bundle too
-  "$exe" --db "$work/prov.db" init --role province --unit 84 --name "Tỉnh Thử" >/dev/null 2>&1 \
-    || "$exe" --db "$work/prov.db" init --kind province --unit 86 >/dev/null
+  "$exe" --db "$work/prov.db" init --role province --unit 84 --name "Tỉnh Thử" >/dev/null
   "$exe" --db "$work/prov.db" identity export "$work/prov.card" >/dev/null
   "$exe" --db "$work/demo.db" identity import "$work/prov.card" --yes >/dev/null
   "$exe" --db "$work/demo.db" export --to "$work/usb" | last_line

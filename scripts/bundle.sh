@@ -13,11 +13,11 @@ fi
 stamp=.venv-bundle/.dlxh-installed
 if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   .venv-bundle/bin/python -m pip install -q --upgrade pip
-  .venv-bundle/bin/python -m pip install -q . "pyinstaller>=6.10,<7"
+  .venv-bundle/bin/python -m pip install -q -e . "pyinstaller>=6.10,<7"
   touch "$stamp"
 fi
 start=$(date +%s)
-.venv-bundle/bin/pyinstaller --noconfirm --clean --log-level WARN \
+.venv-bundle/bin/pyinstaller --noconfirm --log-level WARN \
   --distpath dist --workpath build/pyinstaller packaging/dlxh.spec
 echo "Bundle built in $(( $(date +%s) - start )) s: dist/dlxh, $(du -sh dist/dlxh | cut -f1)"
 bash packaging/smoke.sh dist/dlxh

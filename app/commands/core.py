@@ -23,6 +23,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("demo", help="tạo văn phòng mẫu (Đảng ủy xã Càng Long, dữ liệu 12 tháng)")
     p.add_argument("--seed", type=int, default=2026)
+    p.add_argument(
+        "--province", action="store_true",
+        help="tạo Ban Tuyên giáo và Dân vận Tỉnh ủy Vĩnh Long mẫu với các xã đã gửi dữ liệu 12 tháng",
+    )
     p.set_defaults(func=cmd_demo)
 
     p = sub.add_parser("info", help="số liệu, phiên bản lược đồ, trạng thái mã hóa")
@@ -65,7 +69,12 @@ def cmd_demo(args: argparse.Namespace) -> int:
     path = db_path(args)
     if path.exists():
         raise DlxhError(f"Tệp {path} đã tồn tại; hãy chọn tệp khác cho văn phòng mẫu.")
-    ctx, code, summary = build_demo(path, seed=args.seed)
+    if getattr(args, "province", False):
+        from app.demo.province import build_province_demo
+
+        ctx, code, summary = build_province_demo(path, seed=args.seed)
+    else:
+        ctx, code, summary = build_demo(path, seed=args.seed)
     ctx.close()
     out(f"Đã tạo văn phòng mẫu: {path}")
     for name, value in summary.items():

@@ -56,20 +56,30 @@ def import_package(
     *,
     receipt_dir: Path | None = None,
     progress: package.Progress | None = None,
-    now: str | None = None,
 ) -> ImportResult:
     """Import a `.dlxh` file; a second import of the same file is a no-op that says when it was imported.
-
-    `now` is the moment recorded as the arrival (default: this instant); the province demo
-    replays a year of arrivals with it so its timeliness page shows on-time and late reports."""
-    auth.require(ctx, "import")
+    The signed receipt is written next to the package (or into `receipt_dir`) for the sender."""
     path = Path(path)
-    data = read_file(path)
+    res, receipt = import_bytes(ctx, read_file(path), path.name, progress=progress)
+    if receipt is not None:
+        folder = Path(receipt_dir) if receipt_dir else path.parent
+        res.receipt_path = safezip.atomic_write(folder / identity.receipt_file_name(ctx.origin, res.sender, res.seq),
+                                                receipt)
+    return res
+
+
+def import_bytes(
+    ctx: Ctx, data: bytes, file_name: str, *, progress: package.Progress | None = None, now: str | None = None
+) -> tuple[ImportResult, bytes | None]:
+    """The whole import of a package's bytes; returns the result and the signed receipt (None
+    for a re-import). `now` is the moment recorded as the arrival (default: this instant): the
+    province demo replays a year of arrivals with it, straight from memory, no file needed."""
+    auth.require(ctx, "import")
     sha = hashlib.sha256(data).hexdigest()
     seen = already_imported(ctx, sha)
     if seen:
         when = vn_date(date.fromisoformat(seen[2][:10]))
-        return ImportResult("already", f"Gói này đã nhập ngày {when}; không có gì thay đổi.", seen[0], seen[1])
+        return ImportResult("already", f"Gói này đã nhập ngày {when}; không có gì thay đổi.", seen[0], seen[1]), None
     me = office.get_office(ctx)
     own = keys.ensure_keys(ctx)
     opened = package.open_package(
@@ -91,7 +101,7 @@ def import_package(
         _record_arrivals(ctx, opened, now)
         receipt = identity.build_receipt(
             own.secret,
-            identity.Receipt(me.unit_code, opened.sender, opened.seq, sha, now, path.name, applied),
+            identity.Receipt(me.unit_code, opened.sender, opened.seq, sha, now, file_name, applied),
         )
         receipt_name = identity.receipt_file_name(me.unit_code, opened.sender, opened.seq)
         ctx.db.execute(
@@ -109,12 +119,10 @@ def import_package(
                 receipt,
             ],
         )
-        audit.record(ctx, "import", "inbox", f"{opened.sender}:{opened.seq}", {"rows": applied, "file": path.name})
-    folder = Path(receipt_dir) if receipt_dir else path.parent
-    receipt_path = safezip.atomic_write(folder / receipt_name, receipt)
+        audit.record(ctx, "import", "inbox", f"{opened.sender}:{opened.seq}", {"rows": applied, "file": file_name})
     total = sum(applied.values())
     message = f"Đã nhập gói số {opened.seq} của {opened.sender}: {total} dòng dữ liệu được cập nhật."
-    return ImportResult("imported", message, opened.sender, opened.seq, applied, receipt_path)
+    return ImportResult("imported", message, opened.sender, opened.seq, applied), receipt
 
 
 _KIND_LABEL = {"data": "gói dữ liệu từ huyện", "guidance": "gói hướng dẫn từ tỉnh"}

@@ -191,7 +191,7 @@ def items(ctx: Ctx, origin: str | None = None, month: str | None = None, limit: 
     )
     where, params = _item_filter(ctx, origin, month)
     rows = ctx.db.execute(
-        sql + where + " ORDER BY o.received_on DESC, o.id DESC LIMIT ?", [*params, limit]
+        sql + where + " ORDER BY o.received_on DESC LIMIT ?", [*params, limit]
     ).fetchall()
     return [OfficeItem(*r) for r in rows]
 

@@ -44,6 +44,7 @@ class Page(PageBase):
             self.layout_.addWidget(self.count)
             self.layout_.addStretch(1)
             return
+        self.names: dict = {}   # record names looked up once per refresh
         found = audit_view.choices(ctx)
         bar = QHBoxLayout()
         self.user = CodeCombo("Mọi người dùng", [(u, audit_view.user_label(u)) for u in found["users"]])
@@ -58,8 +59,8 @@ class Page(PageBase):
             Column("Người dùng", lambda e: audit_view.user_label(e.user)),
             Column("Thao tác", lambda e: audit_view.action_label(e.action)),
             Column("Loại dữ liệu", lambda e: audit_view.table_label(e.table_name)),
-            Column("Bản ghi", lambda e: e.row_id),
-            Column("Chi tiết", lambda e: audit_view.detail_text(e)),
+            Column("Bản ghi", lambda e: audit_view.record_text(ctx, e, self.names)),
+            Column("Chi tiết", lambda e: audit_view.detail_text(ctx, e, self.names)),
         ])
         self.view = QTableView()
         self.view.setModel(sortable(self.model, self))
@@ -72,6 +73,7 @@ class Page(PageBase):
     def refresh(self) -> None:
         if not self.allowed:
             return
+        self.names.clear()
         rows = audit_view.entries(self.ctx, user=self.user.code(), table=self.table.code(),
                                   action=self.action.code(), limit=LIMIT)
         self.model.set_rows(rows)
