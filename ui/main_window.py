@@ -87,15 +87,9 @@ class MainWindow(QMainWindow):
         column = QWidget()
         col_layout = QVBoxLayout(column)
         col_layout.setContentsMargins(0, 12, 0, 12)
-<<<<<<< HEAD
         brand = QLabel(f"<b>DLXH</b><br><span style='font-size:9pt'>{style.office_label}<br>"
                        f"{office.province_name if office.kind in ('commune', 'agency') else ''}</span>")
-        brand.setStyleSheet("padding: 4px 14px 14px 14px; font-size: 14pt;")
-=======
-        brand = QLabel(f"<b>DLXH</b><br><span style='font-size:9pt'>{body_title(office.body_name)}<br>"
-                       f"{office.name}</span>")
         brand.setObjectName("brand")   # looks: resources/style.qss
->>>>>>> main
         col_layout.addWidget(brand)
         self.nav = QListWidget()
         self.nav.setFixedWidth(220)
