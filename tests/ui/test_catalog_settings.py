@@ -9,11 +9,11 @@ from app.office import get_office, units
 def test_settings_page_saves(main_window, demo_ctx, monkeypatch):
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
     page = main_window.show_page("settings")
-    assert page.office_edits["body_code"].text() == "BTGHU"
-    page.office_edits["place_name"].setText("Càng Long, Trà Vinh")
+    assert page.office_edits["body_code"].text() == "ĐU"
+    page.office_edits["place_name"].setText("Càng Long, Vĩnh Long")
     page.number_edits["inactive_days"].setText("45")
     page.save()
-    assert get_office(demo_ctx).place_name == "Càng Long, Trà Vinh"
+    assert get_office(demo_ctx).place_name == "Càng Long, Vĩnh Long"
     assert settings.get(demo_ctx, "inactive_days") == 45
 
 
