@@ -37,7 +37,7 @@ from ui.meeting.editor import MeetingEditor
 from ui.models import Column, RowsModel, sortable
 from ui.opinion.entry import EntryDialog
 from ui.pages.base import PageBase
-from ui.widgets import setup_table
+from ui.widgets import fit_columns, setup_table
 
 
 def _d(iso: str | None) -> str:
@@ -180,8 +180,7 @@ class Page(PageBase):
             recorded = s.present + s.absent + s.excused
             self.presence[m.id] = f"{s.present}/{recorded}" if recorded else ""
         self.model.set_rows(rows)
-        for col, width in enumerate((90, 80, 70, 60)):
-            self.view.setColumnWidth(col, width)
+        fit_columns(self.view, content=(0, 1, 2, 3))   # dates whole, the place takes the rest
         self.select(current or self._default_id(rows))
 
     def _default_id(self, rows: list[meetings.Meeting]) -> str | None:

@@ -18,7 +18,7 @@ from ui.models import Column, RowsModel, sortable
 from ui.pages.base import PageBase
 from ui.report.panel import ReportPanel, _vn
 from ui.report.settings_dialog import ReportSettingsDialog
-from ui.widgets import setup_table
+from ui.widgets import fit_columns, setup_table
 
 DRAFT_KINDS = [("monthly", "Báo cáo tháng"), ("quarterly", "Báo cáo quý"), ("half_year", "Báo cáo 6 tháng"),
                ("annual", "Báo cáo năm"), ("adhoc", "Báo cáo đột xuất"), ("thematic", "Báo cáo chuyên đề")]
@@ -76,7 +76,7 @@ class Page(PageBase):
         self.view.setModel(sortable(self.model, self))
         setup_table(self.view)
         self.view.sortByColumn(2, Qt.SortOrder.DescendingOrder)
-        self.view.horizontalHeader().setStretchLastSection(True)
+        fit_columns(self.view, content=(0, 1, 2, 3, 4, 5))   # dates and status whole; Trích yếu takes the rest
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._selected())
         self.panel = ReportPanel(ctx, tasks, self)
         self.panel.changed.connect(self.refresh)

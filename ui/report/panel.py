@@ -94,7 +94,7 @@ class ReportPanel(QWidget):
         tab = QWidget()
         box = QHBoxLayout(tab)
         self.section_list = QListWidget()
-        self.section_list.setMaximumWidth(260)
+        self.section_list.setFixedWidth(330)   # the six part titles whole
         self.section_list.currentRowChanged.connect(self._show_section)
         self.section_text = QPlainTextEdit()
         self.section_text.setPlaceholderText("Nội dung mục (mỗi đoạn một dòng; dòng “1. …” là tiêu đề mục nhỏ; "
