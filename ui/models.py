@@ -69,7 +69,7 @@ class RowsModel(QAbstractTableModel):
         column = self.columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             value = column.value(self.rows[index.row()])
-            if _is_number(value):
+            if _is_number(value) and not column.header.startswith("Năm"):   # years stay 1975
                 return vn_number(value, 0 if isinstance(value, int) or float(value).is_integer() else 1)
             return "" if value is None else str(value)
         if role == Qt.ItemDataRole.UserRole:
