@@ -12,11 +12,12 @@ from pathlib import Path
 from PySide6.QtCore import QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox
 
+from app import private_temp
 from app.cli_support import db_path, err, out
 from app.context import Ctx
 from app.errors import KeyUnavailableError, StoreError
 from app.office import open_ctx
-from ui.errors import LOG_PATH
+from ui.errors import LOG_PATH, install_excepthook
 from ui.main_window import MainWindow
 
 I18N_DIR = Path(__file__).resolve().parents[1] / "resources" / "i18n"
@@ -28,7 +29,15 @@ def make_app() -> QApplication:
     app.setOrganizationName("DLXH")
     QLocale.setDefault(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))
     install_qt_vietnamese(app)
+    apply_style(app)
     return app
+
+
+def apply_style(app: QApplication) -> None:
+    """The one style sheet (resources/style.qss): spacing, headings, table density, accent."""
+    path = I18N_DIR.parent / "style.qss"
+    if path.exists():
+        app.setStyleSheet(path.read_text(encoding="utf-8"))
 
 
 def install_qt_vietnamese(app: QApplication) -> bool:
@@ -81,6 +90,9 @@ def run(args: argparse.Namespace) -> int:
     path = db_path(args)
     screenshot = getattr(args, "screenshot", None)
     app = make_app()
+    install_excepthook()
+    private_temp.clean_stale()
+    app.aboutToQuit.connect(private_temp.remove)
     if screenshot:
         return _screenshot(path, Path(screenshot), getattr(args, "page", "overview") or "overview")
     try:

@@ -61,11 +61,42 @@ def stop_words() -> frozenset[str]:
     return frozenset(fold(" ".join(words(w))) for w in _lines("stopwords.txt"))
 
 
-def _alternation(mapping: dict[str, str]) -> re.Pattern | None:
+Phrases = dict[tuple[str, ...], tuple[str, ...]]
+Table = tuple[Phrases, dict[str, list[int]]]
+
+
+def _replace(ws: list[str], table: Table) -> list[str]:
+    """Greedy longest-match phrase replacement over syllables: a set look-up per syllable (phrases
+    are indexed by their first one), far cheaper than a regular expression of hundreds of choices."""
+    mapping, sizes = table
     if not mapping:
-        return None
-    keys = sorted(mapping, key=lambda k: (-len(k), k))
-    return re.compile(r"(?<![^\W_])(" + "|".join(re.escape(k) for k in keys) + r")(?![^\W_])", re.UNICODE)
+        return ws
+    out: list[str] = []
+    i, n = 0, len(ws)
+    while i < n:
+        lengths = sizes.get(ws[i])
+        if lengths:
+            for size in lengths:
+                hit = mapping.get(tuple(ws[i:i + size])) if i + size <= n else None
+                if hit is not None:
+                    out.extend(hit)
+                    i += size
+                    break
+            else:
+                out.append(ws[i])
+                i += 1
+        else:
+            out.append(ws[i])
+            i += 1
+    return out
+
+
+def _table(pairs: dict[str, str]) -> Table:
+    mapping = {tuple(k.split()): tuple(v.split()) for k, v in pairs.items() if k.split()}
+    sizes: dict[str, set[int]] = {}
+    for key in mapping:
+        sizes.setdefault(key[0], set()).add(len(key))
+    return mapping, {w: sorted(s, reverse=True) for w, s in sizes.items()}
 
 
 @dataclass
@@ -75,41 +106,31 @@ class Processor:
     groups: list[list[str]] = field(default_factory=builtin_groups)
 
     @cached_property
-    def _accented(self) -> tuple[re.Pattern | None, dict[str, str]]:
-        mapping = {v: g[0] for g in self.groups for v in g[1:] if v != g[0]}
-        return _alternation(mapping), mapping
+    def _accented(self) -> Table:
+        return _table({v: g[0] for g in self.groups for v in g[1:] if v != g[0]})
 
     @cached_property
-    def _folded(self) -> tuple[re.Pattern | None, dict[str, str]]:
+    def _folded(self) -> Table:
         mapping = {}
         for g in self.groups:
             for v in g[1:]:
                 if len(v.split()) >= 2 or v == fold(v):
                     mapping[fold(v)] = fold(g[0])
-        return _alternation(mapping), mapping
+        return _table(mapping)
 
     @cached_property
     def stops(self) -> frozenset[str]:
         return stop_words()
 
     @cached_property
-    def _stop_phrases(self) -> re.Pattern | None:
-        phrases = {p: "" for p in self.stops if " " in p}
-        return _alternation(phrases)
+    def _stop_phrases(self) -> Table:
+        return _table({p: "" for p in self.stops if " " in p})
 
     def canonical(self, text: str) -> str:
         """Folded, synonym-normalised text with stop phrases removed: what every feature comes from."""
-        low = " ".join(words(text))
-        pattern, mapping = self._accented
-        if pattern:
-            low = pattern.sub(lambda m: mapping[m.group(1)], low)
-        folded = fold(low)
-        pattern, mapping = self._folded
-        if pattern:
-            folded = pattern.sub(lambda m: mapping[m.group(1)], folded)
-        if self._stop_phrases:
-            folded = self._stop_phrases.sub(" ", folded)
-        return folded
+        low = _replace(words(text), self._accented)
+        folded = _replace(fold(" ".join(low)).split(), self._folded)
+        return " ".join(_replace(folded, self._stop_phrases))
 
     def sequence(self, text: str) -> list[str | None]:
         """Folded syllables in order, a stop word (or number) left as None so no pair spans it."""

@@ -106,14 +106,14 @@ def build_demo_data(ctx: Ctx, seed: int, today: date) -> dict[str, int]:
             continue
         meetings.append({"id": uuid7(), "kind": "regular", "held_on": held.isoformat(),
                          "place": "Hội trường Huyện ủy Càng Long",
-                         "chair": "Đồng chí Phó Trưởng Ban Tuyên giáo Huyện ủy",
+                         "chair": "Đồng chí Trần Văn Phúc, Phó Trưởng Ban Tuyên giáo Huyện ủy",
                          "agenda": content.MEETING_AGENDAS[n % len(content.MEETING_AGENDAS)],
                          "materials": "Tài liệu thông tin thời sự tháng; đề cương tuyên truyền của Ban Tuyên giáo Tỉnh ủy.",
                          "minutes": "Các cộng tác viên phản ánh tình hình dư luận tại địa bàn; đồng chí chủ trì kết luận, "
                                     "giao nhiệm vụ nắm tình hình tháng tới."})
     extra = today - timedelta(days=9)
     meetings.append({"id": uuid7(), "kind": "extraordinary", "held_on": extra.isoformat(),
-                     "place": "Hội trường Huyện ủy Càng Long", "chair": "Đồng chí Trưởng Ban Tuyên giáo Huyện ủy",
+                     "place": "Hội trường Huyện ủy Càng Long", "chair": "Đồng chí Nguyễn Thanh Sơn, Trưởng Ban Tuyên giáo Huyện ủy",
                      "agenda": "Nắm tình hình dư luận về ô nhiễm môi trường từ cơ sở chăn nuôi và lò than củi.",
                      "materials": None, "minutes": None})
     records.bulk_insert(ctx, "meetings", meetings, note="demo")

@@ -77,6 +77,7 @@ class Facts(CellTotals):
     reporters: int = 0            # collaborators who reported at least one item in the period
     kind: str = "district"        # office kind: commune | agency | district | province
     place_name: str = ""          # the office's own unit, e.g. "xã Càng Long"
+    upper_body: str = ""          # who the office reports to, from the office kind's style
 
 
 def _between(p: Period) -> list[str]:
@@ -149,9 +150,20 @@ def gather(ctx: Ctx, p: Period) -> Facts:
                                      "BETWEEN ? AND ? AND area_code IS NOT NULL", between),
         prev_by_tendency=prev_by_tendency, loose=ft.loose_items(ctx, p), agencies=ft.agencies(ctx, p),
         monthly=ft.monthly_totals(ctx, p),
-        areas_total=_count(ctx, "SELECT count(*) FROM units WHERE parent_code = ? AND level NOT IN "
-                                "('agency', 'province')", [me.unit_code]),
+        areas_total=_areas_total(ctx, me.unit_code),
         reporters=_count(ctx, "SELECT count(DISTINCT collaborator_id) FROM opinions WHERE received_on "
                               "BETWEEN ? AND ? AND collaborator_id IS NOT NULL", between),
-        kind=office_kind(ctx), place_name=_district(ctx),
+        kind=office_kind(ctx), place_name=_district(ctx), upper_body=_upper_body(me),
     )
+
+
+def _areas_total(ctx: Ctx, unit_code: str) -> int:
+    if hasattr(office, "areas"):
+        return len(office.areas(ctx))
+    return _count(ctx, "SELECT count(*) FROM units WHERE parent_code = ? AND level NOT IN ('agency', 'province')",
+                  [unit_code])
+
+
+def _upper_body(me: office.Office) -> str:
+    style = getattr(me, "style", None)
+    return str(getattr(style, "upper_body", "") or "") if style is not None else ""

@@ -11,9 +11,10 @@ from app.catalog import GENDERS, STRATA
 from app.context import Ctx
 from app.office import get_office
 from app.reports.document import Chart, Document, Header, Heading, Paragraph, Table, number_text, signature
+from app.reports.signer import default_signer
 from app.surveys import tabulate as tb
 from app.surveys.model import AGE_BANDS
-from app.surveys.report_text import method_paragraphs, pct, reading
+from app.surveys.report_text import achieved_margin, findings, method_paragraphs, pct, reading
 from app.text import fold, vn_date_line, vn_number
 
 ROMAN = ("I", "II", "III", "IV", "V")
@@ -136,6 +137,7 @@ def build_document(ctx: Ctx, data: tb.SurveyData, *, signer_name: str = "", sign
                    today: date | None = None) -> Document:
     office = get_office(ctx)
     today = today or date.today()
+    signer_name = signer_name or default_signer(ctx)
     header = Header(office.superior_name, office.body_name, number_text(number, "BC", office.body_code),
                     vn_date_line(office.place_name, today))
     blocks: list = [Heading(1, f"{ROMAN[0]}. MỤC ĐÍCH, PHƯƠNG PHÁP THĂM DÒ")]
@@ -150,6 +152,11 @@ def build_document(ctx: Ctx, data: tb.SurveyData, *, signer_name: str = "", sign
     group_blocks, lowest = _groups_blocks(data)
     blocks += [Heading(1, f"{ROMAN[2]}. SO SÁNH GIỮA CÁC NHÓM"), *group_blocks]
     blocks.append(Heading(1, f"{ROMAN[3]}. NHẬN ĐỊNH VÀ ĐỀ XUẤT"))
+    main = findings(data)
+    if main:
+        margin = vn_number(achieved_margin(data) * 100, 1)
+        blocks.append(Paragraph(f"Kết quả chính của cuộc thăm dò (sai số tối đa ±{margin}%, độ tin cậy 95%):"))
+        blocks += [Paragraph(line) for line in main]
     likerts = [q for q in data.questionnaire.questions if q.kind == "likert"]
     if likerts and data.responses:
         s = tb.likert(data, likerts[0])
@@ -158,7 +165,7 @@ def build_document(ctx: Ctx, data: tb.SurveyData, *, signer_name: str = "", sign
                                 + (f" Nhóm có tỷ lệ đồng tình thấp nhất là {lowest}; đề nghị tăng cường tuyên "
                                    "truyền, đối thoại, giải thích rõ chủ trương với nhóm này." if lowest else "")))
     blocks.append(Paragraph("Ban Tuyên giáo báo cáo kết quả để Thường trực cấp ủy biết, chỉ đạo các cơ quan, "
-                            "đoàn thể tiếp tục nắm bắt dư luận và giải quyết kịp thời những băn khoăn của nhân dân."))
+                            "đoàn thể tiếp tục nắm bắt dư luận và giải quyết kịp thời những băn khoăn của Nhân dân."))
     return Document(header, "BÁO CÁO", _subject(data.survey.title), blocks,
                     recipients if recipients is not None else default_recipients(ctx),
                     [signature(office.body_name, sign_mode, signer_name)],

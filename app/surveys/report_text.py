@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from app.reports.prose.words import nhan_dan
 from app.surveys import stats
 from app.surveys import tabulate as tb
 from app.surveys.model import Question
@@ -69,7 +70,7 @@ def method_paragraphs(data: tb.SurveyData) -> list[str]:
     s, plan = data.survey, data.plan
     out = []
     if s.purpose:
-        out.append(s.purpose.rstrip(".") + ".")
+        out.append(nhan_dan(s.purpose.rstrip(".")) + ".")
     how = METHODS.get(s.method, s.method).lower()
     out.append(f"Hình thức thăm dò: {how}; thời gian thu phiếu từ ngày {_d(s.starts_on)} đến ngày {_d(s.ends_on)}. "
                "Phiếu không ghi họ tên, địa chỉ, số điện thoại của người trả lời.")
@@ -105,9 +106,41 @@ def reading(data: tb.SurveyData, q: Question) -> str:
     f = tb.frequency(data, q)
     if not f.n:
         return "Chưa có người trả lời."
-    top = max(f.rows, key=lambda r: r.percent)
-    lead = "Nhiều ý kiến nhất" if top.percent < 50 else "Đa số ý kiến"
-    text = f"{lead} ({pct(top.percent)} ± {vn_number(top.moe, 1)} điểm) chọn “{top.label}”"
+    text = _lead(f)
     if q.kind == "multiple":
         text += "; tỷ lệ tính trên số người trả lời, mỗi người được chọn nhiều phương án"
     return text + f"; {vn_number(f.n)} người trả lời câu này."
+
+
+def _lead(f) -> str:
+    """The leading option in words with its margin: 'phần lớn' only above half, 'nhiều nhất'
+    for a plurality, and a tie said as such when the gap is inside the margins of error."""
+    ranked = sorted(f.rows, key=lambda r: -r.percent)
+    top = ranked[0]
+    share = f"{pct(top.percent)} ± {vn_number(top.moe, 1)} điểm"
+    if len(ranked) > 1 and ranked[1].percent and top.percent - ranked[1].percent <= max(top.moe, ranked[1].moe):
+        second = ranked[1]
+        return (f"Hai phương án “{top.label}” ({share}) và “{second.label}” ({pct(second.percent)} ± "
+                f"{vn_number(second.moe, 1)} điểm) chênh lệch trong phạm vi sai số, chưa khẳng định được phương án "
+                "nào được chọn nhiều hơn")
+    if top.percent > 50:
+        word = "Đa số" if top.percent >= 66.7 else "Phần lớn"
+        return f"{word} người trả lời ({share}) chọn “{top.label}”"
+    return f"Phương án được chọn nhiều nhất là “{top.label}” ({share})"
+
+
+def findings(data: tb.SurveyData) -> list[str]:
+    """The main findings in words, one line per choice or scale question, with margins."""
+    out = []
+    for q in data.questionnaire.questions:
+        if q.kind == "likert":
+            s = tb.likert(data, q)
+            if s.n:
+                out.append(f"- Câu {q.no}: {pct(s.agree)} người được hỏi đồng ý hoặc hoàn toàn đồng ý, "
+                           f"{pct(s.disagree)} không đồng ý (điểm trung bình {vn_number(s.mean, 2)}/5, "
+                           f"± {vn_number(s.moe_mean, 2)}).")
+        elif q.kind in ("single", "multiple"):
+            f = tb.frequency(data, q)
+            if f.n:
+                out.append(f"- Câu {q.no} ({q.text.rstrip('?').strip()}): {_lead(f)}.")
+    return out

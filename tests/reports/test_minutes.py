@@ -19,7 +19,7 @@ def test_minutes_of_a_demo_meeting(demo_ctx):
     assert doc.subject.startswith("Hội nghị giao ban")
     pdf = open_pdf(minutes.render_pdf(doc))
     text = "\n".join(page.text() for page in pdf)
-    for needle in ("BIÊN BẢN", "I. THÀNH PHẦN THAM DỰ", "II. NỘI DUNG HỘI NGHỊ", "Có mặt", "Về lĩnh vực",
+    for needle in ("BIÊN BẢN", "I. THÀNH PHẦN THAM DỰ", "II. NỘI DUNG HỘI NGHỊ", "Có mặt", "Đồng chí",
                    "NGƯỜI GHI BIÊN BẢN", "CHỦ TRÌ HỘI NGHỊ", "Hội nghị kết thúc"):
         assert needle in text, needle
     n_items = demo_ctx.db.execute("SELECT count(*) FROM opinions WHERE meeting_id = ?", [meeting_id]).fetchone()[0]
@@ -31,3 +31,31 @@ def test_minutes_of_a_demo_meeting(demo_ctx):
     assert [c.text.split("\n")[-1] for c in sign] == [d.name for d in doc.signatures]
     assert all(s.name and not s.name.lower().startswith("đồng chí") for s in doc.signatures)
     assert held_on
+
+
+def test_minutes_name_people_not_roles(demo_ctx):
+    from app.meetings import core
+
+    meeting_id = demo_ctx.db.execute(
+        "SELECT m.id FROM meetings m WHERE EXISTS (SELECT 1 FROM opinions o WHERE o.meeting_id = m.id) "
+        "ORDER BY m.held_on DESC").fetchone()[0]
+    from dataclasses import replace
+
+    core.update(demo_ctx, replace(core.get(demo_ctx, meeting_id), chair="Nguyễn Văn An, Phó Trưởng ban",
+                                  secretary="Trần Thị Bình – Chuyên viên"))
+    doc = minutes.minutes_document(demo_ctx, meeting_id)
+    text = "\n".join(getattr(b, "text", "") for b in doc.blocks)
+    assert "Chủ trì hội nghị: đồng chí Nguyễn Văn An, Phó Trưởng ban." in text
+    assert "Thư ký hội nghị: đồng chí Trần Thị Bình, Chuyên viên." in text
+    assert [s.name for s in doc.signatures] == ["Trần Thị Bình", "Nguyễn Văn An"]
+    reporters = demo_ctx.db.execute("SELECT DISTINCT c.full_name FROM opinions o JOIN collaborators c ON "
+                                    "c.id = o.collaborator_id WHERE o.meeting_id = ?", [meeting_id]).fetchall()
+    named = [r[0] for r in reporters if f"Đồng chí {r[0]} " in text]
+    assert len(named) >= min(len(reporters), minutes.mt.MAX_REPORTERS)
+    assert "kết luận:" in text and "…." not in text
+
+
+def test_a_role_alone_is_not_a_name():
+    assert minutes.mt.person("Đồng chí Phó Trưởng Ban Tuyên giáo Huyện ủy") == minutes.mt.Person(
+        "", "Phó Trưởng Ban Tuyên giáo Huyện ủy")
+    assert minutes.mt.person("Lê Văn Tám (Trưởng ban)") == minutes.mt.Person("Lê Văn Tám", "Trưởng ban")

@@ -18,12 +18,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import catalog
+from app import catalog, deletion
 from app.collaborators import excel_export
 from app.collaborators.registry import CollaboratorFilter, get, list_collaborators
 from app.errors import DlxhError
 from app.office import agencies, communes
 from app.text import fold, vn_number
+from ui import deleting
 from ui.collab.activity_view import ActivityView, flag_texts
 from ui.collab.coverage_view import CoverageView
 from ui.collab.detail import DetailDialog
@@ -35,7 +36,7 @@ from ui.feedback import notify
 from ui.files import open_file, save_file
 from ui.models import Column, RowsModel, sortable
 from ui.pages.base import PageBase
-from ui.widgets import CodeCombo, SearchBox, setup_table
+from ui.widgets import CodeCombo, SearchBox, fit_columns, setup_table
 
 FLAG_COLOR = QColor("#fff3cd")
 
@@ -124,6 +125,10 @@ class Page(PageBase):
             button = QPushButton(text)
             button.clicked.connect(lambda _=False, s=slot: s())
             buttons.addWidget(button)
+        self.deleting = deleting.attach(self, ctx=self.ctx, view=self.view, selected=self._selected_row,
+                                        delete=deletion.delete_collaborator, after=self.refresh_list,
+                                        what="cộng tác viên")
+        buttons.addWidget(self.deleting.button("Xóa (nhập nhầm)…"))
         buttons.addStretch(1)
         layout.addLayout(buttons)
         self.count = QLabel()
@@ -149,7 +154,7 @@ class Page(PageBase):
         rows = list_collaborators(self.ctx, self.current_filter())
         self.model.attention = flag_texts(self.ctx)
         self.model.set_rows(rows)
-        self.view.resizeColumnsToContents()
+        fit_columns(self.view, content=(0, 1, 2, 6, 8))
         flagged = sum(1 for c in rows if c.id in self.model.attention)
         self.count.setText(f"{vn_number(len(rows))} cộng tác viên" +
                            (f"; {flagged} người cần chú ý (tô vàng)" if flagged else ""))
@@ -160,6 +165,10 @@ class Page(PageBase):
             self.message.setText("Hãy chọn một cộng tác viên trong danh sách trước.")
             return None
         return self.model.row_at(self.view.model().mapToSource(rows[0]).row())
+
+    def _selected_row(self) -> tuple[str, str] | None:
+        person = self.selected()
+        return (person.id, person.full_name) if person else None
 
     def _open(self, dialog) -> None:
         self.dialog = dialog

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import catalog
+from app import catalog, deletion
 from app.collaborators import registry
 from app.errors import DlxhError
 from app.meetings import core as meetings
@@ -30,6 +30,7 @@ from app.opinions import handling, items, topics
 from app.opinions.export import export_xlsx
 from app.text import vn_date, vn_number
 from app.validate import iso_date
+from ui import deleting
 from ui.errors import show_error
 from ui.files import save_file
 from ui.models import Column, RowsModel, sortable
@@ -116,7 +117,9 @@ class Page(PageBase):
             Column("Địa bàn", lambda r: r.area_name),
             Column("Vấn đề", lambda r: r.topic_title),
             Column("Xử lý", lambda r: catalog.label(catalog.HANDLING, r.handling)),
-            Column("Nội dung", lambda r: r.summary),
+            Column("Nguy cơ", lambda r: catalog.label(catalog.HOTSPOT_RISKS, r.hotspot_risk)),
+            Column("Cộng tác viên", lambda r: r.collaborator_name),
+            Column("Nội dung", lambda r: " ".join(r.summary.split())),
         ])
         self.view = QTableView()
         self.view.setModel(sortable(self.model, self))
@@ -156,6 +159,9 @@ class Page(PageBase):
         self.status = QLabel()
         self.layout_.addWidget(self.status)
         self.total = 0
+        self.deleting = deleting.attach(self, ctx=ctx, view=self.view, selected=self._selected_item,
+                                        delete=deletion.delete_opinion, after=self.refresh_list, what="thông tin")
+        actions.insertWidget(actions.count() - 1, self.deleting.button())
 
     # -- filters ---------------------------------------------------------------------------------
     def _fill(self, combo: CodeCombo, pairs: list[tuple[str, str]]) -> None:
@@ -211,8 +217,8 @@ class Page(PageBase):
         flt = self.current_filter()
         self.total = items.count(self.ctx, flt)
         self.model.set_rows(items.list_opinions(self.ctx, flt, limit=PAGE_SIZE))
-        for col, width in enumerate((80, 150, 130, 70, 140, 220, 110)):
-            self.view.setColumnWidth(col, width)
+        for col, width in enumerate((82, 120, 115, 62, 125, 150, 100, 62, 130)):
+            self.view.setColumnWidth(col, width)   # the rest (Nội dung) takes the remaining width
         self._count_text()
 
     def load_more(self) -> None:
@@ -246,6 +252,10 @@ class Page(PageBase):
         if isinstance(row, handling.OverdueRow):
             return row.kind, row.id, row.text
         return "opinion", row.id, row.summary
+
+    def _selected_item(self) -> tuple[str, str] | None:
+        chosen = self.selected() if self.tabs.currentIndex() == 0 else None
+        return (chosen[1], chosen[2][:60]) if chosen else None
 
     def handle(self, step: str) -> None:
         chosen = self.selected()

@@ -6,17 +6,19 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSplitter, QTableView
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton, QSplitter, QTableView
 
-from app.reports import draft, register, store
+from app import deletion
+from app.reports import drafts, register, store
 from app.reports.period import parse_month
 from app.validate import iso_date
+from ui import deleting
 from ui.errors import show_error
 from ui.models import Column, RowsModel, sortable
 from ui.pages.base import PageBase
 from ui.report.panel import ReportPanel, _vn
 from ui.report.settings_dialog import ReportSettingsDialog
-from ui.widgets import setup_table
+from ui.widgets import fit_columns, setup_table
 
 DRAFT_KINDS = [("monthly", "Báo cáo tháng"), ("quarterly", "Báo cáo quý"), ("half_year", "Báo cáo 6 tháng"),
                ("annual", "Báo cáo năm"), ("adhoc", "Báo cáo đột xuất"), ("thematic", "Báo cáo chuyên đề")]
@@ -74,7 +76,7 @@ class Page(PageBase):
         self.view.setModel(sortable(self.model, self))
         setup_table(self.view)
         self.view.sortByColumn(2, Qt.SortOrder.DescendingOrder)
-        self.view.horizontalHeader().setStretchLastSection(True)
+        fit_columns(self.view, content=(0, 1, 2, 3, 4, 5))   # dates and status whole; Trích yếu takes the rest
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._selected())
         self.panel = ReportPanel(ctx, tasks, self)
         self.panel.changed.connect(self.refresh)
@@ -83,6 +85,9 @@ class Page(PageBase):
         splitter.addWidget(self.panel)
         splitter.setSizes([230, 520])
         self.layout_.addWidget(splitter, 1)
+        self.deleting = deleting.attach(self, ctx=ctx, view=self.view, selected=self._selected_row,
+                                        delete=deletion.delete_draft_report, after=self.refresh, what="dự thảo")
+        bar.insertWidget(bar.count() - 1, self.deleting.button())
 
     def _kind_changed(self) -> None:
         periodic = self.kind.currentData() in ("monthly", "quarterly", "half_year", "annual")
@@ -106,6 +111,13 @@ class Page(PageBase):
                 return
         self.panel.set_report(None)
 
+    def _selected_row(self) -> tuple[str, str] | None:
+        indexes = self.view.selectionModel().selectedRows()
+        if not indexes:
+            return None
+        report = self.model.row_at(self.view.model().mapToSource(indexes[0]).row())
+        return report.id, report.title
+
     def _selected(self) -> None:
         indexes = self.view.selectionModel().selectedRows()
         if not indexes:
@@ -120,19 +132,36 @@ class Page(PageBase):
         self.panel.print_document()
 
     def make_draft(self) -> None:
+        """One draft per kind and period: an open one is offered instead of a second copy."""
         kind = self.kind.currentData()
         try:
             if kind in ("adhoc", "thematic"):
                 start, end = (iso_date(w.text(), label) for w, label in ((self.date_from, "Ngày đầu kỳ"),
                                                                          (self.date_to, "Ngày cuối kỳ")))
                 start, end = (date.fromisoformat(d) if d else None for d in (start, end))
-                job = lambda: draft.draft_report(self.ctx, kind, start=start, end=end,  # noqa: E731
-                                                 topic=self.topic.text())
+                args = {"start": start, "end": end, "topic": self.topic.text()}
             else:
-                anchor = parse_month(self.month.currentData())
-                job = lambda: draft.draft_report(self.ctx, kind, anchor)  # noqa: E731
+                args = {"anchor": parse_month(self.month.currentData())}
+            p = drafts.draft_period(kind, args.get("anchor"), args.get("start"), args.get("end"))
+            found = drafts.existing_draft(self.ctx, kind, p, args.get("topic")) if p else None
         except Exception as exc:  # noqa: BLE001 - bad dates: a Vietnamese message
             show_error(self, exc)
             return
+        new = False
+        if found is not None:
+            box = QMessageBox(QMessageBox.Icon.Question, "Đã có dự thảo", drafts.exists_message(found),
+                              parent=self)
+            open_btn = box.addButton("Mở dự thảo đó", QMessageBox.ButtonRole.AcceptRole)
+            box.addButton("Soạn phiên bản khác", QMessageBox.ButtonRole.DestructiveRole)
+            cancel = box.addButton("Hủy", QMessageBox.ButtonRole.RejectRole)
+            box.setDefaultButton(open_btn)
+            box.exec()
+            if box.clickedButton() is cancel:
+                return
+            if box.clickedButton() is open_btn:
+                self.refresh(found.id)
+                return
+            new = True
+        job = lambda: drafts.start_draft(self.ctx, kind, new=new, **args).report  # noqa: E731
         self.tasks.run(job, on_done=lambda r: self.refresh(r.id), on_failed=lambda e: show_error(self, e),
                        label="Đang soạn dự thảo báo cáo…", parent=self)

@@ -126,6 +126,6 @@ def general(f: Facts, pen: Pen) -> str:
     trend = _trend(f)
     if trend:
         lines.append(trend)
-    if f.high_risk:
+    if f.high_risk and not hot:
         lines.append(f"Có {count(f.high_risk, 'ý kiến')} được đánh giá có nguy cơ cao hình thành điểm nóng.")
     return pen.finish("\n".join(lines))

@@ -1,0 +1,28 @@
+"""The survey report states its findings in words with their margins of error, uses the
+same quantifier rules as the monthly report, and always has a signer line."""
+
+from __future__ import annotations
+
+import re
+
+from app.reports.document import Paragraph
+from app.surveys import questionnaire as qn
+from app.surveys import tabulate as tb
+from app.surveys.report import build_document
+from app.surveys.report_text import findings
+
+
+def test_survey_findings_in_words_with_margins(demo_ctx):
+    (survey,) = qn.list_surveys(demo_ctx)
+    data = tb.load_data(demo_ctx, survey.id)
+    lines = findings(data)
+    assert len(lines) >= 3 and all("±" in line for line in lines)
+    doc = build_document(demo_ctx, data)
+    text = "\n".join(b.text for b in doc.blocks if isinstance(b, Paragraph))
+    assert "Kết quả chính của cuộc thăm dò (sai số tối đa ±" in text
+    for word, share in re.findall(r"(Phần lớn|Đa số) người trả lời \((\d+(?:,\d+)?)%", text):
+        assert float(share.replace(",", ".")) > 50, word
+    for share in re.findall(r"nhiều nhất là “[^”]+” \((\d+(?:,\d+)?)%", text):
+        assert float(share.replace(",", ".")) <= 50
+    assert "nhân dân" not in text.replace("Ủy ban nhân dân", "")
+    assert doc.signatures and doc.signatures[0].title
