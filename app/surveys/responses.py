@@ -113,8 +113,10 @@ def replace_answers(ctx: Ctx, response_id: str, response: Response) -> None:
         records.delete_where(ctx, "survey_answers", "response_id", response_id)
         records.insert_rows(ctx, "survey_answers", _answer_rows(ctx.origin, utc_now(), questionnaire, response_id,
                                                                 response))
-        records.update(ctx, "survey_responses", response_id, {**response.profile(), "form_no": response.form_no})
-        records.touch(ctx, "survey_responses", response_id, "answers", _detail(response))
+        changed = records.update(ctx, "survey_responses", response_id,
+                                 {**response.profile(), "form_no": response.form_no})
+        if changed["version"] == row["version"]:  # only the answers changed: version + 1 all the same
+            records.touch(ctx, "survey_responses", response_id, "answers", _detail(response))
 
 
 def delete_response(ctx: Ctx, response_id: str) -> None:
