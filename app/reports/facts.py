@@ -77,6 +77,7 @@ class Facts(CellTotals):
     reporters: int = 0            # collaborators who reported at least one item in the period
     kind: str = "district"        # office kind: commune | agency | district | province
     place_name: str = ""          # the office's own unit, e.g. "xã Càng Long"
+    keywords: list[str] = field(default_factory=list)   # distinctive words of a month (app.analytics)
 
 
 def _between(p: Period) -> list[str]:
@@ -153,5 +154,14 @@ def gather(ctx: Ctx, p: Period) -> Facts:
                                 "('agency', 'province')", [me.unit_code]),
         reporters=_count(ctx, "SELECT count(DISTINCT collaborator_id) FROM opinions WHERE received_on "
                               "BETWEEN ? AND ? AND collaborator_id IS NOT NULL", between),
-        kind=office_kind(ctx), place_name=_district(ctx),
+        kind=office_kind(ctx), place_name=_district(ctx), keywords=_keywords(ctx, p),
     )
+
+
+def _keywords(ctx: Ctx, p: Period) -> list[str]:
+    """The month's distinctive words, offered to the draft; other periods get none."""
+    if p.start.day != 1 or (p.end - p.start).days > 31:
+        return []
+    from app.analytics.keywords import month_keywords
+
+    return month_keywords(ctx, p.start.strftime("%Y-%m"), 8)
