@@ -41,8 +41,8 @@ def action_label(action: str) -> str:
 
 def record_text(ctx: Ctx, entry: AuditEntry, cache: dict) -> str:
     """The record an entry is about, by its human name (never a bare UUID)."""
-    if entry.table_name == "settings" or not entry.row_id:
-        return ""
+    if not entry.row_id or entry.table_name not in audit_labels.NAME_SQL:
+        return ""   # settings, keys…: the detail column says what changed
     return audit_labels.record_name(ctx, entry.table_name, entry.row_id, cache) or "(bản ghi đã xóa)"
 
 

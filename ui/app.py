@@ -28,7 +28,15 @@ def make_app() -> QApplication:
     app.setOrganizationName("DLXH")
     QLocale.setDefault(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))
     install_qt_vietnamese(app)
+    apply_style(app)
     return app
+
+
+def apply_style(app: QApplication) -> None:
+    """The one style sheet (resources/style.qss): spacing, headings, table density, accent."""
+    path = I18N_DIR.parent / "style.qss"
+    if path.exists():
+        app.setStyleSheet(path.read_text(encoding="utf-8"))
 
 
 def install_qt_vietnamese(app: QApplication) -> bool:

@@ -7,6 +7,7 @@ import logging
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
+    QComboBox,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -26,6 +27,15 @@ from ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
 GEOMETRY_KEY = "window/geometry"   # size, place and maximised state only: no report contents
+
+
+def narrow_combos(page: QWidget) -> None:
+    """A combo sized to its longest entry (a survey question, a long unit name) would widen
+    the whole window past 1366 px; size combos by a short minimum, the layout stretches them."""
+    for combo in page.findChildren(QComboBox):
+        if combo.sizeAdjustPolicy() != QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon:
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(max(combo.minimumContentsLength(), 10))
 
 
 def restore_geometry(window: QMainWindow) -> None:
@@ -72,10 +82,6 @@ class MainWindow(QMainWindow):
         row.setSpacing(0)
         side = QWidget()
         side.setObjectName("sidebar")
-        side.setStyleSheet("#sidebar { background: #8b1a1a; } QLabel { color: white; }"
-                           "QListWidget { background: #8b1a1a; color: white; border: none; font-size: 11pt; }"
-                           "QListWidget::item { padding: 8px 14px; }"
-                           "QListWidget::item:selected { background: #b22222; color: #ffe08a; }")
         side_layout = QHBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
         column = QWidget()
@@ -83,7 +89,7 @@ class MainWindow(QMainWindow):
         col_layout.setContentsMargins(0, 12, 0, 12)
         brand = QLabel(f"<b>DLXH</b><br><span style='font-size:9pt'>{body_title(office.body_name)}<br>"
                        f"{office.name}</span>")
-        brand.setStyleSheet("padding: 4px 14px 14px 14px; font-size: 14pt;")
+        brand.setObjectName("brand")   # looks: resources/style.qss
         col_layout.addWidget(brand)
         self.nav = QListWidget()
         self.nav.setFixedWidth(220)
@@ -119,6 +125,7 @@ class MainWindow(QMainWindow):
                 if exc.name != f"ui.pages.{key}":
                     raise
                 page = ComingSoonPage(self.ctx, self.tasks, title)
+            narrow_combos(page)
             self.pages[key] = page
             self.stack.addWidget(page)
         return self.pages[key]

@@ -46,10 +46,12 @@ class RowsModel(QAbstractTableModel):
         super().__init__(parent)
         self.columns = list(columns)
         self.rows: list[Any] = []
+        self._sort_keys: dict[tuple[int, int], Any] = {}
 
     def set_rows(self, rows: Sequence[Any]) -> None:
         self.beginResetModel()
         self.rows = list(rows)
+        self._sort_keys = {}
         self.endResetModel()
 
     def row_at(self, row: int) -> Any:
@@ -67,13 +69,18 @@ class RowsModel(QAbstractTableModel):
         column = self.columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             value = column.value(self.rows[index.row()])
-            if _is_number(value):
+            if _is_number(value) and not column.header.startswith("Năm"):   # years stay 1975
                 return vn_number(value, 0 if isinstance(value, int) or float(value).is_integer() else 1)
             return "" if value is None else str(value)
         if role == Qt.ItemDataRole.UserRole:
-            row = self.rows[index.row()]
-            value = column.sort_key(row) if column.sort_key else column.value(row)
-            return value if isinstance(value, int | float) else fold(str(value or ""))
+            # Sorting asks for the same key at every comparison (n log n times): compute it once.
+            cell = (index.row(), index.column())
+            key = self._sort_keys.get(cell)
+            if key is None:
+                row = self.rows[index.row()]
+                value = column.sort_key(row) if column.sort_key else column.value(row)
+                key = self._sort_keys[cell] = value if isinstance(value, int | float) else fold(str(value or ""))
+            return key
         if role == Qt.ItemDataRole.TextAlignmentRole and (
                 column.align_right or _is_number(column.value(self.rows[index.row()]))):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QTableView, QWidget
+from PySide6.QtWidgets import QComboBox, QHeaderView, QLineEdit, QPlainTextEdit, QTableView, QWidget
 
 
 class SearchBox(QLineEdit):
@@ -33,6 +33,9 @@ class CodeCombo(QComboBox):
     def __init__(self, all_label: str, items: dict[str, str] | list[tuple[str, str]],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # Long labels must not widen the window past 1366 px; the popup still shows them whole.
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(12)
         self.addItem(all_label, None)
         pairs = items.items() if isinstance(items, dict) else items
         for code, label in pairs:
@@ -82,3 +85,13 @@ class MultiLineEdit(QPlainTextEdit):
             self.returnPressed.emit()
             return
         super().keyPressEvent(event)
+
+
+def fit_columns(view: QTableView, content: tuple[int, ...]) -> None:
+    """Fit the table to its width (no sideways scrolling at 1366 px): the listed columns take
+    their content's width, the others share the rest and elide."""
+    header = view.horizontalHeader()
+    header.setStretchLastSection(False)
+    for col in range(view.model().columnCount()):
+        mode = QHeaderView.ResizeMode.ResizeToContents if col in content else QHeaderView.ResizeMode.Stretch
+        header.setSectionResizeMode(col, mode)

@@ -11,14 +11,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from app import audit, auth, office, records, validate
+from app import audit, auth, records, validate
+from app.collaborators import excel_areas as ea
 from app.collaborators import excel_rows as kinds
 from app.collaborators import excel_values as ev
-from app.collaborators.excel_headers import FIELD_LABELS, HeaderMap, find_header
+from app.collaborators.excel_headers import FIELD_LABELS, HeaderMap, find_header, norm
 from app.collaborators.excel_reader import read_sheet
 from app.collaborators.registry import Collaborator, clean
 from app.context import Ctx
@@ -39,6 +40,7 @@ class PreviewRow:
     duplicate: str | None = None               # why it is a duplicate (not imported)
     name: str = ""                             # the name and area as written, shown for rejected rows
     area: str = ""
+    area_key: str | None = None                # the AreaMapping this row takes its area from
 
     @property
     def ok(self) -> bool:
@@ -56,6 +58,31 @@ class ImportPreview:
     skipped: list[tuple[int, str, str]] = field(default_factory=list)  # (row, kind, text) never imported
     titles: list[str] = field(default_factory=list)    # the lines above the header ("HUYỆN ỦY CÀNG LONG")
     other_lists: list[str] = field(default_factory=list)  # other sheets that look like lists (not read)
+    areas: list[ea.AreaMapping] = field(default_factory=list)  # one per distinct area name, in file order
+
+    @property
+    def pending_areas(self) -> list[ea.AreaMapping]:
+        """Names still waiting for a decision (add / assign / leave empty): apply refuses until none."""
+        return [m for m in self.areas if m.needs_choice]
+
+    def mapping(self, raw: str) -> ea.AreaMapping:
+        return next(m for m in self.areas if m.raw == raw)
+
+    def choose(self, raw: str, choice: str, target: str | None = None) -> None:
+        """Change what one area name means (the preview's choice boxes, the CLI's --add-areas);
+        every row using the name follows."""
+        m = self.mapping(raw)
+        if choice == ea.MAP and not target:
+            raise ValidationError(f"Hãy chọn địa bàn để gán cho '{raw}'.")
+        m.choice, m.target = choice, (target if choice == ea.MAP else None)
+        for item in self.rows:
+            if item.area_key == raw and item.collaborator is not None:
+                item.collaborator.area_code = m.target
+
+    def add_unknown_areas(self) -> None:
+        """--add-areas: every name still undecided is added to the catalogue."""
+        for m in self.pending_areas:
+            self.choose(m.raw, ea.ADD)
 
     @property
     def good(self) -> list[PreviewRow]:
@@ -86,8 +113,11 @@ class ImportPreview:
         return ("Bỏ qua " + ", ".join(parts) + " (không phải người).") if parts else ""
 
     def summary(self) -> str:
+        waiting = sum(m.rows for m in self.pending_areas)
         return (f"Sẽ thêm {len(self.good)} cộng tác viên; {len(self.with_problems)} dòng có lỗi; "
-                f"{len(self.duplicates)} dòng trùng (không thêm).")
+                f"{len(self.duplicates)} dòng trùng (không thêm)."
+                + (f" {waiting} dòng chờ chọn địa bàn cho {len(self.pending_areas)} tên chưa có trong danh mục."
+                   if self.pending_areas else ""))
 
 
 @dataclass(frozen=True)
@@ -96,6 +126,7 @@ class ImportResult:
     duplicates: int
     rejected: int
     ids: tuple[str, ...]
+    areas_added: tuple[str, ...] = ()
 
 
 def read_rows(path: Path) -> tuple[str, list[tuple]]:
@@ -104,7 +135,8 @@ def read_rows(path: Path) -> tuple[str, list[tuple]]:
     return data.title, data.rows
 
 
-def preview(ctx: Ctx, path: Path, progress: Progress | None = None) -> ImportPreview:
+def preview(ctx: Ctx, path: Path, progress: Progress | None = None, *,
+            old_district: str | None = None) -> ImportPreview:
     """Read the workbook and decide row by row; writes nothing. Every row that `apply` would
     refuse is already marked here (the same validation runs), so the preview is what happens."""
     path = Path(path)
@@ -112,12 +144,13 @@ def preview(ctx: Ctx, path: Path, progress: Progress | None = None) -> ImportPre
     rows = data.rows
     header = find_header(rows)
     assert header is not None  # read_sheet only returns sheets with a header
-    areas = ev.AreaIndex(office.communes(ctx) + office.agencies(ctx))
+    titles = [t for r in rows[:header.row_index] for t in (ev.text(c) for c in r) if t]
+    resolver = ea.for_office(ctx, [*titles, data.title], old_district)
     existing = _existing_keys(ctx)
     seen: dict[tuple, int] = {}
     out: list[PreviewRow] = []
     skipped: list[tuple[int, str, str]] = []
-    current_area: str | None = None
+    current_area: str | None = None            # the raw name of the section heading above
     in_signature = False
     body = rows[header.data_start:]
     for offset, row in enumerate(body):
@@ -129,17 +162,18 @@ def preview(ctx: Ctx, path: Path, progress: Progress | None = None) -> ImportPre
             skipped.append((number, kind, " | ".join(ev.text(c) or "" for _, c in kinds.cells_of(row))[:120]))
             in_signature = in_signature or kind == kinds.SIGNATURE
             if kind == kinds.SECTION:
-                current_area = _section_area(areas, kinds.section_text(row, header) or "")
+                current_area = _section_area(resolver, kinds.section_text(row, header) or "")
             continue
         in_signature = False
-        item = _read_row(number, row, header, areas, current_area)
+        item = _read_row(number, row, header, resolver, current_area)
         if item.collaborator and not item.problems:
             try:
                 clean(item.collaborator)
             except ValidationError as exc:
                 item.problems.append(exc.message)
         if item.collaborator and not item.problems:
-            key = dup_key(item.collaborator.full_name, item.collaborator.birth_year, item.collaborator.area_code)
+            key = dup_key(item.collaborator.full_name, item.collaborator.birth_year,
+                          item.collaborator.area_code or item.area_key)
             if key in seen:
                 item.duplicate = f"Trùng với dòng {seen[key]} trong tệp (cùng họ tên, năm sinh, địa bàn)."
             elif key in existing:
@@ -149,10 +183,9 @@ def preview(ctx: Ctx, path: Path, progress: Progress | None = None) -> ImportPre
         out.append(item)
     if progress:
         progress(len(body), len(body))
-    titles = [t for r in rows[:header.row_index] for t in (ev.text(c) for c in r) if t]
     result = ImportPreview(path.name, data.title, header.row_index + 1,
                            {k: v for k, v in header.headers.items() if k != "seq"}, header.ignored, out,
-                           skipped, titles, data.other_lists)
+                           skipped, titles, data.other_lists, list(resolver.found.values()))
     if not result.good and not result.duplicates:
         if not out:
             raise ImportRefused("Có dòng tiêu đề nhưng không có dòng dữ liệu nào bên dưới; không nhập.")
@@ -166,14 +199,19 @@ def apply(ctx: Ctx, pv: ImportPreview, progress: Progress | None = None) -> Impo
     """Write every good row of a preview in one transaction (all or nothing). Rows that became
     duplicates since the preview (someone added them meanwhile) are skipped, not doubled."""
     auth.require(ctx, "import")
+    if pv.pending_areas:
+        raise ImportRefused(pending_message(pv))
     good = pv.good
     rows: list[dict] = []
     skipped = 0
     with ctx.transaction():
+        added = {m.raw: ea.add_area(ctx, m.raw) for m in pv.areas if m.choice == ea.ADD and m.rows}
         existing = _existing_keys(ctx)
         for index, item in enumerate(good):
             c = item.collaborator
             assert c is not None
+            if item.area_key in added:
+                c = replace(c, area_code=added[item.area_key])
             key = dup_key(c.full_name, c.birth_year, c.area_code)
             if key in existing:
                 skipped += 1
@@ -192,16 +230,28 @@ def apply(ctx: Ctx, pv: ImportPreview, progress: Progress | None = None) -> Impo
             audit.record(ctx, "create", "collaborators", row_id,
                          {"full_name": row["full_name"], "area_code": row["area_code"], "source": pv.source})
         audit.record(ctx, "import", "collaborators", None,
-                     {"file": pv.source, "sheet": pv.sheet, "created": len(ids),
+                     {"file": pv.source, "sheet": pv.sheet, "created": len(ids), "areas_added": len(added),
                       "duplicates": len(pv.duplicates) + skipped, "rejected": len(pv.with_problems)})
     if progress:
         progress(len(good) + 1, len(good) + 1)
-    return ImportResult(len(ids), len(pv.duplicates) + skipped, len(pv.with_problems), tuple(ids))
+    return ImportResult(len(ids), len(pv.duplicates) + skipped, len(pv.with_problems), tuple(ids),
+                        tuple(added.values()))
 
 
-def import_file(ctx: Ctx, path: Path, *, dry_run: bool = False) -> tuple[ImportPreview, ImportResult | None]:
-    """Preview and, unless dry_run, apply: what the CLI does."""
-    pv = preview(ctx, path)
+def pending_message(pv: ImportPreview) -> str:
+    """The one line that refuses an import while area names wait for a decision."""
+    names = ", ".join(f"'{m.raw}'" for m in pv.pending_areas[:8]) + (" …" if len(pv.pending_areas) > 8 else "")
+    return (f"Có {len(pv.pending_areas)} địa bàn chưa có trong danh mục hoặc chưa rõ: {names}; chạy lại với "
+            "--add-areas để thêm vào danh mục (hoặc chọn trong cửa sổ xem trước); chưa nhập dòng nào.")
+
+
+def import_file(ctx: Ctx, path: Path, *, dry_run: bool = False, add_areas: bool = False,
+                old_district: str | None = None) -> tuple[ImportPreview, ImportResult | None]:
+    """Preview and, unless dry_run, apply: what the CLI does. `add_areas` decides every unknown
+    area name as "add to the catalogue"; without it such names refuse the import (apply)."""
+    pv = preview(ctx, path, old_district=old_district)
+    if add_areas:
+        pv.add_unknown_areas()
     return pv, (None if dry_run else apply(ctx, pv))
 
 
@@ -223,16 +273,22 @@ def _cell(row: tuple, header: HeaderMap, name: str) -> Any:
     return row[col] if col is not None and col < len(row) else None
 
 
-def _section_area(areas: ev.AreaIndex, value: str) -> str | None:
-    """The area a section heading names; a heading that names none (e.g. "KHỐI ĐOÀN THỂ") ends the
-    previous section's area rather than silently lending it to the rows below."""
-    try:
-        return areas.match(value)
-    except ValidationError:
+def _section_area(resolver: ea.AreaResolver, value: str) -> str | None:
+    """The area name a section heading gives the rows below it. Every heading is shown with its
+    mapping; one that is plainly not a place ("KHỐI ĐOÀN THỂ") lends no area."""
+    value = " ".join(value.split())
+    if not value:
         return None
+    mapping = resolver.resolve(value)
+    mapping.sections += 1
+    if mapping.how == "unknown" and not norm(value).startswith(ea.PLACE_WORDS):
+        resolver.forget(value)
+        return None
+    return mapping.raw
 
 
-def _read_row(number: int, row: tuple, header: HeaderMap, areas: ev.AreaIndex, current_area: str | None) -> PreviewRow:
+def _read_row(number: int, row: tuple, header: HeaderMap, resolver: ea.AreaResolver,
+              current_area: str | None) -> PreviewRow:
     """Turn one sheet row into a Collaborator, collecting every problem rather than the first."""
     item = PreviewRow(number, None)
     notes: list[str] = []
@@ -268,7 +324,13 @@ def _read_row(number: int, row: tuple, header: HeaderMap, areas: ev.AreaIndex, c
             birth, gender = attempt(lambda: ev.parse_birth_year(male)), "male"
         elif female not in (None, ""):
             birth, gender = attempt(lambda: ev.parse_birth_year(female)), "female"
-    area = attempt(lambda: areas.match(get("area"))) if ev.text(get("area")) else current_area
+    written = ev.text(get("area")) or current_area
+    area = None
+    if written:
+        mapping = resolver.resolve(written)
+        mapping.rows += 1
+        item.area_key = mapping.raw
+        area = mapping.target if mapping.choice == ea.MAP else None
     phone = attempt(lambda: ev.parse_phone(get("phone")), "Số điện thoại", get("phone"))
     zalo_raw = get("zalo")
     if ev.is_yes_mark(zalo_raw):

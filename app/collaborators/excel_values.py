@@ -135,7 +135,8 @@ def parse_phone(value: Any, label: str = "Số điện thoại") -> str | None:
         raise ValidationError(f"{label} không hợp lệ: {raw}.") from exc
 
 
-_AREA_PREFIXES = ("thi tran ", "tt ", "xa ", "phuong ", "p ", "x ")
+_AREA_PREFIXES = ("thi tran ", "tt ", "xa ", "phuong ", "p ", "x ", "dac khu ", "ap ", "thon ", "ban ", "khom ",
+                  "khu pho ", "kp ", "to dan pho ", "tdp ")
 
 
 def _bare(name: str) -> str:
@@ -172,11 +173,19 @@ class AreaIndex:
             raise ValidationError(found.message)
         return found
 
-    def _match(self, raw: str) -> str:
+    def lookup(self, value: Any) -> list[str]:
+        """Every code the name may denote: one, several (same bare name) or none."""
+        raw = text(value)
+        if not raw:
+            return []
         folded = re.sub(r"[^a-z0-9]+", " ", fold(raw)).strip()
         if folded in self._full:
-            return self._full[folded]
-        codes = self._bare.get(_bare(raw), [])
+            return [self._full[folded]]
+        # "Bản Lầu" must find "Xã Bản Lầu" although "bản" is also a hamlet word.
+        return list(self._bare.get(_bare(raw)) or self._bare.get(folded) or [])
+
+    def _match(self, raw: str) -> str:
+        codes = self.lookup(raw)
         if len(codes) == 1:
             return codes[0]
         if len(codes) > 1:

@@ -16,6 +16,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     q = cmds.add_parser("import", help="nhập danh sách cộng tác viên từ tệp Excel (.xlsx)")
     q.add_argument("file", metavar="FILE.xlsx")
     q.add_argument("--dry-run", action="store_true", help="chỉ kiểm tra, không ghi gì")
+    q.add_argument("--add-areas", action="store_true", help="thêm các địa bàn chưa có vào danh mục")
+    q.add_argument("--old-district", metavar="TÊN", help="huyện cũ (trước 7/2025) của danh sách, khi tên xã cũ trùng")
     q.set_defaults(func=cmd_import)
 
     q = cmds.add_parser("export", help="xuất danh sách (đã lọc) ra tệp Excel")
@@ -41,8 +43,18 @@ def cmd_import(args: argparse.Namespace) -> int:
     from app.collaborators import excel_import
 
     with open_from_args(args) as ctx:
-        pv, result = excel_import.import_file(ctx, Path(args.file), dry_run=args.dry_run)
+        pv = excel_import.preview(ctx, Path(args.file), old_district=args.old_district)
+        if args.add_areas:
+            pv.add_unknown_areas()
+        if pv.pending_areas and not args.dry_run:
+            err(excel_import.pending_message(pv))
+            return 1
+        result = None if args.dry_run else excel_import.apply(ctx, pv)
         out(f"Tệp {pv.source}, trang '{pv.sheet}', dòng tiêu đề {pv.header_row}.")
+        for m in pv.areas:
+            if m.how != "catalogue" or m.choice != "map":
+                state = "" if m.how in ("legacy", "here") and not m.needs_choice else f" [{_choice_text(m)}]"
+                out(f"Địa bàn {m.describe()}{state}")
         if pv.skipped_text():
             out(pv.skipped_text())
         if pv.other_lists:
@@ -57,10 +69,25 @@ def cmd_import(args: argparse.Namespace) -> int:
                 out(f"Dòng {item.row}: {warning}")
         if result is None:
             out("Chạy thử (--dry-run): " + pv.summary() + " Không ghi gì.")
+            if pv.pending_areas:
+                out(excel_import.pending_message(pv))
         else:
             out(f"Đã thêm {result.created} cộng tác viên; {result.duplicates} dòng trùng, "
-                f"{result.rejected} dòng lỗi không nhập.")
+                f"{result.rejected} dòng lỗi không nhập."
+                + (f" Đã thêm {len(result.areas_added)} địa bàn vào danh mục." if result.areas_added else ""))
     return 0
+
+
+def _choice_text(mapping) -> str:
+    from app.collaborators import excel_areas as ea
+
+    if mapping.choice == ea.ADD:
+        return "sẽ thêm vào danh mục"
+    if mapping.choice == ea.NONE:
+        return "để trống địa bàn"
+    if mapping.choice == ea.MAP:
+        return f"gán cho {mapping.target}"
+    return "chưa chọn: thêm vào danh mục (--add-areas) hoặc gán cho địa bàn có sẵn"
 
 
 def cmd_export(args: argparse.Namespace) -> int:

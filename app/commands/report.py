@@ -23,6 +23,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--from", dest="start", metavar="YYYY-MM-DD", help="đầu kỳ (đột xuất, chuyên đề)")
     p.add_argument("--to", dest="end", metavar="YYYY-MM-DD", help="cuối kỳ (đột xuất, chuyên đề)")
     p.add_argument("--topic", help="vấn đề báo cáo (đột xuất, chuyên đề)")
+    p.add_argument("--new", action="store_true",
+                   help="soạn thêm một phiên bản dù đã có dự thảo cùng loại, cùng kỳ")
     p.set_defaults(func=cmd_draft)
 
     p = cmds.add_parser("list", help="sổ đăng ký báo cáo")
@@ -72,7 +74,7 @@ def _iso(text: str | None, label: str) -> date | None:
 
 
 def cmd_draft(args: argparse.Namespace) -> int:
-    from app.reports import draft
+    from app.reports import draft, drafts, store
     from app.reports.period import parse_month
 
     kind = args.kind or "monthly"
@@ -83,10 +85,16 @@ def cmd_draft(args: argparse.Namespace) -> int:
     else:
         anchor = _iso(args.date, "Ngày") or (parse_month(args.month) if args.month else None)
     with open_from_args(args) as ctx:
-        report = draft.draft_report(ctx, kind, anchor, start=_iso(args.start, "Ngày đầu kỳ"),
-                                    end=_iso(args.end, "Ngày cuối kỳ"), topic=args.topic)
-        out(f"Đã soạn dự thảo: {report.title}")
-        out(f"Hạn gửi: {report.due_on or 'không có'}")
+        started = drafts.start_draft(ctx, kind, anchor, start=_iso(args.start, "Ngày đầu kỳ"),
+                                     end=_iso(args.end, "Ngày cuối kỳ"), topic=args.topic, new=args.new)
+        report = started.report
+        if started.existing:
+            p = draft.period_for(report)
+            out(f"Đã có dự thảo {drafts.period_words(p)} ({store.STATUSES[report.status]}): {report.title}; "
+                "không soạn thêm (dùng --new để soạn một phiên bản khác).")
+        else:
+            out(f"Đã soạn dự thảo: {report.title}")
+            out(f"Hạn gửi: {report.due_on or 'không có'}")
         out(report.id)
     return 0
 

@@ -32,7 +32,8 @@ class Sender:
 
     code: str
     name: str
-    role: str = "district"
+    role: str = "district"  # the exchange side: every lower office is 'district'
+    kind: str = "commune"
     secret: minisign.SecretKey = field(default_factory=minisign.SecretKey.generate)
     age: x25519.Identity = field(default_factory=x25519.Identity.generate)
     seq: int = 0
@@ -40,7 +41,11 @@ class Sender:
     people: list[dict] = field(default_factory=list)
 
     def card(self) -> identity.Card:
-        return identity.make_card(self.code, self.name, self.role, self.secret.public(), str(self.age.to_public()))
+        kind = "province" if self.role == "province" else self.kind
+        return identity.make_card(
+            self.code, self.name, self.role, self.secret.public(), str(self.age.to_public()), kind=kind,
+            official_code=self.code if kind == "commune" else "",
+        )
 
 
 def _synced(code: str, now: str, **values) -> dict:

@@ -27,7 +27,7 @@ PROVINCE_CODE = "86"
 PROVINCE_NAME = "Tỉnh Vĩnh Long"
 HOME_COMMUNE = "29266"  # Xã Càng Long, the commune demo: always among the regular senders
 REGULAR, IRREGULAR, SILENT = 64, 10, 6
-LOWER_ROLE = "district"  # the role a commune's identity card carries
+LOWER_ROLE = "district"  # the exchange side every lower office's card carries (its kind says commune)
 
 
 @dataclass(frozen=True)
@@ -54,10 +54,12 @@ def build_province_demo(
     def populate(ctx: Ctx) -> None:
         summary.update(populate_province(ctx, random.Random(seed), today))
 
-    ctx, code = init_office(
-        Path(path), unit_code=PROVINCE_CODE, name=PROVINCE_NAME, role="province", passphrase=passphrase,
-        populate=populate,
-    )
+    from app.office_setup import official_spec
+
+    # The same office `dlxh init --kind province --unit 86` makes: names, symbol and the
+    # province's communes as areas come from the official list.
+    spec = official_spec("province", PROVINCE_CODE, None, None)
+    ctx, code = init_office(Path(path), **spec.as_kwargs(), passphrase=passphrase, populate=populate)
     return ctx, code, summary
 
 

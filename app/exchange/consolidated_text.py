@@ -17,6 +17,7 @@ from app.reports.prose.words import (
     n2,
     nhan_dan,
     pct,
+    place,
     proposal_clause,
     share_phrase,
     tendency,
@@ -67,7 +68,7 @@ def overview(f: ProvinceFacts, label: str, prev_label: str) -> list[str]:
     busiest = sorted(with_items, key=lambda u: -u.total)[:3]
     if busiest:
         lines.append("Các đơn vị có nhiều ý kiến nhất: " + join(
-            [f"{u.name} ({count(u.total, 'ý kiến')})" for u in busiest]) + ".")
+            [f"{place(u.name)} ({count(u.total, 'ý kiến')})" for u in busiest]) + ".")
     return lines
 
 

@@ -196,9 +196,23 @@ def _newer_rows(ctx: Ctx, table: tables.Synced, rows: list[dict], sender: str) -
     return fresh
 
 
+def _free_report_numbers(ctx: Ctx, rows: list[dict], sender: str) -> None:
+    """The sender's newest numbering wins: a renumbered report may take a number another of its
+    reports still holds here (two reports swapped numbers); the numbers of those incoming rows are
+    cleared first, so the unique index on numbers never refuses the package."""
+    for row in rows:
+        if row.get("number") is not None:
+            ctx.db.execute(
+                "UPDATE reports SET number = NULL WHERE origin = ? AND doc_code = ? AND number_year IS ? "
+                "AND number = ? AND id != ?",
+                [sender, row.get("doc_code", "BC"), row.get("number_year"), row["number"], row.get("id")])
+
+
 def _upsert(ctx: Ctx, table: tables.Synced, rows: list[dict]) -> None:
     if not rows:
         return
+    if table.name == "reports":
+        _free_report_numbers(ctx, rows, rows[0]["origin"])
     present = set().union(*(r.keys() for r in rows))
     cols = [c for c in table.columns if c in present]
     sets = ", ".join(f"[{c}] = excluded.[{c}]" for c in cols if c != table.pk)

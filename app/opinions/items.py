@@ -113,6 +113,7 @@ class OpinionRow:
     collaborator_name: str
     handling: str
     origin: str
+    hotspot_risk: str = "none"
 
 
 def _where(flt: OpinionFilter) -> tuple[str, list]:
@@ -147,7 +148,7 @@ def list_opinions(ctx: Ctx, flt: OpinionFilter | None = None, limit: int | None 
     flt = flt or OpinionFilter()
     where, params = _where(flt)
     sql = ("SELECT o.id, o.received_on, o.field, o.tendency, o.scale, o.summary, coalesce(u.name, ''), "
-           "coalesce(t.title, ''), coalesce(c.full_name, ''), o.handling, o.origin FROM opinions o "
+           "coalesce(t.title, ''), coalesce(c.full_name, ''), o.handling, o.origin, o.hotspot_risk FROM opinions o "
            "LEFT JOIN units u ON u.code = o.area_code LEFT JOIN topics t ON t.id = o.topic_id "
            "LEFT JOIN collaborators c ON c.id = o.collaborator_id" + where +
            " ORDER BY o.received_on DESC, o.id DESC")

@@ -77,6 +77,7 @@ class Facts(CellTotals):
     reporters: int = 0            # collaborators who reported at least one item in the period
     kind: str = "district"        # office kind: commune | agency | district | province
     place_name: str = ""          # the office's own unit, e.g. "xã Càng Long"
+    upper_body: str = ""          # who the office reports to, from the office kind's style
     keywords: list[str] = field(default_factory=list)   # distinctive words of a month (app.analytics)
 
 
@@ -150,11 +151,11 @@ def gather(ctx: Ctx, p: Period) -> Facts:
                                      "BETWEEN ? AND ? AND area_code IS NOT NULL", between),
         prev_by_tendency=prev_by_tendency, loose=ft.loose_items(ctx, p), agencies=ft.agencies(ctx, p),
         monthly=ft.monthly_totals(ctx, p),
-        areas_total=_count(ctx, "SELECT count(*) FROM units WHERE parent_code = ? AND level NOT IN "
-                                "('agency', 'province')", [me.unit_code]),
+        areas_total=_areas_total(ctx, me.unit_code),
         reporters=_count(ctx, "SELECT count(DISTINCT collaborator_id) FROM opinions WHERE received_on "
                               "BETWEEN ? AND ? AND collaborator_id IS NOT NULL", between),
-        kind=office_kind(ctx), place_name=_district(ctx), keywords=_keywords(ctx, p),
+        kind=office_kind(ctx), place_name=_district(ctx), upper_body=_upper_body(me),
+        keywords=_keywords(ctx, p),
     )
 
 
@@ -165,3 +166,15 @@ def _keywords(ctx: Ctx, p: Period) -> list[str]:
     from app.analytics.keywords import month_keywords
 
     return month_keywords(ctx, p.start.strftime("%Y-%m"), 8)
+
+
+def _areas_total(ctx: Ctx, unit_code: str) -> int:
+    if hasattr(office, "areas"):
+        return len(office.areas(ctx))
+    return _count(ctx, "SELECT count(*) FROM units WHERE parent_code = ? AND level NOT IN ('agency', 'province')",
+                  [unit_code])
+
+
+def _upper_body(me: office.Office) -> str:
+    style = getattr(me, "style", None)
+    return str(getattr(style, "upper_body", "") or "") if style is not None else ""

@@ -61,7 +61,7 @@ class Style:
 PAGE = Page()
 
 # Column widths (mm) of the two-column blocks; each pair adds up to the text width (165 mm).
-HEADER_COLUMNS_MM = (72.0, 93.0)
+HEADER_COLUMNS_MM = (80.0, 85.0)  # "BAN TUYÊN GIÁO VÀ DÂN VẬN" (75.6 mm) fits on one line
 END_COLUMNS_MM = (72.0, 93.0)
 MINUTES_SIGN_COLUMNS_MM = (82.5, 82.5)
 END_GAP_PT = 12.0  # empty room between the body and the "Nơi nhận" / signature block

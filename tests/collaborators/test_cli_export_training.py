@@ -25,12 +25,16 @@ def test_cli_import_dry_run_then_real_then_again(demo_path, cli, tmp_path):
     book.save(path)
     dry = cli("--db", str(demo_path), "collaborators", "import", str(path), "--dry-run")
     assert dry.returncode == 0, dry.stderr
-    assert "Sẽ thêm 2 cộng tác viên; 1 dòng có lỗi" in dry.stdout and "Không ghi gì" in dry.stdout
-    assert "Dòng 5: Địa bàn 'Xã Không Có'" in dry.stdout
-    real = cli("--db", str(demo_path), "collaborators", "import", str(path))
-    assert real.returncode == 0 and "Đã thêm 2 cộng tác viên; 0 dòng trùng, 1 dòng lỗi" in real.stdout
+    assert "Sẽ thêm 3 cộng tác viên; 0 dòng có lỗi" in dry.stdout and "Không ghi gì" in dry.stdout
+    assert "Địa bàn 'Xã Không Có': không có trong danh mục (1 dòng)" in dry.stdout and "--add-areas" in dry.stdout
+    refused = cli("--db", str(demo_path), "collaborators", "import", str(path))
+    assert refused.returncode == 1 and refused.stderr.strip().count("\n") == 0 and not refused.stdout
+    assert "'Xã Không Có'" in refused.stderr and "--add-areas" in refused.stderr
+    real = cli("--db", str(demo_path), "collaborators", "import", str(path), "--add-areas")
+    assert real.returncode == 0, real.stderr
+    assert "Đã thêm 3 cộng tác viên; 0 dòng trùng, 0 dòng lỗi không nhập. Đã thêm 1 địa bàn" in real.stdout
     again = cli("--db", str(demo_path), "collaborators", "import", str(path))
-    assert again.returncode == 0 and "Đã thêm 0 cộng tác viên; 2 dòng trùng" in again.stdout
+    assert again.returncode == 0 and "Đã thêm 0 cộng tác viên; 3 dòng trùng" in again.stdout
     bad = tmp_path / "notes.xlsx"
     bad.write_text("không phải excel", encoding="utf-8")
     refused = cli("--db", str(demo_path), "collaborators", "import", str(bad))

@@ -79,35 +79,46 @@ def test_messy_list_preview_reports_each_row(office, tmp_path):
     cuong = by_row[7].collaborator
     assert (cuong.area_code, cuong.phone, cuong.decision_no, cuong.decision_date, cuong.party_member) == \
         ("H01TT", "+84912345680", "12-QĐ/HU", "2024-03-05", False)
-    assert by_row[8].problems == ["Địa bàn 'Xã Phong Xuân' không có trong danh mục xã, phường, thị trấn của đơn vị."]
+    # An area the catalogue lacks never rejects the row: the name waits for a decision.
+    assert by_row[8].ok and by_row[8].collaborator.area_code is None and by_row[8].area_key == "Xã Phong Xuân"
+    assert [(m.raw, m.how, m.choice, m.rows) for m in pv.pending_areas] == [("Xã Phong Xuân", "unknown", "ask", 1)]
     assert by_row[9].problems == ["Thiếu họ và tên."]
     assert any("Năm sinh" in p for p in by_row[10].problems) and any("Ngày" in p for p in by_row[10].problems)
     assert by_row[11].duplicate and "dòng 5" in by_row[11].duplicate
     gam = by_row[12]
     assert gam.ok and gam.collaborator.email is None and gam.collaborator.stratum == "business"
     assert "Thư điện tử (gốc): gam@" in gam.collaborator.notes and gam.warnings
-    assert pv.summary() == "Sẽ thêm 4 cộng tác viên; 3 dòng có lỗi; 1 dòng trùng (không thêm)."
+    assert pv.summary() == ("Sẽ thêm 5 cộng tác viên; 2 dòng có lỗi; 1 dòng trùng (không thêm). "
+                            "1 dòng chờ chọn địa bàn cho 1 tên chưa có trong danh mục.")
     assert _count(office) == 0  # a preview writes nothing
 
 
 def test_apply_writes_good_rows_once_and_reimport_doubles_nothing(office, tmp_path):
     path = messy_list(tmp_path)
-    result = excel_import.apply(office, excel_import.preview(office, path))
-    assert (result.created, result.duplicates, result.rejected) == (4, 1, 3)
-    assert _count(office) == 4
+    pv = excel_import.preview(office, path)
+    with pytest.raises(ImportRefused, match="--add-areas"):
+        excel_import.apply(office, pv)
+    assert _count(office) == 0
+    pv.choose("Xã Phong Xuân", "add")
+    result = excel_import.apply(office, pv)
+    assert (result.created, result.duplicates, result.rejected, len(result.areas_added)) == (5, 1, 2, 1)
+    assert office.db.execute("SELECT name FROM units WHERE code = ?", [result.areas_added[0]]).fetchone()[0] == \
+        "Xã Phong Xuân"
+    assert _count(office) == 5
     names = [c.full_name for c in list_collaborators(office, CollaboratorFilter(text="phong dien"))]
     assert names == ["Lê Văn Cường"]
     audit = office.db.execute("SELECT count(*) FROM audit_log WHERE action = 'create' AND table_name = 'collaborators'")
-    assert audit.fetchone()[0] == 4
+    assert audit.fetchone()[0] == 5
     again = excel_import.preview(office, path)
-    assert len(again.good) == 0 and len(again.duplicates) == 5
+    assert len(again.good) == 0 and len(again.duplicates) == 6 and not again.pending_areas
     assert "Đã có trong danh sách" in again.duplicates[0].duplicate
     assert excel_import.apply(office, again).created == 0
-    assert _count(office) == 4
+    assert _count(office) == 5
 
 
 def test_apply_is_all_or_nothing(office, tmp_path):
     pv = excel_import.preview(office, messy_list(tmp_path))
+    pv.choose("Xã Phong Xuân", "none")
     pv.good[-1].collaborator.stratum = "martian"  # breaks a rule only when written, after three good rows
     with pytest.raises(ImportRefused) as info:
         excel_import.apply(office, pv)

@@ -33,13 +33,18 @@ def test_import_preview_writes_nothing_until_confirmed(main_window, demo_ctx, qt
     page.import_file(_workbook(tmp_path / "bo sung.xlsx"))
     dialog = page.dialog
     assert dialog.table.rowCount() == 3
-    assert dialog.table.item(2, 5).text().startswith("Lỗi: Địa bàn 'Xã Không Có'")
+    # The unknown area is listed once with its choices; the row waits instead of being rejected.
+    assert dialog.areas.rowCount() == 3 and dialog.areas.item(2, 0).text() == "Xã Không Có"
+    assert dialog.table.item(2, 3).text() == "Xã Không Có (chờ chọn)"
     assert dialog.table.item(2, 1).text() == "Sai Địa Bàn"
-    assert dialog.ok.text() == "Nhập 2 cộng tác viên"
+    assert dialog.ok.text() == "Nhập 3 cộng tác viên" and not dialog.ok.isEnabled()
+    combo = dialog.combos["Xã Không Có"]
+    combo.setCurrentIndex(combo.findData("none"))
+    assert dialog.ok.isEnabled() and dialog.table.item(2, 3).text().startswith("(để trống")
     assert _count(demo_ctx) == before
     qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
-    assert _count(demo_ctx) == before + 2
-    assert "Đã thêm 2 cộng tác viên" in page.message.text()
+    assert _count(demo_ctx) == before + 3
+    assert "Đã thêm 3 cộng tác viên" in page.message.text()
     page.search.setText("to van muoi")
     page.search.flush()
     assert [page.model.row_at(i).full_name for i in range(page.model.rowCount())] == ["Tô Văn Mười"]
@@ -166,9 +171,10 @@ def test_import_runs_in_the_worker_thread(demo_ctx, qtbot, tmp_path):
     before = _count(demo_ctx)
     page.import_file(_workbook(tmp_path / "luong.xlsx"))
     qtbot.waitUntil(lambda: page.dialog is not None, timeout=20000)
+    qtbot.mouseClick(page.dialog.add_all, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(page.dialog.ok, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "Đã thêm 2" in page.message.text(), timeout=20000)
-    assert _count(demo_ctx) == before + 2
+    qtbot.waitUntil(lambda: "Đã thêm 3" in page.message.text(), timeout=20000)
+    assert _count(demo_ctx) == before + 3
     window.tasks.wait()
 
 

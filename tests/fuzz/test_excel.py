@@ -108,6 +108,7 @@ def _one_case(office, path: Path, data: bytes, seen: dict) -> None:
         return
     except Exception as exc:  # noqa: BLE001 - the point of the test
         assert_clear_refusal(exc)
+    preview.add_unknown_areas()  # what --add-areas does: unknown names never reject their rows
     promised = len(preview.good)
     assert excel_import.apply(office, preview).created == promised
     assert office.db.execute("SELECT count(*) FROM collaborators").fetchone()[0] == before + promised

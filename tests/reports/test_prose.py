@@ -127,3 +127,14 @@ def test_quarter_speaks_of_its_trend(demo_ctx):
     month = draft.draft_report(demo_ctx, "monthly", _months(1)[0])
     assert "Xét theo từng tháng" not in month.sections[0]["text"]
     assert "Diễn biến theo tháng:" in quarter.sections[1]["text"]
+
+
+def test_wording_follows_the_office_kind():
+    from app.reports.prose.audience import audience
+
+    commune = audience("commune", "xã Càng Long")
+    assert commune.area_word == "ấp" and commune.government == "Ủy ban nhân dân xã Càng Long"
+    assert commune.superior == "Ban Tuyên giáo và Dân vận Tỉnh ủy" and "huyện" not in str(commune.__dict__).lower()
+    assert audience("commune", "phường 1").area_word == "khu phố"
+    assert audience("district", "huyện Càng Long").committee == "Thường trực Huyện ủy"
+    assert audience("commune", "xã Càng Long", "Ban Tuyên giáo và Dân vận Thành ủy").superior.endswith("Thành ủy")

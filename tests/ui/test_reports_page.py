@@ -107,3 +107,35 @@ def test_print_preview_paints_every_report_page(main_window, tmp_path):
 
     assert pages == len(pypdf.PdfReader(io.BytesIO(pdf)).pages) >= 2
     assert len(pypdf.PdfReader(str(tmp_path / "printed.pdf")).pages) == pages
+
+
+def test_second_draft_of_a_period_offers_the_open_one(main_window, demo_ctx):
+    from app.reports import drafts
+    from app.reports.period import parse_month
+
+    page = main_window.show_page("reports")
+    page.kind.setCurrentIndex(page.kind.findData("monthly"))
+    p = drafts.draft_period("monthly", parse_month(page.month.currentData()), None, None)
+    if drafts.existing_draft(demo_ctx, "monthly", p) is None:
+        page.make_draft()  # none open yet: drafted straight away, no question
+    found = drafts.existing_draft(demo_ctx, "monthly", p)
+    count = len(store.list_reports(demo_ctx))
+    asked: list[str] = []
+
+    def grab_text() -> None:
+        from PySide6.QtWidgets import QApplication, QMessageBox
+
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            asked.append(box.text())
+
+    from PySide6.QtCore import QTimer
+
+    QTimer.singleShot(0, grab_text)
+    answer("Mở dự thảo đó")
+    page.make_draft()
+    assert asked == [f"Đã có dự thảo tháng {p.start.month}/{p.start.year} — mở dự thảo đó?"]
+    assert len(store.list_reports(demo_ctx)) == count and page.panel.report.id == found.id
+    answer("Soạn phiên bản khác")
+    page.make_draft()
+    assert len(store.list_reports(demo_ctx)) == count + 1 and page.panel.report.id != found.id

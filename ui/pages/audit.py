@@ -77,7 +77,7 @@ class Page(PageBase):
         rows = audit_view.entries(self.ctx, user=self.user.code(), table=self.table.code(),
                                   action=self.action.code(), limit=LIMIT)
         self.model.set_rows(rows)
-        for col, width in enumerate((150, 110, 140, 140, 140)):
+        for col, width in enumerate((135, 100, 160, 170, 190)):
             self.view.setColumnWidth(col, width)
         more = f" (hiển thị {vn_number(LIMIT)} mục mới nhất; hãy lọc để thu hẹp)" if len(rows) == LIMIT else ""
         self.count.setText(f"{vn_number(len(rows))} mục{more}")

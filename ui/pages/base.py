@@ -19,7 +19,6 @@ class PageBase(QWidget):
         self.layout_.setContentsMargins(16, 12, 16, 12)
         heading = QLabel(self.title)
         heading.setObjectName("pageTitle")
-        heading.setStyleSheet("font-size: 18pt; font-weight: 600; margin-bottom: 6px;")
         self.layout_.addWidget(heading)
 
     def refresh(self) -> None:

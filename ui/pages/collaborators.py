@@ -35,7 +35,7 @@ from ui.feedback import notify
 from ui.files import open_file, save_file
 from ui.models import Column, RowsModel, sortable
 from ui.pages.base import PageBase
-from ui.widgets import CodeCombo, SearchBox, setup_table
+from ui.widgets import CodeCombo, SearchBox, fit_columns, setup_table
 
 FLAG_COLOR = QColor("#fff3cd")
 
@@ -149,7 +149,7 @@ class Page(PageBase):
         rows = list_collaborators(self.ctx, self.current_filter())
         self.model.attention = flag_texts(self.ctx)
         self.model.set_rows(rows)
-        self.view.resizeColumnsToContents()
+        fit_columns(self.view, content=(0, 1, 2, 6, 8))
         flagged = sum(1 for c in rows if c.id in self.model.attention)
         self.count.setText(f"{vn_number(len(rows))} cộng tác viên" +
                            (f"; {flagged} người cần chú ý (tô vàng)" if flagged else ""))

@@ -116,7 +116,9 @@ class Page(PageBase):
             Column("Địa bàn", lambda r: r.area_name),
             Column("Vấn đề", lambda r: r.topic_title),
             Column("Xử lý", lambda r: catalog.label(catalog.HANDLING, r.handling)),
-            Column("Nội dung", lambda r: r.summary),
+            Column("Nguy cơ", lambda r: catalog.label(catalog.HOTSPOT_RISKS, r.hotspot_risk)),
+            Column("Cộng tác viên", lambda r: r.collaborator_name),
+            Column("Nội dung", lambda r: " ".join(r.summary.split())),
         ])
         self.view = QTableView()
         self.view.setModel(sortable(self.model, self))
@@ -211,8 +213,8 @@ class Page(PageBase):
         flt = self.current_filter()
         self.total = items.count(self.ctx, flt)
         self.model.set_rows(items.list_opinions(self.ctx, flt, limit=PAGE_SIZE))
-        for col, width in enumerate((80, 150, 130, 70, 140, 220, 110)):
-            self.view.setColumnWidth(col, width)
+        for col, width in enumerate((82, 120, 115, 62, 125, 150, 100, 62, 130)):
+            self.view.setColumnWidth(col, width)   # the rest (Nội dung) takes the remaining width
         self._count_text()
 
     def load_more(self) -> None:

@@ -6,9 +6,9 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSplitter, QTableView
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton, QSplitter, QTableView
 
-from app.reports import draft, register, store
+from app.reports import drafts, register, store
 from app.reports.period import parse_month
 from app.validate import iso_date
 from ui.errors import show_error
@@ -120,19 +120,36 @@ class Page(PageBase):
         self.panel.print_document()
 
     def make_draft(self) -> None:
+        """One draft per kind and period: an open one is offered instead of a second copy."""
         kind = self.kind.currentData()
         try:
             if kind in ("adhoc", "thematic"):
                 start, end = (iso_date(w.text(), label) for w, label in ((self.date_from, "Ngày đầu kỳ"),
                                                                          (self.date_to, "Ngày cuối kỳ")))
                 start, end = (date.fromisoformat(d) if d else None for d in (start, end))
-                job = lambda: draft.draft_report(self.ctx, kind, start=start, end=end,  # noqa: E731
-                                                 topic=self.topic.text())
+                args = {"start": start, "end": end, "topic": self.topic.text()}
             else:
-                anchor = parse_month(self.month.currentData())
-                job = lambda: draft.draft_report(self.ctx, kind, anchor)  # noqa: E731
+                args = {"anchor": parse_month(self.month.currentData())}
+            p = drafts.draft_period(kind, args.get("anchor"), args.get("start"), args.get("end"))
+            found = drafts.existing_draft(self.ctx, kind, p, args.get("topic")) if p else None
         except Exception as exc:  # noqa: BLE001 - bad dates: a Vietnamese message
             show_error(self, exc)
             return
+        new = False
+        if found is not None:
+            box = QMessageBox(QMessageBox.Icon.Question, "Đã có dự thảo", drafts.exists_message(found),
+                              parent=self)
+            open_btn = box.addButton("Mở dự thảo đó", QMessageBox.ButtonRole.AcceptRole)
+            box.addButton("Soạn phiên bản khác", QMessageBox.ButtonRole.DestructiveRole)
+            cancel = box.addButton("Hủy", QMessageBox.ButtonRole.RejectRole)
+            box.setDefaultButton(open_btn)
+            box.exec()
+            if box.clickedButton() is cancel:
+                return
+            if box.clickedButton() is open_btn:
+                self.refresh(found.id)
+                return
+            new = True
+        job = lambda: drafts.start_draft(self.ctx, kind, new=new, **args).report  # noqa: E731
         self.tasks.run(job, on_done=lambda r: self.refresh(r.id), on_failed=lambda e: show_error(self, e),
                        label="Đang soạn dự thảo báo cáo…", parent=self)

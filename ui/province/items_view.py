@@ -17,7 +17,7 @@ from app.text import vn_number
 from ui.models import Column, RowsModel, sortable
 from ui.widgets import setup_table
 
-LIMIT = 2000
+LIMIT = 500
 
 
 def _day(stamp: str | None) -> str:
@@ -60,6 +60,7 @@ class ItemsView(QWidget):
         self.view = QTableView()
         self.view.setModel(sortable(self.model, self.view))
         setup_table(self.view)
+        self.view.sortByColumn(1, Qt.SortOrder.DescendingOrder)  # newest first, as read
         self.view.setWordWrap(False)
         for col, width in enumerate((200, 90, 150, 150, 120)):
             self.view.setColumnWidth(col, width)

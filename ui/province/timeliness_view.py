@@ -23,8 +23,8 @@ STATUS_FILTERS = [
     ("Có tháng chưa nhận", province.MISSING),
     ("Có tháng đúng hạn", province.ON_TIME),
 ]
-SHORT = {province.ON_TIME: "", province.LATE: "muộn ", province.MISSING: "chưa nhận", province.PENDING: "chưa đến"}
-NAME_WIDTH, MONTH_WIDTH, TOTAL_WIDTH = 190, 72, 110
+SHORT = {province.ON_TIME: "", province.LATE: "", province.MISSING: "thiếu", province.PENDING: "chờ"}
+NAME_WIDTH, MONTH_WIDTH, TOTAL_WIDTH = 190, 66, 110
 
 
 def month_label(m: str) -> str:
@@ -69,6 +69,9 @@ class MatrixModel(StatusColors, RowsModel):
         if role == Qt.ItemDataRole.BackgroundRole and index.isValid():
             status = self.status_at(index)
             return QBrush(QColor(STATUS_COLORS[status])) if status in STATUS_COLORS else None
+        if role == Qt.ItemDataRole.ToolTipRole and index.isValid() and self.status_at(index):
+            status, received = self.rows[index.row()].cells[self.months[index.column() - 1]]
+            return province.STATUS_LABELS[status] + (f", nhận ngày {received}" if received else "")
         return super().data(index, role)
 
 
@@ -138,7 +141,7 @@ class TimelinessView(QWidget):
         due_day = province.due_day(self.ctx)
         self.note.setText(
             f"Báo cáo tháng phải đến Ban Tuyên giáo và Dân vận trước ngày {due_day} tháng sau (ngày nhận là ngày "
-            "nhập gói có báo cáo đã ký). Ô ghi ngày nhận; xanh: đúng hạn, vàng: muộn, đỏ: chưa nhận."
+            "nhập gói có báo cáo đã ký). Ô ghi ngày nhận; xanh: đúng hạn, vàng: muộn, đỏ («thiếu»): chưa nhận; «chờ»: chưa đến hạn."
         )
         counts = province.month_counts(self.all_rows, months)
         self.counts.set_rows([(province.STATUS_LABELS[s], {m: counts[m][s] for m in months}) for s in province.STATUS_LABELS])

@@ -60,6 +60,9 @@ class PlanView(QWidget):
         for code, name in plan_mod.DIMENSIONS.items():
             self.dimension.addItem(name, code)
         self.dimension.currentIndexChanged.connect(lambda _: self._fill_cells())
+        row.addStretch(1)
+        layout.addLayout(row)
+        row = QHBoxLayout()            # a second row: the page must fit 1366 px
         row.addWidget(QLabel("Phân tầng:"))
         row.addWidget(self.dimension)
         save = QPushButton("Tính và lưu kế hoạch")

@@ -49,7 +49,7 @@ class TabulateView(QWidget):
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
         self.question = QComboBox()
-        self.question.setMinimumWidth(360)
+        self.question.setMinimumWidth(300)
         self.by = QComboBox()
         self.by.addItem("Không phân tổ (tần suất)", None)
         for code, name in tb.BY.items():
@@ -64,12 +64,14 @@ class TabulateView(QWidget):
         self.question.currentIndexChanged.connect(lambda _: self._show_table())
         self.by.currentIndexChanged.connect(lambda _: self._show_table())
         self.weight.currentIndexChanged.connect(lambda _: self._reload())
-        bar.addStretch(1)
+        layout.addLayout(bar)
+        bar = QHBoxLayout()            # the actions on their own row: the page must fit 1366 px
         for text, slot in (("Xuất Excel mọi bảng…", self._export), ("Báo cáo PDF, DOCX…", self._report),
                            ("Lưu vào sổ báo cáo", self._register)):
             b = QPushButton(text)
             b.clicked.connect(slot)
             bar.addWidget(b)
+        bar.addStretch(1)
         layout.addLayout(bar)
         self.method = QLabel()
         self.method.setWordWrap(True)

@@ -25,7 +25,7 @@ WRITERS = {
 
 
 def pen_for(f: Facts) -> Pen:
-    return Pen(audience(f.kind, f.place_name or f.district))
+    return Pen(audience(f.kind, f.place_name or f.district, f.upper_body))
 
 
 def write_all(f: Facts) -> dict[str, str]:

@@ -28,8 +28,15 @@ class Audience:
         return count(n, self.area_word)
 
 
-def audience(kind: str, place: str) -> Audience:
+def audience(kind: str, place: str, upper: str = "") -> Audience:
+    """The wording for an office of `kind` at `place`; `upper` (the office style's superior
+    body) overrides the default body the report goes up to."""
     place = place or ""
+    found = _audience(kind, place)
+    return found if not upper else Audience(**{**found.__dict__, "superior": upper})
+
+
+def _audience(kind: str, place: str) -> Audience:
     if kind == "commune":
         word = place.split(" ")[0] if place else "xã"
         area = "khu phố" if word == "phường" else "ấp"

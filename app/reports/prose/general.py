@@ -126,7 +126,7 @@ def general(f: Facts, pen: Pen) -> str:
     trend = _trend(f)
     if trend:
         lines.append(trend)
-    if f.high_risk:
+    if f.high_risk and not hot:
         lines.append(f"Có {count(f.high_risk, 'ý kiến')} được đánh giá có nguy cơ cao hình thành điểm nóng.")
     if f.keywords:
         lines.append(f"Các từ khóa nổi bật trong tháng: {', '.join(f.keywords)}.")

@@ -102,9 +102,9 @@ def network(f: Facts, pen: Pen) -> str:
         excused = sum(m.excused for m in f.meetings)
         dates = join([date.fromisoformat(m.held_on).strftime("%d/%m/%Y") for m in f.meetings])
         extra = sum(1 for m in f.meetings if m.kind == "extraordinary")
-        kinds = f" (trong đó {count(extra, 'hội nghị')} đột xuất)" if extra else ""
+        kinds = f", trong đó {count(extra, 'hội nghị')} đột xuất" if extra else ""
         lines.append(f"Trong {f.period.short}, {actor} tổ chức {count(len(f.meetings), 'hội nghị')} giao ban cộng "
-                     f"tác viên dư luận xã hội{kinds} (ngày {dates}), với {count(present, 'lượt')} cộng tác viên "
+                     f"tác viên dư luận xã hội (ngày {dates}{kinds}), với {count(present, 'lượt')} cộng tác viên "
                      f"tham dự (đạt {pct(present, present + away)}); vắng {count(away, 'lượt')}, trong đó "
                      f"{count(excused, 'lượt')} có lý do.")
     else:
