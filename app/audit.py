@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,6 +20,40 @@ class AuditEntry:
     table_name: str | None
     row_id: str | None
     detail: dict[str, Any] | None
+
+
+# Free text may quote people, name them or carry their words: the log notes that it changed,
+# never what it says (issue 14). Contact and number-like values are hidden the same way.
+FREE_TEXT = frozenset({
+    "summary", "proposal", "result", "notes", "minutes", "agenda", "materials", "body", "text", "value_text",
+    "purpose", "sections", "data", "mismatches", "subject", "detail",
+})
+CONTACT = frozenset({"phone", "email", "zalo", "password_hash", "sign_seed", "age_identity", "key_pem"})
+_NUMBER_LIKE = re.compile(r"\d[\d .\-]{7,}\d")  # phone numbers, CCCD/CMND numbers
+
+
+def safe_value(key: str, value: Any) -> Any:
+    """What the log may keep of one column's value."""
+    if isinstance(value, bytes | bytearray | memoryview):
+        return "‹tệp›"
+    if isinstance(value, str):
+        if key in FREE_TEXT or len(value) > 120:
+            return f"‹văn bản {len(value)} ký tự›" if value else ""
+        if key in CONTACT or _NUMBER_LIKE.search(value):
+            return "‹đã ẩn›"
+    elif key in CONTACT and value is not None:
+        return "‹đã ẩn›"
+    return value
+
+
+def snapshot(row: dict[str, Any]) -> dict[str, Any]:
+    """A created or deleted row as the log keeps it (free text and numbers hidden)."""
+    return {k: safe_value(k, v) for k, v in row.items()}
+
+
+def diff(before: dict[str, Any], changes: dict[str, Any]) -> dict[str, list[Any]]:
+    """Changed fields as {field: [old, new]}, with the same hiding as snapshot()."""
+    return {k: [safe_value(k, before.get(k)), safe_value(k, v)] for k, v in changes.items() if before.get(k) != v}
 
 
 def record(ctx: Ctx, action: str, table: str | None = None, row_id: str | None = None,

@@ -68,6 +68,7 @@ FIELDS = {
     "rows": "số dòng", "file": "tệp", "contacts": "kèm liên lạc", "old": "cũ", "new": "mới", "role": "vai trò",
     "folder": "thư mục", "size": "dung lượng (byte)", "by": "người thực hiện", "reset": "đặt lại", "from": "từ tệp",
     "taken_at": "thời điểm sao lưu", "active": "đang dùng", "counts": "số bản ghi", "presence": "có mặt",
+    "parent_code": "đơn vị cấp trên", "code": "mã", "area_type": "loại địa bàn",
 }
 HIDDEN = {"id", "origin", "version", "updated_at"}   # bookkeeping every row has
 VALUES: dict[str, dict[str, str]] = {
@@ -86,7 +87,8 @@ VALUES: dict[str, dict[str, str]] = {
 # detail key -> table its id points to (for human names)
 REFS = {"collaborator_id": "collaborators", "meeting_id": "meetings", "topic_id": "topics", "survey_id": "surveys",
         "question_id": "survey_questions", "skip_question_id": "survey_questions", "response_id": "survey_responses", "plan_id": "survey_plans",
-        "replaced_by": "collaborators", "supersedes": "reports", "area_code": "units", "forwarded_to": "units"}
+        "replaced_by": "collaborators", "supersedes": "reports", "area_code": "units", "forwarded_to": "units",
+        "parent_code": "units"}
 NAME_SQL = {
     "collaborators": "SELECT full_name FROM collaborators WHERE id = ?",
     "opinions": "SELECT summary FROM opinions WHERE id = ?",

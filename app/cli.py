@@ -6,6 +6,7 @@ Exit status: 0 success, 1 refused (one Vietnamese line on stderr), 2 usage error
 from __future__ import annotations
 
 import argparse
+import errno
 import importlib
 import logging
 import os
@@ -13,8 +14,10 @@ import pkgutil
 import re
 import sys
 
+from app import dberrors
 from app.cli_support import err
-from app.errors import DlxhError
+from app.dberrors import DB_ERRORS
+from app.errors import LOG_PATH, DlxhError
 
 log = logging.getLogger("dlxh")
 
@@ -84,6 +87,14 @@ def main(argv: list[str] | None = None) -> int:
     except DlxhError as exc:
         err(exc.message)
         return 1
+    except DB_ERRORS as exc:  # full disk, read-only medium, locked, I/O error, missing table
+        err(dberrors.message(exc))
+        return 1
+    except (OSError, RecursionError, MemoryError) as exc:
+        err(_os_message(exc))
+        return 1
+    except Exception as exc:  # noqa: BLE001 - our bug: a trace in the log, one line for the user
+        return _unexpected(exc)
     except KeyboardInterrupt:
         err("Đã dừng theo yêu cầu.")
         return 1
@@ -91,6 +102,34 @@ def main(argv: list[str] | None = None) -> int:
         # `dlxh ... | head` closed the pipe: not an error; silence the flush at exit.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+
+
+_ERRNO_VI = {errno.ENOENT: "không có tệp hoặc thư mục này", errno.EACCES: "không có quyền truy cập",
+             errno.EPERM: "không được phép", errno.EISDIR: "đây là thư mục, không phải tệp",
+             errno.ENOTDIR: "một phần đường dẫn không phải thư mục", errno.ENOSPC: "ổ đĩa đã đầy",
+             errno.EROFS: "ổ đĩa chỉ đọc", errno.EIO: "lỗi đọc/ghi ổ đĩa"}
+
+
+def _os_message(exc: BaseException) -> str:
+    if isinstance(exc, OSError):
+        where = f" «{exc.filename}»" if getattr(exc, "filename", None) else ""
+        said = _ERRNO_VI.get(exc.errno or 0, "lỗi hệ điều hành")
+        return f"Không đọc/ghi được tệp{where}: {said}; chưa có gì bị ghi dở."
+    return "Dữ liệu vào quá lớn hoặc lồng nhau quá sâu: không xử lý."
+
+
+def _unexpected(exc: BaseException) -> int:
+    try:
+        handler = logging.FileHandler(LOG_PATH, encoding="utf-8")
+        log.addHandler(handler)
+        log.error("unexpected error", exc_info=exc)
+        handler.close()
+        log.removeHandler(handler)
+        where = f"chi tiết đã ghi vào {LOG_PATH}"
+    except OSError:
+        where = "không ghi được nhật ký"
+    err(f"Lỗi chương trình ({type(exc).__name__}): thao tác chưa thực hiện; {where}.")
+    return 1
 
 
 if __name__ == "__main__":

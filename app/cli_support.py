@@ -11,7 +11,14 @@ from db.store import default_path
 
 
 def db_path(args: argparse.Namespace) -> Path:
-    return Path(args.db) if getattr(args, "db", None) else default_path()
+    """The database file --db names (or the default); a folder is refused in one line."""
+    from app.errors import StoreError
+
+    path = Path(args.db) if getattr(args, "db", None) else default_path()
+    if path.is_dir():
+        raise StoreError(f"«{path}» là một thư mục, không phải tệp cơ sở dữ liệu: hãy ghi cả tên tệp, "
+                         f"ví dụ --db {path / 'dlxh.db'}.")
+    return path
 
 
 def open_from_args(args: argparse.Namespace) -> Ctx:
@@ -28,3 +35,33 @@ def out(line: str = "") -> None:
 
 def err(line: str) -> None:
     print(line, file=sys.stderr, flush=True)
+
+
+def add_delete_command(cmds: argparse._SubParsersAction, table: str) -> None:
+    """`dlxh <group> delete ID --yes`: remove a row entered by mistake (app/deletion.py rules).
+
+    Without --yes nothing is deleted and one line says how to confirm (exit 1), so a script
+    cannot delete by accident.
+    """
+    from app import deletion
+
+    what = deletion.KINDS[table]
+    p = cmds.add_parser("delete", help=f"xóa {what} nhập nhầm (cần --yes để xác nhận)")
+    p.add_argument("id", metavar="ID")
+    p.add_argument("--yes", action="store_true", help="xác nhận xóa")
+    p.set_defaults(func=lambda args: _cmd_delete(args, table))
+
+
+def _cmd_delete(args: argparse.Namespace, table: str) -> int:
+    from app import deletion
+    from app.errors import ValidationError
+
+    what = deletion.KINDS[table]
+    if not args.yes:
+        raise ValidationError(f"Chưa xóa {what} {args.id}: thêm --yes để xác nhận xóa.")
+    delete = {"opinions": deletion.delete_opinion, "reports": deletion.delete_draft_report,
+              "meetings": deletion.delete_meeting, "collaborators": deletion.delete_collaborator}[table]
+    with open_from_args(args) as ctx:
+        gone = delete(ctx, args.id)
+    out(f"Đã xóa {what}: {gone.label} ({args.id}).")
+    return 0

@@ -31,23 +31,44 @@ class Ctx:
     path: Path
     user: User = SYSTEM_USER
     lock: threading.RLock = field(default_factory=threading.RLock, repr=False)
+    _depth: int = field(default=0, init=False, repr=False, compare=False)
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite_utils.Database]:
-        """One all-or-nothing unit of work; nested calls join the outer transaction."""
+        """One all-or-nothing unit of work, like sqlite-utils `atomic()`.
+
+        The outermost call runs BEGIN IMMEDIATE … COMMIT with the COMMIT inside the try: a
+        COMMIT that fails (a deferred foreign-key violation, a full disk) is rolled back, so
+        the connection never stays inside a dead transaction that swallows later writes.
+        A nested call is a SAVEPOINT: if it fails and the caller handles the error, only the
+        inner part is undone and the outer unit goes on.
+        """
         with self.lock:
             conn = self.db.conn
             if conn.in_transaction:
-                yield self.db
+                self._depth += 1
+                name = f"dlxh_sp{self._depth}"
+                conn.execute(f"SAVEPOINT {name}")
+                try:
+                    yield self.db
+                except BaseException:
+                    if conn.in_transaction:  # SQLite may already have rolled everything back
+                        conn.execute(f"ROLLBACK TO {name}")
+                        conn.execute(f"RELEASE {name}")
+                    raise
+                else:
+                    conn.execute(f"RELEASE {name}")
+                finally:
+                    self._depth -= 1
                 return
             conn.execute("BEGIN IMMEDIATE")
             try:
                 yield self.db
-            except BaseException:
-                conn.execute("ROLLBACK")
-                raise
-            else:
                 conn.execute("COMMIT")
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
 
     @property
     def origin(self) -> str:

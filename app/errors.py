@@ -6,6 +6,11 @@ environment or input (shown as is, exit 1 on the CLI); anything else is our bug.
 
 from __future__ import annotations
 
+from pathlib import Path
+
+# Where an unexpected error's trace goes (the GUI and the CLI say this path to the user).
+LOG_PATH = Path.home() / ".dlxh.log"
+
 
 class DlxhError(Exception):
     """A refusal the user can act on; `message` is one Vietnamese sentence."""

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from app import audit, office_kinds
+from app import audit, office_kinds, records
 from app.context import SYSTEM_USER, Ctx, User
 from app.errors import StoreError, ValidationError
 from app.ids import utc_now
@@ -62,13 +62,8 @@ def add_unit(ctx: Ctx, code: str, name: str, level: str, parent_code: str | None
         raise ValidationError("Cấp đơn vị không hợp lệ.")
     if area_type is not None and area_type not in office_kinds.AREA_TYPES:
         raise ValidationError("Loại địa bàn phải là: " + ", ".join(office_kinds.AREA_TYPES) + ".", field="area_type")
-    with ctx.transaction():
-        ctx.db["units"].upsert(
-            {"code": code, "name": name, "level": level, "parent_code": parent_code, "population": population,
-             "area_type": area_type, "origin": ctx.origin, "updated_at": utc_now()},
-            pk="code",
-        )
-        audit.record(ctx, "upsert", "units", code, {"name": name, "level": level})
+    records.upsert(ctx, "units", {"code": code, "name": name, "level": level, "parent_code": parent_code,
+                                  "population": population, "area_type": area_type})
     return Unit(code, name, level, parent_code, population, area_type)
 
 

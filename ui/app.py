@@ -12,11 +12,12 @@ from pathlib import Path
 from PySide6.QtCore import QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox
 
+from app import private_temp
 from app.cli_support import db_path, err, out
 from app.context import Ctx
 from app.errors import KeyUnavailableError, StoreError
 from app.office import open_ctx
-from ui.errors import LOG_PATH
+from ui.errors import LOG_PATH, install_excepthook
 from ui.main_window import MainWindow
 
 I18N_DIR = Path(__file__).resolve().parents[1] / "resources" / "i18n"
@@ -89,6 +90,9 @@ def run(args: argparse.Namespace) -> int:
     path = db_path(args)
     screenshot = getattr(args, "screenshot", None)
     app = make_app()
+    install_excepthook()
+    private_temp.clean_stale()
+    app.aboutToQuit.connect(private_temp.remove)
     if screenshot:
         return _screenshot(path, Path(screenshot), getattr(args, "page", "overview") or "overview")
     try:

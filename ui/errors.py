@@ -3,22 +3,46 @@
 from __future__ import annotations
 
 import logging
-from pathlib import Path
+import sys
+from types import TracebackType
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from app.errors import DlxhError
+from app import dberrors
+from app.dberrors import DB_ERRORS
+from app.errors import LOG_PATH, DlxhError
 
 log = logging.getLogger(__name__)
-LOG_PATH = Path.home() / ".dlxh.log"
 
 
 def show_error(parent: QWidget | None, exc: BaseException) -> None:
     if isinstance(exc, DlxhError):
         QMessageBox.warning(parent, "Không thực hiện được", exc.message)
         return
+    if isinstance(exc, DB_ERRORS):  # full disk, read-only stick, locked, I/O: the user's to fix
+        log.warning("store error: %s", exc)
+        QMessageBox.warning(parent, "Không thực hiện được", dberrors.message(exc))
+        return
     log.exception("unexpected error", exc_info=exc)
     QMessageBox.critical(
         parent, "Lỗi chương trình",
         f"Đã xảy ra lỗi chương trình: {exc}.\nChi tiết đã được ghi vào nhật ký: {LOG_PATH}",
     )
+
+
+def install_excepthook() -> None:
+    """One global hook (issue 14): whatever escapes a slot or a callback is logged with its
+    trace and shown as "lỗi chương trình" with the log path, and the app keeps running."""
+    previous = sys.excepthook
+
+    def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            previous(kind, exc, tb)
+            return
+        log.error("unhandled exception", exc_info=(kind, exc, tb))
+        try:
+            show_error(QApplication.activeWindow(), exc)
+        except Exception:  # noqa: BLE001 - a hook must never raise
+            log.exception("could not show the error")
+
+    sys.excepthook = hook

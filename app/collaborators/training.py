@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from app import audit, auth, records, validate
+from app import auth, records, validate
 from app.context import Ctx
 from app.errors import ValidationError
-from app.ids import utc_now
 
 COMMENDATION_LEVELS: dict[str, str] = {
     "commune": "Giấy khen của Ban Thường vụ Đảng ủy xã, phường",
@@ -74,10 +73,8 @@ def set_attendees(ctx: Ctx, training_id: str, collaborator_ids: list[str]) -> No
             raise ValidationError("Danh sách người tham dự có cộng tác viên không tồn tại.")
         ctx.db.execute("DELETE FROM training_attendance WHERE training_id = ?", [training_id])
         ctx.db["training_attendance"].insert_all([{"training_id": training_id, "collaborator_id": c} for c in ids])
-        ctx.db.execute("UPDATE trainings SET version = version + 1, updated_at = ? WHERE id = ?",
-                       [utc_now(), training_id])
-        audit.record(ctx, "attendance", "trainings", training_id,
-                     {"added": len(set(ids) - before), "removed": len(before - set(ids))})
+        records.touch(ctx, "trainings", training_id, "attendance",
+                      {"added": len(set(ids) - before), "removed": len(before - set(ids))})
 
 
 def get_training(ctx: Ctx, training_id: str) -> Training:

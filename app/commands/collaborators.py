@@ -6,12 +6,13 @@ import argparse
 from pathlib import Path
 
 from app import catalog
-from app.cli_support import err, open_from_args, out
+from app.cli_support import add_delete_command, err, open_from_args, out
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("collaborators", help="đội ngũ cộng tác viên: nhập/xuất Excel, cơ cấu, hoạt động")
     cmds = p.add_subparsers(dest="collaborators_command", metavar="LỆNH", required=True)
+    add_delete_command(cmds, "collaborators")
 
     q = cmds.add_parser("import", help="nhập danh sách cộng tác viên từ tệp Excel (.xlsx)")
     q.add_argument("file", metavar="FILE.xlsx")

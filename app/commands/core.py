@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 
 from app.cli_support import db_path, err, open_from_args, out
 from app.errors import DlxhError
@@ -101,9 +102,22 @@ def cmd_recover(args: argparse.Namespace) -> int:
     return 0
 
 
+def has_screen() -> bool:
+    """Whether Qt can find a display: always on Windows and macOS; on Linux a DISPLAY, a
+    WAYLAND_DISPLAY, or a platform chosen explicitly (QT_QPA_PLATFORM=offscreen in tests)."""
+    if sys.platform in ("win32", "darwin"):
+        return True
+    return any(os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     if getattr(args, "screenshot", None):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    elif not has_screen():
+        # Qt would abort (exit 134) with English text; say it in Vietnamese instead.
+        err("Không tìm thấy màn hình để mở giao diện: hãy chạy DLXH trên máy có màn hình (desktop), "
+            "hoặc chụp ảnh giao diện bằng 'dlxh gui --screenshot ANH.png'.")
+        return 1
     try:
         from ui.app import run
     except ImportError as exc:  # Qt libraries missing on this machine

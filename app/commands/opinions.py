@@ -7,7 +7,7 @@ from datetime import date
 
 from app import catalog
 from app.analytics import cli as analytics_cli
-from app.cli_support import open_from_args, out
+from app.cli_support import add_delete_command, open_from_args, out
 from app.context import Ctx
 from app.errors import ValidationError
 from app.opinions import handling, items, lookup, privacy, topics, warnings
@@ -63,6 +63,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--on", help="ngày phản hồi (mặc định hôm nay)")
     p.add_argument("--topic", action="store_true")
     p.set_defaults(func=cmd_answer)
+    add_delete_command(osub, "opinions")
 
     tp = sub.add_parser("topics", help="vấn đề dư luận quan tâm: danh sách, cảnh báo sớm")
     tsub = tp.add_subparsers(dest="topics_command", metavar="LỆNH", required=True)
@@ -82,6 +83,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = msub.add_parser("list", help="danh sách hội nghị")
     p.add_argument("--year", type=int)
     p.set_defaults(func=cmd_meetings)
+    add_delete_command(msub, "meetings")
 
 
 def _filter_args(p: argparse.ArgumentParser) -> None:

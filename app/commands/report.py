@@ -6,7 +6,7 @@ import argparse
 from datetime import date
 from pathlib import Path
 
-from app.cli_support import open_from_args, out
+from app.cli_support import add_delete_command, open_from_args, out
 from app.errors import DlxhError, ValidationError
 
 
@@ -30,6 +30,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = cmds.add_parser("list", help="sổ đăng ký báo cáo")
     p.add_argument("--year", type=int)
     p.set_defaults(func=cmd_list)
+    add_delete_command(cmds, "reports")
 
     p = cmds.add_parser("render", help="xuất báo cáo ra tệp DOCX và/hoặc PDF")
     p.add_argument("id", metavar="ID")

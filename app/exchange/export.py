@@ -89,11 +89,19 @@ def _children(ctx: Ctx, child: tables.Child, ids: list[Any]) -> list[dict]:
 
 
 def _deletions(ctx: Ctx, names: set[str], bound: str) -> list[dict]:
-    """Deletions come from the append-only audit log: no tombstone column needed anywhere."""
+    """Deletions come from the append-only audit log (each delete's entry is its tombstone).
+
+    A row put back since (undo of a delete) is no longer deleted: its tombstone stays home.
+    """
     rows = ctx.db.execute(
         "SELECT table_name, row_id FROM audit_log WHERE action = 'delete' AND ts > ? ORDER BY seq", [bound]
     ).fetchall()
-    return [{"table": t, "id": i} for t, i in rows if t in names]
+    synced = tables.synced_tables(ctx)
+    out = []
+    for t, i in rows:
+        if t in names and not ctx.db.execute(f"SELECT 1 FROM [{t}] WHERE [{synced[t].pk}] = ?", [i]).fetchone():
+            out.append({"table": t, "id": i})
+    return out
 
 
 def last_acked_watermark(ctx: Ctx, recipient: str) -> str | None:

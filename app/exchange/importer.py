@@ -15,9 +15,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from app import audit, auth, office
+from app import audit, auth, dberrors, office
 from app.context import Ctx
-from app.errors import ImportRefused
+from app.dberrors import DB_ERRORS
+from app.errors import DlxhError, ImportRefused
 from app.exchange import identity, keys, package, refusals, safezip, tables
 from app.ids import utc_now
 from app.text import vn_date
@@ -60,9 +61,11 @@ def import_package(
     """Import a `.dlxh` file; a second import of the same file is a no-op that says when it was imported.
     The signed receipt is written next to the package (or into `receipt_dir`) for the sender."""
     path = Path(path)
+    folder = Path(receipt_dir) if receipt_dir else path.parent
+    if folder.exists() and not folder.is_dir():  # checked before the COMMIT, or the receipt is lost
+        raise ImportRefused(f"«{folder}» không phải thư mục: không ghi được giấy báo nhận; chưa nhập gì.")
     res, receipt = import_bytes(ctx, read_file(path), path.name, progress=progress)
     if receipt is not None:
-        folder = Path(receipt_dir) if receipt_dir else path.parent
         res.receipt_path = safezip.atomic_write(folder / identity.receipt_file_name(ctx.origin, res.sender, res.seq),
                                                 receipt)
     return res
@@ -92,7 +95,34 @@ def import_bytes(
     expected = "data" if me.role == "province" else "guidance"
     if opened.kind != expected:
         raise refusals.wrong_kind(_KIND_LABEL[opened.kind], _KIND_LABEL[expected])
-    now = now or utc_now()
+    try:
+        receipt, applied = _apply(ctx, opened, me, own, sha, now or utc_now(), file_name, progress)
+    except DB_ERRORS as exc:
+        raise refused_by_store(exc) from exc
+    total = sum(applied.values())
+    message = f"Đã nhập gói số {opened.seq} của {opened.sender}: {total} dòng dữ liệu được cập nhật."
+    return ImportResult("imported", message, opened.sender, opened.seq, applied), receipt
+
+
+_CONSTRAINTS = {"NOT NULL": "thiếu trường bắt buộc", "UNIQUE": "trùng khóa", "CHECK": "giá trị không được phép",
+                "FOREIGN KEY": "tham chiếu không có", "datatype mismatch": "sai kiểu dữ liệu"}
+
+
+def refused_by_store(exc: BaseException) -> DlxhError:
+    """A row the local schema rejects (what an office on a newer DLXH might send): the whole
+    package is refused, nothing was written; a full disk or locked file keeps its own message."""
+    text = str(exc)
+    for needle, said in _CONSTRAINTS.items():
+        if needle.lower() in text.lower():
+            where = text.rsplit(":", 1)[-1].strip() if ":" in text else ""
+            return ImportRefused(f"Gói có dữ liệu {said}{f' ({where})' if where else ''} so với cơ sở dữ liệu ở đây "
+                                 "(có thể đơn vị gửi dùng phiên bản DLXH khác): không nhập gì.")
+    return dberrors.as_store_error(exc)
+
+
+def _apply(ctx: Ctx, opened: package.Opened, me: office.Office, own: Any, sha: str, now: str, file_name: str,
+           progress: package.Progress | None) -> tuple[bytes, dict[str, int]]:
+    """The one transaction of an import: sequence check, rows, arrivals, inbox entry, receipt."""
     with ctx.transaction():
         last = ctx.db.execute("SELECT max(seq) FROM inbox WHERE sender = ?", [opened.sender]).fetchone()[0] or 0
         package.check_sequence(opened, last)
@@ -120,9 +150,7 @@ def import_bytes(
             ],
         )
         audit.record(ctx, "import", "inbox", f"{opened.sender}:{opened.seq}", {"rows": applied, "file": file_name})
-    total = sum(applied.values())
-    message = f"Đã nhập gói số {opened.seq} của {opened.sender}: {total} dòng dữ liệu được cập nhật."
-    return ImportResult("imported", message, opened.sender, opened.seq, applied), receipt
+    return receipt, applied
 
 
 _KIND_LABEL = {"data": "gói dữ liệu từ huyện", "guidance": "gói hướng dẫn từ tỉnh"}

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pyrage import passphrase as age_passphrase
 from pyrage import x25519
 
-from app import audit, auth, office
+from app import audit, auth, office, records
 from app.context import Ctx
 from app.errors import NotFoundError, ValidationError
 from app.exchange import identity, minisign
@@ -106,16 +106,8 @@ def enrol(ctx: Ctx, card: identity.Card) -> Peer:
         )
         if not ctx.db.execute("SELECT 1 FROM units WHERE code = ?", [card.unit_code]).fetchone():
             parent = me.unit_code if card.role == "district" else None
-            ctx.db["units"].insert(
-                {
-                    "code": card.unit_code,
-                    "name": card.name,
-                    "level": card.office_kind,
-                    "parent_code": parent,
-                    "origin": me.unit_code,
-                    "updated_at": now,
-                }
-            )
+            records.insert(ctx, "units", {"code": card.unit_code, "name": card.name, "level": card.office_kind,
+                                          "parent_code": parent}, pk="code")
         certificate = None
         if card.certificate_pem:
             certificate = signing.enroll_certificate(ctx, card.certificate_pem, card.unit_code)

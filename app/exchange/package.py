@@ -181,7 +181,7 @@ def read_signed_manifest(
         raise refusals.too_big("bản kê quá lớn")
     try:
         manifest = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
         raise refusals.damaged("bản kê không phải JSON hợp lệ") from exc
     if not isinstance(manifest, dict) or not isinstance(manifest.get(signer_field), dict):
         raise refusals.damaged("bản kê thiếu thông tin đơn vị gửi")
@@ -213,10 +213,13 @@ def open_package(
     inner = decrypt(data, identity)
     if progress:
         progress(1, 4)
-    members = safezip.read_zip(inner)
-    manifest = read_signed_manifest(members, lookup)
+    signed: dict[str, Any] = {}
+    members = safezip.read_zip(inner, first=(MANIFEST, SIGNATURE),
+                               check=lambda head: signed.update(manifest=read_signed_manifest(head, lookup)))
+    manifest = signed["manifest"]
     if manifest.get("format") != FORMAT_NAME or manifest.get("kind") not in KINDS:
         raise refusals.wrong_kind(str(manifest.get("format")), FORMAT_NAME)
+    check_manifest_shape(manifest)
     addressed = str((manifest.get("recipient") or {}).get("unit", ""))
     if addressed != my_unit:
         raise refusals.wrong_recipient(addressed, my_unit)
@@ -264,12 +267,56 @@ def _parse_tables(payload: dict[str, bytes], counts: dict[str, int]) -> dict[str
             # would also cut at U+2028 and friends that ensure_ascii=False leaves raw in the text.
             lines = [line for line in blob.split(b"\n") if line.strip()]
             rows = json.loads(b"[" + b",".join(lines) + b"]") if lines else []
-        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
             raise refusals.damaged(f"dữ liệu «{name}» không hợp lệ") from exc
         if not all(isinstance(r, dict) for r in rows) or counts.get(table) != len(rows):
             raise refusals.damaged(f"số dòng của «{name}» không khớp bản kê")
+        for row in rows:
+            _check_row(name, row)
         tables[table] = rows
     return tables
+
+
+_INT64 = 2**63
+
+
+def _int_in_range(value: Any, low: int = 0) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and low <= value < _INT64
+
+
+def check_manifest_shape(manifest: dict[str, Any]) -> None:
+    """Every manifest field the importer reads has the type and range it expects.
+
+    A signed manifest is from an enrolled office, but its app may be older, newer or broken:
+    `seq` "abc", null or 2**70 is refused here with a message, never met later as a trace.
+    """
+    for name in ("sender", "recipient"):
+        part = manifest.get(name)
+        if not isinstance(part, dict) or not isinstance(part.get("unit"), str) or not part["unit"]:
+            raise refusals.damaged(f"bản kê thiếu hoặc sai mục «{name}»")
+    if not _int_in_range(manifest.get("seq"), 1):
+        raise refusals.damaged("số thứ tự gói («seq») không phải số nguyên dương hợp lệ")
+    if "prev_seq" in manifest and not _int_in_range(manifest["prev_seq"]):
+        raise refusals.damaged("số thứ tự gói trước («prev_seq») không hợp lệ")
+    rows = manifest.get("rows", {})
+    if not isinstance(rows, dict) or not all(isinstance(k, str) and _int_in_range(v) for k, v in rows.items()):
+        raise refusals.damaged("bản kê ghi số dòng («rows») không hợp lệ")
+    for name in ("created_at", "since", "app_version"):
+        if manifest.get(name) is not None and not isinstance(manifest[name], str):
+            raise refusals.damaged(f"bản kê có mục «{name}» sai kiểu")
+
+
+def _check_row(member: str, row: dict[str, Any]) -> None:
+    """A row holds only values a column can store: text, numbers in SQLite's range, null,
+    or a reference to a file of the package. Anything else would fail deep in SQLite."""
+    for key, value in row.items():
+        if value is None or isinstance(value, str | float | bool):
+            continue
+        if isinstance(value, int) and -_INT64 <= value < _INT64:
+            continue
+        if isinstance(value, dict) and set(value) == {"$file"} and isinstance(value["$file"], str):
+            continue
+        raise refusals.damaged(f"dữ liệu «{member}» có giá trị không hợp lệ ở cột «{str(key)[:40]}»")
 
 
 def check_sequence(opened: Opened, last_seq: int) -> None:

@@ -27,7 +27,7 @@ LOWER = "p.role != 'province'"
 class OfficeStatus:
     unit_code: str
     name: str
-    role: str
+    role: str  # the office kind: commune | agency | district
     enrolled_on: str
     packages: int
     last_seq: int
@@ -65,7 +65,7 @@ class Unenrolled:
 def offices(ctx: Ctx) -> list[OfficeStatus]:
     """Enrolled lower offices with what each sent: one grouped query per table, joined once."""
     rows = ctx.db.execute(
-        "SELECT p.unit_code, p.name, p.role, p.enrolled_on, coalesce(i.n, 0), coalesce(i.last, 0), i.imported, "
+        "SELECT p.unit_code, p.name, p.kind, p.enrolled_on, coalesce(i.n, 0), coalesce(i.last, 0), i.imported, "
         " coalesce(o.n, 0), coalesce(c.n, 0), coalesce(r.n, 0) FROM peers p "
         "LEFT JOIN (SELECT sender, count(*) n, max(seq) last, max(imported_on) imported FROM inbox GROUP BY sender) i "
         " ON i.sender = p.unit_code "

@@ -15,6 +15,7 @@ import re
 import tempfile
 import zipfile
 import zlib
+from collections.abc import Callable
 from pathlib import Path
 
 from app.exchange import refusals
@@ -24,6 +25,7 @@ MAX_MEMBER_BYTES = 256 * 1024 * 1024
 MAX_TOTAL_BYTES = 1024 * 1024 * 1024
 MAX_RATIO = 200  # uncompressed / compressed, checked for members above RATIO_FLOOR
 RATIO_FLOOR = 1024 * 1024
+MAX_FIRST_BYTES = 8 * 1024 * 1024  # the members read before the signature check (manifest, signature)
 
 # Whitelist: plain relative names, forward slashes, one optional folder level.
 _NAME = re.compile(r"^(?:(?:data|files)/)?[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$")
@@ -54,8 +56,14 @@ def write_zip(members: dict[str, bytes]) -> bytes:
     return buf.getvalue()
 
 
-def read_zip(data: bytes) -> dict[str, bytes]:
-    """All members of a zip as bytes, after every safety check; raises ImportRefused."""
+def read_zip(data: bytes, *, first: tuple[str, ...] = (),
+             check: Callable[[dict[str, bytes]], object] | None = None) -> dict[str, bytes]:
+    """All members of a zip as bytes, after every safety check; raises ImportRefused.
+
+    With `first` and `check`, those (small) members are inflated alone and handed to `check`
+    (the signature check) before any other member is: an unsigned archive whose members
+    would decompress to a gigabyte is refused before that memory is allocated.
+    """
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
@@ -78,10 +86,16 @@ def read_zip(data: bytes) -> dict[str, bytes]:
             if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
                 raise refusals.damaged(f"thành phần «{name}» dùng kiểu nén lạ")
             _check_sizes(name, info.file_size, info.compress_size)
+            if name in first and info.file_size > MAX_FIRST_BYTES:
+                raise refusals.too_big(f"thành phần «{name}» lớn {info.file_size // 1024} KiB")
             declared_total += info.file_size
             if declared_total > MAX_TOTAL_BYTES:
                 raise refusals.too_big(f"tổng dung lượng giải nén vượt {MAX_TOTAL_BYTES // (1024 * 1024)} MiB")
-        return {info.filename: _read_bounded(zf, info) for info in infos}
+        out = {info.filename: _read_bounded(zf, info) for info in infos if info.filename in first}
+        if check is not None:
+            check(out)
+        out.update({info.filename: _read_bounded(zf, info) for info in infos if info.filename not in first})
+        return out
 
 
 def _check_sizes(name: str, size: int, compressed: int) -> None:

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from app import audit, auth, records, validate
+from app import auth, records, validate
 from app.context import Ctx
 from app.errors import ValidationError
-from app.ids import utc_now
 
 PRESENCE = {"present": "Có mặt", "absent": "Vắng", "excused": "Vắng có lý do"}
 KINDS = {"regular": "Định kỳ", "extraordinary": "Đột xuất"}
@@ -99,10 +98,8 @@ def set_attendance(ctx: Ctx, meeting_id: str, presence: dict[str, str], reasons:
                 "reason = excluded.reason",
                 [meeting_id, collaborator_id, value, reasons.get(collaborator_id)],
             )
-        # Attendance rows travel with their meeting: bump its version so the next package carries them.
-        ctx.db.execute("UPDATE meetings SET version = version + 1, updated_at = ? WHERE id = ?",
-                       [utc_now(), meeting_id])
-        audit.record(ctx, "attendance", "meetings", meeting_id, {"count": len(presence)})
+        # Attendance rows travel with their meeting: its version moves so the next package carries them.
+        records.touch(ctx, "meetings", meeting_id, "attendance", {"count": len(presence)})
 
 
 def attendance(ctx: Ctx, meeting_id: str) -> dict[str, str]:

@@ -67,7 +67,8 @@ MINUTES_SIGN_COLUMNS_MM = (82.5, 82.5)
 END_GAP_PT = 12.0  # empty room between the body and the "Nơi nhận" / signature block
 SIGNATURE_SPACE_PT = 80.0  # room for the hand signature and the seal (or the digital stamp)
 FIGURE_AFTER_PT = 10.0  # room under a table or chart, so a heading never sits on its last line
-KEEP_TABLE_ROWS = 20  # a table this short moves whole to the next page instead of splitting
+KEEP_TABLE_ROWS = 8  # a table this short moves whole to the next page; a longer one splits (header repeated)
+LONG_TABLE_START_PT = 110.0  # a long table starts a page only if its caption, header and 2 rows fit
 MIN_TABLE_ROWS_AT_SPLIT = 2  # a longer table never leaves fewer body rows than this on a page
 CHART_MIN_SCALE = 0.6  # a chart shrinks down to this to fit the rest of a page before moving on
 

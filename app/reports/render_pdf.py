@@ -14,7 +14,17 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepTogether, PageTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    BaseDocTemplate,
+    CondPageBreak,
+    Flowable,
+    Frame,
+    KeepTogether,
+    PageTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
 from reportlab.platypus import Paragraph as RLParagraph
 
 from app.reports import chart as chart_mod
@@ -28,6 +38,7 @@ from app.reports.layout import (
     FIGURE_AFTER_PT,
     HEADER_COLUMNS_MM,
     KEEP_TABLE_ROWS,
+    LONG_TABLE_START_PT,
     MIN_TABLE_ROWS_AT_SPLIT,
     MINUTES_SIGN_COLUMNS_MM,
     MM_TO_PT,
@@ -127,10 +138,15 @@ def _data_table(t: DocTable) -> list:
         ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
         ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
     ]))
-    caption = [_para(t.caption, "caption")] if t.caption else []
     if len(t.rows) <= KEEP_TABLE_ROWS:
+        caption = [_para(t.caption, "caption")] if t.caption else []
         return [KeepTogether([*caption, table]), Spacer(1, FIGURE_AFTER_PT)]
-    return [*caption, table, Spacer(1, FIGURE_AFTER_PT)]
+    # A long table splits (header row repeated); its caption must not be kept with the whole
+    # table, only with its first rows: a new page only when caption + header + 2 rows do not fit.
+    caption = [RLParagraph(escape(t.caption), _pstyle("caption"))] if t.caption else []
+    for para in caption:
+        para.style.keepWithNext = 0
+    return [CondPageBreak(LONG_TABLE_START_PT), *caption, table, Spacer(1, FIGURE_AFTER_PT)]
 
 
 class _KeptTable(Table):

@@ -20,6 +20,7 @@ import pytest
 from app.backup import check_file, files
 from app.backup.core import key_for_file
 from app.errors import StoreError
+from app.office import open_ctx
 
 from .harness import PASSPHRASE, check, cli, run, run_and_kill
 
@@ -27,6 +28,7 @@ SEED = int(os.environ.get("DLXH_CRASH_SEED", random.SystemRandom().randrange(1 <
 WORKERS = 2
 IMPORT_COPIES = 20  # 62 demo collaborators × 20 = 1,240 rows in one import transaction
 BULK_ROWS = 800
+DELETE_ROWS = 150
 
 
 @pytest.fixture(scope="module")
@@ -40,7 +42,15 @@ def base(tmp_path_factory: pytest.TempPathFactory) -> dict:
     big = root / "import.xlsx"
     _multiply_rows(export, big, IMPORT_COPIES)
     print(f"crash seed {SEED}")
-    return {"root": root, "db": db, "demo_time": demo_time, "counts": check(db), "xlsx": big}
+    ctx = open_ctx(db, PASSPHRASE)
+    try:
+        facts = {key: ctx.db.execute(sql).fetchone()[0] for key, sql in (
+            ("new_items", "SELECT count(*) FROM opinions WHERE handling = 'new'"),
+            ("communes", "SELECT count(*) FROM units WHERE level = 'commune'"),
+            ("tombstones", "SELECT count(*) FROM audit_log WHERE action = 'delete'"))}
+    finally:
+        ctx.close()
+    return {"root": root, "db": db, "demo_time": demo_time, "counts": check(db), "xlsx": big, **facts}
 
 
 def _multiply_rows(source: Path, target: Path, copies: int) -> None:
@@ -103,6 +113,30 @@ def _bulk(base: dict, n: int, delay: float | None):
     assert added in (0, BULK_ROWS), f"bulk run {n}: {added} of {BULK_ROWS} rows (partial transaction)"
     # each row carries its create and update audit rows, written in the same transaction
     assert got["audit_log"] - before["audit_log"] == (2 * BULK_ROWS if added else 0)
+    db.unlink()
+    return outcome
+
+
+def _deletes(base: dict, n: int, delay: float | None):
+    """Renames, attendance edits and deletes in one transaction: all of it or none survives."""
+    db = _copy_base(base, n, "delete")
+    cmd = [cli("x")[0], "-m", "tests.crash.bulk_delete", str(db), str(DELETE_ROWS)]
+    outcome = run(cmd) if delay is None else run_and_kill(cmd, delay)
+    got, before = check(db), base["counts"]
+    ctx = open_ctx(db, PASSPHRASE)
+    try:
+        renamed = ctx.db.execute("SELECT count(*) FROM units WHERE name LIKE '% (sửa)'").fetchone()[0]
+        tombstones = ctx.db.execute("SELECT count(*) FROM audit_log WHERE action = 'delete'").fetchone()[0]
+    finally:
+        ctx.close()
+    deleted = before["opinions"] - got["opinions"]
+    done = deleted > 0
+    assert deleted in (0, min(DELETE_ROWS, base["new_items"])), f"delete run {n}: {deleted} deleted (partial)"
+    assert (renamed > 0) == done and (renamed == base["communes"] if done else renamed == 0), f"run {n}: {renamed}"
+    assert tombstones - base["tombstones"] == deleted, f"delete run {n}: tombstones {tombstones} for {deleted}"
+    assert (got["audit_log"] > before["audit_log"]) == done
+    if delay is None:
+        assert done
     db.unlink()
     return outcome
 
@@ -199,8 +233,8 @@ def test_kill_9_exchange_import(exchange: dict) -> None:
 @pytest.mark.slow
 @pytest.mark.parametrize(("name", "runs", "scenario"), [
     ("import", 50, _import), ("bulk", 50, _bulk), ("backup", 40, _backup), ("restore", 30, _restore),
-    ("demo", 20, _demo),
-], ids=["collaborator-import", "bulk-edit", "backup", "restore", "demo"])
+    ("demo", 20, _demo), ("deletes", 12, _deletes),
+], ids=["collaborator-import", "bulk-edit", "backup", "restore", "demo", "deletes-and-new-write-paths"])
 def test_kill_9(base: dict, name: str, runs: int, scenario) -> None:
     _kills(base, name, runs, scenario)
 

@@ -183,3 +183,27 @@ def test_minutes_two_signature_columns():
     sign = docx.tables[-1]
     assert [c.text.split("\n")[0] for c in sign.rows[0].cells] == ["NGƯỜI GHI BIÊN BẢN", "CHỦ TRÌ HỘI NGHỊ"]
     assert [c.text.split("\n")[-1] for c in sign.rows[0].cells] == ["Trần Thị Bình", "Nguyễn Văn An"]
+
+
+def test_every_table_numbered_and_its_caption_on_the_page_of_its_header():
+    from app.reports.document import Paragraph, Table
+
+    doc = sample_document(pages=1)
+    rows = [[f"Xã {i}", str(i), str(i * 2)] for i in range(30)]
+    filler = [Paragraph("Đoạn văn dài để đẩy bảng xuống cuối trang, kiểm tra chú thích không bị bỏ lại. " * 3)
+              for _ in range(4)]
+    doc.blocks += [*filler, Table(["Xã", "Số phiếu", "Đã thu"], rows, caption="Bảng 7. Phiếu theo xã"),
+                   Table(["Xã", "A", "B"], rows[:3]), Table(["Xã", "A", "B"], rows[:4], caption="Bảng 1: thứ ba")]
+    pdf = open_pdf(render_pdf(doc))
+    text = "\n".join(page.text() for page in pdf)
+    for caption in ("Bảng 1. Số thông tin", "Bảng 2. Phiếu theo xã", "Bảng 3.", "Bảng 4. thứ ba",
+                    "Biểu đồ 1. Thông tin dư luận"):
+        assert caption in text, caption
+    for index in range(pdf.page_count):
+        lines = [line for line in pdf[index].text().splitlines() if line.strip()]
+        if lines and lines[-1].startswith("Bảng "):
+            raise AssertionError(f"chú thích mồ côi cuối trang {index + 1}: {lines[-1]}")
+    docx = read_docx(io.BytesIO(render_docx(doc)))
+    captions = [p for p in docx.paragraphs if p.text.startswith("Bảng ")]
+    assert [p.text.split(".")[0] for p in captions] == ["Bảng 1", "Bảng 2", "Bảng 3", "Bảng 4"]
+    assert all(p.paragraph_format.keep_with_next for p in captions)

@@ -18,12 +18,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import catalog
+from app import catalog, deletion
 from app.collaborators import excel_export
 from app.collaborators.registry import CollaboratorFilter, get, list_collaborators
 from app.errors import DlxhError
 from app.office import agencies, communes
 from app.text import fold, vn_number
+from ui import deleting
 from ui.collab.activity_view import ActivityView, flag_texts
 from ui.collab.coverage_view import CoverageView
 from ui.collab.detail import DetailDialog
@@ -124,6 +125,10 @@ class Page(PageBase):
             button = QPushButton(text)
             button.clicked.connect(lambda _=False, s=slot: s())
             buttons.addWidget(button)
+        self.deleting = deleting.attach(self, ctx=self.ctx, view=self.view, selected=self._selected_row,
+                                        delete=deletion.delete_collaborator, after=self.refresh_list,
+                                        what="cộng tác viên")
+        buttons.addWidget(self.deleting.button("Xóa (nhập nhầm)…"))
         buttons.addStretch(1)
         layout.addLayout(buttons)
         self.count = QLabel()
@@ -160,6 +165,10 @@ class Page(PageBase):
             self.message.setText("Hãy chọn một cộng tác viên trong danh sách trước.")
             return None
         return self.model.row_at(self.view.model().mapToSource(rows[0]).row())
+
+    def _selected_row(self) -> tuple[str, str] | None:
+        person = self.selected()
+        return (person.id, person.full_name) if person else None
 
     def _open(self, dialog) -> None:
         self.dialog = dialog

@@ -23,11 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import catalog
+from app import catalog, deletion
 from app.meetings import core as meetings
 from app.meetings import minutes_export, planning, schedule
 from app.opinions import items
 from app.text import vn_date
+from ui import deleting
 from ui.errors import show_error
 from ui.feedback import notify
 from ui.files import save_file
@@ -36,7 +37,7 @@ from ui.meeting.editor import MeetingEditor
 from ui.models import Column, RowsModel, sortable
 from ui.opinion.entry import EntryDialog
 from ui.pages.base import PageBase
-from ui.widgets import setup_table
+from ui.widgets import fit_columns, setup_table
 
 
 def _d(iso: str | None) -> str:
@@ -100,6 +101,9 @@ class Page(PageBase):
         self.view.setWordWrap(False)
         self.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         self.view.selectionModel().currentRowChanged.connect(lambda cur, _: self.show_meeting(cur))
+        self.deleting = deleting.attach(self, ctx=ctx, view=self.view, selected=self._selected_row,
+                                        delete=deletion.delete_meeting, after=self.refresh, what="hội nghị")
+        bar.addWidget(self.deleting.button("Xóa hội nghị chưa họp…"))
 
         self.editor = MeetingEditor(ctx)
         self.editor.saved.connect(self._saved)
@@ -176,8 +180,7 @@ class Page(PageBase):
             recorded = s.present + s.absent + s.excused
             self.presence[m.id] = f"{s.present}/{recorded}" if recorded else ""
         self.model.set_rows(rows)
-        for col, width in enumerate((90, 80, 70, 60)):
-            self.view.setColumnWidth(col, width)
+        fit_columns(self.view, content=(0, 1, 2, 3))   # dates whole, the place takes the rest
         self.select(current or self._default_id(rows))
 
     def _default_id(self, rows: list[meetings.Meeting]) -> str | None:
@@ -194,6 +197,13 @@ class Page(PageBase):
                 self.show_meeting(proxy.index(row, 0))
                 return
         self.show_meeting(None)
+
+    def _selected_row(self) -> tuple[str, str] | None:
+        index = self.view.currentIndex()
+        if not index.isValid():
+            return None
+        meeting = self.model.row_at(self.view.model().mapToSource(index).row())
+        return meeting.id, f"ngày {_d(meeting.held_on)}"
 
     def show_meeting(self, index) -> None:
         meeting = None

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import catalog
+from app import catalog, deletion
 from app.collaborators import registry
 from app.errors import DlxhError
 from app.meetings import core as meetings
@@ -30,6 +30,7 @@ from app.opinions import handling, items, topics
 from app.opinions.export import export_xlsx
 from app.text import vn_date, vn_number
 from app.validate import iso_date
+from ui import deleting
 from ui.errors import show_error
 from ui.files import save_file
 from ui.models import Column, RowsModel, sortable
@@ -158,6 +159,9 @@ class Page(PageBase):
         self.status = QLabel()
         self.layout_.addWidget(self.status)
         self.total = 0
+        self.deleting = deleting.attach(self, ctx=ctx, view=self.view, selected=self._selected_item,
+                                        delete=deletion.delete_opinion, after=self.refresh_list, what="thông tin")
+        actions.insertWidget(actions.count() - 1, self.deleting.button())
 
     # -- filters ---------------------------------------------------------------------------------
     def _fill(self, combo: CodeCombo, pairs: list[tuple[str, str]]) -> None:
@@ -248,6 +252,10 @@ class Page(PageBase):
         if isinstance(row, handling.OverdueRow):
             return row.kind, row.id, row.text
         return "opinion", row.id, row.summary
+
+    def _selected_item(self) -> tuple[str, str] | None:
+        chosen = self.selected() if self.tabs.currentIndex() == 0 else None
+        return (chosen[1], chosen[2][:60]) if chosen else None
 
     def handle(self, step: str) -> None:
         chosen = self.selected()

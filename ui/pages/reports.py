@@ -8,15 +8,17 @@ from datetime import date, timedelta
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton, QSplitter, QTableView
 
+from app import deletion
 from app.reports import drafts, register, store
 from app.reports.period import parse_month
 from app.validate import iso_date
+from ui import deleting
 from ui.errors import show_error
 from ui.models import Column, RowsModel, sortable
 from ui.pages.base import PageBase
 from ui.report.panel import ReportPanel, _vn
 from ui.report.settings_dialog import ReportSettingsDialog
-from ui.widgets import setup_table
+from ui.widgets import fit_columns, setup_table
 
 DRAFT_KINDS = [("monthly", "Báo cáo tháng"), ("quarterly", "Báo cáo quý"), ("half_year", "Báo cáo 6 tháng"),
                ("annual", "Báo cáo năm"), ("adhoc", "Báo cáo đột xuất"), ("thematic", "Báo cáo chuyên đề")]
@@ -74,7 +76,7 @@ class Page(PageBase):
         self.view.setModel(sortable(self.model, self))
         setup_table(self.view)
         self.view.sortByColumn(2, Qt.SortOrder.DescendingOrder)
-        self.view.horizontalHeader().setStretchLastSection(True)
+        fit_columns(self.view, content=(0, 1, 2, 3, 4, 5))   # dates and status whole; Trích yếu takes the rest
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._selected())
         self.panel = ReportPanel(ctx, tasks, self)
         self.panel.changed.connect(self.refresh)
@@ -83,6 +85,9 @@ class Page(PageBase):
         splitter.addWidget(self.panel)
         splitter.setSizes([230, 520])
         self.layout_.addWidget(splitter, 1)
+        self.deleting = deleting.attach(self, ctx=ctx, view=self.view, selected=self._selected_row,
+                                        delete=deletion.delete_draft_report, after=self.refresh, what="dự thảo")
+        bar.insertWidget(bar.count() - 1, self.deleting.button())
 
     def _kind_changed(self) -> None:
         periodic = self.kind.currentData() in ("monthly", "quarterly", "half_year", "annual")
@@ -105,6 +110,13 @@ class Page(PageBase):
                 self._selected()
                 return
         self.panel.set_report(None)
+
+    def _selected_row(self) -> tuple[str, str] | None:
+        indexes = self.view.selectionModel().selectedRows()
+        if not indexes:
+            return None
+        report = self.model.row_at(self.view.model().mapToSource(indexes[0]).row())
+        return report.id, report.title
 
     def _selected(self) -> None:
         indexes = self.view.selectionModel().selectedRows()

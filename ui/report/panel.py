@@ -4,7 +4,6 @@ task runner's worker thread."""
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl, Signal
@@ -27,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import auth, office
+from app import auth, office, private_temp
 from app.reports import draft, preview, register, store
 from app.reports.document import MARK_CHOICES, sign_mode_labels
 from ui.errors import show_error
@@ -95,7 +94,7 @@ class ReportPanel(QWidget):
         tab = QWidget()
         box = QHBoxLayout(tab)
         self.section_list = QListWidget()
-        self.section_list.setMaximumWidth(260)
+        self.section_list.setFixedWidth(330)   # the six part titles whole
         self.section_list.currentRowChanged.connect(self._show_section)
         self.section_text = QPlainTextEdit()
         self.section_text.setPlaceholderText("Nội dung mục (mỗi đoạn một dòng; dòng “1. …” là tiêu đề mục nhỏ; "
@@ -301,11 +300,8 @@ class ReportPanel(QWidget):
         rid, stem = self.report.id, self._stem()
 
         def write() -> str:
-            folder = Path(tempfile.gettempdir()) / "dlxh-bao-cao"
-            folder.mkdir(exist_ok=True)
-            path = folder / f"{stem}.docx"
-            path.write_bytes(register.render_files(self.ctx, rid)[0])
-            return str(path)
+            # Word needs a real file: it goes to the private 0700 folder removed at exit (issue 14).
+            return str(private_temp.write(f"{stem}.docx", register.render_files(self.ctx, rid)[0]))
         self.tasks.run(write, on_done=self._open_file, on_failed=lambda e: show_error(self, e),
                        label="Đang tạo tệp DOCX…", parent=self)
 

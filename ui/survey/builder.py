@@ -69,8 +69,9 @@ class BuilderView(QWidget):
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for col, width in ((0, 44), (2, 110), (3, 80), (4, 150)):
-            self.table.setColumnWidth(col, width)
+        for col in (0, 2, 3):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setColumnWidth(4, 170)
         self.table.selectionModel().currentRowChanged.connect(lambda cur, _: self._edit(cur.row()))
         lv.addWidget(self.table, 1)
         buttons = QHBoxLayout()
