@@ -252,5 +252,16 @@ def save_unit(ctx: Ctx, code: str, name: str, level: str, population: int | None
         raise ValidationError("Hãy chọn loại địa bàn (thôn, ấp, bản, tổ dân phố, khu phố …).", field="area_type")
     if population is not None and population < 0:
         raise ValidationError("Dân số không được âm.", field="population")
-    return add_unit(ctx, code, name, level, get_office(ctx).unit_code, population,
-                    area_type if level == "hamlet" else None)
+    me = get_office(ctx)
+    if not code.strip() and level in ("hamlet", "member"):
+        code = _next_local_code(ctx, me.unit_code, "A" if level == "hamlet" else "TV")
+    return add_unit(ctx, code, name, level, me.unit_code, population, area_type if level == "hamlet" else None)
+
+
+def _next_local_code(ctx: Ctx, office_code: str, letter: str) -> str:
+    """Local code of a new hamlet / member organisation: '29266-A15' (not in any official list)."""
+    n = 1
+    taken = {r[0] for r in ctx.db.execute("SELECT code FROM units WHERE code LIKE ?", [f"{office_code}-{letter}%"])}
+    while f"{office_code}-{letter}{n:02d}" in taken:
+        n += 1
+    return f"{office_code}-{letter}{n:02d}"

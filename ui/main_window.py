@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 
 from app.context import Ctx
 from app.office import get_office
-from app.text import body_title
 from ui.menus import Menus
 from ui.pages.base import ComingSoonPage, PageBase
 from ui.tasks import TaskRunner
@@ -70,7 +69,8 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.tasks = tasks or TaskRunner(self)
         office = get_office(ctx)
-        self.setWindowTitle(f"DLXH – {body_title(office.body_name)} {office.name}")
+        style = office.style
+        self.setWindowTitle(f"DLXH – {style.office_label}")
         self.resize(1280, 800)
         self.nav_items = list(NAV)
         if office.role == "province":
@@ -87,8 +87,8 @@ class MainWindow(QMainWindow):
         column = QWidget()
         col_layout = QVBoxLayout(column)
         col_layout.setContentsMargins(0, 12, 0, 12)
-        brand = QLabel(f"<b>DLXH</b><br><span style='font-size:9pt'>{body_title(office.body_name)}<br>"
-                       f"{office.name}</span>")
+        brand = QLabel(f"<b>DLXH</b><br><span style='font-size:9pt'>{style.office_label}<br>"
+                       f"{office.province_name if office.kind in ('commune', 'agency') else ''}</span>")
         brand.setObjectName("brand")   # looks: resources/style.qss
         col_layout.addWidget(brand)
         self.nav = QListWidget()

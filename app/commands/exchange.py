@@ -8,6 +8,7 @@ from pathlib import Path
 
 from app.cli_support import err, open_from_args, out
 from app.errors import ValidationError
+from app.office_kinds import KINDS
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -32,13 +33,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     q.add_argument("file", metavar="FILE")
     q.set_defaults(func=cmd_identity_export_age_key)
 
-    p = sub.add_parser("export", help="xuất gói dữ liệu đã ký và mã hóa gửi tỉnh (hoặc gói hướng dẫn gửi huyện)")
+    p = sub.add_parser("export", help="xuất gói dữ liệu đã ký và mã hóa gửi tỉnh (hoặc gói hướng dẫn gửi xã, phường)")
     p.add_argument("--to", required=True, metavar="DIR", help="thư mục hoặc USB để ghi gói")
     p.add_argument(
         "--since", metavar="YYYY-MM-DD", help="xuất mọi thay đổi từ ngày này (mặc định: sau gói đã có biên nhận)"
     )
     p.add_argument("--include-contacts", action="store_true", help="kèm số điện thoại, email, Zalo của cộng tác viên")
-    p.add_argument("--recipient", metavar="CODE", help="mã đơn vị nhận (cấp tỉnh: huyện nhận gói hướng dẫn)")
+    p.add_argument("--recipient", metavar="CODE", help="mã đơn vị nhận (cấp tỉnh: xã, phường nhận gói hướng dẫn)")
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("import", help="nhập gói .dlxh (kiểm tra chữ ký, mã băm, số thứ tự; tất cả hoặc không gì)")
@@ -57,12 +58,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     q = psub.add_parser("status", help="đơn vị đã đăng ký, gói đã nhận, báo cáo tháng đúng hạn, muộn, chưa nhận")
     q.add_argument("--months", type=int, default=6)
     q.set_defaults(func=cmd_province_status)
-    q = psub.add_parser("report", help="soạn báo cáo tổng hợp tháng từ dữ liệu các huyện (PDF và DOCX)")
+    q = psub.add_parser("report", help="soạn báo cáo tổng hợp tháng từ dữ liệu các xã, phường (PDF và DOCX)")
     q.add_argument("--month", required=True, metavar="YYYY-MM")
     q.add_argument("--out", required=True, metavar="DIR")
     q.set_defaults(func=cmd_province_report)
 
-    p = sub.add_parser("guidance", help="hướng dẫn, định hướng của tỉnh gửi huyện")
+    p = sub.add_parser("guidance", help="hướng dẫn, định hướng của tỉnh gửi xã, phường")
     gsub = p.add_subparsers(dest="guidance_cmd", required=True)
     q = gsub.add_parser("add", help="thêm một hướng dẫn (cấp tỉnh)")
     q.add_argument("--title", required=True)
@@ -91,7 +92,7 @@ def cmd_identity_import(args: argparse.Namespace) -> int:
     from app.exchange.importer import read_file
 
     card = identity.parse_card(read_file(Path(args.file), limit=identity.MAX_CARD_BYTES))
-    out(f"Thẻ định danh: {card.unit_code} — {card.name} ({'cấp tỉnh' if card.role == 'province' else 'cấp huyện'})")
+    out(f"Thẻ định danh: {card.unit_code} — {card.name} ({KINDS[card.office_kind]})")
     if card.certificate_pem:
         out(f"Chứng thư số ký báo cáo kèm theo; dấu vân tay SHA-256: {card.certificate_fingerprint}")
     else:
@@ -202,7 +203,7 @@ def cmd_guidance_add(args: argparse.Namespace) -> int:
     with open_from_args(args) as ctx:
         until = iso_date(args.until, "Ngày hết hiệu lực") if args.until else None
         gid = add_guidance(ctx, title=args.title, body=args.body, kind=args.kind, field=args.field, valid_until=until)
-    err("Đã thêm hướng dẫn; xuất gói cho các huyện để gửi đi.")
+    err("Đã thêm hướng dẫn; xuất gói cho các xã, phường để gửi đi.")
     out(gid)
     return 0
 

@@ -29,7 +29,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("id", metavar="ID")
     p.set_defaults(func=cmd_show)
 
-    p = ssub.add_parser("plan", help="lập kế hoạch mẫu theo số dân của các xã, thị trấn trong danh mục")
+    p = ssub.add_parser("plan", help="lập kế hoạch mẫu theo số dân của các địa bàn trong danh mục")
     p.add_argument("id", metavar="ID")
     p.add_argument("--confidence", type=int, default=95, choices=[90, 95, 99], help="độ tin cậy (%%)")
     p.add_argument("--margin", type=float, default=5.0, help="sai số cho phép (%%, mặc định 5)")
@@ -118,7 +118,7 @@ def _populations(ctx, by: str, items: list[str]) -> dict:
         if by == "stratum" and code not in plan.STRATA:
             raise ValidationError(f"Không có giai tầng mã '{code}'; các mã: {', '.join(plan.STRATA)}.")
         if by == "area" and key not in cells:
-            raise ValidationError(f"Không có xã, thị trấn mã '{code}' trong danh mục.")
+            raise ValidationError(f"Không có địa bàn mã '{code}' trong danh mục.")
         cells[key] = int(number)
     if not any(cells.values()):
         raise ValidationError("Chưa có số dân của ô nào; nhập số dân vào danh mục hoặc dùng --pop MÃ=SỐ.")

@@ -1,4 +1,5 @@
-"""The demo office: a realistic district built deterministically from a seed.
+"""The demo office: Đảng ủy xã Càng Long, tỉnh Vĩnh Long (a real commune of the official 2025
+list), with its hamlets and a year of work, built deterministically from a seed.
 
 Capabilities add their own demo data from `app/demo/extra_<name>.py` with
 `populate(ctx, rng, today)`, found by file name.
@@ -14,7 +15,7 @@ from pathlib import Path
 
 from app.context import Ctx
 from app.demo import places
-from app.demo.core import build_demo_data
+from app.demo.core import build_commune_data
 from app.office import init_office
 
 
@@ -24,14 +25,15 @@ def build_demo(path: Path, seed: int = 2026, today: date | None = None,
     summary: dict[str, int] = {}
 
     def populate(ctx: Ctx) -> None:
-        summary.update(build_demo_data(ctx, seed, today))
+        summary.update(build_commune_data(ctx, seed, today))
         # pkgutil, not a file glob: it also lists the modules inside the PyInstaller bundle.
         extras = sorted(m.name for m in pkgutil.iter_modules(__path__) if m.name.startswith("extra_"))
         for name in extras:
             module = importlib.import_module(f"app.demo.{name}")
             module.populate(ctx, random.Random(f"{seed}-{name}"), today)
 
-    ctx, code = init_office(Path(path), unit_code=places.DISTRICT[0], name=places.DISTRICT[1], role="district",
-                            parent_code=places.PROVINCE[0], parent_name=places.PROVINCE[1], passphrase=passphrase,
-                            populate=populate)
+    from app.office_setup import official_spec
+
+    spec = official_spec("commune", places.COMMUNE_CODE)
+    ctx, code = init_office(Path(path), **spec.as_kwargs(), passphrase=passphrase, populate=populate)
     return ctx, code, summary

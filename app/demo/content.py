@@ -1,4 +1,4 @@
-"""What the demo district talks about: topics with their monthly shape and the sentences
+"""What the demo commune talks about: topics with their monthly shape and the sentences
 a clerk would write. Items describe opinion streams; no sentence names a citizen."""
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ class DemoTopic:
     statements: tuple[str, ...]
     proposals: tuple[str, ...]
     agency: int  # index into places.AGENCIES
-    communes: tuple[int, ...] = ()  # where it concentrates (indexes into COMMUNES); empty = everywhere
+    communes: tuple[int, ...] = ()  # where it concentrates (indexes into places.HAMLETS); empty = everywhere
     surge_days: int = 0  # a recent surge in the last N days (drives the early warning)
 
 
@@ -149,5 +149,5 @@ RESULTS = [
 MEETING_AGENDAS = [
     "Thông tin tình hình thời sự trong nước, quốc tế; định hướng tuyên truyền; nắm tình hình dư luận tháng.",
     "Quán triệt chủ trương sắp xếp đơn vị hành chính; nắm dư luận về công tác chuẩn bị đại hội Đảng.",
-    "Thông tin tình hình kinh tế – xã hội của huyện; dư luận về công tác bồi thường dự án Quốc lộ 53.",
+    "Thông tin tình hình kinh tế – xã hội của xã; dư luận về công tác bồi thường dự án Quốc lộ 53.",
 ]

@@ -1,4 +1,8 @@
-"""Generate the demo district's year of work: network, meetings, topics and ~1,500 items."""
+"""Generate one lower office's year of work: areas, network, meetings, topics and ~1,500 items.
+
+`build_commune_data(ctx, seed, today)` fills an already created commune office (any commune:
+names come from the office, areas from places.hamlets_of); the same seed gives the same data.
+"""
 
 from __future__ import annotations
 
@@ -10,21 +14,24 @@ from app.context import Ctx
 from app.demo import content, places
 from app.ids import uuid7
 from app.months import month_starts
-from app.office import add_unit
+from app.office import add_unit, get_office
 
 SECTOR_OF_STRATUM = {
     "cadre": "government", "farmer": "farmers_union", "worker": "labour", "intellectual": "education",
     "business": "front", "youth": "youth_union", "veteran": "veterans_union", "retiree": "party",
     "religious": "front", "ethnic": "front", "armed_forces": "military", "other": "women",
+    "ethnic_prestige": "front", "religious_dignitary": "front",
 }
 STRATUM_MIX = ["farmer"] * 5 + ["cadre"] * 3 + ["retiree"] * 2 + ["youth"] * 2 + ["veteran"] * 2 + \
-    ["business", "worker", "intellectual", "religious", "ethnic"]
+    ["business", "worker", "intellectual", "religious_dignitary", "ethnic"]
 BIRTH_YEARS = {"retiree": (1950, 1963), "veteran": (1952, 1968), "youth": (1994, 2003)}
 POSITIONS = {
     "cadre": "Công chức Văn hóa – Xã hội xã", "farmer": "Chi hội trưởng Hội Nông dân ấp",
     "retiree": "Bí thư chi bộ ấp", "youth": "Bí thư Chi đoàn ấp", "veteran": "Chi hội trưởng Cựu chiến binh ấp",
     "business": "Chủ cơ sở kinh doanh", "worker": "Công nhân", "intellectual": "Giáo viên trường THCS",
-    "religious": "Thành viên Ban quản trị chùa", "ethnic": "Người có uy tín trong đồng bào Khmer",
+    "religious": "Phật tử", "ethnic": "Hội viên Hội Nông dân ấp",
+    "religious_dignitary": "Thành viên Ban quản trị chùa Khmer",
+    "ethnic_prestige": "Người có uy tín trong đồng bào Khmer",
 }
 
 
@@ -40,27 +47,32 @@ def _name(rng: random.Random, gender: str, khmer: bool) -> str:
     return f"{rng.choice(places.FAMILY)} {middle} {given}"
 
 
-def build_units(ctx: Ctx) -> tuple[list[str], list[tuple[str, str]]]:
-    district = places.DISTRICT[0]
-    commune_codes = []
-    for i, (name, population, _) in enumerate(places.COMMUNES, start=1):
-        code = f"{district}-X{i:02d}"
-        add_unit(ctx, code, name, "commune", district, population)
-        commune_codes.append(code)
+def build_units(ctx: Ctx) -> tuple[list[str], list[tuple[str, str]], list[str]]:
+    """The office's areas (hamlets with local codes) and agencies; returns their codes and the
+    main ethnicity of each area."""
+    me = get_office(ctx)
+    areas, ethnicity = [], []
+    for i, (kind, name, population, ethnic) in enumerate(places.hamlets_of(me.unit_code), start=1):
+        code = f"{me.unit_code}-A{i:02d}"
+        add_unit(ctx, code, name, "hamlet", me.unit_code, population, area_type=kind)
+        areas.append(code)
+        ethnicity.append(ethnic)
     agencies = []
-    for i, name in enumerate(places.AGENCIES, start=1):
-        code = f"{district}-CQ{i:02d}"
-        add_unit(ctx, code, name, "agency", district)
+    for i, name in enumerate(places.agencies_of(me.name), start=1):
+        code = f"{me.unit_code}-CQ{i:02d}"
+        add_unit(ctx, code, name, "agency", me.unit_code)
         agencies.append((code, name))
-    return commune_codes, agencies
+    return areas, agencies, ethnicity
 
 
-def build_collaborators(ctx: Ctx, rng: random.Random, communes: list[str], today: date) -> list[dict]:
+def build_collaborators(ctx: Ctx, rng: random.Random, communes: list[str], today: date,
+                        ethnicity: list[str] | None = None) -> list[dict]:
     rows = []
+    names = dict(ctx.db.execute("SELECT code, name FROM units WHERE level = 'hamlet'").fetchall())
     for i in range(62):
         commune_index = i % len(communes)
-        khmer = places.COMMUNES[commune_index][2] == "Khmer"
-        stratum = "ethnic" if khmer and rng.random() < 0.3 else rng.choice(STRATUM_MIX)
+        khmer = bool(ethnicity) and ethnicity[commune_index] == "Khmer"
+        stratum = "ethnic_prestige" if khmer and rng.random() < 0.3 else rng.choice(STRATUM_MIX)
         gender = "female" if rng.random() < 0.38 else "male"
         phone_prefix = rng.choice(["090", "091", "093", "097", "098", "034", "036", "070", "079", "085"])
         phone = phone_prefix + "".join(str(rng.randint(0, 9)) for _ in range(7))
@@ -70,11 +82,10 @@ def build_collaborators(ctx: Ctx, rng: random.Random, communes: list[str], today
             "birth_year": rng.randint(*BIRTH_YEARS.get(stratum, (1962, 1992))), "ethnicity": "Khmer" if khmer and rng.random() < 0.5 else "Kinh",
             "religion": "Phật giáo Nam tông Khmer" if khmer and rng.random() < 0.5 else None,
             "party_member": 1 if rng.random() < 0.62 else 0, "position": POSITIONS.get(stratum, "Cộng tác viên"),
-            "workplace": places.COMMUNES[commune_index][0].replace("Xã", "UBND xã").replace("Thị trấn",
-                                                                                            "UBND thị trấn"),
+            "workplace": names.get(communes[commune_index], ""),
             "area_code": communes[commune_index], "sector": SECTOR_OF_STRATUM[stratum], "stratum": stratum,
             "phone": phone, "email": None, "zalo": phone if rng.random() < 0.8 else None,
-            "decision_no": f"{rng.randint(150, 480)}-QĐ/HU", "decision_date": joined.isoformat(),
+            "decision_no": f"{rng.randint(150, 480)}-QĐ/ĐU", "decision_date": joined.isoformat(),
             "joined_on": joined.isoformat(), "status": "active",
         })
     # Two people left during the year and were replaced; one is paused (long illness).
@@ -90,10 +101,12 @@ def build_collaborators(ctx: Ctx, rng: random.Random, communes: list[str], today
     return rows
 
 
-def build_demo_data(ctx: Ctx, seed: int, today: date) -> dict[str, int]:
+def build_commune_data(ctx: Ctx, seed: int, today: date) -> dict[str, int]:
+    """A commune's year: its hamlets, 62 collaborators, monthly meetings, topics and items."""
     rng = random.Random(seed)
-    communes, agencies = build_units(ctx)
-    people = build_collaborators(ctx, rng, communes, today)
+    communes, agencies, ethnicity = build_units(ctx)
+    people = build_collaborators(ctx, rng, communes, today, ethnicity)
+    hall = f"Hội trường {get_office(ctx).style.office_label}"
     active = [p for p in people if p["status"] == "active"]
     # A few collaborators who have gone quiet: no items and missed meetings lately.
     quiet = {p["id"] for p in rng.sample(active, 4)}
@@ -105,15 +118,15 @@ def build_demo_data(ctx: Ctx, seed: int, today: date) -> dict[str, int]:
         if held > today:
             continue
         meetings.append({"id": uuid7(), "kind": "regular", "held_on": held.isoformat(),
-                         "place": "Hội trường Huyện ủy Càng Long",
-                         "chair": "Đồng chí Trần Văn Phúc, Phó Trưởng Ban Tuyên giáo Huyện ủy",
+                         "place": hall,
+                         "chair": "Đồng chí Trần Văn Phúc, Trưởng Ban Xây dựng Đảng Đảng ủy xã",
                          "agenda": content.MEETING_AGENDAS[n % len(content.MEETING_AGENDAS)],
-                         "materials": "Tài liệu thông tin thời sự tháng; đề cương tuyên truyền của Ban Tuyên giáo Tỉnh ủy.",
+                         "materials": "Tài liệu thông tin thời sự tháng; đề cương tuyên truyền của Ban Tuyên giáo và Dân vận Tỉnh ủy.",
                          "minutes": "Các cộng tác viên phản ánh tình hình dư luận tại địa bàn; đồng chí chủ trì kết luận, "
                                     "giao nhiệm vụ nắm tình hình tháng tới."})
     extra = today - timedelta(days=9)
     meetings.append({"id": uuid7(), "kind": "extraordinary", "held_on": extra.isoformat(),
-                     "place": "Hội trường Huyện ủy Càng Long", "chair": "Đồng chí Nguyễn Thanh Sơn, Trưởng Ban Tuyên giáo Huyện ủy",
+                     "place": hall, "chair": "Đồng chí Nguyễn Thanh Sơn, Phó Bí thư Thường trực Đảng ủy xã",
                      "agenda": "Nắm tình hình dư luận về ô nhiễm môi trường từ cơ sở chăn nuôi và lò than củi.",
                      "materials": None, "minutes": None})
     records.bulk_insert(ctx, "meetings", meetings, note="demo")
@@ -142,8 +155,11 @@ def build_demo_data(ctx: Ctx, seed: int, today: date) -> dict[str, int]:
 
     items = _build_items(rng, today, months, communes, agencies, active, quiet, meetings, topic_rows)
     records.bulk_insert(ctx, "opinions", items, note="demo")
-    return {"communes": len(communes), "collaborators": len(people), "meetings": len(meetings),
+    return {"areas": len(communes), "collaborators": len(people), "meetings": len(meetings),
             "topics": len(topic_rows), "opinions": len(items)}
+
+
+build_demo_data = build_commune_data  # the name callers used before office kinds
 
 
 def _build_items(rng, today, months, communes, agencies, active, quiet, meetings, topic_rows) -> list[dict]:

@@ -14,7 +14,7 @@ def populate(ctx, rng: random.Random, today: date) -> None:
     with ctx.transaction():
         # Part of the demo's initial rows (version 1), not later edits.
         ctx.db.execute("UPDATE meetings SET start_time = '08:00', end_time = '11:00', "
-                       "secretary = 'Đồng chí Lê Thị Mỹ Duyên, Chuyên viên Ban Tuyên giáo Huyện ủy' WHERE held_on <= ?",
+                       "secretary = 'Đồng chí Lê Thị Mỹ Duyên, Chuyên viên Văn phòng Đảng ủy' WHERE held_on <= ?",
                        [today.isoformat()])
         board = ctx.db.execute("SELECT code FROM units WHERE level = 'agency' AND name LIKE 'Ban Quản lý dự án%'"
                                ).fetchone()

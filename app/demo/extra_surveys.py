@@ -36,7 +36,7 @@ def _pick(rng: random.Random, mix: list[tuple[str, int]]) -> str:
 
 def _questions(sid: str, ctx: Ctx) -> None:
     add = qn.add_question
-    add(ctx, sid, "Anh/chị có biết chủ trương sáp nhập ấp, khóm trên địa bàn huyện không?", "single",
+    add(ctx, sid, "Anh/chị có biết chủ trương sáp nhập ấp, khóm trên địa bàn xã không?", "single",
         ["Có", "Không"])
     add(ctx, sid, "Anh/chị biết chủ trương này qua những kênh nào?", "multiple",
         ["Họp ấp, khóm", "Loa truyền thanh", "Ti vi, báo, đài", "Mạng xã hội", "Cán bộ đến nhà"], skip=SkipRule(1, 1))
@@ -73,7 +73,7 @@ def _answers(rng: random.Random, stratum: str) -> dict:
 def populate(ctx: Ctx, rng: random.Random, today: date) -> None:
     starts, ends = today - timedelta(days=45), today - timedelta(days=25)
     sid = qn.create_survey(
-        ctx, "Thăm dò dư luận xã hội về chủ trương sáp nhập ấp, khóm trên địa bàn huyện",
+        ctx, "Thăm dò dư luận xã hội về chủ trương sáp nhập ấp, khóm trên địa bàn xã",
         "Nắm tâm trạng, ý kiến của nhân dân về chủ trương sáp nhập ấp, khóm để tham mưu cấp ủy chỉ đạo công tác "
         "tuyên truyền, giải thích và giải quyết những băn khoăn của nhân dân", "paper",
         starts.isoformat(), ends.isoformat())

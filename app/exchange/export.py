@@ -127,7 +127,7 @@ def export_package(
     kind = "guidance" if me.role == "province" else "data"
     if recipient is None:
         if kind == "guidance":
-            raise ValidationError("Cấp tỉnh cần chọn huyện nhận gói hướng dẫn.")
+            raise ValidationError("Cấp tỉnh cần chọn xã, phường nhận gói hướng dẫn.")
         peer = keys.superior(ctx)
     else:
         peer = keys.peer(ctx, recipient)

@@ -36,7 +36,7 @@ def add_guidance(
 ) -> str:
     auth.require(ctx, "draft")
     if office.get_office(ctx).role != "province":
-        raise ValidationError("Chỉ cấp tỉnh ban hành hướng dẫn gửi các huyện.")
+        raise ValidationError("Chỉ cấp tỉnh ban hành hướng dẫn gửi các xã, phường.")
     title = (title or "").strip()
     if not title:
         raise ValidationError("Tiêu đề hướng dẫn không được để trống.", field="title")

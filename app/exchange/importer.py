@@ -153,7 +153,7 @@ def _apply(ctx: Ctx, opened: package.Opened, me: office.Office, own: Any, sha: s
     return receipt, applied
 
 
-_KIND_LABEL = {"data": "gói dữ liệu từ huyện", "guidance": "gói hướng dẫn từ tỉnh"}
+_KIND_LABEL = {"data": "gói dữ liệu từ cấp cơ sở", "guidance": "gói hướng dẫn từ tỉnh"}
 
 
 def apply_rows(ctx: Ctx, opened: package.Opened, progress: package.Progress | None = None) -> dict[str, int]:

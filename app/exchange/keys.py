@@ -145,7 +145,7 @@ def superior(ctx: Ctx) -> Peer:
     """The province a district sends to: its enrolled province peer (the parent unit first)."""
     provinces = peers(ctx, "province")
     if not provinces:
-        raise NotFoundError("Chưa đăng ký Ban Tuyên giáo Tỉnh ủy: hãy nhập thẻ định danh của tỉnh trước khi xuất.")
+        raise NotFoundError("Chưa đăng ký Ban Tuyên giáo và Dân vận Tỉnh ủy: hãy nhập thẻ định danh của tỉnh trước khi xuất.")
     parent = office.get_office(ctx).parent_code
     return next((p for p in provinces if p.unit_code == parent), provinces[0])
 

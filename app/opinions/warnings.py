@@ -107,7 +107,7 @@ def evaluate(items: list[ItemPoint], today: date, th: Thresholds | None = None,
     if len(frustrated) >= th.spread_communes:
         names = [area_names.get(code, code) for code in frustrated]
         shown = ", ".join(names[:5]) + (f" và {len(names) - 5} địa bàn khác" if len(names) > 5 else "")
-        reasons.append(Reason("spread", f"ý kiến bức xúc, phản đối lan ra {len(frustrated)} xã, thị trấn "
+        reasons.append(Reason("spread", f"ý kiến bức xúc, phản đối lan ra {len(frustrated)} địa bàn "
                                         f"({shown}) trong {_days(th.window_days)} qua"))
 
     high = [i for i in window if i.hotspot_risk == "high"]

@@ -26,7 +26,7 @@ def cards(ctx: Ctx, today: date | None = None) -> list[Card]:
                 for g in items[:6]
             ]
             out.append(
-                Card(f"Hướng dẫn của Ban Tuyên giáo Tỉnh ủy: {len(items)}", rows, order=20, note=items[0].body or "")
+                Card(f"Hướng dẫn của Ban Tuyên giáo và Dân vận Tỉnh ủy: {len(items)}", rows, order=20, note=items[0].body or "")
             )
     waiting = ctx.db.execute(
         "SELECT recipient, seq, created_at FROM outbox WHERE acked_on IS NULL ORDER BY seq DESC LIMIT 5"
@@ -51,8 +51,8 @@ def cards(ctx: Ctx, today: date | None = None) -> list[Card]:
         late = sum(1 for t in table if t.cells[month][0] in (province.LATE, province.MISSING))
         out.append(
             Card(
-                f"Báo cáo tháng {month[5:]}/{month[:4]} của các huyện",
-                rows or [("Chưa đăng ký huyện nào", "")],
+                f"Báo cáo tháng {month[5:]}/{month[:4]} của các xã, phường",
+                rows or [("Chưa đăng ký xã, phường nào", "")],
                 level="warning" if late else "info",
                 order=20,
             )

@@ -69,7 +69,7 @@ def build_document(ctx: Ctx, questionnaire: Questionnaire, areas_hint: str = "")
         Paragraph("2. Độ tuổi:" + GAP + _boxes(list(AGE_BANDS.values())), indent=False),
         Paragraph("3. Thành phần (giai tầng):", indent=False),
         *_box_rows(list(STRATA.values()), 3),
-        Paragraph("4. Nơi ở (xã, thị trấn): " + (areas_hint or "……………………………………………"), indent=False),
+        Paragraph("4. Nơi ở (địa bàn): " + (areas_hint or "……………………………………………"), indent=False),
         Heading(2, "Phần II. Nội dung thăm dò"),
     ]
     for q in questionnaire.questions:

@@ -27,14 +27,14 @@ def test_coverage_matrix_counts_active_collaborators(demo_ctx):
     assert not cov.code_below("armed_forces")
 
 
-def test_empty_commune_is_below_target_and_heads_recruit_list(demo_ctx):
+def test_empty_hamlet_is_below_target_and_heads_recruit_list(demo_ctx):
     from app.office import add_unit
 
-    add_unit(demo_ctx, "NEW-X99", "Xã Mới Lập", "commune", demo_ctx.origin)
+    add_unit(demo_ctx, "NEW-X99", "Ấp Mới Lập", "hamlet", demo_ctx.origin, area_type="ấp")
     cov = coverage.matrix(demo_ctx)
     assert cov.area_below("NEW-X99") and cov.area_totals["NEW-X99"] == 0
     first = coverage.recruit_next(demo_ctx)[0]
-    assert first.area_code == "NEW-X99" and first.text.startswith("Xã Mới Lập: có 0/1")
+    assert first.area_code == "NEW-X99" and first.text.startswith("Ấp Mới Lập: có 0/1")
 
 
 def test_targets_are_settings_with_validation(demo_ctx):

@@ -28,7 +28,7 @@ def test_demo_then_info_prints_counts(cli, tmp_path):
     info = parse(cli("--db", db, "info", env=ENV).stdout)
     assert int(info["opinions"]) > 1000
     assert int(info["collaborators"]) >= 55
-    assert info["office"] == "Huyện Càng Long (TVH-CL)"
+    assert info["office"] == "Xã Càng Long (29266)" and info["kind"] == "commune" and info["areas"] == "14"
 
 
 def test_usage_error_exits_2_with_one_vietnamese_line(cli):

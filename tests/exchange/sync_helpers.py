@@ -22,7 +22,7 @@ def owned_state(ctx: Ctx, origin: str, *, skip_contacts: bool = True) -> dict[st
         cols = [c for c in table.columns if c not in drop]
         where = "p.origin = ?"
         if name == "units":  # the two offices' own unit rows are each kept by their owner
-            where += " AND p.level NOT IN ('province', 'district')"
+            where += " AND p.level NOT IN ('province', 'district') AND p.code <> p.origin"
         rows = ctx.db.execute(f"SELECT {', '.join(cols)} FROM [{name}] p WHERE {where}", [origin]).fetchall()
         state[name] = {tuple(r) for r in rows}
         for child in table.children:

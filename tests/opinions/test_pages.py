@@ -51,7 +51,7 @@ def test_overdue_tab_lists_what_is_past_due(qtbot, demo_ctx):
     assert before == handling.overdue_count(demo_ctx) and f"({before})" in page.tabs.tabText(1)
     limit = (date.today() - timedelta(days=2)).isoformat()
     newest = next(r for r in page.model.rows if r.received_on <= limit and r.handling == "new")
-    handling.forward(demo_ctx, "opinion", newest.id, "TVH-CL-CQ01", due_on=date.today() - timedelta(days=1),
+    handling.forward(demo_ctx, "opinion", newest.id, "29266-CQ01", due_on=date.today() - timedelta(days=1),
                      forwarded_on=date.fromisoformat(newest.received_on))
     page.refresh_overdue()
     assert page.overdue_model.rowCount() == before + 1

@@ -68,7 +68,7 @@ def test_frustration_spreading_to_three_communes():
     items += series({4: 1}, "frustration", "X03")
     reasons = evaluate(items, TODAY, area_names={"X01": "Xã An", "X02": "Xã Bình", "X03": "Xã Cường"})
     assert [r.code for r in reasons] == ["spread"]
-    assert "lan ra 3 xã, thị trấn (Xã An, Xã Bình, Xã Cường)" in reasons[0].text
+    assert "lan ra 3 địa bàn (Xã An, Xã Bình, Xã Cường)" in reasons[0].text
 
 
 def test_spread_ignores_old_items_and_missing_areas():

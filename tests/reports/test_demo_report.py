@@ -109,7 +109,7 @@ def test_cli_province_trusts_district_certificate(cli, demo_path, tmp_path):
     assert done.returncode == 1 and "tin cậy" in done.stderr
     pem = tmp_path / "huyen.pem"
     assert cli("--db", str(demo_path), "report", "cert-export", str(pem), env=env).returncode == 0
-    done = cli("--db", str(province), "report", "cert-enroll", str(pem), "--unit", "TVH-CL", env=env)
+    done = cli("--db", str(province), "report", "cert-enroll", str(pem), "--unit", "29266", env=env)
     assert done.returncode == 0 and "SHA-256" in done.stdout
     assert cli("--db", str(province), "report", "verify", str(signed), env=env).returncode == 0
     bad = tmp_path / "bad.pem"

@@ -45,7 +45,7 @@ def test_keyboard_entry_saves_a_form_per_enter(main_window, qtbot, demo_ctx):
     saved = rs.load_responses(demo_ctx, sid)
     assert len(saved) == before + 1
     form = next(r for r in saved if r.form_no == "9001")
-    assert (form.gender, form.age_band, form.stratum, form.area_code) == ("female", "30-44", "farmer", "TVH-CL-X02")
+    assert (form.gender, form.age_band, form.stratum, form.area_code) == ("female", "30-44", "farmer", "29266-A02")
     assert form.answers == {1: 1, 2: (1, 4), 3: 4, 4: (4,), 5: 2, 6: 1}
     # The next row is open with the next form number, the cursor in its first profile cell.
     assert grid.rowCount() == 2 and grid.item(1, 0).text() == "9002" and grid.currentColumn() == 1

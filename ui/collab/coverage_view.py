@@ -130,7 +130,7 @@ class TargetsDialog(QDialog):
         self.per_area = QSpinBox()
         self.per_area.setRange(0, 99)
         self.per_area.setValue(self.targets.per_area)
-        form.addRow("Số cộng tác viên tối thiểu mỗi xã, thị trấn", self.per_area)
+        form.addRow("Số cộng tác viên tối thiểu mỗi địa bàn", self.per_area)
         layout.addLayout(form)
         codes = list(coverage.DIMENSIONS[dimension].items())
         self.table = QTableWidget(len(codes), 2)

@@ -38,7 +38,7 @@ def _day(text: str | None) -> str:
 class GuidanceDialog(QDialog):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Thêm hướng dẫn gửi các huyện")
+        self.setWindowTitle("Thêm hướng dẫn gửi các xã, phường")
         form = QFormLayout(self)
         self.title_edit = QLineEdit()
         self.kind = QComboBox()
@@ -86,9 +86,9 @@ class GuidanceView(QWidget):
         row = QHBoxLayout()
         row.addWidget(
             QLabel(
-                "Hướng dẫn đã ban hành; xuất gói cho từng huyện để gửi đi."
+                "Hướng dẫn đã ban hành; xuất gói cho từng xã, phường để gửi đi."
                 if is_province
-                else "Hướng dẫn, định hướng nhận từ Ban Tuyên giáo Tỉnh ủy."
+                else "Hướng dẫn, định hướng nhận từ Ban Tuyên giáo và Dân vận Tỉnh ủy."
             )
         )
         row.addStretch(1)

@@ -1,9 +1,12 @@
-"""Danh mục: communes (with population, used by survey quotas and coverage) and agencies
-(the handling loop forwards items to them); fixed catalogues shown for reference."""
+"""Danh mục: the office's areas by its kind (a commune's thôn, ấp, tổ dân phố with their type;
+a province's communes; an agency's member organisations — with population, used by survey
+quotas and coverage) and agencies (the handling loop forwards items to them); fixed
+catalogues shown for reference."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
+    QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -20,7 +23,8 @@ from PySide6.QtWidgets import (
 
 from app import catalog
 from app.errors import DlxhError
-from app.office import Unit, save_unit, units
+from app.office import Unit, get_office, save_unit, units
+from app.office_kinds import AREA_TYPES
 from app.text import vn_number
 from ui.errors import show_error
 from ui.models import Column, RowsModel, sortable
@@ -41,6 +45,8 @@ class UnitTab(QWidget):
         self.page, self.level = page, level
         box = QVBoxLayout(self)
         columns = [Column("Mã", lambda u: u.code), Column("Tên", lambda u: u.name)]
+        if level == "hamlet":
+            columns.insert(1, Column("Loại", lambda u: u.area_type or ""))
         if with_population:
             columns.append(Column("Dân số", lambda u: vn_number(u.population) if u.population else "",
                                   sort_key=lambda u: u.population or 0, align_right=True))
@@ -53,6 +59,13 @@ class UnitTab(QWidget):
         form_box = QGroupBox("Thêm mới hoặc sửa (chọn một dòng để sửa)")
         form = QFormLayout(form_box)
         self.code, self.name = QLineEdit(), QLineEdit()
+        self.area_type: QComboBox | None = None
+        if level == "hamlet":
+            self.area_type = QComboBox()
+            self.area_type.addItems(AREA_TYPES)
+            form.addRow("Loại địa bàn:", self.area_type)
+        if level in ("hamlet", "member"):
+            self.code.setPlaceholderText("để trống: phần mềm tự đặt mã nội bộ")
         form.addRow("Mã:", self.code)
         form.addRow("Tên:", self.name)
         self.population: QSpinBox | None = None
@@ -80,6 +93,8 @@ class UnitTab(QWidget):
         unit: Unit = self.model.row_at(self.view.model().mapToSource(index).row())
         self.code.setText(unit.code)
         self.name.setText(unit.name)
+        if self.area_type is not None and unit.area_type:
+            self.area_type.setCurrentText(unit.area_type)
         if self.population is not None:
             self.population.setValue(unit.population or 0)
 
@@ -92,7 +107,8 @@ class UnitTab(QWidget):
     def save(self) -> None:
         try:
             save_unit(self.page.ctx, self.code.text(), self.name.text(), self.level,
-                      self.population.value() or None if self.population is not None else None)
+                      self.population.value() or None if self.population is not None else None,
+                      self.area_type.currentText() if self.area_type is not None else None)
         except DlxhError as exc:
             show_error(self, exc)
             return
@@ -106,9 +122,10 @@ class Page(PageBase):
     def __init__(self, ctx, tasks, parent=None) -> None:
         super().__init__(ctx, tasks, parent)
         self.tabs = QTabWidget()
-        self.communes = UnitTab(self, "commune", with_population=True)
+        style = get_office(ctx).style
+        self.communes = UnitTab(self, style.area_level, with_population=True)
         self.agencies = UnitTab(self, "agency", with_population=False)
-        self.tabs.addTab(self.communes, "Xã, thị trấn")
+        self.tabs.addTab(self.communes, f"Địa bàn ({style.area_label.lower()})")
         self.tabs.addTab(self.agencies, "Cơ quan tiếp nhận, xử lý")
         fixed = QTextBrowser()
         fixed.setHtml("".join(

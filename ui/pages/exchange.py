@@ -34,7 +34,7 @@ def _day(stamp: str | None) -> str:
     return date.fromisoformat(stamp[:10]).strftime("%d/%m/%Y") if stamp else ""
 
 
-ROLE_LABELS = {"district": "Cấp huyện", "province": "Cấp tỉnh"}
+ROLE_LABELS = {"district": "Cấp cơ sở", "province": "Cấp tỉnh"}
 CARD_CERT_LINE = "Thẻ kèm chứng thư số ký báo cáo; mã xác nhận bao gồm cả chứng thư này."
 CARD_NO_CERT_LINE = "Thẻ định dạng cũ, không kèm chứng thư số ký báo cáo."
 
@@ -62,7 +62,7 @@ class Page(PageBase):
         self.layout_.addWidget(ident)
 
         send = QGroupBox(
-            "Gửi gói hướng dẫn cho huyện" if self.is_province else "Gửi dữ liệu lên Ban Tuyên giáo Tỉnh ủy"
+            "Gửi gói hướng dẫn cho xã, phường" if self.is_province else "Gửi dữ liệu lên Ban Tuyên giáo và Dân vận Tỉnh ủy"
         )
         row = QHBoxLayout(send)
         self.recipient = QComboBox()
@@ -124,7 +124,7 @@ class Page(PageBase):
             self.views.append(view)
             tabs.addTab(view, label)
         self.guidance = GuidanceView(ctx, self.is_province, self.refresh)
-        tabs.addTab(self.guidance, "Hướng dẫn của tỉnh" if not self.is_province else "Hướng dẫn gửi huyện")
+        tabs.addTab(self.guidance, "Hướng dẫn của tỉnh" if not self.is_province else "Hướng dẫn gửi xã, phường")
         self.layout_.addWidget(tabs, 1)
         self.status = QLabel()
         self.status.setWordWrap(True)

@@ -50,8 +50,7 @@ class Page(PageBase):
         for key, edit in self.number_edits.items():
             value = settings.get(self.ctx, key)
             edit.setText(f"{value:g}".replace(".", ",") if isinstance(value, float) else str(value))
-        self.note.setText(f"Đơn vị: {office.name} ({office.unit_code}) · cấp "
-                          f"{'huyện' if office.role == 'district' else 'tỉnh'}")
+        self.note.setText(f"Đơn vị: {office.name} ({office.unit_code}) · {office.style.kind_label}")
 
     def save(self) -> None:
         try:

@@ -24,7 +24,7 @@ from app.surveys import stats
 from app.text import vn_number
 from ui.errors import show_error
 
-HEADERS = ["Ô mẫu (xã, thị trấn)", "Số dân", "Chỉ tiêu", "Đã thu", "Tiến độ"]
+HEADERS = ["Ô mẫu (địa bàn)", "Số dân", "Chỉ tiêu", "Đã thu", "Tiến độ"]
 
 
 class PlanView(QWidget):

@@ -49,4 +49,4 @@ def _audience(kind: str, place: str) -> Audience:
         return Audience(kind, place, "xã, phường", "Ban", upper_first(f"Ủy ban nhân dân {place}".strip()),
                         "Thường trực Tỉnh ủy", "Ban Tuyên giáo và Dân vận Trung ương")
     return Audience(kind, place, "xã, thị trấn", "Ban", "Ủy ban nhân dân huyện", "Thường trực Huyện ủy",
-                    "Ban Tuyên giáo Tỉnh ủy")
+                    "Ban Tuyên giáo và Dân vận Tỉnh ủy")
