@@ -70,7 +70,16 @@ class Model:
     def word_vector(self, texts: list[str]) -> sparse.csr_matrix:
         """Syllables and pairs only: sparser than with letter n-grams, so unrelated texts stay apart
         when clustering."""
-        return normalize(self.vectorizer.transform(texts).tocsc()[:, self.word_columns].tocsr())
+        return self.both(texts)[1]
+
+    def both(self, texts: list[str]) -> tuple[sparse.csr_matrix, sparse.csr_matrix]:
+        """Full and word-only vectors from one pass of feature extraction."""
+        counted = self.vectorizer.transform(texts)
+        return normalize(counted), normalize(counted.tocsc()[:, self.word_columns].tocsr())
+
+    @cached_property
+    def idf(self) -> dict[str, float]:
+        return dict(zip(self.vectorizer.get_feature_names_out(), self.vectorizer.idf_, strict=True))
 
     def rank(self, vectors: sparse.csr_matrix) -> tuple[np.ndarray, np.ndarray]:
         """Scores (rows: texts, columns: topics) and, per pair, how many profile items are close."""

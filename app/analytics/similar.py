@@ -19,7 +19,8 @@ from app.context import Ctx
 from app.opinions import items
 from app.text import fold
 
-CANDIDATES = 300
+CANDIDATES = 150
+TERMS = 8
 DUPLICATE = 0.8
 
 
@@ -36,13 +37,16 @@ class Similar:
 
 
 def _match_terms(m: topic_model.Model, text: str) -> str | None:
-    """An OR query of the text's content syllables and of every variant of the synonym groups it uses."""
-    canonical = m.proc.canonical(text)
-    terms = set(m.proc.tokens(text)) | {w for w in fold(text).split() if w.isalnum() and w not in m.proc.stops}
+    """An OR query of the text's rarest words (by the model's IDF), each with its synonym variants:
+    a few selective terms keep the full-text ranking to milliseconds on a large store."""
+    seq = m.proc.sequence(text)
+    words = [w for w in seq if w] + m.proc.pairs(seq)
+    rare = sorted(set(words), key=lambda w: -m.idf.get(w, 0.0))[:TERMS]
+    terms = {w.replace("_", " ") for w in rare}
     for group in m.proc.groups:
-        if f" {fold(group[0])} " in f" {canonical} ":
-            for phrase in group:
-                terms.add(" ".join(fold(phrase).split()))
+        canonical = fold(group[0])
+        if any(t in canonical or canonical in t for t in terms):
+            terms.update(" ".join(fold(phrase).split()) for phrase in group)
     quoted = sorted('"' + "".join(ch for ch in t if ch.isalnum() or ch == " ") + '"' for t in terms if t.strip())
     return " OR ".join(q for q in quoted if q != '""') or None
 

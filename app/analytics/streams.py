@@ -134,16 +134,16 @@ def streams_between(ctx: Ctx, first: date, end: date, min_size: int = MIN_SIZE) 
     if len(rows) < min_size:
         return []
     m = topic_model.get(ctx)
-    vectors = m.vector([r[2] for r in rows])
+    vectors, word_vectors = m.both([r[2] for r in rows])
     if m.topics:
         scores, _close = m.rank(vectors)
         keep = np.flatnonzero(scores.max(axis=1) < UNCOVERED)
-        rows = [rows[i] for i in keep]
+        rows, word_vectors = [rows[i] for i in keep], word_vectors[keep]
     middle = first.toordinal() + (end.toordinal() - first.toordinal()) // 2
     spread_needed = int(settings.get(ctx, "warning_spread_communes"))
     min_items = int(settings.get(ctx, "warning_min_items"))
     out = []
-    for members in cluster(m.word_vector([r[2] for r in rows]), min_size=min_size):
+    for members in cluster(word_vectors, min_size=min_size):
         chosen = [rows[i] for i in members]
         areas = [a for a, _n in Counter(r[4] for r in chosen if r[4]).most_common()]
         early = sum(1 for r in chosen if date.fromisoformat(r[1]).toordinal() < middle)

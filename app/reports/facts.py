@@ -78,6 +78,7 @@ class Facts(CellTotals):
     kind: str = "district"        # office kind: commune | agency | district | province
     place_name: str = ""          # the office's own unit, e.g. "xã Càng Long"
     upper_body: str = ""          # who the office reports to, from the office kind's style
+    keywords: list[str] = field(default_factory=list)   # distinctive words of a month (app.analytics)
 
 
 def _between(p: Period) -> list[str]:
@@ -154,7 +155,17 @@ def gather(ctx: Ctx, p: Period) -> Facts:
         reporters=_count(ctx, "SELECT count(DISTINCT collaborator_id) FROM opinions WHERE received_on "
                               "BETWEEN ? AND ? AND collaborator_id IS NOT NULL", between),
         kind=office_kind(ctx), place_name=_district(ctx), upper_body=_upper_body(me),
+        keywords=_keywords(ctx, p),
     )
+
+
+def _keywords(ctx: Ctx, p: Period) -> list[str]:
+    """The month's distinctive words, offered to the draft; other periods get none."""
+    if p.start.day != 1 or (p.end - p.start).days > 31:
+        return []
+    from app.analytics.keywords import month_keywords
+
+    return month_keywords(ctx, p.start.strftime("%Y-%m"), 8)
 
 
 def _areas_total(ctx: Ctx, unit_code: str) -> int:

@@ -128,4 +128,6 @@ def general(f: Facts, pen: Pen) -> str:
         lines.append(trend)
     if f.high_risk and not hot:
         lines.append(f"Có {count(f.high_risk, 'ý kiến')} được đánh giá có nguy cơ cao hình thành điểm nóng.")
+    if f.keywords:
+        lines.append(f"Các từ khóa nổi bật trong tháng: {', '.join(f.keywords)}.")
     return pen.finish("\n".join(lines))
