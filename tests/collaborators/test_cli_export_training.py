@@ -106,7 +106,7 @@ def test_full_export_moves_to_another_office_with_statuses(demo_ctx, empty_ctx, 
     path = tmp_path / "tat ca.xlsx"
     n = excel_export.export(demo_ctx, path)
     for unit in communes(demo_ctx) + agencies(demo_ctx):
-        add_unit(empty_ctx, unit.code, unit.name, unit.level, empty_ctx.origin)
+        add_unit(empty_ctx, unit.code, unit.name, "commune" if unit.level == "hamlet" else unit.level, empty_ctx.origin)
     pv = excel_import.preview(empty_ctx, path)
     assert len(pv.good) == n and not pv.with_problems
     result = excel_import.apply(empty_ctx, pv)

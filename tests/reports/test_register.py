@@ -108,7 +108,7 @@ def test_details_and_mark(empty_ctx, report):
 
     doc = document_for(empty_ctx, changed)
     assert doc.header.mark == "TUYỆT MẬT\nTHƯỢNG KHẨN" and doc.signatures[0].authority == "K/T TRƯỞNG BAN"
-    assert doc.header.number == "Số      -BC/ĐU"  # a draft: the number left blank to write by hand
+    assert doc.header.number == "Số      -BC/BTGHU"  # a draft: the number left blank to write by hand
     with pytest.raises(ValidationError):
         register.update_details(empty_ctx, report.id, confidentiality="mat,toi_mat")
     with pytest.raises(ValidationError):
