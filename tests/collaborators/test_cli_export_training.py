@@ -18,8 +18,8 @@ def test_cli_import_dry_run_then_real_then_again(demo_path, cli, tmp_path):
     ws = book.active
     ws.append(["DANH SÁCH BỔ SUNG"])
     ws.append(["STT", "Họ và tên", "Năm sinh", "Địa bàn", "SĐT"])
-    ws.append([1, "Tô Văn Mười", 1980, "Xã Tân An", "0912 000 111"])
-    ws.append([2, "Kha Thị Út", "1985", "xa dai phuoc", None])
+    ws.append([1, "Tô Văn Mười", 1980, "Ấp Mỹ Cẩm A", "0912 000 111"])
+    ws.append([2, "Kha Thị Út", "1985", "ap dai phuoc", None])
     ws.append([3, "Sai Địa Bàn", 1990, "Xã Không Có", None])
     path = tmp_path / "bo sung.xlsx"
     book.save(path)
