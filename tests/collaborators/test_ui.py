@@ -38,8 +38,9 @@ def test_import_preview_writes_nothing_until_confirmed(main_window, demo_ctx, qt
     assert dialog.table.item(2, 3).text() == "Xã Không Có (chờ chọn)"
     assert dialog.table.item(2, 1).text() == "Sai Địa Bàn"
     assert dialog.ok.text() == "Nhập 3 cộng tác viên" and not dialog.ok.isEnabled()
-    combo = dialog.combos["Xã Không Có"]
-    combo.setCurrentIndex(combo.findData("none"))
+    # The commune demo's areas are hamlets, so the workbook's other commune names wait too: leave all empty.
+    for combo in dialog.combos.values():
+        combo.setCurrentIndex(combo.findData("none"))
     assert dialog.ok.isEnabled() and dialog.table.item(2, 3).text().startswith("(để trống")
     assert _count(demo_ctx) == before
     qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
@@ -105,7 +106,7 @@ def test_filters_and_flag_column(main_window, demo_ctx):
 def test_coverage_tab_highlights_gaps(main_window, demo_ctx):
     from app.office import add_unit
 
-    add_unit(demo_ctx, "NEW-X99", "Xã Mới Lập", "commune", demo_ctx.origin)
+    add_unit(demo_ctx, "NEW-X99", "Xã Mới Lập", "hamlet", demo_ctx.origin)  # a new area of the commune office
     page = main_window.show_page("collaborators")
     page.tabs.setCurrentWidget(page.coverage)
     view = page.coverage

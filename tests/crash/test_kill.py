@@ -133,8 +133,9 @@ def _deletes(base: dict, n: int, delay: float | None):
     done = deleted > 0
     assert deleted in (0, min(DELETE_ROWS, base["new_items"])), f"delete run {n}: {deleted} deleted (partial)"
     assert (renamed > 0) == done and (renamed == base["communes"] if done else renamed == 0), f"run {n}: {renamed}"
+    # The tombstones are the unit of work's own audit entries; other entries (the store being
+    # opened, a sign-in) may be written before it starts, so the whole log's size proves nothing.
     assert tombstones - base["tombstones"] == deleted, f"delete run {n}: tombstones {tombstones} for {deleted}"
-    assert (got["audit_log"] > before["audit_log"]) == done
     if delay is None:
         assert done
     db.unlink()

@@ -44,10 +44,10 @@ def test_exchange_and_province_pages_flow(demo_ctx, tmp_path, qtbot, passphrase_
         SHOTS.mkdir(exist_ok=True)
         usb = tmp_path / "usb"
         district_page.start_export(usb)
-        assert district_page.status.text().startswith("Đã ghi gói số 1 gửi TVH")
+        assert district_page.status.text().startswith(f"Đã ghi gói số 1 gửi {places.PROVINCE[0]}")
         package = next(usb.glob("*.dlxh"))
         province_page.start_import(package)
-        assert province_page.status.text().startswith("Đã nhập gói số 1 của TVH-CL")
+        assert province_page.status.text().startswith(f"Đã nhập gói số 1 của {demo_ctx.origin}")
         province_page.start_import(package)
         assert "đã nhập ngày" in province_page.status.text()
         district_page.apply_receipt(next(usb.glob("*.dlxr")))
@@ -68,7 +68,7 @@ def test_exchange_and_province_pages_flow(demo_ctx, tmp_path, qtbot, passphrase_
         assert province_page.guidance.model.rowCount() == 1
         province_page.recipient.setCurrentIndex(province_page.recipient.findData(demo_ctx.origin))
         province_page.start_export(usb)
-        assert province_page.status.text().startswith("Đã ghi gói số 1 gửi TVH-CL")
+        assert province_page.status.text().startswith(f"Đã ghi gói số 1 gửi {demo_ctx.origin}")
         district_page.start_import(next(usb.glob("86-29266-*.dlxh")))
         assert district_page.guidance.model.rowCount() == 1
         province_page.grab().save(str(SHOTS / "exchange-province.png"))

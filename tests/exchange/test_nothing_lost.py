@@ -34,8 +34,9 @@ def test_edits_and_deletes_reach_the_province_exactly(demo_ctx, province, tmp_pa
     roundtrip(demo_ctx, province, usb)
     me = demo_ctx.origin
     # a month of corrections at the lower office
-    code, name = _one(demo_ctx, "SELECT code, name FROM units WHERE level = 'commune' ORDER BY code")
-    office.save_unit(demo_ctx, code, name + " (đổi tên)", "commune")
+    # an area of the commune office (a hamlet), not the office's own unit
+    code, name, area_type = _one(demo_ctx, "SELECT code, name, area_type FROM units WHERE level = 'hamlet' ORDER BY code")
+    office.save_unit(demo_ctx, code, name + " (đổi tên)", "hamlet", area_type=area_type)
     meeting = _one(demo_ctx, "SELECT meeting_id FROM meeting_attendance GROUP BY meeting_id")[0]
     person, presence = _one(demo_ctx, "SELECT collaborator_id, presence FROM meeting_attendance WHERE meeting_id = ?",
                             meeting)

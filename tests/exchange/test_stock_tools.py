@@ -106,7 +106,7 @@ def test_documented_it_officer_check_on_real_offices(demo_ctx, tmp_path, passphr
     out = run(
         ["minisign", "-V", "-H", "-P", card["minisign_public_key_base64"], "-m", "manifest.json"], tmp_path / "inner"
     )
-    assert f"dlxh data {demo_ctx.origin}->TVH seq:1" in out
+    assert f"dlxh data {demo_ctx.origin}->{places.PROVINCE[0]} seq:1" in out
     manifest = json.loads((tmp_path / "inner" / "manifest.json").read_text())
     listing = "".join(f"{h}  {name}\n" for name, h in manifest["members"].items())
     done = subprocess.run(

@@ -115,7 +115,7 @@ def test_cli_exit_codes(demo_path, tmp_path, cli):
     exp = cli("--db", str(demo_path), "export", "--to", str(tmp_path / "usb"))
     assert exp.returncode == 0, exp.stderr
     pkg = Path(exp.stdout.strip().splitlines()[-1])
-    assert pkg.exists() and pkg.name == "29266-86-000001.dlxh"
+    assert pkg.exists() and pkg.name == "29266-TVH-000001.dlxh"
     first = cli("--db", str(p), "import", str(pkg))
     assert first.returncode == 0, first.stderr
     again = cli("--db", str(p), "import", str(pkg))

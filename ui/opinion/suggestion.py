@@ -30,11 +30,17 @@ class SuggestionBar(QLabel):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(250)
-        self._timer.timeout.connect(self.refresh)
+        self._timer.timeout.connect(self._after_pause)
         summary.textChanged.connect(lambda *_: self._timer.start())
         topic.textChanged.connect(lambda *_: self._timer.start())
         summary.installEventFilter(self)
         self.hide()
+
+    def _after_pause(self) -> None:
+        """A typing pause ends after the form may have closed (and its store with it): only a
+        form still on screen asks for a suggestion."""
+        if self.window().isVisible():
+            self.refresh()
 
     def refresh(self) -> None:
         self._timer.stop()
