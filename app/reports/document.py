@@ -108,7 +108,7 @@ def valid_mark(code: str) -> bool:
 
 def is_collective(body_name: str) -> bool:
     """A Party committee (ĐẢNG ỦY …) signs on behalf of the collective; a BAN is headed by one
-    person who signs with the title alone (HD 36 §1.7.1), so "T/M BAN …" never appears."""
+    person who signs with the title alone (HD 36 §1.7.1): "T/M" stands only above a committee."""
     return not body_name.strip().upper().startswith("BAN ")
 
 
