@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QComboBox, QHeaderView, QLineEdit, QPlainTextEdit, QTableView, QWidget
 
 
@@ -95,3 +96,24 @@ def fit_columns(view: QTableView, content: tuple[int, ...]) -> None:
     for col in range(view.model().columnCount()):
         mode = QHeaderView.ResizeMode.ResizeToContents if col in content else QHeaderView.ResizeMode.Stretch
         header.setSectionResizeMode(col, mode)
+
+
+def compact_columns(view: QTableView, stretch: int) -> None:
+    """Size every column but `stretch` to its widest shown cell or its header, the `stretch`
+    column (a title) takes the rest and elides. Qt's own fit-to-contents keeps room for a
+    sort arrow in every header, which at 1366 px left a title three letters wide. Call it
+    again after the rows change."""
+    header = view.horizontalHeader()
+    header.setStretchLastSection(False)
+    font = QFont(header.font())
+    font.setBold(True)                      # headers are bold in resources/style.qss
+    metrics = QFontMetrics(font)
+    model = view.model()
+    for col in range(model.columnCount()):
+        if col == stretch:
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
+            continue
+        header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+        text = str(model.headerData(col, Qt.Orientation.Horizontal) or "")
+        arrow = 18 if header.isSortIndicatorShown() and header.sortIndicatorSection() == col else 0
+        header.resizeSection(col, max(metrics.horizontalAdvance(text) + 22 + arrow, view.sizeHintForColumn(col)))
