@@ -117,3 +117,13 @@ def compact_columns(view: QTableView, stretch: int) -> None:
         text = str(model.headerData(col, Qt.Orientation.Horizontal) or "")
         arrow = 18 if header.isSortIndicatorShown() and header.sortIndicatorSection() == col else 0
         header.resizeSection(col, max(metrics.horizontalAdvance(text) + 22 + arrow, view.sizeHintForColumn(col)))
+
+
+def lock_widgets(widgets, locked: bool, why: str) -> None:
+    """Grey these widgets with a tooltip saying why (a closed survey, a right the user lacks),
+    or give them back with their own tooltips."""
+    for widget in widgets:
+        if widget.property("dlxh_own_tip") is None:
+            widget.setProperty("dlxh_own_tip", widget.toolTip())
+        widget.setEnabled(not locked)
+        widget.setToolTip(why if locked else widget.property("dlxh_own_tip"))

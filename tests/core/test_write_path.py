@@ -121,6 +121,10 @@ def _edit_survey_response(ctx: Ctx) -> tuple[str, str, str]:
     from app.surveys import responses
 
     rid, sid = ctx.db.execute("SELECT id, survey_id FROM survey_responses ORDER BY id LIMIT 1").fetchone()
+    if ctx.db.execute("SELECT status FROM surveys WHERE id = ?", [sid]).fetchone()[0] == "closed":
+        from app.surveys import questionnaire
+
+        questionnaire.update_survey(ctx, sid, status="open")   # the demo survey is closed: reopen it
     current = next(r for r in responses.load_responses(ctx, sid) if r.id == rid)
     current.form_no = (current.form_no or "") + "-s"
     responses.replace_answers(ctx, rid, current)
