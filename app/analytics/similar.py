@@ -20,7 +20,8 @@ from app.opinions import items
 from app.text import fold
 
 CANDIDATES = 150
-TERMS = 8
+TERMS = 24            # at most, however cheap: a longer OR query costs more to parse and rank
+BUDGET = 20_000       # items the OR query may match before ranking (see _match_terms)
 DUPLICATE = 0.8
 
 
@@ -36,17 +37,59 @@ class Similar:
     score: float
 
 
-def _match_terms(m: topic_model.Model, text: str) -> str | None:
-    """An OR query of the text's rarest words (by the model's IDF), each with its synonym variants:
-    a few selective terms keep the full-text ranking to milliseconds on a large store."""
-    seq = m.proc.sequence(text)
-    words = [w for w in seq if w] + m.proc.pairs(seq)
-    rare = sorted(set(words), key=lambda w: -m.idf.get(w, 0.0))[:TERMS]
-    terms = {w.replace("_", " ") for w in rare}
+def _doc_counts(ctx: Ctx, tokens: set[str]) -> dict[str, int]:
+    """How many items hold each folded token, from the full-text index's own vocabulary (a B-tree
+    look-up per token, no scan). The fts5vocab table is a temporary, storage-less view of the
+    encrypted index: nothing is written anywhere."""
+    ctx.db.conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.opinions_fts_terms "
+                        "USING fts5vocab(main, 'opinions_fts', 'row')")
+    listed = sorted(tokens)
+    found = ctx.db.conn.execute(f"SELECT term, doc FROM temp.opinions_fts_terms WHERE term IN "
+                                f"({', '.join('?' * len(listed))})", listed).fetchall() if listed else []
+    return dict(found)
+
+
+def _plain(phrase: str) -> bool:
+    """No accented vowel: the same word once folded (an abbreviation such as "gpmb" or "tđc")."""
+    bare = phrase.replace("đ", "d")
+    return fold(bare) == bare
+
+
+def _within(part: tuple[str, ...], whole: tuple[str, ...]) -> bool:
+    """Whether `part` is a run of consecutive syllables of `whole`."""
+    k = len(part)
+    return any(whole[i:i + k] == part for i in range(len(whole) - k + 1))
+
+
+def _match_terms(ctx: Ctx, m: topic_model.Model, text: str) -> str | None:
+    """An OR query of the text's rarest words and word pairs (rarest in the store itself), plus every
+    variant of each synonym group the text uses.
+
+    Why the words come from the folded text as written, not the synonym-normalised one: the
+    full-text index holds what the clerk wrote, so a normalised pair ("giá cả bồi") would match
+    nothing. Why a budget of matching items: ranking costs the index about two microseconds per
+    item matched, so common syllables ("lúa", "đường", each in a tenth of a large store) are
+    left out once rarer words already bring enough candidates."""
+    seq = m.proc.written(text)
+    found = {w for w in seq if w} | set(m.proc.pairs(seq))
+    df = _doc_counts(ctx, {part for w in found for part in w.split("_")})
+
+    def cost(w: str) -> int:
+        return min(df.get(part, 0) for part in w.split("_"))   # a pair is rarer than its rarest syllable
+
+    terms: set[str] = set()
+    spent = 0
+    for w in sorted(found, key=lambda w: (cost(w) or BUDGET, -w.count("_"), w)):
+        if len(terms) >= TERMS or (len(terms) >= 2 and spent + cost(w) > BUDGET):
+            break
+        terms.add(w.replace("_", " "))
+        spent += cost(w)
+    canonical = tuple(m.proc.canonical(text).split())
     for group in m.proc.groups:
-        canonical = fold(group[0])
-        if any(t in canonical or canonical in t for t in terms):
-            terms.update(" ".join(fold(phrase).split()) for phrase in group)
+        if _within(tuple(fold(group[0]).split()), canonical):
+            # A one-syllable accented variant ("giá") is ambiguous once folded ("gia đình"): the same
+            # rule as the text processor's folded table (app/analytics/textproc.py), đ aside ("tđc").
+            terms.update(fold(phrase) for phrase in group if len(phrase.split()) >= 2 or _plain(phrase))
     quoted = sorted('"' + "".join(ch for ch in t if ch.isalnum() or ch == " ") + '"' for t in terms if t.strip())
     return " OR ".join(q for q in quoted if q != '""') or None
 
@@ -67,7 +110,7 @@ def _score(m: topic_model.Model, text: str, rows: list[tuple], limit: int, floor
 def similar_to_text(ctx: Ctx, text: str, exclude_id: str | None = None, limit: int = 10,
                     floor: float = 0.15) -> list[Similar]:
     m = topic_model.get(ctx)
-    query = _match_terms(m, text)
+    query = _match_terms(ctx, m, text)
     if not query:
         return []
     rows = ctx.db.execute(

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import numpy as np
 
 DTYPE = np.float32
-PRODUCT_CELLS = 4_000_000     # dense cells of one block of a matrix product (32 MB of float64)
+PRODUCT_CELLS = 1_000_000     # dense cells of one block of a matrix product (8 MB of float64)
 DENSE_DENSITY = 1 / 256       # a column this dense on both sides of a product goes through BLAS
 
 

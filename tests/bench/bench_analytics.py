@@ -90,7 +90,7 @@ def speed() -> None:
     print(f"suggest while typing: {med / len(prefixes):.1f} ms per keystroke pause (p95 {p95 / len(prefixes):.1f})")
     ids = [r[0] for r in ctx.db.execute("SELECT id FROM opinions ORDER BY random() LIMIT 10")]
     it = iter(ids * 3)
-    med, p95 = timed(lambda: similar.similar(ctx, next(it)), 10)
+    med, p95 = timed(lambda: similar.similar(ctx, next(it)), 30)
     print(f"similar items: {med:.0f} ms median (p95 {p95:.0f})")
     month = ctx.db.execute("SELECT substr(max(received_on), 1, 7) FROM opinions").fetchone()[0]
     from datetime import date
