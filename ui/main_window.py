@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 import logging
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -26,6 +26,7 @@ from ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
 GEOMETRY_KEY = "window/geometry"   # size, place and maximised state only: no report contents
+WARM_AFTER_MS = 1500               # after the first page has drawn, so start-up is not slowed
 
 
 def narrow_combos(page: QWidget) -> None:
@@ -110,6 +111,15 @@ class MainWindow(QMainWindow):
         self.nav.currentRowChanged.connect(self._on_nav)
         self.nav.setCurrentRow(0)
         restore_geometry(self)
+        # The topic model for suggestions, built on the worker thread once the window is up.
+        QTimer.singleShot(WARM_AFTER_MS, self, self._warm_analytics)
+
+    def _warm_analytics(self) -> None:
+        if not self.isVisible():       # closed before the timer fired (its store may be closed too)
+            return
+        from ui.opinion.model_warmup import warmer
+
+        warmer(self.ctx, self.tasks).build()
 
     def _on_nav(self, row: int) -> None:
         if row >= 0:

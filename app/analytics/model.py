@@ -2,7 +2,9 @@
 
 Contract: `get(ctx)` returns a `Model` current with the store (rebuilt lazily when topics,
 items or the synonym table changed; a model that took long to build is reused for up to a
-minute of further edits, since one new item barely moves a profile). Nothing is written to
+minute of further edits, since one new item barely moves a profile). `peek(ctx)` never
+builds: the UI asks it while typing and has `get` run on its worker thread when needed, so a
+clerk never waits for a build. Nothing is written to
 disk: the privacy rule (issue 13 point 6) forbids a plaintext cache, and a rebuild costs
 well under the time a clerk takes to open the form (README, Benchmarks).
 
@@ -13,6 +15,7 @@ with one earlier report; the mean of both ranks better than either on the held-o
 
 from __future__ import annotations
 
+import threading
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -150,6 +153,7 @@ def fit(proc: Processor, profiles: list[tuple[TopicProfile, list[str]]], backgro
 
 # One model per open store; keyed by the connection, since a store reopened is a new connection.
 _CACHE: dict[int, tuple[tuple, float, Model]] = {}
+_BUILDING = threading.Lock()
 
 
 def _signature(ctx: Ctx) -> tuple:
@@ -164,21 +168,38 @@ def _signature(ctx: Ctx) -> tuple:
     return tuple(topics_sig) + (newest[0], audited[0] if audited else None) + tuple(synonyms.user_lines(ctx))
 
 
-def get(ctx: Ctx) -> Model:
-    key = id(ctx.db.conn)
+def _cached(ctx: Ctx) -> tuple[Model | None, bool]:
+    """The cached model if it may still serve (topics, statuses and synonyms unchanged), and whether
+    it is current enough that `get` would return it as is."""
     sig = _signature(ctx)
-    hit = _CACHE.get(key)
-    if hit:
-        old_sig, built_at, model = hit
-        if old_sig == sig:
+    hit = _CACHE.get(id(ctx.db.conn))
+    if not hit:
+        return None, False
+    old_sig, built_at, model = hit
+    if old_sig == sig:
+        return model, True
+    if old_sig[:3] != sig[:3] or old_sig[5:] != sig[5:]:
+        return None, False
+    return model, model.built_in > SLOW_BUILD and time.monotonic() - built_at < REUSE_SECONDS
+
+
+def get(ctx: Ctx) -> Model:
+    """The current model, built now if needed (one build at a time: a second caller waits for it)."""
+    with _BUILDING:
+        model, current = _cached(ctx)
+        if model is not None and current:
             return model
-        same_topics = old_sig[:3] == sig[:3] and old_sig[5:] == sig[5:]
-        if same_topics and model.built_in > SLOW_BUILD and time.monotonic() - built_at < REUSE_SECONDS:
-            return model
-    model = build(ctx)
-    _CACHE.clear()
-    _CACHE[key] = (sig, time.monotonic(), model)
-    return model
+        sig = _signature(ctx)
+        model = build(ctx)
+        _CACHE.clear()
+        _CACHE[id(ctx.db.conn)] = (sig, time.monotonic(), model)
+        return model
+
+
+def peek(ctx: Ctx) -> tuple[Model | None, bool]:
+    """Never builds, never waits: the model the UI may use right now (None while none fits the
+    store's topics), and whether it is current (if not, the caller has `get` run off the UI thread)."""
+    return _cached(ctx)
 
 
 def invalidate() -> None:

@@ -35,6 +35,7 @@ from app.opinions import drafts, items, privacy, topics
 from app.text import vn_date
 from ui.opinion.choice import ChoiceEdit
 from ui.opinion.suggestion import SuggestionBar
+from ui.tasks import TaskRunner
 from ui.widgets import MultiLineEdit
 
 CHOICES = ("collaborator", "channel", "field", "area", "topic", "tendency", "scale", "risk")
@@ -45,7 +46,7 @@ class EntryForm(QWidget):
     saved = Signal(object)   # the new items.Opinion
 
     def __init__(self, ctx: Ctx, meeting_id: str | None = None, collaborator_id: str | None = None,
-                 parent: QWidget | None = None, opinion_id: str | None = None) -> None:
+                 parent: QWidget | None = None, opinion_id: str | None = None, tasks: TaskRunner | None = None) -> None:
         super().__init__(parent)
         self.editing = items.get(ctx, opinion_id) if opinion_id else None
         if self.editing:
@@ -95,7 +96,7 @@ class EntryForm(QWidget):
             form.addRow(labels[key], self.fields_[key])
         form.addRow("Nội dung", self.summary)
         form.addRow("", self.hint)
-        self.suggestion = SuggestionBar(ctx, self.summary, self.fields_["topic"], self.fields_["field"], self)
+        self.suggestion = SuggestionBar(ctx, self.summary, self.fields_["topic"], self.fields_["field"], self, tasks)
         form.addRow("", self.suggestion)
         form.addRow("Đề xuất", self.proposal)
         for key in ("scale", "risk"):
@@ -275,12 +276,12 @@ class EntryForm(QWidget):
 
 class EntryDialog(QDialog):
     def __init__(self, ctx: Ctx, meeting_id: str | None = None, collaborator_id: str | None = None,
-                 parent: QWidget | None = None, opinion_id: str | None = None) -> None:
+                 parent: QWidget | None = None, opinion_id: str | None = None, tasks: TaskRunner | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Sửa thông tin dư luận" if opinion_id else "Nhập thông tin dư luận")
         self.resize(820, 640)
         layout = QVBoxLayout(self)
-        self.form = EntryForm(ctx, meeting_id, collaborator_id, self, opinion_id=opinion_id)
+        self.form = EntryForm(ctx, meeting_id, collaborator_id, self, opinion_id=opinion_id, tasks=tasks)
         if opinion_id:
             self.form.done.hide()
             self.form.saved.connect(lambda _: self.accept())
@@ -299,6 +300,7 @@ class EntryDialog(QDialog):
     def showEvent(self, event) -> None:  # noqa: N802
         super().showEvent(event)
         self.form.fields_["collaborator"].setFocus()
+        self.form.suggestion.warmer.build()    # on the worker thread: ready before a sentence is typed
 
     def reject(self) -> None:
         self.form.save_draft()

@@ -259,7 +259,7 @@ class Page(PageBase):
         if not meeting or not meeting.id:
             self.editor.status.setText("Hãy chọn hoặc lưu hội nghị trước khi nhập thông tin.")
             return
-        EntryDialog(self.ctx, meeting.id, parent=self).exec()
+        EntryDialog(self.ctx, meeting.id, parent=self, tasks=self.tasks).exec()
         self.refresh(meeting.id)
         self.tabs.setCurrentIndex(2)
 

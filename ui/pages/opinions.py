@@ -274,11 +274,11 @@ class Page(PageBase):
         """Open the selected item in the entry form (double-click or Enter on a row)."""
         chosen = self.selected()
         if chosen and chosen[0] == "opinion":
-            if EntryDialog(self.ctx, parent=self, opinion_id=chosen[1]).exec():
+            if EntryDialog(self.ctx, parent=self, opinion_id=chosen[1], tasks=self.tasks).exec():
                 self.refresh_list()
 
     def enter(self) -> None:
-        EntryDialog(self.ctx, self.meeting.code(), self.collaborator.code(), parent=self).exec()
+        EntryDialog(self.ctx, self.meeting.code(), self.collaborator.code(), parent=self, tasks=self.tasks).exec()
         self.refresh_list()
 
     def choose_export(self) -> None:
