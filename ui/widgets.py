@@ -1,10 +1,13 @@
-"""Small reusable widgets: a debounced search box, catalogue combo boxes, a multi-line field."""
+"""Small reusable widgets: a debounced search box, catalogue combo boxes, an accent-free
+type-ahead combo, a multi-line field, table column fitting, locking with a reason."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QComboBox, QHeaderView, QLineEdit, QPlainTextEdit, QTableView, QWidget
+
+from app.text import fold
 
 
 class SearchBox(QLineEdit):
@@ -127,3 +130,34 @@ def lock_widgets(widgets, locked: bool, why: str) -> None:
             widget.setProperty("dlxh_own_tip", widget.toolTip())
         widget.setEnabled(not locked)
         widget.setToolTip(why if locked else widget.property("dlxh_own_tip"))
+
+
+class TypeAheadCombo(QComboBox):
+    """A fixed list chosen by typing part of a name without accents ("vinh long" finds
+    "Tỉnh Vĩnh Long"): Qt's own type-ahead matches only the start, accents included.
+    Letters typed within a second add up; a space counts as a letter once typing began."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._typed = ""
+        self._reset = QTimer(self)
+        self._reset.setSingleShot(True)
+        self._reset.setInterval(1000)
+        self._reset.timeout.connect(self._clear)
+
+    def _clear(self) -> None:
+        self._typed = ""
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt API
+        text = event.text()
+        if text and text.isprintable() and (text != " " or self._typed):
+            self._typed += text
+            self._reset.start()
+            wanted = fold(self._typed)
+            for row in range(self.count()):
+                if wanted in fold(self.itemText(row)):
+                    self.setCurrentIndex(row)
+                    break
+            event.accept()
+            return
+        super().keyPressEvent(event)
