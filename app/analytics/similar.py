@@ -59,7 +59,7 @@ _SELECT = ("SELECT o.id, o.received_on, o.summary, coalesce(u.name, ''), coalesc
 def _score(m: topic_model.Model, text: str, rows: list[tuple], limit: int, floor: float) -> list[Similar]:
     if not rows:
         return []
-    sims = (m.vector([r[2] for r in rows]) @ m.vector([text]).T).toarray().ravel()
+    sims = m.vector([r[2] for r in rows]).dot_vector(m.vector([text]).dense_row(0))
     order = np.argsort(-sims)[:limit]
     return [Similar(*rows[i], score=round(float(sims[i]), 3)) for i in order if sims[i] >= floor]
 

@@ -4,7 +4,7 @@ Quality on the held-out paraphrase set (tests/data/paraphrases): topic suggestio
 top-3, the same without the synonym table, and clustering purity of the held-out items.
 Speed and memory on the large store (bigstore, DLXH_BENCH_ITEMS items, default 200,000):
 model build, suggestion while typing, similar items, streams of a month, resident memory
-added by the analytics. Also the install size the analytics' libraries add.
+added by the analytics. Also the install size the analytics' libraries add (none: numpy only).
 
 Run: python tests/bench/bench_analytics.py [--quality-only]
 """
@@ -109,16 +109,16 @@ def speed() -> None:
 
 
 def install_size() -> None:
+    """The analytics import numpy alone, which vietnamadminunits (via shapely) requires anyway."""
+    import importlib.metadata
     import importlib.util
 
-    total = 0
-    for name in ("sklearn", "scipy", "joblib", "threadpoolctl", "narwhals", "cloudpickle"):
-        spec = importlib.util.find_spec(name)
-        if spec and spec.submodule_search_locations:
-            folder = Path(list(spec.submodule_search_locations)[0])
-            total += sum(f.stat().st_size for f in folder.rglob("*") if f.is_file())
-    print(f"install size added (scikit-learn, scipy, joblib, threadpoolctl, narwhals, cloudpickle): "
-          f"{total / 2**20:.0f} MiB")
+    spec = importlib.util.find_spec("numpy")
+    folder = Path(list(spec.submodule_search_locations)[0])
+    size = sum(f.stat().st_size for f in folder.rglob("*") if f.is_file())
+    needs = [r for r in importlib.metadata.requires("shapely") or [] if r.startswith("numpy")]
+    print(f"install size added: 0 MiB (numpy {size / 2**20:.0f} MiB is already required: shapely {needs[0]}, "
+          f"pulled in by vietnamadminunits)")
 
 
 def main() -> None:
