@@ -101,9 +101,10 @@ def fit_columns(view: QTableView, content: tuple[int, ...]) -> None:
         header.setSectionResizeMode(col, mode)
 
 
-def compact_columns(view: QTableView, stretch: int) -> None:
-    """Size every column but `stretch` to its widest shown cell or its header, the `stretch`
-    column (a title) takes the rest and elides. Qt's own fit-to-contents keeps room for a
+def compact_columns(view: QTableView, stretch: int, fit: tuple[int, ...] | None = None) -> None:
+    """Size the `fit` columns (default: every column but `stretch`) to their widest shown
+    cell or their header, the `stretch` column (a title) takes the rest and elides; other
+    columns keep the width the page gave them. Qt's own fit-to-contents keeps room for a
     sort arrow in every header, which at 1366 px left a title three letters wide. Call it
     again after the rows change."""
     header = view.horizontalHeader()
@@ -117,6 +118,8 @@ def compact_columns(view: QTableView, stretch: int) -> None:
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
             continue
         header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+        if fit is not None and col not in fit:
+            continue
         text = str(model.headerData(col, Qt.Orientation.Horizontal) or "")
         arrow = 18 if header.isSortIndicatorShown() and header.sortIndicatorSection() == col else 0
         header.resizeSection(col, max(metrics.horizontalAdvance(text) + 22 + arrow, view.sizeHintForColumn(col)))
