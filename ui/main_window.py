@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 import logging
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QSettings, QSize, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from app.context import Ctx
 from app.office import get_office
+from ui.icons import icon
 from ui.menus import Menus
 from ui.pages.base import ComingSoonPage, PageBase
 from ui.tasks import TaskRunner
@@ -94,8 +95,9 @@ class MainWindow(QMainWindow):
         col_layout.addWidget(brand)
         self.nav = QListWidget()
         self.nav.setFixedWidth(220)
+        self.nav.setIconSize(QSize(20, 20))
         for key, label in self.nav_items:
-            item = QListWidgetItem(label)
+            item = QListWidgetItem(icon(key), label)
             item.setData(Qt.ItemDataRole.UserRole, key)
             self.nav.addItem(item)
         col_layout.addWidget(self.nav, 1)

@@ -27,6 +27,7 @@ from app.errors import DlxhError
 from app.opinions import items, topic_stats, topics, warnings
 from app.text import vn_date
 from ui.errors import show_error
+from ui.icons import icon
 from ui.models import Column, RowsModel, sortable
 from ui.opinion.choice import ChoiceEdit
 from ui.opinion.handling_dialog import HandlingDialog
@@ -79,7 +80,7 @@ class Page(PageBase):
         bar = QHBoxLayout()
         self.status_filter = CodeCombo("Mọi trạng thái", catalog.TOPIC_STATUSES)
         self.status_filter.currentIndexChanged.connect(lambda _: self.refresh())
-        add = QPushButton("Thêm vấn đề")
+        add = QPushButton(icon("add"), "Thêm vấn đề")
         add.clicked.connect(self.add_topic)
         bar.addWidget(QLabel("Trạng thái:"))
         bar.addWidget(self.status_filter)

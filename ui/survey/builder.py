@@ -30,6 +30,7 @@ from app.surveys.model import KINDS, Question, SkipRule
 from app.text import vn_date
 from ui.errors import show_error
 from ui.files import choose_folder
+from ui.icons import icon
 from ui.models import Column, RowsModel
 from ui.widgets import lock_widgets, setup_table
 
@@ -79,10 +80,10 @@ class BuilderView(QWidget):
         lv.addWidget(self.table, 1)
         buttons = QHBoxLayout()
         self.edit_buttons: list[QPushButton] = []
-        for text, slot in (("Thêm câu mới", self._new), ("Lên", lambda: self._move(-1)),
-                           ("Xuống", lambda: self._move(1)), ("Xóa câu", self._delete),
-                           ("In phiếu (PDF, DOCX)…", self._print)):
-            b = QPushButton(text)
+        for text, slot, name in (("Thêm câu mới", self._new, "add"), ("Lên", lambda: self._move(-1), ""),
+                                 ("Xuống", lambda: self._move(1), ""), ("Xóa câu", self._delete, ""),
+                                 ("In phiếu (PDF, DOCX)…", self._print, "print")):
+            b = QPushButton(icon(name), text) if name else QPushButton(text)
             b.clicked.connect(slot)
             buttons.addWidget(b)
             if slot != self._print:
