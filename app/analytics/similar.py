@@ -1,8 +1,10 @@
 """Similar items ("Ý kiến tương tự") and likely duplicates at save.
 
 Contract: `similar(ctx, opinion_id)` lists the nearest items of any month and commune, best
-first, with a cosine similarity in [0, 1]; `duplicates(ctx, opinion)` lists items of the same
-collaborator or meeting whose text is near-identical. Why candidates come from the FTS index:
+first, with a cosine similarity in [0, 1]; `duplicates(ctx, summary, collaborator_id,
+meeting_id)` lists items of the same collaborator or meeting whose text is near-identical
+(cosine ≥ DUPLICATE, same figures); `merge_into` folds a double entry into the earlier item.
+Why candidates come from the FTS index:
 vectorising every item of a 200,000-item store would cost seconds and hundreds of megabytes,
 whereas the folded full-text index already returns the few hundred items sharing the rarest
 words (synonym variants included), which are then scored in the TF-IDF space.
@@ -10,7 +12,8 @@ words (synonym variants included), which are then scored in the TF-IDF space.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -125,24 +128,32 @@ def similar(ctx: Ctx, opinion_id: str, limit: int = 10) -> list[Similar]:
 
 
 def duplicates(ctx: Ctx, summary: str, collaborator_id: str | None, meeting_id: str | None,
-               exclude_id: str | None = None) -> list[Similar]:
-    """Near-identical items from the same reporter or the same meeting: a likely double entry."""
+               exclude_id: str | None = None, model: topic_model.Model | None = None) -> list[Similar]:
+    """Near-identical items from the same reporter or the same meeting: a likely double entry.
+    With `model` (the one the UI holds) no model is built here."""
     if not (collaborator_id or meeting_id) or not summary.strip():
         return []
     rows = ctx.db.execute(
         _SELECT + "WHERE (o.collaborator_id = ? OR o.meeting_id = ?) AND o.id IS NOT ? "
         "ORDER BY o.received_on DESC LIMIT 500", [collaborator_id or "", meeting_id or "", exclude_id or ""]).fetchall()
-    return _score(topic_model.get(ctx), summary, rows, 3, DUPLICATE)
+    numbers = _numbers(summary)
+    rows = [r for r in rows if _numbers(r[2]) == numbers]
+    return _score(model or topic_model.get(ctx), summary, rows, 3, DUPLICATE)
+
+
+def _numbers(text: str) -> list[str]:
+    """The figures of a text, in order. Why they must match for a duplicate: the features drop
+    numbers, yet "2 hộ bị sạt lở" and "5 hộ bị sạt lở" are two reports, not one typed twice."""
+    return re.findall(r"\d+", text)
 
 
 def merge_into(ctx: Ctx, keep_id: str, summary: str, proposal: str | None = None) -> items.Opinion:
-    """'Gộp': the new text is added to the earlier item instead of saving a second one."""
-    from dataclasses import replace
-
+    """'Gộp': the new text is added to the earlier item instead of saving a second one; one audited
+    change ("merge") through the write path, the earlier item's other fields kept."""
     kept = items.get(ctx, keep_id)
     extra = summary.strip()
     merged = kept.summary if extra in kept.summary else f"{kept.summary} {extra}".strip()
     new_proposal = kept.proposal
     if proposal and proposal.strip() and proposal.strip() not in (kept.proposal or ""):
         new_proposal = f"{kept.proposal} {proposal.strip()}".strip() if kept.proposal else proposal.strip()
-    return items.update(ctx, replace(kept, summary=merged, proposal=new_proposal))
+    return items.update(ctx, replace(kept, summary=merged, proposal=new_proposal), action="merge")

@@ -32,29 +32,21 @@ def rss_mib() -> float:
 
 
 def quality() -> None:
-    from app.analytics import model, streams
+    from app.analytics import streams
     from app.analytics.textproc import Processor
-    from tests.analytics.paraphrases import load
+    from tests.analytics.paraphrases import accuracy, fit, load
 
     topics = load()
     for label, proc in (("", Processor()), (" (no synonyms)", Processor([]))):
-        profiles = [(model.TopicProfile(str(i), t.title, t.field, "watch", 0), [t.title] + t.train)
-                    for i, t in enumerate(topics)]
-        fitted = model.fit(proc, profiles, [])
-        top1 = top3 = n = 0
-        for i, t in enumerate(topics):
-            for text in t.test:
-                ids = [s.topic.id for s in fitted.suggest(text, 3)]
-                n += 1
-                top1 += ids[:1] == [str(i)]
-                top3 += str(i) in ids
-        print(f"suggestion top-1{label}: {top1 / n:.3f} ({top1}/{n} held-out items, {len(topics)} topics)")
-        print(f"suggestion top-3{label}: {top3 / n:.3f}")
+        fitted = fit(topics, proc)
+        top1, top3, n = accuracy(fitted, topics)
+        print(f"suggestion top-1{label}: {top1:.3f} ({round(top1 * n)}/{n} held-out items, {len(topics)} topics)")
+        print(f"suggestion top-3{label}: {top3:.3f}")
         if label:
             continue
         texts = [x for t in topics for x in t.test]
         truth = [i for i, t in enumerate(topics) for _x in t.test]
-        groups = streams.cluster(fitted.word_vector(texts))
+        groups = streams.cluster(fitted.word_vector(texts))   # the same fitted model clusters
         covered = sum(len(g) for g in groups)
         pure = sum(Counter(truth[i] for i in g).most_common(1)[0][1] for g in groups)
         print(f"clustering purity: {pure / max(covered, 1):.3f} ({len(groups)} clusters of ≥3 covering "
