@@ -11,6 +11,7 @@ import sqlite_utils
 from app.errors import StoreError
 from db import keys
 from db.migrate import migrate
+from db.schema_check import check as check_schema
 
 PLAIN_SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -111,7 +112,11 @@ def open_existing(path: Path, passphrase: str | None = None, key: keys.DbKey | N
     conn = _connect(path, key)
     try:
         migrate(conn)
+        check_schema(conn)  # a table or column missing is refused now, not mid-save
         integrity = conn.execute("PRAGMA quick_check").fetchone()[0]
+    except StoreError:
+        conn.close()
+        raise
     except sqlcipher3.DatabaseError as exc:
         conn.close()
         raise StoreError("Cơ sở dữ liệu bị hỏng, không đọc được; hãy khôi phục từ bản sao lưu.") from exc
