@@ -11,7 +11,7 @@ from app.demo import places
 from app.exchange import keys
 from app.office import init_office, open_ctx
 from tests.conftest import ROOT
-from tests.exchange.sync_helpers import enrol_both
+from tests.exchange.sync_helpers import enrol_both, new_province
 from tests.fuzz.test_signed_malformed import SENDER, signed_package
 
 
@@ -49,8 +49,7 @@ def test_no_display_says_so_in_vietnamese(demo_path) -> None:
 
 
 def test_signed_malformed_packages_and_bad_receipt_folder(tmp_path, cli, passphrase_env) -> None:
-    province, _ = init_office(tmp_path / "p.db", unit_code=places.PROVINCE[0], name=places.PROVINCE[1],
-                              role="province")
+    province = new_province(tmp_path / "p.db")
     district, _ = init_office(tmp_path / "d.db", unit_code=SENDER, name="Huyện Càng Long", role="district",
                               parent_code=places.PROVINCE[0], parent_name=places.PROVINCE[1])
     enrol_both(district, province)
