@@ -30,6 +30,9 @@ FREE_TEXT = frozenset({
 })
 CONTACT = frozenset({"phone", "email", "zalo", "password_hash", "sign_seed", "age_identity", "key_pem"})
 _NUMBER_LIKE = re.compile(r"\d[\d .\-]{7,}\d")  # phone numbers, CCCD/CMND numbers
+# Row references (uuid7) are kept: their random hex often holds a run of digits and hyphens
+# ("…-1234-5678-…") that the number pattern would otherwise hide, losing who replaced whom.
+_ROW_ID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 
 
 def safe_value(key: str, value: Any) -> Any:
@@ -39,7 +42,7 @@ def safe_value(key: str, value: Any) -> Any:
     if isinstance(value, str):
         if key in FREE_TEXT or len(value) > 120:
             return f"‹văn bản {len(value)} ký tự›" if value else ""
-        if key in CONTACT or _NUMBER_LIKE.search(value):
+        if key in CONTACT or (_NUMBER_LIKE.search(value) and not _ROW_ID.fullmatch(value)):
             return "‹đã ẩn›"
     elif key in CONTACT and value is not None:
         return "‹đã ẩn›"

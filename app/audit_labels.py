@@ -21,6 +21,7 @@ ACTIONS = {
     "settings": "Cài đặt", "init": "Khởi tạo", "password": "Đổi mật khẩu", "disable": "Vô hiệu hóa",
     "enable": "Kích hoạt", "role": "Đổi vai trò", "approve": "Phê duyệt", "sign": "Ký số", "print": "In",
     "attendance": "Điểm danh", "demo": "Tạo dữ liệu mẫu", "keys": "Tạo khóa và chứng thư", "number": "Cấp số văn bản",
+    "merge": "Gộp ý kiến trùng",
 }
 STATUS_WORDS = {"draft": "dự thảo", "submitted": "trình duyệt", "approved": "phê duyệt", "signed": "ký số",
                 "sent": "đã gửi", "active": "đang hoạt động", "paused": "tạm nghỉ", "left": "đã thôi",

@@ -122,6 +122,18 @@ def cli():
 
 
 @pytest.fixture
+def app_style(qapp):
+    """The app's own style sheet (header padding, bold headers), for tests of what fits on screen;
+    the plain Qt look is given back after the test."""
+    from ui.app import apply_style
+
+    before = qapp.styleSheet()
+    apply_style(qapp)
+    yield qapp
+    qapp.setStyleSheet(before)
+
+
+@pytest.fixture
 def main_window(demo_ctx: Ctx, qtbot):
     from ui.main_window import MainWindow
     from ui.tasks import TaskRunner

@@ -15,6 +15,7 @@ HELP_DIR = Path(__file__).resolve().parents[1] / "resources" / "help"
 # What DLXH ships, with each licence (shown in "Giới thiệu"; keep in step with pyproject.toml).
 LICENCES: list[tuple[str, str, str]] = [
     ("Phông chữ Liberation Serif", "", "SIL Open Font License 1.1"),
+    ("Biểu tượng (vẽ riêng cho DLXH)", "", "CC0 1.0 (tự do dùng, sửa, phân phối)"),
     ("Qt / PySide6", "PySide6-Essentials", "LGPL 3.0"),
     ("SQLCipher (sqlcipher3)", "sqlcipher3", "BSD (SQLCipher), zlib (sqlcipher3)"),
     ("sqlite-utils", "sqlite-utils", "Apache 2.0"),

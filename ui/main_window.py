@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 import logging
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, QSize, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -20,12 +20,14 @@ from PySide6.QtWidgets import (
 
 from app.context import Ctx
 from app.office import get_office
+from ui.icons import icon
 from ui.menus import Menus
 from ui.pages.base import ComingSoonPage, PageBase
 from ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
 GEOMETRY_KEY = "window/geometry"   # size, place and maximised state only: no report contents
+WARM_AFTER_MS = 1500               # after the first page has drawn, so start-up is not slowed
 
 
 def narrow_combos(page: QWidget) -> None:
@@ -93,8 +95,9 @@ class MainWindow(QMainWindow):
         col_layout.addWidget(brand)
         self.nav = QListWidget()
         self.nav.setFixedWidth(220)
+        self.nav.setIconSize(QSize(20, 20))
         for key, label in self.nav_items:
-            item = QListWidgetItem(label)
+            item = QListWidgetItem(icon(key), label)
             item.setData(Qt.ItemDataRole.UserRole, key)
             self.nav.addItem(item)
         col_layout.addWidget(self.nav, 1)
@@ -110,6 +113,15 @@ class MainWindow(QMainWindow):
         self.nav.currentRowChanged.connect(self._on_nav)
         self.nav.setCurrentRow(0)
         restore_geometry(self)
+        # The topic model for suggestions, built on the worker thread once the window is up.
+        QTimer.singleShot(WARM_AFTER_MS, self, self._warm_analytics)
+
+    def _warm_analytics(self) -> None:
+        if not self.isVisible():       # closed before the timer fired (its store may be closed too)
+            return
+        from ui.opinion.model_warmup import warmer
+
+        warmer(self.ctx, self.tasks).build()
 
     def _on_nav(self, row: int) -> None:
         if row >= 0:

@@ -13,6 +13,7 @@ from app import auth
 from ui import admin_tools
 from ui.feedback import notify
 from ui.help import AboutDialog, HelpDialog
+from ui.icons import icon
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -37,37 +38,38 @@ class Menus:
         ctx = window.ctx
 
         file_ = bar.addMenu("&Tệp")
-        self.print_ = self._action(file_, "&In…", "Ctrl+P", self.print_page)
+        self.print_ = self._action(file_, "&In…", "Ctrl+P", self.print_page, "print")
         file_.addSeparator()
         if auth.can(ctx, "backup"):
-            self._action(file_, "&Sao lưu và khôi phục…", None, lambda: admin_tools.open_backups(ctx, window))
+            self._action(file_, "&Sao lưu và khôi phục…", None, lambda: admin_tools.open_backups(ctx, window), "save")
             file_.addSeparator()
-        self._action(file_, "&Thoát", "Ctrl+Q", window.close)
+        self._action(file_, "&Thoát", "Ctrl+Q", window.close, "quit")
 
         edit = bar.addMenu("&Sửa")
-        self.new = self._action(edit, "&Thêm mới", "Ctrl+N", self.new_item)
-        self.find = self._action(edit, "&Tìm kiếm", "Ctrl+F", self.focus_search)
+        self.new = self._action(edit, "&Thêm mới", "Ctrl+N", self.new_item, "add")
+        self.find = self._action(edit, "&Tìm kiếm", "Ctrl+F", self.focus_search, "search")
 
         view = bar.addMenu("&Xem")
         for number, (key, label) in enumerate(window.nav_items, start=1):
             shortcut = f"Ctrl+{number}" if number <= 9 else None
-            self._action(view, label, shortcut, lambda k=key: window.show_page(k))
+            self._action(view, label, shortcut, lambda k=key: window.show_page(k), key)
         view.addSeparator()
-        self._action(view, "&Làm mới", "F5", self.refresh)
+        self._action(view, "&Làm mới", "F5", self.refresh, "refresh")
 
         tools = bar.addMenu("&Công cụ")
         if auth.can(ctx, "users"):
             self._action(tools, "&Người dùng…", None, lambda: admin_tools.open_users(ctx, window))
-        self._action(tools, "&Danh mục", None, lambda: window.show_page("catalog"))
-        self._action(tools, "&Cài đặt", None, lambda: window.show_page("settings"))
-        self._action(tools, "&Nhật ký hoạt động", None, lambda: window.show_page("audit"))
+        self._action(tools, "&Danh mục", None, lambda: window.show_page("catalog"), "catalog")
+        self._action(tools, "&Cài đặt", None, lambda: window.show_page("settings"), "settings")
+        self._action(tools, "&Nhật ký hoạt động", None, lambda: window.show_page("audit"), "audit")
 
         help_ = bar.addMenu("T&rợ giúp")
-        self._action(help_, "&Hướng dẫn sử dụng", "F1", self.show_help)
+        self._action(help_, "&Hướng dẫn sử dụng", "F1", self.show_help, "help")
         self._action(help_, "&Giới thiệu DLXH", None, lambda: AboutDialog(window).exec())
 
-    def _action(self, menu, text: str, shortcut: str | None, slot: Callable[[], object]) -> QAction:
-        action = QAction(text, self.window)
+    def _action(self, menu, text: str, shortcut: str | None, slot: Callable[[], object],
+                icon_name: str = "") -> QAction:
+        action = QAction(icon(icon_name), text, self.window) if icon_name else QAction(text, self.window)
         if shortcut:
             action.setShortcut(QKeySequence(shortcut))
         action.triggered.connect(lambda _=False: slot())

@@ -23,6 +23,8 @@ class Column:
     width: int = 0
     align_right: bool = False
     sort_key: Callable[[Any], Any] | None = None  # when the shown text does not sort right (dates)
+    tip: bool = False  # long text that the column elides: the tooltip shows it whole
+    header_tip: str = ""  # what a short header (an icon, an abbreviation) stands for
 
 
 def _is_number(value: Any) -> bool:
@@ -54,6 +56,12 @@ class RowsModel(QAbstractTableModel):
         self._sort_keys = {}
         self.endResetModel()
 
+    def cells_changed(self, column: int) -> None:
+        """A column's values changed outside set_rows (a tally): redraw it and resort by it."""
+        self._sort_keys = {k: v for k, v in self._sort_keys.items() if k[1] != column}
+        if self.rows:
+            self.dataChanged.emit(self.index(0, column), self.index(len(self.rows) - 1, column))
+
     def row_at(self, row: int) -> Any:
         return self.rows[row]
 
@@ -72,6 +80,9 @@ class RowsModel(QAbstractTableModel):
             if _is_number(value) and not column.header.startswith("Năm"):   # years stay 1975
                 return vn_number(value, 0 if isinstance(value, int) or float(value).is_integer() else 1)
             return "" if value is None else str(value)
+        if role == Qt.ItemDataRole.ToolTipRole and column.tip:
+            value = column.value(self.rows[index.row()])
+            return str(value) if value else None
         if role == Qt.ItemDataRole.UserRole:
             # Sorting asks for the same key at every comparison (n log n times): compute it once.
             cell = (index.row(), index.column())
@@ -89,6 +100,8 @@ class RowsModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return self.columns[section].header
+        if role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Horizontal:
+            return self.columns[section].header_tip or None
         return None
 
 

@@ -1,9 +1,13 @@
-"""Small reusable widgets: a debounced search box, catalogue combo boxes, a multi-line field."""
+"""Small reusable widgets: a debounced search box, catalogue combo boxes, an accent-free
+type-ahead combo, a multi-line field, table column fitting, locking with a reason."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QComboBox, QHeaderView, QLineEdit, QPlainTextEdit, QTableView, QWidget
+
+from app.text import fold
 
 
 class SearchBox(QLineEdit):
@@ -95,3 +99,69 @@ def fit_columns(view: QTableView, content: tuple[int, ...]) -> None:
     for col in range(view.model().columnCount()):
         mode = QHeaderView.ResizeMode.ResizeToContents if col in content else QHeaderView.ResizeMode.Stretch
         header.setSectionResizeMode(col, mode)
+
+
+def compact_columns(view: QTableView, stretch: int | tuple[int, ...], fit: tuple[int, ...] | None = None) -> None:
+    """Size the `fit` columns (default: every column but `stretch`) to their widest shown
+    cell or their header, the `stretch` column (a title; or several sharing equally) takes
+    the rest and elides; other columns keep the width the page gave them. Qt's own fit-to-contents keeps room for a
+    sort arrow in every header, which at 1366 px left a title three letters wide. Call it
+    again after the rows change."""
+    header = view.horizontalHeader()
+    header.setStretchLastSection(False)
+    font = QFont(header.font())
+    font.setBold(True)                      # headers are bold in resources/style.qss
+    metrics = QFontMetrics(font)
+    model = view.model()
+    stretched = (stretch,) if isinstance(stretch, int) else stretch
+    for col in range(model.columnCount()):
+        if col in stretched:
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
+            continue
+        header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+        if fit is not None and col not in fit:
+            continue
+        text = str(model.headerData(col, Qt.Orientation.Horizontal) or "")
+        arrow = 18 if header.isSortIndicatorShown() and header.sortIndicatorSection() == col else 0
+        header.resizeSection(col, max(metrics.horizontalAdvance(text) + 22 + arrow, view.sizeHintForColumn(col)))
+
+
+def lock_widgets(widgets, locked: bool, why: str) -> None:
+    """Grey these widgets with a tooltip saying why (a closed survey, a right the user lacks),
+    or give them back with their own tooltips."""
+    for widget in widgets:
+        if widget.property("dlxh_own_tip") is None:
+            widget.setProperty("dlxh_own_tip", widget.toolTip())
+        widget.setEnabled(not locked)
+        widget.setToolTip(why if locked else widget.property("dlxh_own_tip"))
+
+
+class TypeAheadCombo(QComboBox):
+    """A fixed list chosen by typing part of a name without accents ("vinh long" finds
+    "Tỉnh Vĩnh Long"): Qt's own type-ahead matches only the start, accents included.
+    Letters typed within a second add up; a space counts as a letter once typing began."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._typed = ""
+        self._reset = QTimer(self)
+        self._reset.setSingleShot(True)
+        self._reset.setInterval(1000)
+        self._reset.timeout.connect(self._clear)
+
+    def _clear(self) -> None:
+        self._typed = ""
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt API
+        text = event.text()
+        if text and text.isprintable() and (text != " " or self._typed):
+            self._typed += text
+            self._reset.start()
+            wanted = fold(self._typed)
+            for row in range(self.count()):
+                if wanted in fold(self.itemText(row)):
+                    self.setCurrentIndex(row)
+                    break
+            event.accept()
+            return
+        super().keyPressEvent(event)

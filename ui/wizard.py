@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
     QCheckBox,
-    QComboBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -31,6 +30,7 @@ from app.office_kinds import KINDS, style_for
 from app.office_setup import OfficeSpec, official_spec
 from db.keys import keyring_available
 from ui.errors import show_error
+from ui.widgets import TypeAheadCombo
 
 
 class KindPage(QWizardPage):
@@ -72,7 +72,7 @@ class OfficePage(QWizardPage):
         self.setTitle("Thông tin đơn vị")
         self.setSubTitle("Chọn theo danh mục đơn vị hành chính 2025. Có thể sửa tên hiển thị sau trong Cài đặt.")
         form = QFormLayout(self)
-        self.province = QComboBox()
+        self.province = TypeAheadCombo()        # "vinh long" picks Tỉnh Vĩnh Long
         for prov in units.provinces():
             self.province.addItem(f"{prov.name} ({prov.code})", prov.code)
         self.search = QLineEdit()
@@ -110,6 +110,7 @@ class OfficePage(QWizardPage):
                               (self.name, kind == "agency"), (self.code, kind == "agency")):
             self.form.setRowVisible(widget, shown)
         self._refresh()
+        self.province.setFocus()
 
     def _refresh(self) -> None:
         self.results.clear()
@@ -204,6 +205,11 @@ class FirstRunWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.BackButton, "Quay lại")
         self.setButtonText(QWizard.WizardButton.FinishButton, "Hoàn tất")
         self.setButtonText(QWizard.WizardButton.CancelButton, "Hủy")
+        # Tab never lands on Hủy: a space typed after a Tab (a name with two words) would
+        # press it and close the program. The mouse and Esc still cancel.
+        cancel = self.button(QWizard.WizardButton.CancelButton)
+        cancel.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        cancel.setToolTip("Hủy khởi tạo (Esc)")
 
     def validateCurrentPage(self) -> bool:  # noqa: N802 - Qt API
         if self.currentPage() is self.office and self.ctx is None:

@@ -41,8 +41,8 @@ def _pick(weights: dict[str, float], surface: dict[str, str], n: int) -> list[st
 def top_terms(m: topic_model.Model, texts: list[str], n: int = 8) -> list[str]:
     if not texts:
         return []
-    summed = np.asarray(m.vectorizer.transform(texts).sum(axis=0)).ravel()
-    names = m.vectorizer.get_feature_names_out()
+    summed = m.vectorizer.transform(texts).column_sums()
+    names = m.vectorizer.names
     weights = {}
     for i in np.argsort(-summed)[:200]:
         name = str(names[i])

@@ -2,7 +2,9 @@
 
 Contract: `get(ctx)` returns a `Model` current with the store (rebuilt lazily when topics,
 items or the synonym table changed; a model that took long to build is reused for up to a
-minute of further edits, since one new item barely moves a profile). Nothing is written to
+minute of further edits, since one new item barely moves a profile). `peek(ctx)` never
+builds: the UI asks it while typing and has `get` run on its worker thread when needed, so a
+clerk never waits for a build. Nothing is written to
 disk: the privacy rule (issue 13 point 6) forbids a plaintext cache, and a rebuild costs
 well under the time a clerk takes to open the form (README, Benchmarks).
 
@@ -13,18 +15,17 @@ with one earlier report; the mean of both ranks better than either on the held-o
 
 from __future__ import annotations
 
+import threading
 import time
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 
 import numpy as np
-from scipy import sparse
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.preprocessing import normalize
 
 from app.analytics import synonyms
 from app.analytics.textproc import Processor
+from app.analytics.vectors import Postings, Rows, Tfidf
 from app.context import Ctx
 
 PER_TOPIC = 200          # most recent items of a topic used for its profile
@@ -53,58 +54,67 @@ class Scored:
 @dataclass
 class Model:
     proc: Processor
-    vectorizer: TfidfVectorizer
+    vectorizer: Tfidf
     topics: list[TopicProfile]
-    centroids: sparse.csr_matrix        # one normalised row per topic
-    items: sparse.csr_matrix            # normalised profile items
+    centroids: np.ndarray               # dense, one normalised row per topic
+    items: Rows                         # normalised profile items
     item_topic: np.ndarray              # topic index of each profile item
     built_in: float = 0.0
 
-    def vector(self, texts: list[str]) -> sparse.csr_matrix:
-        return normalize(self.vectorizer.transform(texts))
+    def vector(self, texts: list[str]) -> Rows:
+        return self.vectorizer.transform(texts)
 
     @cached_property
     def word_columns(self) -> np.ndarray:
-        return np.array([not n.startswith("#") for n in self.vectorizer.get_feature_names_out()], dtype=bool)
+        return np.array([not n.startswith("#") for n in self.vectorizer.names], dtype=bool)
 
-    def word_vector(self, texts: list[str]) -> sparse.csr_matrix:
+    def word_vector(self, texts: list[str]) -> Rows:
         """Syllables and pairs only: sparser than with letter n-grams, so unrelated texts stay apart
         when clustering."""
         return self.both(texts)[1]
 
-    def both(self, texts: list[str]) -> tuple[sparse.csr_matrix, sparse.csr_matrix]:
+    def both(self, texts: list[str]) -> tuple[Rows, Rows]:
         """Full and word-only vectors from one pass of feature extraction."""
-        counted = self.vectorizer.transform(texts)
-        return normalize(counted), normalize(counted.tocsc()[:, self.word_columns].tocsr())
+        full = self.vectorizer.transform(texts)
+        return full, full.columns(self.word_columns).normalized()
 
     @cached_property
     def idf(self) -> dict[str, float]:
-        return dict(zip(self.vectorizer.get_feature_names_out(), self.vectorizer.idf_, strict=True))
+        return dict(zip(self.vectorizer.names, self.vectorizer.idf.tolist(), strict=True))
 
-    def rank(self, vectors: sparse.csr_matrix) -> tuple[np.ndarray, np.ndarray]:
+    @cached_property
+    def postings(self) -> Postings:
+        return self.items.postings()
+
+    @cached_property
+    def _topic_columns(self) -> list[np.ndarray]:
+        return [np.flatnonzero(self.item_topic == t) for t in range(len(self.topics))]
+
+    def rank(self, vectors: Rows) -> tuple[np.ndarray, np.ndarray]:
         """Scores (rows: texts, columns: topics) and, per pair, how many profile items are close."""
         n_topics = len(self.topics)
-        if not n_topics or vectors.shape[0] == 0:
-            return np.zeros((vectors.shape[0], n_topics)), np.zeros((vectors.shape[0], n_topics), dtype=int)
-        central = (vectors @ self.centroids.T).toarray()
-        sims = (vectors @ self.items.T).toarray()
+        if not n_topics or vectors.n_rows == 0:
+            return np.zeros((vectors.n_rows, n_topics)), np.zeros((vectors.n_rows, n_topics), dtype=int)
+        central = vectors.dot_dense(self.centroids)
         best = np.zeros_like(central)
         close = np.zeros(central.shape, dtype=int)
-        for t in range(n_topics):
-            cols = sims[:, self.item_topic == t]
-            if cols.shape[1] == 0:
-                continue
-            k = min(3, cols.shape[1])
-            top = -np.sort(-cols, axis=1)[:, :k]
-            best[:, t] = top.mean(axis=1)
-            close[:, t] = (cols >= 0.2).sum(axis=1)
+        for start, sims in self.postings.product(vectors):
+            stop = start + sims.shape[0]
+            for t, cols_t in enumerate(self._topic_columns):
+                if not len(cols_t):
+                    continue
+                cols = sims[:, cols_t]
+                k = min(3, cols.shape[1])
+                top = -np.partition(-cols, k - 1, axis=1)[:, :k] if k < cols.shape[1] else cols
+                best[start:stop, t] = top.mean(axis=1)
+                close[start:stop, t] = (cols >= 0.2).sum(axis=1)
         return 0.5 * central + 0.5 * best, close
 
     def suggest(self, text: str, limit: int = 5) -> list[Scored]:
         if not text.strip() or not self.topics:
             return []
         scores, close = self.rank(self.vector([text]))
-        order = np.argsort(-scores[0])[:limit]
+        order = np.argsort(-scores[0], kind="stable")[:limit]
         return [Scored(self.topics[i], float(scores[0, i]), int(close[0, i])) for i in order if scores[0, i] > 0]
 
 
@@ -131,17 +141,19 @@ def fit(proc: Processor, profiles: list[tuple[TopicProfile, list[str]]], backgro
     that only weigh the vocabulary."""
     docs = [d for _p, texts in profiles for d in texts]
     owner = np.array([t for t, (_p, texts) in enumerate(profiles) for _d in texts], dtype=int)
-    vectorizer = TfidfVectorizer(analyzer=proc.features, sublinear_tf=True, dtype=np.float32)
+    vectorizer = Tfidf(proc.features)
     counted = vectorizer.fit_transform(docs + background or ["trống"])
-    width = len(vectorizer.vocabulary_)
-    items = normalize(counted[:len(docs)]).tocsr() if docs else sparse.csr_matrix((0, width))
-    rows = [sparse.csr_matrix(items[owner == t].sum(axis=0)) for t in range(len(profiles))]
-    centroids = normalize(sparse.vstack(rows).tocsr()) if rows else sparse.csr_matrix((0, width))
+    width = len(vectorizer.names)
+    items = counted[:len(docs)] if docs else Rows.empty(0, width)
+    sums = items.group_sums(owner, len(profiles)) if profiles else np.zeros((0, width))
+    norms = np.linalg.norm(sums, axis=1, keepdims=True)
+    centroids = (sums / np.where(norms == 0, 1.0, norms)).astype(np.float32)
     return Model(proc, vectorizer, [p for p, _t in profiles], centroids, items, owner)
 
 
 # One model per open store; keyed by the connection, since a store reopened is a new connection.
 _CACHE: dict[int, tuple[tuple, float, Model]] = {}
+_BUILDING = threading.Lock()
 
 
 def _signature(ctx: Ctx) -> tuple:
@@ -156,21 +168,38 @@ def _signature(ctx: Ctx) -> tuple:
     return tuple(topics_sig) + (newest[0], audited[0] if audited else None) + tuple(synonyms.user_lines(ctx))
 
 
-def get(ctx: Ctx) -> Model:
-    key = id(ctx.db.conn)
+def _cached(ctx: Ctx) -> tuple[Model | None, bool]:
+    """The cached model if it may still serve (topics, statuses and synonyms unchanged), and whether
+    it is current enough that `get` would return it as is."""
     sig = _signature(ctx)
-    hit = _CACHE.get(key)
-    if hit:
-        old_sig, built_at, model = hit
-        if old_sig == sig:
+    hit = _CACHE.get(id(ctx.db.conn))
+    if not hit:
+        return None, False
+    old_sig, built_at, model = hit
+    if old_sig == sig:
+        return model, True
+    if old_sig[:3] != sig[:3] or old_sig[5:] != sig[5:]:
+        return None, False
+    return model, model.built_in > SLOW_BUILD and time.monotonic() - built_at < REUSE_SECONDS
+
+
+def get(ctx: Ctx) -> Model:
+    """The current model, built now if needed (one build at a time: a second caller waits for it)."""
+    with _BUILDING:
+        model, current = _cached(ctx)
+        if model is not None and current:
             return model
-        same_topics = old_sig[:3] == sig[:3] and old_sig[5:] == sig[5:]
-        if same_topics and model.built_in > SLOW_BUILD and time.monotonic() - built_at < REUSE_SECONDS:
-            return model
-    model = build(ctx)
-    _CACHE.clear()
-    _CACHE[key] = (sig, time.monotonic(), model)
-    return model
+        sig = _signature(ctx)
+        model = build(ctx)
+        _CACHE.clear()
+        _CACHE[id(ctx.db.conn)] = (sig, time.monotonic(), model)
+        return model
+
+
+def peek(ctx: Ctx) -> tuple[Model | None, bool]:
+    """Never builds, never waits: the model the UI may use right now (None while none fits the
+    store's topics), and whether it is current (if not, the caller has `get` run off the UI thread)."""
+    return _cached(ctx)
 
 
 def invalidate() -> None:

@@ -7,9 +7,12 @@ sample items and a `warning` flag when it spreads to several areas (the office's
 least twice the first half, and "warning_min_items" items at least).
 `create_topic(ctx, month, key)` makes a topic of one stream and links its items.
 
-Why leader clustering on a similarity threshold: it needs no number of clusters, costs one
-sparse product per block of rows, and keeps each cluster tight around one item the clerk
-can read as its sample (purity on the held-out set in README, Benchmarks).
+Why average linkage cut at a mean similarity: it needs no number of clusters and keeps a
+stream together when its items share words pairwise rather than with one central item
+(purity on the held-out set in README, Benchmarks). Above AVERAGE_MAX rows, where its n × n
+matrix would cost too much memory, leader clustering on a similarity threshold takes over:
+one inverted-index product per block of rows, each cluster tight around one item the clerk
+can read as its sample.
 """
 
 from __future__ import annotations
@@ -19,11 +22,12 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 import numpy as np
-from scipy import sparse
 
 from app import auth, catalog, settings
+from app.analytics import linkage
 from app.analytics import model as topic_model
 from app.analytics.keywords import top_terms
+from app.analytics.vectors import Rows
 from app.context import Ctx
 from app.errors import ValidationError
 from app.months import add_months
@@ -63,41 +67,32 @@ def _month_bounds(month: str) -> tuple[date, date]:
     return first, add_months(first, 1)
 
 
-def cluster(vectors: sparse.csr_matrix, link: float = LINK, min_size: int = MIN_SIZE) -> list[list[int]]:
+def cluster(vectors: Rows, link: float = LINK, min_size: int = MIN_SIZE) -> list[list[int]]:
     """Groups of rows, each of at least `min_size`, largest first.
 
     Average linkage (cut where the mean cosine within a group falls under `link`) while the
-    distance matrix stays small; leader clustering above AVERAGE_MAX rows, where the matrix
-    would cost too much memory."""
-    n = vectors.shape[0]
+    similarity matrix stays small; leader clustering above AVERAGE_MAX rows, where the matrix
+    would cost too much memory. Features used by one row only are dropped first: they change
+    no similarity between rows (the vectors are already normalised) and only cost time."""
+    n = vectors.n_rows
     if n < min_size:
         return []
+    shared = vectors.columns(vectors.doc_freq() >= 2)
     if n <= AVERAGE_MAX:
-        from scipy.cluster.hierarchy import fcluster, linkage
-
-        dense = (vectors @ vectors.T).toarray()
-        dist = np.clip(1.0 - dense[np.triu_indices(n, 1)], 0.0, 2.0)
-        del dense
-        labels = fcluster(linkage(dist, "average"), 1.0 - link, "distance")
-        groups: dict[int, list[int]] = {}
-        for i, label in enumerate(labels):
-            groups.setdefault(int(label), []).append(i)
-        found = [g for g in groups.values() if len(g) >= min_size]
+        dense = np.vstack([block for _start, block in shared.postings().product(shared)]).astype(np.float32)
+        found = [g for g in linkage.average(dense, link) if len(g) >= min_size]
     else:
-        found = _leaders(vectors, max(link, 0.3), min_size)
+        found = _leaders(shared, max(link, 0.3), min_size)
     return sorted(found, key=lambda g: (-len(g), g[0]))
 
 
-def _leaders(vectors: sparse.csr_matrix, link: float, min_size: int) -> list[list[int]]:
-    """The row with most neighbours above `link` leads, its free neighbours join; one sparse product
-    per block of rows."""
-    n = vectors.shape[0]
+def _leaders(vectors: Rows, link: float, min_size: int) -> list[list[int]]:
+    """The row with most neighbours above `link` leads, its free neighbours join; one inverted-index
+    product per block of rows."""
+    n = vectors.n_rows
     neighbours: list[np.ndarray] = []
-    for start in range(0, n, BLOCK):
-        block = (vectors[start:start + BLOCK] @ vectors.T).tocsr()
-        block.data[block.data < link] = 0
-        block.eliminate_zeros()
-        neighbours += [block.indices[block.indptr[i]:block.indptr[i + 1]] for i in range(block.shape[0])]
+    for _start, block in vectors.postings().product(vectors):
+        neighbours += [np.flatnonzero(row >= link) for row in block]
     free = np.ones(n, dtype=bool)
     out = []
     for leader in sorted(range(n), key=lambda i: (-len(neighbours[i]), i)):
@@ -138,7 +133,7 @@ def streams_between(ctx: Ctx, first: date, end: date, min_size: int = MIN_SIZE) 
     if m.topics:
         scores, _close = m.rank(vectors)
         keep = np.flatnonzero(scores.max(axis=1) < UNCOVERED)
-        rows, word_vectors = [rows[i] for i in keep], word_vectors[keep]
+        rows, word_vectors = [rows[i] for i in keep], word_vectors.take(keep)
     middle = first.toordinal() + (end.toordinal() - first.toordinal()) // 2
     spread_needed = int(settings.get(ctx, "warning_spread_communes"))
     min_items = int(settings.get(ctx, "warning_min_items"))

@@ -30,11 +30,12 @@ class Suggestion:
         return catalog.label(catalog.FIELDS, self.field)
 
 
-def suggest(ctx: Ctx, text: str, limit: int = 5) -> list[Suggestion]:
+def suggest(ctx: Ctx, text: str, limit: int = 5, model: topic_model.Model | None = None) -> list[Suggestion]:
+    """With `model` (one the UI already holds) nothing is built here; without it, the current one."""
     if len(text.strip()) < MIN_CHARS:
         return []
     out = []
-    for s in topic_model.get(ctx).suggest(text, limit):
+    for s in (model or topic_model.get(ctx)).suggest(text, limit):
         if s.score < FLOOR:
             continue
         field = s.topic.item_fields.most_common(1)[0][0] if s.topic.item_fields else s.topic.field

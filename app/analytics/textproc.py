@@ -137,6 +137,15 @@ class Processor:
         stops = self.stops
         return [None if w in stops or w.isdigit() else w for w in self.canonical(text).split()]
 
+    def written(self, text: str) -> list[str | None]:
+        """Folded syllables as the clerk wrote them (no synonym replaced), stop words and stop phrases
+        as None: the words the full-text index holds for this text."""
+        mapping, sizes = self._stop_phrases
+        gaps = {k: ("",) * len(k) for k in mapping}
+        stops = self.stops
+        return [None if not w or w in stops or w.isdigit() else w
+                for w in _replace(fold(" ".join(words(text))).split(), (gaps, sizes))]
+
     def tokens(self, text: str) -> list[str]:
         """Folded content syllables, in order, stop words removed."""
         return [w for w in self.sequence(text) if w]

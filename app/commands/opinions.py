@@ -30,6 +30,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--topic", help="vấn đề: tên (hoặc một phần tên) hoặc mã")
     p.add_argument("--proposal", help="đề xuất, kiến nghị")
     p.add_argument("--meeting", help="mã hội nghị giao ban")
+    p.add_argument("--merge-into", metavar="MÃ", help="gộp nội dung vào một ý kiến đã có (bản nhập trùng) thay vì "
+                                                      "thêm ý kiến mới")
+    p.add_argument("--separate", action="store_true", help="vẫn lưu riêng khi có thể trùng một ý kiến cùng hội nghị")
     p.set_defaults(func=cmd_add)
 
     p = osub.add_parser("list", help="liệt kê thông tin dư luận theo bộ lọc")
@@ -152,6 +155,21 @@ def cmd_add(args: argparse.Namespace) -> int:
             topic_id=lookup.resolve(_topic_options(ctx), args.topic, "Vấn đề", "topic_id", required=False),
             proposal=args.proposal, meeting_id=args.meeting or None,
         )
+        from app.analytics import similar  # numpy only when adding, not at every CLI start
+
+        if args.merge_into:
+            merged = similar.merge_into(ctx, args.merge_into, args.summary, args.proposal)
+            out(f"Đã gộp vào thông tin dư luận ngày {vn_date(date.fromisoformat(merged.received_on))}.")
+            out(merged.id or "")
+            return 0
+        items.clean(item)
+        twins = [] if args.separate else similar.duplicates(ctx, item.summary, None, item.meeting_id)
+        if twins:
+            twin = twins[0]
+            raise ValidationError(
+                f"Chưa lưu: có thể trùng ý kiến cùng hội nghị ngày {vn_date(date.fromisoformat(twin.received_on))} "
+                f"(giống {round(100 * twin.score)}%). Thêm --merge-into {twin.id} để gộp vào ý kiến đã có, "
+                f"hoặc --separate để vẫn lưu riêng.", field="summary")
         created = items.create(ctx, item)
         for hint in privacy.check(args.summary) + privacy.check(args.proposal):
             out(f"Lưu ý: {hint.message}")

@@ -91,7 +91,6 @@ def populate(ctx: Ctx, rng: random.Random, today: date) -> None:
                             _answers(rng, stratum), f"{len(forms) + 1:04d}")
             forms.append(entry.validate(questionnaire, resp))
     save_many(ctx, questionnaire, forms, "paper", ends.isoformat())
-    qn.update_survey(ctx, sid, status="closed")
     for i, form_no in enumerate(double_entry.sample_forms(ctx, sid, 0.05, seed=1)):
         second = next(f for f in forms if f.form_no == form_no)
         second = Response(second.stratum, second.area_code, second.age_band, second.gender, dict(second.answers),
@@ -99,3 +98,4 @@ def populate(ctx: Ctx, rng: random.Random, today: date) -> None:
         if i % 7 == 3:  # the second clerk read a 4 where the first keyed a 3 (or the reverse)
             second.answers[3] = 4 if second.answers[3] != 4 else 3
         double_entry.record_check(ctx, sid, second)
+    qn.update_survey(ctx, sid, status="closed")   # after the check keying: a closed survey takes no entry

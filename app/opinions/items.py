@@ -69,11 +69,12 @@ def create(ctx: Ctx, o: Opinion) -> Opinion:
     return get(ctx, records.insert(ctx, "opinions", clean(o)))
 
 
-def update(ctx: Ctx, o: Opinion) -> Opinion:
+def update(ctx: Ctx, o: Opinion, action: str = "update") -> Opinion:
+    """`action` names the change in the audit log ("merge" when a double entry is folded in)."""
     auth.require(ctx, "enter")
     if not o.id:
         raise ValidationError("Thiếu mã thông tin dư luận.")
-    records.update(ctx, "opinions", o.id, clean(o))
+    records.update(ctx, "opinions", o.id, clean(o), action=action)
     return get(ctx, o.id)
 
 

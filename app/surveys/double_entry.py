@@ -14,7 +14,7 @@ from app.errors import ValidationError
 from app.ids import utc_now
 from app.surveys import entry
 from app.surveys.model import AGE_BANDS, PROFILE_FIELDS, Answer, Questionnaire, Response
-from app.surveys.questionnaire import load
+from app.surveys.questionnaire import load, require_open
 from app.surveys.responses import area_names, find_by_form, load_responses
 
 
@@ -75,6 +75,7 @@ def record_check(ctx: Ctx, survey_id: str, second: Response) -> CheckResult:
     auth.require(ctx, "enter")
     if not second.form_no:
         raise ValidationError("Nhập kiểm tra phải ghi số phiếu.", field="form_no")
+    require_open(ctx, survey_id)
     questionnaire = load(ctx, survey_id)
     areas = area_names(ctx)
     entry.validate(questionnaire, second, set(areas) or None)

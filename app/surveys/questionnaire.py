@@ -3,6 +3,10 @@
 Once a survey has responses its questionnaire's structure is frozen (kinds, options,
 order, rules): answers refer to option numbers, and changing them would silently change
 what was collected. Wording can still be corrected.
+
+A closed survey ("Đã kết thúc") is read-only: its questions, forms and general facts
+refuse every change (`require_open`) until its status is set back, so what was reported
+stays what is stored. Changing the status itself is the one edit it takes.
 """
 
 from __future__ import annotations
@@ -20,6 +24,8 @@ METHODS: dict[str, str] = {"paper": "Phiếu giấy", "phone": "Điện thoại"
                            "email": "Thư điện tử", "mixed": "Kết hợp nhiều hình thức"}
 STATUSES: dict[str, str] = {"draft": "Đang soạn", "open": "Đang thu phiếu", "closed": "Đã kết thúc"}
 MAX_OPTIONS = 20
+CLOSED_MESSAGE = ("Cuộc điều tra đã kết thúc: không sửa được phiếu hỏi, không nhập hay sửa phiếu. "
+                  "Muốn sửa, hãy chuyển trạng thái về “Đang thu phiếu”.")
 
 
 @dataclass
@@ -65,9 +71,24 @@ def create_survey(ctx: Ctx, title: str, purpose: str = "", method: str = "paper"
     return records.insert(ctx, "surveys", values)
 
 
+def require_open(ctx: Ctx, survey_id: str) -> None:
+    """Refuse a change to a closed survey (its questions, forms, general facts)."""
+    row = ctx.db.execute("SELECT status FROM surveys WHERE id = ?", [survey_id]).fetchone()
+    if row is not None and row[0] == "closed":
+        raise ValidationError(CLOSED_MESSAGE, field="status")
+
+
 def update_survey(ctx: Ctx, survey_id: str, **changes: object) -> Survey:
+    """Change the general facts. A closed survey takes only a new status (reopening it);
+    facts sent unchanged along with it (the form sends them all) are no change."""
     auth.require(ctx, "enter")
-    records.update(ctx, "surveys", survey_id, _clean_survey(changes))
+    values = _clean_survey(changes)
+    with ctx.transaction():
+        current = get_survey(ctx, survey_id)
+        if current.status == "closed" and values.get("status", "closed") == "closed":
+            if any((v or None) != (getattr(current, k) or None) for k, v in values.items() if k != "status"):
+                raise ValidationError(CLOSED_MESSAGE, field="status")
+        records.update(ctx, "surveys", survey_id, values)
     return get_survey(ctx, survey_id)
 
 
@@ -167,6 +188,7 @@ def add_question(ctx: Ctx, survey_id: str, text: str, kind: str = "single", opti
     one_of(kind, KINDS, "Loại câu hỏi", "kind")
     labels = _clean_options(kind, options)
     with ctx.transaction():
+        require_open(ctx, survey_id)
         _frozen(ctx, survey_id)
         no = ctx.db.execute("SELECT coalesce(max(no), 0) + 1 FROM survey_questions WHERE survey_id = ?",
                             [survey_id]).fetchone()[0]
@@ -196,6 +218,7 @@ def update_question(ctx: Ctx, question_id: str, *, text: str | None = None, kind
     with ctx.transaction():
         row = _question_row(ctx, question_id)
         survey_id = row["survey_id"]
+        require_open(ctx, survey_id)
         changes: dict = {}
         if text is not None:
             changes["text"] = required(text, "Nội dung câu hỏi", "text")
@@ -230,6 +253,7 @@ def delete_question(ctx: Ctx, question_id: str) -> None:
     auth.require(ctx, "enter")
     with ctx.transaction():
         row = _question_row(ctx, question_id)
+        require_open(ctx, row["survey_id"])
         _frozen(ctx, row["survey_id"])
         used = ctx.db.execute("SELECT no FROM survey_questions WHERE skip_question_id = ?", [question_id]).fetchone()
         if used:
@@ -253,6 +277,7 @@ def move_question(ctx: Ctx, question_id: str, delta: int) -> None:
     auth.require(ctx, "enter")
     with ctx.transaction():
         row = _question_row(ctx, question_id)
+        require_open(ctx, row["survey_id"])
         _frozen(ctx, row["survey_id"])
         ids = [r["id"] for r in ctx.db.query("SELECT id FROM survey_questions WHERE survey_id = ? ORDER BY no",
                                              [row["survey_id"]])]

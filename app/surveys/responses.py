@@ -17,7 +17,7 @@ from app.ids import utc_now, uuid7
 from app.office import communes
 from app.surveys import csv_import, entry
 from app.surveys.model import Questionnaire, Response
-from app.surveys.questionnaire import load
+from app.surveys.questionnaire import load, require_open
 
 CHANNELS: dict[str, str] = {"paper": "Phiếu giấy", "phone": "Điện thoại", "online": "Trực tuyến",
                             "email": "Thư điện tử"}
@@ -92,6 +92,7 @@ def save_response(ctx: Ctx, survey_id: str, response: Response, channel: str = "
     auth.require(ctx, "enter")
     if channel not in CHANNELS:
         raise ValidationError(f"Kênh thu phiếu không hợp lệ: {channel}.", field="channel")
+    require_open(ctx, survey_id)
     questionnaire = load(ctx, survey_id)
     if not questionnaire.questions:
         raise ValidationError("Phiếu chưa có câu hỏi nào.")
@@ -105,6 +106,7 @@ def replace_answers(ctx: Ctx, response_id: str, response: Response) -> None:
     """Correct a keyed form (after a double-entry mismatch): new answers, version + 1."""
     auth.require(ctx, "enter")
     row = records.get(ctx, "survey_responses", response_id)
+    require_open(ctx, row["survey_id"])
     questionnaire = load(ctx, row["survey_id"])
     entry.validate(questionnaire, response, set(area_names(ctx)) or None)
     with ctx.transaction():
@@ -122,6 +124,7 @@ def replace_answers(ctx: Ctx, response_id: str, response: Response) -> None:
 def delete_response(ctx: Ctx, response_id: str) -> None:
     auth.require(ctx, "enter")
     with ctx.transaction():
+        require_open(ctx, records.get(ctx, "survey_responses", response_id)["survey_id"])
         records.delete_where(ctx, "survey_answers", "response_id", response_id)
         records.delete(ctx, "survey_responses", response_id)
 
@@ -162,6 +165,7 @@ def save_many(ctx: Ctx, questionnaire: Questionnaire, responses: list[Response],
               collected_on: str | None = None) -> list[str]:
     """Store already-checked forms in one transaction; a form number used twice refuses all."""
     with ctx.transaction():
+        require_open(ctx, questionnaire.id)
         keyed = {r[0] for r in ctx.db.execute("SELECT form_no FROM survey_responses WHERE survey_id = ? "
                                               "AND form_no IS NOT NULL", [questionnaire.id])}
         seen: set[str] = set()
@@ -185,6 +189,7 @@ def import_file(ctx: Ctx, survey_id: str, path: Path, mapping: dict[int, str | N
                 channel: str = "online", dry_run: bool = False) -> ImportResult:
     """All or nothing: every row is checked first; one bad row refuses the whole file."""
     auth.require(ctx, "import")
+    require_open(ctx, survey_id)
     questionnaire = load(ctx, survey_id)
     if not questionnaire.questions:
         raise ValidationError("Phiếu chưa có câu hỏi nào.")

@@ -38,3 +38,43 @@ def test_suggestion_is_accepted_with_one_key_and_saved(qtbot, demo_ctx):
 
 def bar_topic(ctx, like):
     return ctx.db.execute("SELECT id FROM topics WHERE title LIKE ?", [like]).fetchone()[0]
+
+
+def test_the_form_never_waits_for_the_model_build(qtbot, demo_ctx):
+    """The model is built on the worker thread: while it is not ready, keystrokes and the event
+    loop go on, the bar says it is preparing, and the suggestion appears once the build ends."""
+    import threading
+
+    from PySide6.QtCore import QTimer
+
+    from app.analytics import model as topic_model
+    from ui.tasks import TaskRunner
+
+    topic_model.invalidate()
+    runner = TaskRunner()
+    gate = threading.Event()
+    runner.run(lambda: gate.wait(30))            # the worker is busy: the build queues behind this
+    dialog = EntryDialog(demo_ctx, tasks=runner)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitExposed(dialog)
+    form, bar = dialog.form, dialog.form.suggestion
+    assert bar.warmer.building                   # asked for at first show
+    form.summary.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is form.summary)
+    qtbot.keyClicks(form.summary, "Ba con chua dong y muc den bu dat khi mo rong duong")
+    qtbot.waitUntil(lambda: bar.waiting)         # the typing pause passed and the bar returned at once
+    assert form.summary.text().endswith("mo rong duong")
+    assert bar.current is None and "Đang chuẩn bị gợi ý" in bar.text()
+    assert topic_model.peek(demo_ctx)[0] is None  # nothing was built on the UI thread
+    ticks: list[int] = []
+    QTimer.singleShot(0, lambda: ticks.append(1))
+    qtbot.waitUntil(lambda: ticks == [1])        # the event loop runs while the build waits
+    qtbot.keyClicks(form.summary, " thanh")     # and so does typing
+    assert form.summary.text().endswith("duong thanh")
+    gate.set()
+    qtbot.waitUntil(lambda: bar.current is not None, timeout=20000)
+    assert "Bồi thường" in bar.text() and "F4" in bar.text() and not bar.warmer.building
+    assert form.fields_["topic"].code() is None
+    assert runner.wait()

@@ -12,6 +12,7 @@ from app.collaborators import training
 from app.demo import places
 from app.meetings import core as meetings
 from app.office import init_office
+from app.surveys import questionnaire as surveys
 from app.surveys import responses
 from tests.exchange.sync_helpers import enrol_both, owned_state, roundtrip
 
@@ -44,6 +45,7 @@ def test_edits_and_deletes_reach_the_province_exactly(demo_ctx, province, tmp_pa
     t = training.list_trainings(demo_ctx)[0]
     training.set_attendees(demo_ctx, t.id, list(t.attendees)[:-1] or [person])
     rid, sid = _one(demo_ctx, "SELECT id, survey_id FROM survey_responses ORDER BY id")
+    surveys.update_survey(demo_ctx, sid, status="open")     # the demo survey is closed: reopen to correct a form
     form = next(r for r in responses.load_responses(demo_ctx, sid) if r.id == rid)
     form.form_no = (form.form_no or "") + "b"
     responses.replace_answers(demo_ctx, rid, form)

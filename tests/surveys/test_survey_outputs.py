@@ -104,6 +104,7 @@ def test_printable_questionnaire_is_anonymous(demo_survey, tmp_path):
 
 def test_double_entry_lists_mismatches(demo_survey):
     ctx, survey = demo_survey
+    qn.update_survey(ctx, survey.id, status="open")     # the demo survey is closed: reopen it to key checks
     first = rs.load_responses(ctx, survey.id)[0]
     second = Response(first.stratum, first.area_code, first.age_band,
                       "female" if first.gender == "male" else "male", dict(first.answers), first.form_no)
@@ -117,6 +118,16 @@ def test_double_entry_lists_mismatches(demo_survey):
     assert len(picks) == round(survey.responses * 0.1)
 
 
+def _reopen(path, sid: str) -> None:
+    from app.office import open_ctx
+
+    ctx = open_ctx(path)
+    try:
+        qn.update_survey(ctx, sid, status="open")
+    finally:
+        ctx.close()
+
+
 def test_cli_list_tabulate_import(demo_path, tmp_path, cli):
     env = {"DLXH_PASSPHRASE": PASSPHRASE}
     listed = cli("--db", str(demo_path), "survey", "list", env=env)
@@ -127,6 +138,10 @@ def test_cli_list_tabulate_import(demo_path, tmp_path, cli):
     assert "theo giai tầng" in tab.stdout and "Nông dân" in tab.stdout and "Sai số tối đa" in tab.stdout
     good = tmp_path / "phone.csv"
     good.write_text("Số phiếu;Câu 1;Câu 2;Câu 3;Câu 4;Câu 5\nĐT-1;2;;4;5;1\nĐT-2;2;;2;1,2;3\n", encoding="utf-8")
+    closed = cli("--db", str(demo_path), "survey", "import", sid, str(good), env=env)   # the demo survey is closed
+    assert closed.returncode == 1 and "Cuộc điều tra đã kết thúc" in closed.stderr
+    assert "Traceback" not in closed.stderr
+    _reopen(demo_path, sid)
     ok = cli("--db", str(demo_path), "survey", "import", sid, str(good), "--channel", "phone", env=env)
     assert ok.returncode == 0, ok.stderr
     assert "Đã nhập 2 phiếu." in ok.stdout

@@ -23,7 +23,12 @@ def type_keys(qtbot, text: str) -> None:
             qtbot.keyClicks(QApplication.focusWidget(), ch)
 
 
-def open_tab(window, name: str):
+def open_tab(window, name: str, reopen: bool = True):
+    """The demo survey is closed (read-only); most tests key forms, so they reopen it first."""
+    if reopen:
+        for s in qn.list_surveys(window.ctx):
+            if s.status == "closed":
+                qn.update_survey(window.ctx, s.id, status="open")
     page = window.show_page("surveys")
     tab = {"builder": page.builder, "plan": page.plan, "entry": page.entry, "tables": page.tables}[name]
     page.tabs.setCurrentWidget(tab)

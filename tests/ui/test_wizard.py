@@ -51,3 +51,60 @@ def test_first_run_province_office_gets_its_communes(tmp_path, qtbot):
     names = [u.name for u in areas(wizard.ctx)]
     assert "Xã Càng Long" in names and len(names) > 100
     wizard.ctx.close()
+
+
+def test_first_run_by_keyboard_only(tmp_path, qtbot):
+    """A clerk's keys only: arrows pick the kind, Enter goes on, "vinh long" picks the
+    province, "cang long" finds the commune, Tab walks the form without ever landing on Hủy."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication, QWizard
+
+    wizard = FirstRunWizard(tmp_path / "keys.db")
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    cancel = wizard.button(QWizard.WizardButton.CancelButton)
+    pressed: list[str] = []
+    cancel.clicked.connect(lambda: pressed.append("Hủy"))
+
+    def key(k, modifier=Qt.KeyboardModifier.NoModifier) -> None:
+        qtbot.keyClick(QApplication.focusWidget(), k, modifier)
+
+    # Step 1: the kind with the arrow keys (down to the agency committee, back up to the commune).
+    key(Qt.Key.Key_Down)
+    assert wizard.kind.kind() == "agency"
+    key(Qt.Key.Key_Up)
+    assert wizard.kind.kind() == "commune"
+    key(Qt.Key.Key_Return)
+    page = wizard.office
+    assert wizard.currentPage() is page and QApplication.focusWidget() is page.province
+
+    # Step 2: the province by typing part of its name, no accents.
+    qtbot.keyClicks(page.province, "vinh long")
+    assert page.province.currentData() == "86"
+    # Tab walks the whole form and back round: never onto Hủy, nothing pressed, still here.
+    seen = []
+    for _ in range(8):
+        key(Qt.Key.Key_Tab)
+        seen.append(QApplication.focusWidget())
+    assert cancel not in seen and not pressed and wizard.isVisible() and wizard.currentPage() is page
+    assert page.search in seen and page.results in seen
+    while QApplication.focusWidget() is not page.search:
+        key(Qt.Key.Key_Tab)
+    qtbot.keyClicks(page.search, "cang long")
+    assert page.results.currentItem().text().startswith("Xã Càng Long")
+    key(Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is page.results
+    key(Qt.Key.Key_Return)                         # Enter goes on: the office is created
+    assert wizard.currentPage() is wizard.recovery and not pressed
+    assert wizard.ctx is not None and get_office(wizard.ctx).name == "Xã Càng Long"
+    # Step 3: tick "kept" with the space bar (Tab to it), Enter finishes.
+    while QApplication.focusWidget() is not wizard.recovery.kept:
+        key(Qt.Key.Key_Tab)
+        assert QApplication.focusWidget() is not cancel
+    key(Qt.Key.Key_Space)
+    assert wizard.recovery.kept.isChecked()
+    key(Qt.Key.Key_Return)
+    assert not wizard.isVisible() and wizard.result() == QWizard.DialogCode.Accepted and not pressed
+    wizard.ctx.close()

@@ -5,6 +5,9 @@ completion list only picks the entry, Enter anywhere else saves and starts the n
 (date, channel, meeting, collaborator and area stay); Shift+Enter is a new line in Nội dung. Every pause in
 typing saves a draft to the store (app.opinions.drafts), restored when the form reopens, so
 a crash loses nothing; a form left unchanged leaves no draft. The privacy hint is shown inline and never blocks saving.
+A new item that is a likely double entry (same collaborator or meeting, near-identical text)
+is not saved at once: the clerk merges it into the earlier item, keeps it separate, or goes
+back to the form with Esc (ui.opinion.duplicate_dialog).
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import catalog
+from app.analytics import similar
 from app.collaborators import registry
 from app.context import Ctx
 from app.errors import DlxhError, ValidationError
@@ -33,8 +37,10 @@ from app.meetings import core as meetings
 from app.office import communes
 from app.opinions import drafts, items, privacy, topics
 from app.text import vn_date
+from ui.opinion import duplicate_dialog
 from ui.opinion.choice import ChoiceEdit
 from ui.opinion.suggestion import SuggestionBar
+from ui.tasks import TaskRunner
 from ui.widgets import MultiLineEdit
 
 CHOICES = ("collaborator", "channel", "field", "area", "topic", "tendency", "scale", "risk")
@@ -45,7 +51,7 @@ class EntryForm(QWidget):
     saved = Signal(object)   # the new items.Opinion
 
     def __init__(self, ctx: Ctx, meeting_id: str | None = None, collaborator_id: str | None = None,
-                 parent: QWidget | None = None, opinion_id: str | None = None) -> None:
+                 parent: QWidget | None = None, opinion_id: str | None = None, tasks: TaskRunner | None = None) -> None:
         super().__init__(parent)
         self.editing = items.get(ctx, opinion_id) if opinion_id else None
         if self.editing:
@@ -95,7 +101,7 @@ class EntryForm(QWidget):
             form.addRow(labels[key], self.fields_[key])
         form.addRow("Nội dung", self.summary)
         form.addRow("", self.hint)
-        self.suggestion = SuggestionBar(ctx, self.summary, self.fields_["topic"], self.fields_["field"], self)
+        self.suggestion = SuggestionBar(ctx, self.summary, self.fields_["topic"], self.fields_["field"], self, tasks)
         form.addRow("", self.suggestion)
         form.addRow("Đề xuất", self.proposal)
         for key in ("scale", "risk"):
@@ -230,13 +236,19 @@ class EntryForm(QWidget):
             widget.settle()
         try:
             built = self.build()
+            merged = None
             if self.editing:
                 kept = {k: getattr(self.editing, k) for k in ("id", "origin", "version", "updated_at", "handling",
                                                               "forwarded_to", "forwarded_on", "due_on", "result",
                                                               "resolved_on", "answered_on")}
                 item = items.update(self.ctx, replace(built, **kept))
             else:
-                item = items.create(self.ctx, built)
+                items.clean(built)                     # a refusal comes before the duplicate question
+                merged = self._likely_duplicate(built)
+                if merged is False:
+                    return None
+                item = similar.merge_into(self.ctx, merged.id, built.summary, built.proposal) if merged else \
+                    items.create(self.ctx, built)
         except DlxhError as exc:
             self.status.setText(f"<span style='color:#c0392b'>Chưa lưu: {exc.message}</span>")
             self._focus_field(exc)
@@ -249,9 +261,14 @@ class EntryForm(QWidget):
             self.status.setText("Đã lưu thay đổi.")
             self.saved.emit(item)
             return item
-        self.done.insertItem(0, f"{catalog.label(catalog.FIELDS, item.field)} · "
-                                f"{catalog.label(catalog.TENDENCIES, item.tendency)} · {item.summary}")
-        self.status.setText(f"Đã lưu {self.done.count()} ý kiến. Nhập ý kiến tiếp theo.")
+        if merged:
+            when = vn_date(date.fromisoformat(item.received_on))
+            self.done.insertItem(0, f"Gộp vào ý kiến ngày {when} · {built.summary}")
+            self.status.setText(f"Đã gộp vào ý kiến đã có ngày {when}. Nhập ý kiến tiếp theo.")
+        else:
+            self.done.insertItem(0, f"{catalog.label(catalog.FIELDS, item.field)} · "
+                                    f"{catalog.label(catalog.TENDENCIES, item.tendency)} · {item.summary}")
+            self.status.setText(f"Đã lưu {self.done.count()} ý kiến. Nhập ý kiến tiếp theo.")
         self.reset(keep=True)
         self.baseline = self.values()
         self._draft_timer.stop()
@@ -259,6 +276,20 @@ class EntryForm(QWidget):
         self.fields_["collaborator"].selectAll()
         self.saved.emit(item)
         return item
+
+    def _likely_duplicate(self, built: items.Opinion) -> similar.Similar | None | bool:
+        """The earlier item to merge into, None to save separately, False for Esc (back to the form)."""
+        found = similar.duplicates(self.ctx, built.summary, built.collaborator_id, built.meeting_id,
+                                   model=self.suggestion.warmer.model())
+        if not found:
+            return None
+        choice = duplicate_dialog.ask(found[0], built.summary, self)
+        if choice is None:
+            self.status.setText("Chưa lưu: ý kiến có thể trùng; sửa lại hoặc nhấn Enter để chọn lại.")
+            self.summary.setFocus()
+            self.save_draft()
+            return False
+        return found[0] if choice == duplicate_dialog.MERGE else None
 
     def _focus_field(self, exc: DlxhError) -> None:
         target = {"received_on": self.received_on, "summary": self.summary, "field": self.fields_["field"],
@@ -275,12 +306,12 @@ class EntryForm(QWidget):
 
 class EntryDialog(QDialog):
     def __init__(self, ctx: Ctx, meeting_id: str | None = None, collaborator_id: str | None = None,
-                 parent: QWidget | None = None, opinion_id: str | None = None) -> None:
+                 parent: QWidget | None = None, opinion_id: str | None = None, tasks: TaskRunner | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Sửa thông tin dư luận" if opinion_id else "Nhập thông tin dư luận")
         self.resize(820, 640)
         layout = QVBoxLayout(self)
-        self.form = EntryForm(ctx, meeting_id, collaborator_id, self, opinion_id=opinion_id)
+        self.form = EntryForm(ctx, meeting_id, collaborator_id, self, opinion_id=opinion_id, tasks=tasks)
         if opinion_id:
             self.form.done.hide()
             self.form.saved.connect(lambda _: self.accept())
@@ -299,6 +330,7 @@ class EntryDialog(QDialog):
     def showEvent(self, event) -> None:  # noqa: N802
         super().showEvent(event)
         self.form.fields_["collaborator"].setFocus()
+        self.form.suggestion.warmer.build()    # on the worker thread: ready before a sentence is typed
 
     def reject(self) -> None:
         self.form.save_draft()

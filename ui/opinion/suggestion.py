@@ -1,17 +1,21 @@
 """The topic suggestion under Nội dung in the entry form: while the clerk types, the most likely open
 topic (and its field) with a short reason; F4 accepts it. Nothing is ever chosen silently, and
 once a topic is chosen by hand the bar stays quiet. A pause of 250 ms in typing triggers one
-suggestion (app.analytics.suggest, a few milliseconds on the in-memory model)."""
+suggestion (app.analytics.suggest, a few milliseconds on the in-memory model). The model is
+never built here: while the worker thread builds it (ui.opinion.model_warmup) the bar says
+so, and the suggestion appears when the build ends, typing never held up."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
-from app.analytics.suggest import Suggestion, suggest
+from app.analytics.suggest import MIN_CHARS, Suggestion, suggest
 from app.context import Ctx
 from app.errors import DlxhError
 from ui.opinion.choice import ChoiceEdit
+from ui.opinion.model_warmup import warmer
+from ui.tasks import TaskRunner
 
 ACCEPT_KEY = Qt.Key.Key_F4
 
@@ -20,9 +24,12 @@ class SuggestionBar(QLabel):
     accepted = Signal(object)   # the Suggestion taken
 
     def __init__(self, ctx: Ctx, summary: QWidget, topic: ChoiceEdit, field: ChoiceEdit,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, tasks: TaskRunner | None = None) -> None:
         super().__init__(parent)
         self.ctx, self.summary, self.topic, self.field = ctx, summary, topic, field
+        self.warmer = warmer(ctx, tasks)
+        self.warmer.ready.connect(self._model_ready)
+        self.waiting = False       # text to suggest for, model still being built
         self.current: Suggestion | None = None
         self.setWordWrap(True)
         self.setStyleSheet("color: #1f5f8b;")
@@ -42,12 +49,24 @@ class SuggestionBar(QLabel):
         if self.window().isVisible():
             self.refresh()
 
+    def _model_ready(self) -> None:
+        if self.waiting and self.window().isVisible():
+            self.refresh()
+
     def refresh(self) -> None:
         self._timer.stop()
         self.current = None
-        if not self.topic.text().strip():
+        self.waiting = False
+        text = self.summary.text()
+        if not self.topic.text().strip() and len(text.strip()) >= MIN_CHARS:
+            model = self.warmer.model()
+            if model is None:
+                self.waiting = True
+                self.setText("<span style='color:#777'>Đang chuẩn bị gợi ý vấn đề…</span>")
+                self.show()
+                return
             try:
-                found = suggest(self.ctx, self.summary.text(), 1)
+                found = suggest(self.ctx, text, 1, model=model)
             except DlxhError:
                 found = []
             self.current = found[0] if found else None

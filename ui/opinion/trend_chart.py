@@ -1,14 +1,36 @@
-"""Monthly trend of a topic's items, stacked by tendency (QtCharts)."""
+"""Monthly trend of a topic's items, stacked by tendency (QtCharts).
+
+The current month is not over yet, so its bar is drawn in lighter colours and the chart
+says so ("tháng chưa hết"): a short December bar must not read as a drop in December."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCharts import QBarCategoryAxis, QBarSet, QChart, QChartView, QStackedBarSeries, QValueAxis
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtGui import QColor, QFont, QPainter
 
 from app import catalog
+from app.text import vn_date
 
 COLOURS = {"support": "#2e7d32", "concern": "#f9a825", "frustration": "#c62828", "distortion": "#6a1b9a"}
+TITLE = "Số ý kiến theo tháng, theo xu hướng"
+
+
+def partial_month_note(months: list[str], today: date) -> str:
+    """The note for the last bar when it is today's unfinished month, else ''."""
+    if not months or months[-1] != today.strftime("%Y-%m"):
+        return ""
+    following = date(today.year + today.month // 12, today.month % 12 + 1, 1)
+    if (following - today).days == 1:      # the last day of the month: it is (almost) whole
+        return ""
+    return f"cột nhạt: tháng {today:%m/%Y} chưa hết (số liệu đến {vn_date(today)[:5]})"
+
+
+def paler(colour: QColor, share: float = 0.55) -> QColor:
+    """The colour mixed with white: the same hue, clearly lighter (lighter() turns green neon)."""
+    return QColor(*(round(c + (255 - c) * share) for c in (colour.red(), colour.green(), colour.blue())))
 
 
 class TrendChart(QChartView):
@@ -16,23 +38,35 @@ class TrendChart(QChartView):
         super().__init__(parent)
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setMinimumHeight(230)
+        self.partial_note = ""
         self.set_data([], {})
 
-    def set_data(self, months: list[str], series: dict[str, list[int]]) -> None:
+    def set_data(self, months: list[str], series: dict[str, list[int]], today: date | None = None) -> None:
+        self.partial_note = partial_month_note(months, today or date.today())
         chart = QChart()
-        chart.setTitle("Số ý kiến theo tháng, theo xu hướng")
+        chart.setTitle(f"{TITLE}<br><span style='font-size:8pt; color:#666'>({self.partial_note})</span>"
+                       if self.partial_note else TITLE)
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
         bars = QStackedBarSeries()
         for code, counts in series.items():
             bar = QBarSet(catalog.label(catalog.TENDENCIES, code))
             bar.append([float(n) for n in counts])
-            bar.setColor(QColor(COLOURS.get(code, "#607d8b")))
+            colour = QColor(COLOURS.get(code, "#607d8b"))
+            bar.setColor(colour)
+            if self.partial_note:
+                # A selected bar is drawn in the selected colour: the unfinished month, paler.
+                bar.setSelectedColor(paler(colour))
+                bar.selectBar(len(counts) - 1)
             bars.append(bar)
         chart.addSeries(bars)
         axis_x = QBarCategoryAxis()
-        axis_x.append([f"{m[5:7]}/{m[2:4]}" for m in months])
+        labels = [f"{m[5:7]}/{m[2:4]}" for m in months]
+        axis_x.append(labels)
         chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
+        small = QFont(axis_x.labelsFont())
+        small.setPointSizeF(7.5)                # after addAxis (the theme sets fonts): 12 labels in 600 px
+        axis_x.setLabelsFont(small)
         bars.attachAxis(axis_x)
         axis_y = QValueAxis()
         top = max([sum(col) for col in zip(*series.values(), strict=False)] or [0])

@@ -12,7 +12,7 @@ from app.text import vn_number
 from ui import admin_tools
 from ui.models import Column, RowsModel, local_time, sortable
 from ui.pages.base import PageBase
-from ui.widgets import CodeCombo, setup_table
+from ui.widgets import CodeCombo, compact_columns, setup_table
 
 LIMIT = 2000
 
@@ -58,9 +58,9 @@ class Page(PageBase):
             Column("Thời gian", lambda e: local_time(e.ts), sort_key=lambda e: e.seq),
             Column("Người dùng", lambda e: audit_view.user_label(e.user)),
             Column("Thao tác", lambda e: audit_view.action_label(e.action)),
-            Column("Loại dữ liệu", lambda e: audit_view.table_label(e.table_name)),
-            Column("Bản ghi", lambda e: audit_view.record_text(ctx, e, self.names)),
-            Column("Chi tiết", lambda e: audit_view.detail_text(ctx, e, self.names)),
+            Column("Loại dữ liệu", lambda e: audit_view.table_label(e.table_name), tip=True),
+            Column("Bản ghi", lambda e: audit_view.record_text(ctx, e, self.names), tip=True),
+            Column("Chi tiết", lambda e: audit_view.detail_text(ctx, e, self.names), tip=True),
         ])
         self.view = QTableView()
         self.view.setModel(sortable(self.model, self))
@@ -77,8 +77,10 @@ class Page(PageBase):
         rows = audit_view.entries(self.ctx, user=self.user.code(), table=self.table.code(),
                                   action=self.action.code(), limit=LIMIT)
         self.model.set_rows(rows)
-        for col, width in enumerate((135, 100, 160, 170, 190)):
-            self.view.setColumnWidth(col, width)
+        for col, width in enumerate((0, 0, 0, 170, 190)):
+            if width:
+                self.view.setColumnWidth(col, width)
+        compact_columns(self.view, stretch=5, fit=(0, 1, 2))   # the time whole; details take the rest
         more = f" (hiển thị {vn_number(LIMIT)} mục mới nhất; hãy lọc để thu hẹp)" if len(rows) == LIMIT else ""
         self.count.setText(f"{vn_number(len(rows))} mục{more}")
 

@@ -29,7 +29,7 @@ from app.text import vn_number
 from ui.errors import show_error
 from ui.models import Column, RowsModel, sortable
 from ui.pages.base import PageBase
-from ui.widgets import setup_table
+from ui.widgets import compact_columns, setup_table
 
 FIXED = [
     ("Lĩnh vực", catalog.FIELDS), ("Xu hướng", catalog.TENDENCIES), ("Mức độ quan tâm", catalog.SCALES),
@@ -87,7 +87,8 @@ class UnitTab(QWidget):
 
     def refresh(self) -> None:
         self.model.set_rows(units(self.page.ctx, level=self.level))
-        self.view.resizeColumnsToContents()
+        names = [c.header for c in self.model.columns].index("Tên")
+        compact_columns(self.view, stretch=names)     # the name takes the room, not the population
 
     def _pick(self, index) -> None:
         unit: Unit = self.model.row_at(self.view.model().mapToSource(index).row())

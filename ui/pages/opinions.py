@@ -37,7 +37,7 @@ from ui.models import Column, RowsModel, sortable
 from ui.opinion.entry import EntryDialog
 from ui.opinion.handling_dialog import HandlingDialog
 from ui.pages.base import PageBase
-from ui.widgets import CodeCombo, SearchBox, setup_table
+from ui.widgets import CodeCombo, SearchBox, compact_columns, setup_table
 
 PAGE_SIZE = 300
 
@@ -111,15 +111,15 @@ class Page(PageBase):
 
         self.model = RowsModel([
             Column("Ngày", lambda r: _date(r.received_on), sort_key=lambda r: int(r.received_on.replace("-", ""))),
-            Column("Lĩnh vực", lambda r: catalog.label(catalog.FIELDS, r.field)),
-            Column("Xu hướng", lambda r: catalog.label(catalog.TENDENCIES, r.tendency)),
+            Column("Lĩnh vực", lambda r: catalog.label(catalog.FIELDS, r.field), tip=True),
+            Column("Xu hướng", lambda r: catalog.label(catalog.TENDENCIES, r.tendency), tip=True),
             Column("Mức độ", lambda r: catalog.label(catalog.SCALES, r.scale)),
-            Column("Địa bàn", lambda r: r.area_name),
-            Column("Vấn đề", lambda r: r.topic_title),
-            Column("Xử lý", lambda r: catalog.label(catalog.HANDLING, r.handling)),
+            Column("Địa bàn", lambda r: r.area_name, tip=True),
+            Column("Vấn đề", lambda r: r.topic_title, tip=True),
+            Column("Xử lý", lambda r: catalog.label(catalog.HANDLING, r.handling), tip=True),
             Column("Nguy cơ", lambda r: catalog.label(catalog.HOTSPOT_RISKS, r.hotspot_risk)),
-            Column("Cộng tác viên", lambda r: r.collaborator_name),
-            Column("Nội dung", lambda r: " ".join(r.summary.split())),
+            Column("Cộng tác viên", lambda r: r.collaborator_name, tip=True),
+            Column("Nội dung", lambda r: " ".join(r.summary.split()), tip=True),
         ])
         self.view = QTableView()
         self.view.setModel(sortable(self.model, self))
@@ -142,9 +142,9 @@ class Page(PageBase):
             Column("Loại", lambda r: r.kind_label),
             Column("Quá hạn", lambda r: f"{r.days_over} ngày", sort_key=lambda r: r.days_over, align_right=True),
             Column("Hạn xử lý", lambda r: _date(r.due_on), sort_key=lambda r: r.due_on),
-            Column("Cơ quan", lambda r: r.agency_name),
+            Column("Cơ quan", lambda r: r.agency_name, tip=True),
             Column("Ngày chuyển", lambda r: _date(r.forwarded_on), sort_key=lambda r: r.forwarded_on),
-            Column("Nội dung", lambda r: r.text),
+            Column("Nội dung", lambda r: r.text, tip=True),
         ])
         self.overdue_view = QTableView()
         self.overdue_view.setModel(sortable(self.overdue_model, self))
@@ -217,8 +217,11 @@ class Page(PageBase):
         flt = self.current_filter()
         self.total = items.count(self.ctx, flt)
         self.model.set_rows(items.list_opinions(self.ctx, flt, limit=PAGE_SIZE))
-        for col, width in enumerate((82, 120, 115, 62, 125, 150, 100, 62, 130)):
-            self.view.setColumnWidth(col, width)   # the rest (Nội dung) takes the remaining width
+        for col, width in enumerate((0, 115, 110, 0, 115, 140, 100, 0, 125)):
+            if width:
+                self.view.setColumnWidth(col, width)   # long labels elide, whole in the tooltip
+        # Date, scale and risk fit their text; Nội dung takes the remaining width.
+        compact_columns(self.view, stretch=9, fit=(0, 3, 7))
         self._count_text()
 
     def load_more(self) -> None:
@@ -274,11 +277,11 @@ class Page(PageBase):
         """Open the selected item in the entry form (double-click or Enter on a row)."""
         chosen = self.selected()
         if chosen and chosen[0] == "opinion":
-            if EntryDialog(self.ctx, parent=self, opinion_id=chosen[1]).exec():
+            if EntryDialog(self.ctx, parent=self, opinion_id=chosen[1], tasks=self.tasks).exec():
                 self.refresh_list()
 
     def enter(self) -> None:
-        EntryDialog(self.ctx, self.meeting.code(), self.collaborator.code(), parent=self).exec()
+        EntryDialog(self.ctx, self.meeting.code(), self.collaborator.code(), parent=self, tasks=self.tasks).exec()
         self.refresh_list()
 
     def choose_export(self) -> None:

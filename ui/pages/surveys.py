@@ -10,6 +10,7 @@ from app.surveys import questionnaire as qn
 from app.text import vn_number
 from ui.errors import show_error
 from ui.feedback import notify
+from ui.icons import icon
 from ui.pages.base import PageBase
 from ui.survey.builder import BuilderView
 from ui.survey.entry_view import EntryView
@@ -34,7 +35,7 @@ class Page(PageBase):
         bar.addWidget(self.picker, 1)
         self.status = QLabel()
         bar.addWidget(self.status)
-        new = QPushButton("Cuộc điều tra mới…")
+        new = QPushButton(icon("add"), "Cuộc điều tra mới…")
         new.clicked.connect(self._new_survey)
         bar.addWidget(new)
         self.layout_.addLayout(bar)

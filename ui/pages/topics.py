@@ -27,12 +27,13 @@ from app.errors import DlxhError
 from app.opinions import items, topic_stats, topics, warnings
 from app.text import vn_date
 from ui.errors import show_error
+from ui.icons import icon
 from ui.models import Column, RowsModel, sortable
 from ui.opinion.choice import ChoiceEdit
 from ui.opinion.handling_dialog import HandlingDialog
 from ui.opinion.trend_chart import TrendChart
 from ui.pages.base import PageBase
-from ui.widgets import CodeCombo, setup_table
+from ui.widgets import CodeCombo, compact_columns, fit_columns, setup_table
 
 STATUS_COLOURS = {"hot": "#c62828", "watch": "#8d6e00", "closed": "#555"}
 STATUS_ORDER = {"hot": 0, "watch": 1, "closed": 2}
@@ -79,7 +80,7 @@ class Page(PageBase):
         bar = QHBoxLayout()
         self.status_filter = CodeCombo("Mọi trạng thái", catalog.TOPIC_STATUSES)
         self.status_filter.currentIndexChanged.connect(lambda _: self.refresh())
-        add = QPushButton("Thêm vấn đề")
+        add = QPushButton(icon("add"), "Thêm vấn đề")
         add.clicked.connect(self.add_topic)
         bar.addWidget(QLabel("Trạng thái:"))
         bar.addWidget(self.status_filter)
@@ -92,16 +93,17 @@ class Page(PageBase):
             Column("Trạng thái", lambda r: catalog.label(catalog.TOPIC_STATUSES, r.topic.status),
                    sort_key=lambda r: (STATUS_ORDER.get(r.topic.status, 3) * 10 - (r.topic.id in self.warned)) * 100000
                    - r.recent),
-            Column("Vấn đề", lambda r: r.topic.title),
+            Column("Vấn đề", lambda r: r.topic.title, tip=True),
             Column("Ý kiến", lambda r: r.items, align_right=True),
-            Column("14 ngày", lambda r: r.recent, align_right=True),
-            Column("Cảnh báo", lambda r: "⚠ " + str(len(self.warned[r.topic.id].reasons))
-                   if r.topic.id in self.warned else ""),
+            Column("14 ngày", lambda r: r.recent, align_right=True, header_tip="Số ý kiến trong 14 ngày qua"),
+            Column("⚠", lambda r: "⚠ " + str(len(self.warned[r.topic.id].reasons))
+                   if r.topic.id in self.warned else "", header_tip="Cảnh báo sớm: số dấu hiệu bất thường"),
         ])
         self.view = QTableView()
         self.view.setModel(sortable(self.model, self))
         setup_table(self.view)
         self.view.setWordWrap(False)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.view.selectionModel().currentRowChanged.connect(lambda cur, _: self.show_topic(cur))
 
         detail = QWidget()
@@ -141,17 +143,18 @@ class Page(PageBase):
         self.areas_view.setModel(sortable(self.areas_model, self))
         setup_table(self.areas_view)
         self.areas_view.sortByColumn(1, Qt.SortOrder.DescendingOrder)
-        self.areas_view.setColumnWidth(0, 190)
+        fit_columns(self.areas_view, content=(1, 2, 3))
         self.items_model = RowsModel([
             Column("Ngày", lambda r: _d(r.received_on), sort_key=lambda r: r.received_on),
             Column("Xu hướng", lambda r: catalog.label(catalog.TENDENCIES, r.tendency)),
             Column("Địa bàn", lambda r: r.area_name),
-            Column("Nội dung", lambda r: r.summary),
+            Column("Nội dung", lambda r: r.summary, tip=True),
         ])
         self.items_view = QTableView()
         self.items_view.setModel(sortable(self.items_model, self))
         setup_table(self.items_view)
         self.items_view.setWordWrap(False)
+        fit_columns(self.items_view, content=(0, 1, 2))
         self.items_view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         tabs = QTabWidget()
         tabs.addTab(self.areas_view, "Địa bàn")
@@ -168,7 +171,8 @@ class Page(PageBase):
         split = QSplitter()
         split.addWidget(self.view)
         split.addWidget(detail)
-        split.setSizes([470, 760])
+        split.setChildrenCollapsible(False)
+        split.setSizes([620, 760])          # the detail keeps its minimum; the table takes the rest
         self.layout_.addWidget(split, 1)
         self.current: topics.Topic | None = None
 
@@ -178,8 +182,7 @@ class Page(PageBase):
         status = self.status_filter.code()
         lines = [x for x in topic_stats.topic_lines(self.ctx) if not status or x.topic.status == status]
         self.model.set_rows(lines)
-        for col, width in enumerate((85, 215, 50, 55)):
-            self.view.setColumnWidth(col, width)
+        compact_columns(self.view, stretch=1)       # the title takes whatever room is left
         proxy = self.view.model()
         target = 0
         for row in range(proxy.rowCount()):

@@ -94,7 +94,10 @@ class ReportPanel(QWidget):
         tab = QWidget()
         box = QHBoxLayout(tab)
         self.section_list = QListWidget()
-        self.section_list.setFixedWidth(330)   # the six part titles whole
+        self.section_list.setFixedWidth(330)
+        # A long part title wraps onto a second line instead of hiding behind a sideways scroll bar.
+        self.section_list.setWordWrap(True)
+        self.section_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.section_list.currentRowChanged.connect(self._show_section)
         self.section_text = QPlainTextEdit()
         self.section_text.setPlaceholderText("Nội dung mục (mỗi đoạn một dòng; dòng “1. …” là tiêu đề mục nhỏ; "
@@ -157,7 +160,9 @@ class ReportPanel(QWidget):
                              f"{_vn(report.due_on)} ({deadline}){extra}<br>{report.title}")
         for section in report.sections:
             mark = " (đã sửa)" if section.get("edited") else ""
-            self.section_list.addItem(QListWidgetItem(f"{section['title']}{mark}"))
+            item = QListWidgetItem(f"{section['title']}{mark}")
+            item.setToolTip(section["title"])
+            self.section_list.addItem(item)
         if report.sections:
             self.section_list.setCurrentRow(0)
         editable = report.status == "draft"

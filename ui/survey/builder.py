@@ -30,8 +30,11 @@ from app.surveys.model import KINDS, Question, SkipRule
 from app.text import vn_date
 from ui.errors import show_error
 from ui.files import choose_folder
+from ui.icons import icon
 from ui.models import Column, RowsModel
-from ui.widgets import setup_table
+from ui.widgets import lock_widgets, setup_table
+
+CLOSED_TIP = "Cuộc điều tra đã kết thúc: chuyển trạng thái về “Đang thu phiếu” để sửa."
 
 
 def _date_text(iso: str | None) -> str:
@@ -47,6 +50,7 @@ class BuilderView(QWidget):
         super().__init__(parent)
         self.ctx, self.tasks = ctx, tasks
         self.sid: str | None = None
+        self.closed = False
         self.questions: list[Question] = []
         layout = QVBoxLayout(self)
         layout.addWidget(self._info_box())
@@ -57,7 +61,7 @@ class BuilderView(QWidget):
         lv.setContentsMargins(0, 0, 0, 0)
         self.model = RowsModel([
             Column("Câu", lambda q: q.no, align_right=True),
-            Column("Nội dung", lambda q: q.text),
+            Column("Nội dung", lambda q: q.text, tip=True),
             Column("Loại", lambda q: KINDS[q.kind]),
             Column("Phương án", lambda q: len(q.choices) if q.has_choices else ""),
             Column("Điều kiện", lambda q: q.skip.describe() if q.skip else ""),
@@ -75,12 +79,15 @@ class BuilderView(QWidget):
         self.table.selectionModel().currentRowChanged.connect(lambda cur, _: self._edit(cur.row()))
         lv.addWidget(self.table, 1)
         buttons = QHBoxLayout()
-        for text, slot in (("Thêm câu mới", self._new), ("Lên", lambda: self._move(-1)),
-                           ("Xuống", lambda: self._move(1)), ("Xóa câu", self._delete),
-                           ("In phiếu (PDF, DOCX)…", self._print)):
-            b = QPushButton(text)
+        self.edit_buttons: list[QPushButton] = []
+        for text, slot, name in (("Thêm câu mới", self._new, "add"), ("Lên", lambda: self._move(-1), ""),
+                                 ("Xuống", lambda: self._move(1), ""), ("Xóa câu", self._delete, ""),
+                                 ("In phiếu (PDF, DOCX)…", self._print, "print")):
+            b = QPushButton(icon(name), text) if name else QPushButton(text)
             b.clicked.connect(slot)
             buttons.addWidget(b)
+            if slot != self._print:
+                self.edit_buttons.append(b)
         lv.addLayout(buttons)
         split.addWidget(left)
         split.addWidget(self._editor_box())
@@ -157,6 +164,11 @@ class BuilderView(QWidget):
         self.starts.setText(_date_text(s.starts_on))
         self.ends.setText(_date_text(s.ends_on))
         self._reload()
+        self.closed = s.status == "closed"
+        # Read-only once closed; the status stays open to change, so the survey can be reopened.
+        lock_widgets([self.title, self.purpose, self.method, self.starts, self.ends, self.q_text, self.q_kind,
+                      self.q_options, self.q_required, self.q_skip, self.skip_q, self.skip_opt, self.q_save,
+                      *self.edit_buttons], self.closed, CLOSED_TIP)
 
     def _reload(self, select_no: int | None = None) -> None:
         self.questions = qn.load(self.ctx, self.sid).questions if self.sid else []
@@ -202,9 +214,11 @@ class BuilderView(QWidget):
         return True
 
     def _save_info(self) -> None:
-        self._run(lambda: qn.update_survey(
-            self.ctx, self.sid, title=self.title.text(), purpose=self.purpose.text(), method=self.method.currentData(),
-            status=self.state.currentData(), starts_on=self.starts.text() or None, ends_on=self.ends.text() or None))
+        if self._run(lambda: qn.update_survey(
+                self.ctx, self.sid, title=self.title.text(), purpose=self.purpose.text(),
+                method=self.method.currentData(), status=self.state.currentData(),
+                starts_on=self.starts.text() or None, ends_on=self.ends.text() or None)):
+            self.show_survey(self.sid)     # closing locks the form, reopening frees it
 
     def _save_question(self) -> None:
         kind = self.q_kind.currentData()

@@ -21,8 +21,10 @@ from app.surveys import questionnaire as qn
 from app.surveys import responses as rs
 from app.surveys.model import KINDS, PROFILE_FIELDS, Questionnaire
 from ui.files import open_file
+from ui.survey.builder import CLOSED_TIP
 from ui.survey.entry_grid import EntryGrid
 from ui.survey.import_dialog import ImportDialog
+from ui.widgets import lock_widgets
 
 # Profile columns in the order of the printed form: gender, age band, stratum, area.
 SHORT = {"gender": "Giới", "age_band": "Tuổi", "stratum": "Giai tầng", "area_code": "Địa bàn"}
@@ -58,11 +60,12 @@ class EntryView(QWidget):
             bar.addWidget(w)
         bar.addStretch(1)
         pick = QPushButton("Chọn phiếu để kiểm tra (10%)")
+        self.pick = pick
         pick.clicked.connect(self._pick_forms)
-        fix = QPushButton("Sửa phiếu đã nhập…")
+        fix = self.fix = QPushButton("Sửa phiếu đã nhập…")
         fix.clicked.connect(self._correct)
         bar.addWidget(fix)
-        imp = QPushButton("Nhập từ tệp CSV/Excel…")
+        imp = self.import_button = QPushButton("Nhập từ tệp CSV/Excel…")
         imp.clicked.connect(self._import)
         bar.addWidget(pick)
         bar.addWidget(imp)
@@ -91,6 +94,13 @@ class EntryView(QWidget):
         self.correcting: dict[int, str] = {}  # grid row -> id of the stored form being corrected
 
     def show_survey(self, sid: str) -> None:
+        closed = qn.get_survey(self.ctx, sid).status == "closed"
+        lock_widgets([self.grid, self.mode, self.channel, self.pick, self.fix, self.import_button], closed, CLOSED_TIP)
+        if closed:
+            self.message.setText("Cuộc điều tra đã kết thúc: không nhập hay sửa phiếu. Muốn nhập thêm, chuyển "
+                                 "trạng thái về “Đang thu phiếu” ở thẻ Phiếu hỏi.")
+        elif self.message.text().startswith("Cuộc điều tra đã kết thúc"):
+            self._mode_changed()
         if sid == self.sid and self.grid.rowCount():
             return
         self.sid = sid

@@ -7,7 +7,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCharts import QAbstractBarSeries, QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
     QComboBox,
@@ -29,8 +29,20 @@ from app.surveys.report_text import method_rows, pct, reading
 from app.text import vn_number
 from ui.errors import show_error
 from ui.files import choose_folder, save_file
+from ui.icons import icon
 
 WEIGHTS = {"auto": "Gia quyền: tự động", "yes": "Gia quyền: có", "no": "Gia quyền: không (số thô)"}
+
+
+def percent_axis(peak: float) -> tuple[int, int]:
+    """(top, step) of a percentage axis: round ticks (0/20/40/…/100, never 0/22/45/67/90),
+    at most six of them, with room above the highest bar for its label."""
+    need = min(100.0, peak + 5)
+    for step in (2, 5, 10, 20):
+        top = min(100, math.ceil(need / step) * step)
+        if top // step <= 5:
+            return max(top, step), step
+    return 100, 20
 
 
 def _item(text: str, right: bool = True) -> QTableWidgetItem:
@@ -57,18 +69,23 @@ class TabulateView(QWidget):
         self.weight = QComboBox()
         for code, name in WEIGHTS.items():
             self.weight.addItem(name, code)
+        for combo in (self.by, self.weight):    # short enough to show whole; the question gets the rest
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            # (contents length counts wide "x"s: three quarters of the letters is the text's width)
+            combo.setMinimumContentsLength(max(len(combo.itemText(i)) for i in range(combo.count())) * 3 // 4)
         for label, w in (("Câu hỏi:", self.question), ("Bảng:", self.by), ("", self.weight)):
             if label:
                 bar.addWidget(QLabel(label))
-            bar.addWidget(w)
+            bar.addWidget(w, 1 if w is self.question else 0)   # the question's text gets the room
         self.question.currentIndexChanged.connect(lambda _: self._show_table())
         self.by.currentIndexChanged.connect(lambda _: self._show_table())
         self.weight.currentIndexChanged.connect(lambda _: self._reload())
         layout.addLayout(bar)
         bar = QHBoxLayout()            # the actions on their own row: the page must fit 1366 px
-        for text, slot in (("Xuất Excel mọi bảng…", self._export), ("Báo cáo PDF, DOCX…", self._report),
-                           ("Lưu vào sổ báo cáo", self._register)):
-            b = QPushButton(text)
+        for text, slot, name in (("Xuất Excel mọi bảng…", self._export, "export"),
+                                 ("Báo cáo PDF, DOCX…", self._report, "reports"),
+                                 ("Lưu vào sổ báo cáo", self._register, "save")):
+            b = QPushButton(icon(name), text)
             b.clicked.connect(slot)
             bar.addWidget(b)
         bar.addStretch(1)
@@ -128,7 +145,8 @@ class TabulateView(QWidget):
     def _frequency(self, q) -> None:
         f = tb.frequency(self.data, q)
         self.table.setColumnCount(4)
-        self.table.setHorizontalHeaderLabels(["Phương án", "Số phiếu", "Tỷ lệ", "Sai số ±"])
+        counted = "Số phiếu (có trọng số)" if self.data.weighted else "Số phiếu"
+        self.table.setHorizontalHeaderLabels(["Phương án", counted, "Tỷ lệ", "Sai số ±"])
         self.table.setRowCount(len(f.rows) + 1)
         for r, row in enumerate(f.rows):
             count = vn_number(row.count, 1) if self.data.weighted else vn_number(row.count)
@@ -167,6 +185,9 @@ class TabulateView(QWidget):
         # A fresh chart each time: reusing one left the old axes' labels drawn under the new ones.
         old, self.chart = self.chart, QChart()
         self.chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        # Numbers on the chart the way the table writes them: 76,8% (not 76.8).
+        self.chart.setLocale(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))
+        self.chart.setLocalizeNumbers(True)
         self.chart_view.setChart(self.chart)
         old.deleteLater()
         bars = QBarSeries()
@@ -175,7 +196,7 @@ class TabulateView(QWidget):
             bar_set.append([round(v, 1) for v in values])
             bars.append(bar_set)
         bars.setLabelsVisible(len(series) * len(categories) <= 30)
-        bars.setLabelsFormat("@value")
+        bars.setLabelsFormat("@value%")
         bars.setLabelsPosition(QAbstractBarSeries.LabelsPosition.LabelsOutsideEnd)
         for bar_set in bars.barSets():
             bar_set.setLabelColor(QColor("black"))
@@ -184,8 +205,10 @@ class TabulateView(QWidget):
         x.append([c if len(c) <= 22 else c[:21] + "…" for c in categories])
         y = QValueAxis()
         peak = max((v for _, values in series for v in values), default=0)
-        y.setRange(0, min(100, max(10, math.ceil((peak + 5) / 10) * 10)))
-        y.setLabelFormat("%d")
+        top, step = percent_axis(peak)
+        y.setRange(0, top)
+        y.setTickCount(top // step + 1)
+        y.setLabelFormat("%.0f")
         self.chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
         self.chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
         bars.attachAxis(x)

@@ -1,0 +1,38 @@
+"""Lists at 1366x768: dates, times and short codes are never cut, long text elides with the
+whole text in its tooltip, and numbers stand right-aligned in the Vietnamese way (1.234)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+
+def _fits(view, col: int) -> bool:
+    """The column is at least as wide as its widest shown text needs."""
+    return view.horizontalHeader().sectionSize(col) >= view.sizeHintForColumn(col)
+
+
+def test_opinions_audit_catalog_columns(main_window):
+    main_window.resize(1366, 768)
+    opinions = main_window.show_page("opinions")
+    view = opinions.view
+    for col in (0, 3, 7):                       # Ngày, Mức độ, Nguy cơ
+        assert _fits(view, col), view.model().headerData(col, Qt.Orientation.Horizontal)
+    first = view.model().index(0, 9)
+    summary = view.model().data(first, Qt.ItemDataRole.DisplayRole)
+    assert summary and view.model().data(first, Qt.ItemDataRole.ToolTipRole) == summary
+
+    audit = main_window.show_page("audit")
+    assert _fits(audit.view, 0)                  # "03/12/2026 10:38:01" whole
+    assert len(audit.view.model().index(0, 0).data()) == 19
+
+    catalog = main_window.show_page("catalog")
+    views = [v for v in catalog.findChildren(type(view)) if v.model() and v.model().columnCount() >= 3]
+    hamlets = next(v for v in views if v.model().headerData(v.model().columnCount() - 1,
+                                                               Qt.Orientation.Horizontal) == "Dân số")
+    last = hamlets.model().columnCount() - 1
+    header = hamlets.horizontalHeader()
+    names = [hamlets.model().headerData(c, Qt.Orientation.Horizontal) for c in range(last + 1)].index("Tên")
+    assert header.sectionSize(names) > header.sectionSize(last)        # the name gets the room
+    population = hamlets.model().index(0, last)
+    assert "." in population.data() and population.data().replace(".", "").isdigit()     # 2.150
+    assert hamlets.model().data(population, Qt.ItemDataRole.TextAlignmentRole) & Qt.AlignmentFlag.AlignRight

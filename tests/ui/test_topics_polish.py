@@ -1,0 +1,64 @@
+"""Vấn đề nổi cộm at the sizes clerks use: titles get the table's spare room (whole in the
+tooltip), no header is cut, and the unfinished month's bar is marked as partial."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QFontMetrics
+
+from ui.opinion.trend_chart import TrendChart, partial_month_note
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1920, 1080)])
+def test_titles_get_the_room_and_headers_are_whole(main_window, size):
+    main_window.resize(*size)
+    page = main_window.show_page("topics")
+    view = page.view
+    header = view.horizontalHeader()
+    widths = [header.sectionSize(c) for c in range(header.count())]
+    # The title is the widest column; the warning column is no wider than its content.
+    assert widths[1] == max(widths) and widths[1] >= 150
+    assert widths[4] < 70
+    assert sum(widths) <= view.viewport().width() + 1          # no sideways scrolling
+    font = QFont(header.font())
+    font.setBold(True)
+    metrics = QFontMetrics(font)
+    for col in (0, 2, 3, 4):
+        text = view.model().headerData(col, Qt.Orientation.Horizontal)
+        assert widths[col] >= metrics.horizontalAdvance(text) + 12, text
+    proxy = view.model()
+    first = proxy.index(0, 1)
+    title = page.model.row_at(proxy.mapToSource(first).row()).topic.title
+    assert proxy.data(first, Qt.ItemDataRole.ToolTipRole) == title
+    assert proxy.data(proxy.index(0, 2), Qt.ItemDataRole.TextAlignmentRole) & Qt.AlignmentFlag.AlignRight
+    assert "Cảnh báo" in proxy.headerData(4, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+
+
+def test_current_month_bar_is_marked_partial(main_window, qtbot):
+    page = main_window.show_page("topics")
+    today = date.today()
+    assert page.chart.partial_note == partial_month_note([today.strftime("%Y-%m")], today)
+    chart = TrendChart()
+    qtbot.addWidget(chart)
+    chart.set_data(["2026-10", "2026-11", "2026-12"], {"support": [3, 4, 1], "concern": [2, 2, 1]},
+                   today=date(2026, 12, 3))
+    assert "tháng 12/2026 chưa hết" in chart.chart().title()
+    sets = chart.chart().series()[0].barSets()
+    assert len(sets) == 2 and all(s.selectedBars() == [2] for s in sets)
+    assert all(s.selectedColor().lightness() > s.color().lightness() for s in sets)
+    chart.set_data(["2026-10", "2026-11", "2026-12"], {"support": [3, 4, 1]}, today=date(2026, 12, 31))
+    assert "chưa hết" not in chart.chart().title()
+    assert chart.chart().series()[0].barSets()[0].selectedBars() == []
+
+
+def test_partial_month_note_wording():
+    months = ["2026-11", "2026-12"]
+    assert partial_month_note(months, date(2026, 12, 3)) == \
+        "cột nhạt: tháng 12/2026 chưa hết (số liệu đến 03/12)"
+    assert partial_month_note(months, date(2026, 12, 31)) == ""       # the month is whole
+    assert partial_month_note(months, date(2027, 1, 5)) == ""         # the chart ends before today
+    assert partial_month_note(["2027-02"], date(2027, 2, 27)) != ""
+    assert partial_month_note(["2027-02"], date(2027, 2, 28)) == ""
