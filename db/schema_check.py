@@ -19,8 +19,7 @@ import sqlcipher3
 from app.errors import StoreError
 from db.migrate import latest_version, migrate
 
-RECOVERY = ("hãy khôi phục từ bản sao lưu gần nhất (trong chương trình: menu Tệp → Sao lưu và khôi phục…; "
-            "hoặc lệnh 'dlxh restore TỆP_SAO_LƯU').")
+RECOVERY = "hãy khôi phục từ bản sao lưu gần nhất (menu Tệp → Sao lưu và khôi phục…, hoặc lệnh 'dlxh restore')."
 
 
 @dataclass(frozen=True)
@@ -83,5 +82,4 @@ def check(conn: sqlcipher3.Connection) -> None:
     found = problems(conn)
     if found:
         named = "; ".join(found[:3]) + (f" (và {len(found) - 3} chỗ khác)" if len(found) > 3 else "")
-        raise StoreError(f"Cơ sở dữ liệu bị hỏng lược đồ ({named}); tệp bị hỏng hoặc bị sửa ngoài "
-                         f"chương trình, chưa có gì được ghi: {RECOVERY}")
+        raise StoreError(f"Cơ sở dữ liệu bị hỏng lược đồ ({named}), chưa có gì được ghi: {RECOVERY}")

@@ -110,10 +110,15 @@ def empty_ctx(tmp_path: Path) -> Ctx:
 
 
 def run_cli(*args: str, env: dict[str, str] | None = None, timeout: int = 120) -> subprocess.CompletedProcess:
-    """Run `python -m app ...` in a subprocess, the way users and scripts call it."""
+    """Run `python -m app ...` in a subprocess, the way users and scripts call it.
+
+    Every run of the suite, refusals included, is checked for a Python traceback (issue 14,
+    done means: `grep -r Traceback` over the output of every refusal is empty)."""
     full_env = {**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}
-    return subprocess.run([sys.executable, "-m", "app", *args], capture_output=True, text=True, env=full_env,
+    done = subprocess.run([sys.executable, "-m", "app", *args], capture_output=True, text=True, env=full_env,
                           cwd=ROOT, timeout=timeout)
+    assert "Traceback" not in done.stdout + done.stderr, (args, done.stdout, done.stderr)
+    return done
 
 
 @pytest.fixture

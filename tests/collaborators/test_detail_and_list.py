@@ -4,12 +4,13 @@ person selected after the detail closes, and the list fits 1366 px without sidew
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from app.collaborators import registry
 from app.opinions import items
 from app.text import first_words
+from tests.ui.helpers import close_next_modal
 
 
 def _select(page, collaborator_id: str) -> None:
@@ -23,20 +24,6 @@ def _busiest(ctx) -> str:
     """The collaborator who reported the most items (the detail's list is worth checking)."""
     return ctx.db.execute("SELECT collaborator_id FROM opinions WHERE collaborator_id IS NOT NULL "
                           "GROUP BY collaborator_id ORDER BY count(*) DESC, collaborator_id LIMIT 1").fetchone()[0]
-
-
-def _close_next_modal(seen: list) -> None:
-    """When the next modal dialog opens, note it and close it (Hủy)."""
-
-    def poll(left: int = 300) -> None:
-        box = QApplication.activeModalWidget()
-        if box is not None and box.windowTitle().startswith("Sửa thông tin dư luận"):
-            seen.append(box)
-            box.reject()
-        elif left:
-            QTimer.singleShot(10, lambda: poll(left - 1))
-
-    QTimer.singleShot(0, poll)
 
 
 def test_detail_edits_lists_reported_items_and_keeps_the_selection(main_window, demo_ctx, qtbot):
@@ -63,7 +50,7 @@ def test_detail_edits_lists_reported_items_and_keeps_the_selection(main_window, 
     view.setFocus()
     view.setCurrentIndex(view.model().index(1, 0))
     opened: list = []
-    _close_next_modal(opened)
+    close_next_modal(opened, "Sửa thông tin dư luận")
     qtbot.keyClick(view, Qt.Key.Key_Return)
     assert len(opened) == 1
     assert opened[0].form.editing.id == reported[1].id

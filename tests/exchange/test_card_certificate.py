@@ -12,13 +12,13 @@ from pathlib import Path
 
 import pytest
 
-from app.demo import places
 from app.errors import ImportRefused
 from app.exchange import identity, keys
 from app.office import init_office, open_ctx
 from app.reports import signing
 from app.reports.render_pdf import render_pdf_anchored
 from tests.conftest import PASSPHRASE, ROOT
+from tests.exchange.sync_helpers import new_province
 from tests.reports.sample import sample_document
 
 ENV = {"DLXH_PASSPHRASE": PASSPHRASE}
@@ -29,8 +29,7 @@ def offices(tmp_path, passphrase_env):
     """A district that has signed one report PDF, and a province that knows nothing of it yet."""
     district, _ = init_office(tmp_path / "huyen.db", unit_code="TVH-CL", name="Huyện Càng Long", role="district",
                               parent_code="TVH", parent_name="Tỉnh Trà Vinh")
-    province, _ = init_office(tmp_path / "tinh.db", unit_code=places.PROVINCE[0], name=places.PROVINCE[1],
-                              role="province")
+    province = new_province(tmp_path / "tinh.db")
     data, anchors = render_pdf_anchored(sample_document(pages=1))
     pdf = tmp_path / "bao-cao-thang.signed.pdf"
     pdf.write_bytes(signing.sign_pdf(district, data, anchors[0], "Nguyễn Văn An", "Trưởng ban"))

@@ -181,6 +181,25 @@ class Page(PageBase):
                 self.view.scrollTo(proxy.index(row, 0))
                 return
 
+    def open_link(self, link) -> None:
+        """Follow an app.overview.Link: a tab (activity, coverage), or one person selected in
+        the unfiltered list with the detail open."""
+        tab = {"activity": self.activity, "coverage": self.coverage}.get(link.tab or "")
+        self.tabs.setCurrentWidget(tab or self.tabs.widget(0))
+        if tab is not None or not link.record_id:
+            return
+        for combo in (self.area, self.sector, self.stratum, self.status, self.party):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self.refresh_list()
+        self._reselect(link.record_id)
+        if self._current_id() == link.record_id:
+            self.open_detail()
+
     def selected(self):
         rows = self.view.selectionModel().selectedRows()
         if not rows:
