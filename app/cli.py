@@ -75,9 +75,24 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _library_warnings_to_the_log() -> None:
+    """Libraries log warnings, some with a whole trace (pyhanko's certificate validator on an
+    untrusted signer); with no handler Python prints them on stderr, which reads as a crash
+    under our one-line message. Send them to the log file instead (the GUI sets its own)."""
+    root = logging.getLogger()
+    if root.handlers:
+        return
+    logging.raiseExceptions = False  # an unwritable log file must not print a trace either
+    handler = logging.FileHandler(LOG_PATH, encoding="utf-8", delay=True)
+    handler.setLevel(logging.WARNING)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root.addHandler(handler)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    _library_warnings_to_the_log()
     if not getattr(args, "func", None):
         from app.commands.core import cmd_gui
 

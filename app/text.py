@@ -61,6 +61,15 @@ def vn_percent(part: float, whole: float, decimals: int = 1) -> str:
     return vn_number(value) + "%"
 
 
+def first_words(text: str, limit: int) -> str:
+    """At most `limit` characters, cut at a word and marked with "…", so a list shows whole words."""
+    text = " ".join((text or "").split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0] or text[:limit]
+    return cut.rstrip(",;:.–-") + "…"
+
+
 def vn_date(d: date) -> str:
     """dd/mm/yyyy, the way dates are written in forms and lists."""
     return d.strftime("%d/%m/%Y")

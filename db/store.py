@@ -11,8 +11,14 @@ import sqlite_utils
 from app.errors import StoreError
 from db import keys
 from db.migrate import migrate
+from db.schema_check import check as check_schema
 
 PLAIN_SQLITE_MAGIC = b"SQLite format 3\x00"
+# How long a write waits for another connection's lock before it is refused ("database is
+# locked", said in Vietnamese by app/dberrors.py). Long enough that a backup's brief lock or a
+# second window's save does not fail a save, short enough that a truly held lock does not
+# freeze the window for half a minute.
+BUSY_TIMEOUT_S = 5
 
 
 def default_path() -> Path:
@@ -28,7 +34,8 @@ def default_path() -> Path:
 
 
 def _connect(path: Path, key: keys.DbKey) -> sqlcipher3.Connection:
-    conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False, timeout=30)
+    conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False,
+                              timeout=BUSY_TIMEOUT_S)
     conn.execute("PRAGMA cipher_log_level = NONE")  # a wrong key is our message, not a log line
     conn.execute(f'PRAGMA key = "{key.pragma_value()}"')
     try:
@@ -42,7 +49,7 @@ def _connect(path: Path, key: keys.DbKey) -> sqlcipher3.Connection:
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = FULL")
-    conn.execute("PRAGMA busy_timeout = 30000")
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_S * 1000}")
     # SQLCipher decrypts every page it reads: a 64 MiB page cache keeps list filters and
     # searches 2-5x faster on repeated queries (measured on 200k items, issue 4).
     conn.execute("PRAGMA cache_size = -65536")
@@ -111,7 +118,11 @@ def open_existing(path: Path, passphrase: str | None = None, key: keys.DbKey | N
     conn = _connect(path, key)
     try:
         migrate(conn)
+        check_schema(conn)  # a table or column missing is refused now, not mid-save
         integrity = conn.execute("PRAGMA quick_check").fetchone()[0]
+    except StoreError:
+        conn.close()
+        raise
     except sqlcipher3.DatabaseError as exc:
         conn.close()
         raise StoreError("Cơ sở dữ liệu bị hỏng, không đọc được; hãy khôi phục từ bản sao lưu.") from exc

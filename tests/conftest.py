@@ -110,10 +110,15 @@ def empty_ctx(tmp_path: Path) -> Ctx:
 
 
 def run_cli(*args: str, env: dict[str, str] | None = None, timeout: int = 120) -> subprocess.CompletedProcess:
-    """Run `python -m app ...` in a subprocess, the way users and scripts call it."""
+    """Run `python -m app ...` in a subprocess, the way users and scripts call it.
+
+    Every run of the suite, refusals included, is checked for a Python traceback (issue 14,
+    done means: `grep -r Traceback` over the output of every refusal is empty)."""
     full_env = {**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}
-    return subprocess.run([sys.executable, "-m", "app", *args], capture_output=True, text=True, env=full_env,
+    done = subprocess.run([sys.executable, "-m", "app", *args], capture_output=True, text=True, env=full_env,
                           cwd=ROOT, timeout=timeout)
+    assert "Traceback" not in done.stdout + done.stderr, (args, done.stdout, done.stderr)
+    return done
 
 
 def run_cli_in_process(*args: str, env: dict[str, str] | None = None, timeout: int = 120) -> subprocess.CompletedProcess:
@@ -160,6 +165,18 @@ def cli(request: pytest.FixtureRequest):
     """`dlxh` in this process (output, exit status); a test marked `real_process` (one smoke
     test per command family) runs every call as its own `python -m app` process instead."""
     return run_cli if request.node.get_closest_marker("real_process") else run_cli_in_process
+
+
+@pytest.fixture
+def app_style(qapp):
+    """The app's own style sheet (header padding, bold headers), for tests of what fits on screen;
+    the plain Qt look is given back after the test."""
+    from ui.app import apply_style
+
+    before = qapp.styleSheet()
+    apply_style(qapp)
+    yield qapp
+    qapp.setStyleSheet(before)
 
 
 @pytest.fixture

@@ -85,7 +85,7 @@ def login(ctx: Ctx) -> bool:
 
 
 def run(args: argparse.Namespace) -> int:
-    logging.basicConfig(filename=str(LOG_PATH), level=logging.INFO,
+    logging.basicConfig(filename=str(LOG_PATH), level=logging.INFO, force=True,  # replaces the CLI's
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     path = db_path(args)
     screenshot = getattr(args, "screenshot", None)

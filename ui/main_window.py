@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import inspect
 import logging
 
 from PySide6.QtCore import QSettings, QSize, Qt, QTimer
@@ -138,6 +139,8 @@ class MainWindow(QMainWindow):
                     raise
                 page = ComingSoonPage(self.ctx, self.tasks, title)
             narrow_combos(page)
+            if hasattr(page, "navigate"):
+                page.navigate.connect(self.open_link)
             self.pages[key] = page
             self.stack.addWidget(page)
         return self.pages[key]
@@ -153,6 +156,19 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(page)
         page.refresh()
         self.menus.page_changed(key)
+        return page
+
+    def open_link(self, link) -> PageBase | None:
+        """Follow an app.overview.Link: show its page, then let the page open the record or
+        filter (its `open_link`), or select the record through `refresh(select_id)`."""
+        if link.page not in dict(self.nav_items):
+            return None
+        page = self.show_page(link.page)
+        opener = getattr(page, "open_link", None)
+        if opener is not None:
+            opener(link)
+        elif link.record_id and "select_id" in inspect.signature(page.refresh).parameters:
+            page.refresh(select_id=link.record_id)
         return page
 
     def current_key(self) -> str:

@@ -56,6 +56,12 @@ class RowsModel(QAbstractTableModel):
         self._sort_keys = {}
         self.endResetModel()
 
+    def cells_changed(self, column: int) -> None:
+        """A column's values changed outside set_rows (a tally): redraw it and resort by it."""
+        self._sort_keys = {k: v for k, v in self._sort_keys.items() if k[1] != column}
+        if self.rows:
+            self.dataChanged.emit(self.index(0, column), self.index(len(self.rows) - 1, column))
+
     def row_at(self, row: int) -> Any:
         return self.rows[row]
 

@@ -101,10 +101,10 @@ def fit_columns(view: QTableView, content: tuple[int, ...]) -> None:
         header.setSectionResizeMode(col, mode)
 
 
-def compact_columns(view: QTableView, stretch: int, fit: tuple[int, ...] | None = None) -> None:
+def compact_columns(view: QTableView, stretch: int | tuple[int, ...], fit: tuple[int, ...] | None = None) -> None:
     """Size the `fit` columns (default: every column but `stretch`) to their widest shown
-    cell or their header, the `stretch` column (a title) takes the rest and elides; other
-    columns keep the width the page gave them. Qt's own fit-to-contents keeps room for a
+    cell or their header, the `stretch` column (a title; or several sharing equally) takes
+    the rest and elides; other columns keep the width the page gave them. Qt's own fit-to-contents keeps room for a
     sort arrow in every header, which at 1366 px left a title three letters wide. Call it
     again after the rows change."""
     header = view.horizontalHeader()
@@ -113,8 +113,9 @@ def compact_columns(view: QTableView, stretch: int, fit: tuple[int, ...] | None 
     font.setBold(True)                      # headers are bold in resources/style.qss
     metrics = QFontMetrics(font)
     model = view.model()
+    stretched = (stretch,) if isinstance(stretch, int) else stretch
     for col in range(model.columnCount()):
-        if col == stretch:
+        if col in stretched:
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
             continue
         header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)

@@ -9,19 +9,25 @@ without the fingerprint changing. Format 1 cards (no certificate) are still read
 
 from __future__ import annotations
 
+import base64
+import binascii
 import hashlib
 import json
 from dataclasses import asdict, dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pyrage
-from cryptography import x509
-from cryptography.hazmat.primitives import serialization
 from pyrage import x25519
 
 from app.exchange import minisign, refusals, safezip
 from app.exchange.package import read_signed_manifest
 from app.ids import utc_now
+
+if TYPE_CHECKING:
+    from cryptography import x509
+
+# `cryptography` is imported inside the functions that parse certificates: the exchange and
+# province pages import this module at open and only show fingerprints (pem_sha256 below).
 
 CARD_FORMAT = "dlxh-identity"
 CARD_VERSION = 2  # 2: carries the report-signing certificate; 1 (no certificate) is still read
@@ -50,6 +56,7 @@ def fingerprint(unit_code: str, minisign_line: str, age_recipient: str, certific
 
 def load_certificate(pem: str) -> x509.Certificate:
     """The one public certificate a card may carry; anything else is refused."""
+    from cryptography import x509
     if "PRIVATE KEY" in pem:
         raise refusals.damaged("thẻ định danh chứa khóa bí mật của chứng thư số, thẻ chỉ được mang chứng thư công khai")
     if pem.count("-----BEGIN CERTIFICATE-----") != 1:
@@ -62,6 +69,8 @@ def load_certificate(pem: str) -> x509.Certificate:
 
 def certificate_sha256(cert: x509.Certificate) -> str:
     """Hex SHA-256 of the DER form: the same value `dlxh report cert-enroll` prints."""
+    from cryptography.hazmat.primitives import serialization
+
     return hashlib.sha256(cert.public_bytes(serialization.Encoding.DER)).hexdigest()
 
 
@@ -91,10 +100,27 @@ class Card:
         return certificate_sha256(load_certificate(self.certificate_pem)) if self.certificate_pem else ""
 
 
+def pem_sha256(pem: str) -> str:
+    """`certificate_sha256` of a certificate PEM that DLXH itself wrote (one certificate,
+    canonical base64 of its DER), without loading the certificate library: what the
+    exchange page needs to show our fingerprint. Anything else: ValueError."""
+    begin, end = "-----BEGIN CERTIFICATE-----", "-----END CERTIFICATE-----"
+    if pem.count(begin) != 1 or end not in pem:
+        raise ValueError("not one PEM certificate")
+    body = pem.split(begin, 1)[1].split(end, 1)[0]
+    try:
+        der = base64.b64decode("".join(body.split()), validate=True)
+    except binascii.Error as exc:
+        raise ValueError("not base64") from exc
+    return hashlib.sha256(der).hexdigest()
+
+
 def make_card(
     unit_code: str, name: str, role: str, public: minisign.PublicKey, age_recipient: str, certificate_pem: str = "",
     kind: str = "", official_code: str = "",
 ) -> Card:
+    from cryptography.hazmat.primitives import serialization
+
     pem = ""
     cert_sha = ""
     if certificate_pem:
@@ -170,6 +196,9 @@ def parse_card(data: bytes) -> Card:
         raise refusals.card_altered("thẻ định dạng 1 không mang chứng thư số, nhưng thẻ này lại có")
     cert_sha = ""
     if card.certificate_pem:
+        from cryptography import x509
+        from cryptography.hazmat.primitives import serialization
+
         cert = load_certificate(card.certificate_pem)
         cert_sha = certificate_sha256(cert)
         card = replace(card, certificate_pem=cert.public_bytes(serialization.Encoding.PEM).decode("ascii"))

@@ -71,6 +71,18 @@ def my_card(ctx: Ctx) -> identity.Card:
     )
 
 
+def my_fingerprint(ctx: Ctx) -> str:
+    """The fingerprint `my_card(ctx)` carries, read from the stored keys and certificate
+    without loading the signing libraries (the exchange page shows it at open; building the
+    card, which issues a certificate if there is none yet, waits for an export)."""
+    row = ctx.db.execute("SELECT cert_pem FROM office_certificates WHERE active = 1").fetchone()
+    if row is None:
+        return my_card(ctx).fingerprint
+    keys = ensure_keys(ctx)
+    return identity.fingerprint(office.get_office(ctx).unit_code, keys.secret.public().line, keys.age_recipient,
+                                identity.pem_sha256(row[0]))
+
+
 def enrol(ctx: Ctx, card: identity.Card) -> Peer:
     """Record a peer's public keys (after the user confirmed the fingerprint by phone) and,
     when the card carries one, trust its report-signing certificate in the same transaction.

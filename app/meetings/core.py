@@ -1,8 +1,12 @@
-"""Meetings and attendance: create, update, read, list; attendance per collaborator."""
+"""Meetings and attendance: create, update, read, list; attendance per collaborator.
+
+A meeting dated after today is planned ("Dự kiến"): nobody can have attended it yet, so
+attendance for it is refused here, not only greyed in the page."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from app import auth, records, validate
 from app.context import Ctx
@@ -10,6 +14,7 @@ from app.errors import ValidationError
 
 PRESENCE = {"present": "Có mặt", "absent": "Vắng", "excused": "Vắng có lý do"}
 KINDS = {"regular": "Định kỳ", "extraordinary": "Đột xuất"}
+HELD, PLANNED = "Đã họp", "Dự kiến"
 
 
 @dataclass
@@ -28,6 +33,23 @@ class Meeting:
     origin: str | None = None
     version: int = 0
     updated_at: str | None = None
+
+
+def is_planned(m: Meeting, today: date | None = None) -> bool:
+    """Dated after today: still to be held (a meeting today counts as held)."""
+    return m.held_on > (today or date.today()).isoformat()
+
+
+def status_label(m: Meeting, today: date | None = None) -> str:
+    return PLANNED if is_planned(m, today) else HELD
+
+
+def attendance_refusal(m: Meeting, today: date | None = None) -> str:
+    """Why attendance cannot be recorded for this meeting yet ("" when it can)."""
+    if not is_planned(m, today):
+        return ""
+    held = date.fromisoformat(m.held_on)
+    return f"Hội nghị dự kiến họp ngày {held:%d/%m/%Y}: chỉ điểm danh được từ ngày họp."
 
 
 def clean(m: Meeting) -> dict:
@@ -90,7 +112,9 @@ def set_attendance(ctx: Ctx, meeting_id: str, presence: dict[str, str], reasons:
     for value in presence.values():
         validate.one_of(value, PRESENCE, "Tình trạng tham dự")
     with ctx.transaction():
-        get(ctx, meeting_id)
+        why = attendance_refusal(get(ctx, meeting_id))
+        if why:
+            raise ValidationError(why)
         for collaborator_id, value in presence.items():
             ctx.db.execute(
                 "INSERT INTO meeting_attendance (meeting_id, collaborator_id, presence, reason) VALUES (?, ?, ?, ?) "

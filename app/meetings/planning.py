@@ -67,6 +67,16 @@ def summary(ctx: Ctx, meeting_id: str) -> AttendanceSummary:
                              sum(1 for x in lines if x.presence is None))
 
 
+def mark_all_present(ctx: Ctx, meeting_id: str) -> int:
+    """"Tất cả có mặt": everyone not yet recorded is marked present, in one transaction; the
+    absences already typed stay (the clerk marks the few absent first or after). Returns how
+    many were marked."""
+    unmarked = {x.collaborator_id: "present" for x in roster(ctx, meeting_id) if x.presence is None}
+    if unmarked:
+        core.set_attendance(ctx, meeting_id, unmarked)
+    return len(unmarked)
+
+
 def item_count(ctx: Ctx, meeting_id: str) -> int:
     return ctx.db.execute("SELECT count(*) FROM opinions WHERE meeting_id = ?", [meeting_id]).fetchone()[0]
 

@@ -1,5 +1,6 @@
 """Overview cards of the exchange: guidance from the province (district), packages
-waiting for a receipt, and at the province the districts' monthly reports due or late."""
+waiting for a receipt, and at the province the districts' monthly reports due or late.
+Rows open the exchange page (the province's table: its page of communes)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,10 @@ from datetime import date
 from app import catalog, office
 from app.context import Ctx
 from app.exchange import guidance, province
-from app.overview import Card
+from app.overview import Card, Link
+
+EXCHANGE = Link("exchange", hint="Mở trang Trao đổi dữ liệu")
+PROVINCE = Link("province", hint="Mở trang Các xã, phường")
 
 
 def cards(ctx: Ctx, today: date | None = None) -> list[Card]:
@@ -22,6 +26,7 @@ def cards(ctx: Ctx, today: date | None = None) -> list[Card]:
                 (
                     ("Theo dõi: " if g.kind == "watch_topic" else "") + g.title,
                     catalog.FIELDS.get(g.field or "", "") or f"ngày {date.fromisoformat(g.issued_on):%d/%m/%Y}",
+                    EXCHANGE,
                 )
                 for g in items[:6]
             ]
@@ -36,7 +41,7 @@ def cards(ctx: Ctx, today: date | None = None) -> list[Card]:
             Card(
                 f"Gói đã gửi chờ biên nhận: {len(waiting)}",
                 [
-                    (f"Gói số {seq} gửi {to}", f"lập ngày {date.fromisoformat(at[:10]):%d/%m/%Y}")
+                    (f"Gói số {seq} gửi {to}", f"lập ngày {date.fromisoformat(at[:10]):%d/%m/%Y}", EXCHANGE)
                     for to, seq, at in waiting
                 ],
                 level="warning",
@@ -47,7 +52,7 @@ def cards(ctx: Ctx, today: date | None = None) -> list[Card]:
     if me.role == "province":
         month = province.recent_months(today, 1)[0]
         table = province.timeliness(ctx, [month], today)
-        rows = [(t.name, province.STATUS_LABELS[t.cells[month][0]]) for t in table]
+        rows = [(t.name, province.STATUS_LABELS[t.cells[month][0]], PROVINCE) for t in table]
         late = sum(1 for t in table if t.cells[month][0] in (province.LATE, province.MISSING))
         out.append(
             Card(

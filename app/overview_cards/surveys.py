@@ -1,9 +1,9 @@
-"""Overview card: surveys still collecting forms, with progress against the sample plan."""
+"""Overview card: surveys still collecting forms, with progress against the sample plan (rows open the page)."""
 
 from __future__ import annotations
 
 from app.context import Ctx
-from app.overview import Card
+from app.overview import Card, Link
 from app.surveys import plan as plan_mod
 from app.surveys import questionnaire as qn
 from app.text import vn_number
@@ -25,4 +25,5 @@ def cards(ctx: Ctx) -> list[Card]:
     if not rows:
         latest = surveys[0]
         rows.append((latest.title, f"đã kết thúc, {vn_number(latest.responses)} phiếu"))
-    return [Card("Điều tra, thăm dò dư luận", rows, order=60)]
+    page = Link("surveys", hint="Mở trang Điều tra")
+    return [Card("Điều tra, thăm dò dư luận", [(label, value, page) for label, value in rows], order=60)]

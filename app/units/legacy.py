@@ -12,8 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cache
 
-from app import units
 from app.text import fold
+from app.units import _official as units
 from app.units import data
 
 

@@ -36,14 +36,15 @@ def count(ctx, sql, args=()):
 
 def test_duplicate_question_back_separate_and_merge(qtbot, demo_ctx):
     earlier_id, summary, person = demo_ctx.db.execute(
-        "SELECT id, summary, collaborator_id FROM opinions WHERE collaborator_id IS NOT NULL "
-        "AND summary NOT GLOB '*[0-9]*' ORDER BY received_on DESC LIMIT 1").fetchone()
+        "SELECT o.id, o.summary, o.collaborator_id FROM opinions o JOIN collaborators c ON c.id = o.collaborator_id "
+        "WHERE c.status = 'active' AND o.summary NOT GLOB '*[0-9]*' ORDER BY o.received_on DESC LIMIT 1").fetchone()
     dialog = EntryDialog(demo_ctx, collaborator_id=person)
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.activateWindow()
     qtbot.waitExposed(dialog)
     form = dialog.form
+    assert form.fields_["collaborator"].code() == person
     form.fields_["field"].set_code("economy")
     form.fields_["tendency"].set_code("concern")
     form.summary.setFocus()

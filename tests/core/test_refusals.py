@@ -11,7 +11,7 @@ from app.demo import places
 from app.exchange import keys
 from app.office import init_office, open_ctx
 from tests.conftest import ROOT
-from tests.exchange.sync_helpers import enrol_both
+from tests.exchange.sync_helpers import enrol_both, new_province
 from tests.fuzz.test_signed_malformed import SENDER, signed_package
 
 
@@ -49,8 +49,7 @@ def test_no_display_says_so_in_vietnamese(demo_path) -> None:
 
 
 def test_signed_malformed_packages_and_bad_receipt_folder(tmp_path, cli, passphrase_env) -> None:
-    province, _ = init_office(tmp_path / "p.db", unit_code=places.PROVINCE[0], name=places.PROVINCE[1],
-                              role="province")
+    province = new_province(tmp_path / "p.db")
     district, _ = init_office(tmp_path / "d.db", unit_code=SENDER, name="Huyện Càng Long", role="district",
                               parent_code=places.PROVINCE[0], parent_name=places.PROVINCE[1])
     enrol_both(district, province)
@@ -81,3 +80,44 @@ def test_signed_malformed_packages_and_bad_receipt_folder(tmp_path, cli, passphr
     again = open_ctx(tmp_path / "p.db")
     assert again.db.execute("SELECT count(*) FROM inbox").fetchone()[0] == 0  # nothing written by any refusal
     again.close()
+
+
+def test_grep_traceback_over_every_refusal_output_is_empty(demo_path, tmp_path) -> None:
+    """Issue 14, done means, literally: the output of a refusal of each kind is written to a file
+    and `grep -r Traceback` over the folder finds nothing (run_cli also checks every CLI run of
+    the suite)."""
+    import sqlite3
+
+    plain = tmp_path / "plain.db"
+    sqlite3.connect(plain).execute("CREATE TABLE t (x)").connection.close()
+    junk = tmp_path / "junk.bin"
+    junk.write_bytes(b"PK\x03\x04" + os.urandom(2000))
+    damaged = tmp_path / "damaged.db"
+    damaged.write_bytes(demo_path.read_bytes())
+    with open_ctx(damaged) as ctx:
+        ctx.db.execute("DROP TABLE survey_plan_cells")
+    db = ("--db", str(demo_path))
+    refusals = {
+        "no-database": ("--db", str(tmp_path / "none.db"), "info"),
+        "folder-as-database": ("--db", str(tmp_path), "info"),
+        "plain-sqlite": ("--db", str(plain), "info"),
+        "table-missing": ("--db", str(damaged), "info"),
+        "not-a-package": (*db, "import", str(junk)),
+        "not-a-workbook": (*db, "collaborators", "import", str(junk)),
+        "not-a-backup": (*db, "restore", "--yes", str(junk)),
+        "unknown-id": (*db, "opinions", "delete", "khong-co", "--yes"),
+        "bad-date": (*db, "opinions", "add", "--summary", "x", "--field", "kinh tế", "--tendency", "lo lắng",
+                     "--date", "31/02/2026"),
+    }
+    outputs = tmp_path / "outputs"
+    outputs.mkdir()
+    codes = {}
+    for name, args in refusals.items():
+        done = subprocess.run([sys.executable, "-m", "app", *args], capture_output=True, text=True, cwd=ROOT,
+                              env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=120)
+        (outputs / f"{name}.txt").write_text(done.stdout + done.stderr, encoding="utf-8")
+        codes[name] = done.returncode
+    assert codes == dict.fromkeys(refusals, 1)
+    assert all((outputs / f"{n}.txt").read_text(encoding="utf-8").strip() for n in refusals)  # each said why
+    grep = subprocess.run(["grep", "-r", "Traceback", str(outputs)], capture_output=True, text=True)
+    assert grep.returncode == 1 and grep.stdout == "", grep.stdout  # 1: grep found no line

@@ -5,7 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from app.context import Ctx
+from app.demo import places
 from app.exchange import export, identity, importer, keys, receipts, tables
+from app.office import init_office
+
+
+def new_province(path: Path) -> Ctx:
+    """The provincial office the demo communes report to, in a new encrypted database."""
+    ctx, _ = init_office(path, unit_code=places.PROVINCE[0], name=places.PROVINCE[1], role="province")
+    return ctx
 
 
 def enrol_both(district: Ctx, province: Ctx) -> None:

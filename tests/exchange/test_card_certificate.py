@@ -5,17 +5,20 @@ refused. Two real encrypted offices, the real CLI in a subprocess."""
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from app.demo import places
 from app.errors import ImportRefused
 from app.exchange import identity, keys
 from app.office import init_office, open_ctx
 from app.reports import signing
 from app.reports.render_pdf import render_pdf_anchored
-from tests.conftest import PASSPHRASE
+from tests.conftest import PASSPHRASE, ROOT
+from tests.exchange.sync_helpers import new_province
 from tests.reports.sample import sample_document
 
 ENV = {"DLXH_PASSPHRASE": PASSPHRASE}
@@ -26,8 +29,7 @@ def offices(tmp_path, passphrase_env):
     """A district that has signed one report PDF, and a province that knows nothing of it yet."""
     district, _ = init_office(tmp_path / "huyen.db", unit_code="TVH-CL", name="Huyện Càng Long", role="district",
                               parent_code="TVH", parent_name="Tỉnh Trà Vinh")
-    province, _ = init_office(tmp_path / "tinh.db", unit_code=places.PROVINCE[0], name=places.PROVINCE[1],
-                              role="province")
+    province = new_province(tmp_path / "tinh.db")
     data, anchors = render_pdf_anchored(sample_document(pages=1))
     pdf = tmp_path / "bao-cao-thang.signed.pdf"
     pdf.write_bytes(signing.sign_pdf(district, data, anchors[0], "Nguyễn Văn An", "Trưởng ban"))
@@ -159,3 +161,25 @@ def test_old_format_card_still_imports(offices, tmp_path, cli):
     assert trusted(province) == []
     still = cli("--db", str(province), "report", "verify", str(pdf), env=ENV)
     assert still.returncode == 1 and "chưa được tin cậy" in still.stderr
+
+
+def test_shown_fingerprint_is_the_cards_without_the_signing_libraries(offices):
+    """The exchange page shows `my_fingerprint` at open: the same digits as the exported card,
+    computed from the stored certificate without importing the signing stack."""
+    district, _, _ = offices
+    ctx = open_ctx(district)
+    try:
+        card = keys.my_card(ctx)
+        assert keys.my_fingerprint(ctx) == card.fingerprint
+        assert identity.pem_sha256(card.certificate_pem) == card.certificate_fingerprint
+    finally:
+        ctx.close()
+    with pytest.raises(ValueError):
+        identity.pem_sha256("-----BEGIN CERTIFICATE-----\n%%%\n-----END CERTIFICATE-----\n")
+    probe = ("import sys; from pathlib import Path; from app.office import open_ctx; from app.exchange import keys; "
+             f"ctx = open_ctx(Path({str(district)!r})); print(keys.my_fingerprint(ctx)); "
+             "print(sorted(m for m in ('app.reports.signing', 'pyhanko', 'cryptography.x509') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT,
+                         env={**os.environ, "PYTHONPATH": str(ROOT), **ENV}, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.splitlines() == [card.fingerprint, "[]"]

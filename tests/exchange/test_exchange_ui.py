@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QTabWidget
 
 from app.demo import places
 from app.exchange import identity, keys
-from app.office import init_office
 from app.text import vn_number
+from tests.exchange.sync_helpers import new_province
 from ui.tasks import TaskRunner
 
 SHOTS = Path("/tmp/dlxh-exchange-shots")
@@ -25,7 +25,7 @@ def test_exchange_and_province_pages_flow(demo_ctx, tmp_path, qtbot, passphrase_
     from ui.pages.exchange import Page as ExchangePage
     from ui.pages.province import Page as ProvincePage
 
-    prov, _ = init_office(tmp_path / "p.db", unit_code=places.PROVINCE[0], name=places.PROVINCE[1], role="province")
+    prov = new_province(tmp_path / "p.db")
     try:
         tasks = TaskRunner(synchronous=True)
         district_page = ExchangePage(demo_ctx, tasks)

@@ -86,10 +86,9 @@ def test_documented_it_officer_check_on_real_offices(demo_ctx, tmp_path, passphr
     """docs/EXCHANGE.md, step by step: passphrase-wrapped age key, age -d, unzip, minisign -P, sha256sum."""
     from app.demo import places
     from app.exchange import export, keys
-    from app.office import init_office
-    from tests.exchange.sync_helpers import enrol_both
+    from tests.exchange.sync_helpers import enrol_both, new_province
 
-    province, _ = init_office(tmp_path / "p.db", unit_code=places.PROVINCE[0], name=places.PROVINCE[1], role="province")
+    province = new_province(tmp_path / "p.db")
     try:
         enrol_both(demo_ctx, province)
         res = export.export_package(demo_ctx, tmp_path)

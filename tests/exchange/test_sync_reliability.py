@@ -16,17 +16,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from app import records
-from app.demo import places
 from app.exchange import export, importer, receipts
 from app.ids import utc_now, uuid7
 from app.office import init_office, open_ctx
 from tests.conftest import ROOT
-from tests.exchange.sync_helpers import enrol_both, owned_state
-
-
-def _province(path: Path):
-    ctx, _ = init_office(path, unit_code=places.PROVINCE[0], name=places.PROVINCE[1], role="province")
-    return ctx
+from tests.exchange.sync_helpers import enrol_both, new_province, owned_state
 
 
 def _fingerprint(ctx) -> tuple:
@@ -39,7 +33,7 @@ def _fingerprint(ctx) -> tuple:
 
 @pytest.mark.slow
 def test_import_killed_at_any_moment_leaves_db_as_before(demo_ctx, tmp_path, passphrase_env):
-    province = _province(tmp_path / "p.db")
+    province = new_province(tmp_path / "p.db")
     enrol_both(demo_ctx, province)
     _bulk_items(demo_ctx, 20_000)  # a long import transaction, so the kills land inside it
     res = export.export_package(demo_ctx, tmp_path)
@@ -160,7 +154,7 @@ def test_random_histories_converge(ops):
             parent_code="TVH",
             parent_name="Tỉnh Trà Vinh",
         )
-        province = _province(tmp_path / "p.db")
+        province = new_province(tmp_path / "p.db")
         try:
             enrol_both(district, province)
             for n, (op, arg) in enumerate(ops):

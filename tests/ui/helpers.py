@@ -18,3 +18,18 @@ def answer(text: str, tries: int = 200) -> None:
             QTimer.singleShot(10, lambda: click(left - 1))
 
     QTimer.singleShot(0, lambda: click(tries))
+
+
+def close_next_modal(seen: list, title_prefix: str, tries: int = 300) -> None:
+    """When a modal dialog whose title starts with `title_prefix` opens, note it in `seen`
+    and close it as Hủy would (poll every 10 ms)."""
+
+    def poll(left: int) -> None:
+        box = QApplication.activeModalWidget()
+        if box is not None and box.windowTitle().startswith(title_prefix):
+            seen.append(box)
+            box.reject()
+        elif left:
+            QTimer.singleShot(10, lambda: poll(left - 1))
+
+    QTimer.singleShot(0, lambda: poll(tries))

@@ -1,5 +1,7 @@
-"""A collaborator's page: details, history (status changes, replacement), training sessions
-attended and commendations, with a form to record a new commendation."""
+"""A collaborator's page: details (with "Sửa…", the same editor and write path as the list),
+the opinion items the person reported (each opens in the entry form), history (status
+changes, replacement), training sessions attended and commendations, with a form to record
+a new commendation. `changed` is True once anything was saved here, so the list reloads."""
 
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QPushButton,
+    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -25,8 +28,15 @@ from app import catalog
 from app.collaborators import activity, registry, status, training
 from app.errors import DlxhError
 from app.office import unit_name
-from app.text import vn_date
+from app.opinions import items
+from app.text import first_words, vn_date
 from ui.collab.common import error_label
+from ui.collab.editor import EditorDialog
+from ui.models import Column, RowsModel, sortable
+from ui.tasks import TaskRunner
+from ui.widgets import compact_columns, setup_table
+
+ITEMS_TAB = 1
 
 
 def _d(iso: str | None) -> str:
@@ -34,12 +44,13 @@ def _d(iso: str | None) -> str:
 
 
 class DetailDialog(QDialog):
-    def __init__(self, ctx, collaborator_id: str, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx, collaborator_id: str, parent: QWidget | None = None,
+                 tasks: TaskRunner | None = None) -> None:
         super().__init__(parent)
-        self.ctx, self.cid = ctx, collaborator_id
-        c = registry.get(ctx, collaborator_id)
-        self.setWindowTitle(f"Cộng tác viên – {c.full_name}")
-        self.resize(760, 520)
+        self.ctx, self.cid, self.tasks = ctx, collaborator_id, tasks
+        self.changed = False
+        self.editor: EditorDialog | None = None
+        self.resize(820, 560)
         layout = QVBoxLayout(self)
         self.tabs = QTabWidget()
         layout.addWidget(self.tabs)
@@ -47,6 +58,20 @@ class DetailDialog(QDialog):
         self.info.setWordWrap(True)
         self.info.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.tabs.addTab(self.info, "Thông tin")
+        self.items_model = RowsModel([
+            Column("Ngày", lambda r: _d(r.received_on), sort_key=lambda r: r.received_on),
+            Column("Nội dung", lambda r: first_words(r.summary, 90), tip=True),
+            Column("Vấn đề", lambda r: r.topic_title or "—", tip=True),
+        ])
+        self.items_view = QTableView()
+        self.items_view.setModel(sortable(self.items_model, self))
+        setup_table(self.items_view)
+        self.items_view.setWordWrap(False)
+        self.items_view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        # activated is Enter and the double-click both (connecting doubleClicked too opened it twice)
+        self.items_view.activated.connect(lambda _: self.open_item())
+        self.items_view.setToolTip("Nhấp đúp hoặc nhấn Enter để mở thông tin.")
+        self.tabs.insertTab(ITEMS_TAB, self.items_view, "Thông tin đã phản ánh")
         self.history = QListWidget()
         self.tabs.addTab(self.history, "Lịch sử")
         self.trainings = QListWidget()
@@ -79,12 +104,41 @@ class DetailDialog(QDialog):
             view.setWordWrap(True)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.button(QDialogButtonBox.StandardButton.Close).setText("Đóng")
+        self.edit_button = close.addButton("Sửa…", QDialogButtonBox.ButtonRole.ActionRole)
+        self.edit_button.setToolTip("Sửa thông tin của cộng tác viên này.")
+        self.edit_button.clicked.connect(self.edit)
         close.rejected.connect(self.reject)
         layout.addWidget(close)
         self.refresh()
 
+    def edit(self) -> None:
+        """The list's editor on this person; saving goes through registry.update like there."""
+        self.editor = EditorDialog(self.ctx, registry.get(self.ctx, self.cid), self)
+        self.editor.saved.connect(self._edited)
+        self.editor.open()
+
+    def _edited(self, _collaborator) -> None:
+        self.changed = True
+        self.refresh()
+
+    def open_item(self) -> None:
+        from ui.opinion.entry import EntryDialog  # the entry form pulls the analytics in: load it on use
+
+        index = self.items_view.currentIndex()
+        if not index.isValid():
+            return
+        row = self.items_model.row_at(self.items_view.model().mapToSource(index).row())
+        if EntryDialog(self.ctx, parent=self, opinion_id=row.id, tasks=self.tasks).exec():
+            self.changed = True
+            self.refresh()
+
     def refresh(self) -> None:
         c = registry.get(self.ctx, self.cid)
+        self.setWindowTitle(f"Cộng tác viên – {c.full_name}")
+        reported = items.list_opinions(self.ctx, items.OpinionFilter(collaborator_id=self.cid))
+        self.items_model.set_rows(reported)
+        compact_columns(self.items_view, stretch=(1, 2))
+        self.tabs.setTabText(ITEMS_TAB, f"Thông tin đã phản ánh ({len(reported)})")
         act = [a for a in activity.activity(self.ctx, include_left=True) if a.collaborator_id == self.cid]
         a = act[0] if act else None
         lines = [

@@ -8,8 +8,10 @@ from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import QInputDialog, QTableWidget, QTableWidgetItem, QWidget
 
 from app.context import Ctx
+from app.errors import DlxhError
 from app.meetings import core as meetings
 from app.meetings import planning
+from ui.errors import show_error
 
 KEYS = {Qt.Key.Key_C: "present", Qt.Key.Key_1: "present", Qt.Key.Key_V: "absent", Qt.Key.Key_2: "absent",
         Qt.Key.Key_P: "excused", Qt.Key.Key_3: "excused"}
@@ -100,8 +102,13 @@ class AttendanceTable(QTableWidget):
         if not self.pending or not self.meeting_id:
             return
         pending, self.pending = self.pending, {}
-        meetings.set_attendance(self.ctx, self.meeting_id, pending,
-                                {cid: r for cid, r in self.reasons.items() if cid in pending and r})
+        try:
+            meetings.set_attendance(self.ctx, self.meeting_id, pending,
+                                    {cid: r for cid, r in self.reasons.items() if cid in pending and r})
+        except DlxhError as exc:        # refused (a planned meeting): say so, show what is stored
+            show_error(self, exc)
+            self.load(self.meeting_id)
+            return
         self.lines = [planning.RosterLine(x.collaborator_id, x.full_name, x.area_name,
                                           pending.get(x.collaborator_id, x.presence),
                                           self.reasons.get(x.collaborator_id, x.reason)) for x in self.lines]

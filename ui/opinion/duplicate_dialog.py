@@ -52,7 +52,8 @@ class DuplicateDialog(QDialog):
             row.addWidget(button)
         self.merge_button.setDefault(True)
         box.addLayout(row)
-        self.resize(620, 0)
+        self.setMinimumWidth(640)
+        self.adjustSize()
 
     def _choose(self, choice: str) -> None:
         self.choice = choice

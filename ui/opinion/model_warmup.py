@@ -33,6 +33,8 @@ class ModelWarmer(QObject):
         found, current = topic_model.peek(self.ctx)
         if not current:
             self.build()
+            if not self.building:              # a synchronous runner (tests, scripts) built it already
+                found = topic_model.peek(self.ctx)[0]
         return found
 
     def build(self) -> None:

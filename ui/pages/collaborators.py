@@ -36,9 +36,10 @@ from ui.feedback import notify
 from ui.files import open_file, save_file
 from ui.models import Column, RowsModel, sortable
 from ui.pages.base import PageBase
-from ui.widgets import CodeCombo, SearchBox, fit_columns, setup_table
+from ui.widgets import CodeCombo, SearchBox, compact_columns, setup_table
 
 FLAG_COLOR = QColor("#fff3cd")
+STRETCHED = (3, 4)     # sector, and position with workplace: they share what is left
 
 
 def given_name_key(c) -> str:
@@ -47,15 +48,20 @@ def given_name_key(c) -> str:
 
 
 class FlaggedRowsModel(RowsModel):
-    """Rows of people needing attention get a pale yellow background."""
+    """Rows of people needing attention get a pale yellow background and say why in the
+    tooltip of every cell (a column for it made the table scroll sideways at 1366 px)."""
 
     def __init__(self, columns, parent=None) -> None:
         super().__init__(columns, parent)
         self.attention: dict[str, str] = {}
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.BackgroundRole and index.isValid() and self.rows[index.row()].id in self.attention:
+        why = self.attention.get(self.rows[index.row()].id) if index.isValid() else None
+        if role == Qt.ItemDataRole.BackgroundRole and why:
             return QBrush(FLAG_COLOR)
+        if role == Qt.ItemDataRole.ToolTipRole and why:
+            own = super().data(index, role)
+            return (own + "\n" if own else "") + f"Cần chú ý: {why}"
         return super().data(index, role)
 
 
@@ -97,18 +103,19 @@ class Page(PageBase):
             combo.setMaximumWidth(260)
             bar.addWidget(combo, 1)
         layout.addLayout(bar)
+        # At 1366 px the table is about 1 070 px wide: names, years, phones and statuses whole,
+        # the long texts share the rest (elided, whole in the tooltip). Gender and stratum are
+        # filters and in the detail, and why a person needs attention is the yellow row's
+        # tooltip, not columns: with them the table scrolled sideways.
         self.model = FlaggedRowsModel([
             Column("Họ và tên", lambda c: c.full_name, sort_key=given_name_key),
             Column("Năm sinh", lambda c: c.birth_year, align_right=True),
-            Column("Giới tính", lambda c: catalog.label(catalog.GENDERS, c.gender)),
-            Column("Địa bàn", lambda c: self.area_names.get(c.area_code, "")),
-            Column("Giai tầng", lambda c: catalog.label(catalog.STRATA, c.stratum)),
-            Column("Ngành, đoàn thể", lambda c: catalog.label(catalog.SECTORS, c.sector)),
-            Column("Đảng viên", lambda c: "✓" if c.party_member else ""),
+            Column("Địa bàn", lambda c: self.area_names.get(c.area_code, ""), tip=True),
+            Column("Ngành, đoàn thể", lambda c: catalog.label(catalog.SECTORS, c.sector), tip=True),
+            Column("Chức vụ, đơn vị", lambda c: ", ".join(x for x in (c.position, c.workplace) if x), tip=True),
             Column("Điện thoại", lambda c: c.phone),
+            Column("Đảng viên", lambda c: "✓" if c.party_member else ""),
             Column("Trạng thái", lambda c: catalog.label(catalog.COLLABORATOR_STATUSES, c.status)),
-            Column("Cần chú ý", lambda c: self.model.attention.get(c.id, "")),
-            Column("Chức vụ, đơn vị", lambda c: ", ".join(x for x in (c.position, c.workplace) if x)),
         ])
         self.view = QTableView()
         self.view.setModel(sortable(self.model, self))
@@ -151,13 +158,47 @@ class Page(PageBase):
             self.refresh_list()
 
     def refresh_list(self) -> None:
+        """Reload the rows; the person selected before stays selected (after a dialog, a filter)."""
+        chosen = self._current_id()
         rows = list_collaborators(self.ctx, self.current_filter())
         self.model.attention = flag_texts(self.ctx)
         self.model.set_rows(rows)
-        fit_columns(self.view, content=(0, 1, 2, 6, 8))
+        self._reselect(chosen)
+        compact_columns(self.view, stretch=STRETCHED)
         flagged = sum(1 for c in rows if c.id in self.model.attention)
         self.count.setText(f"{vn_number(len(rows))} cộng tác viên" +
-                           (f"; {flagged} người cần chú ý (tô vàng)" if flagged else ""))
+                           (f"; {flagged} người cần chú ý (tô vàng; đưa chuột lên dòng để xem lý do)" if flagged else ""))
+
+    def _current_id(self) -> str | None:
+        rows = self.view.selectionModel().selectedRows()
+        return self.model.row_at(self.view.model().mapToSource(rows[0]).row()).id if rows else None
+
+    def _reselect(self, collaborator_id: str | None) -> None:
+        proxy = self.view.model()
+        for row in range(proxy.rowCount()):
+            if collaborator_id and self.model.row_at(proxy.mapToSource(proxy.index(row, 0)).row()).id == collaborator_id:
+                self.view.selectRow(row)
+                self.view.scrollTo(proxy.index(row, 0))
+                return
+
+    def open_link(self, link) -> None:
+        """Follow an app.overview.Link: a tab (activity, coverage), or one person selected in
+        the unfiltered list with the detail open."""
+        tab = {"activity": self.activity, "coverage": self.coverage}.get(link.tab or "")
+        self.tabs.setCurrentWidget(tab or self.tabs.widget(0))
+        if tab is not None or not link.record_id:
+            return
+        for combo in (self.area, self.sector, self.stratum, self.status, self.party):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self.refresh_list()
+        self._reselect(link.record_id)
+        if self._current_id() == link.record_id:
+            self.open_detail()
 
     def selected(self):
         rows = self.view.selectionModel().selectedRows()
@@ -187,7 +228,7 @@ class Page(PageBase):
     def open_detail(self) -> None:
         c = self.selected()
         if c:
-            self._open(DetailDialog(self.ctx, c.id, self))
+            self._open(DetailDialog(self.ctx, c.id, self, tasks=self.tasks))
             self.dialog.finished.connect(lambda _: self.refresh_list())
 
     def change_status(self) -> None:

@@ -82,8 +82,9 @@ class Page(PageBase):
             row.addWidget(button)
         self.layout_.addWidget(send)
 
-        tabs = QTabWidget()
+        tabs = self.tabs = QTabWidget()
         self.views: list[QTableView] = []
+        self._unsized: set[QTableView] = set()   # columns fitted when the tab is first shown
         self.peers = RowsModel(
             [
                 Column("Mã đơn vị", lambda p: p.unit_code),
@@ -125,6 +126,7 @@ class Page(PageBase):
             tabs.addTab(view, label)
         self.guidance = GuidanceView(ctx, self.is_province, self.refresh)
         tabs.addTab(self.guidance, "Hướng dẫn của tỉnh" if not self.is_province else "Hướng dẫn gửi xã, phường")
+        tabs.currentChanged.connect(lambda _i: self._fit_current())
         self.layout_.addWidget(tabs, 1)
         self.status = QLabel()
         self.status.setWordWrap(True)
@@ -132,13 +134,13 @@ class Page(PageBase):
 
     def refresh(self) -> None:
         ctx = self.ctx
-        self.fingerprint.setText(keys.my_card(ctx).fingerprint)
+        self.fingerprint.setText(keys.my_fingerprint(ctx))
         peers = keys.peers(ctx)
         self.peers.set_rows(peers)
         self.sent.set_rows(status.sent(ctx))
         self.received.set_rows(status.received(ctx))
-        for view in self.views:
-            view.resizeColumnsToContents()
+        self._unsized = set(self.views)   # fitting every tab's columns at open reads every cell
+        self._fit_current()
         self.guidance.refresh()
         current = self.recipient.currentData()
         self.recipient.clear()
@@ -147,6 +149,12 @@ class Page(PageBase):
                 self.recipient.addItem(f"{p.name} ({p.unit_code})", p.unit_code)
         if current:
             self.recipient.setCurrentIndex(max(0, self.recipient.findData(current)))
+
+    def _fit_current(self) -> None:
+        view = self.tabs.currentWidget()
+        if view in self._unsized:
+            self._unsized.discard(view)
+            view.resizeColumnsToContents()
 
     # --- identity cards -------------------------------------------------------------------
     def export_card(self) -> None:

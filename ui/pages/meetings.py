@@ -1,12 +1,14 @@
 """Giao ban: briefing meetings planned by the rule and extraordinary ones; per meeting the
-details, attendance by keystroke, the items raised there and the minutes (DOCX / PDF)."""
+details, attendance by keystroke (or everyone present at once), the items raised there and the
+minutes (DOCX / PDF). The list shows held meetings newest first, then the planned ones
+(nearest first, greyed, status "Dự kiến"); a planned meeting takes no attendance."""
 
 from __future__ import annotations
 
 from datetime import date, timedelta
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -24,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import catalog, deletion
+from app.errors import DlxhError
 from app.meetings import core as meetings
 from app.meetings import minutes_export, planning, schedule
 from app.opinions import items
@@ -37,11 +40,33 @@ from ui.meeting.editor import MeetingEditor
 from ui.models import Column, RowsModel, sortable
 from ui.opinion.entry import EntryDialog
 from ui.pages.base import PageBase
-from ui.widgets import fit_columns, setup_table
+from ui.widgets import compact_columns, lock_widgets, setup_table
+
+PLANNED_COLOR = QColor("#777777")
 
 
 def _d(iso: str | None) -> str:
     return vn_date(date.fromisoformat(iso)) if iso else ""
+
+
+def list_order(m: meetings.Meeting) -> str:
+    """Sort key of the list, sorted descending: held meetings newest first, then the planned
+    ones nearest first (their date counted backwards below every held one)."""
+    if not meetings.is_planned(m):
+        return "1" + m.held_on
+    return "0" + str(99_999_999 - int(m.held_on.replace("-", "")))
+
+
+class MeetingRowsModel(RowsModel):
+    """Planned meetings are greyed; the place (not a column: the list must fit) is the row's tooltip."""
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if index.isValid() and role in (Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.ToolTipRole):
+            m = self.rows[index.row()]
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return m.place or None
+            return QBrush(PLANNED_COLOR) if meetings.is_planned(m) else None
+        return super().data(index, role)
 
 
 class RuleDialog(QDialog):
@@ -86,12 +111,14 @@ class Page(PageBase):
             bar.addWidget(button)
         self.layout_.addLayout(bar)
 
-        self.model = RowsModel([
-            Column("Ngày họp", lambda m: _d(m.held_on), sort_key=lambda m: m.held_on),
+        self.model = MeetingRowsModel([
+            Column("Ngày họp", lambda m: _d(m.held_on), sort_key=list_order),
+            Column("Tình trạng", lambda m: meetings.status_label(m)),
             Column("Loại", lambda m: meetings.KINDS.get(m.kind, m.kind)),
-            Column("Có mặt", lambda m: self._present(m), align_right=True),
-            Column("Ý kiến", lambda m: self.counts.get(m.id, 0), align_right=True),
-            Column("Địa điểm", lambda m: m.place or ("(dự kiến)" if m.held_on > date.today().isoformat() else "")),
+            Column("Có mặt", lambda m: self._present(m), align_right=True,
+                   header_tip="Số người có mặt / số người đã điểm danh"),
+            Column("Ý kiến", lambda m: self.counts.get(m.id, 0), align_right=True,
+                   header_tip="Số thông tin dư luận ghi tại hội nghị"),
         ])
         self.counts: dict[str, int] = {}
         self.presence: dict[str, str] = {}
@@ -110,12 +137,24 @@ class Page(PageBase):
         self.attendance = AttendanceTable(ctx)
         self.attendance.saved.connect(self._attendance_saved)
         self.att_summary = QLabel()
+        self.att_locked = QLabel()
+        self.att_locked.setWordWrap(True)
+        self.att_locked.setStyleSheet("color: #a93226; font-weight: 600;")
+        self.all_present = QPushButton("Tất cả có mặt")
+        self.all_present.setToolTip("Ghi có mặt cho mọi người chưa điểm danh; người đã ghi vắng giữ nguyên.")
+        self.all_present.clicked.connect(self.mark_all_present)
         att_box = QWidget()
         att_layout = QVBoxLayout(att_box)
-        att_layout.addWidget(QLabel("Phím C: có mặt · V: vắng · P: vắng có lý do (Enter để ghi lý do) · "
-                                    "con trỏ tự xuống người tiếp theo; tự lưu."))
+        keys = QLabel("Phím C: có mặt · V: vắng · P: vắng có lý do (Enter để ghi lý do) · "
+                      "con trỏ tự xuống người tiếp theo; tự lưu.")
+        keys.setWordWrap(True)
+        att_layout.addWidget(keys)
+        att_layout.addWidget(self.att_locked)
         att_layout.addWidget(self.attendance, 1)
-        att_layout.addWidget(self.att_summary)
+        att_row = QHBoxLayout()
+        att_row.addWidget(self.att_summary, 1)
+        att_row.addWidget(self.all_present)
+        att_layout.addLayout(att_row)
 
         items_box = QWidget()
         items_layout = QVBoxLayout(items_box)
@@ -159,7 +198,8 @@ class Page(PageBase):
         split = QSplitter()
         split.addWidget(self.view)
         split.addWidget(right)
-        split.setSizes([430, 800])
+        split.setSizes([480, 750])
+        split.setStretchFactor(1, 1)     # a wider window widens the details, the list keeps its width
         self.layout_.addWidget(split, 1)
         QShortcut(QKeySequence("Ctrl+S"), self, activated=self.editor.save)
 
@@ -180,7 +220,7 @@ class Page(PageBase):
             recorded = s.present + s.absent + s.excused
             self.presence[m.id] = f"{s.present}/{recorded}" if recorded else ""
         self.model.set_rows(rows)
-        fit_columns(self.view, content=(0, 1, 2, 3))   # dates whole, the place takes the rest
+        compact_columns(self.view, stretch=2)   # the kind takes what is left: no sideways scrolling
         self.select(current or self._default_id(rows))
 
     def _default_id(self, rows: list[meetings.Meeting]) -> str | None:
@@ -211,19 +251,47 @@ class Page(PageBase):
             meeting = self.model.row_at(self.view.model().mapToSource(index).row())
         self.editor.load(meeting)
         self.attendance.load(meeting.id if meeting else None)
+        why = meetings.attendance_refusal(meeting) if meeting and meeting.id else ""
+        lock_widgets((self.attendance, self.all_present), bool(why) or not (meeting and meeting.id),
+                     why or "Hãy chọn hoặc lưu hội nghị trước khi điểm danh.")
+        self.att_locked.setText(why)
+        if why:
+            self.attendance.clearSelection()
+        self.att_locked.setVisible(bool(why))
+        self.tabs.setTabToolTip(1, why)
         self._attendance_saved()
         rows = items.list_opinions(self.ctx, items.OpinionFilter(meeting_id=meeting.id)) if meeting else []
         self.items_model.set_rows(rows)
         self.tabs.setTabText(2, f"Thông tin dư luận ({len(rows)})")
 
     def _attendance_saved(self) -> None:
+        """Show the tally under the roster and in the list's "Có mặt" column."""
         meeting = self.editor.meeting
-        if not meeting:
+        if not meeting or not meeting.id:
             self.att_summary.setText("")
             return
         s = planning.summary(self.ctx, meeting.id)
         self.att_summary.setText(f"Có mặt {s.present} · vắng {s.absent} · vắng có lý do {s.excused} · "
                                  f"chưa điểm danh {s.unrecorded}")
+        recorded = s.present + s.absent + s.excused
+        shown = f"{s.present}/{recorded}" if recorded else ""
+        if self.presence.get(meeting.id) != shown:
+            self.presence[meeting.id] = shown
+            self.model.cells_changed(3)
+
+    def mark_all_present(self) -> None:
+        meeting = self.editor.meeting
+        if not meeting or not meeting.id:
+            return
+        self.attendance.flush()
+        try:
+            n = planning.mark_all_present(self.ctx, meeting.id)
+        except DlxhError as exc:
+            show_error(self, exc)
+            return
+        self.attendance.load(meeting.id)
+        self._attendance_saved()
+        notify(self, f"Đã ghi có mặt cho {n} người chưa điểm danh." if n else "Mọi người đều đã được điểm danh.")
 
     # -- actions --------------------------------------------------------------------------------
     def _saved(self, meeting: meetings.Meeting) -> None:

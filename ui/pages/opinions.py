@@ -195,11 +195,16 @@ class Page(PageBase):
             topic_id=self.topic.code(), handling=self.handling.code(), collaborator_id=self.collaborator.code(),
             meeting_id=self.meeting.code())
 
-    def clear_filters(self) -> None:
-        for combo in (self.month, self.field, self.tendency, self.area, self.topic, self.handling,
-                      self.collaborator, self.meeting):
+    def clear_filters(self, wanted: dict[str, str] | None = None) -> None:
+        """Clear every filter, or set only the `wanted` ones (OpinionFilter field -> code, from
+        an overview link); the list reloads once."""
+        wanted = wanted or {}
+        combos = {"month": self.month, "field": self.field, "tendency": self.tendency, "area_code": self.area,
+                  "topic_id": self.topic, "handling": self.handling, "collaborator_id": self.collaborator,
+                  "meeting_id": self.meeting}
+        for key, combo in combos.items():
             combo.blockSignals(True)
-            combo.setCurrentIndex(0)
+            combo.setCurrentIndex(max(combo.findData(wanted[key]), 0) if key in wanted else 0)
             combo.blockSignals(False)
         for edit in (self.search, self.date_from, self.date_to):
             edit.blockSignals(True)
@@ -238,8 +243,9 @@ class Page(PageBase):
     def refresh_overdue(self) -> None:
         rows = handling.overdue(self.ctx)
         self.overdue_model.set_rows(rows)
-        for col, width in enumerate((80, 70, 90, 230, 90)):
-            self.overdue_view.setColumnWidth(col, width)
+        # Kind, days, dates whole (fixed widths cut them to "Thông …", "301 n…" at 1366 px);
+        # the agency and the text share the rest, whole in their tooltips.
+        compact_columns(self.overdue_view, stretch=(3, 5))
         self.tabs.setTabText(1, f"Quá hạn xử lý ({len(rows)})")
 
     # -- actions -------------------------------------------------------------------------------
@@ -295,3 +301,20 @@ class Page(PageBase):
         self.tasks.run(lambda: export_xlsx(self.ctx, flt, path),
                        on_done=lambda n: self.status.setText(f"Đã xuất {vn_number(n)} ý kiến ra {path}."),
                        on_failed=lambda exc: show_error(self, exc), label="Đang xuất Excel…", parent=self)
+
+    # -- links from the overview -------------------------------------------------------------
+    def open_link(self, link) -> None:
+        """Follow an app.overview.Link: the list filtered as it says (every other filter
+        cleared), the overdue tab, or one item opened in the entry form."""
+        self.clear_filters(dict(link.filters))
+        self.tabs.setCurrentIndex(1 if link.tab == "overdue" else 0)
+        if link.record_id:
+            view, model = (self.overdue_view, self.overdue_model) if link.tab == "overdue" else (self.view, self.model)
+            proxy = view.model()
+            for row in range(proxy.rowCount()):
+                if model.row_at(proxy.mapToSource(proxy.index(row, 0)).row()).id == link.record_id:
+                    view.selectRow(row)
+                    break
+            if EntryDialog(self.ctx, parent=self, opinion_id=link.record_id, tasks=self.tasks).exec():
+                self.refresh_list()
+                self.refresh_overdue()

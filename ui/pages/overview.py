@@ -1,23 +1,98 @@
-"""Tổng quan: cards from app.overview, laid out in a grid."""
+"""Tổng quan: cards from app.overview, laid out in a grid of two columns.
+
+A row with a link is a `LinkRow`: hand cursor, a tint on hover, a frame when it has the
+keyboard focus; a click, Enter or Space emits `navigate(Link)`, which the main window
+follows (ui/main_window.py open_link). Tab walks the rows and buttons card by card. Labels
+wrap within their half of the row; a long value (a collaborator's reason) wraps beside it
+rather than squeezing the name into three lines. The chart card draws app data only."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app import overview
 from app.errors import DlxhError
 from ui.errors import show_error
 from ui.pages.base import PageBase
+from ui.pages.overview_chart import ChartPanel
+
+LONG_VALUE = 24         # characters: a longer value shares the row half and half and wraps
+CARD_STYLE = """
+#card {{ border: 1px solid {border}; border-radius: 6px; background: white; }}
+#linkRow {{ border: 1px solid transparent; border-radius: 4px; }}
+#linkRow:hover {{ background: #f7ecea; }}
+#linkRow:focus {{ background: #f7ecea; border: 1px solid #b22222; }}
+"""
+
+
+class LinkRow(QFrame):
+    """One card row that leads somewhere; keyboard and mouse both activate it."""
+
+    activated = Signal(object)   # app.overview.Link
+
+    def __init__(self, label: str, value: str, link: overview.Link | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.link = link
+        self.setObjectName("linkRow" if link else "plainRow")
+        row = QHBoxLayout(self)
+        row.setContentsMargins(4, 2, 4, 2)
+        self.label = QLabel(label)
+        self.label.setWordWrap(True)
+        self.value = QLabel(value)
+        self.value.setStyleSheet("color: #333;")
+        self.value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if len(value) > LONG_VALUE:
+            self.value.setWordWrap(True)
+            self.value.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+            row.addWidget(self.label, 1)
+            row.addWidget(self.value, 1)
+        else:
+            row.addWidget(self.label, 1)
+            row.addWidget(self.value, 0)
+        for part in (self.label, self.value):
+            part.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        if link:
+            self.setAttribute(Qt.WidgetAttribute.WA_Hover)
+            self.setCursor(Qt.CursorShape.PointingHandCursor)
+            self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            self.setToolTip(link.hint)
+            self.setAccessibleName(f"{label}: {value}" if value else label)
+            self.setAccessibleDescription(link.hint)
+
+    def mouseReleaseEvent(self, event) -> None:  # noqa: N802 - Qt API
+        if self.link and event.button() == Qt.MouseButton.LeftButton and self.rect().contains(event.position().toPoint()):
+            self.activated.emit(self.link)
+            return
+        super().mouseReleaseEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
+        if self.link and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.activated.emit(self.link)
+            return
+        super().keyPressEvent(event)
 
 
 class Page(PageBase):
     title = "Tổng quan"
+    navigate = Signal(object)    # app.overview.Link
 
     def __init__(self, ctx, tasks, parent=None) -> None:
         super().__init__(ctx, tasks, parent)
         self.area = QScrollArea()
         self.area.setWidgetResizable(True)
         self.area.setFrameShape(QFrame.Shape.NoFrame)
+        self.area.setFocusPolicy(Qt.FocusPolicy.NoFocus)   # no dead Tab stop: a focused row scrolls into view
         self.layout_.addWidget(self.area, 1)
         self.card_widgets: list[QFrame] = []
         self.action_status = QLabel()
@@ -28,13 +103,19 @@ class Page(PageBase):
         holder = QWidget()
         grid = QGridLayout(holder)
         grid.setSpacing(12)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
         self.card_widgets = []
         for i, card in enumerate(overview.build(self.ctx)):
-            frame = self._card(card, self._run)
+            frame = self._card(card, self._run, self.navigate.emit)
             self.card_widgets.append(frame)
             grid.addWidget(frame, i // 2, i % 2)
         grid.setRowStretch(grid.rowCount(), 1)
         self.area.setWidget(holder)
+
+    def link_rows(self) -> list[LinkRow]:
+        """The rows that lead somewhere, in Tab order (tests, keyboard checks)."""
+        return [row for frame in self.card_widgets for row in frame.findChildren(LinkRow) if row.link]
 
     def _run(self, action: overview.CardAction) -> None:
         """A card's button: do it, say what was done, and show the cards again."""
@@ -45,30 +126,32 @@ class Page(PageBase):
         self.refresh()
 
     @staticmethod
-    def _card(card: overview.Card, run=None) -> QFrame:
+    def _card(card: overview.Card, run=None, follow=None) -> QFrame:
         frame = QFrame()
         frame.setObjectName("card")
         border = "#c0392b" if card.level == "warning" else "#d0d0d0"
-        frame.setStyleSheet(f"#card {{ border: 1px solid {border}; border-radius: 6px; background: white; }}")
+        frame.setStyleSheet(CARD_STYLE.format(border=border))
         box = QVBoxLayout(frame)
+        box.setSpacing(2)
         title = QLabel(card.title)
         title.setWordWrap(True)
-        title.setStyleSheet("font-weight: 600; font-size: 11pt;" + (" color: #a93226;" if card.level == "warning" else ""))
+        title.setStyleSheet("font-weight: 600; font-size: 11pt; padding-bottom: 4px;"
+                            + (" color: #a93226;" if card.level == "warning" else ""))
         box.addWidget(title)
-        rows = QGridLayout()
-        for r, (label, value) in enumerate(card.rows):
-            left = QLabel(label)
-            left.setWordWrap(True)
-            rows.addWidget(left, r, 0)
-            right = QLabel(value)
-            right.setStyleSheet("color: #333;")
-            rows.addWidget(right, r, 1)
-        rows.setColumnStretch(0, 1)
-        box.addLayout(rows)
+        for r in card.rows:
+            row = LinkRow(r[0], r[1], r.link)
+            if follow is not None:
+                row.activated.connect(follow)
+            box.addWidget(row)
+        if card.chart is not None:
+            chart = ChartPanel(card.chart)
+            if follow is not None:
+                chart.clicked.connect(follow)
+            box.addWidget(chart)
         if card.note:
             note = QLabel(card.note)
             note.setWordWrap(True)
-            note.setStyleSheet("color: #666; font-style: italic;")
+            note.setStyleSheet("color: #666; font-style: italic; padding-top: 4px;")
             box.addWidget(note)
         for action in card.actions:
             button = QPushButton(action.label)
