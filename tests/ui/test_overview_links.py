@@ -154,3 +154,14 @@ def test_names_stay_on_one_line_at_1366(app_style, main_window, qtbot):
         assert row.label.heightForWidth(row.label.width()) < 2 * one_line, row.label.text()
     assert not page.area.horizontalScrollBar().isVisible()
     page.grab().save("/tmp/dlxh-overview-1366.png")
+
+
+def test_overdue_list_shows_kind_days_and_dates_whole(app_style, main_window, qtbot):
+    page = _overview(main_window, qtbot)
+    _enter(qtbot, _row(page, "Chuyển xử lý quá hạn", 0))
+    view = main_window.stack.currentWidget().overdue_view
+    header = view.horizontalHeader()
+    assert not view.horizontalScrollBar().isVisible()
+    for col in (0, 1, 2, 4):                  # Loại, Quá hạn, Hạn xử lý, Ngày chuyển
+        assert header.sectionSize(col) >= view.sizeHintForColumn(col), view.model().headerData(
+            col, Qt.Orientation.Horizontal)

@@ -243,8 +243,9 @@ class Page(PageBase):
     def refresh_overdue(self) -> None:
         rows = handling.overdue(self.ctx)
         self.overdue_model.set_rows(rows)
-        for col, width in enumerate((80, 70, 90, 230, 90)):
-            self.overdue_view.setColumnWidth(col, width)
+        # Kind, days, dates whole (fixed widths cut them to "Thông …", "301 n…" at 1366 px);
+        # the agency and the text share the rest, whole in their tooltips.
+        compact_columns(self.overdue_view, stretch=(3, 5))
         self.tabs.setTabText(1, f"Quá hạn xử lý ({len(rows)})")
 
     # -- actions -------------------------------------------------------------------------------

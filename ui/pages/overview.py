@@ -92,6 +92,7 @@ class Page(PageBase):
         self.area = QScrollArea()
         self.area.setWidgetResizable(True)
         self.area.setFrameShape(QFrame.Shape.NoFrame)
+        self.area.setFocusPolicy(Qt.FocusPolicy.NoFocus)   # no dead Tab stop: a focused row scrolls into view
         self.layout_.addWidget(self.area, 1)
         self.card_widgets: list[QFrame] = []
         self.action_status = QLabel()
