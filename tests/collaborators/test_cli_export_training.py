@@ -42,6 +42,7 @@ def test_cli_import_dry_run_then_real_then_again(demo_path, cli, tmp_path):
     assert "không phải tệp Excel" in refused.stderr
 
 
+@pytest.mark.real_process
 def test_cli_coverage_and_export(demo_path, cli, tmp_path):
     cov = cli("--db", str(demo_path), "collaborators", "coverage")
     assert cov.returncode == 0, cov.stderr

@@ -1,5 +1,7 @@
 """The command-line contract (DESIGN.md §2), run as users run it: in a subprocess."""
 
+import pytest
+
 from tests.conftest import PASSPHRASE
 
 ENV = {"DLXH_PASSPHRASE": PASSPHRASE}
@@ -9,6 +11,7 @@ def parse(stdout: str) -> dict[str, str]:
     return dict(line.split(": ", 1) for line in stdout.splitlines() if ": " in line)
 
 
+@pytest.mark.real_process
 def test_init_then_info(cli, tmp_path):
     db = str(tmp_path / "p.db")
     r = cli("--db", db, "init", "--role", "province", "--unit", "TVH", "--name", "Tỉnh Trà Vinh", env=ENV)
@@ -31,6 +34,7 @@ def test_demo_then_info_prints_counts(cli, tmp_path):
     assert info["office"] == "Xã Càng Long (29266)" and info["kind"] == "commune" and info["areas"] == "14"
 
 
+@pytest.mark.real_process
 def test_usage_error_exits_2_with_one_vietnamese_line(cli):
     r = cli("init", "--role", "city")
     assert r.returncode == 2

@@ -76,6 +76,7 @@ def test_empty_or_missing_folder_is_refused_in_vietnamese(province, tmp_path):
         enrol_folder.scan_folder(province, tmp_path / "khong-co")
 
 
+@pytest.mark.real_process
 def test_cli_import_folder(province, tmp_path, cli):
     senders = [Sender(f"X{i:03d}", f"Xã Số {i}") for i in range(3)]
     folder = tmp_path / "the"

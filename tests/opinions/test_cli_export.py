@@ -2,6 +2,7 @@
 
 from datetime import date
 
+import pytest
 from openpyxl import load_workbook
 
 from app.opinions import drafts, items
@@ -34,6 +35,7 @@ def test_cli_add_list_and_refusals(office, cli):
     assert month.returncode == 1 and "Tháng không hợp lệ" in month.stderr
 
 
+@pytest.mark.real_process
 def test_cli_topics_warnings_on_the_demo(demo_path, cli):
     run = cli("--db", str(demo_path), "topics", "warnings", env={"DLXH_PASSPHRASE": PASSPHRASE})
     assert run.returncode == 0, run.stderr

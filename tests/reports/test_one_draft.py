@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from app.reports import drafts, register, store
 from tests.conftest import PASSPHRASE
 
@@ -35,6 +37,7 @@ def test_a_signed_report_does_not_block_a_new_draft(empty_ctx):
     assert not drafts.start_draft(empty_ctx, "monthly", date(2026, 9, 1)).existing
 
 
+@pytest.mark.real_process
 def test_cli_draft_prints_the_existing_id_and_new_forces_another(cli, demo_path):
     env = {"DLXH_PASSPHRASE": PASSPHRASE}
     db = ["--db", str(demo_path)]

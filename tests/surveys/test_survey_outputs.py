@@ -128,6 +128,7 @@ def _reopen(path, sid: str) -> None:
         ctx.close()
 
 
+@pytest.mark.real_process
 def test_cli_list_tabulate_import(demo_path, tmp_path, cli):
     env = {"DLXH_PASSPHRASE": PASSPHRASE}
     listed = cli("--db", str(demo_path), "survey", "list", env=env)

@@ -1,4 +1,4 @@
-"""The trust commands as users and scripts run them: `python -m app ...` in a subprocess."""
+"""The trust commands as users and scripts run them (`dlxh ...`; one test as its own process)."""
 
 from __future__ import annotations
 
@@ -81,6 +81,7 @@ def test_gui_offers_the_backup_only_when_it_would_help(db: Path, tmp_path: Path,
     assert source is None and "không mở được bằng khóa" in text
 
 
+@pytest.mark.real_process
 def test_backup_settings_command(db: Path, cli, tmp_path: Path) -> None:
     done = cli("--db", str(db), "backup-settings", "--folder", str(tmp_path / "o2"), "--keep", "3", "--auto", "no",
                "--idle-lock", "15")
