@@ -154,10 +154,20 @@ class _KeptTable(Table):
 
     def split(self, avail_w: float, avail_h: float) -> list:
         parts = super().split(avail_w, avail_h)
-        if len(parts) == 2:
-            first_rows = len(parts[0]._cellvalues) - self.repeatRows
-            second_rows = len(parts[1]._cellvalues) - self.repeatRows
-            if first_rows < MIN_TABLE_ROWS_AT_SPLIT or second_rows < MIN_TABLE_ROWS_AT_SPLIT:
+        if len(parts) != 2:
+            return parts
+        first_rows, second_rows = (len(part._cellvalues) - self.repeatRows for part in parts)
+        if first_rows < MIN_TABLE_ROWS_AT_SPLIT:
+            return []          # too little room here: the table starts on the next page
+        if second_rows < MIN_TABLE_ROWS_AT_SPLIT:
+            # Too few rows would be left over: carry some of this page's last rows with them.
+            # Refusing the split instead would leave a table taller than any page nowhere to go.
+            keep = first_rows - (MIN_TABLE_ROWS_AT_SPLIT - second_rows)
+            if keep < MIN_TABLE_ROWS_AT_SPLIT:
+                return []
+            parts = super().split(avail_w, sum(self._rowHeights[:self.repeatRows + keep]) + 0.01)
+            if len(parts) != 2 or any(len(part._cellvalues) - self.repeatRows < MIN_TABLE_ROWS_AT_SPLIT
+                                      for part in parts):
                 return []
         return parts
 
