@@ -282,10 +282,12 @@ def _build(doc: Document, sink: list[Anchor], scales: list[float] | None = None)
     return buf.getvalue()
 
 
-def render_pdf_anchored(doc: Document) -> tuple[bytes, list[Anchor]]:
-    """The PDF bytes and the signature spaces (one per signature column) in draw order."""
+def render_pdf_anchored(doc: Document, scales: list[float] | None = None) -> tuple[bytes, list[Anchor]]:
+    """The PDF bytes and the signature spaces (one per signature column) in draw order.
+    `scales`, when given, receives the charts' scales: pass it to `render_docx` so the DOCX
+    does not lay the PDF out a second time to learn them."""
     sink: list[Anchor] = []
-    return _build(doc, sink), sink
+    return _build(doc, sink, scales), sink
 
 
 def chart_scales(doc: Document) -> list[float]:
@@ -298,5 +300,5 @@ def chart_scales(doc: Document) -> list[float]:
     return scales
 
 
-def render_pdf(doc: Document) -> bytes:
-    return render_pdf_anchored(doc)[0]
+def render_pdf(doc: Document, scales: list[float] | None = None) -> bytes:
+    return render_pdf_anchored(doc, scales)[0]

@@ -227,3 +227,19 @@ def test_long_table_always_finds_room_and_leaves_two_rows_on_each_page():
         per_page = [len(re.findall(r"Dòng\d{3}", pdf[i].text())) for i in range(pdf.page_count)]
         assert sum(per_page) == n
         assert all(k == 0 or k >= MIN_TABLE_ROWS_AT_SPLIT for k in per_page), (n, per_page)
+
+
+def test_docx_with_the_pdfs_chart_scales_is_the_docx_alone():
+    """render_files passes the scales the PDF found to the DOCX instead of laying the PDF out
+    twice: the document must be the same either way (the zip's timestamps aside)."""
+    import zipfile
+
+    doc = sample_document(pages=2)
+    scales: list[float] = []
+    render_pdf(doc, scales)
+    assert scales          # the sample has a chart
+
+    def body(data: bytes) -> bytes:
+        return zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml")
+
+    assert body(render_docx(doc, scales)) == body(render_docx(doc))
