@@ -94,7 +94,8 @@ def run(args: argparse.Namespace) -> int:
     private_temp.clean_stale()
     app.aboutToQuit.connect(private_temp.remove)
     if screenshot:
-        return _screenshot(path, Path(screenshot), getattr(args, "page", "overview") or "overview")
+        return _screenshot(path, Path(screenshot), getattr(args, "page", "overview") or "overview",
+                           getattr(args, "size", None) or (1366, 768))
     try:
         if not path.exists():
             from ui.wizard import run_first_run
@@ -118,12 +119,14 @@ def run(args: argparse.Namespace) -> int:
     return code
 
 
-def _screenshot(path: Path, target: Path, page: str) -> int:
+def _screenshot(path: Path, target: Path, page: str, size: tuple[int, int] = (1366, 768)) -> int:
+    """The window at exactly `size` pixels (the grab is the window's own size, so the window
+    is fixed to it: a larger minimum size would otherwise win)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     ctx = open_ctx(path)
     try:
         window = MainWindow(ctx)
-        window.resize(1366, 820)
+        window.setFixedSize(*size)
         try:
             window.show_page(page)
         except KeyError:

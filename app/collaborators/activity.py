@@ -80,9 +80,13 @@ def activity(ctx: Ctx, today: date | None = None, *, include_left: bool = False)
             f"FROM collaborators c LEFT JOIN units u ON u.code = c.area_code {where}")
     }
     since_90 = (today - timedelta(days=90)).isoformat()
+    # Per person, two seeks in opinions_collaborator(collaborator_id, received_on): a province
+    # holds ~300k items, and grouping them all would read every one at each overview open.
     for cid, last, recent in ctx.db.execute(
-        "SELECT collaborator_id, max(received_on), sum(received_on >= ?) FROM opinions "
-        "WHERE collaborator_id IS NOT NULL AND received_on <= ? GROUP BY collaborator_id", [since_90, today.isoformat()]
+        "SELECT c.id, (SELECT max(o.received_on) FROM opinions o WHERE o.collaborator_id = c.id "
+        "AND o.received_on <= :today), (SELECT count(*) FROM opinions o WHERE o.collaborator_id = c.id "
+        "AND o.received_on >= :since AND o.received_on <= :today) FROM collaborators c",
+        {"since": since_90, "today": today.isoformat()},
     ).fetchall():
         if cid in people:
             people[cid].last_item_on, people[cid].items_90d = last, int(recent or 0)

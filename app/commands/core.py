@@ -36,6 +36,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("gui", help="mở giao diện (có thể chụp màn hình rồi thoát)")
     p.add_argument("--screenshot", metavar="FILE.png")
     p.add_argument("--page", metavar="NAME", default="overview")
+    p.add_argument("--size", metavar="RỘNGxCAO", default="1366x768", type=_size,
+                   help="kích thước ảnh chụp, mặc định 1366x768")
     p.set_defaults(func=cmd_gui)
 
     p = sub.add_parser("recover", help="lấy lại quyền truy cập bằng khóa khôi phục")
@@ -108,6 +110,17 @@ def has_screen() -> bool:
     if sys.platform in ("win32", "darwin"):
         return True
     return any(os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
+
+
+def _size(text: str) -> tuple[int, int]:
+    """'1366x768' → (1366, 768); the screenshot is exactly that many pixels."""
+    try:
+        width, height = (int(part) for part in text.lower().replace("×", "x").split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"kích thước '{text}' không hợp lệ (ví dụ 1366x768)") from None
+    if not (320 <= width <= 7680 and 240 <= height <= 4320):
+        raise argparse.ArgumentTypeError(f"kích thước '{text}' ngoài khoảng 320x240 đến 7680x4320")
+    return width, height
 
 
 def cmd_gui(args: argparse.Namespace) -> int:

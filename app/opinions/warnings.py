@@ -12,8 +12,9 @@ when, within the window (default the last 14 days, ending today):
    `spread_communes` different communes (default 3).
 3. Hot-spot risk: a collaborator marked at least one item "high" hot-spot risk.
 
-`evaluate()` is pure (constructed series in tests); `topic_warnings()` loads the series of
-every open topic from the store and applies it with the thresholds from settings.
+`evaluate()` is pure (constructed series in tests) and reduces the items to a `Stream` of
+counts; `topic_warnings()` counts the same Stream of every open topic in SQL and applies
+`evaluate_counts()` with the thresholds from settings.
 """
 
 from __future__ import annotations
@@ -85,61 +86,100 @@ def evaluate(items: list[ItemPoint], today: date, th: Thresholds | None = None,
     the `baseline_days` days just before the window. Items after `today` are ignored.
     """
     th = th or Thresholds()
-    area_names = area_names or {}
-    window_start = today - timedelta(days=th.window_days - 1)
-    baseline_start = window_start - timedelta(days=th.baseline_days)
+    window_start, baseline_start = _bounds(today, th)
     window = [i for i in items if window_start <= i.received_on <= today]
-    baseline = [i for i in items if baseline_start <= i.received_on < window_start]
-    reasons: list[Reason] = []
+    baseline = sum(1 for i in items if baseline_start <= i.received_on < window_start)
+    frustrated = {i.area_code for i in window if i.tendency == "frustration" and i.area_code}
+    high = sum(1 for i in window if i.hotspot_risk == "high")
+    return evaluate_counts(Stream(len(window), baseline, frozenset(frustrated), high), th, area_names)
 
-    expected = len(baseline) / (th.baseline_days / 7.0) * (th.window_days / 7.0)
-    if len(window) >= th.min_items and len(window) > th.factor * expected:
+
+@dataclass(frozen=True)
+class Stream:
+    """All the rule reads of a topic's items: counts in the window and the baseline, the areas
+    of frustrated items in the window, and the window's items marked high hot-spot risk."""
+
+    window: int
+    baseline: int
+    frustrated_areas: frozenset[str] = frozenset()
+    high: int = 0
+
+
+def _bounds(today: date, th: Thresholds) -> tuple[date, date]:
+    window_start = today - timedelta(days=th.window_days - 1)
+    return window_start, window_start - timedelta(days=th.baseline_days)
+
+
+def evaluate_counts(stream: Stream, th: Thresholds | None = None,
+                    area_names: dict[str, str] | None = None) -> list[Reason]:
+    """The rule over a topic's counts (what `evaluate` computes from items, the store from SQL)."""
+    th = th or Thresholds()
+    area_names = area_names or {}
+    reasons: list[Reason] = []
+    window = stream.window
+    expected = stream.baseline / (th.baseline_days / 7.0) * (th.window_days / 7.0)
+    if window >= th.min_items and window > th.factor * expected:
         if expected > 0:
-            ratio = vn_number(len(window) / expected, 1)
-            text = (f"{len(window)} thông tin trong {_days(th.window_days)} qua, gấp {ratio} lần mức bình thường "
+            ratio = vn_number(window / expected, 1)
+            text = (f"{window} thông tin trong {_days(th.window_days)} qua, gấp {ratio} lần mức bình thường "
                     f"(khoảng {vn_number(expected, 1)} theo {_days(th.baseline_days)} trước đó)")
         else:
-            text = (f"{len(window)} thông tin trong {_days(th.window_days)} qua, trong khi "
+            text = (f"{window} thông tin trong {_days(th.window_days)} qua, trong khi "
                     f"{_days(th.baseline_days)} trước đó không có thông tin nào")
         reasons.append(Reason("surge", text))
 
-    frustrated = sorted({i.area_code for i in window if i.tendency == "frustration" and i.area_code})
+    frustrated = sorted(stream.frustrated_areas)
     if len(frustrated) >= th.spread_communes:
         names = [area_names.get(code, code) for code in frustrated]
         shown = ", ".join(names[:5]) + (f" và {len(names) - 5} địa bàn khác" if len(names) > 5 else "")
         reasons.append(Reason("spread", f"ý kiến bức xúc, phản đối lan ra {len(frustrated)} địa bàn "
                                         f"({shown}) trong {_days(th.window_days)} qua"))
 
-    high = [i for i in window if i.hotspot_risk == "high"]
-    if high:
-        reasons.append(Reason("hotspot", f"cộng tác viên đánh giá nguy cơ điểm nóng cao ở {len(high)} thông tin "
+    if stream.high:
+        reasons.append(Reason("hotspot", f"cộng tác viên đánh giá nguy cơ điểm nóng cao ở {stream.high} thông tin "
                                          f"trong {_days(th.window_days)} qua"))
     return reasons
 
 
 def topic_warnings(ctx: Ctx, today: date | None = None) -> list[TopicWarning]:
-    """Warnings for every topic not closed, most reasons first (hot topics before watched)."""
+    """Warnings for every topic not closed, most reasons first (hot topics before watched).
+
+    Counted in SQL over indexes (a province holds ~300k items): the window's items through
+    opinions_filters (covering), its high-risk ones through opinions_high_risk (partial), and
+    the baseline only for topics with at least `min_items` in the window (a surge needs them),
+    through opinions_topic. The same figures `evaluate` computes from the items."""
     today = today or date.today()
     th = Thresholds.from_settings(ctx)
-    since = (today - timedelta(days=th.window_days - 1 + th.baseline_days)).isoformat()
-    rows = ctx.db.execute(
-        "SELECT t.id, t.title, t.status, o.received_on, o.tendency, o.area_code, o.hotspot_risk "
-        "FROM topics t JOIN opinions o ON o.topic_id = t.id "
-        "WHERE t.status != 'closed' AND o.received_on >= ? AND o.received_on <= ?",
-        [since, today.isoformat()],
-    ).fetchall()
-    series: dict[str, list[ItemPoint]] = {}
-    meta: dict[str, tuple[str, str]] = {}
-    for topic_id, title, status, received_on, tendency, area_code, risk in rows:
-        meta[topic_id] = (title, status)
-        series.setdefault(topic_id, []).append(
-            ItemPoint(date.fromisoformat(received_on), tendency, area_code, risk))
+    window_start, baseline_start = _bounds(today, th)
+    span = {"ws": window_start.isoformat(), "bs": baseline_start.isoformat(), "today": today.isoformat()}
+    topics = {r[0]: (r[1], r[2]) for r in ctx.db.execute("SELECT id, title, status FROM topics WHERE status != 'closed'")}
+    in_window = "o.received_on >= :ws AND o.received_on <= :today AND o.topic_id IS NOT NULL"
+    window = dict(ctx.db.execute(f"SELECT o.topic_id, count(*) FROM opinions o WHERE {in_window} "
+                                 "GROUP BY o.topic_id", span).fetchall())
+    frustrated: dict[str, set[str]] = {}
+    for topic_id, area in ctx.db.execute(f"SELECT DISTINCT o.topic_id, o.area_code FROM opinions o WHERE {in_window} "
+                                         "AND o.tendency = 'frustration' AND o.area_code IS NOT NULL", span):
+        frustrated.setdefault(topic_id, set()).add(area)
+    high = dict(ctx.db.execute(f"SELECT o.topic_id, count(*) FROM opinions o WHERE {in_window} "
+                               "AND o.hotspot_risk = 'high' GROUP BY o.topic_id", span).fetchall())
+    candidates = [t for t, n in window.items() if n >= th.min_items and t in topics]
+    baseline: dict[str, int] = {}
+    for i in range(0, len(candidates), 500):
+        chunk = candidates[i:i + 500]
+        baseline.update(ctx.db.execute(
+            f"SELECT topic_id, count(*) FROM opinions WHERE topic_id IN ({', '.join('?' * len(chunk))}) "
+            "AND received_on >= ? AND received_on < ? GROUP BY topic_id",
+            [*chunk, span["bs"], span["ws"]]).fetchall())
     names = {u.code: u.name for u in office.areas(ctx)}
     out = []
-    for topic_id, points in series.items():
-        reasons = evaluate(points, today, th, names)
+    for topic_id in window:
+        if topic_id not in topics:
+            continue
+        stream = Stream(window[topic_id], baseline.get(topic_id, 0), frozenset(frustrated.get(topic_id, ())),
+                        high.get(topic_id, 0))
+        reasons = evaluate_counts(stream, th, names)
         if reasons:
-            title, status = meta[topic_id]
+            title, status = topics[topic_id]
             out.append(TopicWarning(topic_id, title, status, reasons))
     out.sort(key=lambda w: (-len(w.reasons), w.status != "hot", w.title))
     return out

@@ -17,8 +17,9 @@ def monthly_by_field(ctx: Ctx, today: date | None = None, months: int = MONTHS) 
     keys = month_keys(today or date.today(), months)
     counts = {code: [0] * len(keys) for code in catalog.FIELDS}
     index = {k: i for i, k in enumerate(keys)}
-    rows = ctx.db.execute("SELECT substr(received_on, 1, 7), field, count(*) FROM opinions WHERE received_on >= ? "
-                          "GROUP BY 1, 2", [keys[0] + "-01"]).fetchall()
+    # opinion_month_counts is kept by triggers on opinions (migration 0011): the same figures
+    # as grouping the items, without reading ~300k of them at a province.
+    rows = ctx.db.execute("SELECT month, field, n FROM opinion_month_counts WHERE month >= ?", [keys[0]]).fetchall()
     for month, code, n in rows:
         if month in index and code in counts:
             counts[code][index[month]] = n

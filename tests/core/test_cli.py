@@ -64,7 +64,15 @@ def test_screenshot_of_a_page(cli, demo_path, tmp_path):
     r = cli("--db", str(demo_path), "gui", "--screenshot", str(png), "--page", "opinions",
             env={**ENV, "QT_QPA_PLATFORM": "offscreen"})
     assert r.returncode == 0, r.stderr
-    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    data = png.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    assert (int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")) == (1366, 768)
+    r = cli("--db", str(demo_path), "gui", "--screenshot", str(png), "--page", "topics",
+            "--size", "1920x1080", env={**ENV, "QT_QPA_PLATFORM": "offscreen"})
+    data = png.read_bytes()
+    assert r.returncode == 0 and (int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")) == (1920, 1080)
+    wrong = cli("--db", str(demo_path), "gui", "--screenshot", str(png), "--size", "to", env=ENV)
+    assert wrong.returncode == 2 and "kích thước 'to' không hợp lệ" in wrong.stderr
     bad = cli("--db", str(demo_path), "gui", "--screenshot", str(png), "--page", "nowhere",
               env={**ENV, "QT_QPA_PLATFORM": "offscreen"})
     assert bad.returncode == 2 and "Không có trang" in bad.stderr

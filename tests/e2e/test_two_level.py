@@ -86,6 +86,8 @@ def test_commune_exchanges_with_province_made_from_official_codes(offices, tmp_p
         assert tuple(peer) == ("district", "commune")
         got = tinh.db.execute("SELECT count(*) FROM opinions WHERE origin = '29266'").fetchone()[0]
         assert got == 5
+        kept = {(m, f): n for m, f, n in tinh.db.execute("SELECT month, field, n FROM opinion_month_counts") if n}
+        assert kept == {("2026-11", "economy"): 5}   # the overview chart's counts follow the import
         area = tinh.db.execute("SELECT level, area_type, parent_code FROM units WHERE code = ?",
                                [hamlet.code]).fetchone()
         assert tuple(area) == ("hamlet", "khóm", "29266")

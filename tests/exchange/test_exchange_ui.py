@@ -94,3 +94,47 @@ def test_exchange_and_province_pages_flow(demo_ctx, tmp_path, qtbot, passphrase_
             view.grab().save(str(SHOTS / f"province-tab{i}.png"))
     finally:
         prov.close()
+
+
+def test_commune_is_told_before_export_that_the_province_card_is_needed(demo_ctx, tmp_path, qtbot, passphrase_env,
+                                                                        monkeypatch):
+    """Issue 11: the page says the province's card is missing and offers to import it right
+    there, instead of refusing only after a folder was chosen."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
+
+    import ui.pages.exchange as exchange_page
+
+    prov = new_province(tmp_path / "p.db")
+    try:
+        page = exchange_page.Page(demo_ctx, TaskRunner(synchronous=True))
+        qtbot.addWidget(page)
+        page.resize(1366, 768)
+        page.show()
+        page.refresh()
+        assert page.need_card.isVisible() and not page.export_button.isEnabled()
+        assert "thẻ định danh của Ban Tuyên giáo và Dân vận Tỉnh ủy" in page.need_card_text.text()
+        SHOTS.mkdir(exist_ok=True)
+        page.grab().save(str(SHOTS / "exchange-need-card.png"))
+        card = _card_file(prov, tmp_path)
+        monkeypatch.setattr(exchange_page, "open_file", lambda *a, **k: str(card))   # the user picks the file
+        monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+        qtbot.mouseClick(page.need_card_button, Qt.MouseButton.LeftButton)
+        assert page.status.text().startswith(f"Đã đăng ký đơn vị {prov.origin}")
+        assert not page.need_card.isVisible() and page.export_button.isEnabled()
+    finally:
+        prov.close()
+
+
+def test_province_page_never_asks_for_a_province_card(tmp_path, qtbot, passphrase_env):
+    import ui.pages.exchange as exchange_page
+
+    prov = new_province(tmp_path / "p.db")
+    try:
+        page = exchange_page.Page(prov, TaskRunner(synchronous=True))
+        qtbot.addWidget(page)
+        page.show()
+        page.refresh()
+        assert not page.need_card.isVisible() and page.export_button.isEnabled()
+    finally:
+        prov.close()

@@ -72,6 +72,7 @@ class Page(PageBase):
         self.contacts.setVisible(not self.is_province)
         row.addWidget(self.contacts)
         row.addStretch(1)
+        self.send_buttons: dict[str, QPushButton] = {}
         for text, slot in (
             ("Xuất gói…", self.export_package),
             ("Nhập gói…", self.import_package),
@@ -80,7 +81,24 @@ class Page(PageBase):
             button = QPushButton(text)
             button.clicked.connect(slot)
             row.addWidget(button)
+            self.send_buttons[text] = button
+        self.export_button = self.send_buttons["Xuất gói…"]
         self.layout_.addWidget(send)
+        # A commune cannot export before it knows the province's keys: say so here, with the
+        # way out, rather than after a folder has been chosen.
+        self.need_card = QGroupBox()
+        need = QHBoxLayout(self.need_card)
+        self.need_card_text = QLabel(
+            "Cần nhập thẻ định danh của Ban Tuyên giáo và Dân vận Tỉnh ủy trước khi xuất gói: gói được mã hóa "
+            "bằng khóa trên thẻ đó. Nhận tệp .dlxid từ tỉnh, nhập vào đây và đối chiếu mã xác nhận qua điện thoại.")
+        self.need_card_text.setWordWrap(True)
+        need.addWidget(self.need_card_text, 1)
+        self.need_card_button = QPushButton("Nhập thẻ định danh của tỉnh…")
+        self.need_card_button.clicked.connect(self.import_card)
+        need.addWidget(self.need_card_button)
+        self.need_card.setStyleSheet("QGroupBox { background: #fff4e0; border: 1px solid #e0a040; }")
+        self.need_card.setVisible(False)
+        self.layout_.addWidget(self.need_card)
 
         tabs = self.tabs = QTabWidget()
         self.views: list[QTableView] = []
@@ -136,6 +154,10 @@ class Page(PageBase):
         ctx = self.ctx
         self.fingerprint.setText(keys.my_fingerprint(ctx))
         peers = keys.peers(ctx)
+        missing = not self.is_province and not any(p.role == "province" for p in peers)
+        self.need_card.setVisible(missing)
+        self.export_button.setEnabled(not missing)
+        self.export_button.setToolTip("Nhập thẻ định danh của tỉnh trước" if missing else "")
         self.peers.set_rows(peers)
         self.sent.set_rows(status.sent(ctx))
         self.received.set_rows(status.received(ctx))
