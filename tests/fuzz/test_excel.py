@@ -13,7 +13,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from app.collaborators import excel_import
@@ -86,10 +86,10 @@ files = st.one_of(
     st.binary(max_size=3000).map(lambda b: _workbook(([], HEADERS[:4], []))[: max(len(b), 1)]),
 )
 
-pytestmark = pytest.mark.slow  # ~10,000 generated cases in all; run by the default command too
+pytestmark = pytest.mark.slow  # 520 generated workbooks (derandomized) plus the known bad shapes
 
 
-FUZZ = settings(deadline=None, database=None,
+FUZZ = settings(deadline=None, database=None, derandomize=True,
                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.large_base_example])
 
 
@@ -118,13 +118,16 @@ def _one_case(office, path: Path, data: bytes, seen: dict) -> None:
 def test_excel_import_never_crashes(office, tmp_path: Path) -> None:
     seen = {"cases": 0, "imported": 0, "refused": 0}
 
-    @settings(FUZZ, max_examples=1200)
+    @settings(FUZZ, max_examples=400)
     @given(files)
+    @example(b"")
+    @example(b"PK\x03\x04")  # a zip cut after its signature
+    @example(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(500))  # an old .xls (OLE) header
     def case(data: bytes) -> None:
         _one_case(office, tmp_path / "ctv.xlsx", data, seen)
 
     case()
-    assert seen["cases"] >= 1200
+    assert seen["cases"] >= 400
     assert seen["refused"] and seen["imported"], seen
 
 
@@ -166,14 +169,14 @@ malformed = st.builds(_mutate, st.one_of(good_sheets, sheets).map(_workbook), ed
 
 def test_malformed_workbooks_refuse_or_import_whole(office, tmp_path: Path) -> None:
     """Every damaged workbook ends in a one-line refusal with nothing written, or an import of
-    exactly the rows its preview promised (200 cases, about half a minute on a busy machine)."""
+    exactly the rows its preview promised (120 derandomized cases of every edit kind)."""
     seen = {"cases": 0, "imported": 0, "refused": 0}
 
-    @settings(FUZZ, max_examples=200)
+    @settings(FUZZ, max_examples=120)
     @given(malformed)
     def case(data: bytes) -> None:
         _one_case(office, tmp_path / "hong.xlsx", data, seen)
 
     case()
     print("malformed workbooks:", seen)
-    assert seen["cases"] >= 200 and seen["refused"] and seen["imported"], seen
+    assert seen["cases"] >= 120 and seen["refused"] and seen["imported"], seen
