@@ -68,7 +68,7 @@ def clean_stale() -> int:
     removed = 0
     for path in _base().glob(f"{PREFIX}*"):
         pid_text = path.name[len(PREFIX):].split("-", 1)[0]
-        if not pid_text.isdigit() or _alive(int(pid_text)) or not path.is_dir():
+        if not pid_text.isdecimal() or _alive(int(pid_text)) or not path.is_dir():
             continue
         try:
             if path.stat().st_uid != os.getuid():

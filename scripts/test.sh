@@ -8,4 +8,6 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 bash scripts/setup.sh --test age minisign softhsm2
 export QT_QPA_PLATFORM=offscreen
 .venv/bin/ruff check .
-exec .venv/bin/pytest -n auto --durations=15 "$@"
+# worksteal: an idle worker takes queued tests from the busy one; with the slow (crash, fuzz)
+# tests collected first (tests/conftest.py), the long ones start first and the tail is short.
+exec .venv/bin/pytest -n auto --dist worksteal --durations=15 "$@"

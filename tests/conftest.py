@@ -47,6 +47,12 @@ class MemoryKeyring(KeyringBackend):
         self.store.pop((service, username), None)
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Slow (crash, fuzz) tests first, otherwise in file order: on a few cores the longest tests
+    start at once and the quick ones fill in around them, instead of a long test ending the run."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+
+
 @pytest.fixture(scope="session", autouse=True)
 def private_qsettings(tmp_path_factory: pytest.TempPathFactory) -> None:
     """Window size and last folders (QSettings) go to a temporary place, not the tester's home."""

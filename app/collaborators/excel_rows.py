@@ -105,7 +105,7 @@ def _is_header_again(row: tuple, header: HeaderMap) -> bool:
         return True
     numbers: list[int] = []
     for _, value in cells_of(row):
-        if isinstance(value, str) and value.strip().strip("()").isdigit():
+        if isinstance(value, str) and value.strip().strip("()").isdecimal():  # not "¹": isdigit() but no int
             numbers.append(int(value.strip().strip("()")))
         elif isinstance(value, int | float) and not isinstance(value, bool) and float(value).is_integer():
             numbers.append(int(value))

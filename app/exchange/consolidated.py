@@ -89,6 +89,7 @@ def render(ctx: Ctx, month: str, folder: Path, today: date | None = None) -> tup
 
     doc = draft(ctx, month, today)
     stem = f"bao-cao-tong-hop-{month}"
-    pdf = safezip.atomic_write(Path(folder) / f"{stem}.pdf", render_pdf(doc))
-    docx = safezip.atomic_write(Path(folder) / f"{stem}.docx", render_docx(doc))
+    scales: list[float] = []
+    pdf = safezip.atomic_write(Path(folder) / f"{stem}.pdf", render_pdf(doc, scales))
+    docx = safezip.atomic_write(Path(folder) / f"{stem}.docx", render_docx(doc, scales))
     return pdf, docx

@@ -84,7 +84,9 @@ def gather(ctx: Ctx, p: Period, today: date) -> ProvinceFacts:
     for origin, n, days in ctx.db.execute(
             "SELECT origin, count(*), max(julianday(?) - julianday(due_on)) FROM opinions WHERE origin != ? "
             "AND forwarded_on IS NOT NULL AND due_on < ? AND (resolved_on IS NULL OR resolved_on > ?) "
-            "GROUP BY origin", [end, me, end, end]):
+            # "+origin": group without the origin index, so the planner takes the small partial
+            # index opinions_forwarded_due (migration 0012) instead of reading every item.
+            "GROUP BY +origin", [end, me, end, end]):
         if origin in units:
             units[origin].overdue, units[origin].max_days_over = n, int(days or 0)
     _arrivals(ctx, p, units, today)

@@ -13,6 +13,8 @@ from app.overview import Card, Link
 
 EXCHANGE = Link("exchange", hint="Mở trang Trao đổi dữ liệu")
 PROVINCE = Link("province", hint="Mở trang Các xã, phường")
+SHOW_ALL = 12       # up to this many communes, each has its row
+SHOW_BEHIND = 8     # beyond, the counts and at most this many late or missing communes
 
 
 def cards(ctx: Ctx, today: date | None = None) -> list[Card]:
@@ -52,8 +54,20 @@ def cards(ctx: Ctx, today: date | None = None) -> list[Card]:
     if me.role == "province":
         month = province.recent_months(today, 1)[0]
         table = province.timeliness(ctx, [month], today)
-        rows = [(t.name, province.STATUS_LABELS[t.cells[month][0]], PROVINCE) for t in table]
-        late = sum(1 for t in table if t.cells[month][0] in (province.LATE, province.MISSING))
+        status = {t.name: t.cells[month][0] for t in table}
+        behind = [name for name, st in status.items() if st in (province.LATE, province.MISSING)]
+        if len(table) <= SHOW_ALL:
+            rows = [(name, province.STATUS_LABELS[st], PROVINCE) for name, st in status.items()]
+        else:
+            # 38-168 communes: the counts, then who is late or silent (a row per commune was
+            # unreadable and took most of the page's open time).
+            rows = [(f"Số xã, phường: {province.STATUS_LABELS[st].lower()}", str(n), PROVINCE)
+                    for st in province.STATUS_LABELS if (n := sum(1 for v in status.values() if v == st))]
+            rows += [(name, province.STATUS_LABELS[status[name]], PROVINCE) for name in behind[:SHOW_BEHIND]]
+            if len(behind) > SHOW_BEHIND:
+                rows.append((f"… và {len(behind) - SHOW_BEHIND} xã, phường khác chưa gửi hoặc gửi muộn",
+                             "xem trang Các xã, phường", PROVINCE))
+        late = len(behind)
         out.append(
             Card(
                 f"Báo cáo tháng {month[5:]}/{month[:4]} của các xã, phường",

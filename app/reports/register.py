@@ -87,7 +87,11 @@ def render_files(ctx: Ctx, report_id: str, today: date | None = None) -> tuple[b
     from app.reports.render_docx import render_docx
     from app.reports.render_pdf import render_pdf
 
-    return docx or render_docx(doc), signed or render_pdf(doc)
+    if docx and signed:
+        return docx, signed
+    scales: list[float] = []
+    pdf = render_pdf(doc, scales)     # the DOCX places its charts at the scales the PDF found
+    return render_docx(doc, scales), signed or pdf
 
 
 def sign(ctx: Ctx, report_id: str, signer=None, progress=None, signer_name: str | None = None) -> store.Report:
@@ -121,8 +125,9 @@ def sign(ctx: Ctx, report_id: str, signer=None, progress=None, signer_name: str 
     from app.reports.render_docx import render_docx
     from app.reports.render_pdf import render_pdf_anchored
 
-    docx = render_docx(doc)
-    pdf, anchors = render_pdf_anchored(doc)
+    scales: list[float] = []
+    pdf, anchors = render_pdf_anchored(doc, scales)
+    docx = render_docx(doc, scales)
     if progress:
         progress(2, 4)
     signed = signing.sign_pdf(ctx, pdf, anchors[0] if anchors else None, name, title, signer=signer)

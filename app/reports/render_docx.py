@@ -7,6 +7,7 @@ page numbers from page 2 come from a different-first-page header holding a PAGE 
 
 from __future__ import annotations
 
+import copy
 import io
 
 from docx import Document as new_docx
@@ -165,20 +166,54 @@ def _data_table(document, t: DocTable) -> None:
     if t.caption:
         _add(document, t.caption, "caption")
     widths = t.widths_mm or [PAGE.text_width_mm / len(t.columns)] * len(t.columns)
-    table = _fixed_table(document, len(t.rows) + 1, widths, TABLE_BORDER_PT)
+    kinds = ["bold" if t.bold_last_row and ri == len(t.rows) - 1 else "plain" for ri in range(len(t.rows))]
+    used = sorted(set(kinds))
+    table = _fixed_table(document, 1 + len(used), widths, TABLE_BORDER_PT)
     head = table.rows[0]
     head_pr = OxmlElement("w:tblHeader")
     head._tr.get_or_add_trPr().append(head_pr)
     for cell, text in zip(head.cells, t.columns, strict=True):
         _cell_add(cell, text, "table_head")
-    for ri, values in enumerate(t.rows):
-        last = t.bold_last_row and ri == len(t.rows) - 1
-        for ci, (cell, text) in enumerate(zip(table.rows[ri + 1].cells, values, strict=True)):
-            _cell_add(cell, text, "table_head" if last else ("table_first" if ci == 0 else "table"))
-        for cell in table.rows[ri + 1].cells:
+    # One row of each kind is formatted through python-docx; every data row is a copy of its
+    # kind's row with the texts put in (formatting 1,000 cells one property at a time took
+    # over a second for the 168-commune consolidated report).
+    protos = {}
+    for kind, row in zip(used, table.rows[1:], strict=True):
+        for ci, cell in enumerate(row.cells):
+            _cell_add(cell, "x", "table_head" if kind == "bold" else ("table_first" if ci == 0 else "table"))
             cell.vertical_alignment = 1  # centre
+        protos[kind] = row._tr
+    tbl = table._tbl
+    for tr in protos.values():
+        tbl.remove(tr)
+    for kind, values in zip(kinds, t.rows, strict=True):
+        tr = copy.deepcopy(protos[kind])
+        for tc, text in zip(tr.iterchildren(qn("w:tc")), values, strict=True):
+            _put_text(tc, str(text))
+        tbl.append(tr)
     _keep_rows_together(table, len(t.rows) + 1)
     _gap(document, FIGURE_AFTER_PT)
+
+
+def _put_text(tc, text: str) -> None:
+    """The text of a copied cell's single run, as `add_run` would write it (a line break or a
+    tab becomes its own element; edge spaces are preserved)."""
+    run = next(tc.iter(qn("w:r")))
+    for child in list(run):
+        if child.tag in (qn("w:t"), qn("w:br"), qn("w:tab")):
+            run.remove(child)
+    for i, line in enumerate(text.split("\n")):
+        if i:
+            run.append(OxmlElement("w:br"))
+        for j, part in enumerate(line.split("\t")):
+            if j:
+                run.append(OxmlElement("w:tab"))
+            if part:
+                el = OxmlElement("w:t")
+                el.text = part
+                if part != part.strip():
+                    el.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+                run.append(el)
 
 
 def _chart(document, c: Chart, scale: float = 1.0) -> None:
@@ -250,7 +285,7 @@ def _page_numbers(section) -> None:
             run.text = text
 
 
-def render_docx(doc: Document) -> bytes:
+def render_docx(doc: Document, scales: list[float] | None = None) -> bytes:
     doc = numbered(doc)
     document = new_docx()
     normal = document.styles["Normal"]
@@ -271,9 +306,11 @@ def render_docx(doc: Document) -> bytes:
     _add(document, doc.doc_type.upper(), "doc_type")
     _add(document, doc.subject, "subject")
     _add(document, "-----", "dashes")
-    from app.reports.render_pdf import chart_scales
+    if scales is None:   # not rendered with the PDF: lay the PDF out to learn the charts' scales
+        from app.reports.render_pdf import chart_scales
 
-    scales = iter(chart_scales(doc))
+        scales = chart_scales(doc)
+    chart_scale = iter(scales)
     for block in doc.blocks:
         if isinstance(block, Heading):
             text = block.text.upper() if block.level == 1 else block.text
@@ -283,7 +320,7 @@ def render_docx(doc: Document) -> bytes:
         elif isinstance(block, DocTable):
             _data_table(document, block)
         elif isinstance(block, Chart):
-            _chart(document, block, next(scales, 1.0))
+            _chart(document, block, next(chart_scale, 1.0))
     _ending(document, doc)
     _gap(document, 1)  # Word wants a paragraph after a final table
     # python-docx's template starts with an empty paragraph; drop it so the header is first.

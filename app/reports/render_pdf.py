@@ -154,10 +154,20 @@ class _KeptTable(Table):
 
     def split(self, avail_w: float, avail_h: float) -> list:
         parts = super().split(avail_w, avail_h)
-        if len(parts) == 2:
-            first_rows = len(parts[0]._cellvalues) - self.repeatRows
-            second_rows = len(parts[1]._cellvalues) - self.repeatRows
-            if first_rows < MIN_TABLE_ROWS_AT_SPLIT or second_rows < MIN_TABLE_ROWS_AT_SPLIT:
+        if len(parts) != 2:
+            return parts
+        first_rows, second_rows = (len(part._cellvalues) - self.repeatRows for part in parts)
+        if first_rows < MIN_TABLE_ROWS_AT_SPLIT:
+            return []          # too little room here: the table starts on the next page
+        if second_rows < MIN_TABLE_ROWS_AT_SPLIT:
+            # Too few rows would be left over: carry some of this page's last rows with them.
+            # Refusing the split instead would leave a table taller than any page nowhere to go.
+            keep = first_rows - (MIN_TABLE_ROWS_AT_SPLIT - second_rows)
+            if keep < MIN_TABLE_ROWS_AT_SPLIT:
+                return []
+            parts = super().split(avail_w, sum(self._rowHeights[:self.repeatRows + keep]) + 0.01)
+            if len(parts) != 2 or any(len(part._cellvalues) - self.repeatRows < MIN_TABLE_ROWS_AT_SPLIT
+                                      for part in parts):
                 return []
         return parts
 
@@ -272,10 +282,12 @@ def _build(doc: Document, sink: list[Anchor], scales: list[float] | None = None)
     return buf.getvalue()
 
 
-def render_pdf_anchored(doc: Document) -> tuple[bytes, list[Anchor]]:
-    """The PDF bytes and the signature spaces (one per signature column) in draw order."""
+def render_pdf_anchored(doc: Document, scales: list[float] | None = None) -> tuple[bytes, list[Anchor]]:
+    """The PDF bytes and the signature spaces (one per signature column) in draw order.
+    `scales`, when given, receives the charts' scales: pass it to `render_docx` so the DOCX
+    does not lay the PDF out a second time to learn them."""
     sink: list[Anchor] = []
-    return _build(doc, sink), sink
+    return _build(doc, sink, scales), sink
 
 
 def chart_scales(doc: Document) -> list[float]:
@@ -288,5 +300,5 @@ def chart_scales(doc: Document) -> list[float]:
     return scales
 
 
-def render_pdf(doc: Document) -> bytes:
-    return render_pdf_anchored(doc)[0]
+def render_pdf(doc: Document, scales: list[float] | None = None) -> bytes:
+    return render_pdf_anchored(doc, scales)[0]

@@ -119,7 +119,7 @@ def parse_profile(target: str, value: str, areas: dict[str, str]) -> str | None:
         code = _match_label(value, STRATA)
     elif target == "age_band":
         code = _match_label(value, AGE_BANDS) or _match_label(value.replace("–", "-"), AGE_BANDS)
-        if code is None and value.strip().isdigit():
+        if code is None and value.strip().isdecimal():
             code = age_band_for(int(value))
     elif target == "age":
         try:

@@ -60,13 +60,13 @@ def parse_typed(question: Question, text: str | None) -> Answer | None:
             raise ValidationError(f"{where}: '{raw}' không phải là số.", field=f"q{question.no}") from None
     n = len(question.choices)
     parts = [p for p in _SPLIT.split(raw) if p]
-    if question.kind == "multiple" and len(parts) == 1 and n <= 9 and parts[0].isdigit() and len(parts[0]) > 1:
+    if question.kind == "multiple" and len(parts) == 1 and n <= 9 and parts[0].isdecimal() and len(parts[0]) > 1:
         parts = list(parts[0])
     if question.kind != "multiple" and len(parts) > 1:
         raise ValidationError(f"{where}: chỉ được chọn một phương án.", field=f"q{question.no}")
     numbers: list[int] = []
     for p in parts:
-        if not p.isdigit() or not 1 <= int(p) <= n:
+        if not p.isdecimal() or not 1 <= int(p) <= n:
             raise ValidationError(f"{where}: phương án '{p}' không có (chọn từ 1 đến {n}).", field=f"q{question.no}")
         numbers.append(int(p))
     if question.kind == "multiple":

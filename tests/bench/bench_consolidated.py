@@ -18,6 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 os.environ.setdefault("DLXH_PASSPHRASE", "bench-passphrase-5")
 
 from app.exchange import consolidated  # noqa: E402
+from app.reports.render_docx import render_docx  # noqa: E402
 from app.reports.render_pdf import render_pdf  # noqa: E402
 from tests.reports.province_sample import build  # noqa: E402
 
@@ -34,7 +35,13 @@ def main() -> None:
         best = min(_timed(lambda: consolidated.draft(ctx, "2026-10", today=date(2026, 11, 25))) for _ in range(3))
         print(f"draft consolidated report: {best:.3f} s (best of 3)")
         doc = consolidated.draft(ctx, "2026-10", today=date(2026, 11, 25))
-        print(f"render PDF: {_timed(lambda: render_pdf(doc)):.3f} s")
+        scales: list[float] = []
+        print(f"render PDF: {_timed(lambda: render_pdf(doc, scales)):.3f} s")
+        print(f"render DOCX: {_timed(lambda: render_docx(doc, scales)):.3f} s")
+        start, cpu = time.perf_counter(), time.process_time()
+        consolidated.render(ctx, "2026-10", Path(tmp) / "out", today=date(2026, 11, 25))
+        print(f"drafted and rendered (consolidated.render, PDF + DOCX): {time.perf_counter() - start:.2f} s "
+              f"(CPU {time.process_time() - cpu:.2f} s)")
         ctx.close()
 
 

@@ -2,11 +2,12 @@
 office made from its official code exchanges packages with the provincial Ban Tuyên giáo và
 Dân vận made from its official code, and the province imports them.
 
-Other parts of the same path add their checks here or in their own tests:
-- the collaborator list with pre-reform names (mapped, previewed, applied): see
-  `test_collaborator_list_with_pre_reform_names` placeholder below (helper F);
+Other parts of the same path are tested on their own, and chained with this one in
+tests/e2e/test_chain.py:
+- the collaborator list with pre-reform names (mapped, previewed, applied):
+  tests/e2e/test_import_prereform.py;
 - the rendered monthly report's header ("ĐẢNG BỘ TỈNH VĨNH LONG / ĐẢNG ỦY XÃ CÀNG LONG / * /
-  Số 01-BC/ĐU", "T/M ĐẢNG ỦY / BÍ THƯ"): `commune_with_report` gives the office (helper B).
+  Số 01-BC/ĐU", "T/M ĐẢNG ỦY / BÍ THƯ"): tests/reports/test_office_documents.py.
 """
 
 from __future__ import annotations
@@ -95,8 +96,3 @@ def test_commune_exchanges_with_province_made_from_official_codes(offices, tmp_p
         assert tuple(commune) == ("Xã Càng Long", "commune")
     finally:
         tinh.close()
-
-
-@pytest.mark.skip(reason="helper F adds the collaborator import with pre-reform names here")
-def test_collaborator_list_with_pre_reform_names():
-    pass

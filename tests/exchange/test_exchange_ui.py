@@ -78,6 +78,9 @@ def test_exchange_and_province_pages_flow(demo_ctx, tmp_path, qtbot, passphrase_
         view.resize(1200, 760)
         view.refresh()
         assert view.offices.rowCount() == 1
+        assert view.items.model.rowCount() == 0 and view.timeliness.model is None   # each tab loads when shown
+        view.tabs.setCurrentWidget(view.items)
+        view.tabs.setCurrentWidget(view.timeliness)
         held = demo_ctx.db.execute("SELECT count(*) FROM opinions").fetchone()[0]
         assert view.items.model.rowCount() == min(held, 500)  # the newest 500; the count says how many in all
         assert view.items.count.text().strip().endswith(f"/ {vn_number(held)} ý kiến, phản ánh")

@@ -80,6 +80,7 @@ def test_province_page_with_many_offices(small_province, qtbot, tmp_path):
     page.refresh()
     assert page.offices.rowCount() == 10 and page.missing.rowCount() == 2
     assert "10 đơn vị đã đăng ký" in page.summary.text() and "2 xã, phường chưa đăng ký" in page.summary.text()
+    page.tabs.setCurrentWidget(page.timeliness)     # loaded when first shown
     view = page.timeliness
     assert view.model.rowCount() == 10 and view.model.columnCount() == 14
     assert view.counts.rowCount() == 4
@@ -97,3 +98,22 @@ def test_province_page_with_many_offices(small_province, qtbot, tmp_path):
     assert page.tabs.currentWidget() is page.items
     assert {r.origin for r in page.items.model.rows} == {demo.HOME_COMMUNE}
     assert "ý kiến, phản ánh" in page.items.count.text()
+
+
+def test_overview_card_of_many_communes_counts_and_names_the_late(tmp_path, passphrase_env):
+    """At 38-168 communes the overview card gives the counts by status and names only the
+    communes whose report is missing or late (a row per commune was unreadable)."""
+    from app.overview_cards import exchange as exchange_cards
+    from tests.reports.province_sample import build
+
+    ctx, expect = build(tmp_path / "p.db", 40, per_commune=2)
+    try:
+        card = next(c for c in exchange_cards.cards(ctx, today=date(2026, 11, 25)) if c.title.startswith("Báo cáo tháng 10"))
+        counts = {label: value for label, value, *_ in card.rows if label.startswith("Số xã, phường:")}
+        assert counts == {"Số xã, phường: đúng hạn": str(40 - len(expect["missing"])),
+                          "Số xã, phường: chưa nhận": str(len(expect["missing"]))}
+        named = [label for label, value, *_ in card.rows if value == "Chưa nhận"]
+        assert set(named) <= set(expect["missing"]) and len(named) == min(8, len(expect["missing"]))
+        assert len(card.rows) <= 2 + 8 + 1 and card.level == "warning"
+    finally:
+        ctx.close()

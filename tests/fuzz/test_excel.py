@@ -13,7 +13,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from app.collaborators import excel_import
@@ -86,10 +86,10 @@ files = st.one_of(
     st.binary(max_size=3000).map(lambda b: _workbook(([], HEADERS[:4], []))[: max(len(b), 1)]),
 )
 
-pytestmark = pytest.mark.slow  # ~10,000 generated cases in all; run by the default command too
+pytestmark = pytest.mark.slow  # 520 generated workbooks (derandomized) plus the known bad shapes
 
 
-FUZZ = settings(deadline=None, database=None,
+FUZZ = settings(deadline=None, database=None, derandomize=True,
                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.large_base_example])
 
 
@@ -118,13 +118,16 @@ def _one_case(office, path: Path, data: bytes, seen: dict) -> None:
 def test_excel_import_never_crashes(office, tmp_path: Path) -> None:
     seen = {"cases": 0, "imported": 0, "refused": 0}
 
-    @settings(FUZZ, max_examples=1200)
+    @settings(FUZZ, max_examples=400)
     @given(files)
+    @example(b"")
+    @example(b"PK\x03\x04")  # a zip cut after its signature
+    @example(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(500))  # an old .xls (OLE) header
     def case(data: bytes) -> None:
         _one_case(office, tmp_path / "ctv.xlsx", data, seen)
 
     case()
-    assert seen["cases"] >= 1200
+    assert seen["cases"] >= 400
     assert seen["refused"] and seen["imported"], seen
 
 
@@ -164,16 +167,25 @@ good_sheets = st.tuples(st.just([["DANH SÁCH CỘNG TÁC VIÊN"]]),
 malformed = st.builds(_mutate, st.one_of(good_sheets, sheets).map(_workbook), edits)
 
 
+# Names no generated sheet uses, so these people are new whatever ran before on the module's office.
+MALFORMED_BUT_WHOLE = ([["DANH SÁCH CỘNG TÁC VIÊN"]], ["STT", "Họ và tên", "Năm sinh", "Địa bàn", "Số điện thoại"],
+                       [[1, "Phan Thị Dừa", 1980, "Xã Phong An", "0912345678"], [2, "Võ Văn Mít", 1985, "Phong Hiền", None]])
+
+
 def test_malformed_workbooks_refuse_or_import_whole(office, tmp_path: Path) -> None:
     """Every damaged workbook ends in a one-line refusal with nothing written, or an import of
-    exactly the rows its preview promised (200 cases, about half a minute on a busy machine)."""
+    exactly the rows its preview promised (120 derandomized cases of every edit kind, and three
+    explicit damaged-but-importable ones so the import branch is reached whatever ran before)."""
     seen = {"cases": 0, "imported": 0, "refused": 0}
 
-    @settings(FUZZ, max_examples=200)
+    @settings(FUZZ, max_examples=120)
     @given(malformed)
+    @example(_mutate(_workbook(MALFORMED_BUT_WHOLE), [("dimension", 0, b"B2")]))  # the dimension tag lies
+    @example(_mutate(_workbook(MALFORMED_BUT_WHOLE), [("control", 7, b"")]))  # an escaped control character
+    @example(_mutate(_workbook(MALFORMED_BUT_WHOLE), [("cut", 40, b"")]))  # the sheet XML cut short
     def case(data: bytes) -> None:
         _one_case(office, tmp_path / "hong.xlsx", data, seen)
 
     case()
     print("malformed workbooks:", seen)
-    assert seen["cases"] >= 200 and seen["refused"] and seen["imported"], seen
+    assert seen["cases"] >= 120 and seen["refused"] and seen["imported"], seen

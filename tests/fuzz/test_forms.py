@@ -1,9 +1,10 @@
-"""Form inputs: collaborator and opinion forms, account names and passwords (8,000+ cases)."""
+"""Form inputs: collaborator and opinion forms, account names and passwords (2,500 generated cases,
+derandomized so every run tries the same ones, plus explicit examples of the known bad shapes)."""
 
 from __future__ import annotations
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from app import catalog, users
@@ -27,7 +28,7 @@ from .strategies import (
 
 
 def fuzz_settings(count: int) -> settings:
-    return settings(max_examples=count, deadline=None, database=None,
+    return settings(max_examples=count, deadline=None, database=None, derandomize=True,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
 
 collaborators = st.builds(
@@ -62,10 +63,10 @@ opinions = st.builds(
     result=maybe_text, resolved_on=mostly(st.none(), maybe_date), answered_on=mostly(st.none(), maybe_date),
 )
 
-pytestmark = pytest.mark.slow  # ~10,000 generated cases in all; run by the default command too
+pytestmark = pytest.mark.slow  # 2,500 generated cases here; run by the default command too
 
 
-def _run(target, count: int, strategy) -> tuple[int, int]:
+def _run(target, count: int, strategy, examples: tuple = ()) -> tuple[int, int]:
     seen = {"cases": 0, "refused": 0}
 
     @fuzz_settings(count)
@@ -80,18 +81,29 @@ def _run(target, count: int, strategy) -> tuple[int, int]:
         except Exception as exc:  # noqa: BLE001 - the point of the test
             assert_clear_refusal(exc)
 
+    for value in examples:
+        case = example(value)(case)
     case()
     assert seen["cases"] >= count
     return seen["cases"], seen["refused"]
 
 
 def test_collaborator_form() -> None:
-    cases, refused = _run(clean_collaborator, 3000, collaborators)
+    cases, refused = _run(clean_collaborator, 1000, collaborators, (
+        Collaborator(full_name="Nguyễn Văn An"),
+        Collaborator(full_name="  ", birth_year=-10**6, status="xx", phone="abc", email="@", left_on="31/02/2026"),
+        Collaborator(full_name="Lê Thị Bình", birth_year=2100, gender="Nam", stratum="", decision_date="2026-13-01"),
+    ))
     assert 0 < refused < cases  # both branches were reached
 
 
 def test_opinion_form() -> None:
-    cases, refused = _run(clean_opinion, 3000, opinions)
+    cases, refused = _run(clean_opinion, 1000, opinions, (
+        Opinion(received_on="2026-11-02", field="economy", summary="Người dân quan tâm giá điện", tendency="concern"),
+        Opinion(received_on="2999-01-01", field="?", summary="   ", tendency="", handling="xx", due_on="1/1"),
+        Opinion(received_on="32/12/2026", field="economy", summary="x" * 5000, tendency="concern", channel=None,
+                scale="Lớn", resolved_on="abc"),
+    ))
     assert 0 < refused < cases
 
 
@@ -100,4 +112,4 @@ def test_account_name_and_password_rules() -> None:
         users.clean_name(pair[0])
         users.check_password_rules(pair[1])
 
-    _run(both, 1000, st.tuples(st.one_of(text, st.from_regex(r"\A[a-z0-9._-]{0,34}\Z")), st.one_of(st.none(), text)))
+    _run(both, 500, st.tuples(st.one_of(text, st.from_regex(r"\A[a-z0-9._-]{0,34}\Z")), st.one_of(st.none(), text)))

@@ -13,7 +13,7 @@ import zipfile
 
 import pyrage
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from pyrage import x25519
 
@@ -110,15 +110,18 @@ attacks = st.one_of(
     signed.map(lambda out: ("open", out)),
 )
 
-pytestmark = pytest.mark.slow  # ~10,000 generated cases in all; run by the default command too
+pytestmark = pytest.mark.slow  # 600 generated packages (derandomized) plus the known bad shapes
 
 
 def test_packages_open_or_are_refused_clearly() -> None:
     seen = {"cases": 0, "opened": 0, "refused": 0}
 
-    @settings(max_examples=2000, deadline=None, database=None,
+    @settings(max_examples=600, deadline=None, database=None, derandomize=True,
               suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.large_base_example])
     @given(attacks)
+    @example(("refuse", b""))
+    @example(("refuse", b"age-encryption.org/v1\n"))  # an age header and nothing after it
+    @example(("refuse", b"PK\x05\x06" + bytes(18)))  # an empty zip, not encrypted
     def case(attack: tuple) -> None:
         seen["cases"] += 1
         expect, value = attack
@@ -138,4 +141,4 @@ def test_packages_open_or_are_refused_clearly() -> None:
         assert opened.files == value.files and opened.seq == value.seq and opened.sender == SENDER
 
     case()
-    assert seen["cases"] >= 2000 and seen["opened"] and seen["refused"], seen
+    assert seen["cases"] >= 600 and seen["opened"] and seen["refused"], seen

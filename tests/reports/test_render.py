@@ -207,3 +207,39 @@ def test_every_table_numbered_and_its_caption_on_the_page_of_its_header():
     captions = [p for p in docx.paragraphs if p.text.startswith("Bảng ")]
     assert [p.text.split(".")[0] for p in captions] == ["Bảng 1", "Bảng 2", "Bảng 3", "Bảng 4"]
     assert all(p.paragraph_format.keep_with_next for p in captions)
+
+
+def test_long_table_always_finds_room_and_leaves_two_rows_on_each_page():
+    """A split table whose rest would keep a single row used to refuse every split, leaving a
+    remainder taller than any page nowhere to go (the 168-commune consolidated report: a
+    LayoutError). Whatever the length, it renders, and no page holds fewer than two rows."""
+    import re
+
+    from app.reports.document import Table
+    from app.reports.layout import MIN_TABLE_ROWS_AT_SPLIT
+
+    tall = "tên đơn vị dài để mỗi dòng của bảng xuống hai dòng trên trang in"
+    for n in range(18, 64):
+        doc = sample_document(pages=1)
+        doc.blocks.append(Table(["Đơn vị", "Số", "Ghi chú"], [[f"Dòng{i:03d}", str(i), tall] for i in range(n)],
+                                widths_mm=[40, 20, 105], caption="Bảng 9. Dài"))
+        pdf = open_pdf(render_pdf(doc))
+        per_page = [len(re.findall(r"Dòng\d{3}", pdf[i].text())) for i in range(pdf.page_count)]
+        assert sum(per_page) == n
+        assert all(k == 0 or k >= MIN_TABLE_ROWS_AT_SPLIT for k in per_page), (n, per_page)
+
+
+def test_docx_with_the_pdfs_chart_scales_is_the_docx_alone():
+    """render_files passes the scales the PDF found to the DOCX instead of laying the PDF out
+    twice: the document must be the same either way (the zip's timestamps aside)."""
+    import zipfile
+
+    doc = sample_document(pages=2)
+    scales: list[float] = []
+    render_pdf(doc, scales)
+    assert scales          # the sample has a chart
+
+    def body(data: bytes) -> bytes:
+        return zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml")
+
+    assert body(render_docx(doc, scales)) == body(render_docx(doc))

@@ -8,8 +8,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from tests.bench.__main__ import _pairs, scripts, table
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -29,7 +27,6 @@ def test_table_keeps_every_line() -> None:
     assert "(no output)" in text and "exit 1" in text
 
 
-@pytest.mark.slow
 def test_runner_and_dlxh_bench_print_the_table(tmp_path: Path) -> None:
     env = {**os.environ, "PYTHONPATH": str(ROOT), "DLXH_BENCH_ITEMS": "300", "TMPDIR": str(tmp_path)}
     done = subprocess.run([sys.executable, "-m", "app", "bench", "search"], cwd=ROOT, env=env, capture_output=True,
