@@ -167,13 +167,22 @@ good_sheets = st.tuples(st.just([["DANH SÁCH CỘNG TÁC VIÊN"]]),
 malformed = st.builds(_mutate, st.one_of(good_sheets, sheets).map(_workbook), edits)
 
 
+# Names no generated sheet uses, so these people are new whatever ran before on the module's office.
+MALFORMED_BUT_WHOLE = ([["DANH SÁCH CỘNG TÁC VIÊN"]], ["STT", "Họ và tên", "Năm sinh", "Địa bàn", "Số điện thoại"],
+                       [[1, "Phan Thị Dừa", 1980, "Xã Phong An", "0912345678"], [2, "Võ Văn Mít", 1985, "Phong Hiền", None]])
+
+
 def test_malformed_workbooks_refuse_or_import_whole(office, tmp_path: Path) -> None:
     """Every damaged workbook ends in a one-line refusal with nothing written, or an import of
-    exactly the rows its preview promised (120 derandomized cases of every edit kind)."""
+    exactly the rows its preview promised (120 derandomized cases of every edit kind, and three
+    explicit damaged-but-importable ones so the import branch is reached whatever ran before)."""
     seen = {"cases": 0, "imported": 0, "refused": 0}
 
     @settings(FUZZ, max_examples=120)
     @given(malformed)
+    @example(_mutate(_workbook(MALFORMED_BUT_WHOLE), [("dimension", 0, b"B2")]))  # the dimension tag lies
+    @example(_mutate(_workbook(MALFORMED_BUT_WHOLE), [("control", 7, b"")]))  # an escaped control character
+    @example(_mutate(_workbook(MALFORMED_BUT_WHOLE), [("cut", 40, b"")]))  # the sheet XML cut short
     def case(data: bytes) -> None:
         _one_case(office, tmp_path / "hong.xlsx", data, seen)
 
