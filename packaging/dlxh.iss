@@ -9,7 +9,10 @@ DefaultGroupName=DLXH
 OutputBaseFilename=dlxh-setup-0.1.0
 Compression=lzma2
 SolidCompression=yes
+ArchitecturesAllowed=x64compatible
 ArchitecturesInstallIn64BitMode=x64compatible
+; Windows 10 1809 (build 17763) or later: the Qt 6 minimum.
+MinVersion=10.0.17763
 
 [Languages]
 Name: "vi"; MessagesFile: "compiler:Languages\Vietnamese.isl"

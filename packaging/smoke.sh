@@ -22,14 +22,17 @@ step "start-up (help): $(python3 -c "print(f'{$t1-$t0:.2f} s')")"
 "$exe" --db "$work/fresh.db" init --role district --unit 999 --name "Huyện Thử" >/dev/null
 step "init: ok"
 "$exe" --db "$work/demo.db" demo >/dev/null
-"$exe" --db "$work/demo.db" info | head -3
+# (whole outputs go to files first: `cmd | head` would close the pipe under a longer output)
+"$exe" --db "$work/demo.db" info >"$work/info.txt"
+head -3 "$work/info.txt"
 month=$(python3 -c "import datetime as d; t=d.date.today().replace(day=1)-d.timedelta(days=1); print(t.strftime('%Y-%m'))")
 id=$("$exe" --db "$work/demo.db" report draft --month "$month" | last_line)
 for s in submit approve sign; do "$exe" --db "$work/demo.db" report "$s" "$id" >/dev/null; done
 "$exe" --db "$work/demo.db" report render "$id" --pdf --docx --out "$work/out" >/dev/null
 ls "$work/out" | grep -q '\.docx$'
 signed=$(ls "$work"/out/*-da-ky.pdf | head -1)
-"$exe" --db "$work/demo.db" report verify "$signed" | head -1
+"$exe" --db "$work/demo.db" report verify "$signed" >"$work/verify.txt"
+head -1 "$work/verify.txt"
 step "report $month: drafted, signed, rendered, verified"
 "$exe" --db "$work/demo.db" gui --screenshot "$work/overview.png" --page overview >/dev/null
 [ -s "$work/overview.png" ]

@@ -19,9 +19,9 @@ fi
 start=$(date +%s)
 .venv-bundle/bin/pyinstaller --noconfirm --log-level WARN \
   --distpath dist --workpath build/pyinstaller packaging/dlxh.spec
-# Strip debug symbols from the shared libraries (~30 MB), except numpy/scipy's own, which a
-# strip breaks (their OpenBLAS has unusual ELF segments).
-find dist/dlxh -name '*.so*' -type f ! -path '*/numpy*' ! -path '*/scipy*' ! -path '*/sklearn*' \
+# Strip debug symbols from the shared libraries (~30 MB), except numpy's OpenBLAS, which a
+# strip breaks (unusual ELF segments).
+find dist/dlxh -name '*.so*' -type f ! -path '*/numpy.libs/*' \
   -exec strip --strip-unneeded {} + 2>/dev/null || true
 echo "Bundle built in $(( $(date +%s) - start )) s: dist/dlxh, $(du -sh dist/dlxh | cut -f1)"
 bash packaging/smoke.sh dist/dlxh

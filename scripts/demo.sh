@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Set up DLXH and open it on a generated demo district office (Huyện Càng Long).
+# Set up DLXH and open it on the generated demo commune office (Đảng ủy xã Càng Long).
 # Without a display it saves screenshots of the main pages to out/ instead.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."

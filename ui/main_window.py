@@ -93,6 +93,7 @@ class MainWindow(QMainWindow):
         brand = QLabel(f"<b>DLXH</b><br><span style='font-size:9pt'>{style.office_label}<br>"
                        f"{office.province_name if office.kind in ('commune', 'agency') else ''}</span>")
         brand.setObjectName("brand")   # looks: resources/style.qss
+        brand.setWordWrap(True)        # a long office name wraps instead of widening the sidebar
         col_layout.addWidget(brand)
         self.nav = QListWidget()
         self.nav.setFixedWidth(220)
@@ -102,6 +103,7 @@ class MainWindow(QMainWindow):
             item.setData(Qt.ItemDataRole.UserRole, key)
             self.nav.addItem(item)
         col_layout.addWidget(self.nav, 1)
+        column.setFixedWidth(self.nav.width())
         side_layout.addWidget(column)
         row.addWidget(side)
         self.stack = QStackedWidget()

@@ -1,22 +1,22 @@
 """The menu bar (Tệp, Sửa, Xem, Công cụ, Trợ giúp) with its shortcuts, acting on the page
 on screen. Pages opt in by having the method the table below names; an action whose page
-lacks it is greyed with a tooltip saying so, never silently dead."""
+lacks it is greyed with a tooltip saying so, never silently dead. The menus see the window
+only through `MenuHost`, so this module does not import ui.main_window (which builds them)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenuBar, QStackedWidget, QWidget
 
 from app import auth
+from app.context import Ctx
 from ui import admin_tools
 from ui.feedback import notify
 from ui.help import AboutDialog, HelpDialog
 from ui.icons import icon
-
-if TYPE_CHECKING:
-    from ui.main_window import MainWindow
 
 # page key -> method that makes a new record there (Ctrl+N)
 NEW: dict[str, str] = {"opinions": "enter", "meetings": "enter_items", "collaborators": "add",
@@ -31,8 +31,25 @@ def _method(page: object, name: str | None) -> Callable[[], None] | None:
     return fn if callable(fn) else None
 
 
+class MenuHost(Protocol):
+    """What the menus need of the main window (a QMainWindow, parent of their actions and
+    dialogs): its office, its pages, their stack and navigation."""
+
+    ctx: Ctx
+    nav_items: list[tuple[str, str]]
+    stack: QStackedWidget
+
+    def menuBar(self) -> QMenuBar: ...  # noqa: N802 - Qt API
+
+    def close(self) -> bool: ...
+
+    def show_page(self, key: str) -> QWidget: ...
+
+    def current_key(self) -> str: ...
+
+
 class Menus:
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: MenuHost) -> None:
         self.window = window
         bar = window.menuBar()
         ctx = window.ctx

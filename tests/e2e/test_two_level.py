@@ -2,7 +2,8 @@
 office made from its official code exchanges packages with the provincial Ban Tuyên giáo và
 Dân vận made from its official code, and the province imports them.
 
-Other parts of the same path are tested on their own (not yet chained into one test):
+Other parts of the same path are tested on their own, and chained with this one in
+tests/e2e/test_chain.py:
 - the collaborator list with pre-reform names (mapped, previewed, applied):
   tests/e2e/test_import_prereform.py;
 - the rendered monthly report's header ("ĐẢNG BỘ TỈNH VĨNH LONG / ĐẢNG ỦY XÃ CÀNG LONG / * /

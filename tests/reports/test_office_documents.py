@@ -33,20 +33,35 @@ EXPECTED = {
 }
 
 
-def _signed(tmp_path, kind: str, mark: str = ""):
-    ctx, _ = init_office(tmp_path / f"{kind}.db", **OFFICES[kind])
+def sign_and_render(ctx, month: date, mark: str = ""):
+    """Draft the monthly report of `month`, submit, approve and sign it as a head user, render it;
+    returns the report, the DOCX (python-docx) and the PDF (tests.pdfread). Shared with tests/e2e."""
     head = replace(ctx, user=User("tb", "head", "Nguyễn Văn An"))
-    report = draft.draft_report(ctx, "monthly", date(2026, 10, 1))
+    report = draft.draft_report(ctx, "monthly", month)
     if mark:
         register.update_details(ctx, report.id, confidentiality=mark)
     for step in (register.submit, register.approve, register.sign):
         report = step(head, report.id)
     docx, pdf = register.render_files(ctx, report.id)
-    return ctx, report, read_docx(io.BytesIO(docx)), open_pdf(pdf)
+    return report, read_docx(io.BytesIO(docx)), open_pdf(pdf)
+
+
+def _signed(tmp_path, kind: str, mark: str = ""):
+    ctx, _ = init_office(tmp_path / f"{kind}.db", **OFFICES[kind])
+    return ctx, *sign_and_render(ctx, date(2026, 10, 1), mark)
 
 
 def _cell_lines(cell) -> list[str]:
     return [p.text for p in cell.paragraphs if p.text]
+
+
+def header_column(docx) -> list[str]:
+    """The left column of the header table: superior, body, asterisk, number."""
+    return [line for cell in docx.tables[0].columns[0].cells for line in _cell_lines(cell)]
+
+
+def signature_column(docx) -> list[str]:
+    return _cell_lines(docx.tables[-1].rows[0].cells[1])
 
 
 @pytest.mark.parametrize("kind", list(EXPECTED))
@@ -54,15 +69,14 @@ def test_monthly_report_of_each_office_kind(tmp_path, kind):
     ctx, report, docx, pdf = _signed(tmp_path, kind)
     header_lines, sign_lines, archive = EXPECTED[kind]
     header = docx.tables[0]
-    left = [line for cell in header.columns[0].cells for line in _cell_lines(cell)]
-    assert left == header_lines
+    assert header_column(docx) == header_lines
     # number and place-date share the header's second row: the same line on the page
     number_cell, date_cell = header.rows[1].cells
     assert _cell_lines(number_cell)[0] == header_lines[-1]
     assert _cell_lines(date_cell)[0].endswith(f"ngày {date.today():%d} tháng "
                                               f"{date.today().month if date.today().month > 2 else f'{date.today().month:02d}'}"
                                               f" năm {date.today().year}")
-    sign = [line for line in _cell_lines(docx.tables[-1].rows[0].cells[1])]
+    sign = signature_column(docx)
     assert sign[:len(sign_lines)] == sign_lines and sign[-1] == "Nguyễn Văn An"
     body_runs = {p.text: p.runs[0] for p in docx.tables[0].rows[0].cells[0].paragraphs if p.runs}
     assert body_runs[header_lines[1]].font.bold and not body_runs[header_lines[0]].font.bold
@@ -92,7 +106,7 @@ def test_marks_and_deputy_signing(tmp_path):
     number_cell = docx.tables[0].rows[1].cells[0]
     assert _cell_lines(number_cell) == ["Số      -BC/ĐU", "TUYỆT MẬT", "THƯỢNG KHẨN"]  # a draft: blank number
     assert all(p.runs[0].font.bold for p in number_cell.paragraphs[1:])
-    sign = _cell_lines(docx.tables[-1].rows[0].cells[1])
+    sign = signature_column(docx)
     assert sign[:2] == ["T/M ĐẢNG ỦY", "PHÓ BÍ THƯ"]
     text = open_pdf(pdf_bytes)[0].text()
     assert "TUYỆT MẬT" in text and "THƯỢNG KHẨN" in text

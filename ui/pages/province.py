@@ -93,7 +93,7 @@ class Page(PageBase):
         )
         self.missing = RowsModel([Column("Mã", lambda u: u.code), Column("Xã, phường, đặc khu chưa đăng ký", lambda u: u.name)])
         self.lists = QStackedWidget()
-        self.office_view = self._table(self.offices, (80, 230, 90, 140, 160, 80, 180))
+        self.office_view = self._table(self.offices, (80, 200, 90, 140, 160, 80, 160))
         self.office_view.doubleClicked.connect(self._show_items)
         self.lists.addWidget(self.office_view)
         self.lists.addWidget(self._table(self.missing, (80,)))
@@ -102,7 +102,10 @@ class Page(PageBase):
 
     def _report_tab(self) -> QWidget:
         holder = QWidget()
-        box = QHBoxLayout(holder)
+        column = QVBoxLayout(holder)
+        box = QHBoxLayout()
+        column.addLayout(box)
+        column.addStretch(1)   # the controls at the top of the tab, not floating mid-height
         self.month = QComboBox()
         for m in province.recent_months(date.today(), 12):
             self.month.insertItem(0, f"Tháng {int(m[5:])}/{m[:4]}", m)

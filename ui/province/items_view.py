@@ -62,7 +62,7 @@ class ItemsView(QWidget):
         setup_table(self.view)
         self.view.sortByColumn(1, Qt.SortOrder.DescendingOrder)  # newest first, as read
         self.view.setWordWrap(False)
-        for col, width in enumerate((200, 90, 150, 150, 120)):
+        for col, width in enumerate((170, 100, 170, 150, 150)):
             self.view.setColumnWidth(col, width)
         box.addWidget(self.view, 1)
 

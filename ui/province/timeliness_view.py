@@ -27,8 +27,10 @@ SHORT = {province.ON_TIME: "", province.LATE: "", province.MISSING: "thiếu", p
 NAME_WIDTH, MONTH_WIDTH, TOTAL_WIDTH = 190, 66, 110
 
 
-def month_label(m: str) -> str:
-    return f"{int(m[5:])}/{m[:4]}"
+def month_header(m: str) -> str:
+    """'T12' over '2025': on one line a bold 'T12/2025' is wider than the 66 px column that
+    twelve months plus the office name must share at 1366 px."""
+    return f"T{int(m[5:])}\n{m[:4]}"
 
 
 def _cell(cell: tuple[str, str]) -> str:
@@ -53,10 +55,10 @@ class MatrixModel(StatusColors, RowsModel):
     def __init__(self, months: list[str], parent=None) -> None:
         columns = [Column("Đơn vị", lambda t: t.name)]
         for m in months:
-            columns.append(Column(f"T{month_label(m)}", lambda t, m=m: _cell(t.cells[m]), sort_key=lambda t, m=m: t.cells[m][0]))
+            columns.append(Column(month_header(m), lambda t, m=m: _cell(t.cells[m]), sort_key=lambda t, m=m: t.cells[m][0]))
         columns.append(
             Column(
-                "Đúng/muộn/chưa",
+                "Đúng hạn /\nmuộn / chưa",
                 lambda t: f"{t.count(province.ON_TIME)}/{t.count(province.LATE)}/{t.count(province.MISSING)}",
                 sort_key=lambda t: t.count(province.MISSING) * 100 + t.count(province.LATE),
                 align_right=True,
@@ -81,7 +83,7 @@ class CountsModel(RowsModel):
     def __init__(self, months: list[str], parent=None) -> None:
         columns = [Column("Tình trạng", lambda r: r[0])]
         for m in months:
-            columns.append(Column(f"T{month_label(m)}", lambda r, m=m: r[1][m], align_right=True))
+            columns.append(Column(month_header(m), lambda r, m=m: r[1][m], align_right=True))
         super().__init__(columns, parent)
 
 
@@ -108,6 +110,7 @@ class TimelinessView(QWidget):
         self.search = SearchBox("Tìm đơn vị (gõ không dấu)…")
         self.search.search.connect(lambda _text: self._apply_filter())
         for label, widget in (("Kỳ:", self.period), ("Lọc:", self.status)):
+            widget.setMinimumContentsLength(18)   # "Có tháng chưa nhận" whole, not clipped
             bar.addWidget(QLabel(label))
             bar.addWidget(widget)
         bar.addWidget(self.search, 1)
@@ -117,7 +120,7 @@ class TimelinessView(QWidget):
         self.counts_view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         self.counts_view.verticalHeader().setDefaultSectionSize(22)
         self.counts_view.horizontalHeader().setStretchLastSection(False)
-        self.counts_view.setFixedHeight(4 * 22 + 28)
+        self.counts_view.setFixedHeight(4 * 22 + 44)   # four rows under a two-line header
         box.addWidget(self.counts_view)
         self.shown = QLabel()
         box.addWidget(self.shown)
