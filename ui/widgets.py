@@ -8,6 +8,7 @@ from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QComboBox, QHeaderView, QLineEdit, QPlainTextEdit, QTableView, QWidget
 
 from app.text import fold
+from ui.models import sortable
 
 
 class SearchBox(QLineEdit):
@@ -58,6 +59,18 @@ def setup_table(view: QTableView) -> None:
     view.verticalHeader().setVisible(False)
     view.horizontalHeader().setStretchLastSection(True)
     view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+
+
+def sorted_table(model, parent: QWidget, column: int = 0,
+                 order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> QTableView:
+    """A read-only list of `model`'s rows, sortable by the user, one line per row, sorted by
+    `column` at first: the shape every list of records in the app takes."""
+    view = QTableView()
+    view.setModel(sortable(model, parent))
+    setup_table(view)
+    view.setWordWrap(False)
+    view.sortByColumn(column, order)
+    return view
 
 
 class MultiLineEdit(QPlainTextEdit):

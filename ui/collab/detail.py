@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QPushButton,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -32,9 +31,9 @@ from app.opinions import items
 from app.text import first_words, vn_date
 from ui.collab.common import error_label
 from ui.collab.editor import EditorDialog
-from ui.models import Column, RowsModel, sortable
+from ui.models import Column, RowsModel
 from ui.tasks import TaskRunner
-from ui.widgets import compact_columns, setup_table
+from ui.widgets import compact_columns, sorted_table
 
 ITEMS_TAB = 1
 
@@ -63,11 +62,7 @@ class DetailDialog(QDialog):
             Column("Nội dung", lambda r: first_words(r.summary, 90), tip=True),
             Column("Vấn đề", lambda r: r.topic_title or "—", tip=True),
         ])
-        self.items_view = QTableView()
-        self.items_view.setModel(sortable(self.items_model, self))
-        setup_table(self.items_view)
-        self.items_view.setWordWrap(False)
-        self.items_view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        self.items_view = sorted_table(self.items_model, self, order=Qt.SortOrder.DescendingOrder)
         # activated is Enter and the double-click both (connecting doubleClicked too opened it twice)
         self.items_view.activated.connect(lambda _: self.open_item())
         self.items_view.setToolTip("Nhấp đúp hoặc nhấn Enter để mở thông tin.")

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -34,9 +33,9 @@ from ui.collab.status_dialog import ReplaceDialog, StatusDialog
 from ui.collab.training_view import TrainingView
 from ui.feedback import notify
 from ui.files import open_file, save_file
-from ui.models import Column, RowsModel, sortable
+from ui.models import Column, RowsModel
 from ui.pages.base import PageBase
-from ui.widgets import CodeCombo, SearchBox, compact_columns, setup_table
+from ui.widgets import CodeCombo, SearchBox, compact_columns, sorted_table
 
 FLAG_COLOR = QColor("#fff3cd")
 STRETCHED = (3, 4)     # sector, and position with workplace: they share what is left
@@ -117,11 +116,7 @@ class Page(PageBase):
             Column("Đảng viên", lambda c: "✓" if c.party_member else ""),
             Column("Trạng thái", lambda c: catalog.label(catalog.COLLABORATOR_STATUSES, c.status)),
         ])
-        self.view = QTableView()
-        self.view.setModel(sortable(self.model, self))
-        setup_table(self.view)
-        self.view.setWordWrap(False)
-        self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.view = sorted_table(self.model, self)
         self.view.doubleClicked.connect(lambda _: self.open_detail())
         layout.addWidget(self.view, 1)
         buttons = QHBoxLayout()
