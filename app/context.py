@@ -77,7 +77,10 @@ class Ctx:
         return row[0] if row else ""
 
     def close(self) -> None:
-        self.db.conn.close()
+        """Waits for a worker thread's read under the lock (the topic-model build): closing the
+        connection under a running statement crashes the process."""
+        with self.lock:
+            self.db.conn.close()
 
     def __enter__(self) -> Ctx:
         return self

@@ -122,16 +122,20 @@ def build(ctx: Ctx, proc: Processor | None = None) -> Model:
     """Fit the space and the profiles from the store (open topics only: a closed one is not offered)."""
     start = time.perf_counter()
     profiles: list[tuple[TopicProfile, list[str]]] = []
-    for tid, title, fld, status, notes in ctx.db.execute(
-            "SELECT id, title, field, status, coalesce(notes, '') FROM topics WHERE status != 'closed' "
-            "ORDER BY opened_on, id").fetchall():
-        rows = ctx.db.execute("SELECT summary, field FROM opinions WHERE topic_id = ? ORDER BY received_on DESC "
-                              "LIMIT ?", [tid, PER_TOPIC]).fetchall()
-        profile = TopicProfile(tid, title, fld, status, len(rows), Counter(r[1] for r in rows))
-        profiles.append((profile, [f"{title}. {notes}"] + [r[0] for r in rows]))
-    background = [r[0] for r in ctx.db.execute("SELECT summary FROM opinions ORDER BY received_on DESC LIMIT ?",
-                                               [BACKGROUND])]
-    model = fit(proc or synonyms.processor(ctx), profiles, background)
+    # Under the store's lock: the build runs on a worker thread, and the connection must not be
+    # closed (window closed, test torn down) in the middle of a read — that is a crash, not an error.
+    with ctx.lock:
+        for tid, title, fld, status, notes in ctx.db.execute(
+                "SELECT id, title, field, status, coalesce(notes, '') FROM topics WHERE status != 'closed' "
+                "ORDER BY opened_on, id").fetchall():
+            rows = ctx.db.execute("SELECT summary, field FROM opinions WHERE topic_id = ? "
+                                  "ORDER BY received_on DESC LIMIT ?", [tid, PER_TOPIC]).fetchall()
+            profile = TopicProfile(tid, title, fld, status, len(rows), Counter(r[1] for r in rows))
+            profiles.append((profile, [f"{title}. {notes}"] + [r[0] for r in rows]))
+        background = [r[0] for r in ctx.db.execute(
+            "SELECT summary FROM opinions ORDER BY received_on DESC LIMIT ?", [BACKGROUND])]
+        proc = proc or synonyms.processor(ctx)
+    model = fit(proc, profiles, background)
     model.built_in = time.perf_counter() - start
     return model
 
@@ -161,11 +165,13 @@ def _signature(ctx: Ctx) -> tuple:
     (a small table), the newest item row, the newest audited change to items or topics (every edit
     through app/records.py appends one), and the user's synonym groups."""
     conn = ctx.db.conn
-    topics_sig = conn.execute("SELECT count(*), max(updated_at), group_concat(status) FROM topics").fetchone()
-    newest = conn.execute("SELECT max(rowid) FROM opinions").fetchone()
-    audited = conn.execute("SELECT seq FROM audit_log WHERE table_name IN ('opinions', 'topics') "
-                           "ORDER BY seq DESC LIMIT 1").fetchone()
-    return tuple(topics_sig) + (newest[0], audited[0] if audited else None) + tuple(synonyms.user_lines(ctx))
+    with ctx.lock:  # also read from the build's worker thread (see build)
+        topics_sig = conn.execute("SELECT count(*), max(updated_at), group_concat(status) FROM topics").fetchone()
+        newest = conn.execute("SELECT max(rowid) FROM opinions").fetchone()
+        audited = conn.execute("SELECT seq FROM audit_log WHERE table_name IN ('opinions', 'topics') "
+                               "ORDER BY seq DESC LIMIT 1").fetchone()
+        user_lines = tuple(synonyms.user_lines(ctx))
+    return tuple(topics_sig) + (newest[0], audited[0] if audited else None) + user_lines
 
 
 def _cached(ctx: Ctx) -> tuple[Model | None, bool]:
