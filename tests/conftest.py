@@ -62,6 +62,25 @@ def private_qsettings(tmp_path_factory: pytest.TempPathFactory) -> None:
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path_factory.mktemp("qsettings")))
 
 
+@pytest.fixture(scope="session", autouse=True)
+def derived_keys_remembered() -> None:
+    """Each (passphrase, salt) is run through scrypt once per test process, not once per open.
+
+    derive_key is a pure function built to cost ~0.1 s (db/keys.py), and the suite opens stores
+    hundreds of times with the same pair: every copy of the demo template has the template's
+    salt. The first derivation of a pair is the real scrypt; a repeat returns those same bytes,
+    so every store is still opened with its real key by the real SQLCipher code (a wrong
+    passphrase is a new pair, derived and refused as before). A too-short passphrase still
+    raises (exceptions are not remembered). Subprocesses (run_cli, the GUI) derive as always."""
+    from functools import cache
+
+    from db import keys
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(keys, "derive_key", cache(keys.derive_key))
+        yield
+
+
 @pytest.fixture(autouse=True)
 def memory_keyring() -> MemoryKeyring:
     backend = MemoryKeyring()
