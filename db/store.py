@@ -49,7 +49,7 @@ def _connect(path: Path, key: keys.DbKey) -> sqlcipher3.Connection:
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = FULL")
-    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_S * 1000}")
+    conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
     # SQLCipher decrypts every page it reads: a 64 MiB page cache keeps list filters and
     # searches 2-5x faster on repeated queries (measured on 200k items, issue 4).
     conn.execute("PRAGMA cache_size = -65536")

@@ -39,6 +39,15 @@ def write_lock(path: Path) -> Iterator[sqlcipher3.Connection]:
         conn.close()
 
 
+@pytest.fixture
+def short_busy_timeout(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The refusal tests below hold the lock for good, so each refused write waits the whole busy
+    timeout first: 0.2 s instead of the real 5 s (pinned by test_busy_timeout_is_a_few_seconds;
+    test_a_brief_lock_is_waited_out keeps it). Requested before the store is opened: the timeout
+    is set per connection."""
+    monkeypatch.setattr(store, "BUSY_TIMEOUT_S", 0.2)
+
+
 def _counts(path: Path) -> tuple[int, int, int]:
     with open_ctx(path) as ctx:
         return tuple(ctx.db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]  # type: ignore[return-value]
@@ -51,7 +60,7 @@ def test_busy_timeout_is_a_few_seconds(demo_ctx) -> None:
     assert waits == store.BUSY_TIMEOUT_S * 1000
 
 
-def test_cli_write_while_locked_says_so_then_succeeds(demo_path: Path, cli) -> None:
+def test_cli_write_while_locked_says_so_then_succeeds(short_busy_timeout, demo_path: Path, cli) -> None:
     add = ["--db", str(demo_path), "opinions", "add", "--summary", "Bà con hỏi lịch cấp nước sạch",
            "--field", "kinh tế", "--tendency", "lo lắng", "--separate"]
     before = _counts(demo_path)
@@ -65,7 +74,7 @@ def test_cli_write_while_locked_says_so_then_succeeds(demo_path: Path, cli) -> N
     assert after[0] == before[0] + 1 and after[2] > before[2]
 
 
-def test_app_edit_while_locked_rolls_back_then_succeeds(demo_ctx) -> None:
+def test_app_edit_while_locked_rolls_back_then_succeeds(short_busy_timeout, demo_ctx) -> None:
     before = _counts(demo_ctx.path)
     with write_lock(demo_ctx.path), pytest.raises(sqlcipher3.OperationalError, match="locked"):
         save_unit(demo_ctx, "", NEW_AREA, "hamlet", 900, "ấp")
@@ -93,7 +102,8 @@ def test_a_brief_lock_is_waited_out(demo_ctx) -> None:
 
 
 @pytest.mark.qt_no_exception_capture  # the program's own global hook must see the error, as in the field
-def test_gui_page_save_while_locked_shows_vietnamese_and_keeps_running(main_window, qtbot, monkeypatch) -> None:
+def test_gui_page_save_while_locked_shows_vietnamese_and_keeps_running(short_busy_timeout, main_window, qtbot,
+                                                                       monkeypatch) -> None:
     import sys
 
     from ui import errors
