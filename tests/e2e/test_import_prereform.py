@@ -16,7 +16,7 @@ from PySide6.QtCore import Qt  # noqa: E402
 
 from app.collaborators import excel_import  # noqa: E402
 from app.office import open_ctx  # noqa: E402
-from tests.conftest import run_cli  # noqa: E402
+from tests.conftest import run_cli, run_cli_in_process  # noqa: E402
 
 PASS = "e2e-passphrase-15"
 PEOPLE = ["Nguyễn Văn Ánh", "Trần Thị Bé", "Lê Văn Chiến", "Thạch Thị Sa Rươne", "Phạm Văn Đức", "Kim Thị Hoa",
@@ -69,7 +69,8 @@ def prereform_list(path: Path) -> Path:
 def commune_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("DLXH_PASSPHRASE", PASS)
     db = tmp_path / "cang-long.db"
-    made = run_cli("--db", str(db), "init", "--kind", "commune", "--unit", "29266", env={"DLXH_PASSPHRASE": PASS})
+    made = run_cli_in_process("--db", str(db), "init", "--kind", "commune", "--unit", "29266",
+                              env={"DLXH_PASSPHRASE": PASS})
     assert made.returncode == 0, made.stderr
     return db
 
@@ -77,7 +78,9 @@ def commune_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def test_commune_office_imports_a_prereform_list(commune_db: Path, tmp_path: Path) -> None:
     book = prereform_list(tmp_path / "ds ctv cang long 2024.xlsx")
     env = {"DLXH_PASSPHRASE": PASS}
-    dry = run_cli("--db", str(commune_db), "collaborators", "import", str(book), "--dry-run", env=env)
+    # `dlxh` in this process (tests/conftest.py), as the command-family tests run it; the import
+    # that writes runs as its own `python -m app` process, the way a user calls it.
+    dry = run_cli_in_process("--db", str(commune_db), "collaborators", "import", str(book), "--dry-run", env=env)
     assert dry.returncode == 0, dry.stderr
     out = dry.stdout
     # The old communes of the sections are mapped to this commune with the official converter.
@@ -87,7 +90,7 @@ def test_commune_office_imports_a_prereform_list(commune_db: Path, tmp_path: Pat
     assert "Địa bàn 'Ấp Nhị Hòa': không có trong danh mục (2 dòng)" in out
     assert "Bỏ qua 2 dòng trống, 3 dòng tiêu đề mục, 3 dòng tổng cộng, 5 dòng ký tên, 1 dòng tiêu đề lặp lại" in out
     assert "Sẽ thêm 7 cộng tác viên; 0 dòng có lỗi; 0 dòng trùng" in out and "Không ghi gì" in out
-    refused = run_cli("--db", str(commune_db), "collaborators", "import", str(book), env=env)
+    refused = run_cli_in_process("--db", str(commune_db), "collaborators", "import", str(book), env=env)
     assert refused.returncode == 1 and refused.stderr.count("\n") == 1 and "--add-areas" in refused.stderr
     assert "'Khóm 1'" in refused.stderr and "Traceback" not in refused.stderr
     real = run_cli("--db", str(commune_db), "collaborators", "import", str(book), "--add-areas", env=env)
@@ -104,7 +107,7 @@ def test_commune_office_imports_a_prereform_list(commune_db: Path, tmp_path: Pat
     assert areas["Thạch Thị Sa Rươne"] == ("Ấp Mỹ Hiệp", "hamlet", "ấp")   # "ẤP MỸ HIỆP" is the same hamlet
     assert areas["Nguyễn Văn Ánh"] == ("Khóm 1", "hamlet", "khóm")
     assert areas["Kim Thị Hoa"] == (None, None, None)   # under "XÃ NHỊ LONG PHÚ", no hamlet given: left to assign
-    again = run_cli("--db", str(commune_db), "collaborators", "import", str(book), env=env)
+    again = run_cli_in_process("--db", str(commune_db), "collaborators", "import", str(book), env=env)
     assert again.returncode == 0 and "Đã thêm 0 cộng tác viên; 7 dòng trùng" in again.stdout
 
 
@@ -145,7 +148,7 @@ def test_preview_dialog_shows_and_changes_mappings(commune_db: Path, tmp_path: P
 def test_province_office_maps_old_communes_to_its_communes(tmp_path: Path) -> None:
     env = {"DLXH_PASSPHRASE": PASS}
     db = tmp_path / "vinh-long.db"
-    assert run_cli("--db", str(db), "init", "--kind", "province", "--unit", "86", env=env).returncode == 0
+    assert run_cli_in_process("--db", str(db), "init", "--kind", "province", "--unit", "86", env=env).returncode == 0
     book = openpyxl.Workbook()
     ws = book.active
     for row in [["DANH SÁCH CTV"], ["STT", "Họ và tên", "Năm sinh", "Địa bàn"],
