@@ -123,13 +123,59 @@ def demo_ctx(demo_path: Path) -> Ctx:
     ctx.close()
 
 
-@pytest.fixture
-def empty_ctx(tmp_path: Path) -> Ctx:
-    """A fresh district office with no data (key in the in-memory keyring)."""
+def build_template(tmp_path_factory: pytest.TempPathFactory, name: str, make) -> Path:
+    """The office `make(path)` creates, built once per test process for a fixture that copies it
+    per test (like the demo template): one file, WAL checkpointed into it, store closed."""
+    path = tmp_path_factory.mktemp(f"template-{name}") / f"{name}.db"
+    ctx = make(path)
+    ctx.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    ctx.close()
+    return path
+
+
+def copy_of(template: Path, path: Path) -> Path:
+    shutil.copyfile(template, path)
+    return path
+
+
+def _make_empty(path: Path, passphrase: str | None = None) -> Ctx:
     from app.office import init_office
 
-    ctx, _code = init_office(tmp_path / "empty.db", unit_code="TVH-CL", name="Huyện Càng Long", role="district",
-                             parent_code="TVH", parent_name="Tỉnh Trà Vinh")
+    ctx, _code = init_office(path, unit_code="TVH-CL", name="Huyện Càng Long", role="district",
+                             parent_code="TVH", parent_name="Tỉnh Trà Vinh", passphrase=passphrase)
+    return ctx
+
+
+@pytest.fixture(scope="session")
+def empty_template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """empty_ctx's office, made once per test process in keyring mode, and its key (hex) as
+    init_office left it in the keyring."""
+    ring, saved = MemoryKeyring(), keyring.get_keyring()
+    keyring.set_keyring(ring)
+    try:
+        path = build_template(tmp_path_factory, "empty", _make_empty)
+    finally:
+        keyring.set_keyring(saved)
+    ((_service_user, key),) = ring.store.items()
+    return path, key
+
+
+@pytest.fixture
+def empty_ctx(empty_template: tuple[Path, str], tmp_path: Path, memory_keyring: MemoryKeyring) -> Ctx:
+    """A fresh district office with no data (key in the in-memory keyring): a copy of the
+    session's template, its key put in this test's keyring under the copy's path, as
+    init_office does. With DLXH_PASSPHRASE already set (a demo fixture came first),
+    init_office would make a passphrase office: then it is made here exactly so."""
+    from app.office import open_ctx
+    from db import keys
+
+    path = tmp_path / "empty.db"
+    if keys.passphrase_from_env():
+        ctx = _make_empty(path)
+    else:
+        template, key = empty_template
+        memory_keyring.set_password(keys.SERVICE, str(copy_of(template, path).resolve()), key)
+        ctx = open_ctx(path)
     yield ctx
     ctx.close()
 
