@@ -8,7 +8,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest  # noqa: E402
 
-from app.office import add_unit, init_office  # noqa: E402
+from app.office import add_unit, init_office, open_ctx  # noqa: E402
+from tests.conftest import build_template, copy_of  # noqa: E402
 
 COMMUNES = [
     ("H01TT", "Thị trấn Phong Điền"),
@@ -19,12 +20,26 @@ COMMUNES = [
 ]
 
 
-@pytest.fixture
-def office(tmp_path):
-    ctx, _ = init_office(tmp_path / "office.db", unit_code="H01", name="Huyện Phong Điền", role="district",
-                         parent_code="T46", parent_name="Tỉnh Thừa Thiên Huế", passphrase="test-passphrase-1")
+PASSPHRASE = "test-passphrase-1"
+
+
+def _make(path):
+    ctx, _ = init_office(path, unit_code="H01", name="Huyện Phong Điền", role="district",
+                         parent_code="T46", parent_name="Tỉnh Thừa Thiên Huế", passphrase=PASSPHRASE)
     for code, name in COMMUNES:
         add_unit(ctx, code, name, "commune", "H01")
     add_unit(ctx, "H01THPT", "Trường THPT Phong Điền", "agency", "H01")
+    return ctx
+
+
+@pytest.fixture(scope="session")
+def collaborators_office_template(tmp_path_factory):
+    return build_template(tmp_path_factory, "collaborators-office", _make)
+
+
+@pytest.fixture
+def office(collaborators_office_template, tmp_path):
+    """A copy of the office _make builds, made once per test process."""
+    ctx = open_ctx(copy_of(collaborators_office_template, tmp_path / "office.db"), PASSPHRASE)
     yield ctx
     ctx.close()

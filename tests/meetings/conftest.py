@@ -1,1 +1,1 @@
-from tests.opinions.conftest import office  # noqa: F401
+from tests.opinions.conftest import office, opinions_office_template  # noqa: F401

@@ -1,10 +1,18 @@
 import pytest
 
-from tests.opinions.fixtures import make_office
+from app.office import open_ctx
+from tests.conftest import build_template, copy_of
+from tests.opinions.fixtures import PASSPHRASE, make_office
+
+
+@pytest.fixture(scope="session")
+def opinions_office_template(tmp_path_factory):
+    return build_template(tmp_path_factory, "opinions-office", make_office)
 
 
 @pytest.fixture
-def office(tmp_path):
-    ctx = make_office(tmp_path / "office.db")
+def office(opinions_office_template, tmp_path):
+    """A copy of make_office's office, built once per test process."""
+    ctx = open_ctx(copy_of(opinions_office_template, tmp_path / "office.db"), PASSPHRASE)
     yield ctx
     ctx.close()

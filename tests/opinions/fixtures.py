@@ -15,11 +15,12 @@ COMMUNES = [("H01TT", "Thị trấn Phong Điền"), ("H01PA", "Xã Phong An"), 
 AGENCIES = [("H01CQ01", "Phòng Tài nguyên và Môi trường"), ("H01CQ02", "Công an huyện")]
 PEOPLE = [("Nguyễn Văn Bình", "H01TT"), ("Trần Thị Hoa", "H01PA"), ("Lê Văn Nam", "H01PH"),
           ("Phạm Thị Lan", "H01PS"), ("Hoàng Văn Tư", "H01DH")]
+PASSPHRASE = "test-passphrase-4"
 
 
 def make_office(path: Path) -> Ctx:
     ctx, _ = init_office(path, unit_code="H01", name="Huyện Phong Điền", role="district", parent_code="T46",
-                         parent_name="Tỉnh Thừa Thiên Huế", passphrase="test-passphrase-4")
+                         parent_name="Tỉnh Thừa Thiên Huế", passphrase=PASSPHRASE)
     for code, name in COMMUNES:
         add_unit(ctx, code, name, "commune", "H01")
     for code, name in AGENCIES:

@@ -11,18 +11,10 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 from app import audit, users
 from app.opinions import drafts, items
-from tests.opinions.fixtures import make_office
 from ui.login import FirstAdminDialog, LoginDialog
 from ui.opinion.entry import EntryDialog
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
-
-
-@pytest.fixture
-def office(tmp_path):
-    ctx = make_office(tmp_path / "office.db")
-    yield ctx
-    ctx.close()
 
 
 def target():
