@@ -14,6 +14,8 @@ os.environ.pop("DLXH_PASSPHRASE", None)
 import shutil  # noqa: E402
 import subprocess  # noqa: E402
 import sys  # noqa: E402
+from collections.abc import Iterator  # noqa: E402
+from contextlib import contextmanager  # noqa: E402
 from datetime import date  # noqa: E402
 from pathlib import Path  # noqa: E402
 
@@ -136,6 +138,18 @@ def build_template(tmp_path_factory: pytest.TempPathFactory, name: str, make) ->
 def copy_of(template: Path, path: Path) -> Path:
     shutil.copyfile(template, path)
     return path
+
+
+@contextmanager
+def opened_copy(template: Path, path: Path, passphrase: str) -> Iterator[Ctx]:
+    """A copy of a template office at `path`, open for one test and closed after it."""
+    from app.office import open_ctx
+
+    ctx = open_ctx(copy_of(template, path), passphrase)
+    try:
+        yield ctx
+    finally:
+        ctx.close()
 
 
 def _make_empty(path: Path, passphrase: str | None = None) -> Ctx:

@@ -8,8 +8,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest  # noqa: E402
 
-from app.office import add_unit, init_office, open_ctx  # noqa: E402
-from tests.conftest import build_template, copy_of  # noqa: E402
+from app.office import add_unit, init_office  # noqa: E402
+from tests.conftest import build_template, opened_copy  # noqa: E402
 
 COMMUNES = [
     ("H01TT", "Thị trấn Phong Điền"),
@@ -40,6 +40,5 @@ def collaborators_office_template(tmp_path_factory):
 @pytest.fixture
 def office(collaborators_office_template, tmp_path):
     """A copy of the office _make builds, made once per test process."""
-    ctx = open_ctx(copy_of(collaborators_office_template, tmp_path / "office.db"), PASSPHRASE)
-    yield ctx
-    ctx.close()
+    with opened_copy(collaborators_office_template, tmp_path / "office.db", PASSPHRASE) as ctx:
+        yield ctx

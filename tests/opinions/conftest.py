@@ -1,7 +1,6 @@
 import pytest
 
-from app.office import open_ctx
-from tests.conftest import build_template, copy_of
+from tests.conftest import build_template, opened_copy
 from tests.opinions.fixtures import PASSPHRASE, make_office
 
 
@@ -13,6 +12,5 @@ def opinions_office_template(tmp_path_factory):
 @pytest.fixture
 def office(opinions_office_template, tmp_path):
     """A copy of make_office's office, built once per test process."""
-    ctx = open_ctx(copy_of(opinions_office_template, tmp_path / "office.db"), PASSPHRASE)
-    yield ctx
-    ctx.close()
+    with opened_copy(opinions_office_template, tmp_path / "office.db", PASSPHRASE) as ctx:
+        yield ctx
