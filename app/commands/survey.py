@@ -1,4 +1,7 @@
-"""CLI: `dlxh survey list|show|plan|tabulate|import|export|report|questionnaire|checks`."""
+"""CLI: `dlxh survey list|show|plan|tabulate|import|export|report|questionnaire|checks`.
+
+The Excel writer and the report renderers (openpyxl, reportlab, python-docx: ~0.2 s of imports)
+are imported by the commands that write files: every `dlxh` command builds this parser."""
 
 from __future__ import annotations
 
@@ -7,10 +10,9 @@ from pathlib import Path
 
 from app.cli_support import open_from_args, out
 from app.errors import ValidationError
-from app.surveys import csv_import, double_entry, plan, printable, report, responses
+from app.surveys import csv_import, double_entry, plan, responses
 from app.surveys import questionnaire as qn
 from app.surveys import tabulate as tb
-from app.surveys.excel_export import export_xlsx
 from app.surveys.model import KINDS
 from app.surveys.report_text import method_rows, pct, reading
 from app.text import vn_number
@@ -213,6 +215,8 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from app.surveys.excel_export import export_xlsx
+
     with open_from_args(args) as ctx:
         survey = qn.find_survey(ctx, args.id)
         path = export_xlsx(tb.load_data(ctx, survey.id, args.weight), Path(args.file))
@@ -221,6 +225,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_render(args: argparse.Namespace) -> int:
+    from app.surveys import printable, report
+
     with open_from_args(args) as ctx:
         survey = qn.find_survey(ctx, args.id)
         pdf, docx = (args.pdf, args.docx) if (args.pdf or args.docx) else (True, True)
