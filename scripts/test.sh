@@ -7,6 +7,10 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 # Stock tools the tests check our formats against: age, minisign (exchange), softhsm2 (PKCS#11 signing).
 bash scripts/setup.sh --test age minisign softhsm2
 export QT_QPA_PLATFORM=offscreen
+# Python's default, which some machines' environments turn off: compiled modules are kept in
+# __pycache__ (git ignores it), so each xdist worker's collection (assertion rewriting of the
+# test modules) and each `python -m app` a test starts reuse them instead of compiling again.
+unset PYTHONDONTWRITEBYTECODE
 .venv/bin/ruff check .
 # worksteal: an idle worker takes queued tests from the busy one; with the slow (crash, fuzz)
 # tests collected first (tests/conftest.py), the long ones start first and the tail is short.
