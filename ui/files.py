@@ -41,6 +41,14 @@ def open_file(parent: QWidget | None, title: str, filters: str) -> str:
     return path
 
 
+def open_files(parent: QWidget | None, title: str, filters: str) -> list[str]:
+    """Several files at once (a province's packages from a USB stick); [] when cancelled."""
+    paths, _ = QFileDialog.getOpenFileNames(parent, title, start_dir(), filters)
+    if paths:
+        remember(paths[0])
+    return paths
+
+
 def choose_folder(parent: QWidget | None, title: str, start: str = "") -> str:
     folder = QFileDialog.getExistingDirectory(parent, title, start or start_dir())
     remember(folder)

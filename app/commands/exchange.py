@@ -42,8 +42,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--recipient", metavar="CODE", help="mã đơn vị nhận (cấp tỉnh: xã, phường nhận gói hướng dẫn)")
     p.set_defaults(func=cmd_export)
 
-    p = sub.add_parser("import", help="nhập gói .dlxh (kiểm tra chữ ký, mã băm, số thứ tự; tất cả hoặc không gì)")
-    p.add_argument("file", metavar="FILE")
+    p = sub.add_parser(
+        "import",
+        help="nhập gói .dlxh (kiểm tra chữ ký, mã băm, số thứ tự; mỗi gói tất cả hoặc không gì); "
+        "nhiều tệp hoặc cả thư mục được nhập một lượt, gói hỏng không cản các gói khác",
+    )
+    p.add_argument("file", metavar="FILE", nargs="+", help="tệp gói .dlxh hoặc thư mục chứa các gói")
     p.add_argument("--receipt-dir", metavar="DIR", help="nơi ghi biên nhận (mặc định: cạnh tệp gói)")
     p.set_defaults(func=cmd_import)
 
@@ -176,10 +180,27 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    receipt_dir = Path(args.receipt_dir) if args.receipt_dir else None
+    if len(args.file) == 1 and not Path(args.file[0]).is_dir():
+        return _import_one(args, Path(args.file[0]), receipt_dir)
+    from app.exchange import import_batch
+
+    with open_from_args(args) as ctx:
+        outcomes = import_batch.import_files(ctx, [Path(f) for f in args.file], receipt_dir=receipt_dir)
+    for o in outcomes:
+        if o.state == import_batch.REFUSED:
+            err(f"{o.path.name}: {o.message}")
+        else:
+            out(f"{o.path.name}: {o.message}")
+    out(import_batch.summary(outcomes))
+    return 1 if any(o.state == import_batch.REFUSED for o in outcomes) else 0
+
+
+def _import_one(args: argparse.Namespace, path: Path, receipt_dir: Path | None) -> int:
     from app.exchange.importer import import_package
 
     with open_from_args(args) as ctx:
-        res = import_package(ctx, Path(args.file), receipt_dir=Path(args.receipt_dir) if args.receipt_dir else None)
+        res = import_package(ctx, path, receipt_dir=receipt_dir)
     out(res.message)
     for table, count in sorted(res.rows.items()):
         out(f"{table}: {count}")

@@ -77,6 +77,23 @@ def import_bytes(
     """The whole import of a package's bytes; returns the result and the signed receipt (None
     for a re-import). `now` is the moment recorded as the arrival (default: this instant): the
     province demo replays a year of arrivals with it, straight from memory, no file needed."""
+    seen, opened = open_checked(ctx, data, progress)
+    if seen:
+        return seen, None
+    try:
+        with ctx.transaction():
+            receipt, applied = write_package(ctx, opened, now or utc_now(), file_name, progress)
+    except DB_ERRORS as exc:
+        raise refused_by_store(exc) from exc
+    return imported_result(opened, applied), receipt
+
+
+def open_checked(
+    ctx: Ctx, data: bytes, progress: package.Progress | None = None
+) -> tuple[ImportResult | None, package.Opened | None]:
+    """Every check that can refuse a package before anything is written: rights, a re-import
+    (returned as an "already" result), decryption, signatures, hashes and the package's kind.
+    Raises ImportRefused; writes nothing."""
     auth.require(ctx, "import")
     sha = hashlib.sha256(data).hexdigest()
     seen = already_imported(ctx, sha)
@@ -84,10 +101,9 @@ def import_bytes(
         when = vn_date(date.fromisoformat(seen[2][:10]))
         return ImportResult("already", f"Gói này đã nhập ngày {when}; không có gì thay đổi.", seen[0], seen[1]), None
     me = office.get_office(ctx)
-    own = keys.ensure_keys(ctx)
     opened = package.open_package(
         data,
-        identity=own.age_identity,
+        identity=keys.ensure_keys(ctx).age_identity,
         my_unit=me.unit_code,
         lookup=keys.lookup(ctx),
         progress=(lambda d, t: progress(d, t * 3)) if progress else None,
@@ -95,13 +111,12 @@ def import_bytes(
     expected = "data" if me.role == "province" else "guidance"
     if opened.kind != expected:
         raise refusals.wrong_kind(_KIND_LABEL[opened.kind], _KIND_LABEL[expected])
-    try:
-        receipt, applied = _apply(ctx, opened, me, own, sha, now or utc_now(), file_name, progress)
-    except DB_ERRORS as exc:
-        raise refused_by_store(exc) from exc
-    total = sum(applied.values())
-    message = f"Đã nhập gói số {opened.seq} của {opened.sender}: {total} dòng dữ liệu được cập nhật."
-    return ImportResult("imported", message, opened.sender, opened.seq, applied), receipt
+    return None, opened
+
+
+def imported_result(opened: package.Opened, applied: dict[str, int]) -> ImportResult:
+    message = f"Đã nhập gói số {opened.seq} của {opened.sender}: {sum(applied.values())} dòng dữ liệu được cập nhật."
+    return ImportResult("imported", message, opened.sender, opened.seq, applied)
 
 
 _CONSTRAINTS = {"NOT NULL": "thiếu trường bắt buộc", "UNIQUE": "trùng khóa", "CHECK": "giá trị không được phép",
@@ -120,36 +135,40 @@ def refused_by_store(exc: BaseException) -> DlxhError:
     return dberrors.as_store_error(exc)
 
 
-def _apply(ctx: Ctx, opened: package.Opened, me: office.Office, own: Any, sha: str, now: str, file_name: str,
-           progress: package.Progress | None) -> tuple[bytes, dict[str, int]]:
-    """The one transaction of an import: sequence check, rows, arrivals, inbox entry, receipt."""
-    with ctx.transaction():
-        last = ctx.db.execute("SELECT max(seq) FROM inbox WHERE sender = ?", [opened.sender]).fetchone()[0] or 0
-        package.check_sequence(opened, last)
-        ctx.db.execute("PRAGMA defer_foreign_keys = ON")
-        applied = apply_rows(ctx, opened, progress)
-        _record_arrivals(ctx, opened, now)
-        receipt = identity.build_receipt(
-            own.secret,
-            identity.Receipt(me.unit_code, opened.sender, opened.seq, sha, now, file_name, applied),
-        )
-        receipt_name = identity.receipt_file_name(me.unit_code, opened.sender, opened.seq)
-        ctx.db.execute(
-            "INSERT INTO inbox (sender, seq, kind, sha256, created_at, imported_on, rows, receipt_file, receipt) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                opened.sender,
-                opened.seq,
-                opened.kind,
-                sha,
-                str(opened.manifest.get("created_at", "")),
-                now,
-                json.dumps(applied),
-                receipt_name,
-                receipt,
-            ],
-        )
-        audit.record(ctx, "import", "inbox", f"{opened.sender}:{opened.seq}", {"rows": applied, "file": file_name})
+def write_package(ctx: Ctx, opened: package.Opened, now: str, file_name: str,
+                  progress: package.Progress | None = None) -> tuple[bytes, dict[str, int]]:
+    """Everything an import writes — sequence check, rows, arrivals, inbox entry, receipt —
+    inside the caller's transaction (one per package, or one for a batch of packages), so a
+    failure here leaves the caller to roll back. The sequence check reads inside that
+    transaction: packages of one sender in one batch are checked against each other."""
+    me = office.get_office(ctx)
+    own = keys.ensure_keys(ctx)
+    last = ctx.db.execute("SELECT max(seq) FROM inbox WHERE sender = ?", [opened.sender]).fetchone()[0] or 0
+    package.check_sequence(opened, last)
+    ctx.db.execute("PRAGMA defer_foreign_keys = ON")
+    applied = apply_rows(ctx, opened, progress)
+    _record_arrivals(ctx, opened, now)
+    receipt = identity.build_receipt(
+        own.secret,
+        identity.Receipt(me.unit_code, opened.sender, opened.seq, opened.sha256, now, file_name, applied),
+    )
+    receipt_name = identity.receipt_file_name(me.unit_code, opened.sender, opened.seq)
+    ctx.db.execute(
+        "INSERT INTO inbox (sender, seq, kind, sha256, created_at, imported_on, rows, receipt_file, receipt) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            opened.sender,
+            opened.seq,
+            opened.kind,
+            opened.sha256,
+            str(opened.manifest.get("created_at", "")),
+            now,
+            json.dumps(applied),
+            receipt_name,
+            receipt,
+        ],
+    )
+    audit.record(ctx, "import", "inbox", f"{opened.sender}:{opened.seq}", {"rows": applied, "file": file_name})
     return receipt, applied
 
 

@@ -201,6 +201,19 @@ def read_signed_manifest(
     return manifest
 
 
+def peek(data: bytes, *, identity: str, lookup: Callable[[str], minisign.PublicKey | None]) -> tuple[str, int]:
+    """Sender and seq of a package from its signed manifest alone (decrypt, zip checks, the
+    manifest's signature), without inflating its data: what a batch import sorts by.
+    Raises ImportRefused as `open_package` would for the same faults."""
+    inner = decrypt(data, identity)
+    signed: dict[str, Any] = {}
+    safezip.read_zip(inner, first=(MANIFEST, SIGNATURE), rest=False,
+                     check=lambda head: signed.update(manifest=read_signed_manifest(head, lookup)))
+    manifest = signed["manifest"]
+    check_manifest_shape(manifest)
+    return str(manifest["sender"]["unit"]), int(manifest["seq"])
+
+
 def open_package(
     data: bytes,
     *,

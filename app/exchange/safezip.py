@@ -57,12 +57,13 @@ def write_zip(members: dict[str, bytes]) -> bytes:
 
 
 def read_zip(data: bytes, *, first: tuple[str, ...] = (),
-             check: Callable[[dict[str, bytes]], object] | None = None) -> dict[str, bytes]:
+             check: Callable[[dict[str, bytes]], object] | None = None, rest: bool = True) -> dict[str, bytes]:
     """All members of a zip as bytes, after every safety check; raises ImportRefused.
 
     With `first` and `check`, those (small) members are inflated alone and handed to `check`
     (the signature check) before any other member is: an unsigned archive whose members
-    would decompress to a gigabyte is refused before that memory is allocated.
+    would decompress to a gigabyte is refused before that memory is allocated. With
+    `rest=False` only those first members are inflated (a look at a package's manifest).
     """
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
@@ -94,6 +95,8 @@ def read_zip(data: bytes, *, first: tuple[str, ...] = (),
         out = {info.filename: _read_bounded(zf, info) for info in infos if info.filename in first}
         if check is not None:
             check(out)
+        if not rest:
+            return out
         out.update({info.filename: _read_bounded(zf, info) for info in infos if info.filename not in first})
         return out
 

@@ -20,11 +20,12 @@ from PySide6.QtWidgets import (
 )
 
 from app import office
-from app.exchange import export, identity, importer, keys, receipts, safezip, status
+from app.exchange import export, identity, import_batch, importer, keys, receipts, safezip, status
 from app.exchange.importer import read_file
 from ui.errors import show_error
+from ui.exchange.batch_dialog import BatchOutcomeDialog
 from ui.exchange.guidance_view import GuidanceView
-from ui.files import choose_folder, open_file, save_file
+from ui.files import choose_folder, open_file, open_files, save_file
 from ui.models import Column, RowsModel, sortable
 from ui.pages.base import PageBase
 from ui.widgets import setup_table
@@ -73,11 +74,11 @@ class Page(PageBase):
         row.addWidget(self.contacts)
         row.addStretch(1)
         self.send_buttons: dict[str, QPushButton] = {}
-        for text, slot in (
-            ("Xuất gói…", self.export_package),
-            ("Nhập gói…", self.import_package),
-            ("Nhập biên nhận…", self.import_receipt),
-        ):
+        actions = [("Xuất gói…", self.export_package), ("Nhập gói…", self.import_package)]
+        if self.is_province:
+            actions.append(("Nhập cả thư mục gói…", self.import_folder))
+        actions.append(("Nhập biên nhận…", self.import_receipt))
+        for text, slot in actions:
             button = QPushButton(text)
             button.clicked.connect(slot)
             row.addWidget(button)
@@ -146,6 +147,14 @@ class Page(PageBase):
         tabs.addTab(self.guidance, "Hướng dẫn của tỉnh" if not self.is_province else "Hướng dẫn gửi xã, phường")
         tabs.currentChanged.connect(lambda _i: self._fit_current())
         self.layout_.addWidget(tabs, 1)
+        again = QHBoxLayout()
+        self.save_receipt_button = QPushButton("Ghi lại biên nhận của gói đã chọn…")
+        self.save_receipt_button.setToolTip("Khi tệp biên nhận gửi lại cho đơn vị gửi bị mất: chọn gói trong thẻ "
+                                            "«Gói đã nhận» rồi ghi lại biên nhận đã ký")
+        self.save_receipt_button.clicked.connect(self.save_receipt_again)
+        again.addWidget(self.save_receipt_button)
+        again.addStretch(1)
+        self.layout_.addLayout(again)
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.layout_.addWidget(self.status)
@@ -222,15 +231,12 @@ class Page(PageBase):
     def start_export(self, folder: Path) -> None:
         recipient = self.recipient.currentData() if self.is_province else None
         contacts = self.contacts.isChecked()
-        self.tasks.run(
+        self._in_background(
             lambda progress: export.export_package(
                 self.ctx, folder, recipient=recipient, include_contacts=contacts, progress=progress
             ),
-            on_done=self._exported,
-            on_failed=lambda exc: show_error(self, exc),
-            label="Đang lập, ký và mã hóa gói…",
-            parent=self,
-            with_progress=True,
+            self._exported,
+            "Đang lập, ký và mã hóa gói…",
         )
 
     def _exported(self, res) -> None:
@@ -239,18 +245,64 @@ class Page(PageBase):
         self.refresh()
 
     def import_package(self) -> None:
-        name = open_file(self, "Chọn gói cần nhập", "Gói DLXH (*.dlxh);;Mọi tệp (*)")
-        if name:
-            self.start_import(Path(name))
+        names = open_files(self, "Chọn gói cần nhập (có thể chọn nhiều gói)", "Gói DLXH (*.dlxh);;Mọi tệp (*)")
+        if len(names) == 1:
+            self.start_import(Path(names[0]))
+        elif names:
+            self.start_import_many([Path(n) for n in names])
+
+    def import_folder(self) -> None:
+        folder = choose_folder(self, "Chọn thư mục chứa các gói .dlxh của xã, phường")
+        if folder:
+            self.start_import_many([Path(folder)])
+
+    def start_import_many(self, paths: list[Path]) -> None:
+        """Many packages in one go (import_batch): a bad file never stops the others; the
+        outcome of every file is listed when it is done."""
+        self._in_background(
+            lambda progress: import_batch.import_files(self.ctx, paths, progress=progress),
+            self._imported_many,
+            "Đang kiểm tra và nhập các gói…",
+        )
+
+    def _imported_many(self, outcomes: list[import_batch.FileOutcome]) -> None:
+        self.status.setText(import_batch.summary(outcomes))
+        self.refresh()
+        self.last_outcomes = BatchOutcomeDialog(outcomes, {p.unit_code: p.name for p in keys.peers(self.ctx)}, self)
+        self.last_outcomes.open()
+
+    def save_receipt_again(self) -> None:
+        view = self.views[2]
+        rows = view.selectionModel().selectedRows() if view.selectionModel() else []
+        if not rows:
+            self.tabs.setCurrentWidget(view)
+            self.status.setText("Chọn một gói trong thẻ «Gói đã nhận» rồi bấm lại nút «Ghi lại biên nhận…».")
+            return
+        item = self.received.rows[view.model().mapToSource(rows[0]).row()]
+        data = status.receipt_bytes(self.ctx, item.sender, item.seq)
+        if data is None:
+            self.status.setText(f"Gói số {item.seq} của {item.sender} không có biên nhận lưu lại.")
+            return
+        name = save_file(self, "Ghi lại biên nhận", item.receipt_file, "Biên nhận DLXH (*.dlxr)")
+        if not name:
+            return
+        try:
+            safezip.atomic_write(Path(name), data)
+        except OSError as exc:
+            QMessageBox.warning(self, "Không thực hiện được", f"Không ghi được biên nhận vào {name}: {exc.strerror or exc}.")
+            return
+        self.status.setText(f"Đã ghi lại biên nhận gói số {item.seq} cho {item.sender}: {name}")
+
+    def _in_background(self, work, on_done, label: str) -> None:
+        """Long exchange work runs on the worker thread with a progress bar; a refusal is shown."""
+        self.tasks.run(work, on_done=on_done, on_failed=lambda exc: show_error(self, exc), label=label,
+                       parent=self, with_progress=True)
 
     def start_import(self, path: Path) -> None:
-        self.tasks.run(
+        self._in_background(
             lambda progress: importer.import_package(self.ctx, path, progress=progress),
-            on_done=self._imported,
-            on_failed=lambda exc: show_error(self, exc),
-            label="Đang kiểm tra và nhập gói…",
-            parent=self,
-            with_progress=True,
+            self._imported,
+            "Đang kiểm tra và nhập gói…",
         )
 
     def _imported(self, res) -> None:

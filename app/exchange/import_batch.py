@@ -1,0 +1,208 @@
+"""Import many packages at once: a province's month is one package from each of 38–168 communes.
+
+Contract: every file gets its own outcome — imported, already imported, or refused with the
+same Vietnamese message a single import (`importer.import_package`) gives. A refused file
+never stops the others, and each package is applied whole or not at all. Packages are
+applied in (sender, seq) order whatever their file names, so a commune's months go in
+sequence; receipts are written next to each package (or into `receipt_dir`) after the data
+is committed, as a single import does.
+
+Why one transaction for the whole batch: a COMMIT writes every index page its transaction
+touched, and a year from each of 168 communes touches the same date-ordered index pages
+again and again — one commit per package wrote about 6,000 pages (24 MB) each time, a third
+of the import. Every check that can refuse a package (decryption, signatures, hashes, kind,
+sequence) runs before that package writes anything, so a refusal needs no rollback. A
+failure while writing (a row the local schema rejects, a dangling reference) rolls the
+batch back, and the files are then imported one by one, each in its own transaction, which
+gives each file the outcome a single import would. Nothing is half-written in either path.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from app import auth
+from app.context import Ctx
+from app.dberrors import DB_ERRORS
+from app.errors import DlxhError, ImportRefused, ValidationError
+from app.exchange import identity, importer, keys, package, safezip
+from app.ids import utc_now
+
+PACKAGE_SUFFIX = ".dlxh"
+IMPORTED, ALREADY, REFUSED = "imported", "already", "refused"
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass
+class FileOutcome:
+    path: Path
+    state: str  # imported | already | refused
+    message: str  # Vietnamese, one line: the single import's message or its refusal
+    result: importer.ImportResult | None = None
+
+
+@dataclass(frozen=True)
+class _Queued:
+    path: Path
+    sender: str
+    seq: int
+
+
+class _WriteFailed(Exception):
+    """A package failed while writing: the batch is rolled back and imported file by file."""
+
+
+def package_files(paths: list[Path]) -> list[Path]:
+    """The files to import: each path itself, or the `.dlxh` files of a folder (not its subfolders)."""
+    found: list[Path] = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            found.extend(sorted(p for p in path.iterdir() if p.suffix.lower() == PACKAGE_SUFFIX and p.is_file()))
+        elif path.exists():
+            found.append(path)
+        else:
+            raise ValidationError(f"Không tìm thấy tệp hoặc thư mục {path}.")
+    if not found:
+        raise ValidationError("Không có gói .dlxh nào để nhập.")
+    unique = list(dict.fromkeys(p.resolve() for p in found))
+    return unique
+
+
+def import_files(
+    ctx: Ctx,
+    paths: list[Path],
+    *,
+    receipt_dir: Path | None = None,
+    progress: Progress | None = None,
+    now: str | None = None,
+) -> list[FileOutcome]:
+    """Import every package among `paths` (files or folders); one outcome per file, in the
+    order the files were given. Raises only for what no file could get past (no rights, a
+    receipt folder that is a file, the store failing)."""
+    auth.require(ctx, "import")
+    files = package_files(paths)
+    folder = Path(receipt_dir) if receipt_dir else None
+    for place in {folder} if folder else {p.parent for p in files}:
+        if place.exists() and not place.is_dir():
+            raise ImportRefused(f"«{place}» không phải thư mục: không ghi được giấy báo nhận; chưa nhập gì.")
+    total = len(files) * 2
+    outcomes: dict[Path, FileOutcome] = {}
+    queue = _sort(ctx, files, outcomes, lambda done: progress(done, total) if progress else None)
+    stamp = now or utc_now()
+    try:
+        receipts = _apply_all(ctx, queue, outcomes, stamp, len(files), progress, total)
+    except _WriteFailed:
+        receipts = _one_by_one(ctx, queue, outcomes, stamp, len(files), progress, total)
+    for path, receipt in receipts:
+        _write_receipt(ctx, outcomes[path], folder or path.parent, receipt)
+    return [outcomes[p] for p in files]
+
+
+def _sort(ctx: Ctx, files: list[Path], outcomes: dict[Path, FileOutcome],
+          progress: Callable[[int], None]) -> list[_Queued]:
+    """Read each file's signed manifest; files that cannot be opened get their refusal now."""
+    own = keys.ensure_keys(ctx)
+    lookup = keys.lookup(ctx)
+    queue = []
+    for n, path in enumerate(files, 1):
+        try:
+            data = importer.read_file(path)
+            seen = importer.already_imported(ctx, hashlib.sha256(data).hexdigest())
+            if seen:
+                # The single import's own wording, from the same function.
+                res, _ = importer.open_checked(ctx, data)
+                outcomes[path] = FileOutcome(path, ALREADY, res.message, res)
+            else:
+                sender, seq = package.peek(data, identity=own.age_identity, lookup=lookup)
+                queue.append(_Queued(path, sender, seq))
+        except DlxhError as exc:
+            outcomes[path] = FileOutcome(path, REFUSED, str(exc))
+        progress(n)
+    return sorted(queue, key=lambda q: (q.sender, q.seq, str(q.path)))
+
+
+def _apply_all(ctx: Ctx, queue: list[_Queued], outcomes: dict[Path, FileOutcome], now: str, base: int,
+               progress: Progress | None, total: int) -> list[tuple[Path, bytes]]:
+    """The fast path: the whole batch in one transaction."""
+    receipts: list[tuple[Path, bytes]] = []
+    decided: dict[Path, FileOutcome] = {}
+    try:
+        with ctx.transaction():
+            for n, item in enumerate(queue, 1):
+                try:
+                    seen, opened = importer.open_checked(ctx, importer.read_file(item.path))
+                    if seen is None:
+                        _check_sequence(ctx, opened)
+                except DlxhError as exc:
+                    decided[item.path] = FileOutcome(item.path, REFUSED, str(exc))
+                    continue
+                if seen is not None:  # the same package twice in one batch
+                    decided[item.path] = FileOutcome(item.path, ALREADY, seen.message, seen)
+                    continue
+                try:
+                    receipt, applied = importer.write_package(ctx, opened, now, item.path.name)
+                except (DlxhError, *DB_ERRORS) as exc:
+                    raise _WriteFailed from exc
+                res = importer.imported_result(opened, applied)
+                decided[item.path] = FileOutcome(item.path, IMPORTED, res.message, res)
+                receipts.append((item.path, receipt))
+                if progress:
+                    progress(base + n, total)
+    except DB_ERRORS as exc:  # the COMMIT itself: nothing of the batch was written
+        if "constraint" in str(exc).lower():  # a deferred reference check: find the package that broke it
+            raise _WriteFailed from exc
+        raise importer.refused_by_store(exc) from exc  # a full disk, a locked file: no file would fare better
+    outcomes.update(decided)
+    return receipts
+
+
+def _check_sequence(ctx: Ctx, opened: package.Opened) -> None:
+    last = ctx.db.execute("SELECT max(seq) FROM inbox WHERE sender = ?", [opened.sender]).fetchone()[0] or 0
+    package.check_sequence(opened, last)
+
+
+def _one_by_one(ctx: Ctx, queue: list[_Queued], outcomes: dict[Path, FileOutcome], now: str, base: int,
+                progress: Progress | None, total: int) -> list[tuple[Path, bytes]]:
+    """The careful path, after a package failed while writing: each file in its own transaction."""
+    receipts: list[tuple[Path, bytes]] = []
+    for n, item in enumerate(queue, 1):
+        try:
+            res, receipt = importer.import_bytes(ctx, importer.read_file(item.path), item.path.name, now=now)
+        except DlxhError as exc:
+            outcomes[item.path] = FileOutcome(item.path, REFUSED, str(exc))
+        else:
+            outcomes[item.path] = FileOutcome(item.path, res.status, res.message, res)
+            if receipt is not None:
+                receipts.append((item.path, receipt))
+        if progress:
+            progress(base + n, total)
+    return receipts
+
+
+def _write_receipt(ctx: Ctx, outcome: FileOutcome, folder: Path, receipt: bytes) -> None:
+    """The data is committed; a receipt that cannot be written (the stick pulled out) is said in
+    that file's outcome, not raised: the other files' outcomes must still reach the user, and the
+    signed receipt stays in the inbox, from where the exchange page writes it again."""
+    res = outcome.result
+    assert res is not None
+    name = identity.receipt_file_name(ctx.origin, res.sender, res.seq)
+    try:
+        res.receipt_path = safezip.atomic_write(folder / name, receipt)
+    except OSError as exc:
+        outcome.message += f" Chưa ghi được biên nhận vào {folder}: {exc.strerror or exc}."
+
+
+def summary(outcomes: list[FileOutcome]) -> str:
+    """One Vietnamese line: how many files were imported, already there, refused."""
+    counts = {state: sum(o.state == state for o in outcomes) for state in (IMPORTED, ALREADY, REFUSED)}
+    rows = sum(sum(o.result.rows.values()) for o in outcomes if o.state == IMPORTED and o.result)
+    text = f"Đã nhập {counts[IMPORTED]}/{len(outcomes)} gói ({rows} dòng dữ liệu)"
+    if counts[ALREADY]:
+        text += f", {counts[ALREADY]} gói đã nhập từ trước"
+    if counts[REFUSED]:
+        text += f", {counts[REFUSED]} gói bị từ chối"
+    return text + "."
