@@ -6,6 +6,7 @@ never written anywhere else; what leaves the PC is the identity card (public key
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from pyrage import passphrase as age_passphrase
@@ -141,16 +142,23 @@ def peers(ctx: Ctx, role: str | None = None) -> list[Peer]:
 
 
 def peer(ctx: Ctx, unit_code: str) -> Peer:
-    for p in peers(ctx):
-        if p.unit_code == unit_code:
-            return p
+    row = ctx.db.execute(
+        "SELECT unit_code, name, role, sign_public_key, age_recipient, fingerprint, enrolled_on FROM peers "
+        "WHERE unit_code = ?", [unit_code]).fetchone()
+    if row:
+        return Peer(row[0], row[1], row[2], minisign.parse_public_key(row[3]), row[4], row[5], row[6])
     raise NotFoundError(f"Chưa đăng ký đơn vị {unit_code}: hãy nhập thẻ định danh của đơn vị đó trước.")
 
 
-def lookup(ctx: Ctx):
-    """A sender-key lookup for package/receipt verification."""
-    keys = {p.unit_code: p.public_key for p in peers(ctx)}
-    return keys.get
+def lookup(ctx: Ctx) -> Callable[[str], minisign.PublicKey | None]:
+    """A sender-key lookup for package/receipt verification: one enrolled key read when asked
+    (a province holds 168 peers; parsing them all for every package cost more than the check)."""
+
+    def key_of(unit_code: str) -> minisign.PublicKey | None:
+        row = ctx.db.execute("SELECT sign_public_key FROM peers WHERE unit_code = ?", [unit_code]).fetchone()
+        return minisign.parse_public_key(row[0]) if row else None
+
+    return key_of
 
 
 def superior(ctx: Ctx) -> Peer:

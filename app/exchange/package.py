@@ -321,13 +321,15 @@ def check_manifest_shape(manifest: dict[str, Any]) -> None:
 
 def _check_row(member: str, row: dict[str, Any]) -> None:
     """A row holds only values a column can store: text, numbers in SQLite's range, null,
-    or a reference to a file of the package. Anything else would fail deep in SQLite."""
+    or a reference to a file of the package. Anything else would fail deep in SQLite.
+    (Exact type tests: JSON gives no subclasses, and this runs for every value of 300k rows.)"""
     for key, value in row.items():
-        if value is None or isinstance(value, str | float | bool):
+        kind = type(value)
+        if kind is str or value is None or kind is float or kind is bool:
             continue
-        if isinstance(value, int) and -_INT64 <= value < _INT64:
+        if kind is int and -_INT64 <= value < _INT64:
             continue
-        if isinstance(value, dict) and set(value) == {"$file"} and isinstance(value["$file"], str):
+        if kind is dict and set(value) == {"$file"} and isinstance(value["$file"], str):
             continue
         raise refusals.damaged(f"dữ liệu «{member}» có giá trị không hợp lệ ở cột «{str(key)[:40]}»")
 
