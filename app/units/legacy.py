@@ -67,6 +67,16 @@ def _legacy() -> tuple[LegacyCommune, ...]:
     return tuple(result)
 
 
+@cache
+def _by_name_key() -> dict[str, tuple[LegacyCommune, ...]]:
+    """The pre-reform communes by name_key of their name, each list in _legacy() order: a lookup
+    reads its few namesakes instead of folding all ~10,000 names again (0.2 s per name)."""
+    grouped: dict[str, list[LegacyCommune]] = {}
+    for lc in _legacy():
+        grouped.setdefault(units.name_key(lc.name), []).append(lc)
+    return {key: tuple(found) for key, found in grouped.items()}
+
+
 def legacy_communes(province_code: str) -> list[LegacyCommune]:
     """The pre-reform communes that went (wholly or partly) into today's province `province_code`."""
     prov = units.province(province_code)
@@ -97,8 +107,8 @@ def convert_legacy(commune_name: str, district: str | None = None, province: str
             return Conversion(commune_name, current[0], (current[0],))
     district_key = units.name_key(district) if district else None
     sources = []
-    for lc in _legacy():
-        if units.name_key(lc.name) != key or (typed and _type_word(lc.name) != typed):
+    for lc in _by_name_key().get(key, ()):
+        if typed and _type_word(lc.name) != typed:
             continue
         if district_key and units.name_key(lc.district) != district_key:
             continue
