@@ -141,3 +141,50 @@ def test_cli_imports_a_folder_and_exits_1_when_a_file_is_refused(tmp_path, cli, 
     assert again.returncode == 1
     assert "hong.dlxh: Tệp bị hỏng" in again.stderr
     assert again.stdout.splitlines()[-1] == "Đã nhập 0/5 gói (0 dòng dữ liệu), 4 gói đã nhập từ trước, 1 gói bị từ chối."
+
+
+@pytest.mark.slow
+def test_a_batch_killed_at_any_moment_leaves_the_store_as_before(tmp_path, passphrase_env):
+    """kill -9 while a folder of packages is imported: the store is as before (nothing of the
+    batch, not the first packages of it either), and importing the folder again brings all."""
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    from app.office import open_ctx
+    from tests.conftest import ROOT
+    from tests.exchange.sync_helpers import new_province
+    from tests.exchange.test_sync_reliability import _wait_for_wal
+
+    province = new_province(tmp_path / "p.db")
+    senders = _senders(province, 24)
+    _months(province, tmp_path / "usb", senders, random.Random(5), items=300)
+    before = _count(province, "SELECT count(*) FROM opinions")
+    province.close()
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    cmd = [sys.executable, "-m", "app", "--db", str(tmp_path / "p.db"), "import", str(tmp_path / "usb")]
+    wal = tmp_path / "p.db-wal"
+    killed_inside = 0
+    for _attempt in range(3):
+        proc = subprocess.Popen(cmd, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        _wait_for_wal(proc, wal, 2_000_000)  # uncommitted pages of the batch are being written
+        if proc.poll() is None:
+            killed_inside += 1
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        ctx = open_ctx(tmp_path / "p.db")
+        try:
+            assert _count(ctx, "SELECT count(*) FROM inbox") == 0
+            assert _count(ctx, "SELECT count(*) FROM opinions") == before
+        finally:
+            ctx.close()
+    assert killed_inside == 3
+    done = subprocess.run(cmd, env=env, cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    ctx = open_ctx(tmp_path / "p.db")
+    try:
+        assert _count(ctx, "SELECT count(*) FROM inbox") == 48
+        assert _count(ctx, "SELECT count(*) FROM opinions") == before + 24 * 2 * 300
+    finally:
+        ctx.close()
