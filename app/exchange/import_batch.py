@@ -27,7 +27,7 @@ from pathlib import Path
 from app import auth
 from app.context import Ctx
 from app.dberrors import DB_ERRORS
-from app.errors import DlxhError, ImportRefused, ValidationError
+from app.errors import DlxhError, ValidationError
 from app.exchange import identity, importer, keys, package, safezip
 from app.ids import utc_now
 
@@ -68,8 +68,7 @@ def package_files(paths: list[Path]) -> list[Path]:
             raise ValidationError(f"Không tìm thấy tệp hoặc thư mục {path}.")
     if not found:
         raise ValidationError("Không có gói .dlxh nào để nhập.")
-    unique = list(dict.fromkeys(p.resolve() for p in found))
-    return unique
+    return list(dict.fromkeys(p.resolve() for p in found))
 
 
 def import_files(
@@ -87,8 +86,7 @@ def import_files(
     files = package_files(paths)
     folder = Path(receipt_dir) if receipt_dir else None
     for place in {folder} if folder else {p.parent for p in files}:
-        if place.exists() and not place.is_dir():
-            raise ImportRefused(f"«{place}» không phải thư mục: không ghi được giấy báo nhận; chưa nhập gì.")
+        importer.check_receipt_folder(place)
     total = len(files) * 2
     outcomes: dict[Path, FileOutcome] = {}
     queue = _sort(ctx, files, outcomes, lambda done: progress(done, total) if progress else None)
@@ -97,8 +95,9 @@ def import_files(
         receipts = _apply_all(ctx, queue, outcomes, stamp, len(files), progress, total)
     except _WriteFailed:
         receipts = _one_by_one(ctx, queue, outcomes, stamp, len(files), progress, total)
+    signer = ctx.origin
     for path, receipt in receipts:
-        _write_receipt(ctx, outcomes[path], folder or path.parent, receipt)
+        _write_receipt(signer, outcomes[path], folder or path.parent, receipt)
     return [outcomes[p] for p in files]
 
 
@@ -111,11 +110,9 @@ def _sort(ctx: Ctx, files: list[Path], outcomes: dict[Path, FileOutcome],
     for n, path in enumerate(files, 1):
         try:
             data = importer.read_file(path)
-            seen = importer.already_imported(ctx, hashlib.sha256(data).hexdigest())
+            seen = importer.already_result(ctx, hashlib.sha256(data).hexdigest())
             if seen:
-                # The single import's own wording, from the same function.
-                res, _ = importer.open_checked(ctx, data)
-                outcomes[path] = FileOutcome(path, ALREADY, res.message, res)
+                outcomes[path] = FileOutcome(path, ALREADY, seen.message, seen)
             else:
                 sender, seq = package.peek(data, identity=own.age_identity, lookup=lookup)
                 queue.append(_Queued(path, sender, seq))
@@ -133,23 +130,9 @@ def _apply_all(ctx: Ctx, queue: list[_Queued], outcomes: dict[Path, FileOutcome]
     try:
         with ctx.transaction():
             for n, item in enumerate(queue, 1):
-                try:
-                    seen, opened = importer.open_checked(ctx, importer.read_file(item.path))
-                    if seen is None:
-                        _check_sequence(ctx, opened)
-                except DlxhError as exc:
-                    decided[item.path] = FileOutcome(item.path, REFUSED, str(exc))
-                    continue
-                if seen is not None:  # the same package twice in one batch
-                    decided[item.path] = FileOutcome(item.path, ALREADY, seen.message, seen)
-                    continue
-                try:
-                    receipt, applied = importer.write_package(ctx, opened, now, item.path.name)
-                except (DlxhError, *DB_ERRORS) as exc:
-                    raise _WriteFailed from exc
-                res = importer.imported_result(opened, applied)
-                decided[item.path] = FileOutcome(item.path, IMPORTED, res.message, res)
-                receipts.append((item.path, receipt))
+                decided[item.path], receipt = _apply_one(ctx, item, now)
+                if receipt is not None:
+                    receipts.append((item.path, receipt))
                 if progress:
                     progress(base + n, total)
     except DB_ERRORS as exc:  # the COMMIT itself: nothing of the batch was written
@@ -160,9 +143,22 @@ def _apply_all(ctx: Ctx, queue: list[_Queued], outcomes: dict[Path, FileOutcome]
     return receipts
 
 
-def _check_sequence(ctx: Ctx, opened: package.Opened) -> None:
-    last = ctx.db.execute("SELECT max(seq) FROM inbox WHERE sender = ?", [opened.sender]).fetchone()[0] or 0
-    package.check_sequence(opened, last)
+def _apply_one(ctx: Ctx, item: _Queued, now: str) -> tuple[FileOutcome, bytes | None]:
+    """One package inside the batch's transaction: refused or already there before it writes,
+    else written (raising _WriteFailed if writing fails, for the caller to roll back)."""
+    try:
+        seen, opened = importer.open_checked(ctx, importer.read_file(item.path))
+        if seen is not None:  # the same package twice in one batch
+            return FileOutcome(item.path, ALREADY, seen.message, seen), None
+        importer.check_sequence(ctx, opened)
+    except DlxhError as exc:
+        return FileOutcome(item.path, REFUSED, str(exc)), None
+    try:
+        receipt, applied = importer.write_package(ctx, opened, now, item.path.name)
+    except (DlxhError, *DB_ERRORS) as exc:
+        raise _WriteFailed from exc
+    res = importer.imported_result(opened, applied)
+    return FileOutcome(item.path, IMPORTED, res.message, res), receipt
 
 
 def _one_by_one(ctx: Ctx, queue: list[_Queued], outcomes: dict[Path, FileOutcome], now: str, base: int,
@@ -183,13 +179,13 @@ def _one_by_one(ctx: Ctx, queue: list[_Queued], outcomes: dict[Path, FileOutcome
     return receipts
 
 
-def _write_receipt(ctx: Ctx, outcome: FileOutcome, folder: Path, receipt: bytes) -> None:
+def _write_receipt(signer: str, outcome: FileOutcome, folder: Path, receipt: bytes) -> None:
     """The data is committed; a receipt that cannot be written (the stick pulled out) is said in
     that file's outcome, not raised: the other files' outcomes must still reach the user, and the
     signed receipt stays in the inbox, from where the exchange page writes it again."""
     res = outcome.result
     assert res is not None
-    name = identity.receipt_file_name(ctx.origin, res.sender, res.seq)
+    name = identity.receipt_file_name(signer, res.sender, res.seq)
     try:
         res.receipt_path = safezip.atomic_write(folder / name, receipt)
     except OSError as exc:

@@ -62,13 +62,27 @@ def import_package(
     The signed receipt is written next to the package (or into `receipt_dir`) for the sender."""
     path = Path(path)
     folder = Path(receipt_dir) if receipt_dir else path.parent
-    if folder.exists() and not folder.is_dir():  # checked before the COMMIT, or the receipt is lost
-        raise ImportRefused(f"«{folder}» không phải thư mục: không ghi được giấy báo nhận; chưa nhập gì.")
+    check_receipt_folder(folder)
     res, receipt = import_bytes(ctx, read_file(path), path.name, progress=progress)
     if receipt is not None:
         res.receipt_path = safezip.atomic_write(folder / identity.receipt_file_name(ctx.origin, res.sender, res.seq),
                                                 receipt)
     return res
+
+
+def check_receipt_folder(folder: Path) -> None:
+    """Checked before the COMMIT, or the receipt would be lost after the data went in."""
+    if folder.exists() and not folder.is_dir():
+        raise ImportRefused(f"«{folder}» không phải thư mục: không ghi được giấy báo nhận; chưa nhập gì.")
+
+
+def already_result(ctx: Ctx, sha256: str) -> ImportResult | None:
+    """The "already imported" outcome of a package seen before (by the sha256 of its bytes)."""
+    seen = already_imported(ctx, sha256)
+    if not seen:
+        return None
+    when = vn_date(date.fromisoformat(seen[2][:10]))
+    return ImportResult("already", f"Gói này đã nhập ngày {when}; không có gì thay đổi.", seen[0], seen[1])
 
 
 def import_bytes(
@@ -82,6 +96,7 @@ def import_bytes(
         return seen, None
     try:
         with ctx.transaction():
+            check_sequence(ctx, opened)
             receipt, applied = write_package(ctx, opened, now or utc_now(), file_name, progress)
     except DB_ERRORS as exc:
         raise refused_by_store(exc) from exc
@@ -95,11 +110,9 @@ def open_checked(
     (returned as an "already" result), decryption, signatures, hashes and the package's kind.
     Raises ImportRefused; writes nothing."""
     auth.require(ctx, "import")
-    sha = hashlib.sha256(data).hexdigest()
-    seen = already_imported(ctx, sha)
+    seen = already_result(ctx, hashlib.sha256(data).hexdigest())
     if seen:
-        when = vn_date(date.fromisoformat(seen[2][:10]))
-        return ImportResult("already", f"Gói này đã nhập ngày {when}; không có gì thay đổi.", seen[0], seen[1]), None
+        return seen, None
     me = office.get_office(ctx)
     opened = package.open_package(
         data,
@@ -135,16 +148,20 @@ def refused_by_store(exc: BaseException) -> DlxhError:
     return dberrors.as_store_error(exc)
 
 
-def write_package(ctx: Ctx, opened: package.Opened, now: str, file_name: str,
-                  progress: package.Progress | None = None) -> tuple[bytes, dict[str, int]]:
-    """Everything an import writes — sequence check, rows, arrivals, inbox entry, receipt —
-    inside the caller's transaction (one per package, or one for a batch of packages), so a
-    failure here leaves the caller to roll back. The sequence check reads inside that
-    transaction: packages of one sender in one batch are checked against each other."""
-    me = office.get_office(ctx)
-    own = keys.ensure_keys(ctx)
+def check_sequence(ctx: Ctx, opened: package.Opened) -> None:
+    """Refuse a replayed package; read inside the caller's transaction, so the packages of one
+    sender in one batch are checked against each other. Writes nothing."""
     last = ctx.db.execute("SELECT max(seq) FROM inbox WHERE sender = ?", [opened.sender]).fetchone()[0] or 0
     package.check_sequence(opened, last)
+
+
+def write_package(ctx: Ctx, opened: package.Opened, now: str, file_name: str,
+                  progress: package.Progress | None = None) -> tuple[bytes, dict[str, int]]:
+    """Everything an import writes — rows, arrivals, inbox entry, receipt — inside the caller's
+    transaction (one per package, or one for a batch of packages), after `check_sequence`; a
+    failure here leaves the caller to roll back."""
+    me = office.get_office(ctx)
+    own = keys.ensure_keys(ctx)
     ctx.db.execute("PRAGMA defer_foreign_keys = ON")
     applied = apply_rows(ctx, opened, progress)
     _record_arrivals(ctx, opened, now)

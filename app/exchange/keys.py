@@ -133,20 +133,24 @@ def enrol(ctx: Ctx, card: identity.Card) -> Peer:
     return peer(ctx, card.unit_code)
 
 
+_PEERS = "SELECT unit_code, name, role, sign_public_key, age_recipient, fingerprint, enrolled_on FROM peers"
+
+
+def _peer(r: tuple) -> Peer:
+    return Peer(r[0], r[1], r[2], minisign.parse_public_key(r[3]), r[4], r[5], r[6])
+
+
 def peers(ctx: Ctx, role: str | None = None) -> list[Peer]:
-    sql = "SELECT unit_code, name, role, sign_public_key, age_recipient, fingerprint, enrolled_on FROM peers"
     rows = ctx.db.execute(
-        sql + (" WHERE role = ?" if role else "") + " ORDER BY name", [role] if role else []
+        _PEERS + (" WHERE role = ?" if role else "") + " ORDER BY name", [role] if role else []
     ).fetchall()
-    return [Peer(r[0], r[1], r[2], minisign.parse_public_key(r[3]), r[4], r[5], r[6]) for r in rows]
+    return [_peer(r) for r in rows]
 
 
 def peer(ctx: Ctx, unit_code: str) -> Peer:
-    row = ctx.db.execute(
-        "SELECT unit_code, name, role, sign_public_key, age_recipient, fingerprint, enrolled_on FROM peers "
-        "WHERE unit_code = ?", [unit_code]).fetchone()
+    row = ctx.db.execute(_PEERS + " WHERE unit_code = ?", [unit_code]).fetchone()
     if row:
-        return Peer(row[0], row[1], row[2], minisign.parse_public_key(row[3]), row[4], row[5], row[6])
+        return _peer(row)
     raise NotFoundError(f"Chưa đăng ký đơn vị {unit_code}: hãy nhập thẻ định danh của đơn vị đó trước.")
 
 
