@@ -1,10 +1,10 @@
 """Small wording rules shared by every report: counts, quantifiers, names in a sentence.
 
-The quantifier rules are the ones a head of office checks before signing: "phần lớn" (or
-"đa số") only above half, "nhiều nhất" for the largest share that is not a majority, "một
-số" / "một bộ phận" for a smaller share, "rải rác" for a few scattered places; counts of
-meetings, items and places with two digits under ten ("02 hội nghị"); "Nhân dân" with a
-capital N except inside the names of State bodies ("Ủy ban nhân dân").
+The claims a head checks before signing ("phần lớn", "hầu khắp", "tăng qua các tháng" …) are
+chosen in app.reports.wording, the one module that turns figures into words; counts and
+shares are re-exported here for the prose modules. This module keeps the small text rules:
+"một bộ phận" / "một số ít" for a share that is not the largest, names and titles inside a
+sentence, and "Nhân dân" with a capital N except inside the names of State bodies.
 """
 
 from __future__ import annotations
@@ -13,24 +13,14 @@ import re
 from collections.abc import Iterable
 
 from app import catalog
-from app.text import vn_number, vn_percent
+from app.reports import wording
+from app.reports.wording import count, join, n2, pct
+from app.reports.wording import share as share_phrase
+
+__all__ = ["count", "join", "n2", "pct", "share_phrase"]  # re-exported for the prose modules
 
 BODIES = ("Ủy ban", "Hội đồng", "Tòa án", "Viện kiểm sát", "Công an", "Quân đội", "Ủy Ban")
 _NHAN_DAN = re.compile(r"(?<![\wÀ-ỹ])(nhân dân|Nhân Dân)(?![\wÀ-ỹ])")
-
-
-def n2(value: int) -> str:
-    """A count in administrative style: 01…09 with a leading zero, then 10, 1.234."""
-    return f"{value:02d}" if 0 < value < 10 else vn_number(value)
-
-
-def count(value: int, noun: str) -> str:
-    """'02 hội nghị', '15 ý kiến'."""
-    return f"{n2(value)} {noun}"
-
-
-def pct(part: int, whole: int) -> str:
-    return vn_percent(part, whole)
 
 
 def lower_first(text: str) -> str:
@@ -61,13 +51,6 @@ def place(name: str) -> str:
     return name
 
 
-def join(parts: Iterable[str], last: str = "và") -> str:
-    items = [p for p in parts if p]
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + f" {last} " + items[-1]
-
-
 def titles(names: Iterable[str], quote: bool = False) -> str:
     """Topic titles in a list: separated by ';' when a title has its own 'và' or comma, so
     'A và B' inside a title is never read as two topics."""
@@ -85,16 +68,6 @@ def nhan_dan(text: str) -> str:
             return m.group(0).lower()
         return "Nhân dân"
     return _NHAN_DAN.sub(fix, text)
-
-
-def share_phrase(part: int, whole: int, what: str) -> str:
-    """'phần lớn ý kiến bức xúc, phản đối (62,5%)' only above half; otherwise the plurality is
-    named as such. Callers pass the largest share; smaller ones go through `some`."""
-    share = pct(part, whole)
-    if part * 2 > whole:
-        word = "đa số" if part * 3 >= whole * 2 else "phần lớn"
-        return f"{word} ý kiến {what} ({share})"
-    return f"ý kiến {what} chiếm tỷ lệ nhiều nhất ({share})"
 
 
 def some(part: int, whole: int) -> str:
@@ -116,15 +89,9 @@ def proposal_clause(text: str) -> str:
     return nhan_dan(lower_first(text))
 
 
-def change(now: int, before: int, prev_label: str, noun: str = "ý kiến") -> str:
-    """'tăng 12 ý kiến (15,4%) so với tháng trước' / 'bằng tháng trước'."""
-    if before == 0:
-        return f"trong khi {prev_label} không có {noun} nào" if now else f"bằng {prev_label}"
-    diff = now - before
-    if diff == 0:
-        return f"bằng {prev_label}"
-    word = "tăng" if diff > 0 else "giảm"
-    return f"{word} {count(abs(diff), noun)} ({pct(abs(diff), before)}) so với {prev_label}"
+def change(now: int, before: int, prev_label: str, noun: str = "ý kiến", has_prev: bool = True) -> str:
+    """app.reports.wording.change; callers that know the data's coverage pass `has_prev`."""
+    return wording.change(now, before, prev_label, has_prev, noun)
 
 
 def _split(line: str) -> list[str]:
