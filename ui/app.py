@@ -113,6 +113,10 @@ def run(args: argparse.Namespace) -> int:
     if ctx is None or not login(ctx):
         return 1
     window = MainWindow(ctx)
+    if importlib.util.find_spec("ui.login") is not None:
+        from ui.login import start_session  # the idle lock needs the window to exist (issue 25)
+
+        start_session(window, ctx)
     window.show()
     code = app.exec()
     ctx.close()

@@ -26,6 +26,7 @@ from app import backup, settings, users
 from app.context import Ctx, User
 from app.errors import DlxhError, StoreError
 from app.office import open_ctx
+from ui.enter_keys import on_enter
 
 log = logging.getLogger(__name__)
 
@@ -70,7 +71,7 @@ class _Form(QDialog):
         if secret:
             edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.form.addRow(label, edit)
-        edit.returnPressed.connect(self._enter)
+        on_enter(edit, self._enter)  # consumed: the OK button does not submit a second time
         self.edits.append(edit)
         chain = [*self.edits, self.ok, self.cancel]
         for a, b in zip(chain, chain[1:], strict=False):
@@ -155,21 +156,39 @@ class FirstAdminDialog(_Form):
 
 class IdleLock(QObject):
     """Hides every window after `idle_lock_minutes` without keyboard or mouse input and asks
-    the signed-in user for the password again; cancelling quits the program."""
+    the signed-in user for the password again; cancelling quits the program.
 
-    def __init__(self, ctx: Ctx, minutes: float | None = None, parent: QObject | None = None) -> None:
-        super().__init__(parent)
+    It watches input through an application-wide event filter, installed only once `window`
+    (the main window) exists and removed when that window closes: a filter in place while a
+    QMainWindow is being constructed receives that half-built object's first events, and
+    shiboken crashed wrapping it (issue 25: wrong then right password, exit 139). The window is
+    its Qt parent, so the filter lives exactly as long as what it protects."""
+
+    def __init__(self, ctx: Ctx, window: QWidget, minutes: float | None = None) -> None:
+        super().__init__(window)
         self.ctx = ctx
         self.locked = False
+        self.watching = False
         self.dialog: LoginDialog | None = None
         minutes = float(settings.get(ctx, "idle_lock_minutes") or 0) if minutes is None else minutes
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self.lock)
+        closed = getattr(window, "closed", None)
+        if closed is not None:
+            closed.connect(self.stop)
         if minutes > 0:
             self.timer.setInterval(int(minutes * 60 * 1000))
             QApplication.instance().installEventFilter(self)
+            self.watching = True
             self.timer.start()
+
+    def stop(self) -> None:
+        """Stop watching (the window closed, or the user signed out)."""
+        self.timer.stop()
+        if self.watching:
+            QApplication.instance().removeEventFilter(self)
+            self.watching = False
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
         if not self.locked and event.type() in _INPUT_EVENTS:
@@ -265,13 +284,20 @@ def offer_restore(path: Path, error: StoreError, parent: QWidget | None = None) 
 
 
 def authenticate(ctx: Ctx) -> User | None:
-    """Ask who is working; on the first run create the administrator. None: the user quit."""
+    """Ask who is working; on the first run create the administrator. None: the user quit.
+    Nothing is installed here: the session's watchers wait for the main window (start_session)."""
     dialog: LoginDialog | FirstAdminDialog = LoginDialog(ctx) if users.has_users(ctx) else FirstAdminDialog(ctx)
     if dialog.exec() != QDialog.DialogCode.Accepted or dialog.user is None:
         return None
-    app = QApplication.instance()
-    _SESSION[:] = [IdleLock(users.signed_in(ctx, dialog.user), parent=app), AutoBackup(ctx, parent=app)]
     return dialog.user
 
 
-_SESSION: list[QObject] = []  # the session's lock and backup timers, alive until the program ends
+def start_session(window: QWidget, ctx: Ctx) -> IdleLock:
+    """Once the main window exists: its idle lock (a child of the window) and, once per program,
+    the automatic backups."""
+    if not _SESSION:
+        _SESSION.append(AutoBackup(ctx, parent=QApplication.instance()))
+    return IdleLock(ctx, window)
+
+
+_SESSION: list[QObject] = []  # the automatic backups, alive until the program ends

@@ -6,7 +6,7 @@ import importlib
 import inspect
 import logging
 
-from PySide6.QtCore import QSettings, QSize, Qt, QTimer
+from PySide6.QtCore import QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -67,6 +67,8 @@ PROVINCE_NAV = ("province", "Các xã, phường")
 
 
 class MainWindow(QMainWindow):
+    closed = Signal()  # the window was closed (the session's idle lock stops watching)
+
     def __init__(self, ctx: Ctx, tasks: TaskRunner | None = None) -> None:
         super().__init__()
         self.ctx = ctx
@@ -180,3 +182,5 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
         save_geometry(self)
         super().closeEvent(event)
+        if event.isAccepted():
+            self.closed.emit()

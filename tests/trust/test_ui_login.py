@@ -48,7 +48,7 @@ def test_idle_lock_hides_windows_until_the_password(office, qtbot) -> None:
     window = QWidget()
     qtbot.addWidget(window)
     window.show()
-    lock = IdleLock(ctx, minutes=0.002)  # 120 ms
+    lock = IdleLock(ctx, window, minutes=0.002)  # 120 ms
     qtbot.waitUntil(lambda: lock.locked, timeout=3000)
     assert not window.isVisible()
     dialog = lock.dialog
@@ -60,12 +60,14 @@ def test_idle_lock_hides_windows_until_the_password(office, qtbot) -> None:
     dialog.submit()
     assert not lock.locked and window.isVisible()
     assert "lock" in [e.action for e in audit.entries(office, user="lan")]
-    lock.timer.stop()
+    lock.stop()
 
 
 def test_settings_zero_disables_the_lock(office, qtbot) -> None:
-    lock = IdleLock(office, minutes=0)
-    assert not lock.timer.isActive()
+    window = QWidget()
+    qtbot.addWidget(window)
+    lock = IdleLock(office, window, minutes=0)
+    assert not lock.timer.isActive() and not lock.watching
 
 
 def test_audit_page_filters_and_is_read_only(office, qtbot, as_role) -> None:

@@ -1,0 +1,79 @@
+"""The whole sign-in as the program runs it (ui/login.authenticate, then the main window),
+driven with real key events: a wrong then the right password opens the main window, one
+Enter is one attempt, and the idle lock watches input only while the window lives."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication
+
+from app import audit, users
+from ui import login as login_ui
+from ui.main_window import MainWindow
+
+PASSWORD = "mat-khau-dai"
+
+
+def _when_modal(qtbot, act, tries: int = 300) -> None:
+    """Once the modal login dialog is up, run `act(dialog)` on it (poll every 10 ms)."""
+
+    def poll(left: int) -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, login_ui.LoginDialog) and box.isVisible():
+            act(box)
+        elif left:
+            QTimer.singleShot(10, lambda: poll(left - 1))
+
+    QTimer.singleShot(0, lambda: poll(tries))
+
+
+def _type_and_enter(qtbot, widget, text: str) -> None:
+    widget.setFocus()
+    qtbot.keyClicks(widget, text)
+    qtbot.keyClick(widget, Qt.Key.Key_Return)
+
+
+def failed_logins(ctx, name: str) -> int:
+    return sum(1 for e in audit.entries(ctx, user=name) if e.action == "login_failed")
+
+
+def test_wrong_then_right_password_opens_the_main_window(office, qtbot) -> None:
+    users.add_user(office, "lan", "head", PASSWORD)
+    seen: list[str] = []
+
+    def sign_in(dialog) -> None:
+        _type_and_enter(qtbot, dialog.name, "lan")     # Enter on the name: on to the password
+        _type_and_enter(qtbot, dialog.password, "sai-mat-khau")
+        seen.append(dialog.message.text())
+        _type_and_enter(qtbot, dialog.password, PASSWORD)
+
+    _when_modal(qtbot, sign_in)
+    user = login_ui.authenticate(office)
+    assert user is not None and user.name == "lan"
+    assert seen == ["Tên đăng nhập hoặc mật khẩu không đúng."]
+    assert failed_logins(office, "lan") == 1          # one Enter, one attempt in the audit log
+    office.user = user
+    window = MainWindow(office)
+    qtbot.addWidget(window)
+    login_ui.start_session(window, office)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.keyClick(window.nav, Qt.Key.Key_Down)      # input reaches the window through the lock's filter
+    assert window.current_key() == "collaborators"
+    lock = window.findChild(login_ui.IdleLock)
+    assert lock is not None and lock.timer.isActive()
+    window.close()
+    assert not lock.watching and not lock.timer.isActive()
+
+
+def test_one_enter_is_one_attempt(office, qtbot) -> None:
+    users.add_user(office, "lan", "staff", PASSWORD)
+    dialog = login_ui.LoginDialog(office)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    _type_and_enter(qtbot, dialog.name, "lan")
+    _type_and_enter(qtbot, dialog.password, "sai-1")
+    assert failed_logins(office, "lan") == 1
+    _type_and_enter(qtbot, dialog.password, "sai-2")
+    assert failed_logins(office, "lan") == 2
