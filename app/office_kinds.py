@@ -27,6 +27,13 @@ LOWER_KINDS = ("commune", "agency", "district")
 # Typed areas inside a commune (units.area_type for level 'hamlet').
 AREA_TYPES = ("thôn", "ấp", "bản", "buôn", "làng", "sóc", "tổ dân phố", "khu phố", "khóm")
 
+
+def default_area_type(office_name: str) -> str:
+    """What a new area of this office most likely is: a phường's areas are tổ dân phố, a xã's
+    and an đặc khu's thôn (the clerk picks ấp, bản, khu phố … where the region says so)."""
+    return "tổ dân phố" if office_name.strip().lower().startswith("phường") else "thôn"
+
+
 # Unit level of an office's areas, by kind (units.level).
 AREA_LEVEL = {"commune": "hamlet", "agency": "member", "district": "commune", "province": "commune"}
 

@@ -10,7 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from app import units
+from app.context import Ctx
 from app.errors import ValidationError
+from db import store
 
 
 @dataclass(frozen=True)
@@ -66,3 +68,11 @@ def official_spec(kind: str, unit: str, name: str | None = None, parent: str | N
             raise ValidationError(f"Mã '{unit}' là mã của {units.lookup(unit).name}; hãy dùng mã riêng cho đảng ủy.")
         return OfficeSpec("agency", unit, " ".join(name.split()), prov.code, prov.name, None)
     raise ValidationError("Loại đơn vị phải là commune, agency hoặc province.")
+
+
+def discard_office(ctx: Ctx) -> None:
+    """Take back an office the first-run wizard created a moment ago, when the clerk goes
+    back and changes a choice or cancels: the file, its key and nothing else go."""
+    path = ctx.path
+    ctx.close()
+    store.discard(path)

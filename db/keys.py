@@ -24,6 +24,7 @@ SERVICE = "dlxh"
 PASSPHRASE_ENV = "DLXH_PASSPHRASE"
 SALT_BYTES = 16
 KEY_BYTES = 32
+MIN_PASSPHRASE = 8
 # scrypt cost: ~0.1 s and 32 MiB on an office PC; enough to make guessing expensive.
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**15, 8, 1
 
@@ -41,8 +42,8 @@ class DbKey:
 
 
 def derive_key(passphrase: str, salt: bytes) -> bytes:
-    if len(passphrase) < 8:
-        raise KeyUnavailableError("Mật khẩu cơ sở dữ liệu phải có ít nhất 8 ký tự.")
+    if len(passphrase) < MIN_PASSPHRASE:
+        raise KeyUnavailableError(f"Mật khẩu cơ sở dữ liệu phải có ít nhất {MIN_PASSPHRASE} ký tự.")
     return hashlib.scrypt(
         passphrase.encode("utf-8"), salt=salt, n=SCRYPT_N, r=SCRYPT_R, p=SCRYPT_P,
         maxmem=128 * 1024 * 1024, dklen=KEY_BYTES,

@@ -33,6 +33,10 @@ def default_path() -> Path:
     return base / "dlxh" / "dlxh.db"
 
 
+WRONG_PASSPHRASE = ("Sai mật khẩu cơ sở dữ liệu: hãy gõ lại (chú ý phím Caps Lock và bộ gõ tiếng Việt). "
+                    "Nếu chắc chắn đúng mật khẩu thì tệp có thể đã bị hỏng: hãy khôi phục từ bản sao lưu.")
+
+
 def _connect(path: Path, key: keys.DbKey) -> sqlcipher3.Connection:
     conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False,
                               timeout=BUSY_TIMEOUT_S)
@@ -42,8 +46,10 @@ def _connect(path: Path, key: keys.DbKey) -> sqlcipher3.Connection:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlcipher3.DatabaseError as exc:
         conn.close()
+        if key.source == "passphrase":   # by far the likeliest cause: say it first, plainly
+            raise StoreError(WRONG_PASSPHRASE) from exc
         raise StoreError(
-            "Không mở được cơ sở dữ liệu: sai khóa/mật khẩu, hoặc tệp không phải cơ sở dữ liệu DLXH, "
+            "Không mở được cơ sở dữ liệu: sai khóa, hoặc tệp không phải cơ sở dữ liệu DLXH, "
             "hoặc tệp đã bị hỏng."
         ) from exc
     conn.execute("PRAGMA foreign_keys = ON")
@@ -83,6 +89,15 @@ def create(path: Path, passphrase: str | None = None) -> tuple[sqlite_utils.Data
     conn = _connect(staging, key)
     migrate(conn)
     return sqlite_utils.Database(conn), key
+
+
+def discard(path: Path) -> None:
+    """Remove a database just created and then taken back (the first-run wizard's Back or
+    Cancel): the file, its sidecars, a staging copy and its keyring entry. Only for a file
+    the caller itself created a moment ago: nothing of the user's is in it yet."""
+    _remove_with_sidecars(Path(path))
+    _remove_with_sidecars(staging_path(Path(path)))
+    keys.forget_key(Path(path))
 
 
 def publish(db: sqlite_utils.Database, path: Path, key: keys.DbKey) -> sqlite_utils.Database:

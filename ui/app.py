@@ -17,6 +17,7 @@ from app.cli_support import db_path, err, out
 from app.context import Ctx
 from app.errors import KeyUnavailableError, StoreError
 from app.office import open_ctx
+from db.keys import PASSPHRASE_ENV
 from ui.errors import LOG_PATH, install_excepthook
 from ui.main_window import MainWindow
 
@@ -55,20 +56,32 @@ def install_qt_vietnamese(app: QApplication) -> bool:
     return True
 
 
+NO_KEYRING_PROMPT = ("Máy này không có kho khóa của hệ điều hành: hãy nhập mật khẩu cơ sở dữ liệu "
+                     "(mật khẩu đã đặt khi khởi tạo đơn vị).")
+
+
+def _prompt(exc: StoreError) -> str:
+    """The store's message in a window's words: the CLI's hint names the environment variable
+    (PASSPHRASE_ENV), which means nothing to a clerk at a password prompt."""
+    return NO_KEYRING_PROMPT if PASSPHRASE_ENV in exc.message else exc.message
+
+
 def open_interactive(path: Path) -> Ctx | None:
-    """Open the store, asking for the passphrase when no keyring holds the key."""
+    """Open the store, asking for the passphrase when no keyring holds the key; a wrong one
+    is said to be wrong (db.store.WRONG_PASSPHRASE) and asked for again."""
     try:
         return open_ctx(path)
     except KeyUnavailableError as exc:
+        message = _prompt(exc)
         while True:
             text, ok = QInputDialog.getText(None, "Mật khẩu cơ sở dữ liệu",
-                                            f"{exc.message}\n\nMật khẩu:", QLineEdit.EchoMode.Password)
+                                            f"{message}\n\nMật khẩu:", QLineEdit.EchoMode.Password)
             if not ok:
                 return None
             try:
                 return open_ctx(path, passphrase=text)
             except StoreError as again:
-                exc = again  # type: ignore[assignment]
+                message = _prompt(again)
 
 
 def login(ctx: Ctx) -> bool:

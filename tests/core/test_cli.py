@@ -56,7 +56,7 @@ def test_wrong_passphrase_exit_1(cli, tmp_path):
     db = str(tmp_path / "w.db")
     assert cli("--db", db, "init", "--role", "district", "--unit", "X", "--name", "Huyện X", env=ENV).returncode == 0
     r = cli("--db", db, "info", env={"DLXH_PASSPHRASE": "another-passphrase"})
-    assert r.returncode == 1 and "sai khóa/mật khẩu" in r.stderr
+    assert r.returncode == 1 and "Sai mật khẩu cơ sở dữ liệu" in r.stderr
 
 
 def test_screenshot_of_a_page(cli, demo_path, tmp_path):

@@ -44,7 +44,7 @@ def test_wrong_passphrase_is_refused_with_a_clear_message(tmp_path, monkeypatch)
     monkeypatch.setenv("DLXH_PASSPHRASE", "wrong-passphrase")
     with pytest.raises(StoreError) as info:
         open_ctx(tmp_path / "office.db")
-    assert "sai khóa/mật khẩu" in info.value.message
+    assert "Sai mật khẩu cơ sở dữ liệu" in info.value.message
 
 
 def test_no_keyring_and_no_passphrase_says_so(tmp_path, monkeypatch):

@@ -28,8 +28,9 @@ def test_first_run_creates_a_commune_office_from_the_official_list(tmp_path, qtb
     assert wizard.ctx is not None and wizard.ctx.origin == "29266"
     me = get_office(wizard.ctx)
     assert (me.kind, me.name, me.province_name, me.body_code) == ("commune", "Xã Càng Long", "Tỉnh Vĩnh Long", "ĐU")
-    code = wizard.recovery.code.text()
+    code = wizard.recovery.recovery_code
     assert len(code.replace("-", "")) == 52
+    assert wizard.recovery.code.text().replace("\n", "-") == code     # shown whole, on two lines
     assert not wizard.recovery.isComplete()
     wizard.recovery.kept.setChecked(True)
     assert wizard.recovery.isComplete()

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from app import catalog
 from app.errors import DlxhError
 from app.office import Unit, get_office, save_unit, units
-from app.office_kinds import AREA_TYPES
+from app.office_kinds import AREA_TYPES, default_area_type
 from app.text import vn_number
 from ui.errors import show_error
 from ui.models import Column, RowsModel, sortable
@@ -63,6 +63,9 @@ class UnitTab(QWidget):
         if level == "hamlet":
             self.area_type = QComboBox()
             self.area_type.addItems(AREA_TYPES)
+            # a phường's areas are tổ dân phố, a xã's thôn: the usual choice comes first
+            self.default_area_type = default_area_type(get_office(page.ctx).name)
+            self.area_type.setCurrentText(self.default_area_type)
             form.addRow("Loại địa bàn:", self.area_type)
         if level in ("hamlet", "member"):
             self.code.setPlaceholderText("để trống: phần mềm tự đặt mã nội bộ")
@@ -102,6 +105,8 @@ class UnitTab(QWidget):
     def clear(self) -> None:
         self.code.clear()
         self.name.clear()
+        if self.area_type is not None:
+            self.area_type.setCurrentText(self.default_area_type)
         if self.population is not None:
             self.population.setValue(0)
 
