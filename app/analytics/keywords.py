@@ -1,10 +1,12 @@
 """Keywords: the distinctive words of a group of items, of a topic, and of a month against the months before.
 
-Contract: every function returns at most `n` phrases in the accented form the clerks wrote
-(a syllable or a two-syllable word), most distinctive first. A group's words are weighed by
-TF-IDF against the whole store; a month's by how much more often they appear than in the
-three months before (smoothed log ratio of document frequencies), so a word that is always
-there ("người dân") never leads.
+Contract: every function returns at most `n` Vietnamese words (app.analytics.segment: one
+or more syllables the word list joins, never a syllable pair across a word boundary), each
+in the form the clerks wrote most (lower case unless they write it as a name, "Biển Đông";
+a form typed without accents gives way to the accented one of the same word), most distinctive first; stop words and numbers never. A
+group's words are weighed by TF-IDF against the store (the topic model's weights of their
+syllables); a month's by how much more often they appear than in the three months before
+(smoothed log ratio of document frequencies), so a word that is always there never leads.
 """
 
 from __future__ import annotations
@@ -16,54 +18,107 @@ from datetime import date
 import numpy as np
 
 from app.analytics import model as topic_model
-from app.analytics import synonyms
+from app.analytics import segment, synonyms
+from app.analytics.textproc import Processor
 from app.context import Ctx
 from app.months import add_months
+from app.text import fold
+
+MULTI = 1.4     # a word of two syllables or more says more than one syllable alone
 
 
-def _pick(weights: dict[str, float], surface: dict[str, str], n: int) -> list[str]:
-    """Best features as phrases, a syllable dropped when a chosen pair already contains it."""
+def _bare(k: str) -> str:
+    """A word key without its tones and marks: what a word typed without accents has."""
+    return fold("".join(c for c in k if not c.isdigit()))
+
+
+class _Words:
+    """Per-text word sets by key, and the forms each key was typed in."""
+
+    def __init__(self, proc: Processor, texts: list[str]) -> None:
+        extra = tuple(p for g in proc.groups for p in g if " " in p)
+        self.docs: list[set[str]] = []
+        self.forms: dict[str, Counter] = {}
+        for text in texts:
+            seen = set()
+            for i, word in enumerate(segment.segment(text, extra)):
+                if fold(word) in proc.stops:
+                    continue
+                if i == 0 or word.isupper():
+                    word = word.lower()   # a capital that only starts the text (or shouts) is no name
+                k = segment.key(word)
+                self.forms.setdefault(k, Counter())[word] += 1
+                seen.add(k)
+            self.docs.append(seen)
+        self._accented = self._accented_keys()
+
+    def _accented_keys(self) -> dict[str, str]:
+        """Key of a word typed without accents → the key of its most frequent accented form."""
+        best: dict[str, tuple[int, str]] = {}
+        for k, c in self.forms.items():
+            folded = _bare(k)
+            if folded != k:
+                total = sum(c.values())
+                if total > best.get(folded, (0, ""))[0]:
+                    best[folded] = (total, k)
+        return {k: best[k][1] for k in self.forms if _bare(k) == k and k in best}
+
+    def canonical(self, k: str) -> str:
+        return self._accented.get(k, k)
+
+    def doc_freq(self) -> Counter:
+        df: Counter = Counter()
+        for seen in self.docs:
+            df.update({self.canonical(k) for k in seen})
+        return df
+
+    def surface(self, k: str) -> str:
+        merged = Counter(self.forms.get(k, {}))
+        for other, target in self._accented.items():
+            if target == k:
+                merged.update(self.forms[other])
+        return max(merged.items(), key=lambda kv: (kv[1], fold(kv[0]) != kv[0], kv[0]))[0]
+
+
+def _pick(weights: dict[str, float], words: _Words, n: int) -> list[str]:
+    """Best words, one skipped when the words already chosen hold all its syllables."""
     chosen: list[str] = []
     covered: set[str] = set()
-    for feat, _w in sorted(weights.items(), key=lambda kv: (-kv[1], kv[0])):
-        parts = feat.split("_")
-        if any(p in covered for p in parts) and len(parts) == 1:
+    for k, _w in sorted(weights.items(), key=lambda kv: (-kv[1], kv[0])):
+        parts = set(k.split())
+        if parts <= covered:
             continue
-        if len(parts) == 2 and all(p in covered for p in parts):
-            continue
-        chosen.append(surface.get(feat, feat.replace("_", " ")))
-        covered.update(parts)
+        chosen.append(words.surface(k))
+        covered |= parts
         if len(chosen) == n:
             break
     return chosen
 
 
+def _idf(m: topic_model.Model, word: str) -> float:
+    """A word's weight in the store: the mean IDF of its folded syllable pairs (or of the syllable)."""
+    vocab, idf = m.vectorizer.vocabulary, m.vectorizer.idf
+    seq = m.proc.sequence(word)
+    feats = m.proc.pairs(seq) or [t for t in seq if t]
+    found = [float(idf[vocab[f]]) for f in feats if f in vocab]
+    if found:
+        return sum(found) / len(found)
+    # Syllables the model folds into stop words ("vị", "tài" fold like "vì", "tại"): a middle weight.
+    return float(np.median(idf)) if len(idf) else 1.0
+
+
 def top_terms(m: topic_model.Model, texts: list[str], n: int = 8) -> list[str]:
     if not texts:
         return []
-    summed = m.vectorizer.transform(texts).column_sums()
-    names = m.vectorizer.names
-    weights = {}
-    for i in np.argsort(-summed)[:200]:
-        name = str(names[i])
-        if summed[i] > 0 and not name.startswith("#"):
-            # A pair is a word: favour it over its syllables alone.
-            weights[name] = float(summed[i]) * (1.5 if "_" in name else 1.0)
-    return _pick(weights, synonyms.surface_forms(texts, m.proc), n)
+    words = _Words(m.proc, texts)
+    weights = {k: c * _idf(m, words.surface(k)) * (MULTI if " " in k else 1.0) for k, c in words.doc_freq().items()}
+    return _pick(weights, words, n)
 
 
 def topic_keywords(ctx: Ctx, topic_id: str, n: int = 8) -> list[str]:
     texts = [r[0] for r in ctx.db.execute("SELECT summary FROM opinions WHERE topic_id = ? ORDER BY received_on DESC "
                                           "LIMIT 300", [topic_id])]
     return top_terms(topic_model.get(ctx), texts, n)
-
-
-def _doc_terms(proc, texts: list[str]) -> Counter:
-    df: Counter = Counter()
-    for text in texts:
-        seq = proc.sequence(text)
-        df.update({w for w in seq if w} | set(proc.pairs(seq)))
-    return df
 
 
 def month_keywords(ctx: Ctx, month: str, n: int = 8, before: int = 3) -> list[str]:
@@ -77,12 +132,13 @@ def month_keywords(ctx: Ctx, month: str, n: int = 8, before: int = 3) -> list[st
     if not now:
         return []
     proc = synonyms.processor(ctx)
-    df_now, df_past = _doc_terms(proc, now), _doc_terms(proc, past)
+    words_now = _Words(proc, now)
+    df_now, df_past = words_now.doc_freq(), _Words(proc, past).doc_freq()
     weights = {}
-    for term, c in df_now.items():
+    for k, c in df_now.items():
         if c < 2:
             continue
-        ratio = math.log((c + 0.5) / (len(now) + 1)) - math.log((df_past.get(term, 0) + 0.5) / (len(past) + 1))
+        ratio = math.log((c + 0.5) / (len(now) + 1)) - math.log((df_past.get(k, 0) + 0.5) / (len(past) + 1))
         if ratio > 0.3:
-            weights[term] = ratio * math.sqrt(c) * (1.3 if "_" in term else 1.0)
-    return _pick(weights, synonyms.surface_forms(now[:2000], proc), n)
+            weights[k] = ratio * math.sqrt(c) * (MULTI if " " in k else 1.0)
+    return _pick(weights, words_now, n)
