@@ -253,12 +253,27 @@ def cmd_province_status(args: argparse.Namespace) -> int:
 
 
 def cmd_province_report(args: argparse.Namespace) -> int:
-    from app.exchange import consolidated
+    """A shortcut to the register path: the month's consolidated report is drafted as a
+    report (or its open draft reused), then written as DOCX and PDF; its id is printed last
+    so it can be submitted, approved, signed and sent with `dlxh report …`."""
+    from app.exchange import safezip
+    from app.reports import drafts, register, store
+    from app.reports.facts import office_kind
     from app.reports.period import parse_month
 
-    month = parse_month(args.month).strftime("%Y-%m")
+    anchor = parse_month(args.month)
+    folder = Path(args.out)
+    folder.mkdir(parents=True, exist_ok=True)
     with open_from_args(args) as ctx:
-        pdf, docx = consolidated.render(ctx, month, Path(args.out))
-    out(str(docx))
-    out(str(pdf))
+        if office_kind(ctx) != "province":
+            raise ValidationError("Báo cáo tổng hợp chỉ soạn ở Ban Tuyên giáo và Dân vận Tỉnh ủy (đơn vị cấp tỉnh).")
+        started = drafts.start_draft(ctx, "monthly", anchor)
+        report = started.report
+        if started.existing:
+            out(f"Dùng dự thảo đã có ({store.STATUSES[report.status]}): {report.title}")
+        docx, pdf = register.render_files(ctx, report.id)
+        stem = f"bao-cao-tong-hop-{anchor:%Y-%m}" + (f"-so-{report.number}" if report.number else "")
+        out(str(safezip.atomic_write(folder / f"{stem}.docx", docx)))
+        out(str(safezip.atomic_write(folder / f"{stem}.pdf", pdf)))
+        out(report.id)
     return 0

@@ -212,6 +212,13 @@ def _item_filter(ctx: Ctx, origin: str | None, month: str | None) -> tuple[str, 
     return where, params
 
 
+def latest_reported_month(ctx: Ctx) -> str | None:
+    """The newest month ('YYYY-MM') whose monthly report some lower office has sent: the month
+    the consolidated report is drafted for by default (not a month nobody has sent yet)."""
+    row = ctx.db.execute("SELECT max(substr(period_start, 1, 7)) FROM report_arrivals WHERE kind = 'monthly'").fetchone()
+    return row[0] if row and row[0] else None
+
+
 def item_months(ctx: Ctx) -> list[str]:
     """Months that hold items from lower offices, newest first (for the month filter)."""
     from app.months import add_months

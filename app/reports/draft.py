@@ -18,7 +18,7 @@ from app.context import Ctx
 from app.errors import ValidationError
 from app.reports import prose, store
 from app.reports.document import Chart, Table
-from app.reports.facts import Facts, gather
+from app.reports.facts import Facts, gather, office_kind
 from app.reports.period import Period, due_date, period_of, setting
 from app.reports.signer import default_signer
 
@@ -103,16 +103,28 @@ def draft_report(ctx: Ctx, kind: str = "monthly", anchor: date | None = None, *,
         if not (topic or "").strip():
             raise ValidationError("Báo cáo đột xuất, chuyên đề cần ghi rõ vấn đề báo cáo.")
         p = Period(kind, start, end)
-    facts = gather(ctx, p)
     mode = setting(ctx, "report_signer_mode")
     due = due_date(ctx, p)
+    consolidated = _consolidated(ctx, p)
     report = store.Report(
-        kind=kind, period_start=p.start.isoformat(), period_end=p.end.isoformat(), title=subject_for(p, topic),
-        sections=build_sections(facts), recipients=list(setting(ctx, "report_recipients")),
+        kind=kind, period_start=p.start.isoformat(), period_end=p.end.isoformat(),
+        title=consolidated.subject(p) if consolidated else subject_for(p, topic),
+        sections=consolidated.build(ctx, p) if consolidated else build_sections(gather(ctx, p)),
+        recipients=list(setting(ctx, "report_recipients")),
         due_on=due.isoformat() if due else None, signer_name=default_signer(ctx),
         signer_title="Phó Trưởng ban" if mode == "kt" else "Trưởng ban", signer_mode=mode,
     )
     return store.create(ctx, report)
+
+
+def _consolidated(ctx: Ctx, p: Period):
+    """The consolidated report's drafting (app.reports.consolidated.sections) when a province
+    office drafts a monthly report: its month is the communes' month, one register path."""
+    if p.kind != "monthly" or office_kind(ctx) != "province":
+        return None
+    from app.reports.consolidated import sections
+
+    return sections
 
 
 def period_for(report: store.Report) -> Period:
@@ -125,8 +137,11 @@ def regenerate(ctx: Ctx, report_id: str, discard_edits: bool = False) -> store.R
     store.ensure_editable(report)
     old = {s["key"]: s for s in report.sections}
     other = redrafters().get(report.kind)
+    consolidated = _consolidated(ctx, period_for(report))
     if other is not None:
         fresh = other(ctx, report)
+    elif consolidated:
+        fresh = consolidated.build(ctx, period_for(report))
     else:
         fresh = build_sections(gather(ctx, period_for(report)))
     keys = {s["key"] for s in fresh}

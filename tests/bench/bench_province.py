@@ -236,15 +236,16 @@ def pages(ctx, today: date) -> None:
 
 
 def report(ctx, month: str, folder: Path) -> None:
-    from app.exchange import consolidated
+    from app.reports import draft
+    from app.reports.compose import document_for
     from app.reports.render_docx import render_docx
     from app.reports.render_pdf import render_pdf
 
     start, cpu = time.perf_counter(), time.process_time()
-    doc = consolidated.draft(ctx, month)
+    doc = document_for(ctx, draft.draft_report(ctx, "monthly", date.fromisoformat(f"{month}-01")))
     drafted = time.perf_counter() - start
     scales: list[float] = []
-    pdf = render_pdf(doc, scales)          # as consolidated.render does: the DOCX reuses the charts' scales
+    pdf = render_pdf(doc, scales)          # as register.render_files does: the DOCX reuses the charts' scales
     pdf_s = time.perf_counter() - start - drafted
     docx = render_docx(doc, scales)
     docx_s = time.perf_counter() - start - drafted - pdf_s

@@ -18,7 +18,7 @@ from docx import Document as read_docx
 
 from app import records
 from app.collaborators import excel_import
-from app.exchange import consolidated, province
+from app.exchange import province
 from app.office import areas, get_office, init_office
 from app.office_setup import official_spec
 from app.reports.document import plain_text
@@ -84,17 +84,22 @@ def test_commune_to_province_chain(tmp_path: Path, passphrase_env: str) -> None:
         held = tinh.db.execute("SELECT count(*) FROM opinions WHERE origin = '29266'").fetchone()[0]
         assert held == ITEMS
 
-        # 5. The province's consolidated report names the commune and counts its items …
-        doc = consolidated.draft(tinh, month, today)
-        row = next(r for block in doc.blocks if getattr(block, "caption", "").startswith("Bảng 1.")
+        # 5. The province's consolidated report, drafted in its register, names the commune and
+        # counts its items …
+        from app.reports import draft, register
+        from app.reports.compose import document_for
+
+        report = draft.draft_report(tinh, "monthly", first)
+        doc = document_for(tinh, report, today)
+        row = next(r for block in doc.blocks if "nhiều ý kiến nhất" in getattr(block, "caption", "")
                    for r in block.rows if r[0] == "Xã Càng Long")
         assert row[1] == str(ITEMS)
         text = plain_text(doc)
-        assert "Ban nhận báo cáo tháng của 01/01 đơn vị" in text and f"tổng hợp 0{ITEMS} ý kiến" in text
-        pdf_path, docx_path = consolidated.render(tinh, month, tmp_path / "out", today)
-        rendered = _docx_text(read_docx(io.BytesIO(docx_path.read_bytes())))
+        assert "Ban nhận được báo cáo tháng" in text and "01/01 đơn vị" in text and f"0{ITEMS} ý kiến" in text
+        docx_bytes, pdf_bytes = register.render_files(tinh, report.id, today)
+        rendered = _docx_text(read_docx(io.BytesIO(docx_bytes)))
         assert "Xã Càng Long" in rendered
-        read = open_pdf(pdf_path.read_bytes())
+        read = open_pdf(pdf_bytes)
         pdf_text = "\n".join(read[i].text() for i in range(read.page_count))
         assert "Xã Càng Long" in pdf_text
         # … and its timeliness matrix shows the commune's month as received today.

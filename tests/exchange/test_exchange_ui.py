@@ -86,8 +86,19 @@ def test_exchange_and_province_pages_flow(demo_ctx, tmp_path, qtbot, passphrase_
         assert view.items.count.text().strip().endswith(f"/ {vn_number(held)} ý kiến, phản ánh")
         # office name + 12 months + the counts column
         assert view.timeliness.model.rowCount() == 1 and view.timeliness.model.columnCount() == 14
-        view.start_report(tmp_path / "reports")
-        assert "Đã soạn báo cáo tổng hợp" in view.note.text()
+        # Issue 25: the consolidated-report tab defaults to the newest month a commune sent, and
+        # drafts into the register, then shows the report on the Báo cáo page (its preview).
+        from app.exchange import province
+        from app.reports import store
+
+        latest = province.latest_reported_month(prov)
+        assert latest and view.month.currentData() == latest
+        with qtbot.waitSignal(view.navigate) as shown:
+            view.draft_button.click()
+        link = shown.args[0]
+        report = store.get(prov, link.record_id)
+        assert link.page == "reports" and report.period_start == f"{latest}-01"
+        assert report.title.startswith("tổng hợp tình hình dư luận xã hội") and "Đã soạn dự thảo" in view.note.text()
 
         district_page.findChild(QTabWidget).setCurrentIndex(3)
         district_page.grab().save(str(SHOTS / "exchange-district-guidance.png"))

@@ -9,7 +9,7 @@ import pytest
 from app import overview, records
 from app.demo import places
 from app.errors import ImportRefused, ValidationError
-from app.exchange import consolidated, export, guidance, importer, province, refusals
+from app.exchange import export, guidance, importer, province, refusals
 from app.office import init_office
 from app.reports.document import plain_text
 from tests.exchange.sync_helpers import enrol_both, roundtrip
@@ -58,19 +58,25 @@ def test_timeliness_on_time_late_missing_pending(demo_ctx, prov, tmp_path):
 
 
 def test_consolidated_report_sums_all_districts(demo_ctx, prov, tmp_path):
+    from app.reports import draft, register
+    from app.reports.compose import document_for
+    from app.reports.prose.words import count
+
     enrol_both(demo_ctx, prov)
     roundtrip(demo_ctx, prov, tmp_path)
     month = province.recent_months(date.today(), 1)[0]
-    doc = consolidated.draft(prov, month)
+    report = draft.draft_report(prov, "monthly", date.fromisoformat(f"{month}-01"))
+    doc = document_for(prov, report)
     text = plain_text(doc)
     start, end = f"{month}-01", f"{month}-31"
     n = demo_ctx.db.execute("SELECT count(*) FROM opinions WHERE received_on BETWEEN ? AND ?", [start, end]).fetchone()[
         0
     ]
-    assert n > 0 and f"tổng hợp {n} ý kiến" in text.replace(".", "")
+    assert n > 0 and f"{count(n, 'ý kiến')} của cán bộ, đảng viên và Nhân dân do 01 đơn vị gửi" in text
     assert "Càng Long" in text and doc.header.number.endswith("-BC/BTGDVTU")
-    pdf, docx = consolidated.render(prov, month, tmp_path / "out")
-    assert pdf.read_bytes().startswith(b"%PDF") and docx.stat().st_size > 5000
+    assert report.title.startswith("tổng hợp tình hình dư luận xã hội")
+    docx, pdf = register.render_files(prov, report.id)
+    assert pdf.startswith(b"%PDF") and len(docx) > 5000
 
 
 def test_guidance_goes_down_and_shows_on_the_overview(demo_ctx, prov, tmp_path):

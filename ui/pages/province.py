@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -21,7 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.exchange import consolidated, enrol_folder, province
+from app.exchange import enrol_folder, province
+from app.overview import Link
 from app.text import vn_number
 from ui.errors import show_error
 from ui.files import choose_folder
@@ -39,6 +41,7 @@ def _day(stamp: str | None) -> str:
 
 class Page(PageBase):
     title = "Các xã, phường và đơn vị trực thuộc"
+    navigate = Signal(object)    # app.overview.Link: the drafted consolidated report on the Báo cáo page
 
     def __init__(self, ctx, tasks, parent=None) -> None:
         super().__init__(ctx, tasks, parent)
@@ -105,18 +108,31 @@ class Page(PageBase):
         column = QVBoxLayout(holder)
         box = QHBoxLayout()
         column.addLayout(box)
-        column.addStretch(1)   # the controls at the top of the tab, not floating mid-height
         self.month = QComboBox()
-        for m in province.recent_months(date.today(), 12):
-            self.month.insertItem(0, f"Tháng {int(m[5:])}/{m[:4]}", m)
-        self.month.setCurrentIndex(0)
-        button = QPushButton("Soạn báo cáo tổng hợp (PDF và DOCX)…")
-        button.clicked.connect(self.make_report)
+        self.draft_button = QPushButton("Soạn báo cáo tổng hợp")
+        self.draft_button.clicked.connect(self.start_report)
         box.addWidget(QLabel("Kỳ báo cáo:"))
         box.addWidget(self.month)
-        box.addWidget(button)
+        box.addWidget(self.draft_button)
         box.addStretch(1)
+        hint = QLabel("Báo cáo tổng hợp được soạn vào sổ Báo cáo như mọi báo cáo: xem trước, sửa, trình, "
+                      "phê duyệt, ký số và gửi ở trang Báo cáo. Kỳ mặc định là tháng gần nhất có báo cáo "
+                      "của các xã, phường gửi về.")
+        hint.setWordWrap(True)
+        column.addWidget(hint)
+        column.addStretch(1)   # the controls at the top of the tab, not floating mid-height
         return holder
+
+    def _fill_months(self) -> None:
+        """The last 12 months, newest first; the default is the newest month some commune sent."""
+        months = province.recent_months(date.today(), 12)
+        latest = province.latest_reported_month(self.ctx)
+        if latest and latest not in months:
+            months.append(latest)
+        self.month.clear()
+        for m in sorted(months, reverse=True):
+            self.month.addItem(f"Tháng {int(m[5:])}/{m[:4]}", m)
+        self.month.setCurrentIndex(max(0, self.month.findData(latest)) if latest else 0)
 
     def _table(self, model: RowsModel, widths: tuple[int, ...]) -> QTableView:
         view = QTableView()
@@ -142,6 +158,7 @@ class Page(PageBase):
         # The other tabs load when first shown: at 168 communes and a year of items, loading
         # them all made the page miss its 300 ms at open.
         self._office_rows = rows
+        self._fill_months()
         self._stale = {self.timeliness, self.items}
         self._load_current()
 
@@ -184,17 +201,22 @@ class Page(PageBase):
             self.note.setText(enrol_folder.summary_line(dialog.outcome))
         self.refresh()
 
-    def make_report(self) -> None:
-        folder = choose_folder(self, "Chọn thư mục lưu báo cáo tổng hợp")
-        if folder:
-            self.start_report(Path(folder))
+    def start_report(self) -> None:
+        """Draft the month's consolidated report in the register (or open its draft) and show it
+        on the Báo cáo page, where it is previewed, submitted, approved, signed and sent."""
+        from app.reports import drafts
+        from app.reports.period import parse_month
 
-    def start_report(self, folder: Path) -> None:
-        month = self.month.currentData()
+        anchor = parse_month(self.month.currentData())
         self.tasks.run(
-            lambda: consolidated.render(self.ctx, month, folder),
-            on_done=lambda paths: self.note.setText("Đã soạn báo cáo tổng hợp: " + "; ".join(str(p) for p in paths)),
+            lambda: drafts.start_draft(self.ctx, "monthly", anchor),
+            on_done=self._drafted,
             on_failed=lambda exc: show_error(self, exc),
             label="Đang soạn báo cáo tổng hợp…",
             parent=self,
         )
+
+    def _drafted(self, started) -> None:
+        what = "Mở dự thảo đã có" if started.existing else "Đã soạn dự thảo"
+        self.note.setText(f"{what}: {started.report.title}.")
+        self.navigate.emit(Link("reports", record_id=started.report.id))

@@ -1,0 +1,128 @@
+"""The consolidated report's prose, parts IV–VI: opinion by social group, the communes'
+handling results, the collaborator network, the forecast and the proposals (to the
+Ban Tuyên giáo và Dân vận Trung ương, the provincial standing committee, the provincial
+People's Committee and the communes).
+
+A clause whose figure is zero is left out; when every figure of a sentence is zero the
+sentence says so in words. The overdue stock carries its date. A month not yet due gets no
+forecast drawn from partial data.
+"""
+
+from __future__ import annotations
+
+from app import catalog
+from app.exchange import province
+from app.reports.consolidated.facts import ProvinceFacts
+from app.reports.consolidated.topics import in_sentence
+from app.reports.consolidated.wording import compact, month_words
+from app.reports.prose.words import count, join, lower_first, pct, tendency
+from app.text import vn_date
+
+MIN_GROUP = 10   # a social group is compared only with at least this many items
+
+
+def groups(f: ProvinceFacts) -> list[str]:
+    sized = {s: c for s, c in f.groups.items() if sum(c.values()) >= MIN_GROUP}
+    if not sized:
+        return []
+    known = sum(sum(c.values()) for c in f.groups.values())
+    lines = [f"Theo giai tầng của cộng tác viên phản ánh ({count(known, 'ý kiến')} rõ người phản ánh):"]
+    worst = max(sized, key=lambda s: (sized[s]["frustration"] / sum(sized[s].values()), s))
+    best = max(sized, key=lambda s: (sized[s]["support"] / sum(sized[s].values()), s))
+    name = lower_first(catalog.label(catalog.STRATA, worst))
+    total = sum(sized[worst].values())
+    if sized[worst]["frustration"]:
+        lines.append(f"- Tỷ lệ ý kiến bức xúc, phản đối cao nhất ở nhóm {name} "
+                     f"({pct(sized[worst]['frustration'], total)} trong {count(total, 'ý kiến')}).")
+    total = sum(sized[best].values())
+    if sized[best]["support"] and best != worst:
+        lines.append(f"- Tỷ lệ ý kiến đồng tình, ủng hộ cao nhất ở nhóm {lower_first(catalog.label(catalog.STRATA, best))} "
+                     f"({pct(sized[best]['support'], total)} trong {count(total, 'ý kiến')}).")
+    return lines if len(lines) > 1 else []
+
+
+def handling(f: ProvinceFacts) -> list[str]:
+    h = f.handling
+    parts = [f"chuyển {count(h.forwarded, 'ý kiến')} đến cơ quan có thẩm quyền" if h.forwarded else "",
+             f"nhận kết quả giải quyết {count(h.resolved, 'ý kiến')}" if h.resolved else "",
+             f"phản hồi {count(h.answered, 'ý kiến')} cho người phản ánh" if h.answered else ""]
+    done = [p for p in parts if p]
+    lines = [f"Trong {month_words(f)}, các đơn vị đã {join(done)}." if done else
+             f"Trong số liệu đã nhận, các đơn vị không ghi nhận việc chuyển xử lý, giải quyết hay phản hồi ý kiến "
+             f"nào trong {month_words(f)}."]
+    day = vn_date(h.as_of)
+    late = sorted((u for u in f.units if u.overdue), key=lambda u: (-u.overdue, u.name))
+    if h.overdue:
+        names = ", ".join(f"{compact([u.name])} ({count(u.overdue, 'ý kiến')})" for u in late[:8])
+        more = f" và {count(len(late) - 8, 'đơn vị')} khác" if len(late) > 8 else ""
+        lines.append(f"Tính đến ngày {day}, còn {count(h.overdue, 'ý kiến')} đã chuyển nhưng quá hạn chưa có kết quả "
+                     f"giải quyết, ở {count(len(late), 'đơn vị')}: {names}{more}.")
+        if h.agencies:
+            lines.append("Cơ quan còn nhiều ý kiến quá hạn: " + ", ".join(
+                f"{a} ({count(n, 'ý kiến')})" for a, n in h.agencies[:4]) + ".")
+    else:
+        lines.append(f"Tính đến ngày {day}, không có ý kiến nào đã chuyển mà quá hạn chưa có kết quả giải quyết.")
+    return lines
+
+
+def network(f: ProvinceFacts) -> list[str]:
+    n = f.network
+    if not n.active:
+        return ["Các đơn vị chưa gửi danh sách cộng tác viên dư luận xã hội về Ban."]
+    lines = [f"Toàn tỉnh có {count(n.active, 'cộng tác viên')} dư luận xã hội đang hoạt động ở "
+             f"{n.communes_with:02d}/{count(len(f.units), 'đơn vị')} đã đăng ký trao đổi dữ liệu."]
+    moves = [f"{count(n.reporters, 'cộng tác viên')} gửi thông tin" if n.reporters else "",
+             f"{count(n.joined, 'người')} mới tham gia" if n.joined else "",
+             f"{count(n.left, 'người')} thôi tham gia" if n.left else ""]
+    if any(moves):
+        lines.append(f"Trong {month_words(f)}, " + join([m for m in moves if m]) + ".")
+    return lines
+
+
+def forecast(f: ProvinceFacts) -> list[str]:
+    if f.not_yet_due or not f.topics:
+        return ["Ban sẽ dự báo tình hình khi nhận đủ báo cáo tháng của các đơn vị."]
+    lead = f.topics[0]
+    text = f"Thời gian tới, dư luận tiếp tục quan tâm đến {in_sentence(lead.title)}"
+    rising = [t for t in f.topics[1:8] if t.prev and t.count > t.prev][:3]
+    if rising:
+        text += "; cần theo dõi các vấn đề tăng so với tháng trước: " + "; ".join(in_sentence(t.title) for t in rising)
+    hot = [t for t in f.topics if t.is_hot_spot]
+    if hot:
+        text += f". Có nguy cơ phát sinh khiếu kiện, tụ tập đông người ở {compact(hot[0].hot_units, 6)} liên quan đến " \
+                f"{in_sentence(hot[0].title)} nếu không được giải quyết kịp thời"
+    return [text + "."]
+
+
+def proposals(f: ProvinceFacts) -> list[str]:
+    lines = []
+    label = month_words(f)
+    distorted = sorted((t for t in f.topics if t.tendency.get("distortion")),
+                       key=lambda t: (-t.tendency["distortion"], t.title))
+    if distorted:
+        t = distorted[0]
+        lines.append(f"- Đề nghị Ban Tuyên giáo và Dân vận Trung ương kịp thời cung cấp thông tin định hướng về "
+                     f"{in_sentence(t.title)}: trong {label} có {count(t.tendency['distortion'], 'ý kiến')} "
+                     f"{tendency('distortion')} về vấn đề này ở {count(len(t.units), 'đơn vị')}.")
+    elif f.topics and not f.not_yet_due:
+        t = f.topics[0]
+        lines.append(f"- Đề nghị Ban Tuyên giáo và Dân vận Trung ương tiếp tục cung cấp thông tin định hướng về "
+                     f"{in_sentence(t.title)}, vấn đề được dư luận ở {count(len(t.units), 'đơn vị')} quan tâm nhiều "
+                     f"nhất trong {label}.")
+    hot = [t for t in f.topics if t.is_hot_spot]
+    if hot:
+        units = sorted({u for t in hot for u in t.hot_units})
+        lines.append(f"- Đề nghị Thường trực Tỉnh ủy chỉ đạo cấp ủy, chính quyền {compact(units, 12)} tập trung giải "
+                     f"quyết {'; '.join(in_sentence(t.title) for t in hot[:3])}, không để phát sinh điểm nóng.")
+    if f.handling.overdue:
+        late = sorted((u for u in f.units if u.overdue), key=lambda u: (-u.overdue, u.name))
+        lines.append(f"- Đề nghị Ủy ban nhân dân tỉnh chỉ đạo các sở, ngành và chính quyền {compact([u.name for u in late], 12)} "
+                     f"sớm trả lời {count(f.handling.overdue, 'ý kiến')} đã quá hạn giải quyết "
+                     f"(tính đến ngày {vn_date(f.handling.as_of)}).")
+    missing = [u.name for u in f.with_status(province.MISSING)]
+    if missing:
+        lines.append(f"- Đề nghị đảng ủy {compact(missing, 12)} gửi báo cáo {label} về Ban.")
+    if f.not_enrolled:
+        lines.append(f"- Đề nghị {count(len(f.not_enrolled), 'đảng ủy xã, phường, đặc khu')} chưa đăng ký trao đổi "
+                     "dữ liệu gửi thẻ định danh về Ban để đăng ký.")
+    return lines or ["- Đề nghị các đảng ủy xã, phường, đặc khu tiếp tục nắm chắc tình hình dư luận, báo cáo kịp thời."]

@@ -1,0 +1,193 @@
+"""The figures of the province's consolidated monthly report, read from what the lower
+offices (communes, wards, agency committees, legacy districts) sent: who sent the month's
+report and when, the items by field and tendency, the topics merged across communes, the
+handling results the communes recorded, opinion by social group and the collaborator
+network.
+
+A handful of grouped queries over everything imported, so drafting stays well under two
+seconds for 168 communes × a month (tests/bench/bench_consolidated.py measures it). The
+wording lives in the sibling modules; nothing here decides how a figure is said.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from app import office
+from app.context import Ctx
+from app.exchange import province
+from app.reports.consolidated.topics import CrossTopic, merged_topics
+from app.reports.facts import CellTotals
+from app.reports.period import Period, due_date
+
+
+@dataclass
+class UnitFacts:
+    code: str
+    name: str
+    total: int = 0
+    prev: int = 0
+    negative: int = 0        # frustration + distortion
+    frustration: int = 0
+    high_risk: int = 0
+    overdue: int = 0
+    status: str = province.MISSING   # the monthly report's arrival: on_time | late | missing | pending
+    received: str = ""               # ISO date the monthly report arrived, when it did
+
+
+@dataclass(frozen=True)
+class HandlingFacts:
+    """The communes' handling loop as their packages carry it (opinions' handling columns)."""
+
+    forwarded: int            # forwarded to an agency during the month
+    resolved: int             # resolved during the month
+    answered: int             # feedback given during the month
+    overdue: int              # stock: forwarded, past due, no result, as of `as_of`
+    as_of: date
+    agencies: list[tuple[str, int]] = field(default_factory=list)   # overdue by agency name, most first
+
+
+@dataclass(frozen=True)
+class NetworkFacts:
+    active: int               # active collaborators across the province
+    communes_with: int        # lower offices with at least one active collaborator
+    reporters: int            # collaborators who reported an item in the month
+    joined: int
+    left: int
+
+
+@dataclass
+class ProvinceFacts(CellTotals):
+    period: Period
+    today: date
+    due: date | None          # the lower offices' deadline for this month's report
+    units: list[UnitFacts]
+    not_enrolled: list[str]   # the province's communes with no enrolled office
+    cells: dict[tuple[str, str], int]
+    prev_by_field: dict[str, int]
+    topics: list[CrossTopic]
+    handling: HandlingFacts
+    network: NetworkFacts
+    groups: dict[str, Counter]      # stratum → tendency counts (items with a known reporter)
+    keywords: list[str] = field(default_factory=list)
+
+    @property
+    def prev_total(self) -> int:
+        return sum(self.prev_by_field.values())
+
+    @property
+    def not_yet_due(self) -> bool:
+        """The month's reports are not due yet (or the month is not over): nothing may be
+        concluded from what has arrived so far."""
+        return self.today <= self.period.end or (self.due is not None and self.today <= self.due)
+
+    def with_status(self, *statuses: str) -> list[UnitFacts]:
+        return [u for u in self.units if u.status in statuses]
+
+
+def _b(p: Period) -> list[str]:
+    return [p.start.isoformat(), p.end.isoformat()]
+
+
+def gather(ctx: Ctx, p: Period, today: date) -> ProvinceFacts:
+    me = office.get_office(ctx).unit_code
+    units = {code: UnitFacts(code, name) for code, name in ctx.db.execute(
+        "SELECT unit_code, name FROM peers WHERE role != 'province' ORDER BY name").fetchall()}
+    for origin, total, neg, frus, risky in ctx.db.execute(
+            "SELECT origin, count(*), sum(tendency IN ('frustration', 'distortion')), sum(tendency = 'frustration'), "
+            "sum(hotspot_risk = 'high') FROM opinions WHERE origin != ? AND received_on BETWEEN ? AND ? "
+            "GROUP BY origin", [me, *_b(p)]):
+        if origin in units:
+            u = units[origin]
+            u.total, u.negative, u.frustration, u.high_risk = total, int(neg or 0), int(frus or 0), int(risky or 0)
+    for origin, n in ctx.db.execute("SELECT origin, count(*) FROM opinions WHERE origin != ? AND received_on "
+                                    "BETWEEN ? AND ? GROUP BY origin", [me, *_b(p.previous())]):
+        if origin in units:
+            units[origin].prev = n
+    due = due_date(ctx, p)
+    as_of = min(today, p.end)
+    _arrivals(ctx, p, units, today, due)
+    cells = {(f, t): n for f, t, n in ctx.db.execute(
+        "SELECT field, tendency, count(*) FROM opinions WHERE origin != ? AND received_on BETWEEN ? AND ? "
+        "GROUP BY field, tendency", [me, *_b(p)])}
+    prev_by_field = dict(ctx.db.execute("SELECT field, count(*) FROM opinions WHERE origin != ? AND received_on "
+                                        "BETWEEN ? AND ? GROUP BY field", [me, *_b(p.previous())]).fetchall())
+    return ProvinceFacts(
+        period=p, today=today, due=due, units=list(units.values()),
+        not_enrolled=[u.name for u in province.not_enrolled(ctx)], cells=cells, prev_by_field=prev_by_field,
+        topics=merged_topics(ctx, me, p, {c: u.name for c, u in units.items()}),
+        handling=_handling(ctx, me, p, as_of, units), network=_network(ctx, me, p), groups=_groups(ctx, me, p),
+    )
+
+
+def _arrivals(ctx: Ctx, p: Period, units: dict[str, UnitFacts], today: date, default_due: date | None) -> None:
+    """Each unit's monthly report: on time, late, missing or not yet due — the rule of
+    province.timeliness, in one query (that view reads every district's counts too)."""
+    for u in units.values():
+        u.status = province.PENDING if default_due and today <= default_due else province.MISSING
+    for origin, received, due in ctx.db.execute(
+            "SELECT a.origin, max(a.received_on), r.due_on FROM report_arrivals a LEFT JOIN reports r "
+            "ON r.id = a.report_id WHERE a.kind = 'monthly' AND substr(a.period_start, 1, 7) = ? GROUP BY a.origin",
+            [f"{p.start:%Y-%m}"]):
+        if origin in units:
+            limit = date.fromisoformat(due) if due else default_due
+            late = limit is not None and date.fromisoformat(received[:10]) > limit
+            units[origin].status = province.LATE if late else province.ON_TIME
+            units[origin].received = received[:10]
+
+
+def _handling(ctx: Ctx, me: str, p: Period, as_of: date, units: dict[str, UnitFacts]) -> HandlingFacts:
+    def count(where: str, params: list) -> int:
+        return int(ctx.db.execute(f"SELECT count(*) FROM opinions WHERE origin != ? AND {where}",
+                                  [me, *params]).fetchone()[0])
+
+    day = as_of.isoformat()
+    overdue_where = _overdue_where("")
+    # "+origin": group without the origin index, so the planner takes the small partial index
+    # opinions_forwarded_due (migration 0012) instead of reading every item.
+    for origin, n in ctx.db.execute(f"SELECT origin, count(*) FROM opinions WHERE origin != ? AND {overdue_where} "
+                                    "GROUP BY +origin", [me, day, day, day]):
+        if origin in units:
+            units[origin].overdue = n
+    agencies = ctx.db.execute(
+        "SELECT coalesce(u.name, o.forwarded_to), count(*) FROM opinions o LEFT JOIN units u ON u.code = o.forwarded_to "
+        f"WHERE o.origin != ? AND {_overdue_where('o.')} GROUP BY 1 ORDER BY 2 DESC, 1",
+        [me, day, day, day]).fetchall()
+    return HandlingFacts(
+        forwarded=count("forwarded_on BETWEEN ? AND ?", _b(p)), resolved=count("resolved_on BETWEEN ? AND ?", _b(p)),
+        answered=count("answered_on BETWEEN ? AND ?", _b(p)),
+        overdue=sum(u.overdue for u in units.values()), as_of=as_of, agencies=[(a, n) for a, n in agencies])
+
+
+def _overdue_where(alias: str) -> str:
+    """Forwarded by the date, past its due date and without a result on that date (3 × the date)."""
+    return (f"{alias}forwarded_on IS NOT NULL AND {alias}due_on < ? AND ({alias}resolved_on IS NULL "
+            f"OR {alias}resolved_on > ?) AND {alias}forwarded_on <= ?")
+
+
+def _network(ctx: Ctx, me: str, p: Period) -> NetworkFacts:
+    def one(sql: str, params: list) -> int:
+        return int(ctx.db.execute(sql, params).fetchone()[0] or 0)
+
+    return NetworkFacts(
+        active=one("SELECT count(*) FROM collaborators WHERE origin != ? AND status = 'active'", [me]),
+        communes_with=one("SELECT count(DISTINCT origin) FROM collaborators WHERE origin != ? AND status = 'active'",
+                          [me]),
+        reporters=one("SELECT count(DISTINCT collaborator_id) FROM opinions WHERE origin != ? AND received_on "
+                      "BETWEEN ? AND ? AND collaborator_id IS NOT NULL", [me, *_b(p)]),
+        joined=one("SELECT count(*) FROM collaborators WHERE origin != ? AND joined_on BETWEEN ? AND ?", [me, *_b(p)]),
+        left=one("SELECT count(*) FROM collaborators WHERE origin != ? AND left_on BETWEEN ? AND ?", [me, *_b(p)]),
+    )
+
+
+def _groups(ctx: Ctx, me: str, p: Period) -> dict[str, Counter]:
+    """Tendencies by the reporting collaborator's social stratum (items with a known one)."""
+    out: dict[str, Counter] = {}
+    for stratum, tend, n in ctx.db.execute(
+            "SELECT c.stratum, o.tendency, count(*) FROM opinions o JOIN collaborators c ON c.id = o.collaborator_id "
+            "WHERE o.origin != ? AND o.received_on BETWEEN ? AND ? AND coalesce(c.stratum, '') != '' "
+            "GROUP BY 1, 2", [me, *_b(p)]):
+        out.setdefault(stratum, Counter())[tend] += n
+    return out

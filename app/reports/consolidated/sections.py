@@ -1,0 +1,143 @@
+"""The consolidated monthly report as register sections: what `report draft --month` gives
+at a province office, so the report is numbered, approved, signed and sent like any other
+(app.reports.register) and a clerk's edits survive a redraft (app.reports.draft).
+
+Six parts in the order of a monthly report (FORMAT.md), each a text with its tables placed
+by "[Bảng N]" lines (app.reports.compose). One row per topic and per social group; the
+commune table lists the communes with most items, never all 168 — the page budget is
+12 pages for 168 communes (tests/reports/test_consolidated_report.py holds it).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict
+from datetime import date
+
+from app import catalog
+from app.context import Ctx
+from app.reports.compose import figure_marker
+from app.reports.consolidated import actions, wording
+from app.reports.consolidated.facts import ProvinceFacts, gather
+from app.reports.document import Table
+from app.reports.period import Period
+from app.reports.prose.words import nhan_dan
+from app.text import vn_number, vn_percent
+
+TITLES = {
+    "general": "Tình hình báo cáo và tình hình tư tưởng chung",
+    "issues": "Dư luận xã hội về các vấn đề nổi bật",
+    "hotspots": "Những vấn đề nổi cộm, điểm nóng và các đơn vị cần quan tâm",
+    "handling": "Kết quả tiếp nhận, xử lý, phản hồi thông tin dư luận ở các đơn vị",
+    "network": "Đội ngũ cộng tác viên dư luận xã hội",
+    "proposals": "Dự báo và đề xuất, kiến nghị",
+}
+TOPIC_ROWS = 12
+
+
+def subject(p: Period) -> str:
+    return f"tổng hợp tình hình dư luận xã hội các xã, phường, đặc khu {p.label}"
+
+
+def _n(value: int) -> str:
+    return vn_number(value) if value else "–"
+
+
+def field_table(f: ProvinceFacts) -> Table:
+    rows = [[label, *(_n(f.cells.get((code, t), 0)) for t in catalog.TENDENCIES), _n(f.by_field.get(code, 0))]
+            for code, label in catalog.FIELDS.items()]
+    rows.append(["Tổng cộng", *(_n(f.by_tendency.get(t, 0)) for t in catalog.TENDENCIES), _n(f.total)])
+    return Table(["Lĩnh vực", *catalog.TENDENCIES.values(), "Cộng"], rows, widths_mm=[45, 24, 24, 24, 24, 24],
+                 caption="Ý kiến theo lĩnh vực và xu hướng", bold_last_row=True)
+
+
+def topic_table(f: ProvinceFacts) -> Table:
+    rows = [[t.title, catalog.label(catalog.FIELDS, t.field), vn_number(len(t.units)), vn_number(t.count),
+             _n(t.tendency.get("frustration", 0) + t.tendency.get("distortion", 0)), _n(len(t.hot_units))]
+            for t in f.topics[:TOPIC_ROWS]]
+    rest = f.topics[TOPIC_ROWS:]
+    if rest:
+        rows.append([f"Các vấn đề khác ({vn_number(len(rest))})", "", "", vn_number(sum(t.count for t in rest)),
+                     _n(sum(t.tendency.get("frustration", 0) + t.tendency.get("distortion", 0) for t in rest)),
+                     ""])
+    return Table(["Vấn đề", "Lĩnh vực", "Số đơn vị", "Số ý kiến", "Bức xúc, trái chiều", "Đơn vị báo nổi cộm"],
+                 rows, widths_mm=[62, 30, 18, 18, 20, 17], caption="Các vấn đề dư luận quan tâm")
+
+
+def unit_table(f: ProvinceFacts) -> Table:
+    rows = [[u.name, vn_number(u.total), _n(u.frustration), vn_percent(u.frustration, u.total), _n(u.high_risk),
+             _n(u.overdue)] for u in wording.top_units(f)]
+    return Table(["Đơn vị", "Số ý kiến", "Bức xúc, phản đối", "Tỷ lệ bức xúc", "Nguy cơ điểm nóng",
+                  "Quá hạn xử lý"], rows, widths_mm=[50, 22, 24, 24, 24, 21],
+                 caption="Các đơn vị có nhiều ý kiến nhất")
+
+
+def group_table(f: ProvinceFacts) -> Table:
+    rows = []
+    for code, label in catalog.STRATA.items():
+        c = f.groups.get(code)
+        if c:
+            rows.append([label, vn_number(sum(c.values())), *(_n(c.get(t, 0)) for t in catalog.TENDENCIES)])
+    return Table(["Giai tầng", "Số ý kiến", *catalog.TENDENCIES.values()], rows,
+                 widths_mm=[55, 20, 22, 22, 22, 24], caption="Ý kiến theo giai tầng xã hội")
+
+
+def _text(lines: list[str]) -> str:
+    return "\n".join(nhan_dan(line) for line in lines)
+
+
+class _Sections:
+    """Sections in order, their tables numbered as they come (a table left out leaves no gap)."""
+
+    def __init__(self) -> None:
+        self.items: list[dict] = []
+        self.tables = 0
+
+    def add(self, key: str, parts: list[tuple[list[str], Table | None]]) -> None:
+        texts, figures = [], {}
+        for lines, table in parts:
+            texts.append(_text(lines))
+            if table is not None:
+                self.tables += 1
+                label = f"Bảng {self.tables}"
+                table.caption = f"{label}. {table.caption}"
+                figures[label] = {"table": asdict(table)}
+                texts.append(figure_marker(label))
+        section: dict = {"key": key, "title": TITLES[key], "text": "\n".join(t for t in texts if t), "edited": False}
+        if figures:
+            section["figures"] = figures
+        self.items.append(section)
+
+
+def build(ctx: Ctx, p: Period, today: date | None = None) -> list[dict]:
+    f = gather(ctx, p, today or date.today())
+    f.keywords = keywords(ctx, p) if f.total else []
+    groups = actions.groups(f)
+    out = _Sections()
+    out.add("general", [(wording.arrivals(f) + wording.assessment(f) + wording.by_field(f),
+                         field_table(f) if f.total else None)])
+    out.add("issues", [(wording.topics(f), topic_table(f) if f.topics else None),
+                       (groups, group_table(f) if groups else None)])
+    out.add("hotspots", [(wording.hot_spots(f) + wording.busiest(f), unit_table(f) if f.total else None)])
+    out.add("handling", [(actions.handling(f), None)])
+    out.add("network", [(actions.network(f), None)])
+    out.add("proposals", [(actions.forecast(f) + actions.proposals(f), None)])
+    return out.items
+
+
+def keywords(ctx: Ctx, p: Period, n: int = 8) -> list[str]:
+    """The month's distinctive words across the communes, kept only as the clerks wrote them:
+    a keyword must occur, accents and all, as whole words in the month's item texts, so an
+    accent-stripped feature ("binh ghi") is never printed. Which words make a keyword is
+    app.analytics.keywords' call (its word segmentation)."""
+    from app.analytics.keywords import month_keywords
+
+    found = month_keywords(ctx, p.start.strftime("%Y-%m"), n * 2)
+    texts = " ".join(s for (s,) in ctx.db.execute(
+        "SELECT summary FROM opinions WHERE received_on BETWEEN ? AND ?", [p.start.isoformat(), p.end.isoformat()]))
+    written = f" {_words(texts)} "
+    return [k for k in found if f" {_words(k)} " in written][:n]
+
+
+def _words(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))

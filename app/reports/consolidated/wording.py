@@ -1,0 +1,195 @@
+"""The consolidated report's prose, parts I–III: what arrived from the communes, the
+province's month in words, the topics merged across communes and the hot spots.
+
+Rules a head checks (FORMAT.md "What a sentence may claim"): a month whose reports are not
+yet due (or not yet over) is named as such with its cut-off date and never called stable;
+a figure that is zero is said in words or its clause is left out, never "0 ý kiến"; a
+hot spot is a topic hot in several communes, not one commune's items; communes are named
+compactly (a province has 38–168 of them).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from app.exchange import province
+from app.reports.consolidated.facts import ProvinceFacts, UnitFacts
+from app.reports.consolidated.topics import CrossTopic, in_sentence
+from app.reports.prose.words import (
+    change,
+    count,
+    field_name,
+    nhan_dan,
+    pct,
+    proposal_clause,
+    share_phrase,
+    tendency,
+    upper_first,
+)
+from app.text import vn_date
+
+KINDS = ("Xã ", "Phường ", "Đặc khu ", "Thị trấn ", "Huyện ", "Thị xã ", "Thành phố ")
+
+
+def compact(names: list[str], limit: int = 40) -> str:
+    """'các xã An Trường, Bình Phú, Tân An; phường 1' — one kind word per group."""
+    groups: dict[str, list[str]] = defaultdict(list)
+    for name in names[:limit]:
+        kind = next((k for k in KINDS if name.startswith(k)), "")
+        groups[kind.strip().lower()].append(name[len(kind):] if kind else name)
+    parts = []
+    for kind, bare in groups.items():
+        lead = (f"các {kind}" if len(bare) > 1 else kind) if kind else ""
+        parts.append(f"{lead} {', '.join(bare)}".strip())
+    text = "; ".join(parts)
+    return text + (f" và {count(len(names) - limit, 'đơn vị')} khác" if len(names) > limit else "")
+
+
+def month_words(f: ProvinceFacts) -> str:
+    return f"tháng {f.period.start.month} năm {f.period.start.year}"
+
+
+def arrivals(f: ProvinceFacts) -> list[str]:
+    """What arrived, by whom and when; the not-yet-due month says so with its cut-off date."""
+    enrolled = len(f.units)
+    sent = f.with_status(province.ON_TIME, province.LATE)
+    late = f.with_status(province.LATE)
+    missing = [u.name for u in f.with_status(province.MISSING)]
+    waiting = [u.name for u in f.with_status(province.PENDING)]
+    label, today = month_words(f), vn_date(f.today)
+    due = f" (hạn ngày {vn_date(f.due)})" if f.due else ""
+    lines = []
+    if f.today <= f.period.end:
+        lines.append(f"{upper_first(label)} chưa kết thúc; báo cáo tháng của các đơn vị chưa đến hạn gửi{due}.")
+    elif f.not_yet_due:
+        lines.append(f"Báo cáo {label} của các đơn vị chưa đến hạn gửi{due}.")
+    if not enrolled:
+        lines.append("Chưa có đơn vị cấp dưới nào đăng ký trao đổi dữ liệu với Ban.")
+    elif sent:
+        on_time = len(sent) - len(late)
+        how = [f"{count(on_time, 'đơn vị')} đúng hạn" if on_time else "",
+               f"{count(len(late), 'đơn vị')} gửi muộn ({compact([u.name for u in late], 12)})" if late else ""]
+        lines.append(f"Đến ngày {today}, Ban nhận được báo cáo {label} của {len(sent):02d}/{count(enrolled, 'đơn vị')} "
+                     "đã đăng ký trao đổi dữ liệu" + (": " + ", ".join(h for h in how if h) if late else
+                                                      ", đều đúng hạn") + ".")
+    else:
+        lines.append(f"Đến ngày {today}, Ban chưa nhận được báo cáo {label} của đơn vị nào "
+                     f"trong {count(enrolled, 'đơn vị')} đã đăng ký trao đổi dữ liệu.")
+    if missing:
+        lines.append(f"Quá hạn nhưng chưa nhận được báo cáo của {count(len(missing), 'đơn vị')}: {compact(missing)}.")
+    if waiting and sent:
+        lines.append(f"Còn {count(len(waiting), 'đơn vị')} chưa gửi, chưa đến hạn.")
+    if f.not_enrolled:
+        lines.append(f"{count(len(f.not_enrolled), 'xã, phường, đặc khu')} của tỉnh chưa đăng ký trao đổi "
+                     f"dữ liệu với Ban: {compact(f.not_enrolled, 30)}.")
+    return lines
+
+
+def assessment(f: ProvinceFacts) -> list[str]:
+    """The overall assessment — only from a month whose reports are due and mostly in."""
+    label = month_words(f)
+    sent = len(f.with_status(province.ON_TIME, province.LATE))
+    if not f.total:
+        return [f"Chưa có thông tin dư luận xã hội {label} của các đơn vị để tổng hợp; Ban chưa đánh giá tình hình "
+                "chung của tháng."]
+    source = f"{count(f.total, 'ý kiến')} của cán bộ, đảng viên và Nhân dân do " \
+             f"{count(sum(1 for u in f.units if u.total), 'đơn vị')} gửi"
+    main, n = max(f.by_tendency.items(), key=lambda kv: (kv[1], kv[0]))
+    mix = f"{share_phrase(n, f.total, tendency(main))}"
+    big = "; ".join(in_sentence(t.title) for t in f.topics[:3])
+    focus = f" Dư luận tập trung vào các vấn đề: {big}." if big else ""
+    if f.not_yet_due or sent * 2 < max(1, len(f.units)):
+        return [nhan_dan(f"Số liệu dưới đây là số liệu tạm thời, tổng hợp từ {source} đến ngày {vn_date(f.today)}; "
+                         f"Ban chưa đánh giá tình hình chung của tháng khi chưa nhận đủ báo cáo. Trong số liệu "
+                         f"đã nhận, {mix}.{focus}")]
+    hot = [t for t in f.topics if t.is_hot_spot]
+    neg = sum(u.negative for u in f.units)
+    state = ("cơ bản ổn định" if neg * 4 < f.total and not hot
+             else "cơ bản ổn định, song có diễn biến phức tạp ở một số địa phương" if neg * 3 < f.total
+             else "có diễn biến phức tạp, cần theo dõi chặt chẽ")
+    trend = f", {change(f.total, f.prev_total, 'tháng trước')}" if f.prev_total else \
+        " (chưa có số liệu tháng trước để so sánh)"
+    return [nhan_dan(f"Trong {label}, tình hình tư tưởng, tâm trạng của cán bộ, đảng viên và Nhân dân trong tỉnh "
+                     f"{state}; {mix}.{focus}"),
+            nhan_dan(f"Ban tổng hợp {source}{trend}.")]
+
+
+def by_field(f: ProvinceFacts) -> list[str]:
+    lines = []
+    for code, n in sorted(f.by_field.items(), key=lambda kv: (-kv[1], kv[0])):
+        if not n:
+            continue
+        mix = {t: f.cells.get((code, t), 0) for t in ("support", "concern", "frustration", "distortion")}
+        main, m = max(mix.items(), key=lambda kv: (kv[1], kv[0]))
+        lines.append(f"- Lĩnh vực {field_name(code)}: {count(n, 'ý kiến')} ({pct(n, f.total)}); "
+                     f"{share_phrase(m, n, tendency(main))}.")
+    return lines
+
+
+def _where(t: CrossTopic, n: int = 4) -> str:
+    if len(t.units) == 1:
+        return f"chỉ ở {compact([t.units[0][0]])}"
+    names = compact([u for u, _ in t.units[:n]])
+    return f"ở {count(len(t.units), 'đơn vị')}, nhiều nhất là {names}"
+
+
+def topics(f: ProvinceFacts, limit: int = 5) -> list[str]:
+    if not f.topics:
+        return ["Trong số liệu đã nhận, các đơn vị chưa phân loại ý kiến theo vấn đề."]
+    lines = []
+    for i, t in enumerate(f.topics[:limit]):
+        main = t.main_tendency
+        trend = f", {change(t.count, t.prev, 'tháng trước')}" if t.prev and not f.not_yet_due else ""
+        text = (f"{'abcdefghik'[i]}) {t.title}: {count(t.count, 'ý kiến')}{trend}, {_where(t)}. "
+                f"{upper_first(share_phrase(t.tendency.get(main, 0), t.count, tendency(main)))}.")
+        if t.proposals:
+            text += f" Nhân dân đề nghị {proposal_clause(t.proposals[0])}."
+        lines.append(nhan_dan(text))
+    rest = f.topics[limit:]
+    if rest:
+        lines.append("Ngoài ra, các đơn vị còn phản ánh về " + "; ".join(
+            f"{in_sentence(t.title)} ({count(t.count, 'ý kiến')})" for t in rest[:8]) + (
+            f" và {count(len(rest) - 8, 'vấn đề')} khác" if len(rest) > 8 else "") + ".")
+    if f.keywords:
+        lines.append("Các từ khóa nổi bật trong ý kiến của tháng: " + ", ".join(f.keywords) + ".")
+    return lines
+
+
+def hot_spots(f: ProvinceFacts) -> list[str]:
+    """Topics hot in several communes; a single commune's hot items are named apart."""
+    hot = [t for t in f.topics if t.is_hot_spot]
+    lines = []
+    for t in hot:
+        risky = f", {count(t.high_risk, 'ý kiến')} có nguy cơ thành điểm nóng" if t.high_risk else ""
+        lines.append(f"- {t.title}: {count(len(t.hot_units), 'đơn vị')} báo cáo là vấn đề nổi cộm hoặc có nguy cơ "
+                     f"cao ({compact(t.hot_units, 12)}){risky}.")
+    single = [(t, t.hot_units[0]) for t in f.topics if len(t.hot_units) == 1]
+    if single:
+        lines.append("Ngoài ra, có vấn đề nổi cộm riêng ở từng đơn vị: " + "; ".join(
+            f"{in_sentence(t.title)} ({compact([name])})" for t, name in single[:8]) + ".")
+    if not lines:
+        return ["Trong số liệu đã nhận, chưa có đơn vị nào báo cáo vấn đề nổi cộm hoặc có nguy cơ thành điểm nóng."]
+    if hot:
+        lines.insert(0, f"Có {count(len(hot), 'vấn đề')} được từ hai đơn vị trở lên báo cáo là nổi cộm hoặc có "
+                        "nguy cơ thành điểm nóng:")
+    return lines
+
+
+def busiest(f: ProvinceFacts) -> list[str]:
+    """The communes with most items and with most frustration (bức xúc)."""
+    with_items = [u for u in f.units if u.total]
+    if not with_items:
+        return []
+    most = sorted(with_items, key=lambda u: (-u.total, u.name))[:3]
+    lines = ["Các đơn vị có nhiều ý kiến nhất: " + ", ".join(
+        f"{compact([u.name])} ({count(u.total, 'ý kiến')})" for u in most) + "."]
+    angry = sorted((u for u in with_items if u.frustration), key=lambda u: (-u.frustration, u.name))[:3]
+    if angry:
+        lines.append("Các đơn vị có nhiều ý kiến bức xúc, phản đối nhất: " + ", ".join(
+            f"{compact([u.name])} ({count(u.frustration, 'ý kiến')}, {pct(u.frustration, u.total)} số ý kiến "
+            "của đơn vị)" for u in angry) + ".")
+    return lines
+
+
+def top_units(f: ProvinceFacts, n: int = 10) -> list[UnitFacts]:
+    return sorted((u for u in f.units if u.total), key=lambda u: (-u.total, u.name))[:n]
