@@ -36,7 +36,10 @@ def token_signer(ctx: Ctx, pin: str | None = None):
     if not available():
         raise DlxhError("Máy này thiếu thư viện python-pkcs11 nên chưa ký được bằng USB token.")
     from pyhanko.config.pkcs11 import TokenCriteria
-    from pyhanko.sign import pkcs11 as ph
+
+    from app.reports import pyhanko_sign
+
+    ph = pyhanko_sign.pkcs11()
 
     pin = pin or os.environ.get("DLXH_TOKEN_PIN")
     if not pin:

@@ -168,8 +168,9 @@ def _software_signer(cert: OfficeCert):
     from asn1crypto import keys as asn1_keys
     from asn1crypto import pem as asn1_pem
     from asn1crypto import x509 as asn1_x509
-    from pyhanko.sign import signers
     from pyhanko_certvalidator.registry import SimpleCertificateStore
+
+    from app.reports.pyhanko_sign import signers
 
     _, _, cert_der = asn1_pem.unarmor(cert.cert_pem.encode())
     _, _, key_der = asn1_pem.unarmor(cert.key_pem.encode())
@@ -184,7 +185,8 @@ def sign_pdf(ctx: Ctx, pdf: bytes, anchor: Anchor | None, signer_name: str, sign
     foot when no anchor is known). `signer` is a pyHanko signer (token); default: the office
     certificate."""
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
-    from pyhanko.sign import fields, signers
+
+    from app.reports.pyhanko_sign import fields, signers
 
     if signer is None:
         signer = _software_signer(active_certificate(ctx))
@@ -217,8 +219,9 @@ def verify_pdf(ctx: Ctx, data: bytes) -> VerifyResult:
     """Check every signature offline against the trusted certificates; any change after
     signing (altered bytes or an appended revision) makes the result invalid."""
     from pyhanko.pdf_utils.reader import PdfFileReader
-    from pyhanko.sign.validation import validate_pdf_signature
     from pyhanko_certvalidator import ValidationContext
+
+    from app.reports.pyhanko_sign import validation
 
     try:
         reader = PdfFileReader(io.BytesIO(data), strict=False)
@@ -231,7 +234,7 @@ def verify_pdf(ctx: Ctx, data: bytes) -> VerifyResult:
     last = None
     for sig in signatures:
         try:
-            status = validate_pdf_signature(sig, context)
+            status = validation.validate_pdf_signature(sig, context)
         except Exception:
             return VerifyResult(False, "Chữ ký số bị hỏng hoặc nội dung đã bị sửa đổi sau khi ký.")
         signer = status.signing_cert.subject.native.get("common_name", "") if status.signing_cert else ""
@@ -246,9 +249,7 @@ def verify_pdf(ctx: Ctx, data: bytes) -> VerifyResult:
                                        "(chưa đăng ký chứng thư của đơn vị này).", signer, when, fp)
         last = (status, signer, when, fp)
     status, signer, when, fp = last
-    from pyhanko.sign.validation.status import SignatureCoverageLevel
-
-    if status.coverage != SignatureCoverageLevel.ENTIRE_FILE:
+    if status.coverage != validation.SignatureCoverageLevel.ENTIRE_FILE:
         return VerifyResult(False, "Tệp đã bị thêm nội dung sau khi ký: chữ ký không còn bao trùm toàn bộ văn bản.",
                             signer, when, fp)
     return VerifyResult(True, f"Chữ ký số hợp lệ: ký bởi {signer} lúc {when}; nội dung không bị sửa đổi.",

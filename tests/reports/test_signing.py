@@ -95,3 +95,19 @@ def test_unsigned_and_garbage(empty_ctx):
     data, _ = render_pdf_anchored(sample_document(pages=1))
     assert signing.verify_pdf(empty_ctx, data).message == "Tệp PDF không có chữ ký số."
     assert not signing.verify_pdf(empty_ctx, b"not a pdf").valid
+
+
+def test_sign_and_verify_print_no_warning(demo_ctx, demo_path, tmp_path):
+    """pyHanko's import warned about DSA on every `report verify` (issue 23 step 4); a fresh
+    process, with Python's default warning filters as a user has them, must print nothing but
+    DLXH's own lines."""
+    from tests.conftest import run_cli
+
+    data, anchors = render_pdf_anchored(sample_document(pages=1))
+    pdf = tmp_path / "signed.pdf"
+    pdf.write_bytes(signing.sign_pdf(demo_ctx, data, anchors[0], "Nguyễn Văn An", "Trưởng ban"))
+    for args in (("report", "verify", str(pdf)), ("info",)):
+        done = run_cli("--db", str(demo_path), *args)
+        assert done.returncode == 0, done.stderr
+        assert "Warning" not in done.stdout + done.stderr, done.stderr
+    assert "Chữ ký số hợp lệ" in run_cli("--db", str(demo_path), "report", "verify", str(pdf)).stdout
