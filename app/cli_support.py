@@ -11,14 +11,16 @@ from db.store import default_path
 
 
 def db_path(args: argparse.Namespace) -> Path:
-    """The database file --db names (or the default); a folder is refused in one line."""
+    """The database file --db names (or the default); a folder, FIFO or device is refused in one
+    line before anything opens it (app/filekinds)."""
+    from app import filekinds
     from app.errors import StoreError
 
     path = Path(args.db) if getattr(args, "db", None) else default_path()
     if path.is_dir():
         raise StoreError(f"«{path}» là một thư mục, không phải tệp cơ sở dữ liệu: hãy ghi cả tên tệp, "
                          f"ví dụ --db {path / 'dlxh.db'}.")
-    return path
+    return filekinds.regular_or_absent(path, "tệp cơ sở dữ liệu")
 
 
 def open_from_args(args: argparse.Namespace) -> Ctx:

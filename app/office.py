@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from app import audit, office_kinds, records
+from app import audit, filekinds, office_kinds, records
 from app.context import SYSTEM_USER, Ctx, User
 from app.errors import StoreError, ValidationError
 from app.ids import utc_now
@@ -146,6 +146,8 @@ def init_office(path: Path, *, unit_code: str, name: str, role: str | None = Non
         raise ValidationError("Mã và tên đơn vị không được để trống.")
     province_name = name if kind == "province" else (parent_name or "")
     style = office_kinds.style_for(kind, name, province_name)
+    for place in (Path(path), store.staging_path(Path(path))):  # never replace a FIFO or a device
+        filekinds.regular_or_absent(place, "tệp cơ sở dữ liệu")
     db, key = store.create(Path(path), passphrase)
     ctx = Ctx(db=db, path=store.staging_path(Path(path)), user=user)
     with ctx.transaction():
@@ -206,6 +208,7 @@ def init_hooks() -> list:
 
 
 def open_ctx(path: Path, passphrase: str | None = None, user: User = SYSTEM_USER) -> Ctx:
+    filekinds.regular_or_absent(path, "tệp cơ sở dữ liệu")  # a FIFO would block the open forever
     db = store.open_existing(Path(path), passphrase)
     return Ctx(db=db, path=Path(path), user=user)
 

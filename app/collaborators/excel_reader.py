@@ -18,6 +18,7 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from app import filekinds
 from app.collaborators.excel_headers import HEADER_SCAN_ROWS, find_header
 from app.errors import ImportRefused
 
@@ -43,12 +44,10 @@ class SheetData:
 
 def check_archive(path: Path) -> None:
     """Refuse what is not a plausible .xlsx before any XML is parsed."""
-    if not path.is_file():
-        raise ImportRefused(f"Không tìm thấy tệp {path}.")
+    filekinds.existing_regular(path, "tệp Excel")  # a FIFO or device never reaches zipfile
     if path.stat().st_size > MAX_BYTES:
         raise ImportRefused("Tệp quá lớn (trên 50 MB) để là danh sách cộng tác viên; không nhập.")
-    with open(path, "rb") as fh:
-        head = fh.read(4)
+    head = filekinds.read_capped(path, MAX_BYTES, "Tệp quá lớn (trên 50 MB); không nhập.", "tệp Excel")[:4]
     if head == _OLE_MAGIC:
         raise ImportRefused("Tệp Excel 97-2003 (.xls) chưa được hỗ trợ: hãy mở bằng Excel và lưu lại dạng .xlsx.")
     if not head.startswith(b"PK"):

@@ -6,8 +6,11 @@ import argparse
 from datetime import date
 from pathlib import Path
 
+from app import filekinds
 from app.cli_support import add_delete_command, open_from_args, out
 from app.errors import DlxhError, ValidationError
+
+MAX_PDF_BYTES = 256 * 1024 * 1024
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -161,11 +164,10 @@ def cmd_sign(args: argparse.Namespace) -> int:
 def cmd_verify(args: argparse.Namespace) -> int:
     from app.reports import signing
 
-    path = Path(args.file)
-    if not path.is_file():
-        raise DlxhError(f"Không tìm thấy tệp {path}.")
+    data = filekinds.read_capped(Path(args.file), MAX_PDF_BYTES, "Tệp quá lớn (trên 256 MB) để là báo cáo PDF; "
+                                 "không kiểm tra.", "tệp PDF")
     with open_from_args(args) as ctx:
-        result = signing.verify_pdf(ctx, path.read_bytes())
+        result = signing.verify_pdf(ctx, data)
     if result.valid:
         out(result.message)
         return 0
@@ -184,10 +186,9 @@ def cmd_cert_export(args: argparse.Namespace) -> int:
 def cmd_cert_enroll(args: argparse.Namespace) -> int:
     from app.reports import signing
 
-    path = Path(args.file)
-    if not path.is_file():
-        raise DlxhError(f"Không tìm thấy tệp {path}.")
+    pem = filekinds.read_capped(Path(args.file), 1024 * 1024, "Tệp quá lớn (trên 1 MB) để là chứng thư số; "
+                                "không nhập.", "tệp chứng thư")
     with open_from_args(args) as ctx:
-        fingerprint = signing.enroll_certificate(ctx, path.read_text(encoding="ascii", errors="replace"), args.unit)
+        fingerprint = signing.enroll_certificate(ctx, pem.decode("ascii", errors="replace"), args.unit)
     out(f"Đã tin cậy chứng thư số; dấu vân tay SHA-256: {fingerprint}")
     return 0

@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from app import audit, auth, dberrors, office
+from app import audit, auth, dberrors, filekinds, office
 from app.context import Ctx
 from app.dberrors import DB_ERRORS
 from app.errors import DlxhError, ImportRefused
@@ -37,13 +37,10 @@ class ImportResult:
 
 
 def read_file(path: Path, limit: int = MAX_PACKAGE_BYTES) -> bytes:
-    path = Path(path)
-    try:
-        if path.stat().st_size > limit:
-            raise refusals.too_big(f"tệp lớn hơn {limit // (1024 * 1024)} MiB")
-        return path.read_bytes()
-    except OSError as exc:
-        raise ImportRefused(f"Không đọc được tệp {path.name}: {exc.strerror or exc}.") from exc
+    """A package, card or receipt file, read with a cap (a FIFO, /dev/zero or a growing file
+    is refused at the cap or before opening: app/filekinds)."""
+    too_big = refusals.too_big(f"tệp lớn hơn {max(1, limit // (1024 * 1024))} MiB").message
+    return filekinds.read_capped(Path(path), limit, too_big)
 
 
 def already_imported(ctx: Ctx, sha256: str) -> tuple[str, int, str] | None:

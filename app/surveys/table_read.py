@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
+from app import filekinds
 from app.errors import ImportRefused
 
 MAX_BYTES = 20 * 1024 * 1024
@@ -135,14 +136,13 @@ def read_xlsx(path: Path) -> RawTable:
 
 def read_table(path: Path) -> RawTable:
     """Read a .csv/.txt/.tsv or .xlsx file into header + rows of stripped strings."""
-    path = Path(path)
-    if not path.is_file():
-        raise ImportRefused(f"Không tìm thấy tệp {path}.")
+    path = filekinds.existing_regular(Path(path), "tệp phiếu")
+    too_big = "Tệp lớn quá 20 MB, không nhập."
     if path.stat().st_size > MAX_BYTES:
-        raise ImportRefused("Tệp lớn quá 20 MB, không nhập.")
+        raise ImportRefused(too_big)
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
         return read_xlsx(path)
     if suffix == ".xls":
         raise ImportRefused("Không đọc được tệp .xls cũ; hãy lưu lại dưới dạng .xlsx hoặc .csv.")
-    return read_csv_bytes(path.read_bytes())
+    return read_csv_bytes(filekinds.read_capped(path, MAX_BYTES, too_big, "tệp phiếu"))
