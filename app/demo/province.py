@@ -96,7 +96,8 @@ def populate_province(
                 continue  # not sent yet: the month shows "not yet due" or "missing"
             tables = first_tables(s, rng) if s.seq == 0 else {}
             hot = s.code in plan.hot and n >= 9
-            for name, rows in month_tables(s, rng, month, rng.randint(8, 18), hot=hot).items():
+            # The commune demo's curves end with the current month; this year ends with the last one.
+            for name, rows in month_tables(s, rng, month, rng.randint(8, 18), hot=hot, curve_at=max(0, n - 1)).items():
                 tables[name] = tables.get(name, []) + rows
             data = build_package(s, PROVINCE_CODE, own.age_recipient, tables)
             importer.import_bytes(ctx, data, f"{s.code}-{s.seq:06d}.dlxh", now=f"{arrival.isoformat()}T09:00:00Z")
@@ -120,7 +121,23 @@ def _plan(communes: list[tuple[str, str]], rng: random.Random, sizes: tuple[int,
     senders = [Sender(code, name, LOWER_ROLE) for code, name in chosen]
     a, b, c = sizes
     regular, irregular, silent = senders[:a], senders[a : a + b], senders[a + b : a + b + c]
-    return Plan(regular, irregular, silent, frozenset(s.code for s in regular[:4]))
+    _place_topics(regular + irregular, rng)
+    return Plan(regular, irregular, silent, frozenset(s.code for s in regular if s.hot))
+
+
+def _place_topics(senders: list[Sender], rng: random.Random) -> None:
+    """Which communes the place-bound topics arise in: the Quốc lộ 53 compensation along the
+    road (Càng Long and a few neighbours, hot in three), the pig farms and charcoal kilns in a
+    quarter of the communes (hot in two), the dry-season salinity in about four in ten."""
+    road = {s.code for s in senders[:6]}
+    for i, s in enumerate(senders):
+        local = {3} if rng.random() < 0.4 else set()
+        if s.code in road:
+            local.add(0)
+        if i in (6, 7) or (i > 7 and rng.random() < 0.25):
+            local.add(5)
+        s.local = frozenset(local)
+        s.hot = frozenset({0} if i < 3 else {5} if i in (6, 7) else set())
 
 
 def _arrival(rng: random.Random, month: date, due: date, late_share: float) -> date:
@@ -128,4 +145,4 @@ def _arrival(rng: random.Random, month: date, due: date, late_share: float) -> d
     if rng.random() < late_share:
         return due + timedelta(days=rng.randint(1, 14))
     earliest = add_months(month, 1) + timedelta(days=2)
-    return max(earliest, due - timedelta(days=rng.randint(0, 12)))
+    return max(earliest, due - timedelta(days=rng.randint(0, 17)))

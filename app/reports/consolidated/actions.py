@@ -47,9 +47,12 @@ def handling(f: ProvinceFacts) -> list[str]:
              f"nhận kết quả giải quyết {count(h.resolved, 'ý kiến')}" if h.resolved else "",
              f"phản hồi {count(h.answered, 'ý kiến')} cho người phản ánh" if h.answered else ""]
     done = [p for p in parts if p]
-    lines = [f"Trong {month_words(f)}, các đơn vị đã {join(done)}." if done else
-             f"Trong số liệu đã nhận, các đơn vị không ghi nhận việc chuyển xử lý, giải quyết hay phản hồi ý kiến "
-             f"nào trong {month_words(f)}."]
+    lines = []
+    if done:
+        lines.append(f"Trong {month_words(f)}, các đơn vị đã {join(done)}.")
+    elif f.total:
+        lines.append(f"Trong số liệu đã nhận, các đơn vị không ghi nhận việc chuyển xử lý, giải quyết hay phản hồi "
+                     f"ý kiến nào trong {month_words(f)}.")
     day = vn_date(h.as_of)
     late = sorted((u for u in f.units if u.overdue), key=lambda u: (-u.overdue, u.name))
     if h.overdue:

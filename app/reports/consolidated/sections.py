@@ -65,10 +65,12 @@ def topic_table(f: ProvinceFacts) -> Table:
 
 
 def unit_table(f: ProvinceFacts) -> Table:
-    rows = [[u.name, vn_number(u.total), _n(u.frustration), vn_percent(u.frustration, u.total), _n(u.high_risk),
-             _n(u.overdue)] for u in wording.top_units(f)]
-    return Table(["Đơn vị", "Số ý kiến", "Bức xúc, phản đối", "Tỷ lệ bức xúc", "Nguy cơ điểm nóng",
-                  "Quá hạn xử lý"], rows, widths_mm=[50, 22, 24, 24, 24, 21],
+    rows = [[u.name, vn_number(u.total), _n(u.frustration),
+             vn_percent(u.frustration, u.total) if u.frustration else "–", _n(u.high_risk), _n(u.overdue)]
+            for u in wording.top_units(f)]
+    overdue = f"Quá hạn xử lý (đến {f.handling.as_of:%d/%m/%Y})"
+    return Table(["Đơn vị", "Số ý kiến", "Bức xúc, phản đối", "Tỷ lệ bức xúc", "Nguy cơ điểm nóng", overdue],
+                 rows, widths_mm=[46, 20, 24, 22, 24, 29],
                  caption="Các đơn vị có nhiều ý kiến nhất")
 
 
@@ -132,11 +134,12 @@ def keywords(ctx: Ctx, p: Period, n: int = 8) -> list[str]:
     app.analytics.keywords' call (its word segmentation)."""
     from app.analytics.keywords import month_keywords
 
-    found = month_keywords(ctx, p.start.strftime("%Y-%m"), n * 2)
+    found = month_keywords(ctx, p.start.strftime("%Y-%m"), n * 3)
     texts = " ".join(s for (s,) in ctx.db.execute(
         "SELECT summary FROM opinions WHERE received_on BETWEEN ? AND ?", [p.start.isoformat(), p.end.isoformat()]))
     written = f" {_words(texts)} "
-    return [k for k in found if f" {_words(k)} " in written][:n]
+    # One-syllable features ("hàng", "mất") say nothing to a reader; words of two or more do.
+    return [k for k in found if len(k.split()) > 1 and f" {_words(k)} " in written][:n]
 
 
 def _words(text: str) -> str:

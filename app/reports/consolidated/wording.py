@@ -134,6 +134,8 @@ def _where(t: CrossTopic, n: int = 4) -> str:
 
 
 def topics(f: ProvinceFacts, limit: int = 5) -> list[str]:
+    if not f.total:
+        return ["Chưa có ý kiến nào của tháng để tổng hợp theo vấn đề."]
     if not f.topics:
         return ["Trong số liệu đã nhận, các đơn vị chưa phân loại ý kiến theo vấn đề."]
     lines = []
@@ -157,6 +159,8 @@ def topics(f: ProvinceFacts, limit: int = 5) -> list[str]:
 
 def hot_spots(f: ProvinceFacts) -> list[str]:
     """Topics hot in several communes; a single commune's hot items are named apart."""
+    if not f.total:
+        return ["Chưa có căn cứ để xác định vấn đề nổi cộm, điểm nóng của tháng."]
     hot = [t for t in f.topics if t.is_hot_spot]
     lines = []
     for t in hot:
@@ -165,7 +169,10 @@ def hot_spots(f: ProvinceFacts) -> list[str]:
                      f"cao ({compact(t.hot_units, 12)}){risky}.")
     single = [(t, t.hot_units[0]) for t in f.topics if len(t.hot_units) == 1]
     if single:
-        lines.append("Ngoài ra, có vấn đề nổi cộm riêng ở từng đơn vị: " + "; ".join(
+        lead = ("Ngoài ra, có vấn đề nổi cộm riêng ở từng đơn vị: " if hot else
+                "Chưa có vấn đề nào được từ hai đơn vị trở lên báo cáo là nổi cộm; vấn đề nổi cộm riêng ở từng "
+                "đơn vị: ")
+        lines.append(lead + "; ".join(
             f"{in_sentence(t.title)} ({compact([name])})" for t, name in single[:8]) + ".")
     if not lines:
         return ["Trong số liệu đã nhận, chưa có đơn vị nào báo cáo vấn đề nổi cộm hoặc có nguy cơ thành điểm nóng."]
@@ -175,19 +182,35 @@ def hot_spots(f: ProvinceFacts) -> list[str]:
     return lines
 
 
+def _leaders(units: list[UnitFacts], key, n: int = 3) -> tuple[list[UnitFacts], bool]:
+    """The first n by `key`, widened to every unit tied with the n-th (ties are named as ties);
+    True when the tie is too wide to list and only the tied figure is said."""
+    ranked = sorted((u for u in units if key(u)), key=lambda u: (-key(u), u.name))
+    if len(ranked) <= n:
+        return ranked, False
+    cut = key(ranked[n - 1])
+    top = [u for u in ranked if key(u) >= cut]
+    return top, len(top) > 2 * n
+
+
 def busiest(f: ProvinceFacts) -> list[str]:
-    """The communes with most items and with most frustration (bức xúc)."""
+    """The communes with most items and with most frustration (bức xúc), ties named as ties."""
     with_items = [u for u in f.units if u.total]
     if not with_items:
         return []
-    most = sorted(with_items, key=lambda u: (-u.total, u.name))[:3]
-    lines = ["Các đơn vị có nhiều ý kiến nhất: " + ", ".join(
-        f"{compact([u.name])} ({count(u.total, 'ý kiến')})" for u in most) + "."]
-    angry = sorted((u for u in with_items if u.frustration), key=lambda u: (-u.frustration, u.name))[:3]
-    if angry:
-        lines.append("Các đơn vị có nhiều ý kiến bức xúc, phản đối nhất: " + ", ".join(
-            f"{compact([u.name])} ({count(u.frustration, 'ý kiến')}, {pct(u.frustration, u.total)} số ý kiến "
-            "của đơn vị)" for u in angry) + ".")
+    lines = []
+    for what, key, noun in (("nhiều ý kiến nhất", lambda u: u.total, "ý kiến"),
+                            ("nhiều ý kiến bức xúc, phản đối nhất", lambda u: u.frustration, "ý kiến bức xúc")):
+        top, wide = _leaders(with_items, key)
+        if not top:
+            continue
+        if wide:
+            best = [u for u in top if key(u) == key(top[0])]
+            lines.append(f"Có {count(len(best), 'đơn vị')} cùng {what}, mỗi đơn vị {count(key(top[0]), noun)}: "
+                         f"{compact([u.name for u in best], 8)}.")
+            continue
+        lines.append(f"Các đơn vị có {what}: " + ", ".join(
+            f"{compact([u.name])} ({count(key(u), noun)})" for u in top) + ".")
     return lines
 
 
