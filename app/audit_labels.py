@@ -22,6 +22,8 @@ ACTIONS = {
     "enable": "Kích hoạt", "role": "Đổi vai trò", "approve": "Phê duyệt", "sign": "Ký số", "print": "In",
     "attendance": "Điểm danh", "demo": "Tạo dữ liệu mẫu", "keys": "Tạo khóa và chứng thư", "number": "Cấp số văn bản",
     "merge": "Gộp ý kiến trùng",
+    "make_form": "Làm phiếu điện tử", "revoke_forms": "Thu hồi phiếu báo cáo", "accept_inbox": "Duyệt ý kiến gửi về",
+    "reject_inbox": "Bỏ ý kiến gửi về",
 }
 STATUS_WORDS = {"draft": "dự thảo", "submitted": "trình duyệt", "approved": "phê duyệt", "signed": "ký số",
                 "sent": "đã gửi", "active": "đang hoạt động", "paused": "tạm nghỉ", "left": "đã thôi",
@@ -37,6 +39,7 @@ TABLES = {
     "survey_plan_cells": "Ô hạn ngạch mẫu", "survey_plans": "Kế hoạch mẫu", "survey_questions": "Câu hỏi điều tra",
     "survey_responses": "Phiếu trả lời", "survey_answers": "Câu trả lời", "report_files": "Tệp báo cáo",
     "entry_drafts": "Bản nháp", "outbox": "Gói đã xuất", "inbox": "Gói đã nhận",
+    "opinion_inbox": "Ý kiến chờ duyệt",
 }
 FIELDS = {
     "full_name": "họ tên", "name": "tên", "gender": "giới tính", "birth_year": "năm sinh", "ethnicity": "dân tộc",

@@ -4,8 +4,9 @@
 # `bash scripts/test.sh -m "not slow"` for the quick run without the kill -9 and fuzz tests.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-# Stock tools the tests check our formats against: age, minisign (exchange), softhsm2 (PKCS#11 signing).
-bash scripts/setup.sh --test age minisign softhsm2
+# Stock tools the tests check our formats against: age, minisign (exchange), softhsm2 (PKCS#11 signing);
+# Debian's chromium and chromium-driver: the electronic forms are filled in a real headless browser.
+bash scripts/setup.sh --test age minisign softhsm2 chromium chromium-driver
 export QT_QPA_PLATFORM=offscreen
 # Python's default, which some machines' environments turn off: compiled modules are kept in
 # __pycache__ (git ignores it), so each xdist worker's collection (assertion rewriting of the

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from app import audit, auth, catalog
+from app import audit, auth, catalog, excel_text
 from app.collaborators.registry import Collaborator, CollaboratorFilter, list_collaborators
 from app.context import Ctx
 from app.errors import DlxhError
@@ -109,6 +109,7 @@ def export(ctx: Ctx, path: Path, flt: CollaboratorFilter | None = None, *, conta
     for cell in ws[5]:
         cell.border = border
     ws.freeze_panes = "C6"
+    excel_text.defuse(book)
     try:
         book.save(path)
     except OSError as exc:

@@ -10,6 +10,7 @@ from app.analytics import cli as analytics_cli
 from app.cli_support import add_delete_command, open_from_args, out
 from app.context import Ctx
 from app.errors import ValidationError
+from app.forms import inbox_cli
 from app.opinions import handling, items, lookup, privacy, topics, warnings
 from app.text import vn_date
 
@@ -77,6 +78,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_topics)
     analytics_cli.add_topic_commands(tsub)
     analytics_cli.add_opinion_commands(osub)
+    inbox_cli.add_opinion_commands(osub)
 
     mp = sub.add_parser("meetings", help="hội nghị giao ban: lập lịch, danh sách")
     msub = mp.add_subparsers(dest="meetings_command", metavar="LỆNH", required=True)

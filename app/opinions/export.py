@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from app import auth, catalog
+from app import auth, catalog, excel_text
 from app.context import Ctx
 from app.opinions.items import OpinionFilter, list_opinions
 
@@ -39,9 +39,9 @@ def export_xlsx(ctx: Ctx, flt: OpinionFilter, path: str | Path) -> int:
     for n, r in enumerate(list_opinions(ctx, flt), start=1):
         received = WriteOnlyCell(ws, value=date.fromisoformat(r.received_on))
         received.number_format = "DD/MM/YYYY"
-        ws.append([n, received, catalog.label(catalog.FIELDS, r.field),
-                   catalog.label(catalog.TENDENCIES, r.tendency), catalog.label(catalog.SCALES, r.scale),
-                   r.area_name, r.topic_title, r.summary, r.collaborator_name,
-                   catalog.label(catalog.HANDLING, r.handling)])
+        ws.append(excel_text.row(ws, [n, received, catalog.label(catalog.FIELDS, r.field),
+                                      catalog.label(catalog.TENDENCIES, r.tendency),
+                                      catalog.label(catalog.SCALES, r.scale), r.area_name, r.topic_title, r.summary,
+                                      r.collaborator_name, catalog.label(catalog.HANDLING, r.handling)]))
     wb.save(str(path))
     return n

@@ -9,6 +9,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.worksheet import Worksheet
 
+from app import excel_text
 from app.surveys import tabulate as tb
 from app.surveys.report_text import method_rows
 
@@ -109,6 +110,7 @@ def export_xlsx(data: tb.SurveyData, path: Path) -> Path:
         sheet.column_dimensions["A"].width = 48
         for col in "BCDEFGHIJKLMNOP":
             sheet.column_dimensions[col].width = 14
+    excel_text.defuse(wb)
     path = Path(path)
     wb.save(path)
     return path
