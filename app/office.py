@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from app import audit, filekinds, office_kinds, records
+from app import audit, filekinds, office_kinds, records, validate
 from app.context import SYSTEM_USER, Ctx, User
 from app.errors import StoreError, ValidationError
 from app.ids import utc_now
@@ -58,6 +58,7 @@ def add_unit(ctx: Ctx, code: str, name: str, level: str, parent_code: str | None
     code, name = code.strip(), name.strip()
     if not code or not name:
         raise ValidationError("Mã và tên đơn vị không được để trống.")
+    name = validate.bounded(name, "Tên đơn vị, địa bàn", validate.UNIT_NAME_MAX, "name")
     if level not in LEVELS:
         raise ValidationError("Cấp đơn vị không hợp lệ.")
     if area_type is not None and area_type not in office_kinds.AREA_TYPES:

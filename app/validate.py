@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import date, datetime
 
@@ -60,8 +61,21 @@ def year(value: int | str | None, label: str = "Năm sinh", field: str | None = 
     return number
 
 
+_DAY_FIRST = re.compile(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})")
+_YEAR_FIRST = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+
+
+def _missing_day(day: int, month: int, year: int) -> str:
+    """Why a date written in the right format does not exist, in a clerk's words."""
+    if not 1 <= month <= 12:
+        return f"không có tháng {month}"
+    last = calendar.monthrange(year, month)[1]
+    return f"tháng {month}/{year} chỉ có {last} ngày"
+
+
 def iso_date(value: str | date | None, label: str, field: str | None = None) -> str | None:
-    """Accepts a date, 'yyyy-mm-dd' or 'dd/mm/yyyy'; returns ISO 'yyyy-mm-dd'."""
+    """Accepts a date, 'yyyy-mm-dd' or 'dd/mm/yyyy' (also with - or .); returns ISO 'yyyy-mm-dd'.
+    A well-written date that does not exist (31/02/2026) is refused as such, not as a format."""
     if value in (None, ""):
         return None
     if isinstance(value, datetime):
@@ -69,9 +83,36 @@ def iso_date(value: str | date | None, label: str, field: str | None = None) -> 
     if isinstance(value, date):
         return value.isoformat()
     text = str(value).strip()
-    for fmt in ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y"):
+    day_first, year_first = _DAY_FIRST.fullmatch(text), _YEAR_FIRST.fullmatch(text)
+    if day_first or year_first:
+        if day_first:
+            day, month, year = (int(g) for g in day_first.groups())
+        else:
+            year, month, day = (int(g) for g in year_first.groups())  # type: ignore[union-attr]
         try:
-            return datetime.strptime(text, fmt).date().isoformat()
+            return date(year, month, day).isoformat()
         except ValueError:
-            continue
+            raise ValidationError(f"{label}: ngày {text} không có ({_missing_day(day, month, year)}).",
+                                  field=field) from None
     raise ValidationError(f"{label} không đúng định dạng ngày (dd/mm/yyyy): {text}.", field=field)
+
+
+# Longest free texts the app keeps on one line: a name or an area name longer than this is a
+# paste gone wrong, and would push buttons off screen and overflow a report's table cell.
+PERSON_NAME_MAX = 80
+UNIT_NAME_MAX = 120
+TITLE_MAX = 200
+
+
+def limit_hint(limit: int) -> str:
+    """What a field states about its limit (placeholder or tooltip), the same words everywhere."""
+    return f"tối đa {limit} ký tự"
+
+
+def bounded(value: str | None, label: str, limit: int, field: str | None = None) -> str:
+    """A required one-line text, spaces collapsed, refused when longer than `limit`."""
+    text = " ".join(required(value, label, field).split())
+    if len(text) > limit:
+        raise ValidationError(f"{label} dài {len(text)} ký tự, quá giới hạn {limit} ký tự: hãy viết gọn lại.",
+                              field=field)
+    return text

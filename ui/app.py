@@ -20,6 +20,7 @@ from app.office import open_ctx
 from db.keys import PASSPHRASE_ENV
 from ui.errors import LOG_PATH, install_excepthook
 from ui.main_window import MainWindow
+from ui.sort_style import SortArrowStyle
 
 I18N_DIR = Path(__file__).resolve().parents[1] / "resources" / "i18n"
 
@@ -30,6 +31,9 @@ def make_app() -> QApplication:
     app.setOrganizationName("DLXH")
     QLocale.setDefault(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))
     install_qt_vietnamese(app)
+    if not app.property("dlxh_sort_arrows"):
+        app.setStyle(SortArrowStyle(app.style().name()))   # before the style sheet, which wraps it
+        app.setProperty("dlxh_sort_arrows", True)
     apply_style(app)
     return app
 

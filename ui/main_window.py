@@ -8,7 +8,6 @@ import logging
 
 from PySide6.QtCore import QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QComboBox,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from app.context import Ctx
 from app.office import get_office
+from ui.fit import fit_page
 from ui.icons import icon
 from ui.menus import Menus
 from ui.pages.base import ComingSoonPage, PageBase
@@ -29,15 +29,6 @@ from ui.tasks import TaskRunner
 log = logging.getLogger(__name__)
 GEOMETRY_KEY = "window/geometry"   # size, place and maximised state only: no report contents
 WARM_AFTER_MS = 1500               # after the first page has drawn, so start-up is not slowed
-
-
-def narrow_combos(page: QWidget) -> None:
-    """A combo sized to its longest entry (a survey question, a long unit name) would widen
-    the whole window past 1366 px; size combos by a short minimum, the layout stretches them."""
-    for combo in page.findChildren(QComboBox):
-        if combo.sizeAdjustPolicy() != QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon:
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(max(combo.minimumContentsLength(), 10))
 
 
 def restore_geometry(window: QMainWindow) -> None:
@@ -142,7 +133,7 @@ class MainWindow(QMainWindow):
                 if exc.name != f"ui.pages.{key}":
                     raise
                 page = ComingSoonPage(self.ctx, self.tasks, title)
-            narrow_combos(page)
+            fit_page(page)
             if hasattr(page, "navigate"):
                 page.navigate.connect(self.open_link)
             self.pages[key] = page

@@ -56,7 +56,7 @@ def phone_number(value: str | None, field: str = "phone") -> str | None:
 def clean(c: Collaborator) -> dict:
     """Validate a collaborator and return the row to store (raises ValidationError)."""
     row = records.editable_row(c)
-    row["full_name"] = " ".join(validate.required(c.full_name, "Họ và tên", "full_name").split())
+    row["full_name"] = validate.bounded(c.full_name, "Họ và tên", validate.PERSON_NAME_MAX, "full_name")
     if c.gender is not None:
         validate.one_of(c.gender, catalog.GENDERS, "Giới tính", "gender")
     row["birth_year"] = validate.year(c.birth_year, "Năm sinh", "birth_year")

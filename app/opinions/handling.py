@@ -37,7 +37,7 @@ def _date(value: str | date | None, label: str, field: str, today: date) -> str:
 def add_agency(ctx: Ctx, name: str, code: str | None = None) -> Unit:
     """Add an agency to the catalogue; the code is made up from the office's code when omitted."""
     auth.require(ctx, "enter")
-    name = validate.required(name, "Tên cơ quan", "name")
+    name = validate.bounded(name, "Tên cơ quan", validate.UNIT_NAME_MAX, "name")
     if any(a.name.casefold() == name.casefold() for a in agencies(ctx)):
         raise ValidationError(f"Cơ quan “{name}” đã có trong danh mục.", field="name")
     if not code:

@@ -32,7 +32,7 @@ class Topic:
 
 def clean(t: Topic) -> dict:
     row = records.editable_row(t)
-    row["title"] = validate.required(t.title, "Tên vấn đề", "title")
+    row["title"] = validate.bounded(t.title, "Tên vấn đề", validate.TITLE_MAX, "title")
     validate.one_of(t.field, catalog.FIELDS, "Lĩnh vực", "field")
     validate.one_of(t.status, catalog.TOPIC_STATUSES, "Trạng thái", "status")
     row["opened_on"] = validate.iso_date(validate.required(t.opened_on, "Ngày mở", "opened_on"), "Ngày mở")

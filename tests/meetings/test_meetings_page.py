@@ -55,7 +55,7 @@ def test_bad_meeting_date_is_refused_and_typing_kept(qtbot, office):
     page.editor.held_on.setText("31/02/2026")
     page.editor.place.setText("Nhà văn hóa xã Phong An")
     page.editor.save()
-    assert "Ngày họp không đúng định dạng" in page.editor.status.text()
+    assert "Ngày họp: ngày 31/02/2026 không có" in page.editor.status.text()
     assert page.editor.place.text() == "Nhà văn hóa xã Phong An"
     assert meetings.list_meetings(office) == []
     page.editor.held_on.setText("")

@@ -53,7 +53,9 @@ def test_meeting_items_and_delete_planned(office):
 
 @pytest.mark.parametrize("meeting, message", [
     (core.Meeting(held_on=""), "Ngày họp không được để trống"),
-    (core.Meeting(held_on="31/02/2026"), "không đúng định dạng"),
+    (core.Meeting(held_on="31/02/2026"), "ngày 31/02/2026 không có (tháng 2/2026 chỉ có 28 ngày)"),
+    (core.Meeting(held_on="29/02/2026"), "ngày 29/02/2026 không có"),
+    (core.Meeting(held_on="mười hai"), "không đúng định dạng ngày (dd/mm/yyyy)"),
     (core.Meeting(held_on="2026-10-10", start_time="25:00"), "Giờ bắt đầu không hợp lệ"),
 ])
 def test_bad_meetings_are_refused_in_vietnamese(office, meeting, message):

@@ -37,7 +37,7 @@ def test_list_filters_search_paging_and_export(qtbot, demo_ctx, tmp_path):
     assert all(r.tendency == "frustration" for r in page.model.rows)
     page.date_from.setText("31/13/2026")
     page.refresh_list()
-    assert "Từ ngày không đúng định dạng" in page.status.text()
+    assert "Từ ngày: ngày 31/13/2026 không có (không có tháng 13)" in page.status.text()
     page.date_from.setText("")
     page.export_to(str(tmp_path / "loc.xlsx"))
     assert len(list(load_workbook(tmp_path / "loc.xlsx").active.iter_rows())) == expected + 1

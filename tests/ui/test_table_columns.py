@@ -15,9 +15,12 @@ def test_opinions_audit_catalog_columns(main_window):
     main_window.resize(1366, 768)
     opinions = main_window.show_page("opinions")
     view = opinions.view
-    for col in (0, 3, 7):                       # Ngày, Mức độ, Nguy cơ
+    for col in (0, 4, 8):                       # Ngày, Mức độ, Nguy cơ
         assert _fits(view, col), view.model().headerData(col, Qt.Orientation.Horizontal)
-    first = view.model().index(0, 9)
+    # The content comes right after the date and takes at least 40 % of the list.
+    assert view.model().headerData(1, Qt.Orientation.Horizontal) == "Nội dung"
+    assert view.columnWidth(1) >= 0.4 * view.viewport().width() - 2
+    first = view.model().index(0, 1)
     summary = view.model().data(first, Qt.ItemDataRole.DisplayRole)
     assert summary and view.model().data(first, Qt.ItemDataRole.ToolTipRole) == summary
 

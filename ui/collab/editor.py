@@ -23,6 +23,7 @@ from app.collaborators import registry
 from app.collaborators.registry import Collaborator
 from app.errors import DlxhError
 from app.office import agencies, communes
+from app.validate import PERSON_NAME_MAX, limit_hint
 from ui.collab.common import error_label, ok_button, ok_cancel
 
 
@@ -56,6 +57,7 @@ class CollaboratorForm(QWidget):
         grid.addLayout(left, 0, 0)
         grid.addLayout(right, 0, 1)
         self.full_name = QLineEdit()
+        self.full_name.setPlaceholderText(limit_hint(PERSON_NAME_MAX))
         self.gender = _combo([(None, "—"), *catalog.GENDERS.items()])
         self.birth_year = QLineEdit()
         self.birth_year.setPlaceholderText("ví dụ 1975")

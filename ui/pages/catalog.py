@@ -26,6 +26,7 @@ from app.errors import DlxhError
 from app.office import Unit, get_office, save_unit, units
 from app.office_kinds import AREA_TYPES, default_area_type
 from app.text import vn_number
+from app.validate import UNIT_NAME_MAX, limit_hint
 from ui.errors import show_error
 from ui.models import Column, RowsModel, sortable
 from ui.pages.base import PageBase
@@ -59,6 +60,7 @@ class UnitTab(QWidget):
         form_box = QGroupBox("Thêm mới hoặc sửa (chọn một dòng để sửa)")
         form = QFormLayout(form_box)
         self.code, self.name = QLineEdit(), QLineEdit()
+        self.name.setPlaceholderText(limit_hint(UNIT_NAME_MAX))
         self.area_type: QComboBox | None = None
         if level == "hamlet":
             self.area_type = QComboBox()

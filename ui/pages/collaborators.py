@@ -33,6 +33,7 @@ from ui.collab.status_dialog import ReplaceDialog, StatusDialog
 from ui.collab.training_view import TrainingView
 from ui.feedback import notify
 from ui.files import open_file, save_file
+from ui.flow import FlowLayout
 from ui.models import Column, RowsModel
 from ui.pages.base import PageBase
 from ui.widgets import CodeCombo, SearchBox, compact_columns, sorted_table
@@ -119,7 +120,7 @@ class Page(PageBase):
         self.view = sorted_table(self.model, self)
         self.view.doubleClicked.connect(lambda _: self.open_detail())
         layout.addWidget(self.view, 1)
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()   # wraps at 1280 px instead of widening the window
         for text, slot in (("Thêm…", self.add), ("Sửa…", self.edit), ("Xem chi tiết…", self.open_detail),
                            ("Đổi trạng thái…", self.change_status), ("Thay thế…", self.replace),
                            ("Nhập từ Excel…", self.choose_import_file), ("Xuất Excel…", self.choose_export_file),

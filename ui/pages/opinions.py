@@ -31,8 +31,10 @@ from app.opinions.export import export_xlsx
 from app.text import vn_date, vn_number
 from app.validate import iso_date
 from ui import deleting
+from ui.columns import keep_share
 from ui.errors import show_error
 from ui.files import save_file
+from ui.flow import FlowLayout
 from ui.models import Column, RowsModel, sortable
 from ui.opinion.entry import EntryDialog
 from ui.opinion.handling_dialog import HandlingDialog
@@ -40,6 +42,10 @@ from ui.pages.base import PageBase
 from ui.widgets import CodeCombo, SearchBox, compact_columns, setup_table
 
 PAGE_SIZE = 300
+
+
+# Widths of the label columns of the list (0: sized to its text, or the content column).
+LABEL_WIDTHS = (0, 0, 115, 110, 0, 115, 140, 100, 0, 125)
 
 
 def _date(iso: str | None) -> str:
@@ -86,7 +92,7 @@ class Page(PageBase):
             grid.addWidget(combo, 1, i)
         grid.addWidget(self.meeting, 2, 0, 1, 2)
         for combo in combos + [self.month]:
-            combo.setMinimumContentsLength(12)
+            combo.setMinimumContentsLength(8)   # six in a row fit 1280 px
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.currentIndexChanged.connect(lambda _: self.refresh_list())
         for edit in (self.date_from, self.date_to):
@@ -98,7 +104,7 @@ class Page(PageBase):
             grid.setColumnStretch(col, 1)
         self.layout_.addLayout(grid)
 
-        actions = QHBoxLayout()
+        actions = FlowLayout()   # wraps at 1280 px instead of widening the window
         for text, slot in (("Nhập ý kiến (Ctrl+N)", self.enter), ("Chuyển xử lý…", lambda: self.handle("forward")),
                            ("Ghi kết quả…", lambda: self.handle("resolve")),
                            ("Ghi phản hồi…", lambda: self.handle("answer")), ("Ý kiến tương tự…", self.show_similar),
@@ -111,6 +117,7 @@ class Page(PageBase):
 
         self.model = RowsModel([
             Column("Ngày", lambda r: _date(r.received_on), sort_key=lambda r: int(r.received_on.replace("-", ""))),
+            Column("Nội dung", lambda r: " ".join(r.summary.split()), tip=True),
             Column("Lĩnh vực", lambda r: catalog.label(catalog.FIELDS, r.field), tip=True),
             Column("Xu hướng", lambda r: catalog.label(catalog.TENDENCIES, r.tendency), tip=True),
             Column("Mức độ", lambda r: catalog.label(catalog.SCALES, r.scale)),
@@ -119,13 +126,13 @@ class Page(PageBase):
             Column("Xử lý", lambda r: catalog.label(catalog.HANDLING, r.handling), tip=True),
             Column("Nguy cơ", lambda r: catalog.label(catalog.HOTSPOT_RISKS, r.hotspot_risk)),
             Column("Cộng tác viên", lambda r: r.collaborator_name, tip=True),
-            Column("Nội dung", lambda r: " ".join(r.summary.split()), tip=True),
         ])
         self.view = QTableView()
         self.view.setModel(sortable(self.model, self))
         setup_table(self.view)
         self.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         self.view.setWordWrap(False)
+        self.content_share = keep_share(self.view, 1, 0.4, tuple(c for c, w in enumerate(LABEL_WIDTHS) if w))
         self.view.activated.connect(lambda _: self.edit())   # double-click or Enter; once
         self.count = QLabel()
         self.more = QPushButton("Tải thêm")
@@ -222,11 +229,13 @@ class Page(PageBase):
         flt = self.current_filter()
         self.total = items.count(self.ctx, flt)
         self.model.set_rows(items.list_opinions(self.ctx, flt, limit=PAGE_SIZE))
-        for col, width in enumerate((0, 115, 110, 0, 115, 140, 100, 0, 125)):
+        for col, width in enumerate(LABEL_WIDTHS):
             if width:
                 self.view.setColumnWidth(col, width)   # long labels elide, whole in the tooltip
-        # Date, scale and risk fit their text; Nội dung takes the remaining width.
-        compact_columns(self.view, stretch=9, fit=(0, 3, 7))
+        # Date, scale and risk fit their text; Nội dung, second, takes the rest and at least
+        # 40 % of the list (the label columns narrow for it).
+        compact_columns(self.view, stretch=1, fit=(0, 4, 8))
+        self.content_share.reset()
         self._count_text()
 
     def load_more(self) -> None:

@@ -30,7 +30,7 @@ class Page(PageBase):
         bar = QHBoxLayout()
         bar.addWidget(QLabel("Cuộc điều tra:"))
         self.picker = QComboBox()
-        self.picker.setMinimumWidth(520)
+        self.picker.setMinimumWidth(320)
         self.picker.currentIndexChanged.connect(lambda _: self._show_survey())
         bar.addWidget(self.picker, 1)
         self.status = QLabel()

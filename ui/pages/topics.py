@@ -26,6 +26,7 @@ from app.analytics import keywords
 from app.errors import DlxhError
 from app.opinions import items, topic_stats, topics, warnings
 from app.text import vn_date
+from app.validate import TITLE_MAX, limit_hint
 from ui.errors import show_error
 from ui.icons import icon
 from ui.models import Column, RowsModel, sortable
@@ -49,6 +50,7 @@ class NewTopicDialog(QDialog):
         self.ctx = ctx
         self.setWindowTitle("Thêm vấn đề dư luận quan tâm")
         self.title_ = QLineEdit()
+        self.title_.setPlaceholderText(limit_hint(TITLE_MAX))
         self.field = ChoiceEdit(catalog.FIELDS, "Lĩnh vực")
         self.error = QLabel()
         self.error.setStyleSheet("color: #c0392b;")

@@ -32,6 +32,7 @@ from app.reports.document import MARK_CHOICES, sign_mode_labels
 from ui.errors import show_error
 from ui.feedback import confirm, notify
 from ui.files import open_file, save_file
+from ui.flow import FlowLayout
 from ui.printing import preview_pdf
 
 
@@ -56,7 +57,7 @@ class ReportPanel(QWidget):
         self.summary = QLabel("Chọn một báo cáo trong sổ đăng ký, hoặc soạn báo cáo mới.")
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
-        flow = QHBoxLayout()
+        flow = FlowLayout()         # the button rows wrap at 1280 px instead of widening the window
         self.flow_buttons = {
             "submit": _button("Trình duyệt", lambda: self._flow("submit", register.submit)),
             "approve": _button("Phê duyệt", lambda: self._flow("approve", register.approve)),
@@ -69,7 +70,7 @@ class ReportPanel(QWidget):
             flow.addWidget(button)
         flow.addStretch(1)
         layout.addLayout(flow)
-        files = QHBoxLayout()
+        files = FlowLayout()
         for text, slot in (("Xem trước", self.show_preview), ("Mở bằng Word (DOCX)", self.open_docx),
                            ("Lưu PDF…", self.save_pdf), ("In… (Ctrl+P)", self.print_document),
                            ("Kiểm tra chữ ký tệp PDF…", self.verify_file)):
@@ -104,7 +105,7 @@ class ReportPanel(QWidget):
                                             "dòng “[Bảng 2]”, “[Biểu đồ 1]” là chỗ đặt bảng, biểu đồ).")
         right = QVBoxLayout()
         right.addWidget(self.section_text, 1)
-        row = QHBoxLayout()
+        row = FlowLayout()
         self.save_section_btn = _button("Lưu mục này", self.save_section)
         self.regen_btn = _button("Soạn lại từ số liệu (giữ phần đã sửa)", lambda: self.regenerate(False))
         self.regen_all_btn = _button("Soạn lại toàn bộ", lambda: self.regenerate(True))

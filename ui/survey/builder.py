@@ -30,6 +30,7 @@ from app.surveys.model import KINDS, Question, SkipRule
 from app.text import vn_date
 from ui.errors import show_error
 from ui.files import choose_folder
+from ui.flow import FlowLayout
 from ui.icons import icon
 from ui.models import Column, RowsModel
 from ui.widgets import lock_widgets, setup_table
@@ -78,7 +79,7 @@ class BuilderView(QWidget):
         self.table.setColumnWidth(4, 170)
         self.table.selectionModel().currentRowChanged.connect(lambda cur, _: self._edit(cur.row()))
         lv.addWidget(self.table, 1)
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()      # wraps in a narrow window instead of widening it
         self.edit_buttons: list[QPushButton] = []
         for text, slot, name in (("Thêm câu mới", self._new, "add"), ("Lên", lambda: self._move(-1), ""),
                                  ("Xuống", lambda: self._move(1), ""), ("Xóa câu", self._delete, ""),

@@ -21,6 +21,7 @@ from app.surveys import questionnaire as qn
 from app.surveys import responses as rs
 from app.surveys.model import KINDS, PROFILE_FIELDS, Questionnaire
 from ui.files import open_file
+from ui.flow import FlowLayout
 from ui.survey.builder import CLOSED_TIP
 from ui.survey.entry_grid import EntryGrid
 from ui.survey.import_dialog import ImportDialog
@@ -59,6 +60,8 @@ class EntryView(QWidget):
             bar.addWidget(QLabel(label))
             bar.addWidget(w)
         bar.addStretch(1)
+        layout.addLayout(bar)
+        bar = FlowLayout()          # the actions on their own, wrapping row: the page must fit 1280 px
         pick = QPushButton("Chọn phiếu để kiểm tra (10%)")
         self.pick = pick
         pick.clicked.connect(self._pick_forms)

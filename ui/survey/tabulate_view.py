@@ -29,6 +29,7 @@ from app.surveys.report_text import method_rows, pct, reading
 from app.text import vn_number
 from ui.errors import show_error
 from ui.files import choose_folder, save_file
+from ui.flow import FlowLayout
 from ui.icons import icon
 
 WEIGHTS = {"auto": "Gia quyền: tự động", "yes": "Gia quyền: có", "no": "Gia quyền: không (số thô)"}
@@ -81,7 +82,7 @@ class TabulateView(QWidget):
         self.by.currentIndexChanged.connect(lambda _: self._show_table())
         self.weight.currentIndexChanged.connect(lambda _: self._reload())
         layout.addLayout(bar)
-        bar = QHBoxLayout()            # the actions on their own row: the page must fit 1366 px
+        bar = FlowLayout()             # the actions on their own, wrapping row: the page must fit 1280 px
         for text, slot, name in (("Xuất Excel mọi bảng…", self._export, "export"),
                                  ("Báo cáo PDF, DOCX…", self._report, "reports"),
                                  ("Lưu vào sổ báo cáo", self._register, "save")):
