@@ -55,6 +55,8 @@ NAV: list[tuple[str, str]] = [
     ("audit", "Nhật ký"),
 ]
 PROVINCE_NAV = ("province", "Các xã, phường")
+# Pages a province office sees in its own form (the communes' rows merged), by navigation key.
+PROVINCE_PAGES = {"topics": "ui.province.topics_page"}
 
 
 class MainWindow(QMainWindow):
@@ -127,10 +129,10 @@ class MainWindow(QMainWindow):
         if key not in self.pages:
             title = dict(self.nav_items).get(key, key)
             try:
-                module = importlib.import_module(f"ui.pages.{key}")
+                module = importlib.import_module(self._page_module(key))
                 page = module.Page(self.ctx, self.tasks)
             except ModuleNotFoundError as exc:
-                if exc.name != f"ui.pages.{key}":
+                if exc.name != self._page_module(key):
                     raise
                 page = ComingSoonPage(self.ctx, self.tasks, title)
             fit_page(page)
@@ -139,6 +141,11 @@ class MainWindow(QMainWindow):
             self.pages[key] = page
             self.stack.addWidget(page)
         return self.pages[key]
+
+    def _page_module(self, key: str) -> str:
+        if self.nav_items[1:2] == [PROVINCE_NAV] and key in PROVINCE_PAGES:
+            return PROVINCE_PAGES[key]
+        return f"ui.pages.{key}"
 
     def show_page(self, key: str) -> PageBase:
         keys = [k for k, _ in self.nav_items]

@@ -99,6 +99,7 @@ def test_exchange_and_province_pages_flow(demo_ctx, tmp_path, qtbot, passphrase_
         report = store.get(prov, link.record_id)
         assert link.page == "reports" and report.period_start == f"{latest}-01"
         assert report.title.startswith("tổng hợp tình hình dư luận xã hội") and "Đã soạn dự thảo" in view.note.text()
+        assert view.drafted.rowCount() == 1 and view.drafted.row_at(0).id == report.id   # the register's row
 
         district_page.findChild(QTabWidget).setCurrentIndex(3)
         district_page.grab().save(str(SHOTS / "exchange-district-guidance.png"))

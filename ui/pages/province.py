@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from app.exchange import enrol_folder, province
 from app.overview import Link
+from app.reports import store
 from app.text import vn_number
 from ui.errors import show_error
 from ui.files import choose_folder
@@ -32,7 +33,7 @@ from ui.pages.base import PageBase
 from ui.province.enrol_dialog import ROLE_LABELS, EnrolDialog
 from ui.province.items_view import ItemsView
 from ui.province.timeliness_view import TimelinessView
-from ui.widgets import setup_table
+from ui.widgets import fit_columns, setup_table
 
 
 def _day(stamp: str | None) -> str:
@@ -120,8 +121,27 @@ class Page(PageBase):
                       "của các xã, phường gửi về.")
         hint.setWordWrap(True)
         column.addWidget(hint)
-        column.addStretch(1)   # the controls at the top of the tab, not floating mid-height
+        self.drafted = RowsModel([
+            Column("Kỳ", lambda r: f"Tháng {int(r.period_start[5:7])}/{r.period_start[:4]}",
+                   sort_key=lambda r: r.period_start),
+            Column("Số", lambda r: f"{r.number:02d}-{r.doc_code}" if r.number else "chưa số"),
+            Column("Trạng thái", lambda r: store.STATUSES[r.status]),
+            Column("Trích yếu", lambda r: r.title, tip=True),
+        ])
+        self.drafted_view = self._table(self.drafted, (110, 90, 110))
+        self.drafted_view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        self.drafted_view.doubleClicked.connect(self._open_drafted)
+        column.addWidget(QLabel("Báo cáo tổng hợp trong sổ (nhấp đúp để mở ở trang Báo cáo):"))
+        column.addWidget(self.drafted_view, 1)
         return holder
+
+    def _show_drafted(self) -> None:
+        self.drafted.set_rows(store.list_reports(self.ctx, kind="monthly"))
+        fit_columns(self.drafted_view, content=(0, 1, 2))
+
+    def _open_drafted(self, index) -> None:
+        report = self.drafted.row_at(self.drafted_view.model().mapToSource(index).row())
+        self.navigate.emit(Link("reports", record_id=report.id))
 
     def _fill_months(self) -> None:
         """The last 12 months, newest first; the default is the newest month some commune sent."""
@@ -159,6 +179,7 @@ class Page(PageBase):
         # them all made the page miss its 300 ms at open.
         self._office_rows = rows
         self._fill_months()
+        self._show_drafted()
         self._stale = {self.timeliness, self.items}
         self._load_current()
 
@@ -219,4 +240,5 @@ class Page(PageBase):
     def _drafted(self, started) -> None:
         what = "Mở dự thảo đã có" if started.existing else "Đã soạn dự thảo"
         self.note.setText(f"{what}: {started.report.title}.")
+        self._show_drafted()
         self.navigate.emit(Link("reports", record_id=started.report.id))

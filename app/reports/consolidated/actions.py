@@ -15,7 +15,8 @@ from app.exchange import province
 from app.reports.consolidated.facts import ProvinceFacts
 from app.reports.consolidated.topics import in_sentence
 from app.reports.consolidated.wording import compact, month_words
-from app.reports.prose.words import count, join, lower_first, pct, tendency
+from app.reports.prose.words import count, join, lower_first, pct, tendency, upper_first
+from app.reports.wording import as_of
 from app.text import vn_date
 
 MIN_GROUP = 10   # a social group is compared only with at least this many items
@@ -58,13 +59,13 @@ def handling(f: ProvinceFacts) -> list[str]:
     if h.overdue:
         names = ", ".join(f"{compact([u.name])} ({count(u.overdue, 'ý kiến')})" for u in late[:8])
         more = f" và {count(len(late) - 8, 'đơn vị')} khác" if len(late) > 8 else ""
-        lines.append(f"Tính đến ngày {day}, còn {count(h.overdue, 'ý kiến')} đã chuyển nhưng quá hạn chưa có kết quả "
+        lines.append(f"{upper_first(as_of(h.as_of))}, còn {count(h.overdue, 'ý kiến')} đã chuyển nhưng quá hạn chưa có kết quả "
                      f"giải quyết, ở {count(len(late), 'đơn vị')}: {names}{more}.")
         if h.agencies:
             lines.append("Cơ quan còn nhiều ý kiến quá hạn: " + ", ".join(
                 f"{a} ({count(n, 'ý kiến')})" for a, n in h.agencies[:4]) + ".")
     else:
-        lines.append(f"Tính đến ngày {day}, không có ý kiến nào đã chuyển mà quá hạn chưa có kết quả giải quyết.")
+        lines.append(f"{upper_first(as_of(h.as_of))}, không có ý kiến nào đã chuyển mà quá hạn chưa có kết quả giải quyết.")
     return lines
 
 
@@ -121,7 +122,7 @@ def proposals(f: ProvinceFacts) -> list[str]:
         late = sorted((u for u in f.units if u.overdue), key=lambda u: (-u.overdue, u.name))
         lines.append(f"- Đề nghị Ủy ban nhân dân tỉnh chỉ đạo các sở, ngành và chính quyền {compact([u.name for u in late], 12)} "
                      f"sớm trả lời {count(f.handling.overdue, 'ý kiến')} đã quá hạn giải quyết "
-                     f"(tính đến ngày {vn_date(f.handling.as_of)}).")
+                     f"({as_of(f.handling.as_of)}).")
     missing = [u.name for u in f.with_status(province.MISSING)]
     if missing:
         lines.append(f"- Đề nghị đảng ủy {compact(missing, 12)} gửi báo cáo {label} về Ban.")
