@@ -17,7 +17,6 @@ from app.reports.consolidated.topics import in_sentence
 from app.reports.consolidated.wording import compact, month_words
 from app.reports.prose.words import count, join, lower_first, pct, tendency, upper_first
 from app.reports.wording import as_of
-from app.text import vn_date
 
 MIN_GROUP = 10   # a social group is compared only with at least this many items
 
@@ -54,7 +53,6 @@ def handling(f: ProvinceFacts) -> list[str]:
     elif f.total:
         lines.append(f"Trong số liệu đã nhận, các đơn vị không ghi nhận việc chuyển xử lý, giải quyết hay phản hồi "
                      f"ý kiến nào trong {month_words(f)}.")
-    day = vn_date(h.as_of)
     late = sorted((u for u in f.units if u.overdue), key=lambda u: (-u.overdue, u.name))
     if h.overdue:
         names = ", ".join(f"{compact([u.name])} ({count(u.overdue, 'ý kiến')})" for u in late[:8])
