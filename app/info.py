@@ -24,7 +24,7 @@ def info_lines(ctx: Ctx) -> list[tuple[str, str]]:
     office = get_office(ctx)
     lines = [
         ("office", f"{office.name} ({office.unit_code})"),
-        ("role", office.role),
+        ("role", "province" if office.role == "province" else "lower"),   # DESIGN §4: lower | province
         ("kind", office.kind),
         ("official_code", office.official_code or ""),
         ("schema_version", str(current_version(ctx.db.conn))),

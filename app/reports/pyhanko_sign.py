@@ -15,9 +15,11 @@ import warnings
 
 from cryptography.utils import CryptographyDeprecationWarning
 
-with warnings.catch_warnings():
-    warnings.filterwarnings("ignore", message="DSA is deprecated", category=CryptographyDeprecationWarning)
-    from pyhanko.sign import fields, signers, validation
+# A lasting filter, not `catch_warnings()`: that one swaps the process-wide filter list and
+# puts it back, so an import on the worker thread while the UI thread did the same (or pytest
+# between tests) could lose the filter and let the warning through to the terminal.
+warnings.filterwarnings("ignore", message="DSA is deprecated", category=CryptographyDeprecationWarning)
+from pyhanko.sign import fields, signers, validation  # noqa: E402 - after the filter on purpose
 
 __all__ = ["fields", "pkcs11", "signers", "validation"]
 

@@ -32,6 +32,9 @@ def test_demo_then_info_prints_counts(cli, tmp_path):
     assert int(info["opinions"]) > 1000
     assert int(info["collaborators"]) >= 55
     assert info["office"] == "Xã Càng Long (29266)" and info["kind"] == "commune" and info["areas"] == "14"
+    assert info["role"] == "lower"            # a commune office is not a "district"
+    said = parse(r.stdout)                    # demo and info give one count of each thing
+    assert said["opinions"] == info["opinions"] and said["collaborators"] == info["collaborators"]
 
 
 @pytest.mark.real_process

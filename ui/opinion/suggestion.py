@@ -40,6 +40,7 @@ class SuggestionBar(QLabel):
         self._timer.timeout.connect(self._after_pause)
         summary.textChanged.connect(lambda *_: self._timer.start())
         topic.textChanged.connect(lambda *_: self._timer.start())
+        field.textChanged.connect(lambda *_: self._timer.start())   # the suggestion follows the field
         summary.installEventFilter(self)
         self.hide()
 
@@ -66,7 +67,7 @@ class SuggestionBar(QLabel):
                 self.show()
                 return
             try:
-                found = suggest(self.ctx, text, 1, model=model)
+                found = suggest(self.ctx, text, 1, model=model, field=self.field.code_or_none())
             except DlxhError:
                 found = []
             self.current = found[0] if found else None
@@ -75,8 +76,10 @@ class SuggestionBar(QLabel):
             self.hide()
             return
         s = self.current
+        differs = (f" <span style='color:#a05a00'>Lưu ý: vấn đề này thuộc lĩnh vực {s.field_label}, "
+                   f"khác lĩnh vực đã chọn.</span>") if s.field_differs else ""
         self.setText(f"Gợi ý vấn đề: <b>{s.title}</b> (lĩnh vực {s.field_label}) – {s.reason}. "
-                     f"Nhấn <b>F4</b> để chọn.")
+                     f"Nhấn <b>F4</b> để chọn.{differs}")
         self.show()
 
     def accept(self) -> bool:
