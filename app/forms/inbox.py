@@ -2,7 +2,7 @@
 
 An item counts (becomes an opinion, in lists, overview and reports) only once accepted. The
 review shows what the entry form would: the privacy check's hints (a name, a phone number)
-and the best topic suggestion. Accepting applies the suggestion; an item with a privacy
+and the best topic suggestion, which accepting applies when the clerk says so; an item with a privacy
 hint is held back unless the clerk accepts it knowingly (`despite_privacy`), the same hint
 that is a warning, never a block, at the entry form.
 """
@@ -67,8 +67,11 @@ class Accepted:
     held: list[InboxItem]  # privacy hints, not accepted
 
 
-def accept(ctx: Ctx, ids: list[str] | None = None, *, despite_privacy: bool = False) -> Accepted:
-    """Accept the waiting items named (all waiting ones when `ids` is None), in one transaction."""
+def accept(ctx: Ctx, ids: list[str] | None = None, *, despite_privacy: bool = False,
+           with_topic: bool = False) -> Accepted:
+    """Accept the waiting items named (all waiting ones when `ids` is None), in one transaction.
+    The suggested topic is applied only when asked (`with_topic`): a weak guess filed silently
+    under a wrong topic would skew the topic counts the reports are built from."""
     auth.require(ctx, "enter")
     with ctx.transaction():
         if ids is None:
@@ -89,7 +92,8 @@ def accept(ctx: Ctx, ids: list[str] | None = None, *, despite_privacy: bool = Fa
             opinion = items.create(ctx, items.Opinion(
                 received_on=item.received_on, field=item.field, summary=item.summary, tendency=item.tendency,
                 area_code=item.area_code, channel=_CHANNEL.get(item.channel, "email"), scale=item.scale,
-                collaborator_id=item.collaborator_id, proposal=item.proposal, topic_id=item.topic_id))
+                collaborator_id=item.collaborator_id, proposal=item.proposal,
+                topic_id=item.topic_id if with_topic else None))
             ctx.db.execute("UPDATE opinion_inbox SET status = 'accepted', opinion_id = ?, reviewed_by = ?, "
                            "reviewed_at = ? WHERE id = ?", [opinion.id, ctx.user.name, utc_now(), item.id])
             done.append((item, opinion.id))

@@ -18,6 +18,7 @@ def add_opinion_commands(osub: argparse._SubParsersAction) -> None:
     p.add_argument("--all", action="store_true", help="duyệt mọi ý kiến đang chờ")
     p.add_argument("--despite-privacy", action="store_true",
                    help="vẫn duyệt ý kiến có dấu hiệu nêu danh tính (tên, số điện thoại)")
+    p.add_argument("--topic", action="store_true", help="gán vấn đề được gợi ý (xem bằng 'opinions inbox')")
     p.set_defaults(func=cmd_accept)
 
 
@@ -44,7 +45,8 @@ def cmd_accept(args: argparse.Namespace) -> int:
     if bool(args.ids) == bool(args.all):
         raise ValidationError("Ghi mã ý kiến cần duyệt, hoặc --all để duyệt mọi ý kiến đang chờ.")
     with open_from_args(args) as ctx:
-        result = inbox.accept(ctx, None if args.all else args.ids, despite_privacy=args.despite_privacy)
+        result = inbox.accept(ctx, None if args.all else args.ids, despite_privacy=args.despite_privacy,
+                              with_topic=args.topic)
     for item, opinion_id in result.accepted:
         out(f"Đã duyệt {item.id} → thông tin dư luận {opinion_id}")
     for item in result.held:

@@ -99,3 +99,12 @@ def chrome(tmp_path_factory: pytest.TempPathFactory) -> Iterator:
     driver.execute_cdp_cmd("Page.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(downloads)})
     yield driver
     driver.quit()
+
+
+@pytest.fixture(autouse=True)
+def empty_inbox(demo_ctx: Ctx) -> None:
+    """The demo's own collaborators' reports set aside (rejected), so each test sees only its own."""
+    from app.forms import inbox
+
+    for item in inbox.waiting(demo_ctx):
+        inbox.reject(demo_ctx, item.id)

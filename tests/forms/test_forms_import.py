@@ -19,7 +19,8 @@ from tests.forms.conftest import active_collaborator, report_payload, seal, surv
 
 def _state(ctx) -> tuple:
     return tuple(ctx.db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-                 for t in ("survey_responses", "survey_answers", "opinion_inbox", "form_receipts", "opinions"))
+                 for t in ("survey_responses", "survey_answers", "opinion_inbox WHERE status = 'waiting'",
+                           "form_receipts", "opinions"))
 
 
 def _one(ctx, data: bytes, channel: str = "email") -> receive.Outcome:
@@ -127,7 +128,7 @@ def test_report_lands_in_the_inbox_not_in_the_counts(demo_ctx, token) -> None:
     outcome = _one(demo_ctx, seal(demo_ctx, report_payload(demo_ctx, token, items)))
     assert (outcome.status, outcome.kind, outcome.items) == ("imported", "report", 3)
     assert _state(demo_ctx)[2] == 3 and _state(demo_ctx)[4] == opinions
-    who = demo_ctx.db.execute("SELECT DISTINCT collaborator_id FROM opinion_inbox").fetchall()
+    who = demo_ctx.db.execute("SELECT DISTINCT collaborator_id FROM opinion_inbox WHERE status = 'waiting'").fetchall()
     assert who == [(active_collaborator(demo_ctx),)]
 
 
@@ -159,7 +160,7 @@ def test_free_text_stays_plain_data(demo_ctx, token, survey_id) -> None:
     item = {"summary": hostile, "field": "other", "tendency": "concern", "area_code": None, "scale": "low",
             "proposal": "=1+1"}
     assert _one(demo_ctx, seal(demo_ctx, report_payload(demo_ctx, token, [item]))).status == "imported"
-    stored = demo_ctx.db.execute("SELECT summary, proposal FROM opinion_inbox").fetchone()
+    stored = demo_ctx.db.execute("SELECT summary, proposal FROM opinion_inbox WHERE status = 'waiting'").fetchone()
     cleaned = hostile.replace("\x00", "").replace("\x07", "").strip()
     assert stored == (cleaned, "=1+1")
     answers = {"1": 2, "3": 4, "5": hostile}

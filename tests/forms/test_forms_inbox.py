@@ -20,7 +20,7 @@ def test_accept_turns_items_into_opinions_with_the_suggested_topic(demo_ctx, tok
     _arrive(demo_ctx, token, "Người dân lo lắng giá phân bón tăng cao trước vụ lúa đông xuân")
     [item] = inbox.waiting(demo_ctx)
     assert item.hints == ()
-    result = inbox.accept(demo_ctx, [item.id])
+    result = inbox.accept(demo_ctx, [item.id], with_topic=True)
     [(accepted, opinion_id)] = result.accepted
     opinion = get(demo_ctx, opinion_id)
     assert opinion.summary == item.summary and opinion.collaborator_id == active_collaborator(demo_ctx)

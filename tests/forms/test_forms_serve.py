@@ -106,7 +106,7 @@ def test_collaborators_served_pages_and_tokens_revoked_at_stop(demo_ctx) -> None
         assert _request(server, "POST", server.post_path, body)[0].status == 200
     finally:
         server.stop()
-    assert demo_ctx.db.execute("SELECT count(*) FROM opinion_inbox").fetchone()[0] == 1
+    assert demo_ctx.db.execute("SELECT count(*) FROM opinion_inbox WHERE status = 'waiting'").fetchone()[0] == 1
     from app.forms import receive
     late = receive.receive_many(demo_ctx, [("x", seal(demo_ctx, report_payload(demo_ctx, token)))])[0]
     assert late.status == "refused" and "thu hồi" in late.message

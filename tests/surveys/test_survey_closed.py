@@ -18,7 +18,7 @@ CLOSED = "Cuộc điều tra đã kết thúc"
 
 @pytest.fixture
 def closed(demo_ctx):
-    (survey,) = qn.list_surveys(demo_ctx)
+    (survey,) = [s for s in qn.list_surveys(demo_ctx) if s.status == "closed"]
     assert survey.status == "closed"
     return demo_ctx, survey
 

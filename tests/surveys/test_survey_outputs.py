@@ -26,7 +26,7 @@ from .store_helpers import add_communes
 
 @pytest.fixture
 def demo_survey(demo_ctx):
-    (survey,) = qn.list_surveys(demo_ctx)
+    (survey,) = [s for s in qn.list_surveys(demo_ctx) if s.status == "closed"]
     return demo_ctx, survey
 
 

@@ -27,7 +27,7 @@ DAY = date(2026, 11, 20)
 
 @pytest.fixture
 def survey_report(demo_ctx):
-    (survey,) = qn.list_surveys(demo_ctx)
+    (survey,) = [s for s in qn.list_surveys(demo_ctx) if s.status == "closed"]
     return demo_ctx, survey, registered.register_report(demo_ctx, survey.id, signer_name="Nguyễn Văn An")
 
 
