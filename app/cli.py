@@ -7,17 +7,13 @@ from __future__ import annotations
 
 import argparse
 import errno
-import importlib
 import logging
 import os
-import pkgutil
 import re
 import sys
 
-from app import dberrors
 from app.cli_support import err
-from app.dberrors import DB_ERRORS
-from app.errors import LOG_PATH, DlxhError
+from app.errors import DB_ERRORS, LOG_PATH, DlxhError, store_error
 
 log = logging.getLogger("dlxh")
 
@@ -64,13 +60,12 @@ def vietnamese_usage_error(message: str) -> str:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    import app.commands as commands
+    from app import discovery
 
     parser = VietnameseParser(prog="dlxh", description="DLXH: quản lý thông tin dư luận xã hội (Ban Tuyên giáo).")
     parser.add_argument("--db", metavar="PATH", help="tệp cơ sở dữ liệu (mặc định DLXH_HOME/dlxh.db)")
     sub = parser.add_subparsers(dest="command", parser_class=VietnameseParser, metavar="LỆNH")
-    for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
-        module = importlib.import_module(f"app.commands.{info.name}")
+    for module in discovery.submodules("app.commands"):
         module.register(sub)
     return parser
 
@@ -94,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     _library_warnings_to_the_log()
     if not getattr(args, "func", None):
-        from app.commands.core import cmd_gui
+        from app.commands.gui import cmd_gui
 
         return cmd_gui(args)
     try:
@@ -102,8 +97,8 @@ def main(argv: list[str] | None = None) -> int:
     except DlxhError as exc:
         err(exc.message)
         return 1
-    except DB_ERRORS as exc:  # full disk, read-only medium, locked, I/O error, missing table
-        err(dberrors.message(exc))
+    except DB_ERRORS as exc:  # full disk, read-only medium, locked, I/O error: told by the SQLite code
+        err(store_error(exc, _store_path(args)).message)
         return 1
     except (OSError, RecursionError, MemoryError) as exc:
         err(_os_message(exc))
@@ -117,6 +112,17 @@ def main(argv: list[str] | None = None) -> int:
         # `dlxh ... | head` closed the pipe: not an error; silence the flush at exit.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+
+
+def _store_path(args: argparse.Namespace):
+    """The --db file (or the default) a store error is about, for telling a read-only or full
+    drive apart; None when even that cannot be named."""
+    from app.cli_support import db_path
+
+    try:
+        return db_path(args)
+    except DlxhError:
+        return None
 
 
 _ERRNO_VI = {errno.ENOENT: "không có tệp hoặc thư mục này", errno.EACCES: "không có quyền truy cập",

@@ -2,23 +2,21 @@
 
 The split follows qutebrowser's KnownError/BugError: a `DlxhError` is the user's
 environment or input (shown as is, exit 1 on the CLI); anything else is our bug.
+`DlxhError` and the store's errors are defined in db/errors.py (the bottom layer raises them
+too) and re-exported here, so the CLI and the GUI import every error from this one module.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from db.errors import DB_ERRORS, NOT_THE_FILE, DlxhError, KeyUnavailableError, NoKeyring, StoreError, store_error
+
+__all__ = ["DB_ERRORS", "DlxhError", "ImportRefused", "KeyUnavailableError", "LOG_PATH", "NOT_THE_FILE", "NoKeyring", "NotFoundError",
+           "PermissionDenied", "StoreError", "ValidationError", "store_error"]
+
 # Where an unexpected error's trace goes (the GUI and the CLI say this path to the user).
 LOG_PATH = Path.home() / ".dlxh.log"
-
-
-class DlxhError(Exception):
-    """A refusal the user can act on; `message` is one Vietnamese sentence."""
-
-    def __init__(self, message: str, *, field: str | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        self.field = field
 
 
 class ValidationError(DlxhError):
@@ -31,14 +29,6 @@ class NotFoundError(DlxhError):
 
 class PermissionDenied(DlxhError):
     """The signed-in user's role does not allow the operation."""
-
-
-class StoreError(DlxhError):
-    """The database cannot be opened or used: wrong key, damaged file, newer schema."""
-
-
-class KeyUnavailableError(StoreError):
-    """No key source works: no OS keyring and no passphrase given."""
 
 
 class ImportRefused(DlxhError):

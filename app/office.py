@@ -15,7 +15,7 @@ from pathlib import Path
 
 from app import audit, filekinds, office_kinds, records, validate
 from app.context import SYSTEM_USER, Ctx, User
-from app.errors import StoreError, ValidationError
+from app.errors import DB_ERRORS, StoreError, ValidationError, store_error
 from app.ids import utc_now
 from db import store
 
@@ -151,61 +151,53 @@ def init_office(path: Path, *, unit_code: str, name: str, role: str | None = Non
         filekinds.regular_or_absent(place, "tệp cơ sở dữ liệu")
     db, key = store.create(Path(path), passphrase)
     ctx = Ctx(db=db, path=store.staging_path(Path(path)), user=user)
-    with ctx.transaction():
-        if parent_code:
-            ctx.db["units"].insert(
-                {"code": parent_code, "name": parent_name or parent_code, "level": "province",
-                 "parent_code": None, "origin": unit_code, "updated_at": utc_now()}
-            )
-        ctx.db["units"].insert(
-            {"code": unit_code, "name": name, "level": "agency" if kind == "agency" else kind,
-             "parent_code": parent_code, "origin": unit_code, "updated_at": utc_now()}
-        )
-        ctx.db["office"].insert(
-            {"singleton": 1, "unit_code": unit_code, "role": role, "kind": kind, "official_code": official_code,
-             "province_name": province_name, "body_code": style.symbol, "superior_name": style.superior_name,
-             "body_name": style.body_name, "place_name": style.place_name, "created_at": utc_now()}
-        )
-        audit.record(ctx, "init", "office", unit_code, {"name": name, "role": role, "kind": kind})
-        if kind == "province" and official_code:
-            from app import units as official
-
-            for commune in official.communes_of(official_code):
+    try:
+        with ctx.transaction():
+            if parent_code:
                 ctx.db["units"].insert(
-                    {"code": commune.code, "name": commune.name, "level": "commune", "parent_code": unit_code,
-                     "origin": unit_code, "updated_at": utc_now()}
+                    {"code": parent_code, "name": parent_name or parent_code, "level": "province",
+                     "parent_code": None, "origin": unit_code, "updated_at": utc_now()}
                 )
-    for hook in init_hooks():
-        hook(ctx)
-    if populate is not None:
-        populate(ctx)
-    ctx.db = store.publish(ctx.db, Path(path), key)
-    ctx.path = Path(path)
+            ctx.db["units"].insert(
+                {"code": unit_code, "name": name, "level": "agency" if kind == "agency" else kind,
+                 "parent_code": parent_code, "origin": unit_code, "updated_at": utc_now()}
+            )
+            ctx.db["office"].insert(
+                {"singleton": 1, "unit_code": unit_code, "role": role, "kind": kind, "official_code": official_code,
+                 "province_name": province_name, "body_code": style.symbol, "superior_name": style.superior_name,
+                 "body_name": style.body_name, "place_name": style.place_name, "created_at": utc_now()}
+            )
+            audit.record(ctx, "init", "office", unit_code, {"name": name, "role": role, "kind": kind})
+            if kind == "province" and official_code:
+                from app import units as official
+
+                for commune in official.communes_of(official_code):
+                    ctx.db["units"].insert(
+                        {"code": commune.code, "name": commune.name, "level": "commune", "parent_code": unit_code,
+                         "origin": unit_code, "updated_at": utc_now()}
+                    )
+        for hook in init_hooks():
+            hook(ctx)
+        if populate is not None:
+            populate(ctx)
+        ctx.db = store.publish(ctx.db, Path(path), key)
+        ctx.path = Path(path)
+    except BaseException as exc:
+        # A full disk or any failure while filling the office: no `.part` file is left behind.
+        store.abandon(ctx.db, Path(path))
+        if isinstance(exc, (*DB_ERRORS, OSError)):
+            raise store_error(exc, Path(path)) from exc
+        raise
     return ctx, recovery_code(key.key)
 
 
 def init_hooks() -> list:
     """Capabilities that set something up at office creation (exchange keys, the signing
     certificate) provide `app/<capability>/on_create.py` with `on_office_created(ctx)`;
-    found by module name so no shared list has to be edited. pkgutil (not a file glob)
-    also finds them inside the PyInstaller bundle, where modules live in an archive."""
-    import importlib
-    import pkgutil
+    found by module name (app/discovery.py) so no shared list has to be edited."""
+    from app import discovery
 
-    import app
-
-    hooks = []
-    for info in sorted(pkgutil.iter_modules(app.__path__), key=lambda m: m.name):
-        if not info.ispkg:
-            continue
-        try:
-            module = importlib.import_module(f"app.{info.name}.on_create")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"app.{info.name}.on_create":
-                raise
-            continue
-        hooks.append(module.on_office_created)
-    return hooks
+    return [module.on_office_created for module in discovery.in_capabilities("on_create")]
 
 
 def open_ctx(path: Path, passphrase: str | None = None, user: User = SYSTEM_USER) -> Ctx:

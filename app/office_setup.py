@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from app import units
 from app.context import Ctx
 from app.errors import ValidationError
-from db import store
+from db import keys, store
 
 
 @dataclass(frozen=True)
@@ -76,3 +76,9 @@ def discard_office(ctx: Ctx) -> None:
     path = ctx.path
     ctx.close()
     store.discard(path)
+
+
+def needs_passphrase() -> bool:
+    """A new office's key goes to the OS keyring; where there is none (headless Linux) the
+    first-run wizard asks for a passphrase instead (db/keys.py)."""
+    return not keys.keyring_available()

@@ -11,9 +11,7 @@ the page draws them and the main window follows links, so the overview stays a t
 
 from __future__ import annotations
 
-import importlib
 import logging
-import pkgutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -93,11 +91,10 @@ class Card:
 
 
 def build(ctx: Ctx) -> list[Card]:
-    import app.overview_cards as pkg
+    from app import discovery
 
     cards: list[Card] = []
-    for info in sorted(pkgutil.iter_modules(pkg.__path__), key=lambda m: m.name):
-        module = importlib.import_module(f"app.overview_cards.{info.name}")
+    for module in discovery.submodules("app.overview_cards"):
         cards.extend(module.cards(ctx))
     cards.sort(key=lambda c: c.order)
     return cards

@@ -18,7 +18,7 @@ from pathlib import Path
 import keyring
 from keyring.errors import KeyringError, NoKeyringError
 
-from app.errors import KeyUnavailableError, StoreError
+from db.errors import KeyUnavailableError, NoKeyring, StoreError
 
 SERVICE = "dlxh"
 PASSPHRASE_ENV = "DLXH_PASSPHRASE"
@@ -88,7 +88,7 @@ def new_key(path: Path, passphrase: str | None = None) -> DbKey:
     try:
         keyring.set_password(SERVICE, _keyring_user(path), key.hex())
     except (NoKeyringError, KeyringError) as exc:
-        raise KeyUnavailableError(
+        raise NoKeyring(
             "Máy này không có kho khóa của hệ điều hành: hãy đặt mật khẩu cơ sở dữ liệu "
             f"(biến môi trường {PASSPHRASE_ENV})."
         ) from exc
@@ -104,7 +104,7 @@ def existing_key(path: Path, passphrase: str | None = None) -> DbKey:
     try:
         stored = keyring.get_password(SERVICE, _keyring_user(path))
     except (NoKeyringError, KeyringError) as exc:
-        raise KeyUnavailableError(
+        raise NoKeyring(
             "Máy này không có kho khóa của hệ điều hành: hãy nhập mật khẩu cơ sở dữ liệu "
             f"(biến môi trường {PASSPHRASE_ENV})."
         ) from exc

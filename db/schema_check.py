@@ -16,7 +16,7 @@ from functools import lru_cache
 
 import sqlcipher3
 
-from app.errors import StoreError
+from db.errors import StoreError
 from db.migrate import latest_version, migrate
 
 RECOVERY = "hãy khôi phục từ bản sao lưu gần nhất (menu Tệp → Sao lưu và khôi phục…, hoặc lệnh 'dlxh restore')."

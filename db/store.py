@@ -1,21 +1,27 @@
-"""Open the encrypted store: SQLCipher through sqlcipher3, wrapped in sqlite_utils.Database."""
+"""Open the encrypted store: SQLCipher through sqlcipher3, wrapped in sqlite_utils.Database.
+
+The one opener: the CLI, the GUI, restore and the backup check all connect through
+`connect()`, so a wrong key, a read-only drive, a full disk or a damaged file is refused the
+same way everywhere, with the message db/errors.py gives for its SQLite code and errno.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
 import sqlcipher3
 import sqlite_utils
 
-from app.errors import StoreError
 from db import keys
+from db.errors import DB_ERRORS, StoreError, WrongKey, store_error
 from db.migrate import migrate
 from db.schema_check import check as check_schema
 
 PLAIN_SQLITE_MAGIC = b"SQLite format 3\x00"
 # How long a write waits for another connection's lock before it is refused ("database is
-# locked", said in Vietnamese by app/dberrors.py). Long enough that a backup's brief lock or a
+# locked", said in Vietnamese by db/errors.py). Long enough that a backup's brief lock or a
 # second window's save does not fail a save, short enough that a truly held lock does not
 # freeze the window for half a minute.
 BUSY_TIMEOUT_S = 5
@@ -37,28 +43,35 @@ WRONG_PASSPHRASE = ("Sai mật khẩu cơ sở dữ liệu: hãy gõ lại (chú
                     "Nếu chắc chắn đúng mật khẩu thì tệp có thể đã bị hỏng: hãy khôi phục từ bản sao lưu.")
 
 
-def _connect(path: Path, key: keys.DbKey) -> sqlcipher3.Connection:
-    conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False,
-                              timeout=BUSY_TIMEOUT_S)
-    conn.execute("PRAGMA cipher_log_level = NONE")  # a wrong key is our message, not a log line
-    conn.execute(f'PRAGMA key = "{key.pragma_value()}"')
+def connect(path: Path, key: keys.DbKey, *, read_only: bool = False) -> sqlcipher3.Connection:
+    """A keyed connection whose key has been checked (the first page decrypts).
+
+    `read_only` opens the file as is, for checking a backup: no WAL, nothing written. Any
+    failure is a StoreError saying why (db/errors.py), and no connection is left open.
+    """
+    target, uri = (Path(path).resolve().as_uri() + "?mode=ro", True) if read_only else (str(path), False)
+    conn = None
     try:
+        conn = sqlcipher3.connect(target, uri=uri, isolation_level=None, check_same_thread=False,
+                                  timeout=BUSY_TIMEOUT_S)
+        conn.execute("PRAGMA cipher_log_level = NONE")  # a wrong key is our message, not a log line
+        conn.execute(f'PRAGMA key = "{key.pragma_value()}"')
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    except sqlcipher3.DatabaseError as exc:
-        conn.close()
-        if key.source == "passphrase":   # by far the likeliest cause: say it first, plainly
-            raise StoreError(WRONG_PASSPHRASE) from exc
-        raise StoreError(
-            "Không mở được cơ sở dữ liệu: sai khóa, hoặc tệp không phải cơ sở dữ liệu DLXH, "
-            "hoặc tệp đã bị hỏng."
-        ) from exc
-    conn.execute("PRAGMA foreign_keys = ON")
-    conn.execute("PRAGMA journal_mode = WAL")
-    conn.execute("PRAGMA synchronous = FULL")
-    conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
-    # SQLCipher decrypts every page it reads: a 64 MiB page cache keeps list filters and
-    # searches 2-5x faster on repeated queries (measured on 200k items, issue 4).
-    conn.execute("PRAGMA cache_size = -65536")
+        if not read_only:
+            conn.execute("PRAGMA foreign_keys = ON")
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = FULL")
+            conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+            # SQLCipher decrypts every page it reads: a 64 MiB page cache keeps list filters and
+            # searches 2-5x faster on repeated queries (measured on 200k items, issue 4).
+            conn.execute("PRAGMA cache_size = -65536")
+    except DB_ERRORS as exc:
+        if conn is not None:
+            conn.close()
+        problem = store_error(exc, Path(path))
+        if isinstance(problem, WrongKey) and key.source == "passphrase":  # by far the likeliest cause: say it plainly
+            problem = WrongKey(WRONG_PASSPHRASE)
+        raise problem from exc
     return conn
 
 
@@ -82,13 +95,33 @@ def create(path: Path, passphrase: str | None = None) -> tuple[sqlite_utils.Data
     path = Path(path)
     if path.exists() and path.stat().st_size > 0:
         raise StoreError(f"Tệp {path} đã tồn tại; không ghi đè.")
-    path.parent.mkdir(parents=True, exist_ok=True)
     staging = staging_path(path)
-    _remove_with_sidecars(staging)  # left by a creation that never finished
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        _remove_with_sidecars(staging)  # left by a creation that never finished
+    except OSError as exc:
+        raise store_error(exc, path) from exc
     key = keys.new_key(path, passphrase)  # the keyring entry is for the real name
-    conn = _connect(staging, key)
-    migrate(conn)
-    return sqlite_utils.Database(conn), key
+    conn = connect(staging, key)
+    db = sqlite_utils.Database(conn)
+    try:
+        migrate(conn)
+    except BaseException as exc:
+        abandon(db, path)
+        if isinstance(exc, (*DB_ERRORS, OSError)):
+            raise store_error(exc, path) from exc
+        raise
+    return db, key
+
+
+def abandon(db: sqlite_utils.Database, path: Path) -> None:
+    """Give up a creation that failed (a full disk, an error while filling it): close it and
+    remove its staging file, sidecars and key, so no `.part` file is left behind."""
+    with contextlib.suppress(*DB_ERRORS):
+        db.conn.close()
+    with contextlib.suppress(OSError):
+        _remove_with_sidecars(staging_path(Path(path)))
+    keys.forget_key(Path(path))
 
 
 def discard(path: Path) -> None:
@@ -117,7 +150,7 @@ def publish(db: sqlite_utils.Database, path: Path, key: keys.DbKey) -> sqlite_ut
             os.fsync(fd)
         finally:
             os.close(fd)
-    return sqlite_utils.Database(_connect(path, key))
+    return sqlite_utils.Database(connect(path, key))
 
 
 def open_existing(path: Path, passphrase: str | None = None, key: keys.DbKey | None = None) -> sqlite_utils.Database:
@@ -130,7 +163,7 @@ def open_existing(path: Path, passphrase: str | None = None, key: keys.DbKey | N
     if head == PLAIN_SQLITE_MAGIC:
         raise StoreError("Tệp là cơ sở dữ liệu SQLite không mã hóa, không phải cơ sở dữ liệu DLXH.")
     key = key or keys.existing_key(path, passphrase)
-    conn = _connect(path, key)
+    conn = connect(path, key)
     try:
         migrate(conn)
         check_schema(conn)  # a table or column missing is refused now, not mid-save
@@ -138,9 +171,9 @@ def open_existing(path: Path, passphrase: str | None = None, key: keys.DbKey | N
     except StoreError:
         conn.close()
         raise
-    except sqlcipher3.DatabaseError as exc:
+    except DB_ERRORS as exc:
         conn.close()
-        raise StoreError("Cơ sở dữ liệu bị hỏng, không đọc được; hãy khôi phục từ bản sao lưu.") from exc
+        raise store_error(exc, path) from exc
     if integrity != "ok":
         conn.close()
         raise StoreError("Cơ sở dữ liệu bị hỏng (kiểm tra toàn vẹn không đạt); hãy khôi phục từ bản sao lưu.")

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Smoke test of a built bundle: run the bundled executable (not the venv) offscreen and
 # walk the main path an office takes — create an office, build the demo, draft, approve,
-# sign and render a monthly report (PDF + DOCX), verify its signature, export a package,
-# grab a window. Any missing resource (fonts, migrations, translations, data) fails it.
+# sign and render a monthly report (PDF + DOCX), verify its signature, redraft a survey
+# report and a province's consolidated report, export a package, grab a window. Any missing resource (fonts, migrations, translations, data) fails it.
 # Usage: bash packaging/smoke.sh dist/dlxh
 set -euo pipefail
 bundle="$(cd "${1:?bundle folder}" && pwd)"
@@ -34,6 +34,19 @@ signed=$(ls "$work"/out/*-da-ky.pdf | head -1)
 "$exe" --db "$work/demo.db" report verify "$signed" >"$work/verify.txt"
 head -1 "$work/verify.txt"
 step "report $month: drafted, signed, rendered, verified"
+# Report kinds found by module name must be found inside the bundle too (a file glob found
+# none there, and a survey report was redrafted as a monthly one): redraft a survey report
+# and a province's consolidated report, and check each keeps its own sections.
+survey=$("$exe" --db "$work/demo.db" survey list | head -1 | cut -d' ' -f1)
+sid=$("$exe" --db "$work/demo.db" survey report "$survey" --register --pdf --out "$work/survey" | last_line)
+"$exe" --db "$work/demo.db" report redraft "$sid" >"$work/redraft-survey.txt"
+grep -q "^- KẾT QUẢ THĂM DÒ" "$work/redraft-survey.txt"
+step "survey report redrafted from its survey"
+"$exe" --db "$work/province.db" demo --province >/dev/null
+cid=$("$exe" --db "$work/province.db" report draft --month "$month" | last_line)
+"$exe" --db "$work/province.db" report redraft "$cid" >"$work/redraft-consolidated.txt"
+grep -q "^- Tình hình báo cáo và tình hình tư tưởng chung" "$work/redraft-consolidated.txt"
+step "consolidated report $month redrafted from the communes' data"
 "$exe" --db "$work/demo.db" gui --screenshot "$work/overview.png" --page overview >/dev/null
 [ -s "$work/overview.png" ]
 t2=$(date +%s.%N)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import importlib.util
 import logging
 import os
@@ -13,11 +12,9 @@ from PySide6.QtCore import QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox
 
 from app import private_temp
-from app.cli_support import db_path, err, out
 from app.context import Ctx
-from app.errors import KeyUnavailableError, StoreError
+from app.errors import NOT_THE_FILE, KeyUnavailableError, NoKeyring, StoreError
 from app.office import open_ctx
-from db.keys import PASSPHRASE_ENV
 from ui.errors import LOG_PATH, install_excepthook
 from ui.main_window import MainWindow
 from ui.sort_style import SortArrowStyle
@@ -65,9 +62,9 @@ NO_KEYRING_PROMPT = ("Máy này không có kho khóa của hệ điều hành: h
 
 
 def _prompt(exc: StoreError) -> str:
-    """The store's message in a window's words: the CLI's hint names the environment variable
-    (PASSPHRASE_ENV), which means nothing to a clerk at a password prompt."""
-    return NO_KEYRING_PROMPT if PASSPHRASE_ENV in exc.message else exc.message
+    """The store's message in a window's words: the CLI's hint for a machine without a keyring
+    names the environment variable, which means nothing to a clerk at a password prompt."""
+    return NO_KEYRING_PROMPT if isinstance(exc, NoKeyring) else exc.message
 
 
 def open_interactive(path: Path) -> Ctx | None:
@@ -84,6 +81,8 @@ def open_interactive(path: Path) -> Ctx | None:
                 return None
             try:
                 return open_ctx(path, passphrase=text)
+            except NOT_THE_FILE:
+                raise  # the drive, not the password: asking again would not help
             except StoreError as again:
                 message = _prompt(again)
 
@@ -101,18 +100,19 @@ def login(ctx: Ctx) -> bool:
     return True
 
 
-def run(args: argparse.Namespace) -> int:
+def run(path: Path, *, screenshot: str | None = None, page: str = "overview",
+        size: tuple[int, int] = (1366, 768)) -> int:
+    """Open the store at `path` (or create it with the first-run wizard) and show the window;
+    with `screenshot`, save a PNG of `page` at `size` instead (app/commands/gui.py parses the
+    command line and hands over these plain values)."""
     logging.basicConfig(filename=str(LOG_PATH), level=logging.INFO, force=True,  # replaces the CLI's
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    path = db_path(args)
-    screenshot = getattr(args, "screenshot", None)
     app = make_app()
     install_excepthook()
     private_temp.clean_stale()
     app.aboutToQuit.connect(private_temp.remove)
     if screenshot:
-        return _screenshot(path, Path(screenshot), getattr(args, "page", "overview") or "overview",
-                           getattr(args, "size", None) or (1366, 768))
+        return _screenshot(path, Path(screenshot), page, size)
     try:
         if not path.exists():
             from ui.wizard import run_first_run
@@ -121,7 +121,7 @@ def run(args: argparse.Namespace) -> int:
         else:
             ctx = open_interactive(path)
     except StoreError as exc:
-        if importlib.util.find_spec("ui.login") is None:
+        if isinstance(exc, NOT_THE_FILE):  # a read-only or full drive, a lock: a backup would not help
             QMessageBox.critical(None, "Không mở được cơ sở dữ liệu", exc.message)
             return 1
         from ui.login import offer_restore  # names the latest backup and offers to restore it
@@ -151,7 +151,8 @@ def _screenshot(path: Path, target: Path, page: str, size: tuple[int, int] = (13
         try:
             window.show_page(page)
         except KeyError:
-            err(f"Không có trang '{page}'. Các trang: {', '.join(k for k, _ in window.nav_items)}.")
+            print(f"Không có trang '{page}'. Các trang: {', '.join(k for k, _ in window.nav_items)}.",
+                  file=sys.stderr)
             return 2
         window.show()
         QApplication.processEvents()
@@ -159,9 +160,9 @@ def _screenshot(path: Path, target: Path, page: str, size: tuple[int, int] = (13
         QApplication.processEvents()
         target.parent.mkdir(parents=True, exist_ok=True)
         if not window.grab().save(str(target)):
-            err(f"Không ghi được ảnh {target}.")
+            print(f"Không ghi được ảnh {target}.", file=sys.stderr)
             return 1
-        out(str(target))
+        print(target, flush=True)
         return 0
     finally:
         ctx.close()

@@ -8,9 +8,7 @@ from types import TracebackType
 
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from app import dberrors
-from app.dberrors import DB_ERRORS
-from app.errors import LOG_PATH, DlxhError
+from app.errors import DB_ERRORS, LOG_PATH, DlxhError, store_error
 
 log = logging.getLogger(__name__)
 
@@ -21,7 +19,7 @@ def show_error(parent: QWidget | None, exc: BaseException) -> None:
         return
     if isinstance(exc, DB_ERRORS):  # full disk, read-only stick, locked, I/O: the user's to fix
         log.warning("store error: %s", exc)
-        QMessageBox.warning(parent, "Không thực hiện được", dberrors.message(exc))
+        QMessageBox.warning(parent, "Không thực hiện được", store_error(exc).message)
         return
     log.exception("unexpected error", exc_info=exc)
     QMessageBox.critical(

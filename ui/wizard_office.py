@@ -12,9 +12,8 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QListWidget, QList
 from app import units
 from app.errors import DlxhError
 from app.office_kinds import style_for
-from app.office_setup import OfficeSpec, official_spec
+from app.office_setup import OfficeSpec, needs_passphrase, official_spec
 from app.password_strength import strength
-from db.keys import keyring_available
 from ui.widgets import TypeAheadCombo
 
 NO_PROVINCE = "— Chưa chọn (tìm trong cả nước) —"
@@ -62,7 +61,7 @@ class OfficePage(QWizardPage):
         form.addRow("Mã đơn vị:", self.code)
         form.addRow("Sẽ ghi trên văn bản:", self.preview)
         self.form = form
-        self.needs_passphrase = not keyring_available()
+        self.needs_passphrase = needs_passphrase()
         self.passphrase = QLineEdit()
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.repeat = QLineEdit()

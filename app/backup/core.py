@@ -12,14 +12,14 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import keyring
-import sqlcipher3
 from keyring.errors import KeyringError, NoKeyringError
 
 from app import audit, auth, settings
 from app.backup import files
 from app.context import Ctx
 from app.errors import DlxhError, KeyUnavailableError, StoreError
-from db import keys
+from db import keys, store
+from db.errors import DB_ERRORS, WrongKey
 from db.migrate import latest_version
 from db.store import PLAIN_SQLITE_MAGIC
 
@@ -77,13 +77,6 @@ def key_for_file(db_path: Path, backup: Path, passphrase: str | None = None) -> 
     return keys.DbKey(bytes.fromhex(stored), salt, "keyring")
 
 
-def _connect(path: Path, key: keys.DbKey) -> sqlcipher3.Connection:
-    conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
-    conn.execute("PRAGMA cipher_log_level = NONE")
-    conn.execute(f'PRAGMA key = "{key.pragma_value()}"')
-    return conn
-
-
 def check_file(path: Path, key: keys.DbKey) -> Preview:
     """Open a backup read-only with `key`, run integrity_check, and count what it holds.
 
@@ -100,19 +93,14 @@ def check_file(path: Path, key: keys.DbKey) -> Preview:
         raise StoreError("Tệp sao lưu không được mã hóa; DLXH không dùng tệp này.")
     if len(head) < 16:
         raise StoreError(f"Tệp sao lưu {path.name} bị cắt cụt hoặc rỗng.")
-    uri = path.resolve().as_uri() + "?mode=ro"
     try:
-        conn = sqlcipher3.connect(uri, uri=True, isolation_level=None)
-    except sqlcipher3.Error as exc:
-        raise StoreError(f"Không mở được tệp sao lưu {path.name}.") from exc
+        conn = store.connect(path, key, read_only=True)
+    except WrongKey as exc:
+        raise StoreError(f"Tệp {path.name} không mở được bằng khóa của cơ sở dữ liệu này "
+                         "(sai khóa, không phải bản sao lưu DLXH, hoặc tệp đã hỏng).") from exc
+    except StoreError as exc:
+        raise StoreError(f"Không mở được tệp sao lưu {path.name}: {exc.message}") from exc
     try:
-        conn.execute("PRAGMA cipher_log_level = NONE")
-        conn.execute(f'PRAGMA key = "{key.pragma_value()}"')
-        try:
-            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        except sqlcipher3.DatabaseError as exc:
-            raise StoreError(f"Tệp {path.name} không mở được bằng khóa của cơ sở dữ liệu này "
-                             "(sai khóa, không phải bản sao lưu DLXH, hoặc tệp đã hỏng).") from exc
         try:
             result = conn.execute("PRAGMA integrity_check").fetchall()
             schema = conn.execute("PRAGMA user_version").fetchone()[0]
@@ -123,7 +111,7 @@ def check_file(path: Path, key: keys.DbKey) -> Preview:
             if {"office", "units"} <= tables:
                 row = conn.execute("SELECT u.name FROM office o JOIN units u ON u.code = o.unit_code").fetchone()
                 office = row[0] if row else ""
-        except sqlcipher3.DatabaseError as exc:
+        except DB_ERRORS as exc:
             raise StoreError(f"Tệp sao lưu {path.name} bị hỏng, không đọc được.") from exc
     finally:
         conn.close()
@@ -165,7 +153,7 @@ def make_backup(ctx: Ctx, folder: Path | None = None, *, reason: str = "manual")
     final = files.new_name(folder)
     part = final.with_name(final.name + files.PART)
     try:
-        target = _connect(part, key)
+        target = store.connect(part, key)
         try:
             with ctx.lock:
                 ctx.db.conn.backup(target)

@@ -17,7 +17,7 @@ from app import audit, auth, settings
 from app.backup import files
 from app.backup.core import Preview, check_file, current_key, key_for_file
 from app.context import SYSTEM_USER, Ctx, User
-from app.errors import DlxhError, StoreError
+from app.errors import NOT_THE_FILE, DlxhError, StoreError
 from app.office import open_ctx
 from db import keys, store
 
@@ -124,6 +124,8 @@ def open_or_explain(db_path: Path, passphrase: str | None = None, user: User = S
     """Open the office DB; if it is damaged or the key is wrong, say which backup to restore."""
     try:
         return open_ctx(Path(db_path), passphrase, user=user)
+    except NOT_THE_FILE:
+        raise  # a full or read-only drive, a lock: its own advice; a backup would not help
     except StoreError as exc:
         if Path(db_path).exists():
             raise explain(Path(db_path), exc) from exc

@@ -30,6 +30,12 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="soạn thêm một phiên bản dù đã có dự thảo cùng loại, cùng kỳ")
     p.set_defaults(func=cmd_draft)
 
+    p = cmds.add_parser("redraft", help="soạn lại dự thảo từ số liệu hiện tại, giữ các phần đã sửa tay "
+                                        "(in tên các phần, mã báo cáo ở dòng cuối)")
+    p.add_argument("id", metavar="ID")
+    p.add_argument("--discard-edits", action="store_true", help="soạn lại cả các phần đã sửa tay")
+    p.set_defaults(func=cmd_redraft)
+
     p = cmds.add_parser("list", help="sổ đăng ký báo cáo")
     p.add_argument("--year", type=int)
     p.set_defaults(func=cmd_list)
@@ -66,6 +72,20 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = cmds.add_parser("verify", help="kiểm tra chữ ký số của tệp PDF (mã thoát 0: hợp lệ, 1: không hợp lệ)")
     p.add_argument("file", metavar="FILE.pdf")
     p.set_defaults(func=cmd_verify)
+
+
+def cmd_redraft(args: argparse.Namespace) -> int:
+    """The GUI's "Soạn lại" from the command line: the sections another capability drafts (a
+    survey report) or the province's consolidated report are rebuilt by their own code."""
+    from app.reports import draft
+
+    with open_from_args(args) as ctx:
+        report = draft.regenerate(ctx, args.id, discard_edits=args.discard_edits)
+    out(f"Đã soạn lại: {report.title}")
+    for section in report.sections:
+        out(f"- {section['title']}")
+    out(report.id)
+    return 0
 
 
 def _iso(text: str | None, label: str) -> date | None:

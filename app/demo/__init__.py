@@ -2,17 +2,16 @@
 list), with its hamlets and a year of work, built deterministically from a seed.
 
 Capabilities add their own demo data from `app/demo/extra_<name>.py` with
-`populate(ctx, rng, today)`, found by file name.
+`populate(ctx, rng, today)`, found by module name (app/discovery.py).
 """
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
 import random
 from datetime import date
 from pathlib import Path
 
+from app import discovery
 from app.context import Ctx
 from app.demo import places
 from app.demo.core import build_commune_data
@@ -26,10 +25,8 @@ def build_demo(path: Path, seed: int = 2026, today: date | None = None,
 
     def populate(ctx: Ctx) -> None:
         summary.update(build_commune_data(ctx, seed, today))
-        # pkgutil, not a file glob: it also lists the modules inside the PyInstaller bundle.
-        extras = sorted(m.name for m in pkgutil.iter_modules(__path__) if m.name.startswith("extra_"))
-        for name in extras:
-            module = importlib.import_module(f"app.demo.{name}")
+        for module in discovery.submodules("app.demo", "extra_"):
+            name = module.__name__.rpartition(".")[2]
             module.populate(ctx, random.Random(f"{seed}-{name}"), today)
 
     from app.office_setup import official_spec

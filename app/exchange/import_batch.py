@@ -26,8 +26,7 @@ from pathlib import Path
 
 from app import auth
 from app.context import Ctx
-from app.dberrors import DB_ERRORS
-from app.errors import DlxhError, ValidationError
+from app.errors import DB_ERRORS, DlxhError, ValidationError
 from app.exchange import identity, importer, keys, package, safezip
 from app.ids import utc_now
 

@@ -15,10 +15,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from app import audit, auth, dberrors, filekinds, office
+from app import audit, auth, filekinds, office
 from app.context import Ctx
-from app.dberrors import DB_ERRORS
-from app.errors import DlxhError, ImportRefused
+from app.errors import DB_ERRORS, DlxhError, ImportRefused, store_error
 from app.exchange import identity, keys, package, refusals, safezip, tables
 from app.ids import utc_now
 from app.text import vn_date
@@ -142,7 +141,7 @@ def refused_by_store(exc: BaseException) -> DlxhError:
             where = text.rsplit(":", 1)[-1].strip() if ":" in text else ""
             return ImportRefused(f"Gói có dữ liệu {said}{f' ({where})' if where else ''} so với cơ sở dữ liệu ở đây "
                                  "(có thể đơn vị gửi dùng phiên bản DLXH khác): không nhập gì.")
-    return dberrors.as_store_error(exc)
+    return store_error(exc)
 
 
 def check_sequence(ctx: Ctx, opened: package.Opened) -> None:

@@ -7,37 +7,23 @@ meetings page and the CLI share one path and one refusal message.
 
 from __future__ import annotations
 
-import importlib
 from pathlib import Path
 
 from app import auth
 from app.context import Ctx
-from app.errors import DlxhError
-
-
-def available() -> bool:
-    try:
-        importlib.import_module("app.reports.minutes")
-    except ImportError:
-        return False
-    return True
 
 
 def render_minutes(ctx: Ctx, meeting_id: str, kind: str = "docx") -> bytes:
-    """The meeting's minutes as 'docx' or 'pdf' bytes (printing uses them without a file)."""
-    auth.require(ctx, "export")
-    try:
-        minutes = importlib.import_module("app.reports.minutes")
-    except ImportError as exc:
-        raise DlxhError("Chức năng xuất biên bản hội nghị chưa có trong phiên bản này.") from exc
-    doc = minutes.minutes_document(ctx, meeting_id)
-    if kind == "pdf":
-        from app.reports.render_pdf import render_pdf
-
-        return getattr(minutes, "render_pdf", render_pdf)(doc)
+    """The meeting's minutes as 'docx' or 'pdf' bytes (printing uses them without a file).
+    The renderers are imported here, not at the top: they load reportlab and python-docx,
+    which the meetings page should not pay for at start-up."""
+    from app.reports.minutes import minutes_document
     from app.reports.render_docx import render_docx
+    from app.reports.render_pdf import render_pdf
 
-    return getattr(minutes, "render_docx", render_docx)(doc)
+    auth.require(ctx, "export")
+    doc = minutes_document(ctx, meeting_id)
+    return render_pdf(doc) if kind == "pdf" else render_docx(doc)
 
 
 def export_minutes(ctx: Ctx, meeting_id: str, path: str | Path, kind: str = "docx") -> Path:

@@ -10,10 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import asdict
 from datetime import date
-from importlib import import_module
-from pathlib import Path
 
-from app import catalog
+from app import catalog, discovery
 from app.context import Ctx
 from app.errors import ValidationError
 from app.reports import prose, store
@@ -35,11 +33,11 @@ PERIODIC = ("monthly", "quarterly", "half_year", "annual")
 
 def redrafters() -> dict[str, Callable[[Ctx, store.Report], list[dict]]]:
     """Report kinds whose sections another capability drafts (the survey report) provide
-    `app/<capability>/redraft.py` with `REDRAFT = {kind: function}`; found by file name, as
-    app.office.init_hooks finds on_create.py, so this module imports none of them (no cycle)."""
+    `app/<capability>/redraft.py` with `REDRAFT = {kind: function}`; found by module name
+    (app/discovery.py, which also works in the bundle), so this module imports none of them."""
     found: dict[str, Callable[[Ctx, store.Report], list[dict]]] = {}
-    for path in sorted(Path(__file__).parent.parent.glob("*/redraft.py")):
-        found.update(import_module(f"app.{path.parent.name}.redraft").REDRAFT)
+    for module in discovery.in_capabilities("redraft"):
+        found.update(module.REDRAFT)
     return found
 
 

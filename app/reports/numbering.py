@@ -19,7 +19,7 @@ from datetime import date
 
 from app.context import Ctx
 from app.errors import ValidationError
-from app.reports.period import setting
+from app.reports.period import parse_term_start, setting
 
 TERM_YEARS = 5
 
@@ -43,13 +43,6 @@ def _shift(d: date, years: int) -> date:
         return d.replace(year=d.year + years)
     except ValueError:  # 29/2
         return d.replace(year=d.year + years, day=28)
-
-
-def parse_term_start(text: str) -> date:
-    try:
-        return date.fromisoformat(str(text).strip())
-    except ValueError as exc:
-        raise ValidationError(f"Ngày bắt đầu nhiệm kỳ không hợp lệ: {text} (dạng YYYY-MM-DD).") from exc
 
 
 def term_of(ctx: Ctx, on: date) -> Term:

@@ -63,8 +63,6 @@ def save_settings(ctx: Ctx, values: dict[str, Any]) -> None:
         else:
             value = str(value).strip()
         if key == "term_start":
-            from app.reports.numbering import parse_term_start
-
             value = parse_term_start(value).isoformat()
         if key == "report_signer_mode" and value not in ("tm", "kt"):
             raise ValidationError("Hình thức ký phải là T/M hoặc K/T.")
@@ -72,6 +70,14 @@ def save_settings(ctx: Ctx, values: dict[str, Any]) -> None:
     with ctx.transaction():
         for key, value in clean.items():
             settings.put(ctx, key, value)
+
+
+def parse_term_start(text: str) -> date:
+    """The `term_start` setting as a date (app/reports/numbering.py counts numbers over the term)."""
+    try:
+        return date.fromisoformat(str(text).strip())
+    except ValueError as exc:
+        raise ValidationError(f"Ngày bắt đầu nhiệm kỳ không hợp lệ: {text} (dạng YYYY-MM-DD).") from exc
 
 
 @dataclass(frozen=True)

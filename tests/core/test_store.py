@@ -123,7 +123,8 @@ def test_a_creation_that_dies_leaves_no_office_and_can_be_retried(tmp_path, pass
     with pytest.raises(RuntimeError):
         init_office(tmp_path / "office.db", unit_code="D1", name="Huyện Thử", role="district", populate=boom)
     assert not (tmp_path / "office.db").exists()
-    assert store.staging_path(tmp_path / "office.db").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == []  # an error cleans its staging file up
+    store.staging_path(tmp_path / "office.db").write_bytes(b"half an office")  # what kill -9 leaves
     ctx, _ = _office(tmp_path)  # the stale staging file is replaced
     assert ctx.origin == "D1" and ctx.path == tmp_path / "office.db"
     ctx.close()

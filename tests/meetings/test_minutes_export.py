@@ -1,12 +1,9 @@
 """Minutes of a demo meeting written as DOCX and PDF through the meetings capability."""
 
-import pytest
 from docx import Document as DocxDocument
 from pypdf import PdfReader
 
 from app.meetings import core, minutes_export
-
-pytestmark = pytest.mark.skipif(not minutes_export.available(), reason="minutes document not built yet")
 
 
 def test_minutes_docx_and_pdf(demo_ctx, tmp_path):

@@ -74,8 +74,12 @@ def test_store_errors_are_said_in_vietnamese(qtbot, monkeypatch) -> None:
 
     shown = []
     monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))
-    for english in ("database or disk is full", "attempt to write a readonly database", "database is locked",
-                    "disk I/O error"):
-        errors.show_error(None, sqlcipher3.OperationalError(english))
-    assert len(shown) == 4 and all("Traceback" not in s and english not in s for s in shown)
-    assert "đầy" in shown[0] and "chỉ đọc" in shown[1] and "chương trình khác" in shown[2] and "ổ đĩa" in shown[3]
+    english = ("database or disk is full", "attempt to write a readonly database", "database is locked",
+               "disk I/O error")
+    for text, code in zip(english, (sqlcipher3.SQLITE_FULL, sqlcipher3.SQLITE_READONLY, sqlcipher3.SQLITE_BUSY,
+                                    sqlcipher3.SQLITE_IOERR), strict=True):
+        exc = sqlcipher3.OperationalError(text)
+        exc.sqlite_errorcode = code  # as the driver sets it; the code, not the text, chooses the message
+        errors.show_error(None, exc)
+    assert len(shown) == 4 and all("Traceback" not in s and e not in s for s, e in zip(shown, english, strict=True))
+    assert "đầy" in shown[0] and "chỉ cho đọc" in shown[1] and "chương trình khác" in shown[2] and "ổ đĩa" in shown[3]
