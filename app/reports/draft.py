@@ -102,8 +102,8 @@ def draft_report(ctx: Ctx, kind: str = "monthly", anchor: date | None = None, *,
             raise ValidationError("Báo cáo đột xuất, chuyên đề cần ghi rõ vấn đề báo cáo.")
         p = Period(kind, start, end)
     mode = setting(ctx, "report_signer_mode")
-    due = due_date(ctx, p)
     consolidated = _consolidated(ctx, p)
+    due = due_date(ctx, p, "consolidated_report_due_day") if consolidated else due_date(ctx, p)
     report = store.Report(
         kind=kind, period_start=p.start.isoformat(), period_end=p.end.isoformat(),
         title=consolidated.subject(p) if consolidated else subject_for(p, topic),

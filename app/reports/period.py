@@ -17,6 +17,7 @@ ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
 # Report settings (kept here, read through app.settings so the settings table overrides them).
 DEFAULTS: dict[str, Any] = {
     "monthly_report_due_day": 20,          # day of the month after the period
+    "consolidated_report_due_day": 25,     # a province's consolidated report: after the communes' day
     "quarterly_report_due_days": 20,       # days after the end of the period
     "half_year_report_due_days": 20,
     "annual_report_due_days": 30,
@@ -55,7 +56,7 @@ def save_settings(ctx: Ctx, values: dict[str, Any]) -> None:
                 value = int(value)
             except (TypeError, ValueError) as exc:
                 raise ValidationError("Số ngày phải là số nguyên.") from exc
-            limit = 28 if key == "monthly_report_due_day" else 120
+            limit = 28 if key.endswith("_due_day") else 120
             if not 1 <= value <= limit:
                 raise ValidationError(f"Giá trị phải từ 1 đến {limit}.")
         elif isinstance(default, list):
@@ -151,11 +152,12 @@ def parse_month(text: str) -> date:
         raise ValidationError(f"Tháng không hợp lệ: {text} (dạng 2026-10 hoặc 10/2026).") from exc
 
 
-def due_date(ctx: Ctx, p: Period) -> date | None:
-    """Monthly: the due day of the month after the period; others: N days after its end;
-    ad-hoc and thematic reports have no fixed due date."""
+def due_date(ctx: Ctx, p: Period, day_key: str = "monthly_report_due_day") -> date | None:
+    """Monthly: the due day of the month after the period (`day_key`: the province's own
+    consolidated report has a later day than the communes' reports it sums up); others: N days
+    after its end; ad-hoc and thematic reports have no fixed due date."""
     if p.kind == "monthly":
-        day = int(setting(ctx, "monthly_report_due_day"))
+        day = int(setting(ctx, day_key))
         nxt = add_months(p.start, 1)
         return nxt.replace(day=min(day, _month_end(nxt.year, nxt.month).day))
     key = {"quarterly": "quarterly_report_due_days", "half_year": "half_year_report_due_days",

@@ -122,6 +122,8 @@ def test_province_office_takes_it_through_the_register(cli, tmp_path, passphrase
         ctx.close()
     done = cli(*db, "report", "draft", "--month", f"{month:%Y-%m}", env=env)
     assert done.returncode == 0, done.stderr
+    # the Ban's own deadline comes after the communes' 20th: it sums their reports up
+    assert f"Hạn gửi: {add_months(month, 1):%Y-%m}-25" in done.stdout
     report_id = done.stdout.strip().splitlines()[-1]
     out = tmp_path / "out"
     done = cli(*db, "province", "report", "--month", f"{month:%Y-%m}", "--out", str(out), env=env)

@@ -10,6 +10,7 @@ from app.reports.document import sign_mode_labels
 from ui.errors import show_error
 
 SPINS = [("monthly_report_due_day", "Hạn báo cáo tháng: ngày … của tháng sau"),
+         ("consolidated_report_due_day", "Hạn báo cáo tổng hợp tháng của Ban: ngày … của tháng sau"),
          ("quarterly_report_due_days", "Hạn báo cáo quý: số ngày sau cuối kỳ"),
          ("half_year_report_due_days", "Hạn báo cáo 6 tháng: số ngày sau cuối kỳ"),
          ("annual_report_due_days", "Hạn báo cáo năm: số ngày sau cuối kỳ")]
@@ -26,9 +27,12 @@ class ReportSettingsDialog(QDialog):
         self.setWindowTitle("Cài đặt báo cáo")
         form = QFormLayout(self)
         self.spins: dict[str, QSpinBox] = {}
+        province = office.get_office(ctx).role == "province"
         for key, label in SPINS:
+            if key == "consolidated_report_due_day" and not province:
+                continue   # only a province office sums the communes' reports up
             spin = QSpinBox()
-            spin.setRange(1, 28 if key == "monthly_report_due_day" else 120)
+            spin.setRange(1, 28 if key.endswith("_due_day") else 120)
             spin.setValue(int(period.setting(ctx, key)))
             self.spins[key] = spin
             form.addRow(label, spin)
