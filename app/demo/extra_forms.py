@@ -48,7 +48,7 @@ def _survey(ctx: Ctx, today: date) -> str:
                     ["Có", "Không"])
     qn.add_question(ctx, sid, "Anh/chị biết qua những kênh nào?", "multiple",
                     ["Họp ấp", "Loa truyền thanh", "Zalo của ấp", "Cán bộ đến nhà"], skip=SkipRule(1, 1))
-    qn.add_question(ctx, sid, "Anh/chị hài lòng với đường giao thông, chiếu sáng ở nơi mình ở ở mức nào?", "likert")
+    qn.add_question(ctx, sid, "Anh/chị hài lòng ở mức nào với đường giao thông, chiếu sáng nơi mình sống?", "likert")
     qn.add_question(ctx, sid, "Hộ anh/chị có bao nhiêu người?", "number", required_=False)
     qn.add_question(ctx, sid, "Đề xuất của anh/chị", "text", required_=False)
     qn.update_survey(ctx, sid, status="open")
