@@ -58,6 +58,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("id", metavar="ID")
     p.add_argument("--token", action="store_true", help="ký bằng USB token (PKCS#11) đã cấu hình")
     p.add_argument("--signer", metavar="HỌ_TÊN", help="họ tên người ký (nếu dự thảo chưa ghi)")
+    p.add_argument("--yes", action="store_true",
+                   help="ký cả khi số liệu đã thay đổi kể từ khi soạn dự thảo (ký với số liệu trong dự thảo)")
     p.set_defaults(func=cmd_sign)
 
     p = cmds.add_parser("cert-export", help="xuất chứng thư số (khóa công khai) của đơn vị để cấp trên kiểm tra chữ ký")
@@ -160,22 +162,39 @@ def cmd_status(args: argparse.Namespace) -> int:
     actions = {"submit": register.submit, "approve": register.approve, "send": register.mark_sent,
                "new-version": register.new_version}
     with open_from_args(args) as ctx:
+        if args.action in ("submit", "approve"):
+            _say_changed(ctx, args.id)
         report = actions[args.action](ctx, args.id)
         out(f"Trạng thái: {store.STATUSES[report.status]}")
         out(report.id)
     return 0
 
 
+def _say_changed(ctx, report_id: str, refuse: bool = False) -> None:
+    """One line when the figures moved since drafting (DESIGN.md §2: submit, approve, sign);
+    with `refuse` that line is the refusal (signing without --yes)."""
+    from app.errors import ValidationError
+    from app.reports import figures_check, store
+
+    moved = figures_check.changes(ctx, store.get(ctx, report_id))
+    if moved and refuse:
+        raise ValidationError(f"Chưa ký. {figures_check.headline(moved)} Soạn lại dự thảo, hoặc thêm --yes để ký "
+                              "với số liệu trong dự thảo.")
+    if moved:
+        out(figures_check.headline(moved))
+
+
 def cmd_sign(args: argparse.Namespace) -> int:
     from app.reports import register, store
 
     with open_from_args(args) as ctx:
+        _say_changed(ctx, args.id, refuse=not args.yes)
         signer = None
         if args.token:
             from app.reports import pkcs11
 
             signer = pkcs11.token_signer(ctx)
-        report = register.sign(ctx, args.id, signer=signer, signer_name=args.signer)
+        report = register.sign(ctx, args.id, signer=signer, signer_name=args.signer, figures_confirmed=args.yes)
         out(f"Đã ký số báo cáo số {report.number}-{report.doc_code}; SHA-256 của tệp PDF đã ký: {report.pdf_sha256}")
         out(f"Trạng thái: {store.STATUSES[report.status]}")
     return 0

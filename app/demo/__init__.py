@@ -18,6 +18,16 @@ from app.demo.core import build_commune_data
 from app.office import init_office
 
 
+def _redraft_drafts(ctx: Ctx) -> None:
+    """Extras that run after the register's (new streams) add items to a drafted month: the demo's
+    draft is redrafted last, so it opens with the figures of its data, not a changed-figures notice."""
+    from app.reports import draft, store
+
+    for report in store.list_reports(ctx):
+        if report.status == "draft":
+            draft.regenerate(ctx, report.id)
+
+
 def build_demo(path: Path, seed: int = 2026, today: date | None = None,
                passphrase: str | None = None) -> tuple[Ctx, str, dict[str, int]]:
     today = today or date.today()
@@ -28,6 +38,7 @@ def build_demo(path: Path, seed: int = 2026, today: date | None = None,
         for module in discovery.submodules("app.demo", "extra_"):
             name = module.__name__.rpartition(".")[2]
             module.populate(ctx, random.Random(f"{seed}-{name}"), today)
+        _redraft_drafts(ctx)
 
     from app.office_setup import official_spec
 

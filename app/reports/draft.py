@@ -14,7 +14,7 @@ from datetime import date
 from app import catalog, discovery
 from app.context import Ctx
 from app.errors import ValidationError
-from app.reports import prose, store
+from app.reports import figures_check, prose, store
 from app.reports.document import Chart, Table
 from app.reports.facts import Facts, gather, office_kind
 from app.reports.period import Period, due_date, period_of, setting
@@ -111,6 +111,7 @@ def draft_report(ctx: Ctx, kind: str = "monthly", anchor: date | None = None, *,
         recipients=list(setting(ctx, "report_recipients")),
         due_on=due.isoformat() if due else None, signer_name=default_signer(ctx),
         signer_title="Phó Trưởng ban" if mode == "kt" else "Trưởng ban", signer_mode=mode,
+        drafted_figures=figures_check.of_period(ctx, p),
     )
     return store.create(ctx, report)
 
@@ -130,7 +131,8 @@ def period_for(report: store.Report) -> Period:
 
 
 def regenerate(ctx: Ctx, report_id: str, discard_edits: bool = False) -> store.Report:
-    """Redraft from the current data; edited sections keep their text unless `discard_edits`."""
+    """Redraft from the current data; edited sections keep their text unless `discard_edits`. The
+    draft then remembers the figures it was redrafted from (app.reports.figures_check)."""
     report = store.get(ctx, report_id)
     store.ensure_editable(report)
     old = {s["key"]: s for s in report.sections}
@@ -142,6 +144,7 @@ def regenerate(ctx: Ctx, report_id: str, discard_edits: bool = False) -> store.R
         fresh = consolidated.build(ctx, period_for(report))
     else:
         fresh = build_sections(gather(ctx, period_for(report)))
+    report.drafted_figures = figures_check.current(ctx, report)
     keys = {s["key"] for s in fresh}
     for section in fresh:
         previous = old.get(section["key"])

@@ -17,7 +17,7 @@ from datetime import UTC, date, datetime
 from app import audit, auth, records
 from app.context import Ctx
 from app.errors import ValidationError
-from app.reports import numbering, store
+from app.reports import figures_check, numbering, store
 
 # The renderers (python-docx, reportlab) cost ~0.4 s to import; the register is also used by
 # the Overview at start-up, so they are imported where a document is actually rendered.
@@ -94,11 +94,13 @@ def render_files(ctx: Ctx, report_id: str, today: date | None = None) -> tuple[b
     return render_docx(doc, scales), signed or pdf
 
 
-def sign(ctx: Ctx, report_id: str, signer=None, progress=None, signer_name: str | None = None) -> store.Report:
+def sign(ctx: Ctx, report_id: str, signer=None, progress=None, signer_name: str | None = None,
+         figures_confirmed: bool = False) -> store.Report:
     """Render the approved report with its number, sign the PDF (office certificate, or a token
     signer), and only then, in one transaction, record number, signer, files and the status.
     `signer_name`: the person signing, when the draft did not name one (defaults: settings,
-    then the signed-in head)."""
+    then the signed-in head). When the data changed since drafting, signing raises
+    figures_check.FiguresChanged unless `figures_confirmed` (the signer saw what changed)."""
     from app import office
     from app.reports import signing
     from app.reports.document import signer_title
@@ -108,6 +110,9 @@ def sign(ctx: Ctx, report_id: str, signer=None, progress=None, signer_name: str 
     report = store.get(ctx, report_id)
     if report.status != "approved":
         raise ValidationError("Chỉ ký được báo cáo đã được phê duyệt.")
+    moved = figures_check.changes(ctx, report)
+    if moved and not figures_confirmed:
+        raise figures_check.FiguresChanged(moved)
     name = (signer_name or report.signer_name or default_signer(ctx)
             or (ctx.user.full_name if ctx.user.role == "head" else "")).strip()
     if not name:

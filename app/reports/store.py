@@ -54,6 +54,7 @@ class Report:
     meeting_id: str | None = None
     survey_id: str | None = None  # kind 'survey': the survey it reports on (app.surveys.registered)
     survey_weight: str | None = None  # and the weighting mode it was tabulated with
+    drafted_figures: dict | None = None  # label -> figure the draft was made from (app.reports.figures_check)
     id: str | None = None
     origin: str | None = None
     version: int = 0
@@ -67,6 +68,7 @@ def _to_row(r: Report) -> dict:
     row = {k: getattr(r, k) for k in _COLUMNS if k not in ("id", "origin", "version", "updated_at")}
     row["sections"] = json.dumps(r.sections, ensure_ascii=False)
     row["recipients"] = json.dumps(r.recipients, ensure_ascii=False)
+    row["drafted_figures"] = None if r.drafted_figures is None else json.dumps(r.drafted_figures, ensure_ascii=False)
     return row
 
 
@@ -74,6 +76,7 @@ def _from_row(row: dict) -> Report:
     data = {k: row.get(k) for k in _COLUMNS}
     data["sections"] = json.loads(data["sections"] or "[]")
     data["recipients"] = json.loads(data["recipients"] or "[]")
+    data["drafted_figures"] = json.loads(data["drafted_figures"]) if data.get("drafted_figures") else None
     return Report(**data)
 
 

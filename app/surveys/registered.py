@@ -16,7 +16,7 @@ from datetime import date
 from app.context import Ctx
 from app.errors import ValidationError
 from app.office import get_office
-from app.reports import store
+from app.reports import figures_check, store
 from app.reports.compose import figure_marker
 from app.reports.document import Chart, Document, Heading, Paragraph, Table, signer_title
 from app.reports.period import setting
@@ -71,6 +71,7 @@ def register_report(ctx: Ctx, survey_id: str, weight: str = "auto", signer_name:
         signer_title=signer_title(get_office(ctx).body_name, mode),
         survey_id=survey.id, survey_weight=weight,
     )
+    report.drafted_figures = figures_check.current(ctx, report)
     return store.create(ctx, report)
 
 

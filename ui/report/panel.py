@@ -34,6 +34,7 @@ from ui.feedback import confirm, notify
 from ui.files import open_file, save_file
 from ui.flow import FlowLayout
 from ui.printing import preview_pdf
+from ui.report.figures_note import FiguresNote, confirm_sign
 
 
 def _mark_label(code: str) -> str:
@@ -57,6 +58,9 @@ class ReportPanel(QWidget):
         self.summary = QLabel("Chọn một báo cáo trong sổ đăng ký, hoặc soạn báo cáo mới.")
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
+        self.figures = FiguresNote(ctx, tasks)
+        self.figures.redrafted.connect(self._reload)
+        layout.addWidget(self.figures)
         flow = FlowLayout()         # the button rows wrap at 1280 px instead of widening the window
         self.flow_buttons = {
             "submit": _button("Trình duyệt", lambda: self._flow("submit", register.submit)),
@@ -145,6 +149,7 @@ class ReportPanel(QWidget):
     # --- showing a report --------------------------------------------------------------
     def set_report(self, report: store.Report | None) -> None:
         self.report = report
+        self.figures.show_for(report)
         self._clear_preview()
         self.section_list.clear()
         self.section_text.clear()
@@ -242,6 +247,8 @@ class ReportPanel(QWidget):
         """Submit / approve / return / send / new version: asked first (others see the change),
         then said in the status bar."""
         title, question, yes, done = FLOW_TEXTS[key]
+        if key in ("submit", "approve") and self.figures.lines:
+            question = f"{self.figures.label.text()}\n\n{question}"
         if not self.report or not confirm(self, title, question, yes):
             return
         before = self.report.status
@@ -252,7 +259,9 @@ class ReportPanel(QWidget):
     def sign(self) -> None:
         from app.reports import pkcs11
 
-        rid, pin = self.report.id, None
+        rid, pin, moved = self.report.id, None, bool(self.figures.lines)
+        if moved and not confirm_sign(self, self.figures.lines):
+            return
         if pkcs11.configured(self.ctx):
             pin, ok = QInputDialog.getText(self, "Ký số bằng USB token", "Mã PIN của USB token:",
                                            QLineEdit.EchoMode.Password)
@@ -264,7 +273,7 @@ class ReportPanel(QWidget):
 
         def run(progress):
             signer = pkcs11.token_signer(self.ctx, pin) if pin else None
-            return register.sign(self.ctx, rid, signer=signer, progress=progress)
+            return register.sign(self.ctx, rid, signer=signer, progress=progress, figures_confirmed=moved)
         self.tasks.run(run,
                        on_done=self._reload, on_failed=lambda e: show_error(self, e), label="Đang ký số báo cáo…",
                        parent=self, with_progress=True)

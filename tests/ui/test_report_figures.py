@@ -1,0 +1,63 @@
+"""The Reports page when the figures changed since drafting: the notice says what changed,
+signing asks first with "Không" as the safe answer, and the redraft button takes the new
+figures while keeping the user's edited section."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QMessageBox
+
+from app.context import User
+from app.opinions import items
+from app.reports import figures_check, store
+from tests.ui.helpers import answer
+
+
+def _add_four(ctx, day: str) -> None:
+    for i in range(4):
+        items.create(ctx, items.Opinion(received_on=day, field="economy", tendency="concern",
+                                        summary=f"Bà con lo giá lúa xuống thấp, ý kiến {i + 1}."))
+
+
+def _approved_with_new_items(main_window, demo_ctx):
+    page = main_window.show_page("reports")
+    panel = page.panel
+    report = panel.report
+    assert report.status == "draft" and report.drafted_figures
+    panel.section_list.setCurrentRow(4)
+    panel.section_text.setPlainText("Phần cán bộ tự viết.")
+    panel.save_section()
+    before = report.drafted_figures["Số ý kiến"]
+    _add_four(demo_ctx, report.period_start)
+    panel.set_report(store.get(demo_ctx, report.id))
+    assert not panel.figures.isHidden()
+    assert f"Số ý kiến: {before} → {before + 4}" in panel.figures.label.text()
+    answer("Trình duyệt")
+    panel.flow_buttons["submit"].click()
+    page.ctx.user = User("tb", "head", "Trần Văn Hùng")
+    panel.set_report(store.get(demo_ctx, report.id))
+    answer("Phê duyệt")
+    panel.flow_buttons["approve"].click()
+    assert panel.report.status == "approved" and not panel.figures.isHidden()
+    return panel, before
+
+
+def test_signing_changed_figures_asks_and_no_is_safe_then_redraft_keeps_edits(main_window, demo_ctx):
+    panel, before = _approved_with_new_items(main_window, demo_ctx)
+    answer("Không")
+    panel.flow_buttons["sign"].click()
+    assert store.get(demo_ctx, panel.report.id).status == "approved"
+    answer("Soạn lại")
+    panel.figures.button.click()
+    report = store.get(demo_ctx, panel.report.id)
+    assert report.status == "draft" and report.drafted_figures["Số ý kiến"] == before + 4
+    assert figures_check.changes(demo_ctx, report) == []
+    assert report.sections[4]["text"] == "Phần cán bộ tự viết." and report.sections[4]["edited"]
+    assert panel.figures.isHidden() and panel.report.status == "draft"
+
+
+def test_signing_changed_figures_after_confirmation(main_window, demo_ctx, monkeypatch):
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    panel, _before = _approved_with_new_items(main_window, demo_ctx)
+    answer("Ký với số liệu cũ")
+    panel.flow_buttons["sign"].click()
+    assert store.get(demo_ctx, panel.report.id).status == "signed"
