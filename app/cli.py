@@ -6,12 +6,12 @@ Exit status: 0 success, 1 refused (one Vietnamese line on stderr), 2 usage error
 from __future__ import annotations
 
 import argparse
-import errno
 import logging
 import os
 import re
 import sys
 
+from app import filekinds
 from app.cli_support import err
 from app.errors import DB_ERRORS, LOG_PATH, DlxhError, store_error
 
@@ -125,16 +125,10 @@ def _store_path(args: argparse.Namespace):
         return None
 
 
-_ERRNO_VI = {errno.ENOENT: "không có tệp hoặc thư mục này", errno.EACCES: "không có quyền truy cập",
-             errno.EPERM: "không được phép", errno.EISDIR: "đây là thư mục, không phải tệp",
-             errno.ENOTDIR: "một phần đường dẫn không phải thư mục", errno.ENOSPC: "ổ đĩa đã đầy",
-             errno.EROFS: "ổ đĩa chỉ đọc", errno.EIO: "lỗi đọc/ghi ổ đĩa"}
-
-
 def _os_message(exc: BaseException) -> str:
     if isinstance(exc, OSError):
         where = f" «{exc.filename}»" if getattr(exc, "filename", None) else ""
-        said = _ERRNO_VI.get(exc.errno or 0, "lỗi hệ điều hành")
+        said = filekinds.os_reason(exc)
         return f"Không đọc/ghi được tệp{where}: {said}; chưa có gì bị ghi dở."
     return "Dữ liệu vào quá lớn hoặc lồng nhau quá sâu: không xử lý."
 

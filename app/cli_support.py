@@ -32,11 +32,18 @@ def open_from_args(args: argparse.Namespace) -> Ctx:
 
 
 def out(line: str = "") -> None:
-    print(line, flush=True)
+    """One line on stdout; a file name that is not UTF-8 is shown with U+FFFD, never raised on."""
+    print(_printable(line), flush=True)
 
 
 def err(line: str) -> None:
-    print(line, file=sys.stderr, flush=True)
+    print(_printable(line), file=sys.stderr, flush=True)
+
+
+def _printable(line: str) -> str:
+    from app.filekinds import shown
+
+    return shown(line)
 
 
 def add_delete_command(cmds: argparse._SubParsersAction, table: str) -> None:

@@ -14,6 +14,7 @@ file reports, so an endless or growing stream is refused at the cap.
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from pathlib import Path
@@ -38,6 +39,17 @@ def shown(path: Path | str) -> str:
     return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
+_ERRNO_VI = {errno.ENOENT: "không có tệp hoặc thư mục này", errno.EACCES: "không có quyền truy cập",
+             errno.EPERM: "không được phép", errno.EISDIR: "đây là thư mục, không phải tệp",
+             errno.ENOTDIR: "một phần đường dẫn không phải thư mục", errno.ENOSPC: "ổ đĩa đã đầy",
+             errno.EROFS: "ổ đĩa chỉ đọc", errno.EIO: "lỗi đọc/ghi ổ đĩa"}
+
+
+def os_reason(exc: OSError) -> str:
+    """Why the OS refused, in Vietnamese (the strerror text is English)."""
+    return _ERRNO_VI.get(exc.errno or 0, "lỗi hệ điều hành")
+
+
 def _stat(path: Path) -> os.stat_result | None:
     try:
         return os.stat(path)
@@ -47,7 +59,7 @@ def _stat(path: Path) -> os.stat_result | None:
         raise DlxhError(f"Đường dẫn «{shown(path)}» đi qua một tệp như thể là thư mục: hãy chọn đường dẫn khác.") \
             from exc
     except OSError as exc:
-        raise DlxhError(f"Không xem được «{shown(path)}»: {exc.strerror or exc}.") from exc
+        raise DlxhError(f"Không xem được «{shown(path)}»: {os_reason(exc)}.") from exc
 
 
 def regular_or_absent(path: Path | str, what: str = "tệp") -> Path:
@@ -84,7 +96,7 @@ def read_capped(path: Path | str, cap: int, too_big: str, what: str = "tệp") -
     try:
         fd = os.open(path, flags)
     except OSError as exc:
-        raise ImportRefused(f"Không đọc được tệp {shown(path.name)}: {exc.strerror or exc}.") from exc
+        raise ImportRefused(f"Không đọc được tệp {shown(path.name)}: {os_reason(exc)}.") from exc
     with os.fdopen(fd, "rb") as fh:
         kind = kind_of(os.fstat(fd).st_mode)
         if kind:  # swapped between the stat and the open
@@ -92,7 +104,7 @@ def read_capped(path: Path | str, cap: int, too_big: str, what: str = "tệp") -
         try:
             data = fh.read(cap + 1)
         except OSError as exc:
-            raise ImportRefused(f"Không đọc được tệp {shown(path.name)}: {exc.strerror or exc}.") from exc
+            raise ImportRefused(f"Không đọc được tệp {shown(path.name)}: {os_reason(exc)}.") from exc
     if len(data) > cap:
         raise ImportRefused(too_big)
     return data

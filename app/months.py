@@ -4,6 +4,30 @@ from __future__ import annotations
 
 from datetime import date
 
+from app.errors import ValidationError
+
+# Years a month or date given by the user may name: wide enough for any record, narrow enough
+# that adding a month, a quarter or a few years never leaves `date`'s range (year 10000).
+MIN_YEAR, MAX_YEAR = 1900, 9000
+
+
+def parse_month(text: str | None, field: str | None = "month") -> date:
+    """'2026-10' or '10/2026' → the first day of that month; anything else (no month, month 13,
+    year 9999) is one Vietnamese refusal, so no caller's month arithmetic can overflow."""
+    raw = (text or "").strip()
+    try:
+        if "/" in raw:
+            month, year = raw.split("/")
+        else:
+            year, month = raw.split("-")
+        first = date(int(year), int(month), 1)
+    except ValueError:
+        first = None
+    if first is None or not MIN_YEAR <= first.year <= MAX_YEAR:
+        raise ValidationError(f"Tháng không hợp lệ: {raw[:20]} (dạng 2026-10 hoặc 10/2026, năm {MIN_YEAR}–{MAX_YEAR}).",
+                              field=field)
+    return first
+
 
 def add_months(d: date, months: int) -> date:
     """The first day of the month `months` away from d's month (negative goes back)."""

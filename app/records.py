@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import asdict, fields
 from typing import Any, TypeVar
 
-from app import audit
+from app import audit, validate
 from app.context import Ctx
 from app.errors import NotFoundError, PermissionDenied
 from app.ids import utc_now, uuid7
@@ -35,6 +35,7 @@ def insert(ctx: Ctx, table: str, values: dict[str, Any], *, pk: str = "id", acti
     row_id = values.get(pk) or uuid7()
     row.update({pk: row_id, "origin": ctx.origin or values.get("origin") or "", "version": version,
                 "updated_at": utc_now()})
+    validate.storable(row)
     with ctx.transaction():
         ctx.db[table].insert(row)
         audit.record(ctx, action, table, row_id, audit.snapshot(row))
@@ -56,6 +57,7 @@ def update(ctx: Ctx, table: str, row_id: Any, changes: dict[str, Any], *, action
     renames becomes its own), which is how a rename reaches the province.
     """
     changes = {k: v for k, v in changes.items() if k not in _SYNC_COLUMNS and k != pk}
+    validate.storable(changes)
     with ctx.transaction():
         before = get(ctx, table, row_id, pk=pk)
         if own_only and before.get("origin") and ctx.origin and before["origin"] != ctx.origin:

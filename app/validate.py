@@ -7,16 +7,41 @@ import re
 from datetime import date, datetime
 
 from app.errors import ValidationError
+from app.months import MAX_YEAR, MIN_YEAR
 
 _PHONE = re.compile(r"^(0|\+84)(3|5|7|8|9|2)\d{8}$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
 
 
 def required(value: str | None, label: str, field: str | None = None) -> str:
-    value = (value or "").strip()
+    """The text, stripped; refused when it says nothing: empty, or only spaces, zero-width
+    characters, punctuation or symbols ("." or "\u200b" is no opinion, no name). A byte that
+    is not UTF-8 (argv decoded with surrogateescape) is refused here too, in words."""
+    value = readable(value, label, field).strip()
     if not value:
         raise ValidationError(f"{label} không được để trống.", field=field)
+    if not any(ch.isalnum() for ch in value):
+        raise ValidationError(f"{label} không được để trống (cần có chữ hoặc số).", field=field)
     return value
+
+
+def readable(value: str | None, label: str, field: str | None = None) -> str:
+    """Text that can be stored: a lone surrogate (a non-UTF-8 byte from the command line or a
+    file name) would make SQLite's driver raise; say so instead."""
+    value = value or ""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValidationError(f"{label} có ký tự không đọc được (không phải UTF-8): hãy gõ lại bằng "
+                              "bảng mã Unicode.", field=field) from None
+    return value
+
+
+def storable(row: dict[str, object]) -> None:
+    """Every text value of a row to write can be stored (see `readable`)."""
+    for key, value in row.items():
+        if isinstance(value, str):
+            readable(value, f"Trường «{key}»", key)
 
 
 def one_of(value: str | None, allowed: dict[str, str], label: str, field: str | None = None) -> str:
@@ -90,10 +115,13 @@ def iso_date(value: str | date | None, label: str, field: str | None = None) -> 
         else:
             year, month, day = (int(g) for g in year_first.groups())  # type: ignore[union-attr]
         try:
-            return date(year, month, day).isoformat()
+            parsed = date(year, month, day)
         except ValueError:
             raise ValidationError(f"{label}: ngày {text} không có ({_missing_day(day, month, year)}).",
                                   field=field) from None
+        if not MIN_YEAR <= parsed.year <= MAX_YEAR:  # 31/12/9999 + one day would overflow later
+            raise ValidationError(f"{label}: năm phải trong khoảng {MIN_YEAR}–{MAX_YEAR}: {text}.", field=field)
+        return parsed.isoformat()
     raise ValidationError(f"{label} không đúng định dạng ngày (dd/mm/yyyy): {text}.", field=field)
 
 

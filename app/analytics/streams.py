@@ -30,7 +30,7 @@ from app.analytics.keywords import top_terms
 from app.analytics.vectors import Rows
 from app.context import Ctx
 from app.errors import ValidationError
-from app.months import add_months
+from app.months import add_months, parse_month
 from app.opinions import items, topics
 
 MIN_SIZE = 3
@@ -60,10 +60,7 @@ class Stream:
 
 
 def _month_bounds(month: str) -> tuple[date, date]:
-    try:
-        first = date.fromisoformat(f"{month}-01")
-    except ValueError as exc:
-        raise ValidationError(f"Tháng không hợp lệ: {month} (cần YYYY-MM).", field="month") from exc
+    first = parse_month(month)
     return first, add_months(first, 1)
 
 

@@ -188,12 +188,13 @@ def cmd_import(args: argparse.Namespace) -> int:
     with open_from_args(args) as ctx:
         outcomes = import_batch.import_files(ctx, [Path(f) for f in args.file], receipt_dir=receipt_dir)
     for o in outcomes:
-        if o.state == import_batch.REFUSED:
+        if o.state == import_batch.REFUSED or (o.result and o.result.receipt_error):
             err(f"{o.path.name}: {o.message}")
         else:
             out(f"{o.path.name}: {o.message}")
     out(import_batch.summary(outcomes))
-    return 1 if any(o.state == import_batch.REFUSED for o in outcomes) else 0
+    unfinished = any(o.state == import_batch.REFUSED or (o.result and o.result.receipt_error) for o in outcomes)
+    return 1 if unfinished else 0
 
 
 def _import_one(args: argparse.Namespace, path: Path, receipt_dir: Path | None) -> int:
@@ -206,6 +207,9 @@ def _import_one(args: argparse.Namespace, path: Path, receipt_dir: Path | None) 
         out(f"{table}: {count}")
     if res.receipt_path:
         out(f"Biên nhận (gửi lại cho {res.sender}): {res.receipt_path}")
+    if res.receipt_error:  # imported, but the sender is still waiting for its receipt
+        err(res.said())
+        return 1
     return 0
 
 
@@ -257,9 +261,9 @@ def cmd_province_report(args: argparse.Namespace) -> int:
     report (or its open draft reused), then written as DOCX and PDF; its id is printed last
     so it can be submitted, approved, signed and sent with `dlxh report …`."""
     from app.exchange import safezip
+    from app.months import parse_month
     from app.reports import drafts, register, store
     from app.reports.facts import office_kind
-    from app.reports.period import parse_month
 
     anchor = parse_month(args.month)
     folder = Path(args.out)

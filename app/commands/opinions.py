@@ -123,15 +123,11 @@ def _topic_options(ctx: Ctx) -> dict[str, str]:
 
 def build_filter(ctx: Ctx, args: argparse.Namespace) -> items.OpinionFilter:
     """Turn CLI options into a filter; names resolve accent-insensitively."""
+    from app.months import parse_month
     from app.validate import iso_date
 
     if args.month:
-        try:
-            year, month = (int(x) for x in args.month.split("-"))
-            if not 1 <= month <= 12:
-                raise ValueError
-        except ValueError as exc:
-            raise ValidationError(f"Tháng không hợp lệ: {args.month} (dạng YYYY-MM, ví dụ 2026-10).") from exc
+        args.month = parse_month(args.month).strftime("%Y-%m")
     return items.OpinionFilter(
         text=args.search or "", month=args.month,
         date_from=iso_date(args.date_from, "Từ ngày"), date_to=iso_date(args.date_to, "Đến ngày"),

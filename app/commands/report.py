@@ -100,8 +100,8 @@ def _iso(text: str | None, label: str) -> date | None:
 
 
 def cmd_draft(args: argparse.Namespace) -> int:
+    from app.months import parse_month
     from app.reports import draft, drafts, store
-    from app.reports.period import parse_month
 
     kind = args.kind or "monthly"
     if kind == "monthly":

@@ -27,7 +27,7 @@ from pathlib import Path
 from app import auth
 from app.context import Ctx
 from app.errors import DB_ERRORS, DlxhError, ValidationError
-from app.exchange import identity, importer, keys, package, safezip
+from app.exchange import importer, keys, package
 from app.ids import utc_now
 
 PACKAGE_SUFFIX = ".dlxh"
@@ -94,9 +94,12 @@ def import_files(
         receipts = _apply_all(ctx, queue, outcomes, stamp, len(files), progress, total)
     except _WriteFailed:
         receipts = _one_by_one(ctx, queue, outcomes, stamp, len(files), progress, total)
-    signer = ctx.origin
-    for path, receipt in receipts:
-        _write_receipt(signer, outcomes[path], folder or path.parent, receipt)
+    written = dict(receipts)
+    for path in files:  # after the COMMIT; a re-import writes a lost receipt again
+        outcome = outcomes[path]
+        if outcome.result is not None and outcome.state in (IMPORTED, ALREADY):
+            importer.deliver_receipt(ctx, outcome.result, folder or path.parent, path, written.get(path))
+            outcome.message = outcome.result.said() if outcome.result.receipt_error else outcome.message
     return [outcomes[p] for p in files]
 
 
@@ -176,19 +179,6 @@ def _one_by_one(ctx: Ctx, queue: list[_Queued], outcomes: dict[Path, FileOutcome
         if progress:
             progress(base + n, total)
     return receipts
-
-
-def _write_receipt(signer: str, outcome: FileOutcome, folder: Path, receipt: bytes) -> None:
-    """The data is committed; a receipt that cannot be written (the stick pulled out) is said in
-    that file's outcome, not raised: the other files' outcomes must still reach the user, and the
-    signed receipt stays in the inbox, from where the exchange page writes it again."""
-    res = outcome.result
-    assert res is not None
-    name = identity.receipt_file_name(signer, res.sender, res.seq)
-    try:
-        res.receipt_path = safezip.atomic_write(folder / name, receipt)
-    except OSError as exc:
-        outcome.message += f" Chưa ghi được biên nhận vào {folder}: {exc.strerror or exc}."
 
 
 def summary(outcomes: list[FileOutcome]) -> str:

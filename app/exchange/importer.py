@@ -33,6 +33,13 @@ class ImportResult:
     seq: int
     rows: dict[str, int] = field(default_factory=dict)
     receipt_path: Path | None = None
+    receipt_error: str | None = None  # the data is in, its receipt was not written: why, and how to retry
+
+    def said(self) -> str:
+        """The outcome in one line, the unwritten receipt included."""
+        if not self.receipt_error:
+            return self.message
+        return f"{self.message.rstrip('.')}, nhưng {self.receipt_error}"
 
 
 def read_file(path: Path, limit: int = MAX_PACKAGE_BYTES) -> bytes:
@@ -60,16 +67,43 @@ def import_package(
     folder = Path(receipt_dir) if receipt_dir else path.parent
     check_receipt_folder(folder)
     res, receipt = import_bytes(ctx, read_file(path), path.name, progress=progress)
-    if receipt is not None:
-        res.receipt_path = safezip.atomic_write(folder / identity.receipt_file_name(ctx.origin, res.sender, res.seq),
-                                                receipt)
+    deliver_receipt(ctx, res, folder, path, receipt)
     return res
 
 
+def deliver_receipt(ctx: Ctx, res: ImportResult, folder: Path, package_path: Path, receipt: bytes | None) -> None:
+    """Write the signed receipt after the COMMIT. A receipt that cannot be written (a read-only
+    stick, the stick pulled out) is not raised — the data IS imported — but recorded in
+    `res.receipt_error`, saying how to write it again. A re-import ("already") writes the stored
+    receipt again when its file is missing, which is that way: run the same import once more,
+    with --receipt-dir naming a folder that can be written."""
+    name = identity.receipt_file_name(ctx.origin, res.sender, res.seq)
+    if receipt is None:
+        if res.status != "already" or (folder / name).exists():
+            return
+        from app.exchange.status import receipt_bytes
+
+        receipt = receipt_bytes(ctx, res.sender, res.seq)
+        if receipt is None:
+            return
+    try:
+        res.receipt_path = safezip.atomic_write(folder / name, receipt)
+    except OSError as exc:
+        res.receipt_error = (
+            f"chưa ghi được biên nhận vào «{filekinds.shown(folder)}» ({filekinds.os_reason(exc)}) — ghi lại bằng: "
+            f"dlxh import «{filekinds.shown(package_path)}» --receipt-dir <thư mục ghi được> "
+            "(hoặc nhập lại gói ở trang Trao đổi dữ liệu).")
+
+
 def check_receipt_folder(folder: Path) -> None:
-    """Checked before the COMMIT, or the receipt would be lost after the data went in."""
-    if folder.exists() and not folder.is_dir():
-        raise ImportRefused(f"«{folder}» không phải thư mục: không ghi được giấy báo nhận; chưa nhập gì.")
+    """Checked before the COMMIT, or the receipt would be lost after the data went in: the folder
+    (or, when it is still to be made, its nearest existing parent) must be a folder."""
+    place = Path(folder)
+    while not place.exists() and place != place.parent:
+        place = place.parent
+    if not place.is_dir():
+        raise ImportRefused(f"«{filekinds.shown(place)}» không phải thư mục: không ghi được giấy báo nhận; "
+                            "chưa nhập gì.")
 
 
 def already_result(ctx: Ctx, sha256: str) -> ImportResult | None:
@@ -156,6 +190,7 @@ def write_package(ctx: Ctx, opened: package.Opened, now: str, file_name: str,
     """Everything an import writes — rows, arrivals, inbox entry, receipt — inside the caller's
     transaction (one per package, or one for a batch of packages), after `check_sequence`; a
     failure here leaves the caller to roll back."""
+    file_name = filekinds.shown(file_name)  # a name that is not UTF-8 is recorded readable, never raised on
     me = office.get_office(ctx)
     own = keys.ensure_keys(ctx)
     ctx.db.execute("PRAGMA defer_foreign_keys = ON")

@@ -11,6 +11,7 @@ from app import settings
 from app.context import Ctx
 from app.errors import ValidationError
 from app.months import add_months
+from app.months import parse_month as parse_month  # re-exported: pages import it from here
 
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
 
@@ -137,19 +138,6 @@ def period_of(kind: str, anchor: date) -> Period:
     if kind == "annual":
         return Period(kind, date(y, 1, 1), date(y, 12, 31))
     raise ValidationError("Loại báo cáo này cần ghi rõ ngày bắt đầu và kết thúc của kỳ báo cáo.")
-
-
-def parse_month(text: str) -> date:
-    """'2026-10' or '10/2026' → the first day of that month."""
-    raw = (text or "").strip()
-    try:
-        if "/" in raw:
-            month, year = raw.split("/")
-        else:
-            year, month = raw.split("-")[:2]
-        return date(int(year), int(month), 1)
-    except ValueError as exc:
-        raise ValidationError(f"Tháng không hợp lệ: {text} (dạng 2026-10 hoặc 10/2026).") from exc
 
 
 def due_date(ctx: Ctx, p: Period, day_key: str = "monthly_report_due_day") -> date | None:

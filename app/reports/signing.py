@@ -65,16 +65,23 @@ _ABBREVIATIONS = (("Ban Tuyên giáo và Dân vận", "BTG&DV"), ("Ban Tuyên gi
 
 
 def fit_name(name: str, limit: int = 64) -> str:
-    """A certificate name that fits `limit` characters: the usual abbreviations first
-    (BTG&DV, ĐU, TP …), then cut at a word with an ellipsis. Never raises."""
+    """A certificate name within `limit` bytes of UTF-8 (X.509's upper bound counts bytes, and
+    a Vietnamese letter such as "ả" takes 2–3): the usual abbreviations first (BTG&DV, ĐU,
+    TP …), then cut on a character boundary, at a word when there is one, with an ellipsis.
+    Never raises."""
+    def size(text: str) -> int:
+        return len(text.encode("utf-8"))
+
     name = " ".join(name.split()) or "DLXH"
     for long, short in _ABBREVIATIONS:
-        if len(name) <= limit:
+        if size(name) <= limit:
             break
         name = name.replace(long, short)
-    if len(name) <= limit:
+    if size(name) <= limit:
         return name
-    cut = name[: limit - 1].rsplit(" ", 1)[0] if " " in name[: limit - 1] else name[: limit - 1]
+    room = limit - size("…")
+    head = name.encode("utf-8")[:room].decode("utf-8", "ignore")  # never half a letter
+    cut = head.rsplit(" ", 1)[0] if " " in head else head
     return cut + "…"
 
 

@@ -54,7 +54,10 @@ def sniff_delimiter(text: str) -> str:
     lines = [ln for ln in text.splitlines() if ln.strip()][:20]
     best, best_score = ",", (-1, -1)
     for delim in DELIMITERS:
-        widths = [len(r) for r in csv.reader(lines, delimiter=delim)]
+        try:
+            widths = [len(r) for r in csv.reader(lines, delimiter=delim)]
+        except csv.Error:  # a cell over the csv module's limit: read_csv_bytes says so with its line
+            continue
         if not widths:
             continue
         common = max(set(widths), key=widths.count)
@@ -115,8 +118,18 @@ def read_csv_bytes(data: bytes) -> RawTable:
             lines.append(start)
             start = reader.line_num + 1
     except csv.Error as exc:
-        raise ImportRefused(f"Tệp CSV bị lỗi ở dòng {reader.line_num}: {exc}.") from None
+        raise csv_refusal(exc, reader.line_num) from None
     return _build(rows, lines, encoding, delimiter)
+
+
+def csv_refusal(exc: csv.Error, line: int) -> ImportRefused:
+    """The csv module's English error as one Vietnamese line naming the line of the file."""
+    if "field larger than field limit" in str(exc):
+        return ImportRefused(f"Tệp CSV có một ô dài quá {csv.field_size_limit() // 1024} KiB ở dòng {line}: "
+                             "không phải bảng phiếu trả lời, không nhập.")
+    if "NUL" in str(exc):
+        return ImportRefused(f"Tệp CSV có ký tự NUL ở dòng {line} (tệp nhị phân hoặc bị hỏng): không nhập.")
+    return ImportRefused(f"Tệp CSV sai cấu trúc ở dòng {line} (dấu ngoặc kép hoặc dấu phân cách): không nhập.")
 
 
 def read_xlsx(path: Path) -> RawTable:

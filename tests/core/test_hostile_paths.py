@@ -39,10 +39,16 @@ def test_init_never_replaces_a_fifo(fifo: Path) -> None:
     assert not Path(str(fifo) + ".part").exists()
 
 
-def test_init_never_touches_a_device() -> None:
-    line = _one_line_refusal(run_cli("--db", "/dev/null", *INIT, env=ENV, timeout=60))
+def test_init_never_touches_a_device(tmp_path: Path) -> None:
+    # A private twin of /dev/null: a regression must never replace the system's own node.
+    node = tmp_path / "null"
+    try:
+        os.mknod(node, stat.S_IFCHR | 0o666, os.makedev(1, 3))
+    except OSError:
+        pytest.skip("device nodes cannot be made here (not root, or a nodev mount)")
+    line = _one_line_refusal(run_cli("--db", str(node), *INIT, env=ENV, timeout=60))
     assert "thiết bị" in line
-    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
+    assert stat.S_ISCHR(os.lstat(node).st_mode)
 
 
 def test_init_through_a_symlink_to_a_fifo_is_refused(fifo: Path, tmp_path: Path) -> None:

@@ -69,8 +69,9 @@ def test_certificate_names_fit_64_characters_for_every_real_office():
              style_for("province", "Thành phố Hồ Chí Minh").office_label,
              "Ban Tuyên giáo Tỉnh ủy Trà Vinh",
              style_for("agency", "Đảng ủy các cơ quan Đảng và đoàn thể chính trị - xã hội tỉnh", "Tỉnh Vĩnh Long")
-             .office_label + " và các đơn vị sự nghiệp trực thuộc Tỉnh ủy Vĩnh Long"]
+             .office_label + " và các đơn vị sự nghiệp trực thuộc Tỉnh ủy Vĩnh Long",
+             "Đảng ủy Khối các cơ quan và doanh nghiệp tỉnh Vĩnh Long", "ệ" * 80]
     for name in names:
         fitted = fit_name(name)
-        assert len(fitted) <= 64 and fitted
+        assert len(fitted.encode("utf-8")) <= 64 and fitted  # X.509 counts bytes
     assert fit_name("Đảng ủy xã Càng Long") == "Đảng ủy xã Càng Long"

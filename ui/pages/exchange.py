@@ -306,7 +306,7 @@ class Page(PageBase):
         )
 
     def _imported(self, res) -> None:
-        text = res.message
+        text = res.said()
         if res.receipt_path:
             text += f" Biên nhận gửi lại cho {res.sender}: {res.receipt_path}"
         self.status.setText(text)

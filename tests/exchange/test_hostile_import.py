@@ -1,0 +1,99 @@
+"""Issue 22, the importer's odd inputs: a package whose file name is not UTF-8 (case 3), a
+receipt that cannot be written after the commit (case 7), what a folder import reports for
+symlinks, folders, other files and a gap in the sequence (case 9)."""
+
+from __future__ import annotations
+
+import os
+import random
+from pathlib import Path
+
+import pytest
+
+from app.demo import places
+from app.demo.commune_packages import Sender, build_package, first_tables, month_tables
+from app.exchange import identity, import_batch, keys
+from app.office import add_unit
+from tests.conftest import PASSPHRASE
+
+ENV = {"DLXH_PASSPHRASE": PASSPHRASE}
+BAD_NAME = os.fsdecode(b"g\xff\xfei.dlxh")  # a name written by an old Windows tool: not UTF-8
+
+
+def _sender(province, code: str = "X001") -> Sender:
+    s = Sender(code, f"Xã {code}")
+    add_unit(province, s.code, s.name, "commune", province.origin)
+    keys.enrol(province, s.card())
+    return s
+
+
+def _package(province, s: Sender, rng: random.Random) -> bytes:
+    from datetime import date
+
+    tables = first_tables(s, rng) if s.seq == 0 else {}
+    tables.update(month_tables(s, rng, date(2026, 9 + min(s.seq, 3), 1), 2))
+    return build_package(s, province.origin, keys.ensure_keys(province).age_recipient, tables)
+
+
+def _count(ctx, sql: str) -> int:
+    return ctx.db.execute(sql).fetchone()[0]
+
+
+def test_a_non_utf8_file_name_in_a_folder_loses_nothing(province, tmp_path: Path) -> None:
+    rng = random.Random(2)
+    a, b = _sender(province, "X001"), _sender(province, "X002")
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    (usb / "tot.dlxh").write_bytes(_package(province, a, rng))
+    (usb / BAD_NAME).write_bytes(_package(province, b, rng))
+    outcomes = import_batch.import_files(province, [usb])
+    assert [o.state for o in outcomes] == [import_batch.IMPORTED] * 2
+    assert _count(province, "SELECT count(DISTINCT sender) FROM inbox") == 2
+    shown = province.db.execute("SELECT detail FROM audit_log WHERE action = 'import' ORDER BY ts").fetchall()
+    assert any("\ufffd" in row[0] for row in shown)  # recorded readable, never as a lone surrogate
+
+
+def test_a_non_utf8_file_name_alone_on_the_command_line(cli, province, tmp_path: Path) -> None:
+    rng = random.Random(3)
+    s = _sender(province, "X001")
+    path = tmp_path / BAD_NAME
+    path.write_bytes(_package(province, s, rng))
+    province.close()
+    done = cli("--db", str(tmp_path / "province.db"), "import", str(path), env=ENV)
+    assert done.returncode == 0, done.stderr
+    assert "Đã nhập gói số 1" in done.stdout and "Lỗi chương trình" not in done.stderr
+
+
+def test_a_receipt_folder_under_a_file_is_refused_before_anything_is_written(cli, province, tmp_path: Path) -> None:
+    s = _sender(province, "X001")
+    path = tmp_path / "goi.dlxh"
+    path.write_bytes(_package(province, s, random.Random(4)))
+    (tmp_path / "tep").write_text("x")
+    province.close()
+    done = cli("--db", str(tmp_path / "province.db"), "import", str(path), "--receipt-dir",
+               str(tmp_path / "tep" / "bien-nhan"), env=ENV)
+    assert done.returncode == 1 and "không phải thư mục" in done.stderr and "chưa nhập gì" in done.stderr
+
+
+@pytest.mark.parametrize("many", [False, True], ids=["single", "folder"])
+def test_a_receipt_that_fails_after_the_commit_is_said_and_written_again(cli, province, tmp_path: Path,
+                                                                          many: bool) -> None:
+    s = _sender(province, "X001")
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    path = usb / "goi.dlxh"
+    path.write_bytes(_package(province, s, random.Random(5)))
+    province.close()
+    db = str(tmp_path / "province.db")
+    target = str(usb) if many else str(path)
+    # /proc/self is a folder nothing can be created in, even by root: the write fails after the COMMIT.
+    done = cli("--db", db, "import", target, "--receipt-dir", "/proc/self", env=ENV)
+    assert done.returncode == 1, (done.stdout, done.stderr)
+    line = (done.stderr.strip().splitlines() or [""])[-1]
+    assert "Đã nhập gói số 1 của X001" in line and ", nhưng chưa ghi được biên nhận" in line and "--receipt-dir" in line, line
+    assert "chưa có gì bị ghi dở" not in done.stderr and "Lỗi chương trình" not in done.stderr
+    again = cli("--db", db, "import", target, "--receipt-dir", str(tmp_path / "bien-nhan"), env=ENV)
+    assert again.returncode == 0, again.stderr
+    assert "đã nhập ngày" in again.stdout
+    assert [p.name for p in (tmp_path / "bien-nhan").iterdir()] == [
+        identity.receipt_file_name(places.PROVINCE[0], "X001", 1)]
