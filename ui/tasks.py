@@ -1,23 +1,48 @@
-"""Long work off the UI thread, with a progress dialog that appears only after 600 ms.
+"""Store work off the UI thread, with a progress dialog that appears only after 600 ms.
 
 Follows Anki's operations/taskman: a function runs on a worker thread, its result (or
 its exception) is posted back to the UI thread. Tests use `synchronous=True` so results
 are deterministic (Picard's FakeThreadPool idea).
+
+Pages use the two Anki-style operations on top of `run`: `query` (read on the worker, the
+result to a callback on the UI thread) and `op` (a write, after which the runner emits one
+`changed(tables)` signal that every page subscribes to instead of refreshing its neighbours
+by hand). A failure goes to one default handler (show_error next to the page) unless the
+caller gives its own. `in_job()` tells the store's trace callback in the tests whether a
+statement runs inside a job: anything else on the UI thread is a freeze waiting to happen.
 """
 
 from __future__ import annotations
 
 import logging
+import threading
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from ui.errors import show_error
+
 log = logging.getLogger(__name__)
 
 ProgressFn = Callable[[int, int], None]
+_job = threading.local()
+
+
+def in_job() -> bool:
+    """Whether this thread is running a TaskRunner job right now (the worker, or the UI thread
+    inside a synchronous job in the tests)."""
+    return getattr(_job, "depth", 0) > 0
+
+
+def _call(fn: Callable[..., Any], *args: Any) -> Any:
+    _job.depth = getattr(_job, "depth", 0) + 1
+    try:
+        return fn(*args)
+    finally:
+        _job.depth -= 1
 
 
 class _Signals(QObject):
@@ -34,9 +59,9 @@ class _Job(QRunnable):
     def run(self) -> None:
         try:
             if self.with_progress:
-                result = self.fn(lambda done, total: self.signals.progress.emit(done, total))
+                result = _call(self.fn, lambda done, total: self.signals.progress.emit(done, total))
             else:
-                result = self.fn()
+                result = _call(self.fn)
         except BaseException as exc:  # noqa: BLE001 - posted to the UI thread, shown there
             log.error("task failed: %s", traceback.format_exc())
             self.signals.failed.emit(exc)
@@ -45,7 +70,11 @@ class _Job(QRunnable):
 
 
 class TaskRunner(QObject):
-    """Runs callables one at a time on a single worker thread (SQLite work is serialised)."""
+    """Runs callables one at a time on a single worker thread (SQLite work is serialised).
+
+    One runner serves the whole window, so its `changed` signal is the one hub pages listen to."""
+
+    changed = Signal(object)   # frozenset of the table names an op wrote
 
     def __init__(self, parent: QObject | None = None, synchronous: bool = False) -> None:
         super().__init__(parent)
@@ -60,12 +89,12 @@ class TaskRunner(QObject):
         """Run `fn` (called with a progress(done, total) callback when with_progress)."""
         if self.synchronous:
             try:
-                result = fn(lambda d, t: None) if with_progress else fn()
+                result = _call(fn, lambda d, t: None) if with_progress else _call(fn)
             except BaseException as exc:  # noqa: BLE001
                 if on_failed:
                     on_failed(exc)
                     return
-                raise
+                raise  # in the tests: a refusal or a bug surfaces where it happened
             if on_done:
                 on_done(result)
             return
@@ -88,14 +117,27 @@ class TaskRunner(QObject):
             QTimer.singleShot(0, lambda: self._alive.discard(signals))
 
         signals.done.connect(lambda r: (finish(), on_done(r) if on_done else None))
-        signals.failed.connect(lambda e: (finish(), (on_failed or _raise_later)(e)))
+        signals.failed.connect(lambda e: (finish(), (on_failed or (lambda exc: show_error(parent, exc)))(e)))
         self.pool.start(_Job(fn, signals, with_progress))
+
+    def query(self, fn: Callable[[], Any], on_done: Callable[[Any], None], *, parent: QWidget | None = None,
+              label: str | None = None, on_failed: Callable[[BaseException], None] | None = None) -> None:
+        """Read on the worker; `on_done(result)` fills the widgets on the UI thread."""
+        self.run(fn, on_done=on_done, on_failed=on_failed, parent=parent, label=label)
+
+    def op(self, fn: Callable[..., Any], *, tables: Iterable[str], on_done: Callable[[Any], None] | None = None,
+           parent: QWidget | None = None, label: str | None = None, with_progress: bool = False,
+           on_failed: Callable[[BaseException], None] | None = None) -> None:
+        """Write on the worker; after `on_done`, emit `changed(tables)` once, so every page
+        showing those tables reloads itself."""
+        written = frozenset(tables)
+
+        def done(result: Any) -> None:
+            if on_done:
+                on_done(result)
+            self.changed.emit(written)
+
+        self.run(fn, on_done=done, on_failed=on_failed, parent=parent, label=label, with_progress=with_progress)
 
     def wait(self, msecs: int = 30000) -> bool:
         return self.pool.waitForDone(msecs)
-
-
-def _raise_later(exc: BaseException) -> None:
-    from ui.errors import show_error
-
-    show_error(None, exc)

@@ -80,7 +80,7 @@ def test_audit_page_filters_and_is_read_only(office, qtbot, as_role) -> None:
     assert everything >= 3 and page.view.editTriggers() == page.view.EditTrigger.NoEditTriggers
     page.user.setCurrentIndex(page.user.findData("lan"))
     rows = [page.model.row_at(i) for i in range(page.model.rowCount())]
-    assert rows and all(r.user == "lan" for r in rows)
+    assert rows and all(r.entry.user == "lan" for r in rows)
     assert page.model.data(page.model.index(0, 2)) == "Đăng nhập"
     page.user.setCurrentIndex(0)
     page.table.setCurrentIndex(page.table.findData("users"))

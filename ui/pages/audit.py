@@ -1,13 +1,21 @@
 """Nhật ký hoạt động: the append-only audit log, read-only, filtered by user, table, action;
 for an administrator also the way into accounts (ui/users_dialog.py) and backups
-(ui/backup_dialog.py)."""
+(ui/backup_dialog.py).
+
+Everything shown is read on the worker (`tasks.query`): the entries, the record names and
+details they mention (each a lookup of its own), and the filter choices the first time; the
+UI thread only fills the table. The page reloads when any write is announced (`changed`).
+"""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableView
 
 from app import audit_view, auth
+from app.audit import AuditEntry
 from app.text import vn_number
 from ui import admin_tools
 from ui.models import Column, RowsModel, local_time, sortable
@@ -44,23 +52,22 @@ class Page(PageBase):
             self.layout_.addWidget(self.count)
             self.layout_.addStretch(1)
             return
-        self.names: dict = {}   # record names looked up once per refresh
-        found = audit_view.choices(ctx)
         bar = QHBoxLayout()
-        self.user = CodeCombo("Mọi người dùng", [(u, audit_view.user_label(u)) for u in found["users"]])
-        self.table = CodeCombo("Mọi loại dữ liệu", [(t, audit_view.table_label(t)) for t in found["tables"]])
-        self.action = CodeCombo("Mọi thao tác", [(a, audit_view.action_label(a)) for a in found["actions"]])
+        self.user = CodeCombo("Mọi người dùng", [])
+        self.table = CodeCombo("Mọi loại dữ liệu", [])
+        self.action = CodeCombo("Mọi thao tác", [])
+        self.choices_loaded = False
         for combo in (self.user, self.table, self.action):
             combo.currentIndexChanged.connect(lambda _: self.refresh())
             bar.addWidget(combo, 1)
         self.layout_.addLayout(bar)
         self.model = RowsModel([
-            Column("Thời gian", lambda e: local_time(e.ts), sort_key=lambda e: e.seq),
-            Column("Người dùng", lambda e: audit_view.user_label(e.user)),
-            Column("Thao tác", lambda e: audit_view.action_label(e.action)),
-            Column("Loại dữ liệu", lambda e: audit_view.table_label(e.table_name), tip=True),
-            Column("Bản ghi", lambda e: audit_view.record_text(ctx, e, self.names), tip=True),
-            Column("Chi tiết", lambda e: audit_view.detail_text(ctx, e, self.names), tip=True),
+            Column("Thời gian", lambda r: local_time(r.entry.ts), sort_key=lambda r: r.entry.seq),
+            Column("Người dùng", lambda r: audit_view.user_label(r.entry.user)),
+            Column("Thao tác", lambda r: audit_view.action_label(r.entry.action)),
+            Column("Loại dữ liệu", lambda r: audit_view.table_label(r.entry.table_name), tip=True),
+            Column("Bản ghi", lambda r: r.record, tip=True),
+            Column("Chi tiết", lambda r: r.detail, tip=True),
         ])
         self.view = QTableView()
         self.view.setModel(sortable(self.model, self))
@@ -70,12 +77,25 @@ class Page(PageBase):
         self.layout_.addWidget(self.view, 1)
         self.layout_.addWidget(self.count)
 
+
     def refresh(self) -> None:
         if not self.allowed:
             return
-        self.names.clear()
-        rows = audit_view.entries(self.ctx, user=self.user.code(), table=self.table.code(),
-                                  action=self.action.code(), limit=LIMIT)
+        filters = {"user": self.user.code(), "table": self.table.code(), "action": self.action.code()}
+        with_choices = not self.choices_loaded
+        self.choices_loaded = True
+        self.tasks.query(lambda: _load(self.ctx, filters, with_choices), self._show, parent=self)
+
+    def _show(self, loaded: Loaded) -> None:
+        if loaded.choices is not None:
+            for combo, key, label in ((self.user, "users", audit_view.user_label),
+                                      (self.table, "tables", audit_view.table_label),
+                                      (self.action, "actions", audit_view.action_label)):
+                combo.blockSignals(True)
+                for code in loaded.choices[key]:
+                    combo.addItem(label(code), code)
+                combo.blockSignals(False)
+        rows = loaded.rows
         self.model.set_rows(rows)
         for col, width in enumerate((0, 0, 0, 170, 190)):
             if width:
@@ -91,3 +111,24 @@ class Page(PageBase):
     def open_users(self) -> None:
         admin_tools.open_users(self.ctx, self)
         self.refresh()
+
+
+@dataclass(frozen=True)
+class Row:
+    entry: AuditEntry
+    record: str
+    detail: str
+
+
+@dataclass(frozen=True)
+class Loaded:
+    rows: list[Row]
+    choices: dict[str, list[str]] | None
+
+
+def _load(ctx, filters: dict, with_choices: bool) -> Loaded:
+    """On the worker: the entries with the names and details they mention, looked up once."""
+    names: dict = {}
+    rows = [Row(e, audit_view.record_text(ctx, e, names), audit_view.detail_text(ctx, e, names))
+            for e in audit_view.entries(ctx, limit=LIMIT, **filters)]
+    return Loaded(rows, audit_view.choices(ctx) if with_choices else None)
