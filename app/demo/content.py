@@ -16,9 +16,10 @@ class DemoTopic:
     tendencies: dict[str, float]
     statements: tuple[str, ...]
     proposals: tuple[str, ...]
-    agency: int  # index into places.AGENCIES
+    agency: int | None  # index into places.AGENCIES; None: no commune body holds it (reflected upward)
     communes: tuple[int, ...] = ()  # where it concentrates (indexes into places.HAMLETS); empty = everywhere
     surge_days: int = 0  # a recent surge in the last N days (drives the early warning)
+    results: tuple[str, ...] = ()  # what the agency did about it, written for this topic
 
 
 SUBJECTS = [
@@ -40,6 +41,9 @@ TOPICS: list[DemoTopic] = [
         ("Đề nghị công khai phương án bồi thường tại ấp, tổ chức đối thoại với hộ dân bị ảnh hưởng.",
          "Đề nghị rà soát lại đơn giá đất nông nghiệp, chi trả dứt điểm tiền hỗ trợ."),
         8, (0, 1, 9, 10),
+        results=("Ban Quản lý dự án đã tổ chức đối thoại với các hộ dân, giải thích căn cứ đơn giá bồi thường.",
+                 "Đã chi trả bổ sung tiền hỗ trợ cho các hộ đã bàn giao mặt bằng.",
+                 "Đã niêm yết công khai phương án bồi thường tại nhà văn hóa ấp."),
     ),
     DemoTopic(
         "Sắp xếp đơn vị hành chính cấp xã, tinh gọn bộ máy", "politics", "watch",
@@ -52,6 +56,8 @@ TOPICS: list[DemoTopic] = [
         ("Đề nghị tăng cường dịch vụ công trực tuyến, bố trí điểm tiếp nhận hồ sơ tại các điểm trụ sở cũ.",
          "Đề nghị giải quyết kịp thời chế độ cho cán bộ dôi dư sau sắp xếp."),
         0,
+        results=("Đã bố trí điểm tiếp nhận hồ sơ tại trụ sở cũ, hướng dẫn người dân nộp hồ sơ trực tuyến.",
+                 "Đã giải quyết chế độ, chính sách cho cán bộ dôi dư theo quy định."),
     ),
     DemoTopic(
         "Giá phân bón, vật tư nông nghiệp và đầu ra của lúa", "economy", "watch",
@@ -63,6 +69,8 @@ TOPICS: list[DemoTopic] = [
         ("Đề nghị tăng cường kiểm tra chất lượng phân bón, xử lý nghiêm hàng giả, kém chất lượng.",
          "Đề nghị có giải pháp liên kết tiêu thụ lúa, bình ổn giá vật tư nông nghiệp."),
         3,
+        results=("Đã phối hợp kiểm tra các đại lý vật tư nông nghiệp, thu hồi phân bón không rõ nguồn gốc.",
+                 "Đã thông tin giá lúa, kết nối doanh nghiệp thu mua lúa theo hợp đồng liên kết."),
     ),
     DemoTopic(
         "Xâm nhập mặn, thiếu nước ngọt sinh hoạt mùa khô", "culture_society", "closed",
@@ -74,6 +82,8 @@ TOPICS: list[DemoTopic] = [
         ("Đề nghị mở rộng tuyến ống cấp nước sạch về các ấp vùng sâu.",
          "Đề nghị hỗ trợ bồn chứa nước cho hộ nghèo, hộ cận nghèo."),
         3, (4, 6, 7, 11),
+        results=("Đã vận hành cống ngăn mặn, chở nước ngọt cấp miễn phí cho hộ khó khăn.",
+                 "Đã hỗ trợ bồn chứa nước cho hộ nghèo, hộ cận nghèo."),
     ),
     DemoTopic(
         "Lừa đảo chiếm đoạt tài sản qua mạng, cuộc gọi giả danh cơ quan chức năng", "defense_security", "watch",
@@ -84,6 +94,8 @@ TOPICS: list[DemoTopic] = [
          "đồng tình với việc công an xã tuyên truyền cách nhận biết thủ đoạn lừa đảo tại các ấp"),
         ("Đề nghị đẩy mạnh tuyên truyền trên loa truyền thanh ấp và nhóm Zalo về thủ đoạn lừa đảo.",),
         1,
+        results=("Công an xã đã tuyên truyền trên loa truyền thanh ấp, hướng dẫn người dân nhận biết thủ đoạn lừa đảo.",
+                 "Công an xã đã tiếp nhận tin báo, hướng dẫn người bị hại trình báo, phối hợp ngân hàng tạm khóa tài khoản nghi vấn."),
     ),
     DemoTopic(
         "Ô nhiễm môi trường từ cơ sở chăn nuôi heo và lò than củi", "culture_society", "hot",
@@ -94,6 +106,8 @@ TOPICS: list[DemoTopic] = [
          "cho rằng việc xử lý vi phạm môi trường còn chậm, chưa dứt điểm"),
         ("Đề nghị kiểm tra, xử lý dứt điểm các cơ sở gây ô nhiễm, công khai kết quả cho nhân dân biết.",),
         2, (3, 5, 8, 12), 14,
+        results=("Đã kiểm tra, lập biên bản vi phạm, yêu cầu cơ sở chăn nuôi khắc phục trong 30 ngày.",
+                 "Đã yêu cầu chủ lò than củi lắp đặt ống khói, hệ thống xử lý khói; thông báo kết quả tại cuộc họp ấp."),
     ),
     DemoTopic(
         "Khám chữa bệnh bảo hiểm y tế tại trạm y tế xã", "culture_society", "watch",
@@ -104,6 +118,8 @@ TOPICS: list[DemoTopic] = [
          "băn khoăn về mức đóng bảo hiểm y tế hộ gia đình tăng"),
         ("Đề nghị bảo đảm đủ thuốc thiết yếu cho trạm y tế xã.",),
         6,
+        results=("Trạm Y tế đã bổ sung thuốc thiết yếu, niêm yết danh mục thuốc bảo hiểm y tế.",
+                 "Đã giải thích mức đóng bảo hiểm y tế hộ gia đình tại cuộc họp ấp."),
     ),
     DemoTopic(
         "Công tác phòng, chống tham nhũng, tiêu cực", "party_building", "watch",
@@ -113,7 +129,8 @@ TOPICS: list[DemoTopic] = [
          "mong công tác phòng, chống tham nhũng được thực hiện quyết liệt cả ở cơ sở",
          "tin tưởng vào sự lãnh đạo của Đảng trong công tác xây dựng, chỉnh đốn Đảng"),
         ("Đề nghị tiếp tục công khai kết quả xử lý các vụ việc để nhân dân giám sát.",),
-        0,
+        10,
+        results=("Ủy ban Kiểm tra Đảng ủy xã đã tiếp nhận, xác minh và thông báo kết quả tại hội nghị chi bộ.",),
     ),
     DemoTopic(
         "Thông tin xuyên tạc trên mạng xã hội về công tác nhân sự đại hội Đảng các cấp", "party_building", "watch",
@@ -123,7 +140,8 @@ TOPICS: list[DemoTopic] = [
          "đồng tình với việc chủ động cung cấp thông tin chính thống, phản bác luận điệu sai trái",
          "băn khoăn trước một số thông tin chưa được kiểm chứng lan truyền trong các nhóm Zalo"),
         ("Đề nghị kịp thời cung cấp thông tin chính thống, định hướng dư luận trên không gian mạng.",),
-        0,
+        None,
+        results=(),
     ),
     DemoTopic(
         "Tình hình Biển Đông", "foreign_affairs", "watch",
@@ -132,19 +150,14 @@ TOPICS: list[DemoTopic] = [
         ("ủng hộ lập trường kiên quyết, kiên trì bảo vệ chủ quyền biển, đảo bằng biện pháp hòa bình",
          "quan tâm theo dõi hoạt động của tàu nước ngoài trên Biển Đông"),
         ("Đề nghị tăng cường thông tin về tình hình Biển Đông qua các buổi sinh hoạt chi bộ.",),
-        0,
+        None,
+        results=(),
     ),
 ]
 
 SCALE_WEIGHTS = {"low": 0.5, "medium": 0.38, "high": 0.12}
 CHANNEL_WEIGHTS = {"direct": 0.3, "meeting": 0.3, "phone": 0.15, "zalo": 0.15, "cyberspace": 0.06, "press": 0.04}
 
-RESULTS = [
-    "Đã tổ chức đối thoại với người dân, giải thích chính sách; người dân cơ bản thống nhất.",
-    "Cơ quan chức năng đã kiểm tra, xử lý và thông báo kết quả tại cuộc họp ấp.",
-    "Đã chỉ đạo bổ sung kinh phí, chi trả dứt điểm trong tháng.",
-    "Đã lập biên bản vi phạm, yêu cầu cơ sở khắc phục trong 30 ngày.",
-]
 
 MEETING_AGENDAS = [
     "Thông tin tình hình thời sự trong nước, quốc tế; định hướng tuyên truyền; nắm tình hình dư luận tháng.",

@@ -144,6 +144,11 @@ def build_commune_data(ctx: Ctx, seed: int, today: date) -> dict[str, int]:
             attendance.append({"meeting_id": m["id"], "collaborator_id": p["id"], "presence": presence,
                                "reason": "Bận công tác" if presence == "excused" else None})
     ctx.db["meeting_attendance"].insert_all(attendance)
+    by_id = {p["id"]: p for p in people}
+    present: dict[str, list[dict]] = {m["id"]: [] for m in meetings}
+    for a in attendance:
+        if a["presence"] == "present":
+            present[a["meeting_id"]].append(by_id[a["collaborator_id"]])
 
     topic_rows = []
     for t in content.TOPICS:
@@ -153,7 +158,7 @@ def build_commune_data(ctx: Ctx, seed: int, today: date) -> dict[str, int]:
                            "opened_on": opened.isoformat(), "closed_on": closed})
     records.bulk_insert(ctx, "topics", topic_rows, note="demo")
 
-    items = _build_items(rng, today, months, communes, agencies, active, quiet, meetings, topic_rows)
+    items = _build_items(rng, today, months, communes, agencies, active, quiet, meetings, topic_rows, present)
     records.bulk_insert(ctx, "opinions", items, note="demo")
     return {"areas": len(communes), "collaborators": len(people), "meetings": len(meetings),
             "topics": len(topic_rows), "opinions": len(items)}
@@ -162,15 +167,18 @@ def build_commune_data(ctx: Ctx, seed: int, today: date) -> dict[str, int]:
 build_demo_data = build_commune_data  # the name callers used before office kinds
 
 
-def _build_items(rng, today, months, communes, agencies, active, quiet, meetings, topic_rows) -> list[dict]:
-    # Quiet collaborators did report, but nothing in the last three months.
-    talkers = {"recent": [p for p in active if p["id"] not in quiet], "earlier": active}
+def _build_items(rng, today, months, communes, agencies, active, quiet, meetings, topic_rows, present) -> list[dict]:
+    # Quiet collaborators did report, but nothing in the last three months; at a meeting only
+    # those present report (an absent collaborator reports nothing there).
+    talkers = {"recent": [p for p in active if p["id"] not in quiet], "earlier": active, "present": present}
     items = []
     total_weight = sum(sum(t.curve) for t in content.TOPICS)
     per_unit = 1380 / total_weight
     for t, topic in zip(content.TOPICS, topic_rows, strict=True):
         for month_index, start in enumerate(months):
-            count = round(t.curve[month_index] * per_unit * rng.uniform(0.85, 1.15))
+            # The month still running has items only for its days so far (consistent with the
+            # months before it, not a whole month's worth in a week).
+            count = round(t.curve[month_index] * per_unit * rng.uniform(0.85, 1.15) * _elapsed(start, today))
             for _ in range(count):
                 items.append(_item(rng, t, topic, start, today, communes, agencies, talkers, meetings))
         if t.surge_days:
@@ -183,20 +191,32 @@ def _build_items(rng, today, months, communes, agencies, active, quiet, meetings
                 items.append(item)
     # Items not tied to a topic ("other" concerns of the month).
     for start in months:
-        for _ in range(rng.randint(5, 9)):
+        for _ in range(round(rng.randint(5, 9) * _elapsed(start, today))):
             items.append(_item(rng, None, None, start, today, communes, agencies, talkers, meetings))
     items.sort(key=lambda r: r["received_on"])
     return items
 
 
+def _elapsed(start: date, today: date) -> float:
+    """The share of the month starting `start` that is over by `today` (1 for past months)."""
+    nxt = (start.replace(day=28) + timedelta(days=4)).replace(day=1)
+    if today >= nxt:
+        return 1.0
+    return max(0.0, (today - start).days + 1) / (nxt - start).days
+
+
+# Items of the month without a topic: (field, statement, proposal, agency index or None, result).
 MISC = [
     ("economy", "phản ánh tuyến đường giao thông nông thôn xuống cấp, đi lại khó khăn mùa mưa",
-     "Đề nghị bố trí vốn sửa chữa tuyến đường liên ấp."),
-    ("culture_society", "đồng tình với việc tổ chức lễ hội Ok Om Bok an toàn, tiết kiệm", None),
+     "Đề nghị bố trí vốn sửa chữa tuyến đường liên ấp.", 0,
+     "Đã đưa tuyến đường vào kế hoạch sửa chữa; trước mắt san lấp các đoạn hư hỏng."),
+    ("culture_society", "đồng tình với việc tổ chức lễ hội Ok Om Bok an toàn, tiết kiệm", None, None, None),
     ("culture_society", "băn khoăn về tình trạng thanh thiếu niên tụ tập, chạy xe lạng lách ban đêm",
-     "Đề nghị công an xã tăng cường tuần tra vào ban đêm."),
-    ("economy", "quan tâm đến chương trình hỗ trợ chuyển đổi cây trồng trên đất lúa kém hiệu quả", None),
-    ("politics", "đồng tình với việc lấy ý kiến nhân dân về dự thảo sửa đổi Hiến pháp", None),
+     "Đề nghị công an xã tăng cường tuần tra vào ban đêm.", 1,
+     "Công an xã đã tăng cường tuần tra ban đêm, mời gia đình các em liên quan đến làm việc."),
+    ("economy", "quan tâm đến chương trình hỗ trợ chuyển đổi cây trồng trên đất lúa kém hiệu quả", None, 2,
+     "Đã hướng dẫn hồ sơ, điều kiện hỗ trợ chuyển đổi cây trồng tại các ấp."),
+    ("politics", "đồng tình với việc lấy ý kiến nhân dân về dự thảo sửa đổi Hiến pháp", None, None, None),
 ]
 
 
@@ -208,21 +228,26 @@ def _item(rng, t, topic, start, today, communes, agencies, talkers, meetings, da
         area = communes[rng.choice(t.communes)] if t.communes and rng.random() < 0.8 else rng.choice(communes)
         tendency, field = _pick(rng, t.tendencies), t.field
         statement, proposal = rng.choice(t.statements), rng.choice(t.proposals) if rng.random() < 0.6 else None
-        agency = agencies[t.agency]
+        agency = agencies[t.agency] if t.agency is not None else None
+        results = t.results
     else:
         area = rng.choice(communes)
-        field, statement, proposal = rng.choice(MISC)
+        field, statement, proposal, which, result = rng.choice(MISC)
         tendency = "support" if "đồng tình" in statement else rng.choice(["concern", "support"])
-        agency = rng.choice(agencies)
+        agency = agencies[which] if which is not None else None
+        results = (result,) if result else ()
     subject = rng.choice(content.SUBJECTS)
     channel = _pick(rng, content.CHANNEL_WEIGHTS)
     reporter = rng.choice(talkers["recent"] if (today - day).days < 90 else talkers["earlier"])
     meeting_id = None
     if channel == "meeting":
         held = [m for m in meetings if m["held_on"] <= today.isoformat() and m["held_on"] >= day.isoformat()]
-        if held:
-            meeting = min(held, key=lambda m: m["held_on"])
+        meeting = min(held, key=lambda m: m["held_on"]) if held else None
+        there = talkers["present"].get(meeting["id"], []) if meeting else []
+        if there:
             meeting_id, day = meeting["id"], date.fromisoformat(meeting["held_on"])
+            if reporter not in there:
+                reporter = rng.choice(there)
         else:
             channel = "direct"
     row = {
@@ -231,12 +256,14 @@ def _item(rng, t, topic, start, today, communes, agencies, talkers, meetings, da
         "summary": f"{subject} {statement}.", "tendency": tendency, "scale": _pick(rng, content.SCALE_WEIGHTS),
         "hotspot_risk": "none", "proposal": proposal, "handling": "new",
     }
-    _handling(rng, row, day, today, agency)
+    _handling(rng, row, day, today, agency, results)
     return row
 
 
-def _handling(rng, row, day, today, agency) -> None:
-    if row["tendency"] not in ("concern", "frustration") or rng.random() > 0.45:
+def _handling(rng, row, day, today, agency, results) -> None:
+    """Forward some worried or frustrated items to the body that holds the matter (none for a
+    matter no commune body holds); resolve most of the older ones with a result of that topic."""
+    if agency is None or row["tendency"] not in ("concern", "frustration") or rng.random() > 0.45:
         return
     age = (today - day).days
     forwarded = day + timedelta(days=rng.randint(1, 5))
@@ -248,7 +275,8 @@ def _handling(rng, row, day, today, agency) -> None:
     # Most forwarded items get resolved within a month or two; a few old ones stay overdue.
     if age > 35 and rng.random() < (0.97 if age > 100 else 0.8):
         resolved = forwarded + timedelta(days=rng.randint(10, 30))
-        row.update(handling="resolved", result=rng.choice(content.RESULTS), resolved_on=resolved.isoformat())
+        row.update(handling="resolved", result=rng.choice(results) if results else None,
+                   resolved_on=resolved.isoformat())
         if rng.random() < 0.75 and resolved + timedelta(days=7) <= today:
             row.update(handling="answered", answered_on=(resolved + timedelta(days=rng.randint(1, 7))).isoformat())
 

@@ -46,6 +46,7 @@ AGENCIES = [
     "Trung tâm Phục vụ hành chính công {xa}",
     "Ban Quản lý dự án đầu tư xây dựng khu vực {ten}",
     "Bảo hiểm xã hội cơ sở {ten}",
+    "Ủy ban Kiểm tra Đảng ủy {xa}",
 ]
 
 

@@ -64,6 +64,7 @@ def section_blocks(sections: list[dict]) -> list[Block]:
         blocks.extend(_text_and_figures(section.get("text", ""), section.get("figures") or {}))
         if section.get("table"):
             blocks.append(Table(**section["table"]))
+        blocks.extend(Table(**t) for t in section.get("tables") or [])  # e.g. a longer period's months
         if section.get("chart"):
             blocks.append(Chart(**section["chart"]))
     return blocks

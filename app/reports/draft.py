@@ -14,10 +14,10 @@ from datetime import date
 from app import catalog, discovery
 from app.context import Ctx
 from app.errors import ValidationError
-from app.reports import figures_check, prose, store
+from app.reports import figures_check, prose, store, wording
 from app.reports.document import Chart, Table
 from app.reports.facts import Facts, gather, office_kind
-from app.reports.period import Period, due_date, period_of, setting
+from app.reports.period import ROMAN, Period, due_date, period_of, setting
 from app.reports.signer import default_signer
 
 SECTIONS = [
@@ -28,6 +28,8 @@ SECTIONS = [
     ("network", "Hoạt động của đội ngũ cộng tác viên"),
     ("proposals", "Dự báo và đề xuất, kiến nghị"),
 ]
+ASSESSMENT = ("assessment", "Đánh giá chung")
+SUBJECT_TITLES = {"general": "Tình hình chung", "issues": "Dư luận xã hội về vấn đề"}
 PERIODIC = ("monthly", "quarterly", "half_year", "annual")
 
 
@@ -41,24 +43,52 @@ def redrafters() -> dict[str, Callable[[Ctx, store.Report], list[dict]]]:
     return found
 
 
-def _column_labels(p: Period) -> tuple[str, str]:
+def column_label(p: Period) -> str:
+    """A period as a table header: 'Tháng 12/2026', 'Quý IV/2026', '6 tháng đầu 2026', 'Năm 2026'."""
+    s = p.start
     if p.kind == "monthly":
-        prev = p.previous()
-        return f"Tháng {p.start.month}/{p.start.year}", f"Tháng {prev.start.month}/{prev.start.year}"
-    return "Kỳ này", "Kỳ trước"
+        return f"Tháng {s.month}/{s.year}"
+    if p.kind == "quarterly":
+        return f"Quý {ROMAN[(s.month - 1) // 3]}/{s.year}"
+    if p.kind == "half_year":
+        return f"6 tháng {'đầu' if s.month == 1 else 'cuối'} {s.year}"
+    if p.kind == "annual":
+        return f"Năm {s.year}"
+    return f"{s:%d/%m}–{p.end:%d/%m/%Y}"
 
 
 def figures_table(f: Facts) -> Table:
-    now_label, prev_label = _column_labels(f.period)
-    rows = []
+    """Items by field in this period, named in the header; against the previous period only
+    when the data cover it and this period is over (else the shares)."""
+    now_label = column_label(f.period) + (f" (đến {f.as_of:%d/%m})" if f.running else "")
     by_field = f.by_field
+    caption = f"Bảng 1. Số ý kiến dư luận theo lĩnh vực, {f.label}"
+    if not f.has_prev or f.running:
+        rows = [[label, str(by_field.get(code, 0)), wording.pct(by_field.get(code, 0), f.total)]
+                for code, label in catalog.FIELDS.items()]
+        rows.append(["Tổng cộng", str(f.total), "100%" if f.total else "0%"])
+        return Table(["Lĩnh vực", now_label, "Tỷ lệ"], rows, widths_mm=[85, 40, 40], caption=caption,
+                     bold_last_row=True)
+    rows = []
     for code, label in catalog.FIELDS.items():
         now, before = by_field.get(code, 0), f.prev_by_field.get(code, 0)
-        rows.append([label, str(now), str(before), f"{now - before:+d}" if now != before else "0"])
-    diff = f.total - f.prev_total
-    rows.append(["Tổng cộng", str(f.total), str(f.prev_total), f"{diff:+d}" if diff else "0"])
-    return Table(["Lĩnh vực", now_label, prev_label, "Tăng, giảm"], rows, widths_mm=[75, 30, 30, 30],
-                 caption=f"Bảng 1. Số ý kiến dư luận theo lĩnh vực, {f.period.label}", bold_last_row=True)
+        rows.append([label, str(now), str(before), wording.signed(now - before)])
+    rows.append(["Tổng cộng", str(f.total), str(f.prev_total), wording.signed(f.total - f.prev_total)])
+    return Table(["Lĩnh vực", now_label, column_label(f.previous), "Tăng, giảm"], rows, widths_mm=[75, 30, 30, 30],
+                 caption=caption, bold_last_row=True)
+
+
+def months_table(f: Facts) -> Table:
+    """A longer period's months, each named, with its items by tendency (the months' series)."""
+    codes = list(catalog.TENDENCIES)
+    rows = []
+    for d, n, mix in f.monthly:
+        label = f"Tháng {d.month}/{d.year}" + (f" (đến {f.as_of:%d/%m})" if f.running and d == f.monthly[-1][0]
+                                                else "")
+        rows.append([label, str(n), *[str(mix.get(c, 0)) for c in codes]])
+    rows.append(["Tổng cộng", str(f.total), *[str(f.by_tendency.get(c, 0)) for c in codes]])
+    return Table(["Tháng", "Tổng số", *catalog.TENDENCIES.values()], rows, widths_mm=[35, 22, 27, 27, 27, 27],
+                 caption=f"Bảng 2. Số ý kiến theo tháng và xu hướng, {f.label}", bold_last_row=True)
 
 
 def figures_chart(f: Facts) -> Chart:
@@ -68,21 +98,49 @@ def figures_chart(f: Facts) -> Chart:
                  list(catalog.FIELDS.values()), list(catalog.TENDENCIES.values()), values)
 
 
+def sections_for(f: Facts) -> list[tuple[str, str]]:
+    """The parts of a report of this kind: a month's six; a quarter, half year or year adds the
+    overall assessment, and a year closes with the next year's direction and tasks; an ad-hoc or
+    thematic report keeps to its subject (no part on the collaborators' network)."""
+    kind = f.period.kind
+    if kind in ("adhoc", "thematic"):
+        return [(k, SUBJECT_TITLES.get(k, t)) for k, t in SECTIONS if k != "network"]
+    if kind == "monthly":
+        return list(SECTIONS)
+    out = [*SECTIONS[:-1], ASSESSMENT, SECTIONS[-1]]
+    if kind == "annual":
+        out.append(("directions", f"Phương hướng, nhiệm vụ năm {f.period.start.year + 1}"))
+    return out
+
+
 def build_sections(f: Facts) -> list[dict]:
     sections = []
-    texts = prose.write_all(f)
-    for key, title in SECTIONS:
+    parts = sections_for(f)
+    texts = prose.write_all(f, [k for k, _ in parts])
+    for key, title in parts:
         section = {"key": key, "title": title, "text": texts[key], "edited": False}
         if key == "general":
             section["table"] = asdict(figures_table(f))
+            if len(f.monthly) > 1:
+                section["tables"] = [asdict(months_table(f))]
             section["chart"] = asdict(figures_chart(f))
         sections.append(section)
     return sections
 
 
+SUBJECT_LEAD = "tình hình dư luận xã hội về "
+
+
+def subject_of(report: store.Report) -> str | None:
+    """The subject of an ad-hoc or thematic report, read back from its title."""
+    if report.kind in PERIODIC or not report.title.startswith(SUBJECT_LEAD):
+        return None
+    return report.title[len(SUBJECT_LEAD):]
+
+
 def subject_for(p: Period, topic: str | None = None) -> str:
     if topic:
-        return f"tình hình dư luận xã hội về {topic.strip()}"
+        return f"{SUBJECT_LEAD}{topic.strip()}"
     return f"tình hình tư tưởng, tâm trạng và dư luận xã hội {p.label}"
 
 
@@ -107,7 +165,8 @@ def draft_report(ctx: Ctx, kind: str = "monthly", anchor: date | None = None, *,
     report = store.Report(
         kind=kind, period_start=p.start.isoformat(), period_end=p.end.isoformat(),
         title=consolidated.subject(p) if consolidated else subject_for(p, topic),
-        sections=consolidated.build(ctx, p) if consolidated else build_sections(gather(ctx, p)),
+        sections=consolidated.build(ctx, p) if consolidated else build_sections(
+            gather(ctx, p, subject=topic if kind not in PERIODIC else None)),
         recipients=list(setting(ctx, "report_recipients")),
         due_on=due.isoformat() if due else None, signer_name=default_signer(ctx),
         signer_title="Phó Trưởng ban" if mode == "kt" else "Trưởng ban", signer_mode=mode,
@@ -143,7 +202,7 @@ def regenerate(ctx: Ctx, report_id: str, discard_edits: bool = False) -> store.R
     elif consolidated:
         fresh = consolidated.build(ctx, period_for(report))
     else:
-        fresh = build_sections(gather(ctx, period_for(report)))
+        fresh = build_sections(gather(ctx, period_for(report), subject=subject_of(report)))
     report.drafted_figures = figures_check.current(ctx, report)
     keys = {s["key"] for s in fresh}
     for section in fresh:

@@ -1,20 +1,27 @@
 """The figures a report is drafted from, read in a few grouped queries for one period.
 
 Kept apart from the prose (draft.py) so the numbers can be tested on their own and the
-same figures feed the tables, the chart and the sentences.
+same figures feed the tables, the chart and the sentences. Besides the counts, the facts say
+what the words may claim (app.reports.wording): the day the figures are counted to while the
+period runs, whether the office's data cover the previous period (else no comparison), and
+every area's kind (so areas are counted as "09/09 ấp, 05/05 khóm").
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 
 from app import office
 from app.context import Ctx
-from app.opinions.handling import HandlingFigures, figures
+from app.months import add_months
+from app.opinions.handling import HandlingFigures
 from app.reports import facts_topics as ft
+from app.reports import wording
 from app.reports.facts_topics import AgencyFacts, Sample, TopicFacts
 from app.reports.period import Period
+from app.reports.scope import Scope, scope_for
 
 __all__ = ["AgencyFacts", "Facts", "MeetingFacts", "Sample", "TopicFacts", "gather"]
 
@@ -79,23 +86,67 @@ class Facts(CellTotals):
     place_name: str = ""          # the office's own unit, e.g. "xã Càng Long"
     upper_body: str = ""          # who the office reports to, from the office kind's style
     keywords: list[str] = field(default_factory=list)   # distinctive words of a month (app.analytics)
+    scope: Scope | None = None    # the items spoken of and the day figures are counted to
+    data_since: date | None = None  # the first day with an item in the office's data
+    area_kind: dict[str, str] = field(default_factory=dict)   # area name -> 'ấp', 'khóm', 'xã' …
+    area_totals: dict[str, int] = field(default_factory=dict)  # kind -> areas of that kind
+
+    @property
+    def as_of(self) -> date:
+        """The day the figures are counted to: the period's end, or today while it runs."""
+        return self.scope.as_of if self.scope else self.period.end
+
+    @property
+    def running(self) -> bool:
+        return self.as_of < self.period.end
+
+    @property
+    def has_prev(self) -> bool:
+        """The office's data cover the whole previous period, so a comparison means something."""
+        return wording.covered(self.previous.start, self.data_since)
+
+    @property
+    def label(self) -> str:
+        """The period's name, with its cut-off date while it runs."""
+        return wording.period_name(self.period.label, self.period.end, self.as_of)
+
+    def reached(self, names: list[str]) -> dict[str, int]:
+        """Areas among `names` by kind (for wording.area_tally / spread)."""
+        out: Counter = Counter(self.area_kind.get(n, "") for n in set(names) if n)
+        out.pop("", None)
+        return dict(out)
+
+    @property
+    def pending(self) -> int:
+        """Forwarded items without result at `as_of` (the stock every part states)."""
+        return sum(a.open for a in self.agencies)
+
+    @property
+    def overdue(self) -> int:
+        return sum(a.overdue for a in self.agencies)
+
+    @property
+    def complete_months(self) -> list[tuple]:
+        """The months of `monthly` that are over at `as_of` (a trend is read only from these)."""
+        return [m for m in self.monthly if _month_end(m[0]) <= self.as_of]
 
 
-def _between(p: Period) -> list[str]:
-    return [p.start.isoformat(), p.end.isoformat()]
+def _month_end(first: date) -> date:
+    return add_months(first, 1) - timedelta(days=1)
 
 
-def _by_field(ctx: Ctx, p: Period) -> dict[str, int]:
-    rows = ctx.db.execute("SELECT field, count(*) FROM opinions WHERE received_on BETWEEN ? AND ? GROUP BY field",
-                          _between(p)).fetchall()
-    return dict(rows)
+def _by(ctx: Ctx, scope: Scope, p: Period, column: str) -> dict[str, int]:
+    where, params = scope.items(p)
+    return dict(ctx.db.execute(f"SELECT o.{column}, count(*) FROM opinions o WHERE {where} GROUP BY 1",
+                               params).fetchall())
 
 
 def _meetings(ctx: Ctx, p: Period) -> list[MeetingFacts]:
     rows = ctx.db.execute(
         "SELECT m.held_on, m.kind, sum(a.presence = 'present'), sum(a.presence = 'absent'), "
         "sum(a.presence = 'excused') FROM meetings m JOIN meeting_attendance a ON a.meeting_id = m.id "
-        "WHERE m.held_on BETWEEN ? AND ? GROUP BY m.id ORDER BY m.held_on", _between(p)).fetchall()
+        "WHERE m.held_on BETWEEN ? AND ? GROUP BY m.id ORDER BY m.held_on", [p.start.isoformat(), p.end.isoformat()]
+    ).fetchall()
     return [MeetingFacts(h, k, int(pr or 0), int(ab or 0), int(ex or 0)) for h, k, pr, ab, ex in rows]
 
 
@@ -125,38 +176,72 @@ def office_kind(ctx: Ctx) -> str:
     return "province" if o.role == "province" else "district"
 
 
-def gather(ctx: Ctx, p: Period) -> Facts:
+def gather(ctx: Ctx, p: Period, today: date | None = None, subject: str | None = None) -> Facts:
+    """The facts of period `p` counted to `today` (default: the real today) while it runs; an
+    ad-hoc or thematic report's `subject` limits them to its items."""
+    scope = scope_for(ctx, p, today, subject)
     prev = p.previous()
-    between = _between(p)
+    where, params = scope.items()
     cells = {(f, t): n for f, t, n in ctx.db.execute(
-        "SELECT field, tendency, count(*) FROM opinions WHERE received_on BETWEEN ? AND ? GROUP BY field, tendency",
-        between).fetchall()}
-    prev_by_field = _by_field(ctx, prev)
-    prev_by_tendency = dict(ctx.db.execute(
-        "SELECT tendency, count(*) FROM opinions WHERE received_on BETWEEN ? AND ? GROUP BY tendency",
-        _between(prev)).fetchall())
+        f"SELECT o.field, o.tendency, count(*) FROM opinions o WHERE {where} GROUP BY 1, 2", params).fetchall()}
+    prev_by_field = _by(ctx, scope, prev, "field")
     me = office.get_office(ctx)
+    kinds, totals = _areas(ctx, me)
+    agencies = ft.agencies(ctx, scope)
+    between = [p.start.isoformat(), p.end.isoformat()]
     return Facts(
         period=p, previous=prev, district=_district(ctx), cells=cells,
-        prev_by_field=prev_by_field, prev_total=sum(prev_by_field.values()), topics=ft.topics(ctx, p),
-        handling=figures(ctx, *between), meetings=_meetings(ctx, p),
+        prev_by_field=prev_by_field, prev_total=sum(prev_by_field.values()), topics=ft.topics(ctx, scope),
+        handling=_handling(ctx, scope, agencies), meetings=_meetings(ctx, p),
         active_collaborators=_count(ctx, "SELECT count(*) FROM collaborators WHERE status = 'active'", []),
         joined=_count(ctx, "SELECT count(*) FROM collaborators WHERE joined_on BETWEEN ? AND ?", between),
         left=_count(ctx, "SELECT count(*) FROM collaborators WHERE left_on BETWEEN ? AND ?", between),
         trainings=_count(ctx, "SELECT count(*) FROM trainings WHERE held_on BETWEEN ? AND ?", between)
         if _has_table(ctx, "trainings") else 0,
-        high_risk=_count(ctx, "SELECT count(*) FROM opinions WHERE received_on BETWEEN ? AND ? "
-                              "AND hotspot_risk = 'high'", between),
-        areas_with_items=_count(ctx, "SELECT count(DISTINCT area_code) FROM opinions WHERE received_on "
-                                     "BETWEEN ? AND ? AND area_code IS NOT NULL", between),
-        prev_by_tendency=prev_by_tendency, loose=ft.loose_items(ctx, p), agencies=ft.agencies(ctx, p),
-        monthly=ft.monthly_totals(ctx, p),
-        areas_total=_areas_total(ctx, me.unit_code),
-        reporters=_count(ctx, "SELECT count(DISTINCT collaborator_id) FROM opinions WHERE received_on "
-                              "BETWEEN ? AND ? AND collaborator_id IS NOT NULL", between),
+        high_risk=_count(ctx, f"SELECT count(*) FROM opinions o WHERE {where} AND o.hotspot_risk = 'high'", params),
+        areas_with_items=_count(ctx, f"SELECT count(DISTINCT o.area_code) FROM opinions o WHERE {where} "
+                                     "AND o.area_code IS NOT NULL", params),
+        prev_by_tendency=_by(ctx, scope, prev, "tendency"), loose=ft.loose_items(ctx, scope), agencies=agencies,
+        monthly=ft.monthly_totals(ctx, scope),
+        areas_total=sum(totals.values()),
+        reporters=_count(ctx, f"SELECT count(DISTINCT o.collaborator_id) FROM opinions o WHERE {where} "
+                              "AND o.collaborator_id IS NOT NULL", params),
         kind=office_kind(ctx), place_name=_district(ctx), upper_body=_upper_body(me),
-        keywords=_keywords(ctx, p),
+        keywords=[] if scope.subject else _keywords(ctx, p),
+        scope=scope, data_since=_data_since(ctx), area_kind=kinds, area_totals=totals,
     )
+
+
+def _handling(ctx: Ctx, scope: Scope, agencies: list[AgencyFacts]) -> HandlingFigures:
+    """Received, forwarded, resolved and answered in the period (of the scope's items); overdue
+    at `as_of`, the same figure as the agencies' sum."""
+    subject, params = scope.everything()
+    start, end = scope.period.start.isoformat(), scope.as_of.isoformat()
+
+    def between(column: str) -> int:
+        return _count(ctx, f"SELECT count(*) FROM opinions o WHERE o.{column} BETWEEN ? AND ? AND {subject}",
+                      [start, end, *params])
+
+    return HandlingFigures(received=between("received_on"), forwarded=between("forwarded_on"),
+                           resolved=between("resolved_on"), answered=between("answered_on"),
+                           overdue=sum(a.overdue for a in agencies))
+
+
+def _data_since(ctx: Ctx) -> date | None:
+    row = ctx.db.execute("SELECT min(received_on) FROM opinions").fetchone()
+    return date.fromisoformat(row[0][:10]) if row and row[0] else None
+
+
+def _areas(ctx: Ctx, me: office.Office) -> tuple[dict[str, str], dict[str, int]]:
+    """Each area's kind by name ('ấp', 'khóm' from the area type; 'xã', 'phường' from a
+    commune's name) and how many areas of each kind the office has."""
+    kinds: dict[str, str] = {}
+    for unit in office.areas(ctx):
+        kind = unit.area_type or unit.name.split(" ")[0].lower()
+        if unit.name.startswith("Đặc khu"):
+            kind = "đặc khu"
+        kinds[unit.name] = kind
+    return kinds, dict(Counter(kinds.values()))
 
 
 def _keywords(ctx: Ctx, p: Period) -> list[str]:
@@ -166,13 +251,6 @@ def _keywords(ctx: Ctx, p: Period) -> list[str]:
     from app.analytics.keywords import month_keywords
 
     return month_keywords(ctx, p.start.strftime("%Y-%m"), 8)
-
-
-def _areas_total(ctx: Ctx, unit_code: str) -> int:
-    if hasattr(office, "areas"):
-        return len(office.areas(ctx))
-    return _count(ctx, "SELECT count(*) FROM units WHERE parent_code = ? AND level NOT IN ('agency', 'province')",
-                  [unit_code])
 
 
 def _upper_body(me: office.Office) -> str:

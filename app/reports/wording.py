@@ -159,7 +159,7 @@ def spread(names: Sequence[str], reached: dict[str, int], total: dict[str, int],
     word = spread_word(n_reached, n_total)
     if word:
         text = f"ở {word} địa bàn ({area_tally(reached, total)})"
-        return text + (f", nhiều hơn cả ở {join(names[:2])}" if names else "")
+        return text + (f", nhiều hơn cả ở {join(names[:named])}" if names else "")
     if not names:
         return ""
     shown = list(names[:named])

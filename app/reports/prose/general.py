@@ -1,24 +1,14 @@
 """Part I: the month in words first — stable or not, what dominated, the main events people
 talked about (the biggest topics and the hot spots) — then the figures against the
-previous period, and for a quarter, half year or year the trend across its months."""
+previous period (only when the data cover it and the period is over), and for a quarter, half
+year or year the months' series, its shape said only from the months that are over."""
 
 from __future__ import annotations
 
+from app.reports import wording
 from app.reports.facts import Facts
 from app.reports.prose.pen import Pen
-from app.reports.prose.words import (
-    change,
-    count,
-    field_name,
-    join,
-    n2,
-    pct,
-    place,
-    share_phrase,
-    tendency,
-    titles,
-)
-from app.text import vn_number
+from app.reports.prose.words import count, field_name, join, pct, place, share_phrase, tendency, titles
 
 NEGATIVE = ("frustration", "distortion")
 
@@ -50,20 +40,31 @@ def _events(f: Facts) -> str:
     return "Nổi lên trong dư luận là các vấn đề: " + titles(t.title for t in big) + "."
 
 
-def _fields(f: Facts, pen: Pen) -> str:
-    ranked = sorted(f.by_field.items(), key=lambda kv: (-kv[1], kv[0]))
-    top, n = ranked[0]
-    others = [f"{field_name(k)} ({count(v, 'ý kiến')})" for k, v in ranked[1:3]]
-    line = pen.pick("top-field", [
-        "Lĩnh vực được quan tâm nhiều nhất là {label} với {n} ({share})",
-        "Dư luận tập trung nhiều nhất vào lĩnh vực {label}: {n} ({share})",
-    ], label=field_name(top), n=count(n, "ý kiến"), share=pct(n, f.total))
+def _fields(f: Facts) -> str:
+    by_field = {field_name(k): v for k, v in sorted(f.by_field.items(), key=lambda kv: (-kv[1], kv[0]))}
+    top = wording.leaders(by_field)
+    others = [f"{k} ({count(v, 'ý kiến')})" for k, v in by_field.items() if k not in top][:2]
+    line = "Lĩnh vực được quan tâm " + wording.ranking(by_field, f.total).replace("là ", "là lĩnh vực ", 1) \
+        if len(top) == 1 else "Về lĩnh vực, " + wording.ranking(by_field, f.total)
     return line + (f", tiếp đến là {join(others)}." if others else ".")
+
+
+def comparable(f: Facts) -> bool:
+    """A comparison with the previous period means something: the data cover it and this
+    period is over (a running month is not set against a whole one)."""
+    return f.has_prev and not f.running
+
+
+def versus(f: Facts, now: int, before: int, noun: str = "ý kiến") -> str:
+    """The change against the previous period, or why there is none."""
+    if f.running and f.has_prev:
+        return f"{f.period.short} chưa kết thúc nên chưa so sánh với {f.period.previous_label} ({count(before, noun)})"
+    return wording.change(now, before, f.period.previous_label, f.has_prev, noun)
 
 
 def _shift(f: Facts) -> str:
     """The tendency that moved most against the previous period, in percentage points."""
-    if not f.prev_total:
+    if not f.prev_total or not comparable(f):
         return ""
     moves = []
     for code in ("support", "concern", "frustration", "distortion"):
@@ -74,53 +75,56 @@ def _shift(f: Facts) -> str:
     if delta < 3:
         return f"Cơ cấu xu hướng dư luận không có biến động lớn so với {f.period.previous_label}."
     up = now > before
-    return (f"Tỷ lệ ý kiến {tendency(code)} {'tăng' if up else 'giảm'} từ {vn_number(before, 1)}% "
-            f"{'lên' if up else 'xuống'} {vn_number(now, 1)}% so với {f.period.previous_label}.")
+    return (f"Tỷ lệ ý kiến {tendency(code)} {'tăng' if up else 'giảm'} từ {pct(before, 100)} "
+            f"{'lên' if up else 'xuống'} {pct(now, 100)} so với {f.period.previous_label}.")
+
+
+def month_label(d) -> str:
+    return f"tháng {d.month}"
 
 
 def _trend(f: Facts) -> str:
-    """Across the months of a quarter / half year / year: rising, falling or uneven."""
-    months = [(d, n) for d, n, _ in f.monthly]
-    if len(months) < 2:
+    """Across the months of a quarter / half year / year: the series, its shape read only from
+    the months that are over, and the topics that rose or fell at every step."""
+    if len(f.monthly) < 2:
         return ""
-    values = [n for _, n in months]
-    series = " – ".join(n2(n) for n in values)
-    hi = max(months, key=lambda x: x[1])
-    lo = min(months, key=lambda x: x[1])
-    if all(b >= a for a, b in zip(values, values[1:], strict=False)) and values[-1] > values[0]:
-        shape = f"tăng dần qua các tháng, từ {n2(values[0])} lên {n2(values[-1])} ý kiến"
-    elif all(b <= a for a, b in zip(values, values[1:], strict=False)) and values[-1] < values[0]:
-        shape = f"giảm dần qua các tháng, từ {n2(values[0])} xuống {n2(values[-1])} ý kiến"
-    else:
-        shape = (f"biến động qua các tháng, cao nhất là tháng {hi[0].month} ({count(hi[1], 'ý kiến')}), "
-                 f"thấp nhất là tháng {lo[0].month} ({count(lo[1], 'ý kiến')})")
-    text = f"Xét theo từng tháng ({series}), số ý kiến {shape}."
-    rising = [t for t in f.topics if len(t.monthly) > 1 and t.monthly[-1] > t.monthly[0] * 1.5 and t.monthly[-1] >= 5]
-    falling = [t for t in f.topics if len(t.monthly) > 1 and t.monthly[-1] * 1.5 < t.monthly[0] and t.monthly[0] >= 5]
+    done = f.complete_months
+    values = [n for _, n, _ in f.monthly]
+    text = "Số ý kiến theo từng tháng: " + " – ".join(
+        f"{month_label(d)}: {wording.n2(n)}" for d, n, _ in f.monthly) + "."
+    if len(done) >= 2:
+        shape = wording.series([n for _, n, _ in done], [month_label(d) for d, _, _ in done])
+        text += f" Qua {wording.n2(len(done))} tháng đã kết thúc, số ý kiến {shape}."
+    if len(done) < len(values):
+        text += (f" Tháng {f.monthly[-1][0].month} chưa kết thúc (số liệu tính đến ngày "
+                 f"{f.as_of:%d/%m/%Y}), chưa dùng để đánh giá xu hướng.")
+    steady = [t for t in f.topics if len(t.monthly) > 2 and t.count >= 10]
+    rising = [t for t in steady if wording.trend(t.monthly[:len(done)][-3:]) == "up"]
+    falling = [t for t in steady if wording.trend(t.monthly[:len(done)][-3:]) == "down"]
     if rising:
-        text += f" Các vấn đề có xu hướng tăng qua các tháng: {titles(t.title for t in rising[:3])}."
+        text += f" Tăng liên tục trong 03 tháng đã kết thúc gần nhất: {titles(t.title for t in rising[:3])}."
     if falling:
-        text += f" Các vấn đề lắng dần về cuối kỳ: {titles(t.title for t in falling[:3])}."
+        text += f" Giảm liên tục trong 03 tháng đã kết thúc gần nhất: {titles(t.title for t in falling[:3])}."
     return text
 
 
 def general(f: Facts, pen: Pen) -> str:
     p, who = f.period, pen.who
     if f.total == 0:
-        return pen.finish(f"Trong {p.label}, chưa ghi nhận thông tin dư luận xã hội nào trên địa bàn. Tình hình tư "
-                          "tưởng, tâm trạng của cán bộ, đảng viên và Nhân dân cơ bản ổn định.")
-    lines = [f"Trong {p.label}, tình hình tư tưởng, tâm trạng của cán bộ, đảng viên và Nhân dân trên địa bàn "
+        return pen.finish(f"Trong {f.label}, chưa ghi nhận thông tin dư luận xã hội nào"
+                          f"{' về vấn đề này' if f.scope and f.scope.subject else ' trên địa bàn'}.")
+    lines = [f"Trong {f.label}, tình hình tư tưởng, tâm trạng của cán bộ, đảng viên và Nhân dân trên địa bàn "
              f"{f.place_name or f.district} {_stability(f)}; {_mood(f)}. {_events(f)}"]
     hot = [t for t in f.topics if t.is_hot_spot]
     if hot:
-        areas = list(dict.fromkeys(a for t in hot for a in (t.high_risk_areas or [x for x, _ in t.areas[:2]])))
+        areas = list(dict.fromkeys(a for t in hot for a in t.places))
         lines.append(f"Có {count(len(hot), 'vấn đề')} được đánh giá là điểm nóng hoặc có nguy cơ hình thành điểm "
-                     f"nóng, chủ yếu tại {join([place(a) for a in areas[:3]])} (nêu cụ thể tại mục III).")
-    reach = (f"ở {n2(f.areas_with_items)}/{n2(f.areas_total)} {who.area_word}" if f.areas_total
-             else f"ở {count(f.areas_with_items, who.area_word)}")
+                     f"nóng, tại {join([place(a) for a in areas])} (nêu cụ thể tại mục III).")
+    names = list({a for t in f.topics for a, _ in t.areas} | {s.area for v in f.loose.values() for s in v})
+    tally = wording.area_tally(f.reached(names), f.area_totals) if f.area_totals else \
+        count(f.areas_with_items, who.area_word)
     lines.append(f"Trong {p.short}, đội ngũ cộng tác viên và các kênh thông tin đã phản ánh "
-                 f"{count(f.total, 'ý kiến')}, {change(f.total, f.prev_total, p.previous_label)}, {reach}. "
-                 + _fields(f, pen))
+                 f"{count(f.total, 'ý kiến')}, {versus(f, f.total, f.prev_total)}, ở {tally}. " + _fields(f))
     shares = [f"{tendency(k)} {pct(v, f.total)}" for k, v in sorted(f.by_tendency.items(), key=lambda kv: -kv[1])]
     lines.append(f"Về xu hướng dư luận: {'; '.join(shares)}. {_shift(f)}".strip())
     trend = _trend(f)

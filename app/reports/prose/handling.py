@@ -1,5 +1,8 @@
 """Parts III–V: each hot spot with place, risk, what was done and by whom; handling by
-agency (forwarded, resolved, overdue with days, feedback); the collaborators' activity."""
+agency (forwarded, resolved, overdue with days, feedback); the collaborators' activity.
+A hot spot is placed where its topic's items concentrate (TopicFacts.places, the same places
+part II names); pending and overdue items are stock figures stated with the day they are
+counted at (Facts.as_of), the same numbers in parts III, IV and VI."""
 
 from __future__ import annotations
 
@@ -7,7 +10,8 @@ from datetime import date
 
 from app.reports.facts import Facts, TopicFacts
 from app.reports.prose.pen import Pen
-from app.reports.prose.words import clause, count, join, lower_first, n2, pct, place
+from app.reports.prose.words import clause, count, join, lower_first, n2, pct, place, upper_first
+from app.reports.wording import as_of
 
 
 def _risk(t: TopicFacts) -> str:
@@ -27,20 +31,27 @@ def _risk(t: TopicFacts) -> str:
     return f"{risk}; nếu không được giải quyết kịp thời có nguy cơ {danger}" if risk else f"có nguy cơ {danger}"
 
 
-def _done(t: TopicFacts, who_actor: str) -> str:
-    if not t.agencies:
+def _done(t: TopicFacts, f: Facts, who_actor: str) -> str:
+    if not t.agencies and not t.pending:
         return ("Chưa có ý kiến nào được chuyển đến cơ quan chức năng xem xét, giải quyết; cần sớm xác minh, "
                 "chuyển xử lý")
-    sent = sum(n for _, n in t.agencies)
-    names = join([f"{a} ({count(n, 'ý kiến')})" if len(t.agencies) > 1 else a for a, n in t.agencies[:3]])
-    text = f"{who_actor} đã chuyển {count(sent, 'ý kiến')} đến {names} để xem xét, giải quyết"
-    if t.resolved:
-        text += f"; đến nay đã có kết quả giải quyết {count(t.resolved, 'ý kiến')}"
-        if t.results:
-            text += f" ({lower_first(clause(t.results[0]))})"
-    if t.open_forwarded:
-        text += f"; còn {count(t.open_forwarded, 'ý kiến')} chưa có kết quả"
-    return text
+    text = ""
+    if t.agencies:
+        sent = sum(n for _, n in t.agencies)
+        names = join([f"{a} ({count(n, 'ý kiến')})" if len(t.agencies) > 1 else a for a, n in t.agencies[:3]])
+        text = f"Trong {f.period.short}, {who_actor} đã chuyển {count(sent, 'ý kiến')} đến {names} để xem xét, giải quyết"
+        if t.resolved:
+            text += f"; đã có kết quả giải quyết {count(t.resolved, 'ý kiến')}"
+            if t.results:
+                text += f" ({lower_first(clause(t.results[0]))})"
+        text += ". "
+    if t.pending:
+        late = f", trong đó {count(t.overdue, 'ý kiến')} đã quá hạn" if t.overdue else ""
+        text += (f"{upper_first(as_of(f.as_of))}, vấn đề này còn {count(t.pending, 'ý kiến')} "
+                 f"đã chuyển chưa có kết quả{late}")
+    else:
+        text += "Các ý kiến đã chuyển về vấn đề này đều đã có kết quả"
+    return text.rstrip(". ")
 
 
 def hotspots(f: Facts, pen: Pen) -> str:
@@ -56,24 +67,25 @@ def hotspots(f: Facts, pen: Pen) -> str:
                                 "Các vấn đề nổi cộm, điểm nóng cần quan tâm trong {short} ({n}):"],
                       short=f.period.short, n=count(len(spots), "vấn đề"))]
     for i, t in enumerate(spots, 1):
-        areas = t.high_risk_areas or [a for a, _ in t.areas[:2]]
-        where = join([place(a) for a in areas]) or "trên địa bàn"
+        where = join([place(a) for a in t.places]) or "trên địa bàn"
         lines.append(f"{i}. {t.title}")
         opening = pen.pick("spot-where", ["Vấn đề phát sinh chủ yếu tại {w}", "Điểm nóng tập trung ở {w}",
                                           "Địa bàn cần quan tâm là {w}"], w=where)
-        lines.append(f"{opening}; {_risk(t)}. {_done(t, pen.who.actor)}.")
+        lines.append(f"{opening}; {_risk(t)}. {_done(t, f, pen.who.actor)}.")
     return pen.finish("\n".join(lines))
 
 
 def handling(f: Facts, pen: Pen) -> str:
     h = f.handling
+    result = (f"{count(h.resolved, 'ý kiến')} đã có kết quả giải quyết" if h.resolved
+              else "chưa có ý kiến nào có kết quả giải quyết trong kỳ")
+    answered = f"đã phản hồi {count(h.answered, 'ý kiến')}" if h.answered else "chưa phản hồi ý kiến nào"
     lines = [f"Trong {f.period.short}, {pen.who.actor} đã tiếp nhận {count(h.received, 'ý kiến')}; chuyển "
-             f"{count(h.forwarded, 'ý kiến')} đến các cơ quan chức năng xem xét, giải quyết; "
-             f"{count(h.resolved, 'ý kiến')} đã có kết quả giải quyết; đã phản hồi {count(h.answered, 'ý kiến')} "
-             "đến cộng tác viên và nơi phản ánh."
+             f"{count(h.forwarded, 'ý kiến')} đến các cơ quan chức năng xem xét, giải quyết; {result}; "
+             f"{answered} đến cộng tác viên và nơi phản ánh."
              if h.received or h.forwarded else f"Trong {f.period.short}, không có ý kiến nào cần chuyển xử lý."]
     if f.agencies:
-        lines.append("Kết quả theo từng cơ quan tiếp nhận:")
+        lines.append(f"Kết quả theo từng cơ quan tiếp nhận ({as_of(f.as_of)}):")
         for a in f.agencies:
             parts = []
             if a.forwarded:
@@ -81,15 +93,19 @@ def handling(f: Facts, pen: Pen) -> str:
             if a.resolved:
                 earlier = " (gồm cả ý kiến chuyển từ trước)" if a.resolved > a.forwarded else ""
                 parts.append(f"có kết quả giải quyết {count(a.resolved, 'ý kiến')}{earlier}")
-            if a.overdue:
-                parts.append(f"còn {count(a.overdue, 'ý kiến')} quá hạn chưa có kết quả, lâu nhất "
-                             f"{count(a.max_days_over, 'ngày')}")
+            if a.open:
+                late = (f", trong đó {count(a.overdue, 'ý kiến')} quá hạn, lâu nhất {count(a.max_days_over, 'ngày')}"
+                        if a.overdue else "")
+                parts.append(f"còn {count(a.open, 'ý kiến')} chưa có kết quả{late}")
             lines.append(f"- {a.name}: {', '.join(parts)}.")
-    if h.overdue:
-        lines.append(f"Đến cuối kỳ, còn {count(h.overdue, 'ý kiến')} đã chuyển nhưng quá hạn chưa có kết quả "
-                     f"giải quyết; {pen.who.actor} tiếp tục phối hợp, đôn đốc các cơ quan liên quan.")
+    if f.pending:
+        late = (f", trong đó {count(f.overdue, 'ý kiến')} đã quá hạn" if f.overdue else ", chưa có ý kiến nào quá hạn")
+        lines.append(f"{upper_first(as_of(f.as_of))}, còn {count(f.pending, 'ý kiến')} đã "
+                     f"chuyển chưa có kết quả giải quyết{late}; {pen.who.actor} tiếp tục phối hợp, đôn đốc các cơ "
+                     "quan liên quan.")
     else:
-        lines.append("Không có ý kiến quá hạn giải quyết.")
+        lines.append(f"{upper_first(as_of(f.as_of))}, không còn ý kiến nào đã chuyển mà chưa "
+                     "có kết quả giải quyết.")
     return pen.finish("\n".join(lines))
 
 
@@ -108,7 +124,8 @@ def network(f: Facts, pen: Pen) -> str:
                      f"tham dự (đạt {pct(present, present + away)}); vắng {count(away, 'lượt')}, trong đó "
                      f"{count(excused, 'lượt')} có lý do.")
     else:
-        lines.append(f"Trong {f.period.short}, {actor} chưa tổ chức hội nghị giao ban cộng tác viên.")
+        when = f"Tính đến ngày {f.as_of:%d/%m/%Y}" if f.running else f"Trong {f.period.short}"
+        lines.append(f"{when}, {actor} chưa tổ chức hội nghị giao ban cộng tác viên.")
     line = f"Hiện nay, toàn đơn vị có {count(f.active_collaborators, 'cộng tác viên')} dư luận xã hội đang hoạt động"
     if f.active_collaborators and f.reporters:
         line += (f"; {n2(min(f.reporters, f.active_collaborators))}/{n2(f.active_collaborators)} cộng tác viên "

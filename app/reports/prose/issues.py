@@ -9,11 +9,12 @@ it is talked about (never the form's own words "mức độ quan tâm: …").
 from __future__ import annotations
 
 from app import catalog
+from app.reports import wording
 from app.reports.facts import Facts, TopicFacts
+from app.reports.prose.general import comparable, versus
 from app.reports.prose.opinions import minority_sentence, quote_sentence, tendency_sentence
 from app.reports.prose.pen import Pen
 from app.reports.prose.words import (
-    change,
     clause,
     count,
     field_name,
@@ -37,33 +38,40 @@ SCALE_WORDS = {
 
 
 def where(t: TopicFacts, f: Facts, pen: Pen) -> str:
-    """Concentrated, spread or scattered, with the places named."""
-    names = [place(a) for a, _ in t.areas]
+    """Spread over most or many areas (counted by kind), or the places named; the topic's
+    `places` are the ones every part of the report names."""
+    names = [a for a, _ in t.areas]
     if not names:
         return ""
-    top2 = sum(n for _, n in t.areas[:2])
-    total_areas = f.areas_total or f.areas_with_items or len(names)
-    if len(names) >= 3 and len(names) * 2 >= total_areas and top2 * 2 < t.count:
-        return (f"diễn ra ở hầu khắp địa bàn ({len(names)}/{total_areas} {pen.who.area_word}), "
-                f"nhiều hơn cả ở {join(names[:2])}")
-    if top2 * 2 >= t.count and len(names) > 2:
-        return f"tập trung chủ yếu ở {join(names[:2])} ({pct(top2, t.count)} số ý kiến)"
-    if len(names) <= 3 and t.count <= 6:
-        return f"rải rác ở {join(names)}"
-    rest = len(names) - 3
-    more = f" và {count(rest, pen.who.area_word)} khác" if rest > 0 else ""
-    return f"ở {join(names[:3], ',') if rest > 0 else join(names[:3])}{more}"
+    reached = f.reached(names)
+    if wording.spread_word(*wording.reach(reached, f.area_totals)):
+        return wording.spread([place(a) for a in t.places], reached, f.area_totals)
+    top = sum(n for a, n in t.areas if a in t.places)
+    if len(names) > len(t.places) and top * 2 >= t.count:
+        return f"tập trung chủ yếu ở {join([place(a) for a in t.places])} ({pct(top, t.count)} số ý kiến)"
+    return wording.spread([place(a) for a in t.places] + [place(a) for a in names if a not in t.places],
+                          reached, f.area_totals)
 
 
 def _trend_open(t: TopicFacts, f: Facts, pen: Pen) -> str:
     p = f.period
     title = lower_first(t.title)
-    if t.is_new(p):
+    if f.running:
+        return pen.pick("so-far", [
+            "Tính đến ngày {d}, có {n} về {title}",
+            "Đến ngày {d}, ghi nhận {n} về vấn đề này",
+        ], d=f"{f.as_of:%d/%m/%Y}", n=count(t.count, "ý kiến"), title=title)
+    if t.is_new(f.has_prev):
         return pen.pick("new", [
             "Đây là vấn đề mới phát sinh trong {short}, đã có {n} phản ánh",
             "Vấn đề {title} mới nổi lên trong {short} với {n} phản ánh",
         ], short=p.short, n=count(t.count, "ý kiến"), title=title)
     before = t.prev_count
+    if not comparable(f):
+        return pen.pick("no-prev", [
+            "Trong {short}, có {n} về {title}",
+            "Vấn đề {title} có {n} trong {short}",
+        ], short=p.short, n=count(t.count, "ý kiến"), title=title)
     if before and t.count >= before * 1.25 and t.count - before >= 3:
         return pen.pick("rise", [
             "Dư luận về vấn đề này tăng rõ so với {prev} (từ {a} lên {b})",
@@ -112,7 +120,7 @@ def _field_paragraph(code: str, f: Facts, pen: Pen) -> str:
         "Về {label}, ghi nhận {n} ({share}), {change}",
         "Đối với lĩnh vực {label}: {n} ({share}), {change}",
     ], label=label, n=count(n, "ý kiến"), share=pct(n, f.total),
-        change=change(n, f.prev_by_field.get(code, 0), f.period.previous_label))
+        change=versus(f, n, f.prev_by_field.get(code, 0)))
     text = head + "."
     if topics:
         named = _named(topics[:4])

@@ -7,6 +7,7 @@ A minority view "matters" when it is at least a fifth of the items and pulls the
 
 from __future__ import annotations
 
+from app.reports import wording
 from app.reports.facts_topics import Sample, TopicFacts
 from app.reports.prose.words import clause, pct, share_phrase, some, tendency
 
@@ -61,7 +62,7 @@ def tendency_sentence(t: TopicFacts) -> str:
     if not order:
         return ""
     (c1, n1), rest = order[0], order[1:]
-    if rest and n1 * 2 <= t.count and (n1 - rest[0][1]) * 10 < t.count:
+    if rest and n1 * 2 <= t.count and wording.two_streams([n for _, n in order]):
         c2, n2 = rest[0]
         return (f"Ý kiến chia thành hai luồng gần ngang nhau: {tendency(c1)} ({pct(n1, t.count)}) và "
                 f"{tendency(c2)} ({pct(n2, t.count)}).")

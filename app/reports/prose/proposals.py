@@ -1,33 +1,62 @@
 """Part VI: the forecast tied to the period's trends, and the office's own proposals, each
 addressed to a named body — the agency an issue was forwarded to, the People's Committee,
 the Party committee or the superior Ban — and derived from what is unresolved or rising.
-The citizens' own requests are not restated here (Part II says what people propose)."""
+The citizens' own requests are not restated here (Part II says what people propose).
+
+A proposal cites only the items the addressed body holds: an agency is asked about the
+topics whose pending items it holds; central and foreign matters (đối ngoại) are not put to
+the commune's bodies but reflected upward to the superior Ban. A forecast of a rise or a
+fall rests on months that are over (a month with one week of data forecasts nothing)."""
 
 from __future__ import annotations
 
+from app.reports import wording
 from app.reports.facts import Facts, TopicFacts
+from app.reports.prose.general import comparable
 from app.reports.prose.pen import Pen
-from app.reports.prose.words import count, join, place, titles
+from app.reports.prose.words import count, join, place, tendency, titles
+
+UPWARD_FIELDS = ("foreign_affairs",)  # matters no commune body holds: reflected to the superior Ban
 
 
-def _rising(t: TopicFacts) -> bool:
-    return t.count >= 3 and (t.prev_count == 0 or t.count >= t.prev_count * 1.25)
+def upward(t: TopicFacts) -> bool:
+    return t.field in UPWARD_FIELDS
+
+
+def _moving(t: TopicFacts, f: Facts, way: str) -> bool:
+    """Rising ('up') or falling ('down'): over the last three months that are over for a
+    longer period, against a covered previous period for a month that is over."""
+    done = len(f.complete_months)
+    if len(t.monthly) > 1:
+        return done >= 3 and t.count >= 10 and wording.trend(t.monthly[:done][-3:]) == way
+    if not comparable(f) or not t.prev_count:
+        return False
+    if way == "up":
+        return t.count >= t.prev_count * 1.25 and t.count - t.prev_count >= 3
+    return t.prev_count >= 5 and t.count * 1.5 <= t.prev_count
+
+
+def _rising(t: TopicFacts, f: Facts) -> bool:
+    return _moving(t, f, "up")
 
 
 def forecast(f: Facts, pen: Pen) -> list[str]:
     lines = []
-    rising = [t for t in f.topics if _rising(t)]
+    rising = [t for t in f.topics if _rising(t, f)]
     hot = [t for t in f.topics if t.is_hot_spot]
     if rising:
         names = titles((t.title for t in rising[:3]), quote=True)
         lines.append(f"Thời gian tới, dư luận về {names} dự báo tiếp tục tăng, nhất là khi các vấn đề này chưa "
                      "được giải quyết dứt điểm.")
+    elif f.running:
+        lines.append(f"Do {f.period.short} chưa kết thúc (số liệu tính đến ngày {f.as_of:%d/%m/%Y}), chưa đủ căn cứ "
+                     "dự báo xu hướng tăng, giảm của từng vấn đề; tiếp tục theo dõi đến hết kỳ.")
     if hot:
-        areas = list(dict.fromkeys(a for t in hot for a in (t.high_risk_areas or [x for x, _ in t.areas[:1]])))
+        areas = list(dict.fromkeys(a for t in hot for a in t.places))
         lines.append(f"Các vấn đề {titles((t.title for t in hot[:3]), quote=True)} còn tiềm ẩn nguy cơ; nếu không "
-                     f"được giải quyết kịp thời, tại {join([place(a) for a in areas[:3]])} có thể phát sinh khiếu "
+                     f"được giải quyết kịp thời, tại {join([place(a) for a in areas])} có thể phát sinh khiếu "
                      "kiện, tụ tập đông người hoặc bị lợi dụng để xuyên tạc, kích động.")
-    falling = [t for t in f.topics if t.prev_count >= 5 and t.count * 1.5 <= t.prev_count]
+    falling = [t for t in f.topics if _moving(t, f, "down")]
     if falling:
         lines.append(f"Dư luận về {titles(t.title for t in falling[:2])} có xu hướng lắng xuống.")
     if not lines:
@@ -35,45 +64,48 @@ def forecast(f: Facts, pen: Pen) -> list[str]:
     return lines
 
 
-def _main_agency(t: TopicFacts) -> str:
-    return t.agencies[0][0] if t.agencies else ""
-
-
 def proposals(f: Facts, pen: Pen) -> list[str]:
     who = pen.who
     lines = []
-    topics_of: dict[str, list[TopicFacts]] = {}
-    for t in f.topics:
-        if t.open_forwarded and _main_agency(t):
-            topics_of.setdefault(_main_agency(t), []).append(t)
+    held: dict[str, list[TopicFacts]] = {}
+    for t in sorted(f.topics, key=lambda t: -t.pending):
+        for agency in t.pending_at:
+            if not upward(t):
+                held.setdefault(agency, []).append(t)
     pending = [a for a in f.agencies if a.open]
+    on_day = wording.as_of(f.as_of)
     for a in pending[:4]:
         late = (f", trong đó {count(a.overdue, 'ý kiến')} đã quá hạn (lâu nhất {count(a.max_days_over, 'ngày')})"
                 if a.overdue else "")
-        about = topics_of.get(a.name, [])
+        about = held.get(a.name, [])
         on = f", nhất là về {titles(t.title for t in about[:2])}" if about else ""
         lines.append(pen.pick("ask-agency", [
-            "- Đề nghị {a} sớm xem xét, giải quyết dứt điểm {n} đã chuyển còn chưa có kết quả{late}{on}; thông tin "
-            "kết quả để phản hồi đến Nhân dân.",
-            "- Đề nghị {a} khẩn trương trả lời {n} còn tồn đọng{late}{on}.",
-            "- Đề nghị {a} tập trung giải quyết {n} chưa có kết quả{late}{on}, tránh để kéo dài gây bức xúc.",
-        ], a=a.name, n=count(a.open, "ý kiến"), late=late, on=on))
+            "- Đề nghị {a} sớm xem xét, giải quyết dứt điểm {n} đã chuyển còn chưa có kết quả ({d}){late}{on}; "
+            "thông tin kết quả để phản hồi đến Nhân dân.",
+            "- Đề nghị {a} khẩn trương trả lời {n} còn tồn đọng ({d}){late}{on}.",
+            "- Đề nghị {a} tập trung giải quyết {n} chưa có kết quả ({d}){late}{on}, tránh để kéo dài gây bức xúc.",
+        ], a=a.name, n=count(a.open, "ý kiến"), late=late, on=on, d=on_day))
     if len(pending) > 4:
         rest = pending[4:]
         lines.append(f"- Đề nghị {join([a.name for a in rest])} sớm có kết quả đối với "
-                     f"{count(sum(a.open for a in rest), 'ý kiến')} đã chuyển còn tồn đọng.")
-    loose = [t for t in f.topics if _rising(t) and not t.agencies]
+                     f"{count(sum(a.open for a in rest), 'ý kiến')} đã chuyển còn tồn đọng ({on_day}).")
+    loose = [t for t in f.topics if _rising(t, f) and not t.agencies and not upward(t)]
     if loose:
         lines.append(f"- Đề nghị {who.government} chỉ đạo các ngành chức năng xác minh, có biện pháp xử lý đối với "
                      f"{titles(t.title for t in loose[:3])}, là các vấn đề dư luận đang tăng nhưng "
                      "chưa được chuyển xử lý.")
-    hot = [t for t in f.topics if t.is_hot_spot]
+    hot = [t for t in f.topics if t.is_hot_spot and not upward(t)]
     if hot and who.committee:
         lines.append(f"- Đề nghị {who.committee} chỉ đạo các cơ quan liên quan tập trung giải quyết, kịp thời "
                      f"thông tin, định hướng dư luận về {join([f'“{t.title}”' for t in hot[:3]])}.")
     elif hot:
         lines.append(f"- Đề nghị {who.government} tổ chức đối thoại, công khai thông tin với Nhân dân về "
                      f"{join([f'“{t.title}”' for t in hot[:3]])}.")
+    for t in [t for t in f.topics if upward(t)][:2]:
+        main = tendency(t.main_tendency) if t.main_tendency else ""
+        lines.append(f"- Đề nghị {who.superior} tổng hợp, phản ánh lên cấp trên dư luận về {t.title[:1].lower()}"
+                     f"{t.title[1:]} ({count(t.count, 'ý kiến')}{', chủ yếu ' + main if main else ''}); tiếp tục "
+                     "cung cấp thông tin chính thống để tuyên truyền, định hướng tại cơ sở.")
     distort = f.by_tendency.get("distortion", 0)
     if distort:
         lines.append(f"- Đề nghị {who.superior} kịp thời cung cấp thông tin định hướng, nhất là đối với "
