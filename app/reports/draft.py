@@ -54,7 +54,7 @@ def column_label(p: Period) -> str:
         return f"6 tháng {'đầu' if s.month == 1 else 'cuối'} {s.year}"
     if p.kind == "annual":
         return f"Năm {s.year}"
-    return f"{s:%d/%m}–{p.end:%d/%m/%Y}"
+    return f"Từ {s:%d/%m/%Y} đến {p.end:%d/%m/%Y}"
 
 
 def figures_table(f: Facts) -> Table:

@@ -110,6 +110,17 @@ class Facts(CellTotals):
         """The period's name, with its cut-off date while it runs."""
         return wording.period_name(self.period.label, self.period.end, self.as_of)
 
+    @property
+    def during(self) -> str:
+        """How a sentence opens on the period: 'Trong tháng 12 năm 2026 (…)', 'Từ ngày … đến ngày …'."""
+        label = self.label
+        return label[:1].upper() + label[1:] if label.startswith("từ ngày") else f"Trong {label}"
+
+    @property
+    def subject(self) -> str:
+        """An ad-hoc or thematic report's subject ('' for a periodic report)."""
+        return self.scope.subject if self.scope else ""
+
     def reached(self, names: list[str]) -> dict[str, int]:
         """Areas among `names` by kind (for wording.area_tally / spread)."""
         out: Counter = Counter(self.area_kind.get(n, "") for n in set(names) if n)

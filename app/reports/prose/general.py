@@ -98,7 +98,7 @@ def _trend(f: Facts) -> str:
     if len(done) < len(values):
         text += (f" Tháng {f.monthly[-1][0].month} chưa kết thúc (số liệu tính đến ngày "
                  f"{f.as_of:%d/%m/%Y}), chưa dùng để đánh giá xu hướng.")
-    steady = [t for t in f.topics if len(t.monthly) > 2 and t.count >= 10]
+    steady = [t for t in f.topics if len(done) >= 3 and t.count >= 10]
     rising = [t for t in steady if wording.trend(t.monthly[:len(done)][-3:]) == "up"]
     falling = [t for t in steady if wording.trend(t.monthly[:len(done)][-3:]) == "down"]
     if rising:
@@ -111,10 +111,14 @@ def _trend(f: Facts) -> str:
 def general(f: Facts, pen: Pen) -> str:
     p, who = f.period, pen.who
     if f.total == 0:
-        return pen.finish(f"Trong {f.label}, chưa ghi nhận thông tin dư luận xã hội nào"
-                          f"{' về vấn đề này' if f.scope and f.scope.subject else ' trên địa bàn'}.")
-    lines = [f"Trong {f.label}, tình hình tư tưởng, tâm trạng của cán bộ, đảng viên và Nhân dân trên địa bàn "
-             f"{f.place_name or f.district} {_stability(f)}; {_mood(f)}. {_events(f)}"]
+        return pen.finish(f"{f.during}, chưa ghi nhận thông tin dư luận xã hội nào"
+                          f"{' về ' + f.subject if f.subject else ' trên địa bàn'}.")
+    if f.subject:
+        lines = [f"{f.during}, dư luận xã hội trên địa bàn {f.place_name or f.district} về {f.subject} "
+                 f"{_stability(f)}; {_mood(f)}."]
+    else:
+        lines = [f"{f.during}, tình hình tư tưởng, tâm trạng của cán bộ, đảng viên và Nhân dân trên địa bàn "
+                 f"{f.place_name or f.district} {_stability(f)}; {_mood(f)}. {_events(f)}"]
     hot = [t for t in f.topics if t.is_hot_spot]
     if hot:
         areas = list(dict.fromkeys(a for t in hot for a in t.places))
@@ -124,7 +128,8 @@ def general(f: Facts, pen: Pen) -> str:
     tally = wording.area_tally(f.reached(names), f.area_totals) if f.area_totals else \
         count(f.areas_with_items, who.area_word)
     lines.append(f"Trong {p.short}, đội ngũ cộng tác viên và các kênh thông tin đã phản ánh "
-                 f"{count(f.total, 'ý kiến')}, {versus(f, f.total, f.prev_total)}, ở {tally}. " + _fields(f))
+                 f"{count(f.total, 'ý kiến')}, {versus(f, f.total, f.prev_total)}, ở {tally}."
+                 + ("" if f.subject else " " + _fields(f)))
     shares = [f"{tendency(k)} {pct(v, f.total)}" for k, v in sorted(f.by_tendency.items(), key=lambda kv: -kv[1])]
     lines.append(f"Về xu hướng dư luận: {'; '.join(shares)}. {_shift(f)}".strip())
     trend = _trend(f)

@@ -96,7 +96,8 @@ def topic_paragraph(t: TopicFacts, f: Facts, pen: Pen) -> str:
     first = opening + (f", {place_text}" if place_text else "") + f"; vấn đề {scale}."
     parts = [first, tendency_sentence(t), quote_sentence(t), minority_sentence(t)]
     if len(t.monthly) > 1:
-        parts.append("Diễn biến theo tháng: " + " – ".join(n2(n) for n in t.monthly) + " ý kiến.")
+        cut = f" (tháng {f.monthly[-1][0].month} tính đến ngày {f.as_of:%d/%m/%Y})" if f.running else ""
+        parts.append(f"Diễn biến theo tháng{cut}: " + " – ".join(n2(n) for n in t.monthly) + " ý kiến.")
     if t.proposals:
         asks = join([proposal_clause(x) for x, _ in t.proposals[:2]])
         parts.append(pen.pick("ask", ["Nhân dân đề nghị {a}.", "Người dân kiến nghị {a}.",
@@ -139,14 +140,27 @@ def _field_paragraph(code: str, f: Facts, pen: Pen) -> str:
     return text
 
 
+def _main(f: Facts) -> tuple[int, int, str]:
+    code, n = max(f.by_tendency.items(), key=lambda kv: kv[1])
+    return n, f.total, tendency(code)
+
+
 def issues(f: Facts, pen: Pen) -> str:
     if not f.total:
         return f"Trong {f.period.short}, không có vấn đề nổi bật được dư luận quan tâm."
-    lines = ["1. Dư luận theo lĩnh vực"]
-    for code in sorted(f.by_field, key=lambda c: (-f.by_field[c], list(catalog.FIELDS).index(c))):
-        lines.append(_field_paragraph(code, f, pen))
+    lines = []
+    if not f.subject:  # a report on one subject speaks of it, not of every field
+        lines.append("1. Dư luận theo lĩnh vực")
+        for code in sorted(f.by_field, key=lambda c: (-f.by_field[c], list(catalog.FIELDS).index(c))):
+            lines.append(_field_paragraph(code, f, pen))
+    elif not f.topics:
+        samples = [s for v in f.loose.values() for s in v]
+        lines.append(f"Có {count(f.total, 'ý kiến')} liên quan đến {f.subject}; "
+                     f"{share_phrase(*_main(f))}.")
+        lines += [f"- {clause(s.text)}." for s in samples[:5]]
     if f.topics:
-        lines.append("2. Các vấn đề nổi bật được dư luận quan tâm")
+        if not f.subject:
+            lines.append("2. Các vấn đề nổi bật được dư luận quan tâm")
         deep = [t for t in f.topics if t.status == "hot"][:IN_DEPTH]
         deep += [t for t in f.topics if t not in deep][:max(0, IN_DEPTH - len(deep))]
         for i, t in enumerate(deep):

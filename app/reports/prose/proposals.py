@@ -53,7 +53,8 @@ def forecast(f: Facts, pen: Pen) -> list[str]:
                      "dự báo xu hướng tăng, giảm của từng vấn đề; tiếp tục theo dõi đến hết kỳ.")
     if hot:
         areas = list(dict.fromkeys(a for t in hot for a in t.places))
-        lines.append(f"Các vấn đề {titles((t.title for t in hot[:3]), quote=True)} còn tiềm ẩn nguy cơ; nếu không "
+        lines.append(f"{'Các vấn đề' if len(hot) > 1 else 'Vấn đề'} {titles((t.title for t in hot[:3]), quote=True)} "
+                     "còn tiềm ẩn nguy cơ; nếu không "
                      f"được giải quyết kịp thời, tại {join([place(a) for a in areas])} có thể phát sinh khiếu "
                      "kiện, tụ tập đông người hoặc bị lợi dụng để xuyên tạc, kích động.")
     falling = [t for t in f.topics if _moving(t, f, "down")]
@@ -110,8 +111,9 @@ def proposals(f: Facts, pen: Pen) -> list[str]:
     if distort:
         lines.append(f"- Đề nghị {who.superior} kịp thời cung cấp thông tin định hướng, nhất là đối với "
                      f"{count(distort, 'ý kiến')} trái chiều, xuyên tạc ghi nhận trong {f.period.short}.")
-    lines.append(f"- Đề nghị {who.superior} tiếp tục quan tâm tập huấn, bồi dưỡng nghiệp vụ cho đội ngũ cộng tác "
-                 "viên dư luận xã hội.")
+    if not f.subject:  # a report on one subject asks only about it
+        lines.append(f"- Đề nghị {who.superior} tiếp tục quan tâm tập huấn, bồi dưỡng nghiệp vụ cho đội ngũ cộng "
+                     "tác viên dư luận xã hội.")
     return lines
 
 

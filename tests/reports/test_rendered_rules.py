@@ -1,0 +1,149 @@
+"""The claim rules held on the rendered documents themselves (PDF read back with pdfium, DOCX
+with python-docx), for every periodic kind and an ad-hoc and a thematic report drafted from the
+demo as of today: what a head reads is what is checked."""
+
+from __future__ import annotations
+
+import io
+import re
+from datetime import date
+
+import docx
+import pytest
+
+from app.reports import draft, register
+from app.reports.facts import gather
+from app.reports.period import period_of
+from tests.pdfread import open_pdf
+
+NUMBER = r"(\d+(?:,\d+)?)"
+
+
+def _value(text: str) -> float:
+    return float(text.replace(",", "."))
+
+
+def _docx_text(data: bytes) -> str:
+    document = docx.Document(io.BytesIO(data))
+    cells = [c.text for t in document.tables for row in t.rows for c in row.cells]
+    return "\n".join([p.text for p in document.paragraphs] + cells)
+
+
+def _kinds() -> dict[str, dict]:
+    today = date.today()
+    quarter = period_of("quarterly", today)
+    return {
+        "monthly": {"kind": "monthly", "anchor": today},
+        "quarterly": {"kind": "quarterly", "anchor": today},
+        "quarter-over": {"kind": "quarterly", "anchor": quarter.previous().start},
+        "half_year": {"kind": "half_year", "anchor": today},
+        "annual": {"kind": "annual", "anchor": today},
+        "adhoc": {"kind": "adhoc", "start": quarter.start, "end": today,
+                  "topic": "ô nhiễm môi trường từ cơ sở chăn nuôi heo và lò than củi"},
+        "thematic": {"kind": "thematic", "start": today.replace(month=1, day=1), "end": today,
+                     "topic": "bồi thường, giải phóng mặt bằng dự án nâng cấp Quốc lộ 53"},
+    }
+
+
+@pytest.fixture(scope="module")
+def rendered(demo_template, tmp_path_factory):
+    """Each kind drafted and rendered once: (facts, pdf text, docx text)."""
+    import shutil
+
+    from app.office import open_ctx
+    from tests.conftest import PASSPHRASE
+
+    path = tmp_path_factory.mktemp("rendered") / "demo.db"
+    shutil.copy(demo_template, path)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("DLXH_PASSPHRASE", PASSPHRASE)
+        ctx = open_ctx(path)
+    out = {}
+    try:
+        for name, spec in _kinds().items():
+            spec = dict(spec)
+            report = draft.draft_report(ctx, spec.pop("kind"), spec.pop("anchor", None), **spec)
+            docx_bytes, pdf_bytes = register.render_files(ctx, report.id)
+            facts = gather(ctx, draft.period_for(report), subject=draft.subject_of(report))
+            out[name] = (facts, open_pdf(pdf_bytes).text(), _docx_text(docx_bytes))
+    finally:
+        ctx.close()
+    return out
+
+
+def _texts(rendered):
+    for name, (facts, pdf, docx_text) in rendered.items():
+        for fmt, text in (("pdf", pdf), ("docx", docx_text)):
+            yield name, facts, fmt, " ".join(text.split())
+
+
+def test_words_match_their_figures_in_every_rendered_document(rendered):
+    for name, _facts, fmt, text in _texts(rendered):
+        where = (name, fmt)
+        for tally in re.findall(r"hầu khắp địa bàn \(([^)]*)\)", text):
+            got, of = (sum(int(x) for x in col) for col in zip(*re.findall(r"(\d+)/(\d+)", tally), strict=True))
+            assert 3 * got >= 2 * of, (where, tally)
+        assert not re.search(r"\b(\d+)/\1 ấp\b", text) or "khóm" in text, where
+        assert "14/14" not in text, where
+        for share in re.findall(rf"(?:phần lớn|đa số|Phần lớn|Đa số) ý kiến [^()]*\({NUMBER}%", text):
+            assert _value(share) > 50, (where, share)
+        for a, b in re.findall(rf"hai luồng gần ngang nhau: [^()]*\({NUMBER}%\) và [^()]*\({NUMBER}%\)", text):
+            assert _value(a) + _value(b) >= 75 and abs(_value(a) - _value(b)) <= 10, (where, a, b)
+        for series in re.findall(r"tăng qua các tháng \(([\d –]+) ý kiến\)", text):
+            values = [int(v) for v in series.split(" – ")]
+            assert all(b > a for a, b in zip(values, values[1:], strict=False)), (where, series)
+        for series in re.findall(r"giảm qua các tháng \(([\d –]+) ý kiến\)", text):
+            values = [int(v) for v in series.split(" – ")]
+            assert all(b < a for a, b in zip(values, values[1:], strict=False)), (where, series)
+        assert not re.search(r"-0,0", text) and "Kỳ này" not in text and "Kỳ trước" not in text, where
+
+
+def test_no_comparison_with_a_period_without_data(rendered):
+    for name, facts, fmt, text in _texts(rendered):
+        if not facts.has_prev:
+            assert not re.search(r"(tháng|quý|năm|kỳ|6 tháng) trước(?: đó)? không có ý kiến nào", text), (name, fmt)
+            assert "mới phát sinh" not in text and "mới nổi lên" not in text, (name, fmt)
+            assert "để so sánh" in text, (name, fmt)
+
+
+def test_a_period_not_over_carries_its_cutoff_and_forecasts_no_trend_from_it(rendered):
+    for name, facts, fmt, text in _texts(rendered):
+        if facts.running:
+            assert f"chưa kết thúc, số liệu tính đến ngày {facts.as_of:%d/%m/%Y}" in text, (name, fmt)
+            if len(facts.complete_months) < 3:  # a trend is read from three months that are over, at least
+                assert "lắng dần" not in text and "lắng xuống" not in text, (name, fmt)
+                assert "dự báo tiếp tục tăng" not in text, (name, fmt)
+
+
+def test_stock_figures_carry_their_date_and_agree(rendered):
+    for name, facts, fmt, text in _texts(rendered):
+        day = f"{facts.as_of:%d/%m/%Y}"
+        stated = {int(n) for n in re.findall(rf"Tính đến ngày {day}, còn (\d+) ý kiến đã chuyển chưa có kết quả", text)}
+        if facts.pending:
+            assert stated == {facts.pending}, (name, fmt, stated, facts.pending)
+        for n in re.findall(r"còn (\d+) ý kiến (?:đã chuyển )?chưa có kết quả", text):
+            assert int(n) <= facts.pending, (name, fmt, n)
+
+
+def test_longer_periods_name_their_periods_and_the_year_closes_with_tasks(rendered):
+    for name in ("quarterly", "quarter-over", "half_year", "annual"):
+        facts, pdf, _ = rendered[name]
+        text = " ".join(pdf.split())
+        assert "Bảng 2. Số ý kiến theo tháng và xu hướng" in text and "ĐÁNH GIÁ CHUNG" in text, name
+        for d, _n, _mix in facts.monthly:
+            assert f"Tháng {d.month}/{d.year}" in text, (name, d)
+    over = " ".join(rendered["quarter-over"][1].split())
+    q = rendered["quarter-over"][0].period
+    assert re.search(r"Quý [IV]+/\d{4} Quý [IV]+/\d{4} Tăng, giảm", over) and "so với quý trước" in over, q
+    annual = rendered["annual"][1]
+    year = rendered["annual"][0].period.start.year
+    assert f"PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM {year + 1}" in annual
+    assert annual.index(f"PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM {year + 1}") > annual.index("ĐỀ XUẤT, KIẾN NGHỊ")
+
+
+def test_subject_reports_keep_to_their_subject(rendered):
+    adhoc = " ".join(rendered["adhoc"][1].split())
+    thematic = " ".join(rendered["thematic"][1].split())
+    assert "Quốc lộ 53" not in adhoc and "Biển Đông" not in adhoc and "phân bón" not in adhoc
+    assert "lò than củi" not in thematic and "Biển Đông" not in thematic
+    assert "Trong từ ngày" not in adhoc + thematic
