@@ -90,11 +90,10 @@ def _trend(f: Facts) -> str:
         return ""
     done = f.complete_months
     values = [n for _, n, _ in f.monthly]
-    text = "Số ý kiến theo từng tháng: " + " – ".join(
-        f"{month_label(d)}: {wording.n2(n)}" for d, n, _ in f.monthly) + "."
+    text = "Số ý kiến theo từng tháng được nêu tại Bảng 2."
     if len(done) >= 2:
         shape = wording.series([n for _, n, _ in done], [month_label(d) for d, _, _ in done])
-        text += f" Qua {wording.n2(len(done))} tháng đã kết thúc, số ý kiến {shape}."
+        text = f"Qua {wording.n2(len(done))} tháng đã kết thúc (Bảng 2), số ý kiến {shape}."
     if len(done) < len(values):
         text += (f" Tháng {f.monthly[-1][0].month} chưa kết thúc (số liệu tính đến ngày "
                  f"{f.as_of:%d/%m/%Y}), chưa dùng để đánh giá xu hướng.")
