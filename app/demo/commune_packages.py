@@ -176,12 +176,17 @@ def _forward(sender: Sender, rng: random.Random, row: dict, topic_index: int, mo
     agency = sender.agencies[AGENCY[topic_index] % len(sender.agencies)]
     row.update(handling="forwarded", forwarded_to=agency["code"], forwarded_on=forwarded.isoformat(),
                due_on=(forwarded + timedelta(days=30)).isoformat())
-    sender.waiting.append((row, topic_index, rng.randint(7, 34), rng.random() < 0.04))
+    # Most results come within the month the agency has; one in eight comes one to three months
+    # late (overdue meanwhile); a few never come.
+    late = rng.random() < 0.12
+    sender.waiting.append((row, topic_index, rng.randint(45, 100) if late else rng.randint(7, 30),
+                           rng.random() < 0.01))
 
 
 def _results_reached(sender: Sender, rng: random.Random, month_end: date, now: str) -> list[dict]:
     """Earlier forwarded items whose result came by this month's end: sent again, version raised.
-    About one in twenty-five never gets one (the overdue the province sees)."""
+    Late ones are overdue in between (the overdue the province sees); about one in a hundred
+    never gets a result."""
     done, still = [], []
     for entry in sender.waiting:
         row, topic_index, delay, stuck = entry

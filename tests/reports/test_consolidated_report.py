@@ -37,6 +37,10 @@ def _text(secs: list[dict]) -> str:
 def test_names_the_communes_to_watch_and_merges_topics(tmp_path, passphrase_env):
     ctx, expect = build(tmp_path / "p.db", communes=40, per_commune=20)
     try:
+        with ctx.transaction():     # enrolled, never sent anything: no report, no collaborator list
+            ctx.db["peers"].insert({"unit_code": "86999", "name": "Xã Im Lặng", "role": "district",
+                                    "sign_public_key": "-", "age_recipient": "-", "fingerprint": "-",
+                                    "enrolled_on": "2026-01-01", "enrolled_by": "t"})
         secs = sections.build(ctx, OCTOBER, date(2026, 11, 25))
     finally:
         ctx.close()
@@ -47,6 +51,7 @@ def test_names_the_communes_to_watch_and_merges_topics(tmp_path, passphrase_env)
             assert re.search(rf"{re.escape(name.removeprefix('Xã '))}(?!\d)", text), (group, name)
     assert "13.440" not in text and "tổng hợp 800 ý kiến" in text
     assert "Quá hạn nhưng chưa nhận được báo cáo của" in text
+    assert "Còn 01 đơn vị chưa gửi danh sách cộng tác viên về Ban: xã Im Lặng." in text
     # One row per topic, whatever the spelling each commune gave it ("Hoá"/"HÓA", capitals).
     tables = [b for b in _document(secs).blocks if isinstance(b, Table)]
     topics = next(t for t in tables if "vấn đề dư luận" in t.caption)

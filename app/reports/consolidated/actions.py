@@ -59,9 +59,9 @@ def handling(f: ProvinceFacts) -> list[str]:
         more = f" và {count(len(late) - 8, 'đơn vị')} khác" if len(late) > 8 else ""
         lines.append(f"{upper_first(as_of(h.as_of))}, còn {count(h.overdue, 'ý kiến')} đã chuyển nhưng quá hạn chưa có kết quả "
                      f"giải quyết, ở {count(len(late), 'đơn vị')}: {names}{more}.")
-        if h.agencies:
-            lines.append("Cơ quan còn nhiều ý kiến quá hạn: " + ", ".join(
-                f"{a} ({count(n, 'ý kiến')})" for a, n in h.agencies[:4]) + ".")
+        if h.topics:
+            lines.append("Ý kiến quá hạn thuộc nhiều nhất các vấn đề: " + "; ".join(
+                f"{in_sentence(t)} ({count(n, 'ý kiến')})" for t, n in h.topics[:3]) + ".")
     else:
         lines.append(f"{upper_first(as_of(h.as_of))}, không có ý kiến nào đã chuyển mà quá hạn chưa có kết quả giải quyết.")
     return lines
@@ -78,6 +78,10 @@ def network(f: ProvinceFacts) -> list[str]:
              f"{count(n.left, 'người')} thôi tham gia" if n.left else ""]
     if any(moves):
         lines.append(f"Trong {month_words(f)}, " + join([m for m in moves if m]) + ".")
+    without = [u.name for u in f.units if not u.collaborators]
+    if without:
+        lines.append(f"Còn {count(len(without), 'đơn vị')} chưa gửi danh sách cộng tác viên về Ban: "
+                     f"{compact(without, 20)}.")
     return lines
 
 

@@ -18,7 +18,7 @@ from datetime import date
 from app import office
 from app.context import Ctx
 from app.exchange import province
-from app.reports.consolidated.topics import CrossTopic, merged_topics
+from app.reports.consolidated.topics import CrossTopic, merged_topics, topic_key
 from app.reports.facts import CellTotals
 from app.reports.period import Period, due_date
 
@@ -35,6 +35,7 @@ class UnitFacts:
     overdue: int = 0
     status: str = province.MISSING   # the monthly report's arrival: on_time | late | missing | pending
     received: str = ""               # ISO date the monthly report arrived, when it did
+    collaborators: int = 0           # active collaborators the office has sent
 
 
 @dataclass(frozen=True)
@@ -46,7 +47,7 @@ class HandlingFacts:
     answered: int             # feedback given during the month
     overdue: int              # stock: forwarded, past due, no result, as of `as_of`
     as_of: date
-    agencies: list[tuple[str, int]] = field(default_factory=list)   # overdue by agency name, most first
+    topics: list[tuple[str, int]] = field(default_factory=list)   # overdue by topic (merged), most first
 
 
 @dataclass(frozen=True)
@@ -118,7 +119,7 @@ def gather(ctx: Ctx, p: Period, today: date) -> ProvinceFacts:
         period=p, today=today, due=due, units=list(units.values()),
         not_enrolled=[u.name for u in province.not_enrolled(ctx)], cells=cells, prev_by_field=prev_by_field,
         topics=merged_topics(ctx, me, p, {c: u.name for c, u in units.items()}),
-        handling=_handling(ctx, me, p, as_of, units), network=_network(ctx, me, p), groups=_groups(ctx, me, p),
+        handling=_handling(ctx, me, p, as_of, units), network=_network(ctx, me, p, units), groups=_groups(ctx, me, p),
     )
 
 
@@ -151,14 +152,20 @@ def _handling(ctx: Ctx, me: str, p: Period, as_of: date, units: dict[str, UnitFa
                                     "GROUP BY +origin", [me, day, day, day]):
         if origin in units:
             units[origin].overdue = n
-    agencies = ctx.db.execute(
-        "SELECT coalesce(u.name, o.forwarded_to), count(*) FROM opinions o LEFT JOIN units u ON u.code = o.forwarded_to "
-        f"WHERE o.origin != ? AND {_overdue_where('o.')} GROUP BY 1 ORDER BY 2 DESC, 1",
-        [me, day, day, day]).fetchall()
+    # By topic, merged across communes: each commune forwards to its own agencies, so the
+    # province reads what is stuck by subject, not by 80 communes' police stations.
+    by_topic: Counter = Counter()
+    shown: dict[str, str] = {}
+    for title, n in ctx.db.execute(
+            "SELECT t.title, count(*) FROM opinions o JOIN topics t ON t.id = o.topic_id "
+            f"WHERE o.origin != ? AND {_overdue_where('o.')} GROUP BY 1", [me, day, day, day]):
+        key = topic_key(title)
+        by_topic[key] += n
+        shown.setdefault(key, title)
     return HandlingFacts(
         forwarded=count("forwarded_on BETWEEN ? AND ?", _b(p)), resolved=count("resolved_on BETWEEN ? AND ?", _b(p)),
-        answered=count("answered_on BETWEEN ? AND ?", _b(p)),
-        overdue=sum(u.overdue for u in units.values()), as_of=as_of, agencies=[(a, n) for a, n in agencies])
+        answered=count("answered_on BETWEEN ? AND ?", _b(p)), overdue=sum(u.overdue for u in units.values()),
+        as_of=as_of, topics=[(shown[k], n) for k, n in sorted(by_topic.items(), key=lambda kv: (-kv[1], kv[0]))])
 
 
 def _overdue_where(alias: str) -> str:
@@ -167,7 +174,12 @@ def _overdue_where(alias: str) -> str:
             f"OR {alias}resolved_on > ?) AND {alias}forwarded_on <= ?")
 
 
-def _network(ctx: Ctx, me: str, p: Period) -> NetworkFacts:
+def _network(ctx: Ctx, me: str, p: Period, units: dict[str, UnitFacts]) -> NetworkFacts:
+    for origin, n in ctx.db.execute("SELECT origin, count(*) FROM collaborators WHERE origin != ? AND status = 'active' "
+                                    "GROUP BY origin", [me]):
+        if origin in units:
+            units[origin].collaborators = n
+
     def one(sql: str, params: list) -> int:
         return int(ctx.db.execute(sql, params).fetchone()[0] or 0)
 
