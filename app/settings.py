@@ -22,6 +22,7 @@ DEFAULTS: dict[str, Any] = {
     "backup_keep": 10,                    # newest N backups kept in that folder
     "backup_auto": True,                  # back up on exit and once a day
     "idle_lock_minutes": 10,              # lock the window after this long without input (0: never)
+    "forms_serve": False,                 # "Thu phiếu tại hội nghị": serving forms on the LAN, off until an admin allows
 }
 
 
@@ -61,6 +62,16 @@ def put_number(ctx: Ctx, key: str, text: str | float) -> float | int:
     stored: float | int = value if isinstance(DEFAULTS[key], float) else int(round(value))
     put(ctx, key, stored)
     return stored
+
+
+def put_flag(ctx: Ctx, key: str, on: bool) -> None:
+    """An on/off setting (an administrator's choice, like serving forms on the office network)."""
+    from app import auth
+
+    auth.require(ctx, "settings")
+    if not isinstance(DEFAULTS.get(key), bool):
+        raise KeyError(key)
+    put(ctx, key, bool(on))
 
 
 def get(ctx: Ctx, key: str) -> Any:

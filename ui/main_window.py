@@ -48,6 +48,7 @@ NAV: list[tuple[str, str]] = [
     ("opinions", "Thông tin dư luận"),
     ("topics", "Vấn đề nổi cộm"),
     ("surveys", "Điều tra"),
+    ("forms", "Phiếu điện tử"),
     ("reports", "Báo cáo"),
     ("exchange", "Trao đổi dữ liệu"),
     ("catalog", "Danh mục"),

@@ -1,0 +1,1 @@
+"""Widgets of the "Phiếu điện tử" page (ui/pages/forms.py)."""

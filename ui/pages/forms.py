@@ -1,0 +1,324 @@
+"""Phiếu điện tử: make the forms, bring responses home (drop zone, files, pasted text), review
+collaborators' items before they count, and, when an administrator allows it, collect at a
+meeting over the office's network with a QR code (ui/forms/meeting_dialog.py).
+
+All work goes through app.forms on the task runner; every text shown is plain text (what
+arrives in a response is data from outside and is never rendered as HTML)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import auth, catalog, settings
+from app.forms import inbox, make, receive
+from app.surveys import questionnaire as qn
+from ui.errors import show_error
+from ui.feedback import notify
+from ui.files import choose_folder, open_files
+from ui.forms.drop_zone import DropZone
+from ui.models import Column, RowsModel
+from ui.pages.base import PageBase
+from ui.widgets import setup_table
+
+SERVE_SETTING = "forms_serve"
+
+
+def _plain_label(text: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    return label
+
+
+class Page(PageBase):
+    title = "Phiếu điện tử"
+
+    def __init__(self, ctx, tasks, parent=None) -> None:
+        super().__init__(ctx, tasks, parent)
+        intro = _plain_label("Phiếu là một tệp HTML gửi qua Zalo hoặc thư điện tử; người trả lời mở bằng trình "
+                             "duyệt, phiếu được mã hóa ngay trên máy họ và chỉ máy này mở được. Không cần máy chủ "
+                             "trên Internet.")
+        self.layout_.addWidget(intro)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._make_tab(), "Làm phiếu")
+        self.tabs.addTab(self._import_tab(), "Nhận phiếu")
+        self.tabs.addTab(self._inbox_tab(), "Ý kiến chờ duyệt")
+        self.layout_.addWidget(self.tabs, 1)
+
+    # ---- making forms
+    def _make_tab(self) -> QWidget:
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        layout.addWidget(_plain_label("Phiếu điều tra: một tệp cho mọi người trả lời (ẩn danh). Phiếu báo cáo: "
+                                      "mỗi cộng tác viên đang hoạt động một tệp riêng, ghi sẵn họ tên và địa bàn."))
+        row = QHBoxLayout()
+        self.survey = QComboBox()
+        self.survey.setMinimumContentsLength(24)
+        self.survey.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        row.addWidget(self.survey, 1)
+        self.make_survey_btn = QPushButton("Làm phiếu điều tra…")
+        self.make_survey_btn.clicked.connect(lambda: self.make_survey_form())
+        row.addWidget(self.make_survey_btn)
+        layout.addLayout(row)
+        self.make_reports_btn = QPushButton("Làm phiếu báo cáo cho cộng tác viên…")
+        self.make_reports_btn.clicked.connect(lambda: self.make_report_forms())
+        layout.addWidget(self.make_reports_btn, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addSpacing(12)
+        layout.addWidget(_plain_label("Thu phiếu tại hội nghị: máy này phục vụ phiếu trong mạng Wi-Fi của cơ quan "
+                                      "khi cửa sổ thu phiếu còn mở; điện thoại quét mã QR để điền và gửi."))
+        meeting = QHBoxLayout()
+        self.meeting_btn = QPushButton("Thu phiếu tại hội nghị (mã QR)…")
+        self.meeting_btn.clicked.connect(self.open_meeting)
+        meeting.addWidget(self.meeting_btn)
+        self.allow_serve = QCheckBox("Cho phép thu phiếu qua mạng nội bộ (quản trị)")
+        self.allow_serve.setEnabled(auth.can(self.ctx, "settings"))
+        self.allow_serve.toggled.connect(self._set_serve_allowed)
+        meeting.addWidget(self.allow_serve)
+        meeting.addStretch(1)
+        layout.addLayout(meeting)
+        self.make_result = _plain_label()
+        layout.addWidget(self.make_result)
+        layout.addStretch(1)
+        return tab
+
+    def _choose_out(self) -> str:
+        return choose_folder(self, "Chọn thư mục ghi phiếu điện tử")
+
+    def make_survey_form(self, folder: str | None = None) -> None:
+        sid = self.survey.currentData()
+        if not sid:
+            self.make_result.setText("Chưa có cuộc điều tra nào đang soạn hoặc đang thu phiếu.")
+            return
+        folder = folder or self._choose_out()
+        if folder:
+            self.tasks.run(lambda: make.survey_forms(self.ctx, sid, Path(folder)), on_done=self._made_one,
+                           on_failed=lambda exc: show_error(self, exc), parent=self, label="Đang làm phiếu…")
+
+    def _made_one(self, path: Path) -> None:
+        self.make_result.setText(f"Đã ghi phiếu: {path} ({path.stat().st_size // 1024} KB). Gửi tệp này cho "
+                                 "người trả lời qua Zalo hoặc thư điện tử.")
+        notify(self, "Đã làm phiếu điện tử.")
+
+    def make_report_forms(self, folder: str | None = None) -> None:
+        folder = folder or self._choose_out()
+        if folder:
+            self.tasks.run(lambda: make.collaborator_forms(self.ctx, Path(folder)), on_done=self._made_many,
+                           on_failed=lambda exc: show_error(self, exc), parent=self, label="Đang làm phiếu…")
+
+    def _made_many(self, paths: list[Path]) -> None:
+        where = paths[0].parent if paths else ""
+        self.make_result.setText(f"Đã ghi {len(paths)} phiếu báo cáo vào {where}: gửi mỗi cộng tác viên tệp mang "
+                                 "tên của mình.")
+        notify(self, f"Đã làm {len(paths)} phiếu báo cáo.")
+
+    def _set_serve_allowed(self, on: bool) -> None:
+        if bool(settings.get(self.ctx, SERVE_SETTING)) != on:
+            try:
+                settings.put_flag(self.ctx, SERVE_SETTING, on)
+            except Exception as exc:  # noqa: BLE001 - shown to the user
+                show_error(self, exc)
+        self.meeting_btn.setEnabled(on)
+
+    def open_meeting(self) -> None:
+        from ui.forms.meeting_dialog import MeetingDialog
+
+        choices = [(self.survey.itemText(i), self.survey.itemData(i)) for i in range(self.survey.count())
+                   if self.survey.itemData(i)]
+        labels = [text for text, _ in choices] + ["Phiếu báo cáo của cộng tác viên"]
+        picked, ok = QInputDialog.getItem(self, "Thu phiếu tại hội nghị", "Thu phiếu nào?", labels, 0, False)
+        if not ok:
+            return
+        sid = dict(choices).get(picked)
+        expected = 0
+        if sid:
+            expected, ok = QInputDialog.getInt(self, "Thu phiếu tại hội nghị", "Số người dự (0 nếu chưa biết):",
+                                               0, 0, 100000)
+            if not ok:
+                return
+        try:
+            self.meeting = MeetingDialog(self.ctx, sid, picked, expected, self)
+        except Exception as exc:  # noqa: BLE001 - a busy port, no network: said in one line
+            show_error(self, exc)
+            return
+        self.meeting.finished.connect(lambda _: self.refresh())
+        self.meeting.show()
+
+    # ---- importing responses
+    def _import_tab(self) -> QWidget:
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        self.drop = DropZone()
+        self.drop.files_dropped.connect(self.import_paths)
+        self.drop.text_dropped.connect(lambda text: self.import_text(text))
+        layout.addWidget(self.drop)
+        row = QHBoxLayout()
+        for label, slot in (("Chọn tệp phiếu…", self.choose_files), ("Chọn thư mục…", self.choose_dir),
+                            ("Dán văn bản…", self.paste_text)):
+            button = QPushButton(label)
+            button.clicked.connect(slot)
+            row.addWidget(button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.import_log = QPlainTextEdit()
+        self.import_log.setReadOnly(True)
+        self.import_log.setPlaceholderText("Kết quả nhập phiếu hiện ở đây, mỗi phiếu một dòng.")
+        layout.addWidget(self.import_log, 1)
+        return tab
+
+    def choose_files(self) -> None:
+        paths = open_files(self, "Chọn tệp phiếu", "Phiếu điện tử (*.age *.txt);;Mọi tệp (*)")
+        if paths:
+            self.import_paths(paths)
+
+    def choose_dir(self) -> None:
+        folder = choose_folder(self, "Chọn thư mục có tệp phiếu")
+        if folder:
+            self.import_paths([folder])
+
+    def paste_text(self) -> None:
+        text, ok = QInputDialog.getMultiLineText(self, "Dán văn bản có phiếu", "Dán tin nhắn có khối "
+                                                 "“BEGIN AGE ENCRYPTED FILE” (có thể nhiều phiếu):")
+        if ok and text.strip():
+            self.import_text(text)
+
+    def import_text(self, text: str) -> None:
+        self._import(lambda: ([("nội dung dán vào", text.encode("utf-8"))], 0))
+
+    def import_paths(self, paths: list[str]) -> None:
+        self._import(lambda: receive.arrivals_from(list(paths)))
+
+    def _import(self, gather) -> None:
+        def work():
+            arrivals, skipped = gather()
+            return receive.receive_many(self.ctx, arrivals), skipped
+
+        self.tabs.setCurrentIndex(1)
+        self.tasks.run(work, on_done=self._imported, on_failed=lambda exc: show_error(self, exc), parent=self,
+                       label="Đang nhập phiếu…")
+
+    def _imported(self, result) -> None:
+        outcomes, skipped = result
+        for o in outcomes:
+            self.import_log.appendPlainText(("✗ " if o.status == "refused" else "✓ ") + o.line())
+        done = sum(o.status == "imported" for o in outcomes)
+        refused = sum(o.status == "refused" for o in outcomes)
+        tail = f"; bỏ qua {skipped} tệp không phải phiếu" if skipped else ""
+        summary = f"Đã nhập {done} phiếu, từ chối {refused} phiếu{tail}."
+        self.import_log.appendPlainText(summary)
+        notify(self, summary)
+        self.refresh()
+
+    # ---- the inbox
+    def _inbox_tab(self) -> QWidget:
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        self.inbox_model = RowsModel([
+            Column("Ngày nhận", lambda i: i.received_on),
+            Column("Cộng tác viên", lambda i: i.collaborator_name),
+            Column("Lĩnh vực", lambda i: catalog.label(catalog.FIELDS, i.field)),
+            Column("Xu hướng", lambda i: catalog.label(catalog.TENDENCIES, i.tendency)),
+            Column("Nội dung", lambda i: i.summary, tip=True),
+            Column("Vấn đề gợi ý", lambda i: i.topic_title or "", tip=True),
+            Column("Cảnh báo", lambda i: "Có thể nêu danh tính" if i.hints else "", tip=True),
+        ])
+        self.inbox_view = QTableView()
+        self.inbox_view.setModel(self.inbox_model)
+        setup_table(self.inbox_view)
+        self.inbox_view.selectionModel().selectionChanged.connect(lambda *_: self._show_hints())
+        layout.addWidget(self.inbox_view, 1)
+        self.hints = _plain_label()
+        layout.addWidget(self.hints)
+        row = QHBoxLayout()
+        self.with_topic = QCheckBox("Gán vấn đề được gợi ý")
+        row.addWidget(self.with_topic)
+        self.despite = QCheckBox("Vẫn duyệt ý kiến có cảnh báo danh tính")
+        row.addWidget(self.despite)
+        row.addStretch(1)
+        layout.addLayout(row)
+        buttons = QHBoxLayout()
+        self.accept_btn = QPushButton("Duyệt ý kiến đang chọn")
+        self.accept_btn.clicked.connect(lambda: self.accept_items(selected=True))
+        self.accept_all_btn = QPushButton("Duyệt tất cả")
+        self.accept_all_btn.clicked.connect(lambda: self.accept_items(selected=False))
+        self.reject_btn = QPushButton("Bỏ ý kiến đang chọn")
+        self.reject_btn.clicked.connect(self.reject_selected)
+        for button in (self.accept_btn, self.accept_all_btn, self.reject_btn):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        return tab
+
+    def _selected(self) -> list:
+        rows = sorted({i.row() for i in self.inbox_view.selectionModel().selectedRows()})
+        return [self.inbox_model.row_at(r) for r in rows]
+
+    def _show_hints(self) -> None:
+        items = self._selected()
+        hints = [h for item in items for h in item.hints]
+        self.hints.setText(" ".join(hints))
+
+    def accept_items(self, selected: bool) -> None:
+        ids = [i.id for i in self._selected()] if selected else None
+        if selected and not ids:
+            self.hints.setText("Hãy chọn ý kiến cần duyệt.")
+            return
+        with_topic, despite = self.with_topic.isChecked(), self.despite.isChecked()
+        self.tasks.run(lambda: inbox.accept(self.ctx, ids, despite_privacy=despite, with_topic=with_topic),
+                       on_done=self._accepted, on_failed=lambda exc: show_error(self, exc), parent=self)
+
+    def _accepted(self, result: inbox.Accepted) -> None:
+        held = f"; giữ lại {len(result.held)} ý kiến có cảnh báo danh tính" if result.held else ""
+        self.hints.setText(f"Đã duyệt {len(result.accepted)} ý kiến{held}.")
+        notify(self, f"Đã duyệt {len(result.accepted)} ý kiến.")
+        self.refresh()
+
+    def reject_selected(self) -> None:
+        ids = [i.id for i in self._selected()]
+
+        def work() -> int:
+            for item_id in ids:
+                inbox.reject(self.ctx, item_id)
+            return len(ids)
+
+        self.tasks.run(work, on_done=lambda n: (notify(self, f"Đã bỏ {n} ý kiến."), self.refresh()),
+                       on_failed=lambda exc: show_error(self, exc), parent=self)
+
+    # ---- reload
+    def refresh(self) -> None:
+        def load():
+            surveys = [s for s in qn.list_surveys(self.ctx) if s.status != "closed"]
+            return surveys, inbox.waiting(self.ctx), bool(settings.get(self.ctx, SERVE_SETTING))
+
+        self.tasks.run(load, on_done=self._loaded, on_failed=lambda exc: show_error(self, exc))
+
+    def _loaded(self, data) -> None:
+        surveys, waiting, allowed = data
+        current = self.survey.currentData()
+        self.survey.clear()
+        for s in surveys:
+            self.survey.addItem(f"{s.title} ({qn.STATUSES[s.status].lower()}, {s.responses} phiếu)", s.id)
+        if not surveys:
+            self.survey.addItem("Chưa có cuộc điều tra đang soạn hoặc đang thu phiếu", None)
+        index = self.survey.findData(current)
+        self.survey.setCurrentIndex(max(index, 0))
+        self.inbox_model.set_rows(waiting)
+        self.tabs.setTabText(2, f"Ý kiến chờ duyệt ({len(waiting)})")
+        self.allow_serve.blockSignals(True)
+        self.allow_serve.setChecked(allowed)
+        self.allow_serve.blockSignals(False)
+        self.meeting_btn.setEnabled(allowed)
