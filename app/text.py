@@ -44,7 +44,10 @@ def fts_query(user_text: str) -> str | None:
 
 
 def vn_number(n: int | float, decimals: int = 0) -> str:
-    """Format a number the Vietnamese way: 1.234.567 and 12,5."""
+    """Format a number the Vietnamese way: 1.234.567 and 12,5; never "-0,0" (a difference of
+    floating-point sums that rounds to zero is zero)."""
+    if round(n, decimals) == 0:
+        n = 0
     if decimals:
         whole, frac = f"{n:,.{decimals}f}".split(".")
         return whole.replace(",", ".") + "," + frac

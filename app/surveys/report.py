@@ -14,7 +14,8 @@ from app.reports.document import Chart, Document, Header, Heading, Paragraph, Ta
 from app.reports.signer import default_signer
 from app.surveys import tabulate as tb
 from app.surveys.model import AGE_BANDS
-from app.surveys.report_text import achieved_margin, findings, method_paragraphs, pct, reading
+from app.surveys.report_groups import GroupAgreement, closing, lowest_groups
+from app.surveys.report_text import findings, margin_words, method_paragraphs, pct, reading
 from app.text import fold, vn_date_line, vn_number
 
 ROMAN = ("I", "II", "III", "IV", "V")
@@ -69,7 +70,8 @@ def _question_blocks(data: tb.SurveyData, i: int) -> list:
         rows = [[f"{r.key}. {r.label}", vn_number(r.count), pct(r.percent), "±" + vn_number(r.moe, 1)]
                 for r in f.rows]
         count_head = "Số phiếu (gia quyền)" if data.weighted else "Số phiếu"
-        blocks.append(Table(["Phương án", count_head, "Tỷ lệ", "Sai số"], rows, [89, 28, 24, 24]))
+        blocks.append(Table(["Phương án", count_head, "Tỷ lệ", "Sai số"], rows, [89, 28, 24, 24],
+                            f"Câu {q.no}: tỷ lệ chọn từng phương án"))
         if q.kind == "likert":
             blocks.append(Chart(f"Câu {q.no}: tỷ lệ theo mức độ (%)", [r.label for r in f.rows], ["Tỷ lệ (%)"],
                                 [[round(r.percent) for r in f.rows]]))
@@ -97,29 +99,28 @@ def _most_common(texts: list[str], k: int) -> list[str]:
 
 def _groups_blocks(data: tb.SurveyData) -> tuple[list, str]:
     """Agreement with the first Likert question by stratum, age band and gender; and the
-    group that agrees least (for the proposals)."""
+    sentence naming the groups that agree least (for the proposals)."""
     likerts = [q for q in data.questionnaire.questions if q.kind == "likert"]
     if not likerts or not data.responses:
         return [Paragraph("Phiếu không có câu thang đo nên không so sánh mức đồng tình giữa các nhóm.")], ""
     q = likerts[0]
     blocks: list = [Paragraph(f"Mức đồng tình ở câu {q.no} ({q.text.rstrip('?').lower()}) theo từng nhóm "
                               "người trả lời (tỷ lệ theo cột, đã gia quyền nếu có):")]
-    lowest: tuple[float, str] = (101.0, "")
+    lowest = ""
     for by in ("stratum", "age_band", "gender"):
         groups = tb.group_categories(data, by)
         if len(groups) < 2:
             continue
         ct = tb.crosstab(data, q, by)
-        rows = []
-        agree_by_group = []
+        rows, agree_by_group = [], []
         for c, (_, name) in enumerate(groups):
             agree = ct.col_percent(3, c) + ct.col_percent(4, c)
-            mid = ct.col_percent(2, c)
-            rows.append([name, vn_number(ct.col_n[c]), pct(agree), pct(mid), pct(100 - agree - mid),
+            disagree = ct.col_percent(0, c) + ct.col_percent(1, c)
+            rows.append([name, vn_number(ct.col_n[c]), pct(agree), pct(ct.col_percent(2, c)), pct(disagree),
                          "±" + vn_number(ct.col_moe(c), 1)])
-            if ct.col_n[c] >= 30:
-                agree_by_group.append((agree, name))
-                lowest = min(lowest, (agree, name))
+            agree_by_group.append(GroupAgreement(name, agree, ct.col_moe(c), ct.col_n[c]))
+        if not lowest:
+            lowest = lowest_groups(tb.BY[by].lower(), agree_by_group)
         blocks.append(Table([tb.BY[by], "Số phiếu", "Đồng ý", "Phân vân", "Không đồng ý", "Sai số tối đa"], rows,
                             [50, 22, 22, 23, 26, 22], f"Mức đồng tình theo {tb.BY[by].lower()}"))
         if by == "stratum":
@@ -128,8 +129,7 @@ def _groups_blocks(data: tb.SurveyData) -> tuple[list, str]:
                                 [[round(ct.col_percent(3, c) + ct.col_percent(4, c)) for c in range(len(groups))],
                                  [round(ct.col_percent(2, c)) for c in range(len(groups))],
                                  [round(ct.col_percent(0, c) + ct.col_percent(1, c)) for c in range(len(groups))]]))
-    note = f"{lowest[1].lower()} ({pct(lowest[0])})" if lowest[1] else ""
-    return blocks, note
+    return blocks, lowest
 
 
 def build_document(ctx: Ctx, data: tb.SurveyData, *, signer_name: str = "", sign_mode: str = "tm",
@@ -154,18 +154,16 @@ def build_document(ctx: Ctx, data: tb.SurveyData, *, signer_name: str = "", sign
     blocks.append(Heading(1, f"{ROMAN[3]}. NHẬN ĐỊNH VÀ ĐỀ XUẤT"))
     main = findings(data)
     if main:
-        margin = vn_number(achieved_margin(data) * 100, 1)
-        blocks.append(Paragraph(f"Kết quả chính của cuộc thăm dò (sai số tối đa ±{margin}%, độ tin cậy 95%):"))
+        blocks.append(Paragraph(f"Kết quả chính của cuộc thăm dò (sai số {margin_words(data)}):"))
         blocks += [Paragraph(line) for line in main]
     likerts = [q for q in data.questionnaire.questions if q.kind == "likert"]
     if likerts and data.responses:
         s = tb.likert(data, likerts[0])
         blocks.append(Paragraph(f"Nhìn chung, {pct(s.agree)} người được hỏi đồng tình với chủ trương "
                                 f"(điểm trung bình {vn_number(s.mean, 2)}/5)."
-                                + (f" Nhóm có tỷ lệ đồng tình thấp nhất là {lowest}; đề nghị tăng cường tuyên "
-                                   "truyền, đối thoại, giải thích rõ chủ trương với nhóm này." if lowest else "")))
-    blocks.append(Paragraph("Ban Tuyên giáo báo cáo kết quả để Thường trực cấp ủy biết, chỉ đạo các cơ quan, "
-                            "đoàn thể tiếp tục nắm bắt dư luận và giải quyết kịp thời những băn khoăn của Nhân dân."))
+                                + (f" {lowest}. Đề nghị tăng cường tuyên truyền, đối thoại, giải thích rõ chủ "
+                                   "trương với các nhóm có tỷ lệ đồng tình thấp." if lowest else "")))
+    blocks.append(Paragraph(closing(office)))
     return Document(header, "BÁO CÁO", _subject(data.survey.title), blocks,
                     recipients if recipients is not None else default_recipients(ctx),
                     [signature(office.body_name, sign_mode, signer_name)],

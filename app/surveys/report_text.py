@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from app.reports import wording
 from app.reports.prose.words import nhan_dan
 from app.surveys import stats
 from app.surveys import tabulate as tb
@@ -16,7 +17,8 @@ from app.text import vn_date, vn_number
 
 
 def pct(value: float, decimals: int = 1) -> str:
-    return vn_number(value, decimals) + "%"
+    """A share: never negative, never "-0,0%"."""
+    return vn_number(max(value, 0.0), decimals) + "%"
 
 
 def _d(iso: str | None) -> str:
@@ -25,6 +27,30 @@ def _d(iso: str | None) -> str:
 
 def _formula_n(plan: Plan) -> int:
     return stats.sample_size(plan.confidence, plan.margin, plan.population).n
+
+
+def largest_margin(data: tb.SurveyData) -> tuple[float, Question | None, int]:
+    """The largest ± (percentage points) any share of the question tables carries, with its
+    question and respondents: a question answered by fewer people (a skip, a sub-group) has a
+    wider margin than the whole sample's, and the report must not claim less than it shows."""
+    worst: tuple[float, Question | None, int] = (achieved_margin(data) * 100, None, len(data.responses))
+    for q in data.questionnaire.questions:
+        if q.has_choices:
+            f = tb.frequency(data, q)
+            for r in f.rows:
+                if f.n and r.moe > worst[0] + 0.05:
+                    worst = (r.moe, q, f.n)
+    return worst
+
+
+def margin_words(data: tb.SurveyData) -> str:
+    """'±5,0% …' on the whole sample, and the largest margin shown in the tables when it is wider."""
+    whole = achieved_margin(data) * 100
+    worst, q, n = largest_margin(data)
+    text = f"±{vn_number(whole, 1)}% trên toàn mẫu, độ tin cậy 95%"
+    if q is not None:
+        text += f"; ở câu {q.no}, chỉ {vn_number(n)} người trả lời, tới ±{vn_number(worst, 1)} điểm phần trăm"
+    return text
 
 
 def achieved_margin(data: tb.SurveyData) -> float:
@@ -53,8 +79,7 @@ def method_rows(data: tb.SurveyData) -> list[tuple[str, str]]:
         rows.append(("Kế hoạch mẫu", "chưa lập (mẫu thuận tiện, không suy rộng được cho tổng thể)"))
     rows.append(("Số phiếu hợp lệ", f"{vn_number(len(data.responses))} phiếu"))
     if data.responses:
-        rows.append(("Sai số tối đa của kết quả", f"±{vn_number(achieved_margin(data) * 100, 1)}% "
-                                                  "(độ tin cậy 95%)"))
+        rows.append(("Sai số tối đa của kết quả", margin_words(data)))
     if data.weighted and data.weighting:
         text = "có: gia quyền hậu phân tầng theo tỷ trọng dân số của từng ô"
         if data.weighting.uncovered:
@@ -84,8 +109,7 @@ def method_paragraphs(data: tb.SurveyData) -> list[str]:
             + (f", tối thiểu {plan.minimum} phiếu mỗi ô." if plan.minimum else "."))
         done = 100 * plan.collected / plan.sample_size if plan.sample_size else 0
         out.append(f"Đã thu {vn_number(len(data.responses))} phiếu hợp lệ, đạt {pct(done)} kế hoạch. "
-                   f"Sai số tối đa của các tỷ lệ là ±{vn_number(achieved_margin(data) * 100, 1)}% "
-                   "với độ tin cậy 95%.")
+                   f"Sai số tối đa của các tỷ lệ: {margin_words(data)}.")
     else:
         out.append(f"Đã thu {vn_number(len(data.responses))} phiếu hợp lệ; chưa lập kế hoạch mẫu nên kết quả chỉ "
                    "phản ánh ý kiến của những người được hỏi.")
@@ -113,8 +137,10 @@ def reading(data: tb.SurveyData, q: Question) -> str:
 
 
 def _lead(f) -> str:
-    """The leading option in words with its margin: 'phần lớn' only above half, 'nhiều nhất'
-    for a plurality, and a tie said as such when the gap is inside the margins of error."""
+    """The leading option in words with its margin (app.reports.wording's rule for a survey):
+    "phần lớn" only above half beyond the margin, "đa số" above two thirds beyond it, "khoảng
+    một nửa" when the margin reaches half, "nhiều nhất" for a plurality, and a tie said as such
+    when the gap is inside the margins of error."""
     ranked = sorted(f.rows, key=lambda r: -r.percent)
     top = ranked[0]
     share = f"{pct(top.percent)} ± {vn_number(top.moe, 1)} điểm"
@@ -123,9 +149,11 @@ def _lead(f) -> str:
         return (f"Hai phương án “{top.label}” ({share}) và “{second.label}” ({pct(second.percent)} ± "
                 f"{vn_number(second.moe, 1)} điểm) chênh lệch trong phạm vi sai số, chưa khẳng định được phương án "
                 "nào được chọn nhiều hơn")
-    if top.percent > 50:
-        word = "Đa số" if top.percent >= 66.7 else "Phần lớn"
+    if wording.is_majority(top.percent, 100, top.moe):
+        word = "Đa số" if top.percent - top.moe >= 200 / 3 else "Phần lớn"
         return f"{word} người trả lời ({share}) chọn “{top.label}”"
+    if abs(top.percent - 50) <= top.moe:
+        return f"Khoảng một nửa số người trả lời ({share}) chọn “{top.label}”"
     return f"Phương án được chọn nhiều nhất là “{top.label}” ({share})"
 
 

@@ -1,0 +1,71 @@
+"""The survey report a commune signs, read back from its PDF: it speaks for the office that
+issues it, ranks groups correctly with ties as ties, never prints "-0,0%", says "phần lớn" /
+"đa số" only beyond the margin of error, states the largest margin its tables show, and
+titles every table."""
+
+from __future__ import annotations
+
+import re
+
+from app.surveys import report, report_text
+from app.surveys import tabulate as tb
+from app.surveys.report_groups import GroupAgreement, lowest_groups
+from tests.pdfread import open_pdf
+
+NUM = r"(\d+(?:,\d+)?)"
+
+
+def _num(text: str) -> float:
+    return float(text.replace(",", "."))
+
+
+def _survey_pdf(ctx, tmp_path) -> tuple[str, tb.SurveyData]:
+    survey_id = ctx.db.execute("SELECT id FROM surveys WHERE title LIKE 'Thăm dò%'").fetchone()[0]
+    files = report.render(ctx, survey_id, tmp_path, docx=False)
+    pdf = open_pdf(files[0].read_bytes())
+    return "\n".join(p.text() for p in pdf), tb.load_data(ctx, survey_id, "auto")
+
+
+def test_demo_survey_report_reads_as_the_commune_signs_it(demo_ctx, tmp_path):
+    text, data = _survey_pdf(demo_ctx, tmp_path)
+    flat = " ".join(text.split())
+    assert "T/M ĐẢNG ỦY" in text
+    assert "Ban Tuyên giáo báo cáo" not in flat
+    assert "Đảng ủy xã Càng Long báo cáo kết quả thăm dò để Ban Tuyên giáo và Dân vận Tỉnh ủy" in flat
+    assert "-0,0" not in flat
+    # every table has a title after its number
+    numbers = re.findall(r"Bảng (\d+)\.(.*)", text)
+    assert numbers and all(title.strip() for _n, title in numbers), numbers
+    # "phần lớn" / "đa số" only above half beyond the margin
+    for word, share, moe in re.findall(rf"(Phần lớn|Đa số|phần lớn|đa số)[^(]*\({NUM}% ± {NUM} điểm\)", flat):
+        assert _num(share) - _num(moe) > 50, (word, share, moe)
+        if word.lower() == "đa số":
+            assert _num(share) - _num(moe) >= 200 / 3
+    # the margin stated is the largest the question tables show
+    worst = max(r.moe for q in data.questionnaire.questions if q.has_choices for r in tb.frequency(data, q).rows)
+    assert worst > report_text.achieved_margin(data) * 100          # the demo has a skipped question
+    assert f"tới ±{report_text.vn_number(worst, 1)} điểm phần trăm" in flat
+    # the lowest group named is the lowest of all groups, small ones included
+    q = next(q for q in data.questionnaire.questions if q.kind == "likert")
+    ct = tb.crosstab(data, q, "stratum")
+    agree = {name: ct.col_percent(3, c) + ct.col_percent(4, c) for c, (_k, name) in enumerate(
+        tb.group_categories(data, "stratum"))}
+    lowest = min(agree, key=agree.get)
+    assert f"tỷ lệ đồng tình thấp nhất là nhóm “{lowest}”" in flat
+
+
+def test_lowest_groups_ranks_every_group_and_names_ties():
+    groups = [GroupAgreement("Nông dân", 52.9, 8.0, 150), GroupAgreement("Doanh nhân", 48.9, 15.3, 41),
+              GroupAgreement("Công nhân", 48.94, 13.6, 52), GroupAgreement("Khác", 60.0, 20.0, 17)]
+    text = lowest_groups("giai tầng", groups)
+    assert text.startswith("Theo giai tầng, các nhóm “Công nhân” (52 phiếu) và “Doanh nhân” (41 phiếu) có tỷ lệ "
+                           "đồng tình thấp nhất ngang nhau (48,9%)")
+    assert "tiếp đến là nhóm “Nông dân” (52,9%" in text
+    single = lowest_groups("độ tuổi", [GroupAgreement("A", 40.0, 9.0, 100), GroupAgreement("B", 45.0, 9.0, 100)])
+    assert single == "Theo độ tuổi, tỷ lệ đồng tình thấp nhất là nhóm “A” (40,0% ± 9,0 điểm, 100 phiếu), tiếp đến " \
+                     "là nhóm “B” (45,0% ± 9,0 điểm, 100 phiếu)"
+
+
+def test_shares_never_print_a_negative_zero():
+    assert report_text.pct(-1e-12) == "0,0%" and report_text.vn_number(-0.04, 1) == "0,0"
+    assert report_text.vn_number(-0.06, 1) == "-0,1"
