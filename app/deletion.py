@@ -5,6 +5,10 @@ Each rule refuses with a reason when history forbids the delete (a forwarded ite
 report, a meeting with attendance, a collaborator who took part: they "leave" instead). The
 delete itself goes through records.delete, so it is audited and its audit entry is the
 tombstone the next package carries: the province deletes the row too.
+
+`why_kept` is each rule on its own, so a tombstone arriving in a package obeys the very rules
+the sender's own app applies (app/exchange/importer.py): a package cannot delete at the
+province what the commune itself could not delete.
 """
 
 from __future__ import annotations
@@ -44,14 +48,54 @@ def _count(ctx: Ctx, sql: str, *params: str) -> int:
     return int(ctx.db.execute(sql, list(params)).fetchone()[0])
 
 
+def _opinion_kept(ctx: Ctx, row: dict) -> str | None:
+    if row.get("handling") not in (None, "", "new"):
+        return ("Thông tin này đã được chuyển xử lý hoặc có kết quả: không xóa được "
+                "(hãy sửa nội dung nếu nhập sai).")
+    return None
+
+
+def _report_kept(ctx: Ctx, row: dict) -> str | None:
+    if row.get("status") != "draft":
+        return ("Chỉ xóa được dự thảo; báo cáo đã trình, ký hoặc gửi thì giữ lại "
+                "(hãy tạo phiên bản mới nếu cần sửa).")
+    return None
+
+
+def _meeting_kept(ctx: Ctx, row: dict) -> str | None:
+    if (row.get("minutes") or "").strip():
+        return "Hội nghị đã có biên bản, không thể xóa."
+    if _count(ctx, "SELECT count(*) FROM meeting_attendance WHERE meeting_id = ?", row["id"]) or \
+            _count(ctx, "SELECT count(*) FROM opinions WHERE meeting_id = ?", row["id"]):
+        return "Hội nghị đã có điểm danh hoặc thông tin dư luận, không thể xóa."
+    return None
+
+
+def _collaborator_kept(ctx: Ctx, row: dict) -> str | None:
+    for sql, why in _HISTORY:
+        if _count(ctx, sql, row["id"]):
+            return f"{row.get('full_name')} {why}: không xóa được; hãy chuyển sang trạng thái «Đã nghỉ»."
+    return None
+
+
+def why_kept(ctx: Ctx, table: str, row: dict) -> str | None:
+    """Why `row` of `table` may not be deleted (one Vietnamese sentence), or None when it may."""
+    rule = _RULES.get(table)
+    return rule(ctx, row) if rule else None
+
+
+def _refuse_if_kept(ctx: Ctx, table: str, row: dict) -> None:
+    reason = why_kept(ctx, table, row)
+    if reason:
+        raise ValidationError(reason)
+
+
 def delete_opinion(ctx: Ctx, item_id: str) -> Deleted:
     """An item typed by mistake; once forwarded or answered it is part of the record."""
     auth.require(ctx, "enter")
     with ctx.transaction():
         row = _owned(ctx, "opinions", item_id)
-        if row.get("handling") not in (None, "", "new"):
-            raise ValidationError("Thông tin này đã được chuyển xử lý hoặc có kết quả: không xóa được "
-                                  "(hãy sửa nội dung nếu nhập sai).")
+        _refuse_if_kept(ctx, "opinions", row)
         records.delete(ctx, "opinions", item_id)
     return Deleted("opinions", row, f"thông tin ngày {row.get('received_on')}")
 
@@ -61,9 +105,7 @@ def delete_draft_report(ctx: Ctx, report_id: str) -> Deleted:
     auth.require(ctx, "draft")
     with ctx.transaction():
         row = _owned(ctx, "reports", report_id)
-        if row.get("status") != "draft":
-            raise ValidationError("Chỉ xóa được dự thảo; báo cáo đã trình, ký hoặc gửi thì giữ lại "
-                                  "(hãy tạo phiên bản mới nếu cần sửa).")
+        _refuse_if_kept(ctx, "reports", row)
         records.delete(ctx, "reports", report_id)
     return Deleted("reports", row, row.get("title") or "dự thảo")
 
@@ -75,8 +117,7 @@ def delete_meeting(ctx: Ctx, meeting_id: str) -> Deleted:
     auth.require(ctx, "enter")
     with ctx.transaction():
         row = _owned(ctx, "meetings", meeting_id)
-        if (row.get("minutes") or "").strip():
-            raise ValidationError("Hội nghị đã có biên bản, không thể xóa.")
+        _refuse_if_kept(ctx, "meetings", row)
         planning.delete_planned(ctx, meeting_id)
     return Deleted("meetings", row, f"hội nghị ngày {row.get('held_on')}")
 
@@ -99,10 +140,7 @@ def delete_collaborator(ctx: Ctx, collaborator_id: str) -> Deleted:
     auth.require(ctx, "enter")
     with ctx.transaction():
         row = _owned(ctx, "collaborators", collaborator_id)
-        for sql, why in _HISTORY:
-            if _count(ctx, sql, collaborator_id):
-                raise ValidationError(f"{row.get('full_name')} {why}: không xóa được; "
-                                      "hãy chuyển sang trạng thái «Đã nghỉ».")
+        _refuse_if_kept(ctx, "collaborators", row)
         records.delete(ctx, "collaborators", collaborator_id)
     return Deleted("collaborators", row, row.get("full_name") or "")
 
@@ -114,6 +152,10 @@ def delete_survey_question(ctx: Ctx, question_id: str) -> Deleted:
     row = records.get(ctx, "survey_questions", question_id)
     questionnaire.delete_question(ctx, question_id)
     return Deleted("survey_questions", row, f"câu {row.get('no')}")
+
+
+_RULES = {"opinions": _opinion_kept, "reports": _report_kept, "meetings": _meeting_kept,
+          "collaborators": _collaborator_kept}
 
 
 def undo(ctx: Ctx, deleted: Deleted) -> str:

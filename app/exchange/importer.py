@@ -18,7 +18,7 @@ from typing import Any
 from app import audit, auth, filekinds, office
 from app.context import Ctx
 from app.errors import DB_ERRORS, DlxhError, ImportRefused, store_error
-from app.exchange import identity, keys, package, refusals, safezip, tables
+from app.exchange import identity, keys, package, refusals, safezip, tables, tombstones
 from app.ids import utc_now
 from app.text import vn_date
 
@@ -247,14 +247,7 @@ def apply_rows(ctx: Ctx, opened: package.Opened, progress: package.Progress | No
             parent, child = child_of[name]
             applied[name] = _replace_children(ctx, child, applied_ids.get(parent.name, []), rows, opened.files)
     deletions = opened.tables.get(tables.DELETED, [])
-    removed = 0
-    for item in deletions:
-        table = local.get(str(item.get("table")))
-        if table is not None:
-            cur = ctx.db.execute(
-                f"DELETE FROM [{table.name}] WHERE [{table.pk}] = ? AND origin = ?", [item.get("id"), sender]
-            )
-            removed += cur.rowcount
+    removed = tombstones.apply(ctx, deletions, local, sender)
     if deletions:
         applied[tables.DELETED] = removed
     touched = {name: fresh_rows[name] for name in names}

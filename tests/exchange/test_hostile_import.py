@@ -12,7 +12,7 @@ import pytest
 
 from app.demo import places
 from app.demo.commune_packages import Sender, build_package, first_tables, month_tables
-from app.exchange import identity, import_batch, keys
+from app.exchange import identity, import_batch, importer, keys
 from app.office import add_unit
 from tests.conftest import PASSPHRASE
 
@@ -97,3 +97,46 @@ def test_a_receipt_that_fails_after_the_commit_is_said_and_written_again(cli, pr
     assert "đã nhập ngày" in again.stdout
     assert [p.name for p in (tmp_path / "bien-nhan").iterdir()] == [
         identity.receipt_file_name(places.PROVINCE[0], "X001", 1)]
+
+
+@pytest.mark.parametrize("what", ["sent report", "forwarded item"])
+def test_a_tombstone_obeys_the_apps_own_delete_rules(demo_ctx, tmp_path: Path, what: str) -> None:
+    from app import deletion, records
+    from app.errors import ImportRefused, ValidationError
+    from app.exchange import export
+    from tests.exchange.sync_helpers import enrol_both, new_province, roundtrip
+
+    province = new_province(tmp_path / "province.db")
+    enrol_both(demo_ctx, province)
+    roundtrip(demo_ctx, province, tmp_path / "usb")
+    table, sql = {"sent report": ("reports", "SELECT id FROM reports WHERE status = 'sent' LIMIT 1"),
+                  "forwarded item": ("opinions", "SELECT id FROM opinions WHERE handling = 'forwarded' LIMIT 1")}[what]
+    row_id = demo_ctx.db.execute(sql).fetchone()[0]
+    refuse = deletion.delete_draft_report if table == "reports" else deletion.delete_opinion
+    with pytest.raises(ValidationError):
+        refuse(demo_ctx, row_id)  # the commune's own app refuses this delete
+    records.delete(demo_ctx, table, row_id)  # a tampered or broken sender does it anyway
+    sent = export.export_package(demo_ctx, tmp_path / "usb")
+    with pytest.raises(ImportRefused, match="mà chính DLXH không cho xóa"):
+        importer.import_package(province, sent.path)
+    assert province.db.execute(f"SELECT count(*) FROM {table} WHERE id = ?", [row_id]).fetchone()[0] == 1
+    assert province.db.execute("SELECT max(seq) FROM inbox").fetchone()[0] == 1
+    province.close()
+
+
+def test_a_tombstone_the_app_allows_still_deletes(demo_ctx, tmp_path: Path) -> None:
+    from datetime import date
+
+    from app import deletion
+    from app.opinions import items
+    from tests.exchange.sync_helpers import enrol_both, new_province, roundtrip
+
+    province = new_province(tmp_path / "province.db")
+    enrol_both(demo_ctx, province)
+    item = items.create(demo_ctx, items.Opinion(received_on=date.today().isoformat(), field="economy",
+                                                summary="Nhập nhầm một ý kiến", tendency="concern"))
+    roundtrip(demo_ctx, province, tmp_path / "usb")
+    deletion.delete_opinion(demo_ctx, item.id)
+    roundtrip(demo_ctx, province, tmp_path / "usb")
+    assert province.db.execute("SELECT count(*) FROM opinions WHERE id = ?", [item.id]).fetchone()[0] == 0
+    province.close()
