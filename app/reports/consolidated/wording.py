@@ -107,7 +107,9 @@ def assessment(f: ProvinceFacts) -> list[str]:
     state = ("cơ bản ổn định" if neg * 4 < f.total and not hot
              else "cơ bản ổn định, song có diễn biến phức tạp ở một số địa phương" if neg * 3 < f.total
              else "có diễn biến phức tạp, cần theo dõi chặt chẽ")
-    trend = f", {change(f.total, f.prev_total, 'tháng trước')}" if f.prev_total else \
+    now_units, prev_units = sum(1 for u in f.units if u.total), sum(1 for u in f.units if u.prev)
+    basis = f" (tháng trước có số liệu của {count(prev_units, 'đơn vị')})" if prev_units != now_units else ""
+    trend = f", {change(f.total, f.prev_total, 'tháng trước')}{basis}" if f.prev_total else \
         " (chưa có số liệu tháng trước để so sánh)"
     return [nhan_dan(f"Trong {label}, tình hình tư tưởng, tâm trạng của cán bộ, đảng viên và Nhân dân trong tỉnh "
                      f"{state}; {mix}.{focus}"),
