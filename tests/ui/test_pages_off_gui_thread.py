@@ -35,3 +35,20 @@ def test_an_op_reloads_the_visible_page(main_window, demo_ctx) -> None:
     main_window.tasks.op(lambda: items.update(demo_ctx, first), tables={"opinions"})
     latest = max((page.model.row_at(r).entry for r in range(page.model.rowCount())), key=lambda e: e.seq)
     assert latest.seq > newest and latest.row_id == first.id   # shown without anyone calling refresh()
+
+
+def test_overview_reads_on_the_worker(main_window, store_off_gui_thread) -> None:
+    with store_off_gui_thread():
+        page = main_window.show_page("overview")
+    assert len(page.card_widgets) >= 4 and page.link_rows()
+
+
+def test_topics_page_reads_on_the_worker_and_an_op_keeps_the_topic(main_window, store_off_gui_thread) -> None:
+    with store_off_gui_thread():
+        page = main_window.show_page("topics")
+        second = page.view.model().index(1, 0)
+        page.view.setCurrentIndex(second)
+        chosen = page.current
+        assert chosen is not None and page.keywords.text() and page.items_model.rowCount() > 0
+        page.set_status("hot" if chosen.status != "hot" else "watch")   # the write is a job too
+    assert page.current.id == chosen.id and page.current.status != chosen.status

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 )
 
 from app import overview
-from app.errors import DlxhError
 from ui.errors import show_error
 from ui.pages.base import PageBase
 from ui.pages.overview_chart import ChartPanel
@@ -100,13 +99,18 @@ class Page(PageBase):
         self.layout_.addWidget(self.action_status)
 
     def refresh(self) -> None:
+        """The cards are built on the worker (each card queries the store); only the widgets
+        are made here."""
+        self.tasks.query(lambda: overview.build(self.ctx), self._show, parent=self)
+
+    def _show(self, cards: list[overview.Card]) -> None:
         holder = QWidget()
         grid = QGridLayout(holder)
         grid.setSpacing(12)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         self.card_widgets = []
-        for i, card in enumerate(overview.build(self.ctx)):
+        for i, card in enumerate(cards):
             frame = self._card(card, self._run, self.navigate.emit)
             self.card_widgets.append(frame)
             grid.addWidget(frame, i // 2, i % 2)
@@ -118,12 +122,10 @@ class Page(PageBase):
         return [row for frame in self.card_widgets for row in frame.findChildren(LinkRow) if row.link]
 
     def _run(self, action: overview.CardAction) -> None:
-        """A card's button: do it, say what was done, and show the cards again."""
-        try:
-            self.action_status.setText(action.run(self.ctx))
-        except DlxhError as exc:
-            show_error(self, exc)
-        self.refresh()
+        """A card's button: do it on the worker and say what was done; the write's `changed`
+        signal shows the cards again (on this page and any other that lists what it wrote)."""
+        self.tasks.op(lambda: action.run(self.ctx), tables=(), on_done=self.action_status.setText,
+                      on_failed=lambda exc: show_error(self, exc), parent=self)
 
     @staticmethod
     def _card(card: overview.Card, run=None, follow=None) -> QFrame:

@@ -3,6 +3,7 @@ warnings in words, status watch → hot → closed, and forwarding a whole topic
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import Qt
@@ -76,6 +77,7 @@ class NewTopicDialog(QDialog):
 
 class Page(PageBase):
     title = "Vấn đề dư luận quan tâm, nổi cộm"
+    tables = frozenset({"topics", "opinions"})
 
     def __init__(self, ctx, tasks, parent=None) -> None:
         super().__init__(ctx, tasks, parent)
@@ -179,10 +181,15 @@ class Page(PageBase):
         self.current: topics.Topic | None = None
 
     def refresh(self, select_id: str | None = None) -> None:
+        """The list (with its early warnings) is read on the worker; the topic that was current
+        (or `select_id`) stays selected."""
         keep = select_id or (self.current.id if self.current else None)
-        self.warned = {w.topic_id: w for w in warnings.topic_warnings(self.ctx)}
         status = self.status_filter.code()
-        lines = [x for x in topic_stats.topic_lines(self.ctx) if not status or x.topic.status == status]
+        self.tasks.query(lambda: _load_list(self.ctx, status), lambda loaded: self._show_list(loaded, keep),
+                         parent=self)
+
+    def _show_list(self, loaded: tuple[dict, list], keep: str | None) -> None:
+        self.warned, lines = loaded
         self.model.set_rows(lines)
         compact_columns(self.view, stretch=1)       # the title takes whatever room is left
         proxy = self.view.model()
@@ -216,21 +223,25 @@ class Page(PageBase):
             self.warning.setText("<b>Cảnh báo sớm:</b> " + "; ".join(r.text for r in flag.reasons) + ".")
         for code, button in self.status_buttons.items():
             button.setEnabled(code != t.status)
-        self.handling_label.setText(self._handling_text(t))
-        words = keywords.topic_keywords(self.ctx, t.id or "")
-        self.keywords.setText("<b>Từ khóa nổi bật:</b> " + ", ".join(words) if words else "")
-        months, series = topic_stats.monthly_by_tendency(self.ctx, t.id)
-        self.chart.set_data(months, series)
-        self.areas_model.set_rows(topic_stats.areas(self.ctx, t.id))
-        self.items_model.set_rows(items.list_opinions(self.ctx, items.OpinionFilter(topic_id=t.id), limit=500))
+        self.tasks.query(lambda: _load_detail(self.ctx, t), self._show_detail, parent=self)
+
+    def _show_detail(self, detail: Detail) -> None:
+        if self.current is None or self.current.id != detail.topic_id:
+            return   # another topic was chosen while this one loaded
+        self.handling_label.setText(detail.handling)
+        self.keywords.setText("<b>Từ khóa nổi bật:</b> " + ", ".join(detail.words) if detail.words else "")
+        self.chart.set_data(detail.months, detail.series)
+        self.areas_model.set_rows(detail.areas)
+        self.items_model.set_rows(detail.items)
         self.tabs.setTabText(0, f"Địa bàn ({self.areas_model.rowCount()})")
 
-    def _handling_text(self, t: topics.Topic) -> str:
+    @staticmethod
+    def _handling_text(ctx, t: topics.Topic) -> str:
         if t.handling == "new" or not t.forwarded_to:
             return "Xử lý: chưa chuyển cơ quan nào."
         from app.office import unit_name
 
-        text = f"Xử lý: {catalog.label(catalog.HANDLING, t.handling)} – {unit_name(self.ctx, t.forwarded_to)}, " \
+        text = f"Xử lý: {catalog.label(catalog.HANDLING, t.handling)} – {unit_name(ctx, t.forwarded_to)}, " \
                f"chuyển ngày {_d(t.forwarded_on)}, hạn {_d(t.due_on)}"
         if t.result:
             text += f"; kết quả ({_d(t.resolved_on)}): {t.result}"
@@ -241,13 +252,12 @@ class Page(PageBase):
         return text + "."
 
     def set_status(self, status: str) -> None:
+        """Written on the worker; the `changed` signal reloads this page (keeping the topic)."""
         if not self.current:
             return
-        try:
-            topic_stats.set_status(self.ctx, self.current.id, status)
-        except DlxhError as exc:
-            show_error(self, exc)
-        self.refresh(self.current.id)
+        topic_id = self.current.id
+        self.tasks.op(lambda: topic_stats.set_status(self.ctx, topic_id, status), tables={"topics"},
+                      on_failed=lambda exc: show_error(self, exc), parent=self)
 
     def handle(self, step: str) -> None:
         if self.current and HandlingDialog(self.ctx, "topic", self.current.id, step, self.current.title,
@@ -270,3 +280,26 @@ class Page(PageBase):
         raise KeyError(title)
 
 
+def _load_list(ctx, status: str | None) -> tuple[dict, list]:
+    """On the worker: the early warnings by topic and the topic lines, filtered by status."""
+    warned = {w.topic_id: w for w in warnings.topic_warnings(ctx)}
+    return warned, [x for x in topic_stats.topic_lines(ctx) if not status or x.topic.status == status]
+
+
+@dataclass(frozen=True)
+class Detail:
+    topic_id: str | None
+    handling: str
+    words: list
+    months: list
+    series: dict
+    areas: list
+    items: list
+
+
+def _load_detail(ctx, t: topics.Topic) -> Detail:
+    """On the worker: everything the detail pane shows for topic `t`."""
+    months, series = topic_stats.monthly_by_tendency(ctx, t.id)
+    return Detail(t.id, Page._handling_text(ctx, t), keywords.topic_keywords(ctx, t.id or ""), months, series,
+                  topic_stats.areas(ctx, t.id),
+                  items.list_opinions(ctx, items.OpinionFilter(topic_id=t.id), limit=500))
