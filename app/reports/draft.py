@@ -18,6 +18,7 @@ from app.reports import figures_check, prose, store, wording
 from app.reports.document import Chart, Table
 from app.reports.facts import Facts, gather, office_kind
 from app.reports.period import ROMAN, Period, due_date, period_of, setting
+from app.reports.prose.general import months_table_label
 from app.reports.signer import default_signer
 
 SECTIONS = [
@@ -88,7 +89,7 @@ def months_table(f: Facts) -> Table:
         rows.append([label, str(n), *[str(mix.get(c, 0)) for c in codes]])
     rows.append(["Tổng cộng", str(f.total), *[str(f.by_tendency.get(c, 0)) for c in codes]])
     return Table(["Tháng", "Tổng số", *catalog.TENDENCIES.values()], rows, widths_mm=[35, 22, 27, 27, 27, 27],
-                 caption=f"Bảng 2. Số ý kiến theo tháng và xu hướng, {f.label}", bold_last_row=True)
+                 caption=f"{months_table_label(f)}. Số ý kiến theo tháng và xu hướng, {f.label}", bold_last_row=True)
 
 
 def figures_chart(f: Facts) -> Chart:
@@ -119,7 +120,9 @@ def build_sections(f: Facts) -> list[dict]:
     texts = prose.write_all(f, [k for k, _ in parts])
     for key, title in parts:
         section = {"key": key, "title": title, "text": texts[key], "edited": False}
-        if key == "general":
+        if key == "general" and f.subject:  # one subject: its months, no survey of every field
+            section["table"] = asdict(months_table(f))
+        elif key == "general":
             section["table"] = asdict(figures_table(f))
             if len(f.monthly) > 1:
                 section["tables"] = [asdict(months_table(f))]

@@ -87,7 +87,7 @@ class Facts(CellTotals):
     upper_body: str = ""          # who the office reports to, from the office kind's style
     keywords: list[str] = field(default_factory=list)   # distinctive words of a month (app.analytics)
     scope: Scope | None = None    # the items spoken of and the day figures are counted to
-    data_since: date | None = None  # the first day with an item in the office's data
+    data_since: date | None = None  # the first day of the first month with an item in the office's data
     area_kind: dict[str, str] = field(default_factory=dict)   # area name -> 'ấp', 'khóm', 'xã' …
     area_totals: dict[str, int] = field(default_factory=dict)  # kind -> areas of that kind
 
@@ -239,8 +239,10 @@ def _handling(ctx: Ctx, scope: Scope, agencies: list[AgencyFacts]) -> HandlingFi
 
 
 def _data_since(ctx: Ctx) -> date | None:
+    """The first day of the first month with an item: an office that began recording on
+    5 January has January's data (a report compares months, not days)."""
     row = ctx.db.execute("SELECT min(received_on) FROM opinions").fetchone()
-    return date.fromisoformat(row[0][:10]) if row and row[0] else None
+    return date.fromisoformat(row[0][:10]).replace(day=1) if row and row[0] else None
 
 
 def _areas(ctx: Ctx, me: office.Office) -> tuple[dict[str, str], dict[str, int]]:

@@ -16,6 +16,11 @@ NEGATIVE = ("frustration", "distortion")
 def _stability(f: Facts) -> str:
     neg = sum(f.by_tendency.get(t, 0) for t in NEGATIVE)
     hot = [t for t in f.topics if t.is_hot_spot]
+    if f.subject:  # one subject: said of it, not of "một số vấn đề"
+        if neg * 100 >= 45 * f.total:
+            return "có diễn biến phức tạp, cần tập trung theo dõi, xử lý"
+        return "còn gây bức xúc, tiềm ẩn nguy cơ phát sinh điểm nóng" if neg * 100 >= 25 * f.total or hot \
+            else "không có diễn biến phức tạp"
     if neg * 100 >= 45 * f.total or len(hot) >= 4:
         return "có diễn biến phức tạp ở một số vấn đề, cần tập trung theo dõi, xử lý"
     if neg * 100 >= 25 * f.total or hot:
@@ -83,6 +88,12 @@ def month_label(d) -> str:
     return f"tháng {d.month}"
 
 
+def months_table_label(f: Facts) -> str:
+    """The months' table is Bảng 2 after the fields' table; a one-subject report has no
+    fields' table, so its months' table is Bảng 1."""
+    return "Bảng 1" if f.subject else "Bảng 2"
+
+
 def _trend(f: Facts) -> str:
     """Across the months of a quarter / half year / year: the series, its shape read only from
     the months that are over, and the topics that rose or fell at every step."""
@@ -90,10 +101,11 @@ def _trend(f: Facts) -> str:
         return ""
     done = f.complete_months
     values = [n for _, n, _ in f.monthly]
-    text = "Số ý kiến theo từng tháng được nêu tại Bảng 2."
+    table = months_table_label(f)
+    text = f"Số ý kiến theo từng tháng được nêu tại {table}."
     if len(done) >= 2:
         shape = wording.series([n for _, n, _ in done], [month_label(d) for d, _, _ in done])
-        text = f"Qua {wording.n2(len(done))} tháng đã kết thúc (Bảng 2), số ý kiến {shape}."
+        text = f"Qua {wording.n2(len(done))} tháng đã kết thúc ({table}), số ý kiến {shape}."
     if len(done) < len(values):
         text += (f" Tháng {f.monthly[-1][0].month} chưa kết thúc (số liệu tính đến ngày "
                  f"{f.as_of:%d/%m/%Y}), chưa dùng để đánh giá xu hướng.")
@@ -121,7 +133,8 @@ def general(f: Facts, pen: Pen) -> str:
     hot = [t for t in f.topics if t.is_hot_spot]
     if hot:
         areas = list(dict.fromkeys(a for t in hot for a in t.places))
-        lines.append(f"Có {count(len(hot), 'vấn đề')} được đánh giá là điểm nóng hoặc có nguy cơ hình thành điểm "
+        what = "Vấn đề" if f.subject and len(hot) == 1 else f"Có {count(len(hot), 'vấn đề')}"
+        lines.append(f"{what} được đánh giá là điểm nóng hoặc có nguy cơ hình thành điểm "
                      f"nóng, tại {join([place(a) for a in areas])} (nêu cụ thể tại mục III).")
     names = list({a for t in f.topics for a, _ in t.areas} | {s.area for v in f.loose.values() for s in v})
     tally = wording.area_tally(f.reached(names), f.area_totals) if f.area_totals else \

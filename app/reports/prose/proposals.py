@@ -46,7 +46,8 @@ def forecast(f: Facts, pen: Pen) -> list[str]:
     hot = [t for t in f.topics if t.is_hot_spot]
     if rising:
         names = titles((t.title for t in rising[:3]), quote=True)
-        lines.append(f"Thời gian tới, dư luận về {names} dự báo tiếp tục tăng, nhất là khi các vấn đề này chưa "
+        these = "các vấn đề này" if len(rising) > 1 else "vấn đề này"
+        lines.append(f"Thời gian tới, dư luận về {names} dự báo tiếp tục tăng, nhất là khi {these} chưa "
                      "được giải quyết dứt điểm.")
     elif f.running:
         lines.append(f"Do {f.period.short} chưa kết thúc (số liệu tính đến ngày {f.as_of:%d/%m/%Y}), chưa đủ căn cứ "
