@@ -61,8 +61,8 @@ class Counter:
     lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def text(self) -> str:
-        against = f"/{self.expected} người dự" if self.expected else ""
-        return f"Đã nhận {self.received}{against} phiếu; từ chối {self.refused}."
+        against = f" (số người dự: {self.expected})" if self.expected else ""
+        return f"Đã nhận {self.received} phiếu{against}; từ chối {self.refused}."
 
 
 def lan_address() -> str:

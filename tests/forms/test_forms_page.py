@@ -88,7 +88,7 @@ def test_meeting_needs_the_admin_setting_and_stops_with_its_window(page, demo_ct
     conn.request("POST", dialog.server.post_path, body=seal(demo_ctx, survey_payload(demo_ctx, survey_id)))
     assert conn.getresponse().status == 200
     conn.close()
-    qtbot.waitUntil(lambda: dialog.counter.text().startswith("Đã nhận 1/20"), timeout=5000)
+    qtbot.waitUntil(lambda: dialog.counter.text().startswith("Đã nhận 1 phiếu (số người dự: 20)"), timeout=5000)
     dialog.close()
     dialog.reject()
     assert not dialog.running

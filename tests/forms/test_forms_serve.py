@@ -54,7 +54,7 @@ def test_post_imports_once_counts_and_limits_repeat_per_browser(served, demo_ctx
     again, said = _request(served, "POST", served.post_path, seal(demo_ctx, survey_payload(demo_ctx, survey_id)),
                            {"Cookie": cookie})
     assert again.status == 409 and "đã gửi một phiếu" in said.decode()
-    assert served.counter.received == 1 and served.counter.text() == "Đã nhận 1/30 người dự phiếu; từ chối 0."
+    assert served.counter.received == 1 and served.counter.text() == "Đã nhận 1 phiếu (số người dự: 30); từ chối 0."
     assert len(load_responses(demo_ctx, survey_id)) == 1
     channels = demo_ctx.db.execute("SELECT channel FROM survey_responses WHERE survey_id = ?", [survey_id]).fetchall()
     assert channels == [("online",)]

@@ -33,7 +33,7 @@ from ui.files import choose_folder, open_files
 from ui.forms.drop_zone import DropZone
 from ui.models import Column, RowsModel
 from ui.pages.base import PageBase
-from ui.widgets import setup_table
+from ui.widgets import compact_columns, setup_table
 
 SERVE_SETTING = "forms_serve"
 
@@ -50,6 +50,7 @@ class Page(PageBase):
 
     def __init__(self, ctx, tasks, parent=None) -> None:
         super().__init__(ctx, tasks, parent)
+        self.titles: dict[str, str] = {}
         intro = _plain_label("Phiếu là một tệp HTML gửi qua Zalo hoặc thư điện tử; người trả lời mở bằng trình "
                              "duyệt, phiếu được mã hóa ngay trên máy họ và chỉ máy này mở được. Không cần máy chủ "
                              "trên Internet.")
@@ -137,7 +138,7 @@ class Page(PageBase):
     def open_meeting(self) -> None:
         from ui.forms.meeting_dialog import MeetingDialog
 
-        choices = [(self.survey.itemText(i), self.survey.itemData(i)) for i in range(self.survey.count())
+        choices = [(self.titles[self.survey.itemData(i)], self.survey.itemData(i)) for i in range(self.survey.count())
                    if self.survey.itemData(i)]
         labels = [text for text, _ in choices] + ["Phiếu báo cáo của cộng tác viên"]
         picked, ok = QInputDialog.getItem(self, "Thu phiếu tại hội nghị", "Thu phiếu nào?", labels, 0, False)
@@ -234,7 +235,7 @@ class Page(PageBase):
             Column("Xu hướng", lambda i: catalog.label(catalog.TENDENCIES, i.tendency)),
             Column("Nội dung", lambda i: i.summary, tip=True),
             Column("Vấn đề gợi ý", lambda i: i.topic_title or "", tip=True),
-            Column("Cảnh báo", lambda i: "Có thể nêu danh tính" if i.hints else "", tip=True),
+            Column("Cảnh báo", lambda i: "Danh tính?" if i.hints else ""),
         ])
         self.inbox_view = QTableView()
         self.inbox_view.setModel(self.inbox_model)
@@ -268,9 +269,18 @@ class Page(PageBase):
         return [self.inbox_model.row_at(r) for r in rows]
 
     def _show_hints(self) -> None:
+        """The chosen item in full (the table elides it), its proposal and its privacy warnings."""
         items = self._selected()
-        hints = [h for item in items for h in item.hints]
-        self.hints.setText(" ".join(hints))
+        if len(items) != 1:
+            self.hints.setText(" ".join(h for item in items for h in item.hints))
+            return
+        item = items[0]
+        parts = [f"Nội dung: {item.summary}"]
+        if item.proposal:
+            parts.append(f"Đề xuất: {item.proposal}")
+        if item.topic_title:
+            parts.append(f"Vấn đề gợi ý: {item.topic_title}")
+        self.hints.setText("\n".join(parts + list(item.hints)))
 
     def accept_items(self, selected: bool) -> None:
         ids = [i.id for i in self._selected()] if selected else None
@@ -310,6 +320,7 @@ class Page(PageBase):
         surveys, waiting, allowed = data
         current = self.survey.currentData()
         self.survey.clear()
+        self.titles = {s.id: s.title for s in surveys}
         for s in surveys:
             self.survey.addItem(f"{s.title} ({qn.STATUSES[s.status].lower()}, {s.responses} phiếu)", s.id)
         if not surveys:
@@ -317,6 +328,8 @@ class Page(PageBase):
         index = self.survey.findData(current)
         self.survey.setCurrentIndex(max(index, 0))
         self.inbox_model.set_rows(waiting)
+        compact_columns(self.inbox_view, stretch=4, fit=(0, 1, 2, 3, 6))
+        self.inbox_view.horizontalHeader().resizeSection(5, 160)  # a topic title elides; the line below shows it
         self.tabs.setTabText(2, f"Ý kiến chờ duyệt ({len(waiting)})")
         self.allow_serve.blockSignals(True)
         self.allow_serve.setChecked(allowed)
