@@ -152,18 +152,26 @@ def month_tables(
     if report:
         end = next_month - timedelta(days=1)
         tables["reports"] = [
-            _synced(
-                sender.code,
-                now,
-                kind="monthly",
-                period_start=month.isoformat(),
-                period_end=end.isoformat(),
-                title=f"Báo cáo tình hình dư luận xã hội tháng {month.month} năm {month.year}",
-                status="sent",
-                issued_on=end.isoformat(),
-            )
+            _synced(sender.code, now, kind=kind, period_start=start.isoformat(), period_end=end.isoformat(),
+                    title=f"Báo cáo tình hình dư luận xã hội {label}", status="sent", issued_on=end.isoformat())
+            for kind, start, label in _periods_ending(month)
         ]
     return tables
+
+
+def _periods_ending(month: date) -> list[tuple[str, date, str]]:
+    """The reports a commune sends after `month`: the monthly one, and the quarter's, half
+    year's and year's when the month closes one (kind, first day, words for the title)."""
+    out = [("monthly", month, f"tháng {month.month} năm {month.year}")]
+    if month.month % 3 == 0:
+        out.append(("quarterly", month.replace(month=month.month - 2),
+                    f"quý {('I', 'II', 'III', 'IV')[month.month // 3 - 1]} năm {month.year}"))
+    if month.month % 6 == 0:
+        out.append(("half_year", month.replace(month=month.month - 5),
+                    f"6 tháng {'đầu' if month.month == 6 else 'cuối'} năm {month.year}"))
+    if month.month == 12:
+        out.append(("annual", month.replace(month=1), f"năm {month.year}"))
+    return out
 
 
 def _forward(sender: Sender, rng: random.Random, row: dict, topic_index: int, month_end: date) -> None:

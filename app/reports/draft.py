@@ -164,7 +164,7 @@ def draft_report(ctx: Ctx, kind: str = "monthly", anchor: date | None = None, *,
         p = Period(kind, start, end)
     mode = setting(ctx, "report_signer_mode")
     consolidated = _consolidated(ctx, p)
-    due = due_date(ctx, p, "consolidated_report_due_day") if consolidated else due_date(ctx, p)
+    due = due_date(ctx, p, "consolidated_report_due_day") if consolidated and kind == "monthly" else due_date(ctx, p)
     report = store.Report(
         kind=kind, period_start=p.start.isoformat(), period_end=p.end.isoformat(),
         title=consolidated.subject(p) if consolidated else subject_for(p, topic),
@@ -180,8 +180,9 @@ def draft_report(ctx: Ctx, kind: str = "monthly", anchor: date | None = None, *,
 
 def _consolidated(ctx: Ctx, p: Period):
     """The consolidated report's drafting (app.reports.consolidated.sections) when a province
-    office drafts a monthly report: its month is the communes' month, one register path."""
-    if p.kind != "monthly" or office_kind(ctx) != "province":
+    office drafts a periodic report: it sums up the communes' reports of that period (the
+    generic drafting would list each commune's copy of every topic), one register path."""
+    if p.kind not in PERIODIC or office_kind(ctx) != "province":
         return None
     from app.reports.consolidated import sections
 

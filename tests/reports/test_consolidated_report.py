@@ -161,3 +161,24 @@ def test_province_report_is_refused_at_a_commune(cli, tmp_path, passphrase_env):
     assert not list(Path(tmp_path).glob("*.pdf"))
 
 
+
+
+def test_a_quarter_at_the_province_is_consolidated_too(tmp_path, passphrase_env):
+    """Every periodic kind drafted at a province sums the communes up (the generic drafting
+    listed each commune's copy of every topic): a quarter, its labels, one row per topic."""
+    from app.reports import draft
+
+    ctx, _ = build(tmp_path / "p.db", communes=10, per_commune=12)
+    try:
+        report = draft.draft_report(ctx, "quarterly", date(2026, 10, 1))
+        secs = sections.build(ctx, period_of("quarterly", date(2026, 10, 1)), date(2027, 1, 25))
+    finally:
+        ctx.close()
+    assert report.title == "tổng hợp tình hình dư luận xã hội các xã, phường, đặc khu quý IV năm 2026"
+    assert [s["key"] for s in report.sections] == list(sections.TITLES)
+    text = _text(secs)
+    assert "quý IV năm 2026" in text and "tháng trước" not in text and "của tháng" not in text
+    assert "Quá hạn nhưng chưa nhận được báo cáo của 10 đơn vị" in text    # no quarterly report came
+    topics = next(b for b in _document(secs).blocks if isinstance(b, Table) and "vấn đề dư luận" in b.caption)
+    assert len(topics.rows) == len({topic_key(r[0]) for r in topics.rows}) == 7
+    assert "ổn định" not in text and not ZERO.search(text)

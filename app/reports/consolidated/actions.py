@@ -14,7 +14,7 @@ from app import catalog
 from app.exchange import province
 from app.reports.consolidated.facts import ProvinceFacts
 from app.reports.consolidated.topics import in_sentence
-from app.reports.consolidated.wording import compact, month_words
+from app.reports.consolidated.wording import compact, period_words
 from app.reports.prose.words import count, join, lower_first, pct, tendency, upper_first
 from app.reports.wording import as_of
 
@@ -49,10 +49,10 @@ def handling(f: ProvinceFacts) -> list[str]:
     done = [p for p in parts if p]
     lines = []
     if done:
-        lines.append(f"Trong {month_words(f)}, các đơn vị đã {join(done)}.")
+        lines.append(f"Trong {period_words(f)}, các đơn vị đã {join(done)}.")
     elif f.total:
         lines.append(f"Trong số liệu đã nhận, các đơn vị không ghi nhận việc chuyển xử lý, giải quyết hay phản hồi "
-                     f"ý kiến nào trong {month_words(f)}.")
+                     f"ý kiến nào trong {period_words(f)}.")
     late = sorted((u for u in f.units if u.overdue), key=lambda u: (-u.overdue, u.name))
     if h.overdue:
         names = ", ".join(f"{compact([u.name])} ({count(u.overdue, 'ý kiến')})" for u in late[:8])
@@ -77,7 +77,7 @@ def network(f: ProvinceFacts) -> list[str]:
              f"{count(n.joined, 'người')} mới tham gia" if n.joined else "",
              f"{count(n.left, 'người')} thôi tham gia" if n.left else ""]
     if any(moves):
-        lines.append(f"Trong {month_words(f)}, " + join([m for m in moves if m]) + ".")
+        lines.append(f"Trong {period_words(f)}, " + join([m for m in moves if m]) + ".")
     without = [u.name for u in f.units if not u.collaborators]
     if without:
         lines.append(f"Còn {count(len(without), 'đơn vị')} chưa gửi danh sách cộng tác viên về Ban: "
@@ -87,12 +87,13 @@ def network(f: ProvinceFacts) -> list[str]:
 
 def forecast(f: ProvinceFacts) -> list[str]:
     if f.not_yet_due or not f.topics:
-        return ["Ban sẽ dự báo tình hình khi nhận đủ báo cáo tháng của các đơn vị."]
+        return ["Ban sẽ dự báo tình hình khi nhận đủ báo cáo của các đơn vị."]
     lead = f.topics[0]
     text = f"Thời gian tới, dư luận tiếp tục quan tâm đến {in_sentence(lead.title)}"
     rising = [t for t in f.topics[1:8] if t.prev and t.count > t.prev][:3]
     if rising:
-        text += "; cần theo dõi các vấn đề tăng so với tháng trước: " + "; ".join(in_sentence(t.title) for t in rising)
+        text += (f"; cần theo dõi các vấn đề tăng so với {f.period.previous_label}: "
+                 + "; ".join(in_sentence(t.title) for t in rising))
     hot = [t for t in f.topics if t.is_hot_spot]
     if hot:
         text += f". Có nguy cơ phát sinh khiếu kiện, tụ tập đông người ở {compact(hot[0].hot_units, 6)} liên quan đến " \
@@ -102,7 +103,7 @@ def forecast(f: ProvinceFacts) -> list[str]:
 
 def proposals(f: ProvinceFacts) -> list[str]:
     lines = []
-    label = month_words(f)
+    label = period_words(f)
     distorted = sorted((t for t in f.topics if t.tendency.get("distortion")),
                        key=lambda t: (-t.tendency["distortion"], t.title))
     if distorted:

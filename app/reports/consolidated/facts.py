@@ -1,4 +1,4 @@
-"""The figures of the province's consolidated monthly report, read from what the lower
+"""The figures of the province's consolidated report (monthly, or a quarter, half year, year), read from what the lower
 offices (communes, wards, agency committees, legacy districts) sent: who sent the month's
 report and when, the items by field and tendency, the topics merged across communes, the
 handling results the communes recorded, opinion by social group and the collaborator
@@ -124,14 +124,14 @@ def gather(ctx: Ctx, p: Period, today: date) -> ProvinceFacts:
 
 
 def _arrivals(ctx: Ctx, p: Period, units: dict[str, UnitFacts], today: date, default_due: date | None) -> None:
-    """Each unit's monthly report: on time, late, missing or not yet due — the rule of
-    province.timeliness, in one query (that view reads every district's counts too)."""
+    """Each unit's report of the period's kind (monthly, quarterly …): on time, late, missing
+    or not yet due — the rule of province.timeliness, in one query."""
     for u in units.values():
         u.status = province.PENDING if default_due and today <= default_due else province.MISSING
     for origin, received, due in ctx.db.execute(
             "SELECT a.origin, max(a.received_on), r.due_on FROM report_arrivals a LEFT JOIN reports r "
-            "ON r.id = a.report_id WHERE a.kind = 'monthly' AND substr(a.period_start, 1, 7) = ? GROUP BY a.origin",
-            [f"{p.start:%Y-%m}"]):
+            "ON r.id = a.report_id WHERE a.kind = ? AND substr(a.period_start, 1, 7) = ? GROUP BY a.origin",
+            [p.kind, f"{p.start:%Y-%m}"]):
         if origin in units:
             limit = date.fromisoformat(due) if due else default_due
             late = limit is not None and date.fromisoformat(received[:10]) > limit

@@ -1,5 +1,5 @@
-"""The consolidated monthly report as register sections: what `report draft --month` gives
-at a province office, so the report is numbered, approved, signed and sent like any other
+"""The consolidated report as register sections: what `report draft --month` (or a quarter,
+half year or year) gives at a province office, so the report is numbered, approved, signed and sent like any other
 (app.reports.register) and a clerk's edits survive a redraft (app.reports.draft).
 
 Six parts in the order of a monthly report (FORMAT.md), each a text with its tables placed
@@ -134,6 +134,8 @@ def keywords(ctx: Ctx, p: Period, n: int = 8) -> list[str]:
     app.analytics.keywords' call (its word segmentation)."""
     from app.analytics.keywords import month_keywords
 
+    if p.kind != "monthly":
+        return []     # the keywords set a month against the months before it
     found = month_keywords(ctx, p.start.strftime("%Y-%m"), n * 3)
     texts = " ".join(s for (s,) in ctx.db.execute(
         "SELECT summary FROM opinions WHERE received_on BETWEEN ? AND ?", [p.start.isoformat(), p.end.isoformat()]))

@@ -45,8 +45,9 @@ def compact(names: list[str], limit: int = 40) -> str:
     return text + (f" và {count(len(names) - limit, 'đơn vị')} khác" if len(names) > limit else "")
 
 
-def month_words(f: ProvinceFacts) -> str:
-    return f"tháng {f.period.start.month} năm {f.period.start.year}"
+def period_words(f: ProvinceFacts) -> str:
+    """'tháng 10 năm 2026', 'quý IV năm 2026', '6 tháng cuối năm 2026', 'năm 2026'."""
+    return f.period.label
 
 
 def arrivals(f: ProvinceFacts) -> list[str]:
@@ -56,11 +57,11 @@ def arrivals(f: ProvinceFacts) -> list[str]:
     late = f.with_status(province.LATE)
     missing = [u.name for u in f.with_status(province.MISSING)]
     waiting = [u.name for u in f.with_status(province.PENDING)]
-    label, today = month_words(f), vn_date(f.today)
+    label, today = period_words(f), vn_date(f.today)
     due = f" (hạn ngày {vn_date(f.due)})" if f.due else ""
     lines = []
     if f.today <= f.period.end:
-        lines.append(f"{upper_first(label)} chưa kết thúc; báo cáo tháng của các đơn vị chưa đến hạn gửi{due}.")
+        lines.append(f"{upper_first(label)} chưa kết thúc; báo cáo {f.period.short} của các đơn vị chưa đến hạn gửi{due}.")
     elif f.not_yet_due:
         lines.append(f"Báo cáo {label} của các đơn vị chưa đến hạn gửi{due}.")
     if not enrolled:
@@ -87,11 +88,11 @@ def arrivals(f: ProvinceFacts) -> list[str]:
 
 def assessment(f: ProvinceFacts) -> list[str]:
     """The overall assessment — only from a month whose reports are due and mostly in."""
-    label = month_words(f)
+    label = period_words(f)
     sent = len(f.with_status(province.ON_TIME, province.LATE))
     if not f.total:
         return [f"Chưa có thông tin dư luận xã hội {label} của các đơn vị để tổng hợp; Ban chưa đánh giá tình hình "
-                "chung của tháng."]
+                f"chung của {f.period.short}."]
     source = f"{count(f.total, 'ý kiến')} của cán bộ, đảng viên và Nhân dân do " \
              f"{count(sum(1 for u in f.units if u.total), 'đơn vị')} gửi"
     main, n = max(f.by_tendency.items(), key=lambda kv: (kv[1], kv[0]))
@@ -100,7 +101,7 @@ def assessment(f: ProvinceFacts) -> list[str]:
     focus = f" Dư luận tập trung vào các vấn đề: {big}." if big else ""
     if f.not_yet_due or sent * 2 < max(1, len(f.units)):
         return [nhan_dan(f"Số liệu dưới đây là số liệu tạm thời, tổng hợp từ {source} đến ngày {vn_date(f.today)}; "
-                         f"Ban chưa đánh giá tình hình chung của tháng khi chưa nhận đủ báo cáo. Trong số liệu "
+                         f"Ban chưa đánh giá tình hình chung của {f.period.short} khi chưa nhận đủ báo cáo. Trong số liệu "
                          f"đã nhận, {mix}.{focus}")]
     hot = [t for t in f.topics if t.is_hot_spot]
     neg = sum(u.negative for u in f.units)
@@ -108,9 +109,10 @@ def assessment(f: ProvinceFacts) -> list[str]:
              else "cơ bản ổn định, song có diễn biến phức tạp ở một số địa phương" if neg * 3 < f.total
              else "có diễn biến phức tạp, cần theo dõi chặt chẽ")
     now_units, prev_units = sum(1 for u in f.units if u.total), sum(1 for u in f.units if u.prev)
-    basis = f" (tháng trước có số liệu của {count(prev_units, 'đơn vị')})" if prev_units != now_units else ""
-    trend = f", {change(f.total, f.prev_total, 'tháng trước')}{basis}" if f.prev_total else \
-        " (chưa có số liệu tháng trước để so sánh)"
+    before = f.period.previous_label
+    basis = f" ({before} có số liệu của {count(prev_units, 'đơn vị')})" if prev_units != now_units else ""
+    trend = f", {change(f.total, f.prev_total, before)}{basis}" if f.prev_total else \
+        f" (chưa có số liệu {before} để so sánh)"
     return [nhan_dan(f"Trong {label}, tình hình tư tưởng, tâm trạng của cán bộ, đảng viên và Nhân dân trong tỉnh "
                      f"{state}; {mix}.{focus}"),
             nhan_dan(f"Ban tổng hợp {source}{trend}.")]
@@ -137,13 +139,13 @@ def _where(t: CrossTopic, n: int = 4) -> str:
 
 def topics(f: ProvinceFacts, limit: int = 5) -> list[str]:
     if not f.total:
-        return ["Chưa có ý kiến nào của tháng để tổng hợp theo vấn đề."]
+        return [f"Chưa có ý kiến nào của {f.period.short} để tổng hợp theo vấn đề."]
     if not f.topics:
         return ["Trong số liệu đã nhận, các đơn vị chưa phân loại ý kiến theo vấn đề."]
     lines = []
     for i, t in enumerate(f.topics[:limit]):
         main = t.main_tendency
-        trend = f", {change(t.count, t.prev, 'tháng trước')}" if t.prev and not f.not_yet_due else ""
+        trend = f", {change(t.count, t.prev, f.period.previous_label)}" if t.prev and not f.not_yet_due else ""
         text = (f"{'abcdefghik'[i]}) {t.title}: {count(t.count, 'ý kiến')}{trend}, {_where(t)}. "
                 f"{upper_first(share_phrase(t.tendency.get(main, 0), t.count, tendency(main)))}.")
         if t.proposals:
@@ -155,14 +157,14 @@ def topics(f: ProvinceFacts, limit: int = 5) -> list[str]:
             f"{in_sentence(t.title)} ({count(t.count, 'ý kiến')})" for t in rest[:8]) + (
             f" và {count(len(rest) - 8, 'vấn đề')} khác" if len(rest) > 8 else "") + ".")
     if f.keywords:
-        lines.append("Các từ khóa nổi bật trong ý kiến của tháng: " + ", ".join(f.keywords) + ".")
+        lines.append(f"Các từ khóa nổi bật trong ý kiến của {f.period.short}: " + ", ".join(f.keywords) + ".")
     return lines
 
 
 def hot_spots(f: ProvinceFacts) -> list[str]:
     """Topics hot in several communes; a single commune's hot items are named apart."""
     if not f.total:
-        return ["Chưa có căn cứ để xác định vấn đề nổi cộm, điểm nóng của tháng."]
+        return [f"Chưa có căn cứ để xác định vấn đề nổi cộm, điểm nóng của {f.period.short}."]
     hot = [t for t in f.topics if t.is_hot_spot]
     lines = []
     for t in hot:
