@@ -11,6 +11,7 @@ from app.cli_support import add_delete_command, open_from_args, out
 from app.context import Ctx
 from app.errors import ValidationError
 from app.forms import inbox_cli
+from app.meetings import minutes_cli
 from app.opinions import handling, items, lookup, privacy, topics, warnings
 from app.text import vn_date
 
@@ -80,7 +81,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     analytics_cli.add_opinion_commands(osub)
     inbox_cli.add_opinion_commands(osub)
 
-    mp = sub.add_parser("meetings", help="hội nghị giao ban: lập lịch, danh sách")
+    mp = sub.add_parser("meetings", help="hội nghị giao ban: lập lịch, danh sách, biên bản")
     msub = mp.add_subparsers(dest="meetings_command", metavar="LỆNH", required=True)
     p = msub.add_parser("plan", help="lập lịch giao ban định kỳ theo quy định đã đặt")
     p.add_argument("--months", type=int, default=12, help="số tháng tới (mặc định 12)")
@@ -88,6 +89,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = msub.add_parser("list", help="danh sách hội nghị")
     p.add_argument("--year", type=int)
     p.set_defaults(func=cmd_meetings)
+    minutes_cli.add_meeting_commands(msub)
     add_delete_command(msub, "meetings")
 
 

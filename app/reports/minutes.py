@@ -71,21 +71,30 @@ def minutes_document(ctx: Ctx, meeting_id: str, number: int | None = None) -> Do
         *_attendance(ctx, meeting_id),
         Heading(1, "II. Nội dung hội nghị"),
     ]
+    extraordinary = m.kind == "extraordinary"
+    reason = (m.agenda or "").strip() if extraordinary else ""
     if m.agenda:
-        blocks.append(Heading(2, "1. Chương trình, tài liệu"))
-        blocks.extend(text_blocks(m.agenda + (f"\nTài liệu: {m.materials}" if m.materials else "")))
+        blocks.append(Heading(2, "1. Lý do triệu tập, chương trình" if extraordinary else "1. Chương trình, tài liệu"))
+        if reason:
+            blocks.append(Paragraph(f"Hội nghị được triệu tập đột xuất để {mt.lower_first(reason.rstrip('.'))}."))
+        blocks.extend(text_blocks(("" if reason else m.agenda) + (f"\nTài liệu: {m.materials}" if m.materials
+                                                                    else "")))
     n = 2 if m.agenda else 1
     blocks.append(Heading(2, f"{n}. Ý kiến phản ánh của cộng tác viên"))
-    total = sum(len(r.items) for r in people)
+    there, sent = [r for r in people if r.present], [r for r in people if not r.present]
+    total = sum(len(r.items) for r in there)
     if total:
-        blocks.append(Paragraph(f"Các cộng tác viên đã phản ánh {count(total, 'ý kiến')}, cụ thể:"))
-        blocks.extend(Paragraph(line) for line in mt.report_lines(people))
+        blocks.append(Paragraph(f"Các cộng tác viên có mặt đã phản ánh {count(total, 'ý kiến')}, cụ thể:"))
+        blocks.extend(Paragraph(line) for line in mt.report_lines(there))
     else:
         blocks.append(Paragraph("Không có ý kiến phản ánh được ghi nhận tại hội nghị."))
+    if sent:
+        blocks.append(Paragraph("Ý kiến do cộng tác viên vắng mặt gửi đến hội nghị:"))
+        blocks.extend(Paragraph(line) for line in mt.report_lines(sent, "gửi"))
     blocks.append(Heading(2, f"{n + 1}. Kết luận của đồng chí chủ trì"))
     if m.minutes:
         blocks.extend(text_blocks(m.minutes))
-    blocks.extend(Paragraph(line) for line in mt.conclusions(people, chair))
+    blocks.extend(Paragraph(line) for line in mt.conclusions(people, chair, reason))
     blocks.append(Paragraph(f"Hội nghị kết thúc vào lúc {_clock(m.end_time)} cùng ngày. Biên bản đã được thông qua "
                             "trước hội nghị."))
     return Document(

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from app.context import Ctx
 from app.reports.prose.words import clause, count, join, lower_first, nhan_dan, place
+from app.text import fold
 
 TITLE_WORDS = ("Trưởng", "Phó", "Bí thư", "Chuyên viên", "Chánh", "Ủy viên", "Cán bộ", "Thư ký", "Chủ tịch",
                "Văn phòng", "Thường trực")
@@ -51,24 +52,33 @@ class Reporter:
     name: str
     area: str
     items: list[tuple[str, str]]   # (topic title or '', summary)
+    present: bool = True           # False: recorded absent or excused, so the items were sent in
 
 
 def reporters(ctx: Ctx, meeting_id: str) -> list[Reporter]:
+    """Who brought items to the meeting, one entry per collaborator (their attendance decides
+    whether they reported there or sent their items in while absent: nobody is both)."""
     rows = ctx.db.execute(
-        "SELECT coalesce(c.full_name, ''), coalesce(u.name, ''), coalesce(t.title, ''), o.summary FROM opinions o "
+        "SELECT coalesce(c.id, ''), coalesce(c.full_name, ''), coalesce(u.name, ''), coalesce(t.title, ''), "
+        "o.summary, coalesce(a.presence, 'present') FROM opinions o "
         "LEFT JOIN collaborators c ON c.id = o.collaborator_id LEFT JOIN units u ON u.code = o.area_code "
-        "LEFT JOIN topics t ON t.id = o.topic_id WHERE o.meeting_id = ? ORDER BY u.name, c.full_name, o.received_on",
-        [meeting_id]).fetchall()
+        "LEFT JOIN topics t ON t.id = o.topic_id LEFT JOIN meeting_attendance a "
+        "ON a.meeting_id = o.meeting_id AND a.collaborator_id = o.collaborator_id "
+        "WHERE o.meeting_id = ? ORDER BY u.name, c.full_name, o.received_on", [meeting_id]).fetchall()
     grouped: dict[str, list[tuple[str, str]]] = defaultdict(list)
     areas: dict[str, Counter] = defaultdict(Counter)
-    for name, area, title, summary in rows:
-        grouped[name].append((title, (summary or "").strip()))
-        areas[name][area] += 1
-    return [Reporter(n, areas[n].most_common(1)[0][0], items) for n, items in grouped.items()]
+    names: dict[str, str] = {}
+    present: dict[str, bool] = {}
+    for key, name, area, title, summary, presence in rows:
+        grouped[key].append((title, (summary or "").strip()))
+        areas[key][area] += 1
+        names[key], present[key] = name, presence == "present"
+    return [Reporter(names[k], areas[k].most_common(1)[0][0], items, present[k]) for k, items in grouped.items()]
 
 
-def report_lines(people: list[Reporter]) -> list[str]:
-    """'- Đồng chí A (ấp Chợ) phản ánh 03 ý kiến: về X, …' — one line per collaborator."""
+def report_lines(people: list[Reporter], verb: str = "phản ánh") -> list[str]:
+    """'- Đồng chí A (ấp Chợ) phản ánh 03 ý kiến: về X, …' — one line per collaborator (`verb`
+    "gửi" for the items of those absent)."""
     lines = []
     for r in people[:MAX_REPORTERS]:
         topics = Counter(t for t, _ in r.items if t)
@@ -76,21 +86,57 @@ def report_lines(people: list[Reporter]) -> list[str]:
         loose = [clause(lower_first(s)) for t, s in r.items if not t][:1]
         where = f" ({place(r.area)})" if r.area else ""
         who = r.name or "Cộng tác viên"
-        lines.append(nhan_dan(f"- Đồng chí {who}{where} phản ánh {count(len(r.items), 'ý kiến')}: "
+        lines.append(nhan_dan(f"- Đồng chí {who}{where} {verb} {count(len(r.items), 'ý kiến')}: "
                               f"{join(about + loose)}."))
     rest = people[MAX_REPORTERS:]
     if rest:
-        lines.append(f"- {count(len(rest), 'cộng tác viên')} khác phản ánh "
+        lines.append(f"- {count(len(rest), 'cộng tác viên')} khác {verb} "
                      f"{count(sum(len(r.items) for r in rest), 'ý kiến')}, nội dung tương tự.")
     return lines
 
 
-def conclusions(people: list[Reporter], chair: Person) -> list[str]:
-    """The chair's conclusions drafted from the items (the clerk edits them in the meeting)."""
+def _words(text: str) -> set[str]:
+    return {w for w in fold(text).replace(",", " ").replace(".", " ").split() if len(w) > 1}
+
+
+def on_reason(people: list[Reporter], reason: str) -> list[Reporter]:
+    """Items whose topic (or, without one, whose summary) shares most of its words with the
+    meeting's reason: what an extraordinary meeting was called for."""
+    wanted = _words(reason) - STOP
+    out = []
+    for r in people:
+        hits = [(t, s) for t, s in r.items if len(_words(t or s) & wanted) >= max(3, len(_words(t or s) - STOP) // 2)]
+        if hits:
+            out.append(Reporter(r.name, r.area, hits, r.present))
+    return out
+
+
+STOP = frozenset({"ve", "va", "cua", "cac", "tu", "tai", "tren", "dia", "ban", "nam", "tinh", "hinh", "du",
+                  "luan"})
+
+
+def conclusions(people: list[Reporter], chair: Person, reason: str = "") -> list[str]:
+    """The chair's conclusions drafted from the items (the clerk edits them in the meeting); an
+    extraordinary meeting's `reason` is concluded on first, with what was reported about it."""
     topics = Counter(t for r in people for t, _ in r.items if t)
     total = sum(len(r.items) for r in people)
     who = chair.name and f"Đồng chí {chair.name}" or "Đồng chí chủ trì"
     lines = [f"{who} ghi nhận {count(total, 'ý kiến')} phản ánh của cộng tác viên và kết luận:"]
+    if reason:
+        about = lower_first(reason.strip().rstrip("."))
+        hits = on_reason(people, reason)
+        n = sum(len(r.items) for r in hits)
+        if n:
+            areas = sorted({place(r.area) for r in hits if r.area})
+            lines.append(f"- Về nội dung hội nghị được triệu tập ({about}): cộng tác viên đã phản ánh "
+                         f"{count(n, 'ý kiến')}" + (f" ở {join(areas)}" if areas else "") + "; giao cộng tác viên "
+                         + ("địa bàn này" if len(areas) == 1 else "các địa bàn này") + " bám sát tình hình, báo cáo ngay khi có diễn biến mới; bộ phận giúp việc "
+                         "tổng hợp, báo cáo Thường trực Đảng ủy và đề nghị cơ quan chức năng kiểm tra, xử lý dứt "
+                         "điểm, trả lời Nhân dân.")
+        else:
+            lines.append(f"- Về nội dung hội nghị được triệu tập ({about}): chưa có cộng tác viên phản ánh tại hội "
+                         "nghị; giao cộng tác viên các địa bàn nắm chắc tình hình, báo cáo bộ phận giúp việc trong "
+                         "thời gian sớm nhất.")
     if topics:
         main = [lower_first(t) for t, _ in topics.most_common(3)]
         lines.append(f"- Cộng tác viên tiếp tục nắm chắc tình hình dư luận về {'; '.join(main)}, báo cáo kịp thời "

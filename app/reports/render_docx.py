@@ -234,7 +234,7 @@ def _signature_column(cell, sig: Signature) -> None:
     _cell_add(cell, sig.name, "signer_name")
 
 
-def _gap(container, points: float) -> None:
+def _gap(container, points: float):
     """An empty paragraph exactly `points` high (reportlab: a Spacer of the same height)."""
     gap = container.add_paragraph()
     gap.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
@@ -245,7 +245,12 @@ def _gap(container, points: float) -> None:
 
 
 def _ending(document, doc: Document) -> None:
-    _gap(document, END_GAP_PT)
+    # The signature block never stands alone on a page: the last paragraph and the gap keep with
+    # the ending's table (one row that cannot split), as the PDF's KeepTogether does.
+    paragraphs = document.paragraphs
+    if paragraphs:
+        paragraphs[-1].paragraph_format.keep_with_next = True
+    _gap(document, END_GAP_PT).paragraph_format.keep_with_next = True
     if doc.is_minutes:
         table = _fixed_table(document, 1, MINUTES_SIGN_COLUMNS_MM, None)
         for cell, sig in zip(table.rows[0].cells, doc.signatures, strict=True):

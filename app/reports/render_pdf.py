@@ -247,7 +247,11 @@ def story(doc: Document, sink: list[Anchor], scales: list[float] | None = None) 
             flow.extend(_data_table(block))
         elif isinstance(block, Chart):
             flow.extend(_chart(block, scales))
-    flow.extend(_ending(doc, sink))
+    ending = _ending(doc, sink)
+    if flow and isinstance(flow[-1], RLParagraph):
+        # The signature block never stands alone on a page: it moves with the last paragraph.
+        ending = [KeepTogether([flow.pop(), *ending])]
+    flow.extend(ending)
     return flow
 
 

@@ -1,0 +1,88 @@
+"""Minutes a chair signs: the CLI writes them, nobody is listed both absent and reporting, an
+extraordinary meeting's conclusion addresses why it was called, and no signature block stands
+alone on a page (in either renderer) wherever the page breaks fall."""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import replace
+from pathlib import Path
+
+from docx import Document as read_docx
+
+from app.meetings import core
+from app.reports import minutes
+from app.reports.document import Paragraph
+from app.reports.render_docx import render_docx
+from app.reports.render_pdf import render_pdf
+from tests.conftest import PASSPHRASE
+from tests.pdfread import open_pdf
+from tests.reports.sample import sample_document, sample_minutes
+
+
+def _text(pdf_bytes: bytes) -> str:
+    return "\n".join(p.text() for p in open_pdf(pdf_bytes))
+
+
+def _meeting(ctx, kind: str) -> str:
+    return ctx.db.execute("SELECT m.id FROM meetings m WHERE kind = ? AND EXISTS (SELECT 1 FROM opinions o "
+                          "WHERE o.meeting_id = m.id) ORDER BY held_on DESC", [kind]).fetchone()[0]
+
+
+def test_cli_writes_the_minutes(cli, demo_path, demo_ctx, tmp_path):
+    env = {"DLXH_PASSPHRASE": PASSPHRASE}
+    meeting_id = _meeting(demo_ctx, "regular")
+    done = cli("--db", str(demo_path), "meetings", "minutes", meeting_id, "--pdf", "--docx", "--out",
+               str(tmp_path / "out"), env=env)
+    assert done.returncode == 0, done.stderr
+    written = done.stdout.strip().splitlines()
+    assert sorted(p.rsplit(".", 1)[1] for p in written) == ["docx", "pdf"]
+    pdf = next(p for p in written if p.endswith(".pdf"))
+    assert "BIÊN BẢN" in _text(Path(pdf).read_bytes())
+    done = cli("--db", str(demo_path), "meetings", "minutes", "khong-co", "--out", str(tmp_path), env=env)
+    assert done.returncode == 1 and len(done.stderr.strip().splitlines()) == 1
+
+
+def test_nobody_is_both_absent_and_reporting(demo_ctx):
+    meeting_id = _meeting(demo_ctx, "regular")
+    reporter, name = demo_ctx.db.execute(
+        "SELECT c.id, c.full_name FROM opinions o JOIN collaborators c ON c.id = o.collaborator_id "
+        "WHERE o.meeting_id = ? LIMIT 1", [meeting_id]).fetchone()
+    core.set_attendance(demo_ctx, meeting_id, {reporter: "absent"})      # an item sent in by someone absent
+    text = " ".join(_text(minutes.render_pdf(minutes.minutes_document(demo_ctx, meeting_id))).split())
+    absent = set(re.findall(r"- ([^-():]+?) \([^)]*\): vắng", text))
+    assert name in absent
+    reporting, sent = text.split("Ý kiến do cộng tác viên vắng mặt gửi đến hội nghị:")
+    reported = set(re.findall(r"Đồng chí ([^()]+?) \([^)]*\) phản ánh", reporting))
+    assert reported and not (absent & reported)
+    assert f"Đồng chí {name} (" in sent and " gửi " in sent.split("Kết luận")[0]
+
+
+def test_extraordinary_conclusion_addresses_its_reason(demo_ctx):
+    meeting_id = _meeting(demo_ctx, "extraordinary")
+    m = core.get(demo_ctx, meeting_id)
+    text = " ".join(_text(minutes.render_pdf(minutes.minutes_document(demo_ctx, meeting_id))).split())
+    reason = m.agenda.strip().rstrip(".")
+    assert f"Hội nghị được triệu tập đột xuất để {reason[0].lower() + reason[1:]}" in text
+    conclusion = text.split("Kết luận của đồng chí chủ trì")[1]
+    assert f"Về nội dung hội nghị được triệu tập ({reason[0].lower() + reason[1:]})" in conclusion
+
+
+def test_signature_block_never_alone_on_a_page():
+    """Wherever the page break falls, the last page holds the last paragraph with the signatures."""
+    for doc in (sample_document(pages=1), sample_minutes()):
+        last_words = "Câu cuối cùng của văn bản trước phần chữ ký."
+        for n in range(0, 40, 3):
+            filler = [Paragraph(f"Đoạn thêm {i + 1} để dời chỗ ngắt trang.") for i in range(n)]
+            variant = replace(doc, blocks=[*doc.blocks, *filler, Paragraph(last_words)])
+            pages = [" ".join(p.text().split()) for p in open_pdf(render_pdf(variant))]
+            holder = next(i for i, p in enumerate(pages) if variant.signatures[0].name in p)
+            assert last_words in pages[holder], (doc.doc_type, n)
+        docx = read_docx(io.BytesIO(render_docx(replace(doc, blocks=[*doc.blocks, Paragraph(last_words)]))))
+        last = next(p for p in reversed(docx.paragraphs) if p.text == last_words)
+        assert last.paragraph_format.keep_with_next
+        gap = last._p.getnext()
+        assert gap is not None and gap.tag.endswith("}p")
+        assert gap.pPr is not None and gap.pPr.keepNext is not None
+        assert gap.getnext().tag.endswith("}tbl")
