@@ -189,9 +189,9 @@ def cmd_import(args: argparse.Namespace) -> int:
         outcomes = import_batch.import_files(ctx, [Path(f) for f in args.file], receipt_dir=receipt_dir)
     for o in outcomes:
         if o.state == import_batch.REFUSED or (o.result and o.result.receipt_error):
-            err(f"{o.path.name}: {o.message}")
+            err(f"{o.name}: {o.message}")
         else:
-            out(f"{o.path.name}: {o.message}")
+            out(f"{o.name}: {o.message}")
     out(import_batch.summary(outcomes))
     unfinished = any(o.state == import_batch.REFUSED or (o.result and o.result.receipt_error) for o in outcomes)
     return 1 if unfinished else 0

@@ -1,7 +1,10 @@
 """Import many packages at once: a province's month is one package from each of 38–168 communes.
 
 Contract: every file gets its own outcome — imported, already imported, or refused with the
-same Vietnamese message a single import (`importer.import_package`) gives. A refused file
+same Vietnamese message a single import (`importer.import_package`) gives; anything else in a
+folder (a subfolder, even one named `x.dlxh`, a file not ending in `.dlxh`) gets a "skipped"
+line rather than silence. A symlink is reported under its own name and its receipt is written
+beside the link, not beside its target. A refused file
 never stops the others, and each package is applied whole or not at all. Packages are
 applied in (sender, seq) order whatever their file names, so a commune's months go in
 sequence; receipts are written next to each package (or into `receipt_dir`) after the data
@@ -20,18 +23,19 @@ gives each file the outcome a single import would. Nothing is half-written in ei
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from app import auth
+from app import auth, filekinds
 from app.context import Ctx
 from app.errors import DB_ERRORS, DlxhError, ValidationError
 from app.exchange import importer, keys, package
 from app.ids import utc_now
 
 PACKAGE_SUFFIX = ".dlxh"
-IMPORTED, ALREADY, REFUSED = "imported", "already", "refused"
+IMPORTED, ALREADY, REFUSED, SKIPPED = "imported", "already", "refused", "skipped"
 
 Progress = Callable[[int, int], None]
 
@@ -39,9 +43,14 @@ Progress = Callable[[int, int], None]
 @dataclass
 class FileOutcome:
     path: Path
-    state: str  # imported | already | refused
+    state: str  # imported | already | refused | skipped
     message: str  # Vietnamese, one line: the single import's message or its refusal
     result: importer.ImportResult | None = None
+
+    @property
+    def name(self) -> str:
+        """The file's name as the user can read it (a byte that is not UTF-8 shown as U+FFFD)."""
+        return filekinds.shown(self.path.name)
 
 
 @dataclass(frozen=True)
@@ -55,19 +64,37 @@ class _WriteFailed(Exception):
     """A package failed while writing: the batch is rolled back and imported file by file."""
 
 
-def package_files(paths: list[Path]) -> list[Path]:
-    """The files to import: each path itself, or the `.dlxh` files of a folder (not its subfolders)."""
+def package_files(paths: list[Path]) -> tuple[list[Path], list[FileOutcome]]:
+    """The files to import — each path itself, or the `.dlxh` files of a folder (not its
+    subfolders) — and a "skipped" outcome for every other entry of those folders. Paths keep
+    the names they were given (a symlink is not resolved to its target's name)."""
     found: list[Path] = []
+    skipped: list[FileOutcome] = []
     for path in map(Path, paths):
         if path.is_dir():
-            found.extend(sorted(p for p in path.iterdir() if p.suffix.lower() == PACKAGE_SUFFIX and p.is_file()))
+            for entry in sorted(path.iterdir()):
+                if entry.suffix.lower() == PACKAGE_SUFFIX and entry.is_file():
+                    found.append(entry)
+                else:
+                    skipped.append(FileOutcome(entry, SKIPPED, _skip_reason(entry)))
         elif path.exists():
             found.append(path)
         else:
-            raise ValidationError(f"Không tìm thấy tệp hoặc thư mục {path}.")
+            raise ValidationError(f"Không tìm thấy tệp hoặc thư mục {filekinds.shown(path)}.")
     if not found:
-        raise ValidationError("Không có gói .dlxh nào để nhập.")
-    return list(dict.fromkeys(p.resolve() for p in found))
+        others = f" ({len(skipped)} mục khác không phải gói)" if skipped else ""
+        raise ValidationError(f"Không có gói .dlxh nào để nhập{others}.")
+    return list(dict.fromkeys(Path(os.path.abspath(p)) for p in found)), skipped
+
+
+def _skip_reason(entry: Path) -> str:
+    if entry.is_dir():
+        return "Là thư mục, không phải gói dữ liệu: bỏ qua (thư mục con không được nhập)."
+    if entry.suffix.lower() == PACKAGE_SUFFIX:
+        return "Không phải tệp thông thường (ống dẫn, thiết bị hoặc liên kết hỏng): bỏ qua."
+    if entry.suffix.lower() == ".dlxr":
+        return "Là biên nhận (.dlxr), không phải gói dữ liệu: bỏ qua."
+    return "Không phải gói dữ liệu (tên tệp không kết thúc bằng .dlxh): bỏ qua."
 
 
 def import_files(
@@ -82,7 +109,7 @@ def import_files(
     order the files were given. Raises only for what no file could get past (no rights, a
     receipt folder that is a file, the store failing)."""
     auth.require(ctx, "import")
-    files = package_files(paths)
+    files, skipped = package_files(paths)
     folder = Path(receipt_dir) if receipt_dir else None
     for place in {folder} if folder else {p.parent for p in files}:
         importer.check_receipt_folder(place)
@@ -100,7 +127,7 @@ def import_files(
         if outcome.result is not None and outcome.state in (IMPORTED, ALREADY):
             importer.deliver_receipt(ctx, outcome.result, folder or path.parent, path, written.get(path))
             outcome.message = outcome.result.said() if outcome.result.receipt_error else outcome.message
-    return [outcomes[p] for p in files]
+    return [outcomes[p] for p in files] + skipped
 
 
 def _sort(ctx: Ctx, files: list[Path], outcomes: dict[Path, FileOutcome],
@@ -152,14 +179,14 @@ def _apply_one(ctx: Ctx, item: _Queued, now: str) -> tuple[FileOutcome, bytes | 
         seen, opened = importer.open_checked(ctx, importer.read_file(item.path))
         if seen is not None:  # the same package twice in one batch
             return FileOutcome(item.path, ALREADY, seen.message, seen), None
-        importer.check_sequence(ctx, opened)
+        gap = importer.check_sequence(ctx, opened)
     except DlxhError as exc:
         return FileOutcome(item.path, REFUSED, str(exc)), None
     try:
         receipt, applied = importer.write_package(ctx, opened, now, item.path.name)
     except (DlxhError, *DB_ERRORS) as exc:
         raise _WriteFailed from exc
-    res = importer.imported_result(opened, applied)
+    res = importer.imported_result(opened, applied, gap)
     return FileOutcome(item.path, IMPORTED, res.message, res), receipt
 
 
@@ -183,11 +210,13 @@ def _one_by_one(ctx: Ctx, queue: list[_Queued], outcomes: dict[Path, FileOutcome
 
 def summary(outcomes: list[FileOutcome]) -> str:
     """One Vietnamese line: how many files were imported, already there, refused."""
-    counts = {state: sum(o.state == state for o in outcomes) for state in (IMPORTED, ALREADY, REFUSED)}
+    counts = {state: sum(o.state == state for o in outcomes) for state in (IMPORTED, ALREADY, REFUSED, SKIPPED)}
     rows = sum(sum(o.result.rows.values()) for o in outcomes if o.state == IMPORTED and o.result)
-    text = f"Đã nhập {counts[IMPORTED]}/{len(outcomes)} gói ({rows} dòng dữ liệu)"
+    text = f"Đã nhập {counts[IMPORTED]}/{len(outcomes) - counts[SKIPPED]} gói ({rows} dòng dữ liệu)"
     if counts[ALREADY]:
         text += f", {counts[ALREADY]} gói đã nhập từ trước"
     if counts[REFUSED]:
         text += f", {counts[REFUSED]} gói bị từ chối"
+    if counts[SKIPPED]:
+        text += f", bỏ qua {counts[SKIPPED]} mục không phải gói"
     return text + "."

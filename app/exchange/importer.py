@@ -126,11 +126,11 @@ def import_bytes(
         return seen, None
     try:
         with ctx.transaction():
-            check_sequence(ctx, opened)
+            gap = check_sequence(ctx, opened)
             receipt, applied = write_package(ctx, opened, now or utc_now(), file_name, progress)
     except DB_ERRORS as exc:
         raise refused_by_store(exc) from exc
-    return imported_result(opened, applied), receipt
+    return imported_result(opened, applied, gap), receipt
 
 
 def open_checked(
@@ -157,9 +157,10 @@ def open_checked(
     return None, opened
 
 
-def imported_result(opened: package.Opened, applied: dict[str, int]) -> ImportResult:
+def imported_result(opened: package.Opened, applied: dict[str, int], gap: str | None = None) -> ImportResult:
+    """`gap`: the warning `check_sequence` gave for packages that never arrived, if any."""
     message = f"Đã nhập gói số {opened.seq} của {opened.sender}: {sum(applied.values())} dòng dữ liệu được cập nhật."
-    return ImportResult("imported", message, opened.sender, opened.seq, applied)
+    return ImportResult("imported", message + (f" {gap}" if gap else ""), opened.sender, opened.seq, applied)
 
 
 _CONSTRAINTS = {"NOT NULL": "thiếu trường bắt buộc", "UNIQUE": "trùng khóa", "CHECK": "giá trị không được phép",
@@ -178,11 +179,21 @@ def refused_by_store(exc: BaseException) -> DlxhError:
     return store_error(exc)
 
 
-def check_sequence(ctx: Ctx, opened: package.Opened) -> None:
+def check_sequence(ctx: Ctx, opened: package.Opened) -> str | None:
     """Refuse a replayed package; read inside the caller's transaction, so the packages of one
-    sender in one batch are checked against each other. Writes nothing."""
+    sender in one batch are checked against each other. Writes nothing.
+
+    A gap (package 3 when 2 never arrived) is imported with a warning naming what is missing,
+    not refused (docs/EXCHANGE.md): a package carries every change since the sender's last
+    RECEIPTED package, and a package that never arrived was never receipted, so the later one
+    holds its rows too; refusing would only block the sender until someone resent by hand."""
     last = ctx.db.execute("SELECT max(seq) FROM inbox WHERE sender = ?", [opened.sender]).fetchone()[0] or 0
     package.check_sequence(opened, last)
+    if opened.seq <= last + 1:
+        return None
+    missing = f"gói số {last + 1}" if opened.seq == last + 2 else f"các gói số {last + 1}–{opened.seq - 1}"
+    return (f"Lưu ý: chưa nhận {missing} của {opened.sender}; gói này mang mọi thay đổi từ lần biên nhận "
+            "cuối nên không thiếu dữ liệu, và gói cũ nếu đến sau sẽ bị từ chối (đã có bản mới hơn).")
 
 
 def write_package(ctx: Ctx, opened: package.Opened, now: str, file_name: str,

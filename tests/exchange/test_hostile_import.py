@@ -140,3 +140,48 @@ def test_a_tombstone_the_app_allows_still_deletes(demo_ctx, tmp_path: Path) -> N
     roundtrip(demo_ctx, province, tmp_path / "usb")
     assert province.db.execute("SELECT count(*) FROM opinions WHERE id = ?", [item.id]).fetchone()[0] == 0
     province.close()
+
+
+def test_a_folder_reports_links_by_their_name_and_gives_every_entry_a_line(cli, province, tmp_path: Path) -> None:
+    rng = random.Random(6)
+    s = _sender(province, "X001")
+    store = tmp_path / "kho"
+    store.mkdir()
+    (store / "that.dlxh").write_bytes(_package(province, s, rng))
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    (usb / "lien-ket.dlxh").symlink_to(store / "that.dlxh")
+    (usb / "x.dlxh").mkdir()
+    (usb / "ghi-chu.txt").write_text("không phải gói")
+    os.mkfifo(usb / "ong.dlxh")
+    province.close()
+    done = cli("--db", str(tmp_path / "province.db"), "import", str(usb), env=ENV)
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert any(line.startswith("lien-ket.dlxh: Đã nhập gói số 1") for line in lines), lines
+    assert any(line.startswith("x.dlxh: Là thư mục") for line in lines), lines
+    assert any(line.startswith("ghi-chu.txt: Không phải gói dữ liệu") for line in lines), lines
+    assert any(line.startswith("ong.dlxh: Không phải tệp thông thường") for line in lines), lines
+    assert "bỏ qua 3 mục không phải gói" in lines[-1]
+    receipt = identity.receipt_file_name(places.PROVINCE[0], "X001", 1)
+    assert (usb / receipt).exists() and not (store / receipt).exists()
+
+
+@pytest.mark.parametrize("many", [False, True], ids=["single", "folder"])
+def test_a_gap_in_the_sequence_is_a_warning_naming_the_missing_package(province, tmp_path: Path, many: bool) -> None:
+    rng = random.Random(7)
+    s = _sender(province, "X001")
+    first, _lost, third = (_package(province, s, rng) for _ in range(3))
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    (usb / "1.dlxh").write_bytes(first)
+    (usb / "3.dlxh").write_bytes(third)
+    if many:
+        outcomes = {o.path.name: o for o in import_batch.import_files(province, [usb])}
+        plain, warned = outcomes["1.dlxh"].message, outcomes["3.dlxh"].message
+        assert outcomes["3.dlxh"].state == import_batch.IMPORTED
+    else:
+        plain = importer.import_package(province, usb / "1.dlxh").message
+        warned = importer.import_package(province, usb / "3.dlxh").message
+    assert "Lưu ý" not in plain
+    assert "Đã nhập gói số 3 của X001" in warned and "chưa nhận gói số 2 của X001" in warned

@@ -65,7 +65,7 @@ def test_a_folder_imports_in_sequence_and_bad_files_are_refused_alone(province, 
     outcomes = import_batch.import_files(province, [usb], receipt_dir=tmp_path / "bien-nhan")
 
     by_name = {o.path.name: o for o in outcomes}
-    assert len(outcomes) == 9 and "ghi-chu.txt" not in by_name
+    assert len(outcomes) == 10 and by_name["ghi-chu.txt"].state == import_batch.SKIPPED
     imported = [o for o in outcomes if o.state == import_batch.IMPORTED]
     assert len(imported) == 6  # both months of all three, though the names put seq 2 first
     assert "Tệp bị hỏng" in by_name["hong.dlxh"].message or "không giải mã" in by_name["hong.dlxh"].message
@@ -79,7 +79,8 @@ def test_a_folder_imports_in_sequence_and_bad_files_are_refused_alone(province, 
         identity.receipt_file_name(province.origin, s.code, seq) for s in senders for seq in (1, 2))
     assert all(o.result.receipt_path.parent == tmp_path / "bien-nhan" for o in imported)
     rows = sum(sum(o.result.rows.values()) for o in imported)
-    assert rows > 24 and import_batch.summary(outcomes) == f"Đã nhập 6/9 gói ({rows} dòng dữ liệu), 3 gói bị từ chối."
+    assert rows > 24 and import_batch.summary(outcomes) == (
+        f"Đã nhập 6/9 gói ({rows} dòng dữ liệu), 3 gói bị từ chối, bỏ qua 1 mục không phải gói.")
 
     again = import_batch.import_files(province, [p for paths in written.values() for p in paths])
     assert {o.state for o in again} == {import_batch.ALREADY}
@@ -140,7 +141,9 @@ def test_cli_imports_a_folder_and_exits_1_when_a_file_is_refused(tmp_path, cli, 
     again = cli("--db", str(tmp_path / "province.db"), "import", str(tmp_path / "usb"))
     assert again.returncode == 1
     assert "hong.dlxh: Tệp bị hỏng" in again.stderr
-    assert again.stdout.splitlines()[-1] == "Đã nhập 0/5 gói (0 dòng dữ liệu), 4 gói đã nhập từ trước, 1 gói bị từ chối."
+    assert again.stdout.splitlines()[-1] == ("Đã nhập 0/5 gói (0 dòng dữ liệu), 4 gói đã nhập từ trước, 1 gói bị từ "
+                                             "chối, bỏ qua 4 mục không phải gói.")  # the 4 receipts written beside
+    assert sum(": Là biên nhận (.dlxr)" in line for line in again.stdout.splitlines()) == 4
 
 
 @pytest.mark.slow

@@ -15,6 +15,7 @@ STATE_LABELS = {
     import_batch.IMPORTED: "Đã nhập",
     import_batch.ALREADY: "Đã nhập từ trước",
     import_batch.REFUSED: "Không nhập",
+    import_batch.SKIPPED: "Bỏ qua",
 }
 _REFUSED = QBrush(QColor("#f8d7da"))
 
@@ -30,13 +31,13 @@ class OutcomesModel(RowsModel):
     def __init__(self, names: dict[str, str], parent=None) -> None:
         super().__init__(
             [
-                Column("Tệp", lambda o: o.path.name),
+                Column("Tệp", lambda o: o.name),
                 Column("Đơn vị gửi", lambda o: _sender(o, names)),
                 Column("Số gói", lambda o: o.result.seq if o.result else "", align_right=True,
                        sort_key=lambda o: o.result.seq if o.result else 0),
                 # refused files sort first: they are what the clerk has to act on
                 Column("Kết quả", lambda o: STATE_LABELS[o.state],
-                       sort_key=lambda o: (o.state != import_batch.REFUSED, o.state, o.path.name)),
+                       sort_key=lambda o: (o.state != import_batch.REFUSED, o.state, o.name)),
                 Column("Chi tiết", lambda o: o.message),
             ],
             parent,
