@@ -52,3 +52,12 @@ def test_topics_page_reads_on_the_worker_and_an_op_keeps_the_topic(main_window, 
         assert chosen is not None and page.keywords.text() and page.items_model.rowCount() > 0
         page.set_status("hot" if chosen.status != "hot" else "watch")   # the write is a job too
     assert page.current.id == chosen.id and page.current.status != chosen.status
+
+
+def test_collaborators_list_reads_on_the_worker(main_window, store_off_gui_thread) -> None:
+    """Not yet its construction: the filter boxes still read the areas and settings there."""
+    main_window.page("collaborators")
+    with store_off_gui_thread():
+        page = main_window.show_page("collaborators")
+        page.status.setCurrentIndex(page.status.findData("active"))
+    assert page.model.rowCount() > 10 and "cộng tác viên" in page.count.text()

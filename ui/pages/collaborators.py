@@ -67,6 +67,7 @@ class FlaggedRowsModel(RowsModel):
 
 class Page(PageBase):
     title = "Cộng tác viên dư luận xã hội"
+    tables = frozenset({"collaborators", "units", "meetings", "meeting_attendance", "opinions"})
 
     def __init__(self, ctx, tasks, parent=None) -> None:
         super().__init__(ctx, tasks, parent)
@@ -154,10 +155,14 @@ class Page(PageBase):
             self.refresh_list()
 
     def refresh_list(self) -> None:
-        """Reload the rows; the person selected before stays selected (after a dialog, a filter)."""
-        chosen = self._current_id()
-        rows = list_collaborators(self.ctx, self.current_filter())
-        self.model.attention = flag_texts(self.ctx)
+        """Reload the rows on the worker; the person selected before stays selected (after a
+        dialog, a filter)."""
+        chosen, flt = self._current_id(), self.current_filter()
+        self.tasks.query(lambda: (list_collaborators(self.ctx, flt), flag_texts(self.ctx)),
+                         lambda loaded: self._show_list(*loaded, chosen), parent=self)
+
+    def _show_list(self, rows: list, attention: dict, chosen: str | None) -> None:
+        self.model.attention = attention
         self.model.set_rows(rows)
         self._reselect(chosen)
         compact_columns(self.view, stretch=STRETCHED)

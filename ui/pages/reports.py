@@ -96,8 +96,12 @@ class Page(PageBase):
             w.setVisible(not periodic)
 
     def refresh(self, select_id: str | None = None) -> None:
+        """The register is read on the worker; the report shown before (or `select_id`) stays."""
         current = select_id if isinstance(select_id, str) else (self.panel.report.id if self.panel.report else None)
-        rows = store.list_reports(self.ctx)
+        self.tasks.query(lambda: store.list_reports(self.ctx), lambda rows: self._show_list(rows, current),
+                         parent=self)
+
+    def _show_list(self, rows: list, current: str | None) -> None:
         self.model.set_rows(rows)
         self.select(current or (rows[0].id if rows else None))
 
@@ -125,7 +129,7 @@ class Page(PageBase):
         report = self.model.row_at(self.view.model().mapToSource(indexes[0]).row())
         if not self.panel.report or self.panel.report.id != report.id or \
                 self.panel.report.version != report.version:
-            self.panel.set_report(store.get(self.ctx, report.id))
+            self.tasks.query(lambda: store.get(self.ctx, report.id), self.panel.set_report, parent=self)
 
     def print_document(self) -> None:
         """Ctrl+P: the selected report, through the print preview."""
