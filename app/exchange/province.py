@@ -79,7 +79,7 @@ def offices(ctx: Ctx) -> list[OfficeStatus]:
     return [OfficeStatus(*r) for r in rows]
 
 
-districts = offices  # the name the consolidated report and older callers use
+districts = offices  # the name older callers use
 
 
 def not_enrolled(ctx: Ctx) -> list[Unenrolled]:

@@ -73,6 +73,7 @@ class ProvinceFacts(CellTotals):
     network: NetworkFacts
     groups: dict[str, Counter]      # stratum → tendency counts (items with a known reporter)
     keywords: list[str] = field(default_factory=list)
+    months: list[tuple[str, int]] = field(default_factory=list)   # ('YYYY-MM', items) of a longer period
 
     @property
     def prev_total(self) -> int:
@@ -120,6 +121,9 @@ def gather(ctx: Ctx, p: Period, today: date) -> ProvinceFacts:
         not_enrolled=[u.name for u in province.not_enrolled(ctx)], cells=cells, prev_by_field=prev_by_field,
         topics=merged_topics(ctx, me, p, {c: u.name for c, u in units.items()}),
         handling=_handling(ctx, me, p, as_of, units), network=_network(ctx, me, p, units), groups=_groups(ctx, me, p),
+        months=[] if p.kind == "monthly" else [(m, n) for m, n in ctx.db.execute(
+            "SELECT substr(received_on, 1, 7), count(*) FROM opinions WHERE origin != ? AND received_on BETWEEN ? "
+            "AND ? GROUP BY 1 ORDER BY 1", [me, *_b(p)])],
     )
 
 

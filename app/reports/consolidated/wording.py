@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from app.exchange import province
+from app.months import add_months, month_starts
 from app.reports.consolidated.facts import ProvinceFacts, UnitFacts
 from app.reports.consolidated.topics import CrossTopic, in_sentence
 from app.reports.prose.words import (
@@ -26,6 +27,7 @@ from app.reports.prose.words import (
     tendency,
     upper_first,
 )
+from app.reports.wording import join, series
 from app.text import vn_date
 
 KINDS = ("Xã ", "Phường ", "Đặc khu ", "Thị trấn ", "Huyện ", "Thị xã ", "Thành phố ")
@@ -102,7 +104,7 @@ def assessment(f: ProvinceFacts) -> list[str]:
     if f.not_yet_due or sent * 2 < max(1, len(f.units)):
         return [nhan_dan(f"Số liệu dưới đây là số liệu tạm thời, tổng hợp từ {source} đến ngày {vn_date(f.today)}; "
                          f"Ban chưa đánh giá tình hình chung của {f.period.short} khi chưa nhận đủ báo cáo. Trong số liệu "
-                         f"đã nhận, {mix}.{focus}")]
+                         f"đã nhận, {mix}.{focus}")] + monthly_series(f)
     hot = [t for t in f.topics if t.is_hot_spot]
     neg = sum(u.negative for u in f.units)
     state = ("cơ bản ổn định" if neg * 4 < f.total and not hot
@@ -115,7 +117,24 @@ def assessment(f: ProvinceFacts) -> list[str]:
         f" (chưa có số liệu {before} để so sánh)"
     return [nhan_dan(f"Trong {label}, tình hình tư tưởng, tâm trạng của cán bộ, đảng viên và Nhân dân trong tỉnh "
                      f"{state}; {mix}.{focus}"),
-            nhan_dan(f"Ban tổng hợp {source}{trend}.")]
+            nhan_dan(f"Ban tổng hợp {source}{trend}.")] + monthly_series(f)
+
+
+def monthly_series(f: ProvinceFacts) -> list[str]:
+    """A quarter's, half year's or year's months in words (only the months that are over)."""
+    if f.period.kind == "monthly":
+        return []
+    got = dict(f.months)
+    months = [m for m in month_starts(f.period.end, 12) if f.period.start <= m and add_months(m, 1) <= f.today]
+    if len(months) < 2:
+        return []
+    values = [got.get(f"{m:%Y-%m}", 0) for m in months]
+    labels = [f"tháng {m.month}" for m in months]
+    if 0 in values:     # a zero is said in words, not as "0 ý kiến" inside a series
+        some = [f"{lab}: {count(v, 'ý kiến')}" for lab, v in zip(labels, values, strict=True) if v]
+        none = [lab for lab, v in zip(labels, values, strict=True) if not v]
+        return [f"Số ý kiến theo tháng: {'; '.join(some)}; {join(none)} không có ý kiến nào."]
+    return [f"Số ý kiến {series(values, labels)}."]
 
 
 def by_field(f: ProvinceFacts) -> list[str]:
