@@ -80,5 +80,6 @@ def discard_office(ctx: Ctx) -> None:
 
 def needs_passphrase() -> bool:
     """A new office's key goes to the OS keyring; where there is none (headless Linux) the
-    first-run wizard asks for a passphrase instead (db/keys.py)."""
-    return not keys.keyring_available()
+    first-run wizard asks for a passphrase instead (db/keys.py), unless DLXH_PASSPHRASE, set by
+    whoever installed the PC, already decides the key."""
+    return not keys.keyring_available() and keys.passphrase_from_env() is None

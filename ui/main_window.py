@@ -7,6 +7,7 @@ import inspect
 import logging
 
 from PySide6.QtCore import QSettings, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -29,6 +30,22 @@ from ui.tasks import TaskRunner
 log = logging.getLogger(__name__)
 GEOMETRY_KEY = "window/geometry"   # size, place and maximised state only: no report contents
 WARM_AFTER_MS = 1500               # after the first page has drawn, so start-up is not slowed
+
+
+FIRST_SIZE = (1280, 800)
+FRAME_ALLOWANCE = 40     # title bar and borders the window manager adds around the window
+
+
+def fit_first_size(window: QMainWindow) -> None:
+    """The size of a first start: 1280×800, or less on a smaller screen (at 1366×768 the
+    bottom rows and the status bar were below the screen's edge)."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    room = screen.availableGeometry() if screen is not None else None
+    width, height = FIRST_SIZE
+    if room is not None:
+        width = min(width, room.width())
+        height = min(height, room.height() - FRAME_ALLOWANCE)
+    window.resize(width, height)
 
 
 def restore_geometry(window: QMainWindow) -> None:
@@ -70,7 +87,7 @@ class MainWindow(QMainWindow):
         office = get_office(ctx)
         style = office.style
         self.setWindowTitle(f"DLXH – {style.office_label}")
-        self.resize(1280, 800)
+        fit_first_size(self)
         self.nav_items = list(NAV)
         if office.role == "province":
             self.nav_items.insert(1, PROVINCE_NAV)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QWizardPage
 
 from app import units
@@ -90,7 +90,12 @@ class OfficePage(QWizardPage):
                               (self.name, kind == "agency"), (self.code, kind == "agency")):
             self.form.setRowVisible(widget, shown)
         self._refresh()
-        self.province.setFocus()
+        # A commune is found by typing its name (the whole country is searched): start there.
+        # After the event loop turn: QWizard gives its first field the focus once this returns.
+        QTimer.singleShot(0, self, self._focus_first)      # `self` as context: no call once it is gone
+
+    def _focus_first(self) -> None:
+        (self.search if self.kind_page.kind() == "commune" else self.province).setFocus()
 
     def _refresh(self) -> None:
         """The communes matching the search: in the chosen province, else in all of them."""

@@ -66,7 +66,7 @@ class RecoveryPage(QWizardPage):
         buttons.addWidget(print_button)
         buttons.addStretch(1)
         box.addLayout(buttons)
-        self.kept = QCheckBox("Tôi đã in hoặc ghi lại khóa khôi phục")
+        self.kept = QCheckBox("Tôi đã in hoặc &ghi lại khóa khôi phục")
         self.kept.toggled.connect(self.completeChanged)
         box.addWidget(self.kept)
         box.addStretch(1)

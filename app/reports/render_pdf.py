@@ -31,6 +31,7 @@ from app.reports import chart as chart_mod
 from app.reports import fonts
 from app.reports.document import Chart, Document, Heading, Paragraph, Signature, numbered, recipient_lines
 from app.reports.document import Table as DocTable
+from app.reports.glyphs import check_document
 from app.reports.layout import (
     CHART_MIN_SCALE,
     END_COLUMNS_MM,
@@ -267,6 +268,7 @@ def _page_number(canvas, _doc) -> None:
 
 
 def _build(doc: Document, sink: list[Anchor], scales: list[float] | None = None) -> bytes:
+    check_document(doc)      # reportlab would drop a character its font lacks (an emoji) silently
     doc = numbered(doc)
     fonts.register()
     buf = io.BytesIO()

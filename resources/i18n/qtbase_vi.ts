@@ -845,6 +845,10 @@ Hãy tắt một trong hai.</translation>
 <context>
     <name>QPrintSettingsOutput</name>
     <message>
+        <source>Page &amp;Set:</source>
+        <translation>&amp;Nhóm trang:</translation>
+    </message>
+    <message>
         <source>Form</source>
         <translation>Biểu mẫu</translation>
     </message>
@@ -1089,6 +1093,116 @@ Hãy tắt một trong hai.</translation>
     <message>
         <source>Pages &amp;per sheet:</source>
         <translation>Số trang &amp;mỗi tờ:</translation>
+    </message>
+</context>
+<context>
+    <name>QCupsJobWidget</name>
+    <message>
+        <source>Job</source>
+        <translation>Lệnh in</translation>
+    </message>
+    <message>
+        <source>Job Control</source>
+        <translation>Điều khiển lệnh in</translation>
+    </message>
+    <message>
+        <source>Scheduled &amp;printing:</source>
+        <translation>&amp;Hẹn giờ in:</translation>
+    </message>
+    <message>
+        <source>&amp;Billing information:</source>
+        <translation>Thông tin &amp;tính phí:</translation>
+    </message>
+    <message>
+        <source>Job &amp;priority:</source>
+        <translation>Mức &amp;ưu tiên:</translation>
+    </message>
+    <message>
+        <source>Banner Pages</source>
+        <translation>Trang bìa</translation>
+    </message>
+    <message>
+        <source>Banner page at start</source>
+        <translation>Trang bìa ở đầu</translation>
+    </message>
+    <message>
+        <source>&amp;Start:</source>
+        <translation>Đầ&amp;u:</translation>
+    </message>
+    <message>
+        <source>Banner page at end</source>
+        <translation>Trang bìa ở cuối</translation>
+    </message>
+    <message>
+        <source>&amp;End:</source>
+        <translation>&amp;Cuối:</translation>
+    </message>
+    <message>
+        <source>Print Immediately</source>
+        <translation>In ngay</translation>
+    </message>
+    <message>
+        <source>Hold Indefinitely</source>
+        <translation>Giữ lại, chưa in</translation>
+    </message>
+    <message>
+        <source>Day (06:00 to 17:59)</source>
+        <translation>Ban ngày (06:00 đến 17:59)</translation>
+    </message>
+    <message>
+        <source>Night (18:00 to 05:59)</source>
+        <translation>Ban đêm (18:00 đến 05:59)</translation>
+    </message>
+    <message>
+        <source>Second Shift (16:00 to 23:59)</source>
+        <translation>Ca hai (16:00 đến 23:59)</translation>
+    </message>
+    <message>
+        <source>Third Shift (00:00 to 07:59)</source>
+        <translation>Ca ba (00:00 đến 07:59)</translation>
+    </message>
+    <message>
+        <source>Weekend (Saturday to Sunday)</source>
+        <translation>Cuối tuần (thứ Bảy, Chủ nhật)</translation>
+    </message>
+    <message>
+        <source>Specific Time</source>
+        <translation>Giờ cụ thể</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <comment>CUPS Banner page</comment>
+        <translation>Không</translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <comment>CUPS Banner page</comment>
+        <translation>Tiêu chuẩn</translation>
+    </message>
+    <message>
+        <source>Unclassified</source>
+        <comment>CUPS Banner page</comment>
+        <translation>Không mật</translation>
+    </message>
+    <message>
+        <source>Confidential</source>
+        <comment>CUPS Banner page</comment>
+        <translation>Hạn chế</translation>
+    </message>
+    <message>
+        <source>Classified</source>
+        <comment>CUPS Banner page</comment>
+        <translation>Mật</translation>
+    </message>
+    <message>
+        <source>Secret</source>
+        <comment>CUPS Banner page</comment>
+        <translation>Tối mật</translation>
+    </message>
+    <message>
+        <source>Top Secret</source>
+        <comment>CUPS Banner page</comment>
+        <translation>Tuyệt mật</translation>
     </message>
 </context>
 </TS>

@@ -134,6 +134,11 @@ def test_field_rows_and_chart_bars_open_the_filtered_list(main_window, demo_ctx,
     assert [s.label() for s in sets] == [s.label for s in data.series if any(s.values)]
     assert [lab.text().split("</span> ")[1] for lab in panel.legend_labels] == [s.label() for s in sets]
     assert sets[0].selectedBars() == [11] and "chưa hết" in panel.chart.partial_note
+    # Month numbers under the bars (a "1/26" was cut to "1/…"), the years once in the axis title.
+    axis = panel.chart.chart().axes(Qt.Orientation.Horizontal)[0]
+    assert axis.categories() == [str(int(m[5:7])) for m in data.months]
+    assert axis.titleText() == f"Tháng {int(data.months[0][5:7])}/{data.months[0][:4]} – " \
+                               f"{int(data.months[-1][5:7])}/{data.months[-1][:4]}"
     economy = next(i for i, s in enumerate(sets) if s.label() == "Kinh tế")
     sets[economy].clicked.emit(10)                       # QBarSet.clicked(index), as a mouse click sends
     assert main_window.current_key() == "opinions"

@@ -112,3 +112,34 @@ def test_file_pickers_start_in_documents_then_last_folder(tmp_path: Path) -> Non
     chosen.parent.mkdir()
     files.remember(str(chosen))
     assert files.start_dir() == str(chosen.parent)
+
+
+def test_print_dialog_is_vietnamese(qtbot) -> None:
+    """The print dialog a clerk opens for a report or the recovery sheet ("Page Set" was left)."""
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+    from PySide6.QtWidgets import QGroupBox
+
+    printer = QPrinter()            # outlives the dialog, which keeps a pointer to it
+    dialog = QPrintDialog(printer)
+    dialog.show()
+    texts = visible_texts(dialog) + [g.title().replace("&", "") for g in dialog.findChildren(QGroupBox)]
+    dialog.close()
+    dialog.deleteLater()
+    for expected in ("In", "Hủy", "Máy in", "Phạm vi in", "Nhóm trang:", "Số bản:"):
+        assert expected in texts, (expected, texts)
+    assert_no_english([t for t in texts if t != "..."])
+
+
+def test_cups_job_options_are_vietnamese(qapp) -> None:
+    """The printer's job options (shown only with a CUPS printer, so checked through Qt's own
+    lookup with the exact source strings and comments of QCupsJobWidget)."""
+    from PySide6.QtCore import QCoreApplication
+
+    def tr(text: str, comment: str | None = None) -> str:
+        return QCoreApplication.translate("QCupsJobWidget", text, comment)
+
+    assert tr("Job Control") == "Điều khiển lệnh in"
+    assert tr("Scheduled &printing:") == "&Hẹn giờ in:"
+    assert tr("Print Immediately") == "In ngay"
+    assert tr("Top Secret", "CUPS Banner page") == "Tuyệt mật"
+    assert tr("None", "CUPS Banner page") == "Không"

@@ -69,3 +69,16 @@ def test_a_5000_character_area_name_is_refused_saying_the_limit(tmp_path):
         save_unit(ctx, "", "Ấp " + "x" * 5000, "hamlet", area_type="ấp")
     assert "5003 ký tự" in refused.value.message and f"giới hạn {UNIT_NAME_MAX} ký tự" in refused.value.message
     ctx.close()
+
+
+def test_the_first_start_fits_the_screen(qtbot, demo_ctx):
+    """No saved size: the window opens within the screen (offscreen: 800×600), not at 1280×800."""
+    from PySide6.QtCore import QSettings
+
+    from ui.main_window import FRAME_ALLOWANCE, GEOMETRY_KEY
+
+    QSettings().remove(GEOMETRY_KEY)
+    window = MainWindow(demo_ctx, TaskRunner(synchronous=True))
+    qtbot.addWidget(window)
+    room = window.screen().availableGeometry()
+    assert window.width() <= room.width() and window.height() <= room.height() - FRAME_ALLOWANCE

@@ -27,9 +27,17 @@ LEGEND_COLUMNS = 3
 
 
 def tick_labels(months: list[str]) -> list[str]:
-    """'2026-01' -> '1/26' at January and at the first bar, else the month alone ('2')."""
-    return [f"{int(m[5:7])}/{m[2:4]}" if i == 0 or m.endswith("-01") else str(int(m[5:7]))
-            for i, m in enumerate(months)]
+    """'2026-01' -> '1': the month alone under each bar. A '1/26' under a bar 30 px wide was
+    cut to '1/…' at 1366 px; the years are said once, in the axis title (axis_title)."""
+    return [str(int(m[5:7])) for m in months]
+
+
+def axis_title(months: list[str]) -> str:
+    """'Tháng 12/2025 – 11/2026' for the months the bars cover."""
+    if not months:
+        return ""
+    first, last = months[0], months[-1]
+    return f"Tháng {int(first[5:7])}/{first[:4]} – {int(last[5:7])}/{last[:4]}"
 
 
 class MonthChart(QChartView):
@@ -74,6 +82,8 @@ class MonthChart(QChartView):
         tick = QFont(axis_x.labelsFont())
         tick.setPointSizeF(8)                   # after addAxis (the theme sets fonts)
         axis_x.setLabelsFont(tick)
+        axis_x.setTitleText(axis_title(data.months))
+        axis_x.setTitleFont(tick)
         bars.attachAxis(axis_x)
         axis_y = QValueAxis()
         top = max([sum(col) for col in zip(*(s.values for s in data.series), strict=False)] or [0])
