@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from app.exchange import enrol_folder, province
 from app.overview import Link
 from app.reports import store
+from app.reports.draft import PERIODIC
 from app.text import vn_number
 from ui.errors import show_error
 from ui.files import choose_folder
@@ -34,6 +35,14 @@ from ui.province.enrol_dialog import ROLE_LABELS, EnrolDialog
 from ui.province.items_view import ItemsView
 from ui.province.timeliness_view import TimelinessView
 from ui.widgets import fit_columns, setup_table
+
+
+def _period_words(report: store.Report) -> str:
+    """'Tháng 11/2026', 'Quý IV/2026', 'Năm 2026'."""
+    from app.reports import draft, drafts
+
+    words = drafts.period_words(draft.period_for(report))
+    return words[:1].upper() + words[1:]
 
 
 def _day(stamp: str | None) -> str:
@@ -122,8 +131,7 @@ class Page(PageBase):
         hint.setWordWrap(True)
         column.addWidget(hint)
         self.drafted = RowsModel([
-            Column("Kỳ", lambda r: f"Tháng {int(r.period_start[5:7])}/{r.period_start[:4]}",
-                   sort_key=lambda r: r.period_start),
+            Column("Kỳ", _period_words, sort_key=lambda r: (r.period_start, r.period_end)),
             Column("Số", lambda r: f"{r.number:02d}-{r.doc_code}" if r.number else "chưa số"),
             Column("Trạng thái", lambda r: store.STATUSES[r.status]),
             Column("Trích yếu", lambda r: r.title, tip=True),
@@ -136,8 +144,12 @@ class Page(PageBase):
         return holder
 
     def _show_drafted(self) -> None:
-        self.drafted.set_rows(store.list_reports(self.ctx, kind="monthly"))
-        fit_columns(self.drafted_view, content=(0, 1, 2))
+        """The register's consolidated reports (every periodic kind), read on the worker."""
+        def show(rows: list[store.Report]) -> None:
+            self.drafted.set_rows(rows)
+            fit_columns(self.drafted_view, content=(0, 1, 2))
+
+        self.tasks.query(lambda: [r for r in store.list_reports(self.ctx) if r.kind in PERIODIC], show, parent=self)
 
     def _open_drafted(self, index) -> None:
         report = self.drafted.row_at(self.drafted_view.model().mapToSource(index).row())

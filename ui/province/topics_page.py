@@ -63,7 +63,10 @@ class Page(PageBase):
         self.layout_.addWidget(split, 1)
 
     def refresh(self) -> None:
-        rows = province_topics(self.ctx)
+        # Read on the worker (ui/tasks.py): a year of 168 communes' items is grouped here.
+        self.tasks.query(lambda: province_topics(self.ctx), self._show, parent=self)
+
+    def _show(self, rows: list[CrossTopic]) -> None:
         self.model.set_rows(rows)
         self.view.sortByColumn(3, Qt.SortOrder.DescendingOrder)
         fit_columns(self.view, content=(2, 3, 4, 5))
