@@ -28,6 +28,7 @@ class Unit:
     parent_code: str | None
     population: int | None = None
     area_type: str | None = None       # thôn, ấp, tổ dân phố … for a hamlet
+    adults: int | None = None          # people aged 18 and over: a survey's sampling frame
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,7 @@ LEVELS = ("province", "district", "commune", "agency", "hamlet", "member")
 
 
 def add_unit(ctx: Ctx, code: str, name: str, level: str, parent_code: str | None = None,
-             population: int | None = None, area_type: str | None = None) -> Unit:
+             population: int | None = None, area_type: str | None = None, adults: int | None = None) -> Unit:
     code, name = code.strip(), name.strip()
     if not code or not name:
         raise ValidationError("Mã và tên đơn vị không được để trống.")
@@ -63,13 +64,15 @@ def add_unit(ctx: Ctx, code: str, name: str, level: str, parent_code: str | None
         raise ValidationError("Cấp đơn vị không hợp lệ.")
     if area_type is not None and area_type not in office_kinds.AREA_TYPES:
         raise ValidationError("Loại địa bàn phải là: " + ", ".join(office_kinds.AREA_TYPES) + ".", field="area_type")
+    if adults is not None and population is not None and adults > population:
+        raise ValidationError("Số người từ 18 tuổi không thể lớn hơn dân số.", field="adults")
     records.upsert(ctx, "units", {"code": code, "name": name, "level": level, "parent_code": parent_code,
-                                  "population": population, "area_type": area_type})
-    return Unit(code, name, level, parent_code, population, area_type)
+                                  "population": population, "area_type": area_type, "adults": adults})
+    return Unit(code, name, level, parent_code, population, area_type, adults)
 
 
 def units(ctx: Ctx, level: str | None = None, parent_code: str | None = None) -> list[Unit]:
-    sql = "SELECT code, name, level, parent_code, population, area_type FROM units WHERE 1=1"
+    sql = "SELECT code, name, level, parent_code, population, area_type, adults FROM units WHERE 1=1"
     params: list = []
     if level:
         sql += " AND level = ?"
@@ -236,7 +239,7 @@ def update_office(ctx: Ctx, **changes: str) -> Office:
 
 
 def save_unit(ctx: Ctx, code: str, name: str, level: str, population: int | None = None,
-              area_type: str | None = None) -> Unit:
+              area_type: str | None = None, adults: int | None = None) -> Unit:
     """Add or rename an area (thôn/ấp, commune, member organisation) or an agency under this
     office (the catalogue page)."""
     from app import auth
@@ -248,10 +251,13 @@ def save_unit(ctx: Ctx, code: str, name: str, level: str, population: int | None
         raise ValidationError("Hãy chọn loại địa bàn (thôn, ấp, bản, tổ dân phố, khu phố …).", field="area_type")
     if population is not None and population < 0:
         raise ValidationError("Dân số không được âm.", field="population")
+    if adults is not None and adults < 0:
+        raise ValidationError("Số người từ 18 tuổi không được âm.", field="adults")
     me = get_office(ctx)
     if not code.strip() and level in ("hamlet", "member"):
         code = _next_local_code(ctx, me.unit_code, "A" if level == "hamlet" else "TV")
-    return add_unit(ctx, code, name, level, me.unit_code, population, area_type if level == "hamlet" else None)
+    return add_unit(ctx, code, name, level, me.unit_code, population, area_type if level == "hamlet" else None,
+                    adults)
 
 
 def _next_local_code(ctx: Ctx, office_code: str, letter: str) -> str:

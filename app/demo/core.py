@@ -47,6 +47,9 @@ def _name(rng: random.Random, gender: str, khmer: bool) -> str:
     return f"{rng.choice(places.FAMILY)} {middle} {given}"
 
 
+ADULT_SHARE = 0.72
+
+
 def build_units(ctx: Ctx) -> tuple[list[str], list[tuple[str, str]], list[str]]:
     """The office's areas (hamlets with local codes) and agencies; returns their codes and the
     main ethnicity of each area."""
@@ -54,7 +57,9 @@ def build_units(ctx: Ctx) -> tuple[list[str], list[tuple[str, str]], list[str]]:
     areas, ethnicity = [], []
     for i, (kind, name, population, ethnic) in enumerate(places.hamlets_of(me.unit_code), start=1):
         code = f"{me.unit_code}-A{i:02d}"
-        add_unit(ctx, code, name, "hamlet", me.unit_code, population, area_type=kind)
+        # People aged 18+: about 72 % of the population (2019 census), a survey's frame.
+        add_unit(ctx, code, name, "hamlet", me.unit_code, population, area_type=kind,
+                 adults=int(round(population * ADULT_SHARE, -1)))
         areas.append(code)
         ethnicity.append(ethnic)
     agencies = []

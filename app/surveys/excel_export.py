@@ -82,7 +82,7 @@ def _plan(ws: Worksheet, data: tb.SurveyData) -> None:
     if plan is None:
         ws.append(["Chưa lập kế hoạch mẫu."])
         return
-    _header(ws, ["Ô mẫu", "Số dân", "Chỉ tiêu", "Đã thu", "Đạt (%)", "Trọng số"])
+    _header(ws, ["Ô mẫu", "Số người từ 18 tuổi", "Chỉ tiêu", "Đã thu", "Đạt (%)", "Trọng số"])
     weights = data.weighting.weights if data.weighting else {}
     for cell in plan.cells:
         w = weights.get(cell.key)

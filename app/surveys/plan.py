@@ -75,8 +75,10 @@ def cell_label(ctx_areas: dict[str, str], key: CellKey) -> str:
 
 
 def catalogue_populations(ctx: Ctx) -> dict[CellKey, int]:
-    """Adult population per commune as recorded in the unit catalogue (0 when unknown)."""
-    return {(u.code, None): int(u.population or 0) for u in communes(ctx)}
+    """The sampling frame per area: its people aged 18 and over as recorded in the catalogue (0
+    when not entered, to be typed in the plan). Never the whole population: it counts children,
+    who are not asked, and would inflate the frame and the weights of young areas."""
+    return {(u.code, None): int(u.adults or 0) for u in communes(ctx)}
 
 
 def propose(populations: dict[CellKey, int], confidence: int = 95, margin: float = 0.05, minimum: int = 0,
@@ -84,7 +86,7 @@ def propose(populations: dict[CellKey, int], confidence: int = 95, margin: float
     """Sample size for the whole population and its split into quotas (nothing stored)."""
     total = sum(populations.values())
     if total <= 0:
-        raise ValidationError("Chưa có số dân của các ô trong kế hoạch mẫu.", field="population")
+        raise ValidationError("Chưa có số người từ 18 tuổi của các ô trong kế hoạch mẫu.", field="population")
     size = stats.sample_size(confidence, margin, total)
     n = sample_size if sample_size is not None else size.n
     return size, stats.allocate(populations, n, minimum)
@@ -159,7 +161,7 @@ def needs_weighting(plan: Plan | None, responses: list[Response], tolerance: flo
 
 def starting_cells(ctx: Ctx, survey_id: str, dimension: str) -> list[Cell]:
     """The cells to fill in for a dimension: the stored plan's figures when it has that
-    dimension, else communes with the catalogue's population and strata with 0 (to enter)."""
+    dimension, else areas with the catalogue's people aged 18+ and strata with 0 (to enter)."""
     if dimension not in DIMENSIONS:
         raise ValidationError(f"Cách phân tầng không hợp lệ: {dimension}.", field="dimension")
     stored = get_plan(ctx, survey_id, responses=[]) if survey_id else None
@@ -168,7 +170,7 @@ def starting_cells(ctx: Ctx, survey_id: str, dimension: str) -> list[Cell]:
     areas = {u.code: u for u in communes(ctx)}
     names = {code: u.name for code, u in areas.items()}
     if dimension == "area":
-        keys = [((code, None), int(u.population or 0)) for code, u in areas.items()]
+        keys = [((code, None), int(u.adults or 0)) for code, u in areas.items()]
     elif dimension == "stratum":
         keys = [((None, s), 0) for s in STRATA]
     else:

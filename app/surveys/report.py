@@ -42,7 +42,7 @@ def _plan_table(data: tb.SurveyData) -> Table | None:
     done = 100 * plan.collected / plan.sample_size if plan.sample_size else 0.0
     rows.append(["Tổng cộng", vn_number(plan.population), vn_number(plan.sample_size), vn_number(plan.collected),
                  pct(done)])
-    return Table(["Ô mẫu", "Số dân", "Chỉ tiêu", "Đã thu", "Đạt"], rows, [65, 27, 24, 24, 25],
+    return Table(["Ô mẫu", "Từ 18 tuổi", "Chỉ tiêu", "Đã thu", "Đạt"], rows, [65, 27, 24, 24, 25],
                  "Bảng 1. Kế hoạch mẫu và kết quả thu phiếu", bold_last_row=True)
 
 

@@ -67,12 +67,12 @@ def method_rows(data: tb.SurveyData) -> list[tuple[str, str]]:
             ("Thời gian thu phiếu", f"từ {_d(s.starts_on)} đến {_d(s.ends_on)}")]
     if plan:
         rows += [
-            ("Tổng thể", f"{vn_number(plan.population)} người"),
+            ("Tổng thể", f"{vn_number(plan.population)} người từ 18 tuổi trở lên"),
             ("Cỡ mẫu theo công thức", f"{vn_number(_formula_n(plan))} phiếu (độ tin cậy {plan.confidence}%, "
                                       f"sai số cho phép ±{vn_number(plan.margin * 100, 1)}%, "
                                       "có hiệu chỉnh tổng thể hữu hạn)"),
             ("Cỡ mẫu theo kế hoạch", f"{vn_number(plan.sample_size)} phiếu"),
-            ("Phân bổ mẫu", f"{DIMENSIONS[plan.dimension].lower()}, tỷ lệ với số dân"
+            ("Phân bổ mẫu", f"{DIMENSIONS[plan.dimension].lower()}, tỷ lệ với số người từ 18 tuổi"
                             + (f", tối thiểu {plan.minimum} phiếu mỗi ô" if plan.minimum else "")),
         ]
     else:
@@ -81,12 +81,12 @@ def method_rows(data: tb.SurveyData) -> list[tuple[str, str]]:
     if data.responses:
         rows.append(("Sai số tối đa của kết quả", margin_words(data)))
     if data.weighted and data.weighting:
-        text = "có: gia quyền hậu phân tầng theo tỷ trọng dân số của từng ô"
+        text = "có: gia quyền hậu phân tầng theo tỷ trọng trong tổng thể của từng ô"
         if data.weighting.uncovered:
             text += f"; {len(data.weighting.uncovered)} ô chưa có phiếu nên không đại diện được"
         rows.append(("Gia quyền", text))
     else:
-        rows.append(("Gia quyền", "không (cơ cấu mẫu sát với cơ cấu dân số)" if plan else "không"))
+        rows.append(("Gia quyền", "không (cơ cấu mẫu sát với cơ cấu tổng thể)" if plan else "không"))
     return rows
 
 
@@ -101,11 +101,11 @@ def method_paragraphs(data: tb.SurveyData) -> list[str]:
                "Phiếu không ghi họ tên, địa chỉ, số điện thoại của người trả lời.")
     if plan:
         out.append(
-            f"Tổng thể {vn_number(plan.population)} người. Cỡ mẫu được tính theo công thức Cochran với độ tin cậy "
+            f"Tổng thể (khung mẫu) là {vn_number(plan.population)} người từ 18 tuổi trở lên. Cỡ mẫu được tính theo công thức Cochran với độ tin cậy "
             f"{plan.confidence}%, sai số cho phép ±{vn_number(plan.margin * 100, 1)}%, p = 0,5 và hiệu chỉnh tổng thể "
             f"hữu hạn: {vn_number(_formula_n(plan))} phiếu"
             + (f"; kế hoạch chọn {vn_number(plan.sample_size)} phiếu" if plan.sample_size != _formula_n(plan) else "")
-            + f", phân bổ {DIMENSIONS[plan.dimension].lower()} tỷ lệ với số dân"
+            + f", phân bổ {DIMENSIONS[plan.dimension].lower()} tỷ lệ với số người từ 18 tuổi"
             + (f", tối thiểu {plan.minimum} phiếu mỗi ô." if plan.minimum else "."))
         done = 100 * plan.collected / plan.sample_size if plan.sample_size else 0
         out.append(f"Đã thu {vn_number(len(data.responses))} phiếu hợp lệ, đạt {pct(done)} kế hoạch. "
@@ -114,8 +114,8 @@ def method_paragraphs(data: tb.SurveyData) -> list[str]:
         out.append(f"Đã thu {vn_number(len(data.responses))} phiếu hợp lệ; chưa lập kế hoạch mẫu nên kết quả chỉ "
                    "phản ánh ý kiến của những người được hỏi.")
     if data.weighted:
-        out.append("Do cơ cấu phiếu thu được chưa đúng với cơ cấu dân số của các ô mẫu, các tỷ lệ đã được gia quyền "
-                   "hậu phân tầng (trọng số = tỷ trọng dân số / tỷ trọng số phiếu của từng ô).")
+        out.append("Do cơ cấu phiếu thu được chưa đúng với cơ cấu của tổng thể ở các ô mẫu, các tỷ lệ đã được gia "
+                   "quyền hậu phân tầng (trọng số = tỷ trọng trong tổng thể / tỷ trọng số phiếu của từng ô).")
     return out
 
 

@@ -48,7 +48,7 @@ def load_data(ctx: Ctx, survey_id: str, weight: str = "auto") -> SurveyData:
     plan = plan_mod.get_plan(ctx, survey_id, responses)
     data = SurveyData(survey, load(ctx, survey_id), responses, plan, area_names(ctx), [1.0] * len(responses))
     if weight == "yes" and plan is None:
-        raise ValidationError("Chưa có kế hoạch mẫu (số dân từng ô) nên không gia quyền được.", field="weight")
+        raise ValidationError("Chưa có kế hoạch mẫu (số người từ 18 tuổi từng ô) nên không gia quyền được.", field="weight")
     if plan is not None and (weight == "yes" or (weight == "auto" and plan_mod.needs_weighting(plan, responses))):
         data.weights, data.weighting = plan_mod.weights(plan, responses)
     return data

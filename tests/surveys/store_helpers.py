@@ -13,7 +13,7 @@ COMMUNES = {"T01": ("Xã Tân An", 6000), "T02": ("Xã Tân Bình", 3000), "T03"
 def add_communes(ctx: Ctx) -> None:
     parent = get_office(ctx).unit_code
     for code, (name, pop) in COMMUNES.items():
-        add_unit(ctx, code, name, "commune", parent, population=pop)
+        add_unit(ctx, code, name, "commune", parent, population=pop, adults=pop)
 
 
 def build_survey(ctx: Ctx) -> str:

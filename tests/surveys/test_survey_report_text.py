@@ -33,6 +33,12 @@ def test_demo_survey_report_reads_as_the_commune_signs_it(demo_ctx, tmp_path):
     assert "Ban Tuyên giáo báo cáo" not in flat
     assert "Đảng ủy xã Càng Long báo cáo kết quả thăm dò để Ban Tuyên giáo và Dân vận Tỉnh ủy" in flat
     assert "-0,0" not in flat
+    # the frame is the adult population (18+), not everyone counted with the children
+    adults, everyone = demo_ctx.db.execute("SELECT sum(adults), sum(population) FROM units WHERE level = 'hamlet'"
+                                           ).fetchone()
+    assert 0 < adults < everyone
+    assert f"Tổng thể (khung mẫu) là {report_text.vn_number(adults)} người từ 18 tuổi trở lên" in flat
+    assert report_text.vn_number(everyone) not in flat
     # every table has a title after its number
     numbers = re.findall(r"Bảng (\d+)\.(.*)", text)
     assert numbers and all(title.strip() for _n, title in numbers), numbers

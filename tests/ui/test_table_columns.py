@@ -31,11 +31,11 @@ def test_opinions_audit_catalog_columns(main_window):
     catalog = main_window.show_page("catalog")
     views = [v for v in catalog.findChildren(type(view)) if v.model() and v.model().columnCount() >= 3]
     hamlets = next(v for v in views if v.model().headerData(v.model().columnCount() - 1,
-                                                               Qt.Orientation.Horizontal) == "Dân số")
+                                                               Qt.Orientation.Horizontal) == "Từ 18 tuổi")
     last = hamlets.model().columnCount() - 1
     header = hamlets.horizontalHeader()
     names = [hamlets.model().headerData(c, Qt.Orientation.Horizontal) for c in range(last + 1)].index("Tên")
     assert header.sectionSize(names) > header.sectionSize(last)        # the name gets the room
     population = hamlets.model().index(0, last)
-    assert "." in population.data() and population.data().replace(".", "").isdigit()     # 2.150
+    assert "." in population.data() and population.data().replace(".", "").isdigit()     # 1.550 aged 18+
     assert hamlets.model().data(population, Qt.ItemDataRole.TextAlignmentRole) & Qt.AlignmentFlag.AlignRight

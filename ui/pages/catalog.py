@@ -51,6 +51,8 @@ class UnitTab(QWidget):
         if with_population:
             columns.append(Column("Dân số", lambda u: vn_number(u.population) if u.population else "",
                                   sort_key=lambda u: u.population or 0, align_right=True))
+            columns.append(Column("Từ 18 tuổi", lambda u: vn_number(u.adults) if u.adults else "",
+                                  sort_key=lambda u: u.adults or 0, align_right=True))
         self.model = RowsModel(columns)
         self.view = QTableView()
         self.view.setModel(sortable(self.model, self))
@@ -74,11 +76,16 @@ class UnitTab(QWidget):
         form.addRow("Mã:", self.code)
         form.addRow("Tên:", self.name)
         self.population: QSpinBox | None = None
+        self.adults = QSpinBox()
         if with_population:
             self.population = QSpinBox()
             self.population.setRange(0, 10_000_000)
             self.population.setGroupSeparatorShown(True)
             form.addRow("Dân số:", self.population)
+            # A survey samples adults: its frame is this figure, not the whole population.
+            self.adults.setRange(0, 10_000_000)
+            self.adults.setGroupSeparatorShown(True)
+            form.addRow("Số người từ 18 tuổi:", self.adults)
         buttons = QHBoxLayout()
         save = QPushButton("Lưu")
         save.clicked.connect(self.save)
@@ -103,6 +110,7 @@ class UnitTab(QWidget):
             self.area_type.setCurrentText(unit.area_type)
         if self.population is not None:
             self.population.setValue(unit.population or 0)
+            self.adults.setValue(unit.adults or 0)
 
     def clear(self) -> None:
         self.code.clear()
@@ -111,12 +119,14 @@ class UnitTab(QWidget):
             self.area_type.setCurrentText(self.default_area_type)
         if self.population is not None:
             self.population.setValue(0)
+            self.adults.setValue(0)
 
     def save(self) -> None:
         try:
             save_unit(self.page.ctx, self.code.text(), self.name.text(), self.level,
                       self.population.value() or None if self.population is not None else None,
-                      self.area_type.currentText() if self.area_type is not None else None)
+                      self.area_type.currentText() if self.area_type is not None else None,
+                      self.adults.value() or None if self.population is not None else None)
         except DlxhError as exc:
             show_error(self, exc)
             return

@@ -24,7 +24,7 @@ from app.surveys import stats
 from app.text import vn_number
 from ui.errors import show_error
 
-HEADERS = ["Ô mẫu (địa bàn)", "Số dân", "Chỉ tiêu", "Đã thu", "Tiến độ"]
+HEADERS = ["Ô mẫu (địa bàn)", "Từ 18 tuổi", "Chỉ tiêu", "Đã thu", "Tiến độ"]
 
 
 class PlanView(QWidget):
@@ -89,7 +89,7 @@ class PlanView(QWidget):
         self.dimension.setCurrentIndex(self.dimension.findData(plan.dimension if plan else "area"))
         self.dimension.blockSignals(False)
         if plan is None:
-            self.summary.setText("Chưa lập kế hoạch mẫu. Nhập (hoặc kiểm tra) số dân từng ô trong cột “Số dân”, "
+            self.summary.setText("Chưa lập kế hoạch mẫu. Nhập (hoặc kiểm tra) số người từ 18 tuổi từng ô trong cột “Từ 18 tuổi”, "
                                  "chọn độ tin cậy, sai số rồi bấm “Tính và lưu kế hoạch”.")
             self._fill_cells()
             return
@@ -100,7 +100,7 @@ class PlanView(QWidget):
         self.size.setValue(0 if plan.sample_size == size.n else plan.sample_size)
         done = 100 * plan.collected / plan.sample_size if plan.sample_size else 0
         self.summary.setText(
-            f"Tổng thể {vn_number(plan.population)} người. Công thức: n₀ = z²·p(1−p)/e² = {vn_number(size.n0, 1)}; "
+            f"Tổng thể {vn_number(plan.population)} người từ 18 tuổi trở lên. Công thức: n₀ = z²·p(1−p)/e² = {vn_number(size.n0, 1)}; "
             f"hiệu chỉnh tổng thể hữu hạn n = {vn_number(size.n)}. Cỡ mẫu kế hoạch {vn_number(plan.sample_size)} "
             f"phiếu; đã thu {vn_number(plan.collected)} ({vn_number(done, 1)}%); sai số tối đa với số phiếu đã thu "
             f"±{vn_number(plan.achieved_margin() * 100, 1)}%.")
@@ -129,12 +129,13 @@ class PlanView(QWidget):
             self.table.setCellWidget(r, 4, bar)
 
     def populations(self) -> dict[plan_mod.CellKey, int]:
-        """Population per cell as typed in the table (dots and spaces as thousand separators)."""
+        """People aged 18+ per cell as typed in the table (dots and spaces as thousand separators)."""
         out = {}
         for r, cell in enumerate(self.cells):
             text = self.table.item(r, 1).text().replace(".", "").replace(" ", "").strip() or "0"
             if not text.isdigit():
-                raise ValidationError(f"Số dân của “{cell.label}” phải là số nguyên: {text}.", field="population")
+                raise ValidationError(f"Số người từ 18 tuổi của “{cell.label}” phải là số nguyên: {text}.",
+                                      field="population")
             out[cell.key] = int(text)
         return out
 
