@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import asdict
 from datetime import date
+from types import ModuleType
 
 from app import catalog, discovery
 from app.context import Ctx
@@ -178,7 +179,7 @@ def draft_report(ctx: Ctx, kind: str = "monthly", anchor: date | None = None, *,
     return store.create(ctx, report)
 
 
-def _consolidated(ctx: Ctx, p: Period):
+def _consolidated(ctx: Ctx, p: Period) -> ModuleType | None:
     """The consolidated report's drafting (app.reports.consolidated.sections) when a province
     office drafts a periodic report: it sums up the communes' reports of that period (the
     generic drafting would list each commune's copy of every topic), one register path."""
