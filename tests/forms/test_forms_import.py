@@ -194,3 +194,21 @@ def test_cli_import_and_exit_status(cli, demo_ctx, demo_path, survey_id, tmp_pat
     refused = cli("--db", str(demo_path), "forms", "import", str(bad))
     assert refused.returncode == 1
     assert refused.stderr.strip().count("\n") == 0 and "không gửi cho đơn vị này" in refused.stderr
+
+
+def test_markup_in_an_answer_is_text_in_the_survey_report(demo_ctx, survey_id, tmp_path) -> None:
+    """A response's free text reaches the PDF and DOCX report as the characters typed: reportlab's
+    paragraph markup (<img src=…>, <b>) would otherwise load a file or change the layout."""
+    from app.surveys import report
+    from tests.pdfread import open_pdf
+
+    hostile = "<img src=\"/etc/passwd\"/><b>Đậm</b> &amp; =1+1"
+    for _ in range(2):
+        answers = {"1": 2, "3": 4, "5": hostile}
+        assert _one(demo_ctx, seal(demo_ctx, survey_payload(demo_ctx, survey_id, answers=answers))).status == "imported"
+    pdf, docx = report.render(demo_ctx, survey_id, tmp_path)
+    text = " ".join(open_pdf(pdf.read_bytes()).text().split())
+    assert hostile in text
+    from docx import Document as Docx
+
+    assert any(hostile in p.text for p in Docx(str(docx)).paragraphs)

@@ -74,14 +74,11 @@ def test_inbox_review_accepts_selected_and_holds_privacy(page, demo_ctx, token) 
 
 
 def test_meeting_needs_the_admin_setting_and_stops_with_its_window(page, demo_ctx, survey_id, qtbot) -> None:
-    from ui.forms.meeting_dialog import MeetingDialog
-
     assert not page.meeting_btn.isEnabled() and settings.get(demo_ctx, "forms_serve") is False
     page.allow_serve.setChecked(True)
     assert page.meeting_btn.isEnabled() and settings.get(demo_ctx, "forms_serve") is True
-    dialog = MeetingDialog(demo_ctx, survey_id, "Thăm dò", expected=20, parent=page, bind="127.0.0.1")
-    qtbot.addWidget(dialog)
-    dialog.show()
+    page.start_meeting(survey_id, "Thăm dò", 20, bind="127.0.0.1")
+    dialog = page.meeting
     assert not dialog.qr.pixmap().isNull() and dialog.address.text() == dialog.url
     parts = urlsplit(dialog.url)
     conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=10)
@@ -89,8 +86,22 @@ def test_meeting_needs_the_admin_setting_and_stops_with_its_window(page, demo_ct
     assert conn.getresponse().status == 200
     conn.close()
     qtbot.waitUntil(lambda: dialog.counter.text().startswith("Đã nhận 1 phiếu (số người dự: 20)"), timeout=5000)
-    dialog.close()
     dialog.reject()
     assert not dialog.running
+    # The window closing announced the meeting's writes: the page shows the new count.
+    assert page.survey.itemText(page.survey.findData(survey_id)).endswith(", 1 phiếu)")
     with pytest.raises(OSError):
         http.client.HTTPConnection(parts.hostname, parts.port, timeout=2).request("GET", parts.path)
+
+
+def test_overview_card_leads_to_the_inbox(main_window, demo_ctx, token) -> None:
+    from app.forms import receive
+    from app.overview_cards import forms as card
+
+    assert card.cards(demo_ctx) == []
+    receive.receive_many(demo_ctx, [("r", seal(demo_ctx, report_payload(demo_ctx, token)))])
+    [found] = card.cards(demo_ctx)
+    [row] = found.rows
+    assert row[1] == "1"
+    page = main_window.open_link(row.link)
+    assert page.tabs.currentIndex() == 2 and page.inbox_model.rowCount() == 1

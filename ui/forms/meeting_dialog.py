@@ -12,7 +12,6 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QLabel, QPushButton, QSizePolicy, QVBoxLayout
 
-from app.context import Ctx
 from app.forms import serve
 
 
@@ -27,13 +26,12 @@ def qr_pixmap(text: str, scale: int = 6) -> QPixmap:
 
 
 class MeetingDialog(QDialog):
-    def __init__(self, ctx: Ctx, survey_id: str | None, title: str, expected: int = 0, parent=None,
-                 bind: str | None = None) -> None:
+    def __init__(self, server: serve.FormServer, title: str, parent=None) -> None:
+        """`server` is already listening (started on the worker: it reads the form from the store)."""
         super().__init__(parent)
         self.setWindowTitle("Thu phiếu tại hội nghị")
-        self.server = serve.FormServer(ctx, survey_id=survey_id, bind=bind or serve.lan_address(), port=0,
-                                       expected=expected)
-        self.url = self.server.start()
+        self.server = server
+        self.url = server.url
         layout = QVBoxLayout(self)
         what = QLabel(f"Đang thu: {title}")
         what.setTextFormat(Qt.TextFormat.PlainText)

@@ -25,9 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from app import auth, catalog, settings
-from app.forms import inbox, make, receive
+from app.forms import inbox, make, receive, serve
 from app.surveys import questionnaire as qn
-from ui.errors import show_error
 from ui.feedback import notify
 from ui.files import choose_folder, open_files
 from ui.forms.drop_zone import DropZone
@@ -36,6 +35,8 @@ from ui.pages.base import PageBase
 from ui.widgets import compact_columns, setup_table
 
 SERVE_SETTING = "forms_serve"
+# What an import (or a meeting's responses) writes: the lists and counts that show them reload.
+MEETING_TABLES = frozenset({"survey_responses", "survey_answers", "opinion_inbox", "form_receipts"})
 
 
 def _plain_label(text: str = "") -> QLabel:
@@ -47,6 +48,7 @@ def _plain_label(text: str = "") -> QLabel:
 
 class Page(PageBase):
     title = "Phiếu điện tử"
+    tables = frozenset({"surveys", "survey_responses", "opinion_inbox", "settings", "collaborators"})
 
     def __init__(self, ctx, tasks, parent=None) -> None:
         super().__init__(ctx, tasks, parent)
@@ -107,8 +109,8 @@ class Page(PageBase):
             return
         folder = folder or self._choose_out()
         if folder:
-            self.tasks.run(lambda: make.survey_forms(self.ctx, sid, Path(folder)), on_done=self._made_one,
-                           on_failed=lambda exc: show_error(self, exc), parent=self, label="Đang làm phiếu…")
+            self.tasks.op(lambda: make.survey_forms(self.ctx, sid, Path(folder)), tables={"audit_log"},
+                          on_done=self._made_one, parent=self, label="Đang làm phiếu…")
 
     def _made_one(self, path: Path) -> None:
         self.make_result.setText(f"Đã ghi phiếu: {path} ({path.stat().st_size // 1024} KB). Gửi tệp này cho "
@@ -118,8 +120,8 @@ class Page(PageBase):
     def make_report_forms(self, folder: str | None = None) -> None:
         folder = folder or self._choose_out()
         if folder:
-            self.tasks.run(lambda: make.collaborator_forms(self.ctx, Path(folder)), on_done=self._made_many,
-                           on_failed=lambda exc: show_error(self, exc), parent=self, label="Đang làm phiếu…")
+            self.tasks.op(lambda: make.collaborator_forms(self.ctx, Path(folder)), tables={"form_tokens", "audit_log"},
+                          on_done=self._made_many, parent=self, label="Đang làm phiếu…")
 
     def _made_many(self, paths: list[Path]) -> None:
         where = paths[0].parent if paths else ""
@@ -128,16 +130,10 @@ class Page(PageBase):
         notify(self, f"Đã làm {len(paths)} phiếu báo cáo.")
 
     def _set_serve_allowed(self, on: bool) -> None:
-        if bool(settings.get(self.ctx, SERVE_SETTING)) != on:
-            try:
-                settings.put_flag(self.ctx, SERVE_SETTING, on)
-            except Exception as exc:  # noqa: BLE001 - shown to the user
-                show_error(self, exc)
         self.meeting_btn.setEnabled(on)
+        self.tasks.op(lambda: settings.put_flag(self.ctx, SERVE_SETTING, on), tables={"settings"}, parent=self)
 
     def open_meeting(self) -> None:
-        from ui.forms.meeting_dialog import MeetingDialog
-
         choices = [(self.titles[self.survey.itemData(i)], self.survey.itemData(i)) for i in range(self.survey.count())
                    if self.survey.itemData(i)]
         labels = [text for text, _ in choices] + ["Phiếu báo cáo của cộng tác viên"]
@@ -151,13 +147,25 @@ class Page(PageBase):
                                                0, 0, 100000)
             if not ok:
                 return
-        try:
-            self.meeting = MeetingDialog(self.ctx, sid, picked, expected, self)
-        except Exception as exc:  # noqa: BLE001 - a busy port, no network: said in one line
-            show_error(self, exc)
-            return
-        self.meeting.finished.connect(lambda _: self.refresh())
-        self.meeting.show()
+        self.start_meeting(sid, picked, expected)
+
+    def start_meeting(self, survey_id: str | None, title: str, expected: int = 0, bind: str | None = None) -> None:
+        """Start serving on the worker (it reads the form and issues tokens), then show the window."""
+        from ui.forms.meeting_dialog import MeetingDialog
+
+        def start() -> serve.FormServer:
+            server = serve.FormServer(self.ctx, survey_id=survey_id, bind=bind or serve.lan_address(), port=0,
+                                      expected=expected)
+            server.start()
+            return server
+
+        def show(server: serve.FormServer) -> None:
+            self.meeting = MeetingDialog(server, title, self)
+            # What phones sent during the meeting shows everywhere once the window closes.
+            self.meeting.finished.connect(lambda _: self.tasks.changed.emit(MEETING_TABLES))
+            self.meeting.show()
+
+        self.tasks.op(start, tables={"form_tokens"}, on_done=show, parent=self)
 
     # ---- importing responses
     def _import_tab(self) -> QWidget:
@@ -209,8 +217,7 @@ class Page(PageBase):
             return receive.receive_many(self.ctx, arrivals), skipped
 
         self.tabs.setCurrentIndex(1)
-        self.tasks.run(work, on_done=self._imported, on_failed=lambda exc: show_error(self, exc), parent=self,
-                       label="Đang nhập phiếu…")
+        self.tasks.op(work, tables=MEETING_TABLES, on_done=self._imported, parent=self, label="Đang nhập phiếu…")
 
     def _imported(self, result) -> None:
         outcomes, skipped = result
@@ -222,7 +229,6 @@ class Page(PageBase):
         summary = f"Đã nhập {done} phiếu, từ chối {refused} phiếu{tail}."
         self.import_log.appendPlainText(summary)
         notify(self, summary)
-        self.refresh()
 
     # ---- the inbox
     def _inbox_tab(self) -> QWidget:
@@ -288,14 +294,13 @@ class Page(PageBase):
             self.hints.setText("Hãy chọn ý kiến cần duyệt.")
             return
         with_topic, despite = self.with_topic.isChecked(), self.despite.isChecked()
-        self.tasks.run(lambda: inbox.accept(self.ctx, ids, despite_privacy=despite, with_topic=with_topic),
-                       on_done=self._accepted, on_failed=lambda exc: show_error(self, exc), parent=self)
+        self.tasks.op(lambda: inbox.accept(self.ctx, ids, despite_privacy=despite, with_topic=with_topic),
+                      tables={"opinion_inbox", "opinions"}, on_done=self._accepted, parent=self)
 
     def _accepted(self, result: inbox.Accepted) -> None:
         held = f"; giữ lại {len(result.held)} ý kiến có cảnh báo danh tính" if result.held else ""
         self.hints.setText(f"Đã duyệt {len(result.accepted)} ý kiến{held}.")
         notify(self, f"Đã duyệt {len(result.accepted)} ý kiến.")
-        self.refresh()
 
     def reject_selected(self) -> None:
         ids = [i.id for i in self._selected()]
@@ -305,8 +310,12 @@ class Page(PageBase):
                 inbox.reject(self.ctx, item_id)
             return len(ids)
 
-        self.tasks.run(work, on_done=lambda n: (notify(self, f"Đã bỏ {n} ý kiến."), self.refresh()),
-                       on_failed=lambda exc: show_error(self, exc), parent=self)
+        self.tasks.op(work, tables={"opinion_inbox"}, on_done=lambda n: notify(self, f"Đã bỏ {n} ý kiến."),
+                      parent=self)
+
+    def open_link(self, link) -> None:
+        """Follow an app.overview.Link: tab "inbox" opens the review."""
+        self.tabs.setCurrentIndex(2 if link.tab == "inbox" else 0)
 
     # ---- reload
     def refresh(self) -> None:
@@ -314,7 +323,7 @@ class Page(PageBase):
             surveys = [s for s in qn.list_surveys(self.ctx) if s.status != "closed"]
             return surveys, inbox.waiting(self.ctx), bool(settings.get(self.ctx, SERVE_SETTING))
 
-        self.tasks.run(load, on_done=self._loaded, on_failed=lambda exc: show_error(self, exc))
+        self.tasks.query(load, self._loaded, parent=self)
 
     def _loaded(self, data) -> None:
         surveys, waiting, allowed = data
