@@ -18,7 +18,7 @@ from typing import Any
 from app import audit, auth, filekinds, office
 from app.context import Ctx
 from app.errors import DB_ERRORS, DlxhError, ImportRefused, store_error
-from app.exchange import identity, keys, package, refusals, safezip, tables, tombstones
+from app.exchange import identity, keys, package, refusals, safezip, schema_compat, tables, tombstones
 from app.ids import utc_now
 from app.text import vn_date
 
@@ -154,6 +154,7 @@ def open_checked(
     expected = "data" if me.role == "province" else "guidance"
     if opened.kind != expected:
         raise refusals.wrong_kind(_KIND_LABEL[opened.kind], _KIND_LABEL[expected])
+    schema_compat.check_and_upgrade(ctx, opened.manifest, opened.tables)
     return None, opened
 
 

@@ -185,3 +185,49 @@ def test_a_gap_in_the_sequence_is_a_warning_naming_the_missing_package(province,
         warned = importer.import_package(province, usb / "3.dlxh").message
     assert "Lưu ý" not in plain
     assert "Đã nhập gói số 3 của X001" in warned and "chưa nhận gói số 2 của X001" in warned
+
+
+def _with_schema(province, s: Sender, tables: dict, schema: int, app_version: str = "9.9.0") -> bytes:
+    from app.exchange import package
+
+    s.seq += 1
+    out = package.Outgoing("data", s.code, province.origin, s.seq, s.seq - 1, tables=tables, app_version=app_version,
+                           schema_version=schema, extra={"sender_name": s.name})
+    return package.build(out, s.secret, keys.ensure_keys(province).age_recipient)
+
+
+def test_a_package_from_a_newer_dlxh_is_refused_with_the_version_to_update_to(province, tmp_path: Path) -> None:
+    from app.errors import ImportRefused
+    from db import migrate
+
+    s = _sender(province, "X001")
+    tables = first_tables(s, random.Random(8))
+    for row in tables["collaborators"]:
+        row["cot_moi"] = "giá trị phiên bản sau"
+    path = tmp_path / "moi.dlxh"
+    path.write_bytes(_with_schema(province, s, tables, migrate.current_version(province.db.conn) + 1, "2.0.0"))
+    with pytest.raises(ImportRefused, match="cập nhật DLXH lên phiên bản 2.0.0"):
+        importer.import_package(province, path)
+    assert _count(province, "SELECT count(*) FROM inbox") == 0
+    assert _count(province, "SELECT count(*) FROM collaborators WHERE origin = 'X001'") == 0
+
+
+def test_an_unknown_column_at_a_known_schema_is_refused_not_dropped(province, tmp_path: Path) -> None:
+    from app.errors import ImportRefused
+    from db import migrate
+
+    s = _sender(province, "X001")
+    tables = first_tables(s, random.Random(9))
+    tables["collaborators"][0]["cot_la"] = "x"
+    path = tmp_path / "la.dlxh"
+    path.write_bytes(_with_schema(province, s, tables, migrate.current_version(province.db.conn)))
+    with pytest.raises(ImportRefused, match="cột «cot_la» của bảng «collaborators»"):
+        importer.import_package(province, path)
+    assert _count(province, "SELECT count(*) FROM inbox") == 0
+
+
+def test_a_package_from_an_older_schema_is_upgraded_and_imported(province, tmp_path: Path) -> None:
+    s = _sender(province, "X001")
+    path = tmp_path / "cu.dlxh"
+    path.write_bytes(_with_schema(province, s, first_tables(s, random.Random(10)), 5, "0.0.5"))
+    assert importer.import_package(province, path).status == "imported"
