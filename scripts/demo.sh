@@ -11,6 +11,12 @@ if [ ! -f "$DLXH_HOME/dlxh.db" ]; then
   .venv/bin/dlxh demo
 fi
 .venv/bin/dlxh info
+# The electronic form of the demo's survey still collecting: open it in a phone's browser (or
+# any browser), answer, and bring the response back with `dlxh forms import FILE`.
+survey="$(.venv/bin/dlxh survey list | awk '/Đang thu phiếu/ {print $1; exit}')"
+if [ -n "$survey" ]; then
+  .venv/bin/dlxh forms make --survey "$survey" --out out/forms
+fi
 if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
   exec .venv/bin/dlxh
 fi

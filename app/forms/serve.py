@@ -85,6 +85,11 @@ def check_bind(address: str) -> None:
         raise ValidationError(f"{address} không phải địa chỉ mạng nội bộ: chỉ thu phiếu trong mạng của cơ quan.")
 
 
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    request_queue_size = 128  # a room of phones sending at once, not the default backlog of 5
+
+
 class FormServer:
     """One serving session. `start()` returns the address to open; `stop()` ends it and
     revokes the tokens it issued to collaborators' pages."""
@@ -102,8 +107,7 @@ class FormServer:
         self.issued: list[str] = []
         self.survey_id = survey_id
         self.pages: dict[str, bytes] = self._pages(survey_id)
-        self.httpd = ThreadingHTTPServer((bind, port), _handler(self))
-        self.httpd.daemon_threads = True
+        self.httpd = _Server((bind, port), _handler(self))
         self.thread: threading.Thread | None = None
         host = lan_address() if bind in ("0.0.0.0", "") else bind
         self.url = f"http://{host}:{self.httpd.server_address[1]}{self.base}"
