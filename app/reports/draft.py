@@ -165,7 +165,7 @@ def draft_report(ctx: Ctx, kind: str = "monthly", anchor: date | None = None, *,
         p = Period(kind, start, end)
     mode = setting(ctx, "report_signer_mode")
     consolidated = _consolidated(ctx, p)
-    due = due_date(ctx, p, "consolidated_report_due_day") if consolidated and kind == "monthly" else due_date(ctx, p)
+    due = consolidated.due(ctx, p) if consolidated else due_date(ctx, p)
     report = store.Report(
         kind=kind, period_start=p.start.isoformat(), period_end=p.end.isoformat(),
         title=consolidated.subject(p) if consolidated else subject_for(p, topic),

@@ -175,6 +175,7 @@ def test_a_quarter_at_the_province_is_consolidated_too(tmp_path, passphrase_env)
     finally:
         ctx.close()
     assert report.title == "tổng hợp tình hình dư luận xã hội các xã, phường, đặc khu quý IV năm 2026"
+    assert report.due_on == "2027-01-25"      # five days after the communes' 20 January, as for a month
     assert [s["key"] for s in report.sections] == list(sections.TITLES)
     text = _text(secs)
     assert "quý IV năm 2026" in text and "tháng trước" not in text and "của tháng" not in text

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict
-from datetime import date
+from datetime import date, timedelta
 
 from app import catalog
 from app.context import Ctx
@@ -20,7 +20,7 @@ from app.reports.compose import figure_marker
 from app.reports.consolidated import actions, wording
 from app.reports.consolidated.facts import ProvinceFacts, gather
 from app.reports.document import Table
-from app.reports.period import Period
+from app.reports.period import Period, due_date, setting
 from app.reports.prose.words import nhan_dan
 from app.text import vn_number, vn_percent
 
@@ -33,6 +33,17 @@ TITLES = {
     "proposals": "Dự báo và đề xuất, kiến nghị",
 }
 TOPIC_ROWS = 12
+
+
+def due(ctx: Ctx, p: Period) -> date | None:
+    """The Ban's own deadline: the month's on its own day (setting consolidated_report_due_day);
+    a quarter's, half year's or year's as many days after the communes' deadline as the
+    month's is after theirs — the Ban sums up reports that are due before it."""
+    if p.kind == "monthly":
+        return due_date(ctx, p, "consolidated_report_due_day")
+    communes = due_date(ctx, p)
+    gap = int(setting(ctx, "consolidated_report_due_day")) - int(setting(ctx, "monthly_report_due_day"))
+    return communes + timedelta(days=max(0, gap)) if communes else None
 
 
 def subject(p: Period) -> str:
