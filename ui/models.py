@@ -49,12 +49,37 @@ class RowsModel(QAbstractTableModel):
         self.columns = list(columns)
         self.rows: list[Any] = []
         self._sort_keys: dict[tuple[int, int], Any] = {}
+        self._order: tuple[int, Qt.SortOrder] | None = None
 
     def set_rows(self, rows: Sequence[Any]) -> None:
         self.beginResetModel()
         self.rows = list(rows)
         self._sort_keys = {}
+        self._sort_rows()
         self.endResetModel()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort the rows themselves, in one Python sort with each row's key computed once.
+        Qt's proxy sort asked data() through Python at every comparison: 44,000 calls and half
+        a second of frozen window for a 2,000-row list. Selections follow their rows."""
+        self._order = (column, order)
+        self.layoutAboutToBeChanged.emit()
+        before = self.persistentIndexList()
+        moved = [(self.rows[i.row()], i.column()) for i in before if 0 <= i.row() < len(self.rows)]
+        self._sort_rows()
+        where = {id(row): n for n, row in enumerate(self.rows)}
+        self.changePersistentIndexList(before[:len(moved)], [self.index(where[id(r)], c) for r, c in moved])
+        self.layoutChanged.emit()
+
+    def _sort_rows(self) -> None:
+        if self._order is None or not self.rows:
+            return
+        column, order = self._order
+        col = self.columns[column]
+        keys = [_comparable(self._key(row, col)) for row in self.rows]
+        ranked = sorted(range(len(self.rows)), key=keys.__getitem__, reverse=order == Qt.SortOrder.DescendingOrder)
+        self.rows = [self.rows[n] for n in ranked]
+        self._sort_keys = {}
 
     def cells_changed(self, column: int) -> None:
         """A column's values changed outside set_rows (a tally): redraw it and resort by it."""
@@ -88,14 +113,17 @@ class RowsModel(QAbstractTableModel):
             cell = (index.row(), index.column())
             key = self._sort_keys.get(cell)
             if key is None:
-                row = self.rows[index.row()]
-                value = column.sort_key(row) if column.sort_key else column.value(row)
-                key = self._sort_keys[cell] = value if isinstance(value, int | float) else fold(str(value or ""))
+                key = self._sort_keys[cell] = self._key(self.rows[index.row()], column)
             return key
         if role == Qt.ItemDataRole.TextAlignmentRole and (
                 column.align_right or _is_number(column.value(self.rows[index.row()]))):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+    @staticmethod
+    def _key(row: Any, column: Column) -> Any:
+        value = column.sort_key(row) if column.sort_key else column.value(row)
+        return value if isinstance(value, int | float) else fold(str(value or ""))
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
@@ -105,8 +133,25 @@ class RowsModel(QAbstractTableModel):
         return None
 
 
+def _comparable(key: Any) -> tuple[int, Any]:
+    """Numbers before text, so a column mixing both never compares an int with a str."""
+    return (0, key) if _is_number(key) else (1, "" if key is None else str(key))
+
+
+class _RowsProxy(QSortFilterProxyModel):
+    """The view's sort goes to the RowsModel (RowsModel.sort), which reorders its rows in one
+    Python sort; the proxy itself passes them through in that order."""
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        source = self.sourceModel()
+        if isinstance(source, RowsModel) and column >= 0:
+            source.sort(column, order)
+        else:
+            super().sort(column, order)
+
+
 def sortable(model: RowsModel, parent=None) -> QSortFilterProxyModel:
-    proxy = QSortFilterProxyModel(parent)
+    proxy = _RowsProxy(parent)
     proxy.setSourceModel(model)
     proxy.setSortRole(Qt.ItemDataRole.UserRole)
     return proxy
