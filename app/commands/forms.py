@@ -56,7 +56,10 @@ def cmd_make(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     from app.forms import receive
 
-    stdin = sys.stdin.buffer.read(receive.MAX_TEXT_INPUT + 1) if "-" in args.paths else None
+    stdin = None
+    if "-" in args.paths:  # pasted text: bytes when there is a real stdin, else its text as UTF-8
+        source = getattr(sys.stdin, "buffer", None)
+        stdin = source.read(receive.MAX_TEXT_INPUT + 1) if source else sys.stdin.read().encode("utf-8")
     arrivals, skipped = receive.arrivals_from(args.paths, stdin)
     with open_from_args(args) as ctx:
         outcomes = receive.receive_many(ctx, arrivals)

@@ -212,3 +212,20 @@ def test_markup_in_an_answer_is_text_in_the_survey_report(demo_ctx, survey_id, t
     from docx import Document as Docx
 
     assert any(hostile in p.text for p in Docx(str(docx)).paragraphs)
+
+
+@pytest.mark.real_process
+def test_cli_import_of_pasted_text_in_a_real_process(demo_ctx, demo_path, survey_id) -> None:
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    chat = b"Zalo: phieu cua ba con\n" + seal(demo_ctx, survey_payload(demo_ctx, survey_id)) + b"cam on\n"
+    demo_ctx.close()
+    done = subprocess.run([sys.executable, "-m", "app", "--db", str(demo_path), "forms", "import", "-"], input=chat,
+                          capture_output=True, env={**os.environ, "PYTHONPATH": str(ROOT)}, cwd=ROOT, timeout=120)
+    out, err = done.stdout.decode(), done.stderr.decode()
+    assert done.returncode == 0, err
+    assert "nội dung dán vào: đã nhập phiếu điều tra" in out and "Traceback" not in out + err
