@@ -78,10 +78,28 @@ def for_office(ctx, titles: list[str], old_district: str | None = None) -> AreaR
     from app import office
 
     own = office.get_office(ctx)
+    if old_district is not None:
+        check_old_district(own, old_district)
     areas = office_areas(ctx)
     kind = getattr(own, "kind", None) or own.role
     return AreaResolver(areas, getattr(own, "official_code", None) or own.unit_code, own.name, kind, legacy_lookup(ctx),
                         titles if old_district is None else [f"huyện {old_district}"])
+
+
+def check_old_district(own, old_district: str) -> None:
+    """--old-district must name a pre-reform district whose communes now form this office's
+    province ("Càng Long" or "Huyện Càng Long"); a typo would otherwise be ignored silently."""
+    from app import units
+    from app.errors import ValidationError
+
+    province = _province_code(own)
+    if province is None:
+        return
+    districts = units.legacy_districts(province)
+    if units.name_key(old_district) not in {units.name_key(d) for d in districts} or not units.name_key(old_district):
+        raise ValidationError(f"Không có huyện cũ «{' '.join(old_district.split())[:60]}» trong các đơn vị cũ nay thuộc "
+                              f"{units.province(province).name}; chọn một trong: {', '.join(districts)}.",
+                              field="old_district")
 
 
 def office_areas(ctx) -> list[Unit]:

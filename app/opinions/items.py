@@ -136,7 +136,9 @@ def _where(flt: OpinionFilter) -> tuple[str, list]:
             sql += f" AND o.{column} = ?"
             params.append(value)
     query = fts_query(flt.text)
-    if query:
+    if (flt.text or "").strip() and query is None:
+        sql += " AND 0"  # a search for only quotes, stars or emoji finds nothing, never everything
+    elif query:
         # The unary + keeps SQLite from looking every match up by rowid in the wide table: it walks
         # a narrow index instead and tests membership (20-30 ms instead of 200-600 ms on 200k items).
         sql += " AND +o.rowid IN (SELECT rowid FROM opinions_fts WHERE opinions_fts MATCH ?)"

@@ -106,6 +106,26 @@ def convert_legacy(commune_name: str, district: str | None = None, province: str
         if len(current) == 1 and not district:
             return Conversion(commune_name, current[0], (current[0],))
     district_key = units.name_key(district) if district else None
+    sources = _sources(key, typed, district_key, old_prov_key, new_prov)
+    if not sources and typed:
+        # The unit-type word changed in between: a 2024 list says "Xã Phong Hòa", the pre-reform
+        # list (after the 1/1/2025 changes) has "Phường Phong Hòa". Same name, same place.
+        sources = _sources(key, "", district_key, old_prov_key, new_prov)
+    if not sources and district and new_prov:
+        return convert_legacy(commune_name, None, province)   # a wrong title must not lose the row
+    firsts: dict[str, units.Commune] = {}
+    for lc in sources:
+        news = [units.commune(c) for c in lc.new_codes]
+        news = [n for n in news if n and (not new_prov or n.province_code == new_prov.code)]
+        if news:
+            firsts.setdefault(news[0].code, news[0])   # the package's default new commune
+    cands = tuple(firsts.values())
+    return Conversion(commune_name, cands[0] if len(cands) == 1 else None, cands, tuple(sources))
+
+
+def _sources(key: str, typed: str, district_key: str | None, old_prov_key: str | None,
+             new_prov: units.Province | None) -> list[LegacyCommune]:
+    """The pre-reform communes named `key` (of type `typed` when given) that fit the hints."""
     sources = []
     for lc in _by_name_key().get(key, ()):
         if typed and _type_word(lc.name) != typed:
@@ -118,16 +138,7 @@ def convert_legacy(commune_name: str, district: str | None = None, province: str
         if new_prov and not any(n and n.province_code == new_prov.code for n in news):
             continue
         sources.append(lc)
-    if not sources and district and new_prov:
-        return convert_legacy(commune_name, None, province)   # a wrong title must not lose the row
-    firsts: dict[str, units.Commune] = {}
-    for lc in sources:
-        news = [units.commune(c) for c in lc.new_codes]
-        news = [n for n in news if n and (not new_prov or n.province_code == new_prov.code)]
-        if news:
-            firsts.setdefault(news[0].code, news[0])   # the package's default new commune
-    cands = tuple(firsts.values())
-    return Conversion(commune_name, cands[0] if len(cands) == 1 else None, cands, tuple(sources))
+    return sources
 
 
 def _type_word(name: str) -> str:
