@@ -89,6 +89,7 @@ def test_a_month_not_yet_due_is_never_called_stable(tmp_path, passphrase_env):
         due_soon = sections.build(ctx, OCTOBER, date(2026, 11, 10))    # reports due on the 20th
         open_month = sections.build(ctx, OCTOBER, date(2026, 10, 20))   # the month itself not over
         empty = sections.build(ctx, period_of("monthly", date(2026, 9, 1)), date(2026, 11, 10))
+        running = sections.build(ctx, period_of("monthly", date(2026, 11, 1)), date(2026, 11, 20))
     finally:
         ctx.close()
     for secs in (due_soon, open_month, empty):
@@ -98,6 +99,9 @@ def test_a_month_not_yet_due_is_never_called_stable(tmp_path, passphrase_env):
     assert "số liệu tạm thời" in _text(due_soon) and "Ban chưa đánh giá tình hình chung" in _text(due_soon)
     assert "Tháng 10 năm 2026 chưa kết thúc" in _text(open_month)
     assert "Chưa có thông tin dư luận xã hội tháng 9 năm 2026" in _text(empty)
+    # While a month's reports are coming in, no overdue stock is made of results not sent yet.
+    assert "Chưa có số liệu về ý kiến quá hạn xử lý tháng 11 năm 2026" in _text(running)
+    assert "quá hạn chưa có kết quả" not in _text(running) and "ổn định" not in _text(running)
 
 
 def test_keywords_keep_the_clerks_accents(tmp_path, passphrase_env):

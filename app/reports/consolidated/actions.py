@@ -54,16 +54,20 @@ def handling(f: ProvinceFacts) -> list[str]:
         lines.append(f"Trong số liệu đã nhận, các đơn vị không ghi nhận việc chuyển xử lý, giải quyết hay phản hồi "
                      f"ý kiến nào trong {period_words(f)}.")
     late = sorted((u for u in f.units if u.overdue), key=lambda u: (-u.overdue, u.name))
+    if h.counted == 0:
+        return lines + [f"Chưa có số liệu về ý kiến quá hạn xử lý {period_words(f)}: chưa đơn vị nào gửi báo cáo "
+                        "của kỳ này."]
+    scope = f", ở {count(h.counted, 'đơn vị')} đã gửi báo cáo {period_words(f)}" if h.counted is not None else ""
     if h.overdue:
         names = ", ".join(f"{compact([u.name])} ({count(u.overdue, 'ý kiến')})" for u in late[:8])
         more = f" và {count(len(late) - 8, 'đơn vị')} khác" if len(late) > 8 else ""
-        lines.append(f"{upper_first(as_of(h.as_of))}, còn {count(h.overdue, 'ý kiến')} đã chuyển nhưng quá hạn chưa có kết quả "
+        lines.append(f"{upper_first(as_of(h.as_of))}{scope}, còn {count(h.overdue, 'ý kiến')} đã chuyển nhưng quá hạn chưa có kết quả "
                      f"giải quyết, ở {count(len(late), 'đơn vị')}: {names}{more}.")
         if h.topics:
             lines.append("Ý kiến quá hạn thuộc nhiều nhất các vấn đề: " + "; ".join(
                 f"{in_sentence(t)} ({count(n, 'ý kiến')})" for t, n in h.topics[:3]) + ".")
     else:
-        lines.append(f"{upper_first(as_of(h.as_of))}, không có ý kiến nào đã chuyển mà quá hạn chưa có kết quả giải quyết.")
+        lines.append(f"{upper_first(as_of(h.as_of))}{scope}, không có ý kiến nào đã chuyển mà quá hạn chưa có kết quả giải quyết.")
     return lines
 
 

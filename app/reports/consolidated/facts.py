@@ -48,6 +48,8 @@ class HandlingFacts:
     overdue: int              # stock: forwarded, past due, no result, as of `as_of`
     as_of: date
     topics: list[tuple[str, int]] = field(default_factory=list)   # overdue by topic (merged), most first
+    counted: int | None = None   # the stock counts only the offices that sent this period's report
+
 
 
 @dataclass(frozen=True)
@@ -83,7 +85,7 @@ class ProvinceFacts(CellTotals):
     def not_yet_due(self) -> bool:
         """The month's reports are not due yet (or the month is not over): nothing may be
         concluded from what has arrived so far."""
-        return self.today <= self.period.end or (self.due is not None and self.today <= self.due)
+        return _still_coming(self.period, self.today, self.due)
 
     def with_status(self, *statuses: str) -> list[UnitFacts]:
         return [u for u in self.units if u.status in statuses]
@@ -120,7 +122,8 @@ def gather(ctx: Ctx, p: Period, today: date) -> ProvinceFacts:
         period=p, today=today, due=due, units=list(units.values()),
         not_enrolled=[u.name for u in province.not_enrolled(ctx)], cells=cells, prev_by_field=prev_by_field,
         topics=merged_topics(ctx, me, p, {c: u.name for c, u in units.items()}),
-        handling=_handling(ctx, me, p, as_of, units), network=_network(ctx, me, p, units), groups=_groups(ctx, me, p),
+        handling=_handling(ctx, me, p, as_of, units, _senders(units) if _still_coming(p, today, due) else None),
+        network=_network(ctx, me, p, units), groups=_groups(ctx, me, p),
         months=[] if p.kind == "monthly" else [(m, n) for m, n in ctx.db.execute(
             "SELECT substr(received_on, 1, 7), count(*) FROM opinions WHERE origin != ? AND received_on BETWEEN ? "
             "AND ? GROUP BY 1 ORDER BY 1", [me, *_b(p)])],
@@ -143,7 +146,11 @@ def _arrivals(ctx: Ctx, p: Period, units: dict[str, UnitFacts], today: date, def
             units[origin].received = received[:10]
 
 
-def _handling(ctx: Ctx, me: str, p: Period, as_of: date, units: dict[str, UnitFacts]) -> HandlingFacts:
+def _handling(ctx: Ctx, me: str, p: Period, as_of: date, units: dict[str, UnitFacts],
+              scope: set[str] | None) -> HandlingFacts:
+    """`scope`: while a period's reports are still coming in, the overdue stock counts only the
+    offices that sent theirs — another office's results of the period have not arrived yet,
+    and its forwarded items would all look overdue."""
     def count(where: str, params: list) -> int:
         return int(ctx.db.execute(f"SELECT count(*) FROM opinions WHERE origin != ? AND {where}",
                                   [me, *params]).fetchone()[0])
@@ -154,22 +161,34 @@ def _handling(ctx: Ctx, me: str, p: Period, as_of: date, units: dict[str, UnitFa
     # opinions_forwarded_due (migration 0012) instead of reading every item.
     for origin, n in ctx.db.execute(f"SELECT origin, count(*) FROM opinions WHERE origin != ? AND {overdue_where} "
                                     "GROUP BY +origin", [me, day, day, day]):
-        if origin in units:
+        if origin in units and (scope is None or origin in scope):
             units[origin].overdue = n
     # By topic, merged across communes: each commune forwards to its own agencies, so the
     # province reads what is stuck by subject, not by 80 communes' police stations.
     by_topic: Counter = Counter()
     shown: dict[str, str] = {}
-    for title, n in ctx.db.execute(
-            "SELECT t.title, count(*) FROM opinions o JOIN topics t ON t.id = o.topic_id "
-            f"WHERE o.origin != ? AND {_overdue_where('o.')} GROUP BY 1", [me, day, day, day]):
+    for origin, title, n in ctx.db.execute(
+            "SELECT o.origin, t.title, count(*) FROM opinions o JOIN topics t ON t.id = o.topic_id "
+            f"WHERE o.origin != ? AND {_overdue_where('o.')} GROUP BY 1, 2", [me, day, day, day]):
+        if scope is not None and origin not in scope:
+            continue
         key = topic_key(title)
         by_topic[key] += n
         shown.setdefault(key, title)
     return HandlingFacts(
         forwarded=count("forwarded_on BETWEEN ? AND ?", _b(p)), resolved=count("resolved_on BETWEEN ? AND ?", _b(p)),
         answered=count("answered_on BETWEEN ? AND ?", _b(p)), overdue=sum(u.overdue for u in units.values()),
-        as_of=as_of, topics=[(shown[k], n) for k, n in sorted(by_topic.items(), key=lambda kv: (-kv[1], kv[0]))])
+        as_of=as_of, topics=[(shown[k], n) for k, n in sorted(by_topic.items(), key=lambda kv: (-kv[1], kv[0]))],
+        counted=len(scope) if scope is not None else None)
+
+
+def _still_coming(p: Period, today: date, due: date | None) -> bool:
+    return today <= p.end or (due is not None and today <= due)
+
+
+def _senders(units: dict[str, UnitFacts]) -> set[str]:
+    """The offices that sent the period's report (none yet: no stock is counted at all)."""
+    return {c for c, u in units.items() if u.status in (province.ON_TIME, province.LATE)}
 
 
 def _overdue_where(alias: str) -> str:
