@@ -164,6 +164,7 @@ def build_commune_data(ctx: Ctx, seed: int, today: date) -> dict[str, int]:
     records.bulk_insert(ctx, "topics", topic_rows, note="demo")
 
     items = _build_items(rng, today, months, communes, agencies, active, quiet, meetings, topic_rows, present)
+    items += _called_for(rng, today, communes, agencies, meetings, topic_rows, present)
     records.bulk_insert(ctx, "opinions", items, note="demo")
     return {"areas": len(communes), "collaborators": len(people), "meetings": len(meetings),
             "topics": len(topic_rows), "opinions": len(items)}
@@ -200,6 +201,35 @@ def _build_items(rng, today, months, communes, agencies, active, quiet, meetings
             items.append(_item(rng, None, None, start, today, communes, agencies, talkers, meetings))
     items.sort(key=lambda r: r["received_on"])
     return items
+
+
+def _called_for(rng, today, communes, agencies, meetings, topic_rows, present) -> list[dict]:
+    """What collaborators present at an extraordinary meeting reported on the matter it was called for."""
+    out = []
+    talkers = {"recent": [], "earlier": [], "present": present}
+    for m in meetings:
+        if m["kind"] != "extraordinary" or not present[m["id"]]:
+            continue
+        found = [(t, row) for t, row in zip(content.TOPICS, topic_rows, strict=True) if _on_agenda(t.title, m["agenda"])]
+        if not found:
+            continue
+        t, topic = found[0]
+        held = date.fromisoformat(m["held_on"])
+        for reporter in rng.sample(present[m["id"]], min(7, len(present[m["id"]]))):
+            talkers["recent"] = talkers["earlier"] = [reporter]
+            item = _item(rng, t, topic, held.replace(day=1), today, communes, agencies, talkers, meetings, held)
+            item.update(channel="meeting", meeting_id=m["id"], received_on=held.isoformat(),
+                        collaborator_id=reporter["id"])
+            out.append(item)
+    return out
+
+
+def _on_agenda(title: str, agenda: str | None) -> bool:
+    """Most words of a topic's title stand in the meeting's agenda."""
+    from app.text import fold
+
+    words = {w for w in fold(title).replace(",", " ").split() if len(w) > 2}
+    return bool(words) and len(words & set(fold(agenda or "").replace(",", " ").split())) * 3 >= len(words) * 2
 
 
 def _elapsed(start: date, today: date) -> float:
@@ -246,7 +276,10 @@ def _item(rng, t, topic, start, today, communes, agencies, talkers, meetings, da
     reporter = rng.choice(talkers["recent"] if (today - day).days < 90 else talkers["earlier"])
     meeting_id = None
     if channel == "meeting":
-        held = [m for m in meetings if m["held_on"] <= today.isoformat() and m["held_on"] >= day.isoformat()]
+        # An extraordinary meeting hears the matter it was called for; other items wait for the
+        # next regular one (a minutes' conclusion then speaks of what was reported on its reason).
+        held = [m for m in meetings if m["held_on"] <= today.isoformat() and m["held_on"] >= day.isoformat()
+                and (m["kind"] == "regular" or (t is not None and _on_agenda(t.title, m["agenda"])))]
         meeting = min(held, key=lambda m: m["held_on"]) if held else None
         there = talkers["present"].get(meeting["id"], []) if meeting else []
         if there:

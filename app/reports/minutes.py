@@ -85,7 +85,8 @@ def minutes_document(ctx: Ctx, meeting_id: str, number: int | None = None) -> Do
     total = sum(len(r.items) for r in there)
     if total:
         blocks.append(Paragraph(f"Các cộng tác viên có mặt đã phản ánh {count(total, 'ý kiến')}, cụ thể:"))
-        blocks.extend(Paragraph(line) for line in mt.report_lines(there))
+        quoted = frozenset(t for r in mt.on_reason(there, reason) for t, _s in r.items if t) if reason else frozenset()
+        blocks.extend(Paragraph(line) for line in mt.report_lines(there, quoted=quoted))
     else:
         blocks.append(Paragraph("Không có ý kiến phản ánh được ghi nhận tại hội nghị."))
     if sent:

@@ -76,14 +76,15 @@ def reporters(ctx: Ctx, meeting_id: str) -> list[Reporter]:
     return [Reporter(names[k], areas[k].most_common(1)[0][0], items, present[k]) for k, items in grouped.items()]
 
 
-def report_lines(people: list[Reporter], verb: str = "phản ánh") -> list[str]:
+def report_lines(people: list[Reporter], verb: str = "phản ánh", quoted: frozenset[str] = frozenset()) -> list[str]:
     """'- Đồng chí A (ấp Chợ) phản ánh 03 ý kiến: về X, …' — one line per collaborator (`verb`
-    "gửi" for the items of those absent)."""
+    "gửi" for the items of those absent); items of a `quoted` topic (the matter an extraordinary
+    meeting was called for, which every line would otherwise repeat) say what was reported."""
     lines = []
     for r in people[:MAX_REPORTERS]:
-        topics = Counter(t for t, _ in r.items if t)
+        topics = Counter(t for t, _ in r.items if t and t not in quoted)
         about = [f"về {lower_first(t)}" for t, _ in topics.most_common(2)]
-        loose = [clause(lower_first(s)) for t, s in r.items if not t][:1]
+        loose = [clause(lower_first(s)) for t, s in r.items if not t or t in quoted][:2]
         where = f" ({place(r.area)})" if r.area else ""
         who = r.name or "Cộng tác viên"
         lines.append(nhan_dan(f"- Đồng chí {who}{where} {verb} {count(len(r.items), 'ý kiến')}: "
@@ -137,6 +138,10 @@ def conclusions(people: list[Reporter], chair: Person, reason: str = "") -> list
             lines.append(f"- Về nội dung hội nghị được triệu tập ({about}): chưa có cộng tác viên phản ánh tại hội "
                          "nghị; giao cộng tác viên các địa bàn nắm chắc tình hình, báo cáo bộ phận giúp việc trong "
                          "thời gian sớm nhất.")
+    if reason:
+        for r in on_reason(people, reason):
+            for t, _s in r.items:
+                topics.pop(t, None)
     if topics:
         main = [lower_first(t) for t, _ in topics.most_common(3)]
         lines.append(f"- Cộng tác viên tiếp tục nắm chắc tình hình dư luận về {'; '.join(main)}, báo cáo kịp thời "

@@ -67,6 +67,11 @@ def test_extraordinary_conclusion_addresses_its_reason(demo_ctx):
     assert f"Hội nghị được triệu tập đột xuất để {reason[0].lower() + reason[1:]}" in text
     conclusion = text.split("Kết luận của đồng chí chủ trì")[1]
     assert f"Về nội dung hội nghị được triệu tập ({reason[0].lower() + reason[1:]})" in conclusion
+    # the demo's collaborators reported on the matter; each line says what, not the topic again
+    on_reason = re.search(r"cộng tác viên đã phản ánh (\d+) ý kiến ở", conclusion)
+    assert on_reason and int(on_reason.group(1)) > 0
+    reported = text.split("Ý kiến phản ánh của cộng tác viên")[1].split("Kết luận")[0]
+    assert reported.count("về ô nhiễm môi trường") <= 1
 
 
 def test_signature_block_never_alone_on_a_page():
