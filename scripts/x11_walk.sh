@@ -10,8 +10,8 @@
 #     "kept the key" box with Alt+G, Enter), the first administrator (four fields and Enter),
 #     the main window as it first opens;
 #  2. the demo office (`dlxh demo`, built once into OUT_DIR): every page in turn (Ctrl+1 ...
-#     Ctrl+9, then the navigation list for the last ones), a screenshot of each, and the
-#     window's width after each page.
+#     Ctrl+9, then the navigation list from its end for the last three), a screenshot of each,
+#     and the window's width after each page.
 # The PNGs go to OUT_DIR/<size>/NN-<step>.png and the widths to OUT_DIR/widths.txt. The run
 # fails (exit 1) if the window ever became wider than the screen or wider than it opened.
 # Look at every PNG: a clipped label or a button off screen is a bug even when widths pass.
@@ -28,6 +28,7 @@ export QT_QPA_PLATFORM=xcb
 unset WAYLAND_DISPLAY
 mkdir -p "$OUT" "$XDG_CONFIG_HOME"
 : > "$OUT/widths.txt"
+: > "$OUT/findings.txt"
 DEMO="$OUT/demo.db"
 [ -f "$DEMO" ] || "$DLXH" --db "$DEMO" demo > "$OUT/demo.txt"
 
@@ -35,17 +36,20 @@ PIDS=()
 cleanup() { for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done; }
 trap cleanup EXIT
 
-shot() {   # shot NAME: the whole screen, as the clerk sees it
+shot() {   # shot NAME [WINDOW]: the whole screen as the clerk sees it, or that window alone
   sleep "${PAUSE:-1.5}"
-  import -display "$DISPLAY" -window root "$SHOTS/$(printf '%02d' "$STEP")-$1.png"
+  import -display "$DISPLAY" -window "${2:-root}" "$SHOTS/$(printf '%02d' "$STEP")-$1.png"
   STEP=$((STEP + 1))
 }
 
 window_of() {   # window_of TITLE-PART: the id of the newest visible window with that title
-  local id
-  id=$(timeout 60 xdotool search --sync --onlyvisible --name "$1" | tail -1) || true
-  [ -n "$id" ] || { echo "no window '$1' within 60 s (see $SHOTS)" >&2; shot missing; exit 1; }
-  echo "$id"
+  local id=""
+  for _ in $(seq 60); do   # polled: a window closing while xdotool looks at it is an X error
+    id=$(xdotool search --onlyvisible --name "$1" 2>/dev/null | tail -1) || true
+    [ -n "$id" ] && xdotool getwindowgeometry "$id" >/dev/null 2>&1 && { echo "$id"; return; }
+    sleep 1
+  done
+  echo "no window '$1' within 60 s (see $SHOTS)" >&2; shot missing; exit 1
 }
 
 width() { xdotool getwindowgeometry "$1" | sed -n 's/.*Geometry: \([0-9]*\)x.*/\1/p'; }
@@ -92,21 +96,25 @@ for size in $SIZES; do
   xdotool key Return; shot wizard-office
   xdotool type --delay 60 "cang long"; shot wizard-commune
   xdotool key Return; shot wizard-recovery
-  xdotool key alt+g; sleep 0.5; xdotool key Return
+  xdotool key alt+g; sleep 1; xdotool key Return; sleep 2
+  if xdotool search --onlyvisible --name "Khởi tạo lần đầu" >/dev/null 2>&1; then
+    echo "$size: Enter did not finish the wizard; Alt+H (Hoàn tất) pressed" | tee -a "$OUT/findings.txt" >&2
+    shot wizard-still-open; xdotool key alt+h
+  fi
   sign_in first-admin
-  main=$(window_of "DLXH –"); xdotool windowactivate --sync "$main"
+  main=$(window_of "DLXH – Đảng ủy"); xdotool windowactivate --sync "$main"
   shot new-office
   xdotool key ctrl+q; wait "$app" || true
 
   # 2. The demo office: every page.
   "$DLXH" --db "$DEMO" gui >"$OUT/demo-$size.log" 2>&1 & app=$!; PIDS+=($app)
   sign_in sign-in
-  main=$(window_of "DLXH –"); xdotool windowactivate --sync "$main"
+  main=$(window_of "DLXH – Đảng ủy"); xdotool windowactivate --sync "$main"
   sleep 2
   opened=$(width "$main")
   echo "$size opened $opened" >> "$OUT/widths.txt"
-  record() {   # record PAGE: screenshot and width after showing a page
-    shot "$1"
+  record() {   # record PAGE: screenshot (the window alone) and width after showing a page
+    shot "$1" "$main"
     local w; w=$(width "$main")
     echo "$size $1 $w" >> "$OUT/widths.txt"
     if [ "$w" -gt "$screen_w" ] || [ "$w" -gt "$opened" ]; then
@@ -114,15 +122,14 @@ for size in $SIZES; do
       failed=1
     fi
   }
-  pages=(overview collaborators meetings opinions topics surveys reports exchange catalog)
-  for n in "${!pages[@]}"; do
-    xdotool key "ctrl+$((n + 1))"; record "${pages[$n]}"
+  for n in 1 2 3 4 5 6 7 8 9; do   # the first nine pages of the navigation, Ctrl+1 ... Ctrl+9
+    xdotool key "ctrl+$n"; record "page-$n"
   done
-  # Settings and the audit log have no Ctrl+number: the navigation list, by keyboard.
-  eval "$(xdotool getwindowgeometry --shell "$main")"
+  # The pages after the ninth have no Ctrl+number: the navigation list, by keyboard, from its end.
   xdotool mousemove --window "$main" 60 200 click 1
-  xdotool key End; record audit
-  xdotool key Up; record settings
+  xdotool key End; record page-last
+  xdotool key Up; record page-last-1
+  xdotool key Up; record page-last-2
   xdotool key ctrl+q; wait "$app" || true
 
   kill "${PIDS[@]}" 2>/dev/null || true; PIDS=()

@@ -2,14 +2,16 @@
 "Nội dung" last and a few characters wide at 1366 px, squeezed by nine label columns with
 fixed widths. `keep_share(view, column, share)` makes `column` the stretching one and, on every
 resize, narrows the other label columns in proportion (they elide, whole in their tooltips)
-until `column` has at least `share` of the view."""
+until `column` has at least `share` of the view, or until they reach their header's width."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QHeaderView, QTableView
 
 MIN_LABEL_WIDTH = 60
+HEADER_PADDING = 22     # as ui.widgets.compact_columns: margins of a header section
 
 
 class ShareKeeper(QObject):
@@ -26,6 +28,14 @@ class ShareKeeper(QObject):
         self.natural = {c: header.sectionSize(c) for c in self.shrinkable}
         self.apply()
 
+    def _least(self, col: int) -> int:
+        """A label column is never narrower than its header: "Lĩnh vực", not "ĩnh vự"."""
+        header = self.view.horizontalHeader()
+        font = QFont(header.font())
+        font.setBold(True)                      # headers are bold in resources/style.qss
+        text = str(self.view.model().headerData(col, Qt.Orientation.Horizontal) or "")
+        return max(MIN_LABEL_WIDTH, QFontMetrics(font).horizontalAdvance(text) + HEADER_PADDING)
+
     def apply(self) -> None:
         header = self.view.horizontalHeader()
         if not self.natural:
@@ -34,10 +44,12 @@ class ShareKeeper(QObject):
         others = sum(header.sectionSize(c) for c in range(header.count())
                      if c != self.column and c not in self.natural and not header.isSectionHidden(c))
         room = available - others - int(available * self.share)
-        wanted = sum(self.natural.values())
-        scale = 1.0 if wanted <= room else max(room, 0) / wanted
+        least = {c: min(self._least(c), w) for c, w in self.natural.items()}
+        spare = sum(self.natural.values()) - sum(least.values())
+        cut = min(max(sum(self.natural.values()) - room, 0), spare)   # what the labels give up
         for col, width in self.natural.items():
-            header.resizeSection(col, max(MIN_LABEL_WIDTH, int(width * scale)) if scale < 1 else width)
+            give = cut * (width - least[col]) // spare if spare else 0
+            header.resizeSection(col, width - give)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
         if event.type() == QEvent.Type.Resize:

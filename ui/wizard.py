@@ -66,7 +66,7 @@ class FirstRunWizard(QWizard):
         self.addPage(self.recovery)
         self.setButtonText(QWizard.WizardButton.NextButton, "&Tiếp theo")
         self.setButtonText(QWizard.WizardButton.BackButton, "&Quay lại")
-        self.setButtonText(QWizard.WizardButton.FinishButton, "Hoàn tất")
+        self.setButtonText(QWizard.WizardButton.FinishButton, "&Hoàn tất")
         self.setButtonText(QWizard.WizardButton.CancelButton, "Hủy")
         # Tab never lands on Hủy: a space typed after a Tab (a name with two words) would
         # press it and close the program. The mouse and Esc still cancel.

@@ -35,3 +35,31 @@ def test_a_ward_s_area_defaults_to_to_dan_pho_and_a_commune_s_to_thon(tmp_path, 
         page.communes.clear()
         assert page.communes.area_type.currentText() == expected
         ctx.close()
+
+
+def test_enter_in_the_area_form_saves_it(tmp_path, qtbot):
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from app.office import units
+
+    ctx = _office(tmp_path, "28777")
+    page = Page(ctx, TaskRunner(synchronous=True))
+    qtbot.addWidget(page)
+    page.show()
+    seen: list[str] = []
+
+    def close_saved_box() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            seen.append(box.text())
+            box.accept()
+        else:
+            QTimer.singleShot(20, close_saved_box)
+
+    QTimer.singleShot(20, close_saved_box)
+    qtbot.keyClicks(page.communes.name, "To dan pho 5")
+    qtbot.keyClick(page.communes.name, Qt.Key.Key_Return)
+    assert [u.name for u in units(ctx, level="hamlet")] == ["To dan pho 5"]
+    assert units(ctx, level="hamlet")[0].area_type == "tổ dân phố" and seen == ["Đã lưu: To dan pho 5."]
+    ctx.close()

@@ -17,9 +17,13 @@ def test_opinions_audit_catalog_columns(main_window):
     view = opinions.view
     for col in (0, 4, 8):                       # Ngày, Mức độ, Nguy cơ
         assert _fits(view, col), view.model().headerData(col, Qt.Orientation.Horizontal)
-    # The content comes right after the date and takes at least 40 % of the list.
+    # The content comes right after the date and is the widest column; the label columns
+    # gave it their room down to their headers' width, never cutting a header.
     assert view.model().headerData(1, Qt.Orientation.Horizontal) == "Nội dung"
-    assert view.columnWidth(1) >= 0.4 * view.viewport().width() - 2
+    assert view.columnWidth(1) == max(view.columnWidth(c) for c in range(view.model().columnCount()))
+    assert view.columnWidth(1) > 0.25 * view.viewport().width()
+    for col in opinions.content_share.natural:
+        assert view.columnWidth(col) >= opinions.content_share._least(col)
     first = view.model().index(0, 1)
     summary = view.model().data(first, Qt.ItemDataRole.DisplayRole)
     assert summary and view.model().data(first, Qt.ItemDataRole.ToolTipRole) == summary

@@ -75,6 +75,8 @@ class UnitTab(QWidget):
             self.code.setPlaceholderText("để trống: phần mềm tự đặt mã nội bộ")
         form.addRow("Mã:", self.code)
         form.addRow("Tên:", self.name)
+        for edit in (self.code, self.name):
+            edit.returnPressed.connect(self.save)      # Enter saves, as in every form
         self.population: QSpinBox | None = None
         self.adults = QSpinBox()
         if with_population:
