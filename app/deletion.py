@@ -145,15 +145,6 @@ def delete_collaborator(ctx: Ctx, collaborator_id: str) -> Deleted:
     return Deleted("collaborators", row, row.get("full_name") or "")
 
 
-def delete_survey_question(ctx: Ctx, question_id: str) -> Deleted:
-    """A question of a survey that has no responses yet (questionnaire.delete_question checks)."""
-    from app.surveys import questionnaire
-
-    row = records.get(ctx, "survey_questions", question_id)
-    questionnaire.delete_question(ctx, question_id)
-    return Deleted("survey_questions", row, f"câu {row.get('no')}")
-
-
 _RULES = {"opinions": _opinion_kept, "reports": _report_kept, "meetings": _meeting_kept,
           "collaborators": _collaborator_kept}
 

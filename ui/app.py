@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import logging
 import os
 import sys
@@ -88,10 +87,8 @@ def open_interactive(path: Path) -> Ctx | None:
 
 
 def login(ctx: Ctx) -> bool:
-    """Ask who is working (ui/login.py, when the users capability is installed)."""
-    if importlib.util.find_spec("ui.login") is None:
-        return True
-    from ui.login import authenticate  # type: ignore[import-not-found]
+    """Ask who is working (ui/login.py)."""
+    from ui.login import authenticate
 
     user = authenticate(ctx)
     if user is None:
@@ -130,10 +127,9 @@ def run(path: Path, *, screenshot: str | None = None, page: str = "overview",
     if ctx is None or not login(ctx):
         return 1
     window = MainWindow(ctx)
-    if importlib.util.find_spec("ui.login") is not None:
-        from ui.login import start_session  # the idle lock needs the window to exist (issue 25)
+    from ui.login import start_session  # the idle lock needs the window to exist (issue 25)
 
-        start_session(window, ctx)
+    start_session(window, ctx)
     window.show()
     code = app.exec()
     ctx.close()

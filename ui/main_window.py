@@ -24,7 +24,7 @@ from app.office import get_office
 from ui.fit import fit_page
 from ui.icons import icon
 from ui.menus import Menus
-from ui.pages.base import ComingSoonPage, PageBase
+from ui.pages.base import PageBase
 from ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -145,14 +145,7 @@ class MainWindow(QMainWindow):
 
     def page(self, key: str) -> PageBase:
         if key not in self.pages:
-            title = dict(self.nav_items).get(key, key)
-            try:
-                module = importlib.import_module(self._page_module(key))
-                page = module.Page(self.ctx, self.tasks)
-            except ModuleNotFoundError as exc:
-                if exc.name != self._page_module(key):
-                    raise
-                page = ComingSoonPage(self.ctx, self.tasks, title)
+            page = importlib.import_module(self._page_module(key)).Page(self.ctx, self.tasks)
             fit_page(page)
             if hasattr(page, "navigate"):
                 page.navigate.connect(self.open_link)

@@ -129,12 +129,6 @@ class ImportResult:
     areas_added: tuple[str, ...] = ()
 
 
-def read_rows(path: Path) -> tuple[str, list[tuple]]:
-    """All rows of the first sheet that has a recognisable header (see excel_reader)."""
-    data = read_sheet(Path(path))
-    return data.title, data.rows
-
-
 def preview(ctx: Ctx, path: Path, progress: Progress | None = None, *,
             old_district: str | None = None) -> ImportPreview:
     """Read the workbook and decide row by row; writes nothing. Every row that `apply` would

@@ -22,8 +22,6 @@ from app.reports import figures_check, numbering, store
 # The renderers (python-docx, reportlab) cost ~0.4 s to import; the register is also used by
 # the Overview at start-up, so they are imported where a document is actually rendered.
 
-NEXT = {"draft": "submitted", "submitted": "approved", "approved": "signed", "signed": "sent"}
-
 
 def next_number(ctx: Ctx, doc_code: str = "BC", on: date | None = None) -> int:
     """The number to propose: one more than the highest of this type in the term of `on`."""

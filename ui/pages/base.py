@@ -34,15 +34,3 @@ class PageBase(QWidget):
 
     def refresh(self) -> None:
         """Reload what the page shows from app/ (called when the page is shown)."""
-
-
-class ComingSoonPage(PageBase):
-    """An honest placeholder: the page exists in the navigation but says it is not built yet."""
-
-    def __init__(self, ctx: Ctx, tasks: TaskRunner, title: str, parent: QWidget | None = None) -> None:
-        self.title = title
-        super().__init__(ctx, tasks, parent)
-        note = QLabel("Chức năng này đang được xây dựng và sẽ có trong phiên bản tới.")
-        note.setWordWrap(True)
-        self.layout_.addWidget(note)
-        self.layout_.addStretch(1)

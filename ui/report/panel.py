@@ -375,7 +375,7 @@ NEEDS = {"submit": ("draft", "Chỉ trình duyệt được báo cáo đang là 
                     "Chỉ lãnh đạo ban mới trả lại được dự thảo."),
          "sign": ("sign", "Chỉ ký số được báo cáo đã phê duyệt.", "Chỉ lãnh đạo ban mới ký số được."),
          "send": ("export", "Cần ký số trước khi gửi.", "Tài khoản của bạn không có quyền gửi báo cáo."),
-         "version": ("draft", "Chỉ tạo phiên bản mới cho báo cáo đã duyệt, ký hoặc gửi.",
+         "version": ("draft", "Chỉ tạo phiên bản mới cho báo cáo đã ký số hoặc đã gửi.",
                      "Tài khoản của bạn không soạn báo cáo.")}
 
 
