@@ -53,6 +53,8 @@ class OfficePage(QWizardPage):
         self.code.setPlaceholderText("mã do Tỉnh ủy cấp, ví dụ DUCCQ")
         self.preview = QLabel()
         self.preview.setWordWrap(True)
+        # Room for its three lines from the start: text arriving later overlapped the list.
+        self.preview.setMinimumHeight(self.preview.fontMetrics().lineSpacing() * 3 + 4)
         form.addRow("Tỉnh, thành phố:", self.province)
         form.addRow("Tìm xã, phường:", self.search)
         form.addRow("", self.hint)
@@ -101,6 +103,7 @@ class OfficePage(QWizardPage):
         """The communes matching the search: in the chosen province, else in all of them."""
         self.results.clear()
         text, province = self.search.text().strip(), self.province.currentData()
+        self.hint.setText("")
         hits = units.search(text, province, limit=60) if (text or province) else []
         self.hint.setText("")
         if text and province and not hits:
@@ -111,6 +114,7 @@ class OfficePage(QWizardPage):
                                  "cũng không có ở tỉnh, thành phố nào khác."))
         elif text and not hits:
             self.hint.setText(f"Không có xã, phường nào tên “{text}” trong danh mục 2025.")
+        self.hint.setVisible(bool(self.hint.text()) and self.kind_page.kind() == "commune")
         for commune in hits:
             where = "" if commune.province_code == province else f" – {commune.province_name}"
             item = QListWidgetItem(f"{commune.name}   ({commune.code}){where}")

@@ -98,6 +98,10 @@ def test_nothing_is_chosen_for_the_clerk_and_search_leaves_a_wrong_province(tmp_
     assert not page.isComplete()
     qtbot.keyClicks(page.search, "cang long")                       # no province: the whole country
     assert page.results.currentItem().text().startswith("Xã Càng Long") and page.hint.text() == ""
+    QApplication.processEvents()
+    # The three header lines it will print have their own room (they overlapped the list once).
+    assert not page.preview.geometry().intersects(page.results.geometry())
+    assert page.preview.height() >= 3 * page.preview.fontMetrics().lineSpacing()
     page.province.setCurrentIndex(_province_index(page, "91"))       # An Giang: Càng Long is not there
     assert "Không có “cang long” trong" in page.hint.text() and "tỉnh, thành phố khác" in page.hint.text()
     item = page.results.currentItem()
