@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QSpinBox,
     QTableView,
@@ -28,17 +27,14 @@ from app import backup, settings
 from app.context import Ctx
 from app.errors import DlxhError
 from ui.action_dialog import ActionDialog
+from ui.feedback import confirm
 from ui.files import choose_folder
 from ui.models import Column, RowsModel, sortable
 from ui.widgets import setup_table
 
 
 def _ask(parent: QWidget, text: str) -> bool:
-    box = QMessageBox(QMessageBox.Icon.Question, "Khôi phục từ bản sao lưu", text, parent=parent)
-    yes = box.addButton("Khôi phục", QMessageBox.ButtonRole.AcceptRole)
-    box.addButton("Hủy", QMessageBox.ButtonRole.RejectRole)
-    box.exec()
-    return box.clickedButton() is yes
+    return confirm(parent, "Khôi phục từ bản sao lưu", text, "Khôi phục, thay dữ liệu hiện tại", "Không khôi phục")
 
 
 class BackupDialog(ActionDialog):

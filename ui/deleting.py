@@ -9,12 +9,12 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QAbstractItemView, QMenu, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QMenu, QPushButton, QWidget
 
 from app import deletion
 from app.context import Ctx
 from ui.errors import show_error
-from ui.feedback import notify
+from ui.feedback import confirm, notify
 
 Selected = Callable[[], tuple[str, str] | None]  # (id, how the row is named) of the selected row
 
@@ -48,13 +48,9 @@ class ListDelete:
 
     def confirm(self, label: str) -> bool:
         """The Vietnamese confirmation (a test replaces it to answer without a person)."""
-        box = QMessageBox(QMessageBox.Icon.Question, "Xác nhận xóa",
-                          f"Xóa {self.what} «{label}»?\nChỉ xóa khi nhập nhầm; thao tác được ghi vào nhật ký "
-                          "và sẽ xóa cả ở bản đã gửi lên cấp trên.", parent=self.view)
-        yes = box.addButton("Xóa", QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton("Không xóa", QMessageBox.ButtonRole.RejectRole)
-        box.exec()
-        return box.clickedButton() is yes
+        return confirm(self.view, "Xác nhận xóa",
+                       f"Xóa {self.what} «{label}»?\nChỉ xóa khi nhập nhầm; thao tác được ghi vào nhật ký "
+                       "và sẽ xóa cả ở bản đã gửi lên cấp trên.", f"Xóa {self.what}", "Không xóa")
 
     def ask(self) -> None:
         chosen = self.selected()

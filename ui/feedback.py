@@ -1,6 +1,8 @@
 """Say what just happened: a status-bar line after every save, export and send, and one
-confirmation question before actions that change things for others (submit, approve, send,
-delete). Pages call these instead of building message boxes by hand."""
+confirmation question before actions that change things for others or cannot be undone
+(submit, approve, sign, send, delete, restore). Pages call these instead of building message
+boxes by hand: a QMessageBox left to itself makes its accept button the default, so Enter
+would sign or delete; `confirm` makes the safe answer the default and the Esc answer."""
 
 from __future__ import annotations
 
@@ -20,11 +22,13 @@ def notify(widget: QWidget | None, text: str) -> None:
             notify(parent, text)
 
 
-def confirm(parent: QWidget | None, title: str, question: str, yes_text: str) -> bool:
-    """Ask before an action others will see; the safe answer (Không) is the default."""
-    box = QMessageBox(QMessageBox.Icon.Question, title, question, parent=parent)
+def confirm(parent: QWidget | None, title: str, question: str, yes_text: str, no_text: str = "Không",
+            icon: QMessageBox.Icon = QMessageBox.Icon.Question) -> bool:
+    """Ask before an action others will see or that cannot be undone. `yes_text` names the
+    action ("Ký số", "Xóa"); the safe answer (`no_text`) is the default for Enter and Esc."""
+    box = QMessageBox(icon, title, question, parent=parent)
     yes = box.addButton(yes_text, QMessageBox.ButtonRole.AcceptRole)
-    no = box.addButton("Không", QMessageBox.ButtonRole.RejectRole)
+    no = box.addButton(no_text, QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(no)
     box.setEscapeButton(no)
     box.exec()

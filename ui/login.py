@@ -27,6 +27,7 @@ from app.context import Ctx, User
 from app.errors import DlxhError, StoreError
 from app.office import open_ctx
 from ui.enter_keys import on_enter
+from ui.feedback import confirm
 
 log = logging.getLogger(__name__)
 
@@ -269,11 +270,7 @@ def offer_restore(path: Path, error: StoreError, parent: QWidget | None = None) 
     if source is None:
         QMessageBox.critical(parent, "Không mở được cơ sở dữ liệu", text)
         return None
-    box = QMessageBox(QMessageBox.Icon.Question, "Không mở được cơ sở dữ liệu", text, parent=parent)
-    yes = box.addButton("Khôi phục", QMessageBox.ButtonRole.AcceptRole)
-    box.addButton("Không khôi phục", QMessageBox.ButtonRole.RejectRole)
-    box.exec()
-    if box.clickedButton() is not yes:
+    if not confirm(parent, "Không mở được cơ sở dữ liệu", text, "Khôi phục từ bản sao lưu", "Không khôi phục"):
         return None
     try:
         backup.restore(source, db_path=path)

@@ -1,5 +1,10 @@
 """Người dùng: the administrator adds colleagues, changes roles, disables accounts and resets
 passwords. Everything goes through app.users (which checks the 'users' permission and audits).
+
+Two groups share the dialog, so no button is its default: Enter in the "Thêm người dùng"
+fields adds that person, Enter in the new-password field resets the selected user's password,
+and changing, disabling or resetting someone asks first, naming the person (issue 25: Enter in
+the add form once demoted the selected head).
 """
 
 from __future__ import annotations
@@ -23,6 +28,8 @@ from app import users
 from app.context import Ctx
 from app.errors import DlxhError
 from ui.action_dialog import ActionDialog
+from ui.enter_keys import no_default_button, on_enter
+from ui.feedback import confirm
 from ui.models import Column, RowsModel, local_time, sortable
 from ui.widgets import setup_table
 
@@ -80,6 +87,10 @@ class UsersDialog(ActionDialog):
         self.message = QLabel()
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
+        no_default_button(self)
+        on_enter([self.name, self.full_name, self.new_role, self.password, self.again], self.add)
+        on_enter(self.reset, self.reset_password)
+        on_enter(self.role, self.change_role)
         self.refresh()
 
     @staticmethod
@@ -107,11 +118,19 @@ class UsersDialog(ActionDialog):
             return None
         return self.model.row_at(self.view.model().mapToSource(rows[0]).row()).name
 
-    def _run(self, fn: Callable[[], str], needs_selection: bool = True) -> bool:
+    def _run(self, fn: Callable[[], str], needs_selection: bool = True, ask: tuple[str, str] | None = None) -> bool:
+        """`ask`: (question, action) to confirm first; the safe answer is the default."""
         if needs_selection and self.selected() is None:
             self.message.setText("Hãy chọn một người dùng trong danh sách.")
             return False
+        if ask is not None and not confirm(self, "Người dùng", ask[0], ask[1], "Không"):
+            self.message.setText("Chưa thay đổi gì.")
+            return False
         return self.run_action(fn)
+
+    def _who(self) -> users.Account | None:
+        name = self.selected()
+        return next((a for a in self.model.rows if a.name == name), None)
 
     def add(self) -> bool:
         def add() -> str:
@@ -126,8 +145,14 @@ class UsersDialog(ActionDialog):
         return self._run(add, needs_selection=False)
 
     def change_role(self) -> bool:
+        who, new = self._who(), self.role.currentText()
+        if who is not None and who.role == self.role.currentData():
+            self.message.setText(f"{who.name} đã là {who.role_label}; chọn vai trò mới trước.")
+            return False
+        ask = (f"Đổi vai trò của {who.name} ({who.full_name or 'chưa có họ tên'}) từ {who.role_label} thành {new}?",
+               f"Đổi thành {new}") if who else None
         return self._run(lambda: "Đã đổi vai trò của {0.name} thành {0.role_label}.".format(
-            users.set_role(self.ctx, self.selected(), self.role.currentData())))
+            users.set_role(self.ctx, self.selected(), self.role.currentData())), ask=ask)
 
     def toggle_active(self) -> bool:
         def toggle() -> str:
@@ -135,7 +160,10 @@ class UsersDialog(ActionDialog):
             account = users.set_active(self.ctx, name, not users.get(self.ctx, name).active)
             return f"Tài khoản {account.name}: {'đang dùng' if account.active else 'đã vô hiệu hóa'}."
 
-        return self._run(toggle)
+        who = self._who()
+        ask = (f"Vô hiệu hóa tài khoản {who.name} ({who.full_name or 'chưa có họ tên'})? Người này sẽ không "
+               "đăng nhập được nữa cho đến khi được kích hoạt lại.", "Vô hiệu hóa") if who and who.active else None
+        return self._run(toggle, ask=ask)
 
     def reset_password(self) -> bool:
         def reset() -> str:
@@ -143,4 +171,13 @@ class UsersDialog(ActionDialog):
             self.reset.clear()
             return "Đã đặt lại mật khẩu; hãy báo mật khẩu mới cho người dùng."
 
-        return self._run(reset)
+        try:
+            users.check_password_rules(self.reset.text())
+        except DlxhError as exc:  # said before asking, not after
+            self.message.setText(exc.message)
+            self.reset.setFocus()
+            return False
+        who = self._who()
+        ask = (f"Đặt lại mật khẩu của {who.name} ({who.full_name or 'chưa có họ tên'})? Mật khẩu cũ sẽ không "
+               "dùng được nữa.", "Đặt lại mật khẩu") if who else None
+        return self._run(reset, ask=ask)

@@ -116,9 +116,9 @@ def test_commune_is_told_before_export_that_the_province_card_is_needed(demo_ctx
     """Issue 11: the page says the province's card is missing and offers to import it right
     there, instead of refusing only after a folder was chosen."""
     from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QMessageBox
 
     import ui.pages.exchange as exchange_page
+    from tests.ui.helpers import answer
 
     prov = new_province(tmp_path / "p.db")
     try:
@@ -133,7 +133,7 @@ def test_commune_is_told_before_export_that_the_province_card_is_needed(demo_ctx
         page.grab().save(str(SHOTS / "exchange-need-card.png"))
         card = _card_file(prov, tmp_path)
         monkeypatch.setattr(exchange_page, "open_file", lambda *a, **k: str(card))   # the user picks the file
-        monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+        answer("Mã khớp, đăng ký đơn vị này")                                      # the codes match
         qtbot.mouseClick(page.need_card_button, Qt.MouseButton.LeftButton)
         assert page.status.text().startswith(f"Đã đăng ký đơn vị {prov.origin}")
         assert not page.need_card.isVisible() and page.export_button.isEnabled()

@@ -5,7 +5,7 @@ Enter is one attempt, and the idle lock watches input only while the window live
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import audit, users
 from ui import login as login_ui
@@ -77,3 +77,46 @@ def test_one_enter_is_one_attempt(office, qtbot) -> None:
     assert failed_logins(office, "lan") == 1
     _type_and_enter(qtbot, dialog.password, "sai-2")
     assert failed_logins(office, "lan") == 2
+
+
+def test_enter_in_the_add_form_adds_the_user_and_changes_no_role(office, qtbot, as_role) -> None:
+    from ui.users_dialog import UsersDialog
+
+    users.create_first_admin(office, "quantri", "quantri-123")
+    users.add_user(office, "truongban", "head", PASSWORD, "Lê Văn Trưởng")
+    dialog = UsersDialog(as_role(office, "admin", "quantri"))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    names = [dialog.model.row_at(i).name for i in range(dialog.model.rowCount())]
+    dialog.view.selectRow(dialog.view.model().mapFromSource(dialog.model.index(names.index("truongban"), 0)).row())
+    dialog.role.setCurrentIndex(dialog.role.findData("staff"))   # as left over from an earlier change
+    for edit, text in ((dialog.name, "lan"), (dialog.full_name, "Tran Thi Lan"), (dialog.password, PASSWORD),
+                       (dialog.again, PASSWORD)):
+        edit.setFocus()
+        qtbot.keyClicks(edit, text)
+    qtbot.keyClick(dialog.again, Qt.Key.Key_Return)
+    assert users.get(office, "lan").role == "staff"              # added, with the add form's role
+    assert users.get(office, "truongban").role == "head"         # the selected head untouched
+    assert dialog.message.text() == "Đã thêm người dùng lan (Cán bộ)."
+    assert [e.action for e in audit.entries(office, user="quantri") if e.action == "role"] == []
+    asked = press_enter_in_next_modal(qtbot)
+    qtbot.keyClick(dialog.role, Qt.Key.Key_Return)               # Enter on "Vai trò mới": asks, Enter = Không
+    assert "từ Lãnh đạo ban thành Cán bộ" in asked[0]
+    assert users.get(office, "truongban").role == "head" and dialog.message.text() == "Chưa thay đổi gì."
+
+
+def press_enter_in_next_modal(qtbot, tries: int = 300) -> list[str]:
+    """When the next modal question opens, note its text and press Enter on it (a real key)."""
+    seen: list[str] = []
+
+    def poll(left: int) -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox) and box.isVisible():
+            seen.append(box.text())
+            qtbot.keyClick(box, Qt.Key.Key_Return)
+        elif left:
+            QTimer.singleShot(10, lambda: poll(left - 1))
+
+    QTimer.singleShot(0, lambda: poll(tries))
+    return seen

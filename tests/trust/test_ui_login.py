@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QWidget
 
 from app import audit, users
+from tests.ui.helpers import answer
 from ui.login import FirstAdminDialog, IdleLock, LoginDialog
 from ui.pages.audit import Page as AuditPage
 from ui.tasks import TaskRunner
@@ -137,10 +138,15 @@ def test_users_dialog_manages_accounts(office, qtbot, as_role) -> None:
     names = [dialog.model.row_at(i).name for i in range(dialog.model.rowCount())]
     dialog.view.selectRow(dialog.view.model().mapFromSource(dialog.model.index(names.index("lan"), 0)).row())
     dialog.role.setCurrentIndex(dialog.role.findData("head"))
+    answer("Không")
+    assert not dialog.change_role() and users.get(office, "lan").role == "staff"
+    answer("Đổi thành Lãnh đạo ban")
     assert dialog.change_role() and users.get(office, "lan").role == "head"
     dialog.reset.setText("dat-lai-123")
+    answer("Đặt lại mật khẩu")
     assert dialog.reset_password()
     assert users.login(office, "lan", "dat-lai-123").role == "head"
+    answer("Vô hiệu hóa")
     assert dialog.toggle_active() and not users.get(office, "lan").active
 
 

@@ -54,12 +54,9 @@ def test_staff_cannot_approve(main_window, demo_ctx):
     assert page.panel.flow_buttons["approve"].toolTip() == "Chỉ lãnh đạo ban mới phê duyệt được."
 
 
-def test_head_approves_and_signs_from_the_page(main_window, demo_ctx, monkeypatch):
-    from PySide6.QtWidgets import QMessageBox
-
+def test_head_approves_and_signs_from_the_page(main_window, demo_ctx):
     from app.reports import signing
 
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     page = main_window.show_page("reports")
     panel = page.panel
     answer("Trình duyệt")
@@ -69,6 +66,7 @@ def test_head_approves_and_signs_from_the_page(main_window, demo_ctx, monkeypatc
     answer("Phê duyệt")
     panel.flow_buttons["approve"].click()
     assert panel.flow_buttons["sign"].isEnabled()
+    answer("Ký số")
     panel.flow_buttons["sign"].click()
     report = store.get(demo_ctx, panel.report.id)
     assert report.status == "signed" and panel.flow_buttons["version"].isEnabled()

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from app import office
 from app.exchange import export, identity, import_batch, importer, keys, receipts, safezip, status
 from app.exchange.importer import read_file
+from ui import feedback
 from ui.errors import show_error
 from ui.exchange.batch_dialog import BatchOutcomeDialog
 from ui.exchange.guidance_view import GuidanceView
@@ -204,15 +205,15 @@ class Page(PageBase):
         try:
             card = identity.parse_card(read_file(path, limit=identity.MAX_CARD_BYTES))
             if confirm:
-                answer = QMessageBox.question(
+                if not feedback.confirm(
                     self,
                     "Đối chiếu mã xác nhận",
                     f"{card.name} ({card.unit_code}), {ROLE_LABELS.get(card.role, card.role).lower()}.\n\n"
                     f"{CARD_CERT_LINE if card.certificate_pem else CARD_NO_CERT_LINE}\n\n"
                     f"Mã xác nhận trên thẻ:\n{card.fingerprint}\n\n"
                     "Gọi điện cho đơn vị đó và đề nghị họ đọc mã xác nhận của mình. Mã có khớp từng chữ số không?",
-                )
-                if answer != QMessageBox.StandardButton.Yes:
+                    "Mã khớp, đăng ký đơn vị này", "Chưa khớp, không đăng ký",
+                ):
                     self.status.setText("Chưa đăng ký: mã xác nhận chưa được xác nhận.")
                     return
             peer = keys.enrol(self.ctx, card)

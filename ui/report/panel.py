@@ -218,8 +218,8 @@ class ReportPanel(QWidget):
                                                                 self.section_text.toPlainText())))
 
     def regenerate(self, discard: bool) -> None:
-        if discard and QMessageBox.question(self, "Soạn lại toàn bộ",
-                                            "Bỏ mọi phần đã sửa và soạn lại từ số liệu?") != QMessageBox.Yes:
+        if discard and not confirm(self, "Soạn lại toàn bộ", "Bỏ mọi phần đã sửa và soạn lại từ số liệu?",
+                                   "Bỏ phần đã sửa, soạn lại", "Không soạn lại"):
             return
         self.tasks.run(lambda: draft.regenerate(self.ctx, self.report.id, discard), on_done=self._reload,
                        on_failed=lambda e: show_error(self, e), label="Đang soạn lại báo cáo…", parent=self)
@@ -267,8 +267,8 @@ class ReportPanel(QWidget):
                                            QLineEdit.EchoMode.Password)
             if not ok or not pin:
                 return
-        elif QMessageBox.question(self, "Ký số", "Ký số báo cáo bằng chứng thư số của đơn vị? Sau khi ký, báo cáo "
-                                                 "không sửa được nữa.") != QMessageBox.Yes:
+        elif not confirm(self, "Ký số", "Ký số báo cáo bằng chứng thư số của đơn vị? Sau khi ký, báo cáo "
+                                       "không sửa được nữa.", "Ký số", "Chưa ký"):
             return
 
         def run(progress):

@@ -29,6 +29,7 @@ from app.surveys import questionnaire as qn
 from app.surveys.model import KINDS, Question, SkipRule
 from app.text import vn_date
 from ui.errors import show_error
+from ui.feedback import confirm
 from ui.files import choose_folder
 from ui.flow import FlowLayout
 from ui.icons import icon
@@ -246,7 +247,7 @@ class BuilderView(QWidget):
         q = self.editing
         if q is None:
             return
-        if QMessageBox.question(self, "Xóa câu hỏi", f"Xóa câu {q.no}: {q.text}?") != QMessageBox.StandardButton.Yes:
+        if not confirm(self, "Xóa câu hỏi", f"Xóa câu {q.no}: {q.text}?", "Xóa câu hỏi", "Không xóa"):
             return
         if self._run(lambda: qn.delete_question(self.ctx, q.id)):
             self._reload()
