@@ -47,7 +47,10 @@ class _Words:
                 if i == 0 or word.isupper():
                     word = word.lower()   # a capital that only starts the text (or shouts) is no name
                 k = segment.key(word)
-                self.forms.setdefault(k, Counter())[word] += 1
+                forms = self.forms.get(k)
+                if forms is None:
+                    forms = self.forms[k] = Counter()
+                forms[word] += 1
                 seen.add(k)
             self.docs.append(seen)
         self._accented = self._accented_keys()

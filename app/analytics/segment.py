@@ -26,6 +26,7 @@ _TONES = {"\u0300": "2", "\u0301": "1", "\u0309": "3", "\u0303": "4", "\u0323": 
 _TOKEN = re.compile(r"[^\W_]+|[^\w\s]+|_+", re.UNICODE)
 
 
+@functools.lru_cache(maxsize=65536)
 def syllable_key(syllable: str) -> str:
     """A syllable without its tone mark, the tone appended as a digit: where the mark sits
     ("hoá" / "hóa", "thuỷ" / "thủy") no longer matters."""
@@ -39,6 +40,7 @@ def syllable_key(syllable: str) -> str:
     return unicodedata.normalize("NFC", "".join(base)) + tone
 
 
+@functools.lru_cache(maxsize=65536)
 def key(word: str) -> str:
     return " ".join(syllable_key(s) for s in word.split())
 
@@ -73,7 +75,7 @@ def _runs(text: str) -> list[list[str]]:
     """Runs of syllables (NFC, case as typed) that punctuation and numbers do not cut."""
     runs: list[list[str]] = [[]]
     for token in _TOKEN.findall(unicodedata.normalize("NFC", text)):
-        if token[0].isalpha() and not any(c.isdigit() for c in token):
+        if token.isalpha():     # letters only: a syllable (a number or "_" cuts the run)
             runs[-1].append(token)
         elif runs[-1]:
             runs.append([])
@@ -89,7 +91,7 @@ def segment(text: str, extra: tuple[str, ...] = ()) -> list[str]:
         i = 0
         while i < len(run):
             size = 1
-            for n in range(min(longest.get(keys[i], 1), len(run) - i), 1, -1):
+            for n in range(min(longest.get(keys[i], 1), len(run) - i), 1, -1):   # most syllables start none
                 if tuple(keys[i:i + n]) in words:
                     size = n
                     break
