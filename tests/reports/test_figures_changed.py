@@ -4,12 +4,15 @@ new figures (the rendered table shows them) and keeps the user's own edited text
 
 from __future__ import annotations
 
+from app.months import add_months
 from app.opinions import items
 from app.reports import draft, figures_check, register, store
-from tests.conftest import PASSPHRASE
+from tests.conftest import DEMO_TODAY, PASSPHRASE
 from tests.pdfread import open_pdf
 
 ENV = {"DLXH_PASSPHRASE": PASSPHRASE}
+LAST = add_months(DEMO_TODAY.replace(day=1), -1)          # the demo's last whole month
+MONTH, EARLIER = LAST.strftime("%Y-%m"), add_months(LAST, -1).strftime("%Y-%m")
 
 
 def _total(ctx, month: str) -> int:
@@ -24,11 +27,11 @@ def _add_four(ctx, month: str) -> None:
 
 def test_cli_says_what_changed_and_signing_needs_yes(cli, demo_path, demo_ctx):
     db = ["--db", str(demo_path)]
-    done = cli(*db, "report", "draft", "--month", "2026-11", "--new", env=ENV)
+    done = cli(*db, "report", "draft", "--month", MONTH, "--new", env=ENV)
     assert done.returncode == 0, done.stderr
     report_id = done.stdout.strip().splitlines()[-1]
-    before = _total(demo_ctx, "2026-11")
-    _add_four(demo_ctx, "2026-11")
+    before = _total(demo_ctx, MONTH)
+    _add_four(demo_ctx, MONTH)
     line = f"Số ý kiến: {before} → {before + 4}"
     for step in ("submit", "approve"):
         done = cli(*db, "report", step, report_id, env=ENV)
@@ -46,7 +49,7 @@ def test_cli_says_what_changed_and_signing_needs_yes(cli, demo_path, demo_ctx):
 
 def test_unchanged_figures_say_nothing_and_sign_without_confirmation(cli, demo_path, demo_ctx):
     db = ["--db", str(demo_path)]
-    report_id = cli(*db, "report", "draft", "--month", "2026-10", "--new", env=ENV).stdout.strip().splitlines()[-1]
+    report_id = cli(*db, "report", "draft", "--month", EARLIER, "--new", env=ENV).stdout.strip().splitlines()[-1]
     for step in ("submit", "approve", "sign"):
         done = cli(*db, "report", step, report_id, env=ENV)
         assert done.returncode == 0, done.stderr
@@ -54,13 +57,11 @@ def test_unchanged_figures_say_nothing_and_sign_without_confirmation(cli, demo_p
 
 
 def test_redraft_takes_the_new_figures_and_keeps_edits(demo_ctx):
-    from datetime import date
-
-    report = draft.draft_report(demo_ctx, "monthly", date(2026, 11, 1))
+    report = draft.draft_report(demo_ctx, "monthly", LAST)
     own = "Đoạn do cán bộ tự viết, giữ nguyên khi soạn lại."
     draft.edit_section(demo_ctx, report.id, "network", own)
-    before = _total(demo_ctx, "2026-11")
-    _add_four(demo_ctx, "2026-11")
+    before = _total(demo_ctx, MONTH)
+    _add_four(demo_ctx, MONTH)
     assert f"Số ý kiến: {before} → {before + 4}" in figures_check.changes(demo_ctx, store.get(demo_ctx, report.id))
     register.submit(demo_ctx, report.id)
     register.approve(demo_ctx, report.id)
