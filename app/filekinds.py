@@ -91,6 +91,18 @@ def read_capped(path: Path | str, cap: int, too_big: str, what: str = "tệp") -
     """The whole file, refused with `too_big` (one Vietnamese line) past `cap` bytes.
 
     Never blocks on a FIFO and never reads more than cap + 1 bytes from anything."""
+    data = _read(path, cap + 1, what)
+    if len(data) > cap:
+        raise ImportRefused(too_big)
+    return data
+
+
+def read_head(path: Path | str, size: int, what: str = "tệp") -> bytes:
+    """The first `size` bytes (a format's magic number), with the same checks as read_capped."""
+    return _read(path, size, what)
+
+
+def _read(path: Path | str, limit: int, what: str) -> bytes:
     path = existing_regular(path, what)
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
@@ -102,9 +114,6 @@ def read_capped(path: Path | str, cap: int, too_big: str, what: str = "tệp") -
         if kind:  # swapped between the stat and the open
             raise ImportRefused(f"«{shown(path)}» là {kind}, không phải {what}: không đọc.")
         try:
-            data = fh.read(cap + 1)
+            return fh.read(limit)
         except OSError as exc:
             raise ImportRefused(f"Không đọc được tệp {shown(path.name)}: {os_reason(exc)}.") from exc
-    if len(data) > cap:
-        raise ImportRefused(too_big)
-    return data

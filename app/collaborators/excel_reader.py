@@ -42,12 +42,13 @@ class SheetData:
     other_lists: list[str] = field(default_factory=list)
 
 
-def check_archive(path: Path) -> None:
-    """Refuse what is not a plausible .xlsx before any XML is parsed."""
+def check_archive(path: Path, what: str = "danh sách cộng tác viên") -> None:
+    """Refuse what is not a plausible .xlsx before any XML is parsed. Every workbook importer
+    uses these rules (collaborator lists, survey responses), `what` naming what was expected."""
     filekinds.existing_regular(path, "tệp Excel")  # a FIFO or device never reaches zipfile
     if path.stat().st_size > MAX_BYTES:
-        raise ImportRefused("Tệp quá lớn (trên 50 MB) để là danh sách cộng tác viên; không nhập.")
-    head = filekinds.read_capped(path, MAX_BYTES, "Tệp quá lớn (trên 50 MB); không nhập.", "tệp Excel")[:4]
+        raise ImportRefused(f"Tệp quá lớn (trên 50 MB) để là {what}; không nhập.")
+    head = filekinds.read_head(path, 4, "tệp Excel")
     if head == _OLE_MAGIC:
         raise ImportRefused("Tệp Excel 97-2003 (.xls) chưa được hỗ trợ: hãy mở bằng Excel và lưu lại dạng .xlsx.")
     if not head.startswith(b"PK"):
@@ -58,8 +59,8 @@ def check_archive(path: Path) -> None:
     except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
         raise ImportRefused(f"Tệp {path.name} bị hỏng hoặc không phải tệp Excel (.xlsx); không nhập.") from exc
     if len(members) > MAX_MEMBERS:
-        raise ImportRefused(f"Tệp {path.name} chứa quá nhiều thành phần ({len(members)}); không phải danh sách "
-                            "cộng tác viên, không nhập.")
+        raise ImportRefused(f"Tệp {path.name} chứa quá nhiều thành phần ({len(members)}); không phải {what}, "
+                            "không nhập.")
     total = 0
     for info in members:
         cap = MAX_SHEET_XML if info.filename.startswith("xl/worksheets/") else MAX_OTHER_XML

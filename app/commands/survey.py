@@ -56,6 +56,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--map", action="append", default=[], metavar="CỘT=MỤC",
                    help="gán cột (số thứ tự từ 1) cho mục, ví dụ 3=q2 hoặc 5=gender hoặc 6=- (bỏ qua)")
     p.add_argument("--dry-run", action="store_true", help="chỉ kiểm tra, không ghi")
+    p.add_argument("--yes", action="store_true", help="xác nhận nhập tệp vượt 10 lần cỡ mẫu kế hoạch")
     p.set_defaults(func=cmd_import)
 
     p = ssub.add_parser("export", help="xuất mọi bảng ra tệp Excel")
@@ -201,7 +202,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     with open_from_args(args) as ctx:
         survey = qn.find_survey(ctx, args.id)
         result = responses.import_file(ctx, survey.id, Path(args.file), _mapping(args.map) or None, args.channel,
-                                       dry_run=args.dry_run)
+                                       dry_run=args.dry_run, confirmed=args.yes)
         pre = result.preview
         questionnaire = qn.load(ctx, survey.id)
         out(f"Bảng mã: {pre.table.encoding or 'Excel'}; dòng tiêu đề: {pre.table.header_line}.")

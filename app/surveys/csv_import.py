@@ -16,7 +16,7 @@ from app.catalog import GENDERS, STRATA
 from app.errors import ImportRefused, ValidationError
 from app.surveys import entry
 from app.surveys.model import AGE_BANDS, PROFILE_FIELDS, Answer, Question, Questionnaire, Response, age_band_for
-from app.surveys.table_read import RawTable, read_table
+from app.surveys.table_read import RawTable, TooManyRows, read_table
 from app.text import fold
 
 MAX_LISTED = 10
@@ -224,9 +224,12 @@ def build_responses(table: RawTable, columns: list[ColumnMap], questionnaire: Qu
 
 
 def preview(path: Path, questionnaire: Questionnaire, areas: dict[str, str],
-            mapping: dict[int, str | None] | None = None) -> ImportPreview:
-    """Read the file, guess (or apply) the column mapping, parse and check every row."""
-    table = read_table(path)
+            mapping: dict[int, str | None] | None = None, max_rows: int | None = None) -> ImportPreview:
+    """Read the file, guess (or apply) the column mapping, parse and check every row; more than
+    `max_rows` data rows raise table_read.TooManyRows while reading."""
+    table = read_table(path, max_rows)  # stops early, allowing for title lines above the header
+    if max_rows is not None and len(table.rows) > max_rows:
+        raise TooManyRows(max_rows)
     columns = guess_mapping(table, questionnaire)
     for col in columns:
         if mapping and col.index in mapping:

@@ -18,6 +18,7 @@ from app.office import communes
 from app.surveys import csv_import, entry
 from app.surveys.model import Questionnaire, Response
 from app.surveys.questionnaire import load, require_open
+from app.surveys.table_read import TooManyRows
 
 CHANNELS: dict[str, str] = {"paper": "Phiếu giấy", "phone": "Điện thoại", "online": "Trực tuyến",
                             "email": "Thư điện tử"}
@@ -185,15 +186,42 @@ class ImportResult:
     preview: csv_import.ImportPreview
 
 
+class NeedsConfirmation(ValidationError):
+    """The file would take the survey past ten times its planned sample: likely the wrong file
+    (or a bomb of rows); import it only when the user confirms (CLI --yes, GUI asks)."""
+
+
+GROWTH_FACTOR = 10
+UNPLANNED_SAMPLE = 1_000  # a survey without a sample plan is bounded as if it planned this many
+
+
+def growth_limit(ctx: Ctx, survey_id: str) -> tuple[int, int]:
+    """(rows a file may still add without confirmation, the planned sample it is based on)."""
+    row = ctx.db.execute("SELECT sample_size FROM survey_plans WHERE survey_id = ?", [survey_id]).fetchone()
+    planned = int(row[0]) if row and row[0] else UNPLANNED_SAMPLE
+    held = ctx.db.execute("SELECT count(*) FROM survey_responses WHERE survey_id = ?", [survey_id]).fetchone()[0]
+    return max(0, planned * GROWTH_FACTOR - held), planned
+
+
 def import_file(ctx: Ctx, survey_id: str, path: Path, mapping: dict[int, str | None] | None = None,
-                channel: str = "online", dry_run: bool = False) -> ImportResult:
-    """All or nothing: every row is checked first; one bad row refuses the whole file."""
+                channel: str = "online", dry_run: bool = False, confirmed: bool = False) -> ImportResult:
+    """All or nothing: every row is checked first; one bad row refuses the whole file. A file
+    that would take the survey past GROWTH_FACTOR × its planned sample stops while being read
+    (NeedsConfirmation) unless `confirmed`."""
     auth.require(ctx, "import")
     require_open(ctx, survey_id)
     questionnaire = load(ctx, survey_id)
     if not questionnaire.questions:
         raise ValidationError("Phiếu chưa có câu hỏi nào.")
-    pre = csv_import.preview(Path(path), questionnaire, area_names(ctx), mapping)
+    room, planned = growth_limit(ctx, survey_id)
+    try:
+        pre = csv_import.preview(Path(path), questionnaire, area_names(ctx), mapping,
+                                 max_rows=None if confirmed else room)
+    except TooManyRows:
+        raise NeedsConfirmation(
+            f"Tệp có hơn {room} phiếu: cùng các phiếu đã có sẽ vượt {GROWTH_FACTOR} lần cỡ mẫu kế hoạch "
+            f"({planned} phiếu); có thể nhầm tệp. Nếu đúng, hãy xác nhận (dòng lệnh: thêm --yes); chưa nhập gì."
+        ) from None
     if not pre.ok:
         raise csv_import.refusal(pre)
     if dry_run:

@@ -15,7 +15,18 @@ from app import filekinds
 from app.errors import ImportRefused
 
 MAX_BYTES = 20 * 1024 * 1024
+HEADER_SCAN = 15           # title lines above the header that _header_index looks through
+MAX_XLSX_COLS = 300        # a questionnaire of 250 questions plus the respondent's columns
+MAX_XLSX_ROWS = 1_000_000  # Excel's own limit is 1,048,576
 DELIMITERS = (",", ";", "\t")
+
+
+class TooManyRows(ImportRefused):
+    """More data rows than the caller allowed (`limit`): the reading stopped there."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(f"Tệp có hơn {limit} dòng phiếu; không nhập.")
+        self.limit = limit
 
 
 @dataclass
@@ -81,7 +92,7 @@ def _cell(value: object) -> str:
 
 def _header_index(rows: list[list[str]]) -> int:
     """First of the top rows that fills at least half the table's width (titles fill one cell)."""
-    top = rows[:15]
+    top = rows[:HEADER_SCAN]
     width = max((sum(1 for c in r if c) for r in top), default=0)
     for i, r in enumerate(top):
         filled = sum(1 for c in r if c)
@@ -106,7 +117,9 @@ def _build(rows: list[list[str]], lines: list[int], encoding: str | None, delimi
     return RawTable(headers, data, lines[h + 1:], encoding, delimiter, lines[h])
 
 
-def read_csv_bytes(data: bytes) -> RawTable:
+def read_csv_bytes(data: bytes, max_rows: int | None = None) -> RawTable:
+    """`max_rows`: data rows allowed (title and header lines not counted); more raise TooManyRows
+    while reading, before a million rows are held in memory."""
     text, encoding = decode(data)
     delimiter = sniff_delimiter(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
@@ -117,6 +130,8 @@ def read_csv_bytes(data: bytes) -> RawTable:
             rows.append(row)
             lines.append(start)
             start = reader.line_num + 1
+            if max_rows is not None and len(rows) > max_rows + HEADER_SCAN:
+                raise TooManyRows(max_rows)
     except csv.Error as exc:
         raise csv_refusal(exc, reader.line_num) from None
     return _build(rows, lines, encoding, delimiter)
@@ -132,22 +147,43 @@ def csv_refusal(exc: csv.Error, line: int) -> ImportRefused:
     return ImportRefused(f"Tệp CSV sai cấu trúc ở dòng {line} (dấu ngoặc kép hoặc dấu phân cách): không nhập.")
 
 
-def read_xlsx(path: Path) -> RawTable:
+def read_xlsx(path: Path, max_rows: int | None = None) -> RawTable:
+    """The first visible sheet, by the collaborator import's rules against zip bombs (declared
+    member sizes capped before openpyxl parses anything) and with the sheet's own <dimension>
+    ignored, at most MAX_XLSX_COLS columns and MAX_XLSX_ROWS rows read."""
     from openpyxl import load_workbook
 
+    from app.collaborators.excel_reader import check_archive
+
+    check_archive(path, "bảng phiếu trả lời")
     try:
-        wb = load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many types for damaged files
-        raise ImportRefused(f"Không mở được tệp Excel: {exc}.") from None
+        wb = load_workbook(path, read_only=True, data_only=True, keep_links=False)
+    except Exception as exc:  # noqa: BLE001 - openpyxl raises many types for damaged files
+        raise ImportRefused(f"Tệp Excel {path.name} bị hỏng hoặc không đúng định dạng .xlsx; không nhập.") from exc
     try:
         ws = next((s for s in wb.worksheets if s.sheet_state == "visible"), wb.worksheets[0])
-        rows = [[_cell(v) for v in row] for row in ws.iter_rows(values_only=True)]
+        if hasattr(ws, "reset_dimensions"):
+            ws.reset_dimensions()
+        rows = []
+        for row in ws.iter_rows(values_only=True, max_col=MAX_XLSX_COLS):
+            cells = [_cell(v) for v in row]
+            while cells and not cells[-1]:  # iter_rows pads to max_col
+                cells.pop()
+            rows.append(cells)
+            if max_rows is not None and len(rows) > max_rows + HEADER_SCAN:
+                raise TooManyRows(max_rows)
+            if len(rows) > MAX_XLSX_ROWS:
+                raise ImportRefused(f"Trang tính có hơn {MAX_XLSX_ROWS:,} dòng; không nhập (hãy tách tệp).".replace(",", "."))
+    except ImportRefused:
+        raise
+    except Exception as exc:  # noqa: BLE001 - malformed XML, missing shared string, CRC error…
+        raise ImportRefused(f"Trang tính trong tệp {path.name} bị hỏng; không nhập phiếu nào.") from exc
     finally:
         wb.close()
     return _build(rows, list(range(1, len(rows) + 1)), None, None)
 
 
-def read_table(path: Path) -> RawTable:
+def read_table(path: Path, max_rows: int | None = None) -> RawTable:
     """Read a .csv/.txt/.tsv or .xlsx file into header + rows of stripped strings."""
     path = filekinds.existing_regular(Path(path), "tệp phiếu")
     too_big = "Tệp lớn quá 20 MB, không nhập."
@@ -155,7 +191,7 @@ def read_table(path: Path) -> RawTable:
         raise ImportRefused(too_big)
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
-        return read_xlsx(path)
+        return read_xlsx(path, max_rows)
     if suffix == ".xls":
         raise ImportRefused("Không đọc được tệp .xls cũ; hãy lưu lại dưới dạng .xlsx hoặc .csv.")
-    return read_csv_bytes(filekinds.read_capped(path, MAX_BYTES, too_big, "tệp phiếu"))
+    return read_csv_bytes(filekinds.read_capped(path, MAX_BYTES, too_big, "tệp phiếu"), max_rows)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QLabel,
     QListWidget,
+    QMessageBox,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -87,9 +88,14 @@ class ImportDialog(QDialog):
             self.columns.setCellWidget(r, 2, combo)
             self.combos.append(combo)
 
-    def _import(self) -> None:
+    def _import(self, confirmed: bool = False) -> None:
         try:
-            result = rs.import_file(self.ctx, self.sid, self.path, self._mapping(), self.channel)
+            result = rs.import_file(self.ctx, self.sid, self.path, self._mapping(), self.channel, confirmed=confirmed)
+        except rs.NeedsConfirmation as exc:  # far more rows than planned: ask, do not refuse outright
+            asked = QMessageBox.question(self, "Xác nhận nhập", exc.message.replace(" (dòng lệnh: thêm --yes)", ""))
+            if asked == QMessageBox.StandardButton.Yes:
+                self._import(confirmed=True)
+            return
         except DlxhError as exc:
             show_error(self, exc)
             return

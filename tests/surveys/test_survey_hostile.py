@@ -1,0 +1,91 @@
+"""Issue 22 case 4: survey imports refuse zip-bomb workbooks by the collaborator import's rules,
+and a file that would take a survey past ten times its planned sample stops while being read
+and asks for confirmation (CLI --yes, GUI asks) — nothing written until confirmed."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from app.errors import ImportRefused
+from app.surveys import plan as plan_mod
+from app.surveys import responses
+from app.surveys.table_read import read_table
+from tests.surveys.store_helpers import add_communes, build_survey
+
+HEADER = "Số phiếu,Giới tính,Tuổi,Câu 1,Câu 3\n"
+
+
+def _rows(n: int) -> str:
+    return HEADER + "".join(f"P{i:05d},Nữ,34,2,4\n" for i in range(n))
+
+
+def _bomb(path: Path, sheet_bytes: int) -> Path:
+    """A real workbook whose sheet XML is inflated to `sheet_bytes` (compresses ~1000:1)."""
+    book = openpyxl.Workbook()
+    book.active.append(["Số phiếu", "Câu 1"])
+    buf = io.BytesIO()
+    book.save(buf)
+    with zipfile.ZipFile(buf) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                pad = b"<!--" + b"x" * sheet_bytes + b"-->"
+                data = data.replace(b"<sheetData>", pad + b"<sheetData>", 1)
+            dst.writestr(info.filename, data)
+    return path
+
+
+def test_a_zip_bomb_workbook_is_refused_before_parsing(tmp_path: Path) -> None:
+    path = _bomb(tmp_path / "bom.xlsx", 80 * 1024 * 1024)
+    assert path.stat().st_size < 1024 * 1024
+    with pytest.raises(ImportRefused, match="khi giải nén quá lớn"):
+        read_table(path)
+
+
+def test_a_workbook_with_a_huge_dimension_reads_only_its_cells(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.append(["Số phiếu", "Câu 1"])
+    ws.append(["P1", 1])
+    book.save(tmp_path / "dim.xlsx")
+    table = read_table(tmp_path / "dim.xlsx")
+    assert len(table.headers) == 2 and len(table.rows) == 1
+
+
+@pytest.fixture
+def planned(demo_ctx) -> tuple:
+    add_communes(demo_ctx)
+    sid = build_survey(demo_ctx)
+    pops = {("T01", None): 6000, ("T02", None): 3000, ("T03", None): 1000}
+    plan_mod.save_plan(demo_ctx, sid, "area", pops, 95, 0.05, sample_size=6)
+    return demo_ctx, sid
+
+
+def test_more_rows_than_ten_times_the_plan_ask_first(planned, tmp_path: Path) -> None:
+    ctx, sid = planned
+    room, sample = responses.growth_limit(ctx, sid)
+    assert sample == 6 and room == 60
+    path = tmp_path / "nhieu.csv"
+    path.write_text(_rows(61), encoding="utf-8")
+    with pytest.raises(responses.NeedsConfirmation, match="vượt 10 lần cỡ mẫu kế hoạch"):
+        responses.import_file(ctx, sid, path)
+    assert ctx.db.execute("SELECT count(*) FROM survey_responses WHERE survey_id = ?", [sid]).fetchone()[0] == 0
+    assert responses.import_file(ctx, sid, path, confirmed=True).imported == 61
+    path.write_text(_rows(60), encoding="utf-8")
+    assert responses.growth_limit(ctx, sid)[0] == 0
+
+
+def test_the_cli_needs_yes(cli, planned, tmp_path: Path) -> None:
+    ctx, sid = planned
+    path = tmp_path / "nhieu.csv"
+    path.write_text(_rows(61), encoding="utf-8")
+    db = str(ctx.path)
+    refused = cli("--db", db, "survey", "import", sid, str(path))
+    assert refused.returncode == 1 and "thêm --yes" in refused.stderr
+    done = cli("--db", db, "survey", "import", sid, str(path), "--yes")
+    assert done.returncode == 0 and "Đã nhập 61 phiếu" in done.stdout
