@@ -34,7 +34,7 @@ from ui.pages.base import PageBase
 from ui.province.enrol_dialog import ROLE_LABELS, EnrolDialog
 from ui.province.items_view import ItemsView
 from ui.province.timeliness_view import TimelinessView
-from ui.widgets import fit_columns, setup_table
+from ui.widgets import compact_columns, fit_columns, setup_table
 
 
 def _period_words(report: store.Report) -> str:
@@ -178,6 +178,9 @@ class Page(PageBase):
         rows = province.offices(self.ctx)
         missing = province.not_enrolled(self.ctx)
         self.offices.set_rows(rows)
+        # The name takes the room; numbers and dates fit their headers ("Báo cáo đã nhận" was cut
+        # at the left, scrolled out of a 1280 px window).
+        compact_columns(self.office_view, stretch=1)
         self.missing.set_rows(missing)
         self.which.setItemText(0, f"Đã đăng ký ({len(rows)})")
         self.which.setItemText(1, f"Chưa đăng ký ({len(missing)})")

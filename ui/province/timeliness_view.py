@@ -9,7 +9,7 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from app.context import Ctx
 from app.exchange import province
@@ -25,6 +25,7 @@ STATUS_FILTERS = [
 ]
 SHORT = {province.ON_TIME: "", province.LATE: "", province.MISSING: "thiếu", province.PENDING: "chờ"}
 NAME_WIDTH, MONTH_WIDTH, TOTAL_WIDTH = 190, 66, 110
+MIN_MONTH_WIDTH = 44     # "T12" over "2025", and a cell's "thiếu"
 
 
 def month_header(m: str) -> str:
@@ -84,6 +85,9 @@ class CountsModel(RowsModel):
         columns = [Column("Tình trạng", lambda r: r[0])]
         for m in months:
             columns.append(Column(month_header(m), lambda r, m=m: r[1][m], align_right=True))
+        # The period's total under the matrix's last column: the months of both tables then share
+        # the same width and stay aligned when they stretch.
+        columns.append(Column("Cộng\ncả kỳ", lambda r: sum(r[1].values()), align_right=True))
         super().__init__(columns, parent)
 
 
@@ -121,6 +125,8 @@ class TimelinessView(QWidget):
         self.counts_view.verticalHeader().setDefaultSectionSize(22)
         self.counts_view.horizontalHeader().setStretchLastSection(False)
         self.counts_view.setFixedHeight(4 * 22 + 44)   # four rows under a two-line header
+        # Both tables keep a vertical scroll bar so their columns, which stretch, stay aligned.
+        self.counts_view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         box.addWidget(self.counts_view)
         self.shown = QLabel()
         box.addWidget(self.shown)
@@ -128,6 +134,7 @@ class TimelinessView(QWidget):
         setup_table(self.view)
         self.view.horizontalHeader().setStretchLastSection(False)
         self.view.setWordWrap(False)
+        self.view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         box.addWidget(self.view, 1)
         self.months: list[str] = []
         self.model: MatrixModel | None = None
@@ -161,10 +168,15 @@ class TimelinessView(QWidget):
 
 
 def _widths(view: QTableView, months: int) -> None:
-    """Same widths in the counts table and the matrix, so each month's counts sit above its column."""
+    """Same widths in the counts table and the matrix, so each month's counts sit above its column.
+    The months share what the name and the total leave (stretch, at least MIN_MONTH_WIDTH): twelve
+    fixed 66 px months pushed the total column out of a 1280 px window."""
     header = view.horizontalHeader()
+    header.setMinimumSectionSize(MIN_MONTH_WIDTH)
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
     header.resizeSection(0, NAME_WIDTH)
     for col in range(1, months + 1):
-        header.resizeSection(col, MONTH_WIDTH)
+        header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
     if view.model() is not None and view.model().columnCount() > months + 1:
+        header.setSectionResizeMode(months + 1, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(months + 1, TOTAL_WIDTH)
