@@ -75,3 +75,36 @@ def test_lowest_groups_ranks_every_group_and_names_ties():
 def test_shares_never_print_a_negative_zero():
     assert report_text.pct(-1e-12) == "0,0%" and report_text.vn_number(-0.04, 1) == "0,0"
     assert report_text.vn_number(-0.06, 1) == "-0,1"
+
+
+def test_a_registered_survey_report_says_when_forms_were_added(demo_ctx):
+    from app.reports import figures_check, store
+    from app.surveys import questionnaire as qn
+    from app.surveys import registered
+    from app.surveys.model import Response
+    from app.surveys.responses import load_responses, save_response
+
+    (survey,) = [s for s in qn.list_surveys(demo_ctx) if s.status == "closed"]
+    report = registered.register_report(demo_ctx, survey.id)
+    forms = load_responses(demo_ctx, survey.id)
+    assert figures_check.changes(demo_ctx, report) == []
+    first = forms[0]
+    qn.update_survey(demo_ctx, survey.id, status="open")       # a late batch of forms is keyed in
+    save_response(demo_ctx, survey.id, Response(first.stratum, first.area_code, first.age_band, first.gender,
+                                                dict(first.answers), "9999"))
+    assert figures_check.changes(demo_ctx, store.get(demo_ctx, report.id)) == [
+        f"Số phiếu: {len(forms)} → {len(forms) + 1}"]
+
+
+def test_closing_speaks_for_a_ban_too():
+    from types import SimpleNamespace
+
+    from app.office_kinds import style_for
+    from app.surveys.report_groups import closing
+
+    style = style_for("province", "Tỉnh Vĩnh Long")
+    text = closing(SimpleNamespace(body_name=style.body_name, style=style))
+    assert text.startswith("Ban Tuyên giáo và Dân vận Tỉnh ủy Vĩnh Long báo cáo kết quả thăm dò để Thường trực")
+    commune = style_for("commune", "Xã Càng Long", "Tỉnh Vĩnh Long")
+    own = closing(SimpleNamespace(body_name="BAN XÂY DỰNG ĐẢNG", style=commune))
+    assert own.startswith("Ban xây dựng Đảng báo cáo") and "Đảng ủy xã Càng Long báo cáo" not in own
