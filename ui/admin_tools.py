@@ -8,6 +8,7 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QWidget
 
 from app.context import Ctx
+from ui.tasks import TaskRunner
 
 
 def open_users(ctx: Ctx, parent: QWidget | None) -> None:
@@ -16,10 +17,12 @@ def open_users(ctx: Ctx, parent: QWidget | None) -> None:
     UsersDialog(ctx, parent).exec()
 
 
-def open_backups(ctx: Ctx, parent: QWidget | None, on_restored: Callable[[], None] | None = None) -> None:
+def open_backups(ctx: Ctx, parent: QWidget | None, on_restored: Callable[[], None] | None = None,
+                 tasks: TaskRunner | None = None) -> None:
+    """The backup dialog; with the window's `tasks`, its backups and restores run on the worker."""
     from ui.backup_dialog import BackupDialog
 
-    dialog = BackupDialog(ctx, parent)
+    dialog = BackupDialog(ctx, parent, tasks)
     if on_restored is not None:
         dialog.restored.connect(on_restored)
     dialog.exec()

@@ -1,7 +1,8 @@
 """Sao lưu và khôi phục: the backup folder, how many copies to keep, automatic backups, the
 list of backups, "back up now", and restore from a chosen backup after seeing its preview.
 
-Opened from the audit page by an administrator; everything goes through app.backup.
+Opened from the audit page by an administrator; everything goes through app.backup, on the
+window's worker: listing, checking a backup before restoring it, backing up and restoring.
 """
 
 from __future__ import annotations
@@ -27,9 +28,11 @@ from app import backup, settings
 from app.context import Ctx
 from app.errors import DlxhError
 from ui.action_dialog import ActionDialog
+from ui.errors import show_error
 from ui.feedback import confirm
 from ui.files import choose_folder
 from ui.models import Column, RowsModel, sortable
+from ui.tasks import TaskRunner
 from ui.widgets import setup_table
 
 
@@ -40,8 +43,8 @@ def _ask(parent: QWidget, text: str) -> bool:
 class BackupDialog(ActionDialog):
     restored = Signal()
 
-    def __init__(self, ctx: Ctx, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, ctx: Ctx, parent: QWidget | None = None, tasks: TaskRunner | None = None) -> None:
+        super().__init__(parent, tasks)
         self.ctx = ctx
         self.confirm: Callable[[QWidget, str], bool] = _ask
         self.setWindowTitle("Sao lưu và khôi phục")
@@ -91,7 +94,10 @@ class BackupDialog(ActionDialog):
         self.refresh()
 
     def refresh(self) -> None:
-        self.model.set_rows(backup.list_backups(backup.folder_of(self.ctx)))
+        self.tasks.query(lambda: backup.list_backups(backup.folder_of(self.ctx)), self._show, parent=self)
+
+    def _show(self, rows: list) -> None:
+        self.model.set_rows(rows)
         self.view.setColumnWidth(0, 200)
         if self.model.rowCount():
             self.view.selectRow(0)
@@ -110,7 +116,8 @@ class BackupDialog(ActionDialog):
         return self.run_action(save)
 
     def backup_now(self) -> bool:
-        return self.run_action(lambda: f"Đã sao lưu (đã mã hóa, đã kiểm tra): {backup.make_backup(self.ctx)}")
+        return self.run_action(lambda: f"Đã sao lưu (đã mã hóa, đã kiểm tra): {backup.make_backup(self.ctx)}",
+                               label="Đang sao lưu và kiểm tra bản sao lưu…")
 
     def selected(self) -> Path | None:
         rows = self.view.selectionModel().selectedRows()
@@ -124,20 +131,25 @@ class BackupDialog(ActionDialog):
         if chosen is None:
             self.message.setText("Hãy chọn một bản sao lưu trong danh sách.")
             return False
-        try:
-            shown = backup.preview(chosen, ctx=self.ctx)
-        except DlxhError as exc:
-            self.message.setText(exc.message)
-            return False
-        text = "\n".join([*shown.lines(), "", "Dữ liệu hiện tại sẽ được thay bằng bản sao lưu này; tệp hiện tại "
-                          "được giữ lại bên cạnh (đuôi .before-restore-…)."])
-        if not self.confirm(self, text):
-            return False
+        outcome: list[bool] = []
+
         def restore() -> str:
             backup.restore(chosen, ctx=self.ctx)
             return f"Đã khôi phục dữ liệu từ bản sao lưu {chosen.name}."
 
-        if not self.run_action(restore):
-            return False
-        self.restored.emit()
-        return True
+        def ask(shown: backup.Preview) -> None:
+            text = "\n".join([*shown.lines(), "", "Dữ liệu hiện tại sẽ được thay bằng bản sao lưu này; tệp hiện "
+                              "tại được giữ lại bên cạnh (đuôi .before-restore-…)."])
+            if not self.confirm(self, text):
+                outcome.append(False)
+                return
+            outcome.append(self.run_action(restore, label="Đang khôi phục từ bản sao lưu…", then=self.restored.emit))
+
+        def refused(exc: BaseException) -> None:
+            outcome.append(False)
+            self.message.setText(exc.message) if isinstance(exc, DlxhError) else show_error(self, exc)
+
+        # Checking the backup (integrity check of the whole file) is work for the worker too.
+        self.tasks.query(lambda: backup.preview(chosen, ctx=self.ctx), ask, on_failed=refused, parent=self,
+                         label="Đang kiểm tra bản sao lưu…")
+        return outcome[0] if outcome else True

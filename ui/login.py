@@ -28,6 +28,7 @@ from app.errors import DlxhError, StoreError
 from app.office import open_ctx
 from ui.enter_keys import on_enter
 from ui.feedback import confirm
+from ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
 
@@ -224,11 +225,15 @@ class IdleLock(QObject):
 
 
 class AutoBackup(QObject):
-    """A backup when the program closes and once a day while it runs (app.backup decides)."""
+    """A backup when the program closes and once a day while it runs (app.backup decides).
 
-    def __init__(self, ctx: Ctx, parent: QObject | None = None) -> None:
+    The daily one runs on the window's worker (`tasks`), so the copy and its integrity check
+    never freeze the window; the one at exit runs in place, as the program is closing anyway
+    and must not quit before the copy is whole."""
+
+    def __init__(self, ctx: Ctx, parent: QObject | None = None, tasks: TaskRunner | None = None) -> None:
         super().__init__(parent)
-        self.ctx = ctx
+        self.ctx, self.tasks = ctx, tasks
         self.timer = QTimer(self)
         self.timer.setInterval(DAILY_CHECK_MS)
         self.timer.timeout.connect(lambda: self.run("daily"))
@@ -237,15 +242,28 @@ class AutoBackup(QObject):
         QApplication.instance().aboutToQuit.connect(lambda: self.run("exit"))
 
     def run(self, reason: str) -> None:
+        if self.tasks is not None and reason != "exit":
+            self.tasks.run(lambda: backup.auto_backup(self.ctx, reason), on_done=lambda made: self._done(reason, made),
+                           on_failed=lambda exc: self._failed(reason, exc))
+            return
         try:
             made = backup.auto_backup(self.ctx, reason)
-        except DlxhError as exc:  # a missing second drive must not stop work; it is logged
-            log.warning("automatic backup (%s) failed: %s", reason, exc.message)
-        except Exception:  # noqa: BLE001 - never lose the user's session over a backup
-            log.exception("automatic backup (%s) failed", reason)
+        except Exception as exc:  # noqa: BLE001 - never lose the user's session over a backup
+            self._failed(reason, exc)
         else:
-            if made:
-                log.info("automatic backup (%s): %s", reason, made)
+            self._done(reason, made)
+
+    @staticmethod
+    def _done(reason: str, made) -> None:
+        if made:
+            log.info("automatic backup (%s): %s", reason, made)
+
+    @staticmethod
+    def _failed(reason: str, exc: BaseException) -> None:
+        if isinstance(exc, DlxhError):  # a missing second drive must not stop work; it is logged
+            log.warning("automatic backup (%s) failed: %s", reason, exc.message)
+        else:
+            log.error("automatic backup (%s) failed", reason, exc_info=exc)
 
 
 def restore_question(path: Path, error: StoreError) -> tuple[str, Path | None]:
@@ -293,7 +311,7 @@ def start_session(window: QWidget, ctx: Ctx) -> IdleLock:
     """Once the main window exists: its idle lock (a child of the window) and, once per program,
     the automatic backups."""
     if not _SESSION:
-        _SESSION.append(AutoBackup(ctx, parent=QApplication.instance()))
+        _SESSION.append(AutoBackup(ctx, parent=QApplication.instance(), tasks=getattr(window, "tasks", None)))
     return IdleLock(ctx, window)
 
 

@@ -58,7 +58,7 @@ class Menus:
         self.print_ = self._action(file_, "&In…", "Ctrl+P", self.print_page, "print")
         file_.addSeparator()
         if auth.can(ctx, "backup"):
-            self._action(file_, "&Sao lưu và khôi phục…", None, lambda: admin_tools.open_backups(ctx, window), "save")
+            self._action(file_, "&Sao lưu và khôi phục…", None, lambda: admin_tools.open_backups(ctx, window, tasks=window.tasks), "save")
             file_.addSeparator()
         self._action(file_, "&Thoát", "Ctrl+Q", window.close, "quit")
 

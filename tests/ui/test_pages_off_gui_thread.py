@@ -61,3 +61,45 @@ def test_collaborators_list_reads_on_the_worker(main_window, store_off_gui_threa
         page = main_window.show_page("collaborators")
         page.status.setCurrentIndex(page.status.findData("active"))
     assert page.model.rowCount() > 10 and "cộng tác viên" in page.count.text()
+
+
+def test_backup_and_restore_run_on_the_worker(demo_ctx, qtbot, tmp_path, store_off_gui_thread) -> None:
+    """The real worker thread, not the tests' synchronous runner: the backup, the check of the
+    chosen backup and the restore leave the GUI thread free (and the guard finds no statement
+    on it), the dialog says what was done, and the restored data is what the pages read."""
+    from app import backup, records
+    from ui.backup_dialog import BackupDialog
+    from ui.tasks import TaskRunner
+
+    backup.set_folder(demo_ctx, tmp_path / "bk")
+    tasks = TaskRunner()
+    dialog = BackupDialog(demo_ctx, tasks=tasks)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: tasks.pool.activeThreadCount() == 0)
+    before = demo_ctx.db.execute("SELECT count(*) FROM collaborators").fetchone()[0]
+    with store_off_gui_thread():
+        dialog.backup_now()
+        qtbot.waitUntil(lambda: "Đã sao lưu" in dialog.message.text() and dialog.model.rowCount() == 1,
+                        timeout=20000)
+    records.insert(demo_ctx, "collaborators", {"full_name": "Sau sao lưu", "status": "active"})
+    dialog.confirm = lambda parent, text: True
+    with store_off_gui_thread(), qtbot.waitSignal(dialog.restored, timeout=30000):
+        dialog.restore_selected()
+    tasks.wait()
+    assert demo_ctx.db.execute("SELECT count(*) FROM collaborators").fetchone()[0] == before
+
+
+def test_the_daily_automatic_backup_runs_on_the_worker(demo_ctx, qtbot, tmp_path, store_off_gui_thread) -> None:
+    from app import backup
+    from ui.login import AutoBackup
+    from ui.tasks import TaskRunner
+
+    backup.set_folder(demo_ctx, tmp_path / "auto")
+    backup.set_auto(demo_ctx, True)
+    tasks = TaskRunner()
+    auto = AutoBackup(demo_ctx, tasks=tasks)
+    auto.timer.stop()
+    with store_off_gui_thread():
+        auto.run("daily")
+        qtbot.waitUntil(lambda: bool(backup.list_backups(tmp_path / "auto")), timeout=20000)
+    tasks.wait()

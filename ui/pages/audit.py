@@ -105,7 +105,7 @@ class Page(PageBase):
         self.count.setText(f"{vn_number(len(rows))} mục{more}")
 
     def open_backups(self) -> None:
-        admin_tools.open_backups(self.ctx, self, self.refresh)
+        admin_tools.open_backups(self.ctx, self, self.refresh, self.tasks)
         self.refresh()
 
     def open_users(self) -> None:
