@@ -72,11 +72,16 @@ def add_unit(ctx: Ctx, code: str, name: str, level: str, parent_code: str | None
 
 
 def units(ctx: Ctx, level: str | None = None, parent_code: str | None = None) -> list[Unit]:
+    """This office's units of a level. Agencies exclude those a lower office sent up with its
+    packages (each commune's own police, health station …: a province holds hundreds of them,
+    and they are that commune's to forward to, not the province's)."""
     sql = "SELECT code, name, level, parent_code, population, area_type, adults FROM units WHERE 1=1"
     params: list = []
     if level:
         sql += " AND level = ?"
         params.append(level)
+    if level == "agency":
+        sql += " AND origin NOT IN (SELECT unit_code FROM peers WHERE role != 'province')"
     if parent_code:
         sql += " AND parent_code = ?"
         params.append(parent_code)

@@ -85,3 +85,24 @@ def test_demo_packages_keep_topics_months_and_results_consistent():
         assert row["forwarded_to"].endswith(f"-CQ{AGENCY[topic] + 1:02d}")
         assert row["resolved_on"] >= row["forwarded_on"]
     assert not any(RESULTS[titles[r["topic_id"]]] == () and r.get("forwarded_on") for r in firsts)
+
+
+def test_communes_agencies_stay_theirs_at_the_province(tmp_path, passphrase_env):
+    """A commune's agencies travel up with its packages (names for the province's figures),
+    but the province's own catalogue and forwarding choices list only its own agencies."""
+    from app.demo.commune_packages import build_package
+    from app.exchange import importer, keys
+    from app.office import add_unit, unit_name
+
+    tinh, _ = init_office(tmp_path / "tinh.db", unit_code="86", name="Tỉnh Vĩnh Long", role="province")
+    try:
+        add_unit(tinh, "86-CQ01", "Sở Nông nghiệp và Môi trường", "agency", "86")
+        sender = Sender("29266", "Xã Càng Long")
+        keys.enrol(tinh, sender.card())
+        own = keys.ensure_keys(tinh)
+        tables = first_tables(sender, random.Random(1))
+        importer.import_bytes(tinh, build_package(sender, "86", own.age_recipient, tables), "p.dlxh")
+        assert unit_name(tinh, "29266-CQ02") == "Công an xã Càng Long"    # held, so names resolve
+        assert [a.name for a in agencies(tinh)] == ["Sở Nông nghiệp và Môi trường"]
+    finally:
+        tinh.close()
