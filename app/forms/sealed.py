@@ -18,7 +18,8 @@ from app.errors import ImportRefused
 # A personal form of 20 long items seals to ~60 KB armored; four times that is no form's.
 MAX_BYTES = 256 * 1024
 MAGIC = b"age-encryption.org/v1\n"
-_ARMOR = re.compile(rb"-----BEGIN AGE ENCRYPTED FILE-----\s*\n.*?-----END AGE ENCRYPTED FILE-----", re.S)
+_BEGIN, _END = b"-----BEGIN AGE ENCRYPTED FILE-----", b"-----END AGE ENCRYPTED FILE-----"
+_ARMOR = re.compile(re.escape(_BEGIN) + rb"(.*?)" + re.escape(_END), re.S)
 
 
 def too_large(size: int) -> ImportRefused:
@@ -31,16 +32,19 @@ def blocks(data: bytes) -> list[bytes]:
     armored block in the text (a clerk may paste several messages at once)."""
     if data.startswith(MAGIC):
         return [data]
-    # Chat apps and mail clients turn line ends into CRLF and may indent; armor is line-based.
-    text = data.replace(b"\r\n", b"\n")
-    found = [_tidy(m.group(0)) for m in _ARMOR.finditer(text)]
+    found = [_tidy(m.group(1)) for m in _ARMOR.finditer(data)]
     if not found:
         raise ImportRefused("Không tìm thấy phiếu điện tử nào (khối “BEGIN AGE ENCRYPTED FILE”) trong nội dung này.")
     return found
 
 
-def _tidy(block: bytes) -> bytes:
-    return b"\n".join(line.strip() for line in block.split(b"\n")) + b"\n"
+def _tidy(body: bytes) -> bytes:
+    """Armor as age writes it (64-column lines) from what a chat or mail client made of it:
+    CRLF line ends, indentation, lines joined or re-wrapped. Base64 has no spaces, so every
+    whitespace is the client's; a changed character still fails age's checks."""
+    b64 = b"".join(body.split())
+    lines = [b64[i:i + 64] for i in range(0, len(b64), 64)]
+    return b"\n".join([_BEGIN, *lines, _END]) + b"\n"
 
 
 def open_sealed(data: bytes, identity: str) -> bytes:

@@ -229,3 +229,27 @@ def test_cli_import_of_pasted_text_in_a_real_process(demo_ctx, demo_path, survey
     out, err = done.stdout.decode(), done.stderr.decode()
     assert done.returncode == 0, err
     assert "nội dung dán vào: đã nhập phiếu điều tra" in out and "Traceback" not in out + err
+
+
+def test_cli_make_forms_and_refusals(cli, demo_ctx, demo_path, survey_id, tmp_path) -> None:
+    closed = next(s.id for s in qn.list_surveys(demo_ctx) if s.status == "closed")
+    active = demo_ctx.db.execute("SELECT count(*) FROM collaborators WHERE status = 'active'").fetchone()[0]
+    demo_ctx.close()
+    done = cli("--db", str(demo_path), "forms", "make", "--survey", survey_id, "--out", str(tmp_path / "s"))
+    assert done.returncode == 0 and "Đã làm phiếu điện tử" in done.stdout
+    done = cli("--db", str(demo_path), "forms", "make", "--collaborators", "--out", str(tmp_path / "c"))
+    assert done.returncode == 0 and len(list((tmp_path / "c").glob("*.html"))) == active
+    refused = cli("--db", str(demo_path), "forms", "make", "--survey", closed, "--out", str(tmp_path / "x"))
+    assert refused.returncode == 1 and "đã kết thúc" in refused.stderr and not (tmp_path / "x").exists()
+    usage = cli("--db", str(demo_path), "forms", "make", "--out", str(tmp_path))
+    assert usage.returncode == 2
+
+
+def test_armor_rewrapped_by_a_chat_app_still_imports(demo_ctx, survey_id) -> None:
+    armored = seal(demo_ctx, survey_payload(demo_ctx, survey_id)).decode()
+    joined = " ".join(armored.split("\n"))            # every line break turned into a space
+    indented = "\n".join("    " + line for line in armored.split("\n"))
+    assert _one(demo_ctx, ("Tin nhắn: " + joined).encode()).status == "imported"
+    assert _one(demo_ctx, indented.encode()).status == "already"
+    cut = armored.replace(armored.split("\n")[2], armored.split("\n")[2][:-4], 1)
+    _refused(demo_ctx, cut.encode(), ("hỏng", "bị cắt", "bị sửa"))
