@@ -5,6 +5,8 @@ readable, and sealing where WebCrypto has no X25519 (or no crypto.subtle at all)
 
 from __future__ import annotations
 
+import json
+import subprocess
 import time
 from pathlib import Path
 
@@ -109,6 +111,13 @@ def test_collaborator_report_round_trip(chrome, demo_ctx, tmp_path) -> None:
     chrome.find_element(By.ID, "proposal-2").send_keys("Đề nghị làm mái che")
     _click(chrome, "#submit")
     armored = _wait(chrome, "#armored").get_attribute("value")
+    # The stock age opens what the page sealed, with the office's identity (the format is age's own).
+    from app.exchange.keys import ensure_keys
+
+    key = tmp_path / "office.key"
+    key.write_text(ensure_keys(demo_ctx).age_identity + "\n")
+    opened = subprocess.run(["age", "-d", "-i", str(key)], input=armored.encode(), capture_output=True, check=True)
+    assert json.loads(opened.stdout)["items"][1]["summary"] == "Người dân đồng tình với việc mở rộng chợ xã"
     outcome = receive.receive_many(demo_ctx, [("dán", armored.encode())])[0]
     assert (outcome.status, outcome.items) == ("imported", 2), outcome.message
     waiting = inbox.waiting(demo_ctx)
