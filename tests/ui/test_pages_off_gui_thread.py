@@ -103,3 +103,4 @@ def test_the_daily_automatic_backup_runs_on_the_worker(demo_ctx, qtbot, tmp_path
         auto.run("daily")
         qtbot.waitUntil(lambda: bool(backup.list_backups(tmp_path / "auto")), timeout=20000)
     tasks.wait()
+

@@ -98,6 +98,7 @@ class RuleDialog(QDialog):
 
 class Page(PageBase):
     title = "Hội nghị giao ban cộng tác viên"
+    tables = frozenset({"meetings", "meeting_attendance", "opinions", "settings"})
 
     def __init__(self, ctx, tasks, parent=None) -> None:
         super().__init__(ctx, tasks, parent)
@@ -204,17 +205,14 @@ class Page(PageBase):
         return self.presence.get(m.id or "", "")
 
     def refresh(self, select_id: str | None = None) -> None:
+        """The schedule, the meetings, their item counts and attendance are read on the worker;
+        the meeting shown before (or `select_id`) stays selected."""
         current = select_id or (self.editor.meeting.id if self.editor.meeting else None)
-        rule = schedule.get_rule(self.ctx)
-        upcoming = schedule.next_dates(rule, date.today(), 1)[0]
-        self.rule_label.setText(f"Lịch định kỳ: {rule.describe()} · kỳ tới: {_d(upcoming.isoformat())}")
-        rows = meetings.list_meetings(self.ctx)
-        self.counts = planning.item_counts(self.ctx)
-        self.presence = {}
-        for m in rows:
-            s = planning.summary(self.ctx, m.id)
-            recorded = s.present + s.absent + s.excused
-            self.presence[m.id] = f"{s.present}/{recorded}" if recorded else ""
+        self.tasks.query(lambda: _load(self.ctx), lambda loaded: self._show_list(loaded, current), parent=self)
+
+    def _show_list(self, loaded: tuple, current: str | None) -> None:
+        rule_text, rows, self.counts, self.presence = loaded
+        self.rule_label.setText(rule_text)
         self.model.set_rows(rows)
         compact_columns(self.view, stretch=2)   # the kind takes what is left: no sideways scrolling
         self.select(current or self._default_id(rows))
@@ -351,3 +349,17 @@ class Page(PageBase):
                        on_done=lambda p: (self.editor.status.setText(f"Đã xuất biên bản: {p}"),
                                           notify(self, f"Đã xuất biên bản: {p}")),
                        on_failed=lambda exc: show_error(self, exc), label="Đang xuất biên bản…", parent=self)
+
+
+def _load(ctx) -> tuple[str, list, dict, dict]:
+    """On the worker: the schedule line, the meetings, items per meeting and attendance."""
+    rule = schedule.get_rule(ctx)
+    upcoming = schedule.next_dates(rule, date.today(), 1)[0]
+    rows = meetings.list_meetings(ctx)
+    presence = {}
+    for m in rows:
+        s = planning.summary(ctx, m.id)
+        recorded = s.present + s.absent + s.excused
+        presence[m.id] = f"{s.present}/{recorded}" if recorded else ""
+    return (f"Lịch định kỳ: {rule.describe()} · kỳ tới: {_d(upcoming.isoformat())}", rows,
+            planning.item_counts(ctx), presence)
