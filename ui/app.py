@@ -126,10 +126,9 @@ def run(path: Path, *, screenshot: str | None = None, page: str = "overview",
         ctx = offer_restore(path, exc)
     if ctx is None or not login(ctx):
         return 1
-    window = MainWindow(ctx)
-    from ui.login import start_session  # the idle lock needs the window to exist (issue 25)
+    from ui.session import open_window  # the idle lock needs the window to exist (issue 25)
 
-    start_session(window, ctx)
+    window = open_window(ctx)
     window.show()
     code = app.exec()
     ctx.close()

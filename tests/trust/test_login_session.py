@@ -8,23 +8,11 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import audit, users
+from tests.ui.helpers import when_modal
 from ui import login as login_ui
 from ui.main_window import MainWindow
 
 PASSWORD = "mat-khau-dai"
-
-
-def _when_modal(qtbot, act, tries: int = 300) -> None:
-    """Once the modal login dialog is up, run `act(dialog)` on it (poll every 10 ms)."""
-
-    def poll(left: int) -> None:
-        box = QApplication.activeModalWidget()
-        if isinstance(box, login_ui.LoginDialog) and box.isVisible():
-            act(box)
-        elif left:
-            QTimer.singleShot(10, lambda: poll(left - 1))
-
-    QTimer.singleShot(0, lambda: poll(tries))
 
 
 def _type_and_enter(qtbot, widget, text: str) -> None:
@@ -47,14 +35,14 @@ def test_wrong_then_right_password_opens_the_main_window(office, qtbot) -> None:
         seen.append(dialog.message.text())
         _type_and_enter(qtbot, dialog.password, PASSWORD)
 
-    _when_modal(qtbot, sign_in)
+    when_modal(login_ui.LoginDialog, sign_in)
     user = login_ui.authenticate(office)
     assert user is not None and user.name == "lan"
     assert seen == ["Tên đăng nhập hoặc mật khẩu không đúng."]
     assert failed_logins(office, "lan") == 1          # one Enter, one attempt in the audit log
     office.user = user
     window = MainWindow(office)
-    qtbot.addWidget(window)
+    qtbot.addWidget(window, before_close_func=lambda w: w.tasks.wait())  # its pages' queries end first
     login_ui.start_session(window, office)
     window.show()
     qtbot.waitExposed(window)

@@ -33,3 +33,16 @@ def close_next_modal(seen: list, title_prefix: str, tries: int = 300) -> None:
             QTimer.singleShot(10, lambda: poll(left - 1))
 
     QTimer.singleShot(0, lambda: poll(tries))
+
+
+def when_modal(kind: type, act, tries: int = 300) -> None:
+    """Once a modal dialog of class `kind` is shown, run `act(dialog)` on it (poll every 10 ms)."""
+
+    def poll(left: int) -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, kind) and box.isVisible():
+            act(box)
+        elif left:
+            QTimer.singleShot(10, lambda: poll(left - 1))
+
+    QTimer.singleShot(0, lambda: poll(tries))

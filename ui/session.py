@@ -1,0 +1,140 @@
+"""Who is working, changed without quitting: sign out, switch user and change one's own
+password from the Tệp menu (issue 25: to approve as the head the clerk had to restart).
+
+Each step is audited by app.users (logout / switch, login, password). A new user gets a new
+main window, because pages and menus are built for the signed-in role; the old window's idle
+lock stops watching before the new window is constructed (an application-wide filter during
+a QMainWindow's construction crashed shiboken, see ui/login.IdleLock).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QWidget
+
+from app import users
+from app.context import Ctx, User
+from app.errors import DlxhError
+from ui.feedback import notify
+from ui.login import IdleLock, LoginDialog, _Form, start_session
+
+_WINDOW: list[QMainWindow] = []  # the main window of the current session (Qt does not keep it)
+
+
+class ChangePasswordDialog(_Form):
+    """The signed-in user's own password: the current one, then the new one twice."""
+
+    def __init__(self, ctx: Ctx, parent: QWidget | None = None) -> None:
+        super().__init__("Đổi mật khẩu", f"Đổi mật khẩu của tài khoản {ctx.user.name}.", "Đổi mật khẩu", "Hủy",
+                         parent)
+        self.ctx = ctx
+        self.old = self.line("Mật khẩu hiện tại:", secret=True, name="oldPassword")
+        self.new = self.line(f"Mật khẩu mới (ít nhất {users.MIN_PASSWORD} ký tự):", secret=True, name="newPassword")
+        self.again = self.line("Nhập lại mật khẩu mới:", secret=True, name="newAgain")
+
+    def submit(self) -> None:
+        if self.new.text() != self.again.text():
+            self.message.setText("Hai lần nhập mật khẩu mới không khớp.")
+            self.again.clear()
+            self.again.setFocus()
+            return
+        try:
+            users.change_password(self.ctx, self.ctx.user.name, self.new.text(), old_password=self.old.text())
+        except DlxhError as exc:
+            self.message.setText(exc.message)
+            return
+        self.accept()
+
+
+def add_menu(window: QMainWindow) -> None:
+    """Đổi mật khẩu…, Đổi người dùng…, Đăng xuất: in the Tệp menu, just above Thoát."""
+    file_menu = window.menuBar().actions()[0].menu()
+    quit_action = file_menu.actions()[-1]
+    for text, slot in (("Đổi &mật khẩu…", lambda: change_password(window)),
+                       ("Đổi &người dùng…", lambda: switch_user(window)),
+                       ("Đăng &xuất", lambda: sign_out(window))):
+        action = QAction(text, window)
+        action.triggered.connect(lambda _=False, s=slot: s())
+        file_menu.insertAction(quit_action, action)
+    file_menu.insertSeparator(quit_action)
+
+
+def open_window(ctx: Ctx) -> QMainWindow:
+    """The main window for the signed-in `ctx.user`, with its idle lock and session menu."""
+    from ui.main_window import MainWindow
+
+    window = MainWindow(ctx)
+    start_session(window, ctx)
+    add_menu(window)
+    _WINDOW[:] = [window]
+    return window
+
+
+def change_password(window: QMainWindow) -> bool:
+    dialog = ChangePasswordDialog(window.ctx, window)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return False
+    notify(window, "Đã đổi mật khẩu. Lần đăng nhập sau hãy dùng mật khẩu mới.")
+    return True
+
+
+def switch_user(window: QMainWindow) -> QMainWindow | None:
+    """Someone else signs in over the open window; cancelling keeps the current user."""
+    ctx: Ctx = window.ctx
+    dialog = LoginDialog(ctx, parent=window)
+    dialog.setWindowTitle("Đổi người dùng")
+    if dialog.exec() != QDialog.DialogCode.Accepted or dialog.user is None:
+        return None
+    if dialog.user.name == ctx.user.name:
+        notify(window, f"Vẫn là {ctx.user.name}.")
+        return window
+    users.logout(ctx, "switch")
+    return _replace(window, dialog.user)
+
+
+def sign_out(window: QMainWindow) -> QMainWindow | None:
+    """Close the session; the sign-in dialog opens, and Thoát there ends the program."""
+    ctx: Ctx = window.ctx
+    users.logout(ctx, "logout")
+    _stop_lock(window)
+    window.hide()
+    app = QApplication.instance()
+    quits = app.quitOnLastWindowClosed()
+    app.setQuitOnLastWindowClosed(False)  # no window is visible while the dialog asks
+    try:
+        dialog = LoginDialog(ctx)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted and dialog.user is not None
+    finally:
+        app.setQuitOnLastWindowClosed(quits)
+    if not accepted:
+        window.close()
+        app.quit()
+        return None
+    return _replace(window, dialog.user)
+
+
+def _stop_lock(window: QMainWindow) -> None:
+    for lock in window.findChildren(IdleLock):
+        lock.stop()
+
+
+def _replace(old: QMainWindow, user: User) -> QMainWindow:
+    """The new user's window in place of `old` (same size and place)."""
+    ctx: Ctx = old.ctx
+    _stop_lock(old)
+    old.tasks.wait()
+    ctx.user = user
+    geometry = old.saveGeometry()
+    window = open_window(ctx)
+    window.restoreGeometry(geometry)
+    window.show()
+    app = QApplication.instance()
+    quits = app.quitOnLastWindowClosed()
+    app.setQuitOnLastWindowClosed(False)
+    try:
+        old.close()
+    finally:
+        app.setQuitOnLastWindowClosed(quits)
+    old.deleteLater()
+    notify(window, f"Đã đăng nhập: {user.full_name or user.name}.")
+    return window
