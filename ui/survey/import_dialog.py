@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QLabel,
     QListWidget,
-    QMessageBox,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -22,6 +21,7 @@ from app.surveys import csv_import
 from app.surveys import questionnaire as qn
 from app.surveys import responses as rs
 from ui.errors import show_error
+from ui.feedback import confirm
 
 
 class ImportDialog(QDialog):
@@ -92,8 +92,8 @@ class ImportDialog(QDialog):
         try:
             result = rs.import_file(self.ctx, self.sid, self.path, self._mapping(), self.channel, confirmed=confirmed)
         except rs.NeedsConfirmation as exc:  # far more rows than planned: ask, do not refuse outright
-            asked = QMessageBox.question(self, "Xác nhận nhập", exc.message.replace(" (dòng lệnh: thêm --yes)", ""))
-            if asked == QMessageBox.StandardButton.Yes:
+            if confirm(self, "Xác nhận nhập", exc.message.replace(" (dòng lệnh: thêm --yes)", ""),
+                       "Vẫn nhập", "Không nhập"):
                 self._import(confirmed=True)
             return
         except DlxhError as exc:
