@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from app import auth, catalog
+from app import auth, catalog, filekinds
 from app.context import Ctx
 from app.errors import DlxhError, ImportRefused, NotFoundError
 from app.exchange.keys import ensure_keys
@@ -152,10 +152,11 @@ def receive_many(ctx: Ctx, arrivals: Iterable[tuple[str, bytes]], channel: str =
 
 
 def _read(path: Path) -> bytes:
-    size = path.stat().st_size
+    """A response file, capped whatever size it reports (a FIFO or /dev/zero is refused, not read)."""
+    size = path.stat().st_size if path.is_file() else 0
     if size > MAX_TEXT_INPUT:
         raise sealed.too_large(size)
-    return path.read_bytes()
+    return filekinds.read_capped(path, MAX_TEXT_INPUT, sealed.too_large(MAX_TEXT_INPUT + 1024).message, "tệp phiếu")
 
 
 def _looks_sealed(path: Path) -> bool:
