@@ -105,3 +105,16 @@ def test_overview_card_leads_to_the_inbox(main_window, demo_ctx, token) -> None:
     assert row[1] == "1"
     page = main_window.open_link(row.link)
     assert page.tabs.currentIndex() == 2 and page.inbox_model.rowCount() == 1
+
+
+def test_overview_rows_show_sent_text_as_text(qtbot) -> None:
+    """An accepted item's summary reaches the overview's cards (overdue handling, warnings):
+    markup a collaborator typed is shown as the characters typed, never drawn."""
+    from PySide6.QtCore import Qt
+
+    from ui.pages.overview import LinkRow
+
+    row = LinkRow("Thông tin: <img src=\"x.png\"><b>Đậm</b>", "<i>3</i>", None)
+    qtbot.addWidget(row)
+    assert row.label.textFormat() == Qt.TextFormat.PlainText == row.value.textFormat()
+    assert row.label.text() == "Thông tin: <img src=\"x.png\"><b>Đậm</b>"

@@ -3,6 +3,7 @@ similarity as a percentage; a thin view over app.analytics.similar."""
 
 from __future__ import annotations
 
+import html
 from datetime import date
 
 from PySide6.QtWidgets import QDialog, QLabel, QTableView, QVBoxLayout, QWidget
@@ -23,7 +24,7 @@ class SimilarDialog(QDialog):
         item = items.get(ctx, opinion_id)
         self.found = similar.similar(ctx, opinion_id, limit=15)
         box = QVBoxLayout(self)
-        head = QLabel(f"<b>Ý kiến đang xem</b> ({vn_date(date.fromisoformat(item.received_on))}): {item.summary}")
+        head = QLabel(f"<b>Ý kiến đang xem</b> ({vn_date(date.fromisoformat(item.received_on))}): {html.escape(item.summary)}")
         head.setWordWrap(True)
         box.addWidget(head)
         self.model = RowsModel([

@@ -46,9 +46,13 @@ class LinkRow(QFrame):
         self.setObjectName("linkRow" if link else "plainRow")
         row = QHBoxLayout(self)
         row.setContentsMargins(4, 2, 4, 2)
+        # Rows quote what people typed or sent (an item's summary, a topic's title): always plain
+        # text, or "<img src=…>" in a collaborator's electronic report would be drawn as HTML.
         self.label = QLabel(label)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.label.setWordWrap(True)
         self.value = QLabel(value)
+        self.value.setTextFormat(Qt.TextFormat.PlainText)
         self.value.setStyleSheet("color: #333;")
         self.value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if len(value) > LONG_VALUE:
@@ -136,6 +140,7 @@ class Page(PageBase):
         box = QVBoxLayout(frame)
         box.setSpacing(2)
         title = QLabel(card.title)
+        title.setTextFormat(Qt.TextFormat.PlainText)
         title.setWordWrap(True)
         title.setStyleSheet("font-weight: 600; font-size: 11pt; padding-bottom: 4px;"
                             + (" color: #a93226;" if card.level == "warning" else ""))
@@ -152,6 +157,7 @@ class Page(PageBase):
             box.addWidget(chart)
         if card.note:
             note = QLabel(card.note)
+            note.setTextFormat(Qt.TextFormat.PlainText)
             note.setWordWrap(True)
             note.setStyleSheet("color: #666; font-style: italic; padding-top: 4px;")
             box.addWidget(note)
