@@ -20,24 +20,11 @@ from hypothesis import strategies as st
 
 from app import excel_text, filekinds
 from app.errors import DlxhError
+from tests.hostile_files import bomb_workbook
 
 from .strategies import assert_clear_refusal
 
 pytestmark = pytest.mark.slow  # a few seconds in all
-
-
-def _bomb(path: Path) -> Path:
-    book = openpyxl.Workbook()
-    book.active.append(["Họ và tên", "Năm sinh"])
-    buf = io.BytesIO()
-    book.save(buf)
-    with zipfile.ZipFile(buf) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            data = src.read(info)
-            if info.filename == "xl/worksheets/sheet1.xml":
-                data = data.replace(b"<sheetData>", b"<!--" + b"x" * (80 << 20) + b"--><sheetData>", 1)
-            dst.writestr(info.filename, data)
-    return path
 
 
 SOURCES: dict[str, Callable[[Path], Path]] = {
@@ -46,7 +33,7 @@ SOURCES: dict[str, Callable[[Path], Path]] = {
     "/dev/null": lambda d: Path("/dev/null"),
     "size 0, has content": lambda d: Path("/proc/self/maps"),
     "folder": lambda d: (d / "x.dlxh").mkdir() or d / "x.dlxh",
-    "zip bomb": lambda d: _bomb(d / "bom.xlsx"),
+    "zip bomb": lambda d: bomb_workbook(d / "bom.xlsx", ["Họ và tên", "Năm sinh"]),
     "non-UTF-8 name": lambda d: (d / os.fsdecode(b"r\xe1c\xff.dlxh")).write_bytes(b"PK\x03\x04 junk") and
     d / os.fsdecode(b"r\xe1c\xff.dlxh"),
 }

@@ -4,8 +4,6 @@ and asks for confirmation (CLI --yes, GUI asks) — nothing written until confir
 
 from __future__ import annotations
 
-import io
-import zipfile
 from pathlib import Path
 
 import openpyxl
@@ -15,6 +13,7 @@ from app.errors import ImportRefused
 from app.surveys import plan as plan_mod
 from app.surveys import responses
 from app.surveys.table_read import read_table
+from tests.hostile_files import bomb_workbook
 from tests.surveys.store_helpers import add_communes, build_survey
 
 HEADER = "Số phiếu,Giới tính,Tuổi,Câu 1,Câu 3\n"
@@ -24,24 +23,8 @@ def _rows(n: int) -> str:
     return HEADER + "".join(f"P{i:05d},Nữ,34,2,4\n" for i in range(n))
 
 
-def _bomb(path: Path, sheet_bytes: int) -> Path:
-    """A real workbook whose sheet XML is inflated to `sheet_bytes` (compresses ~1000:1)."""
-    book = openpyxl.Workbook()
-    book.active.append(["Số phiếu", "Câu 1"])
-    buf = io.BytesIO()
-    book.save(buf)
-    with zipfile.ZipFile(buf) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            data = src.read(info)
-            if info.filename == "xl/worksheets/sheet1.xml":
-                pad = b"<!--" + b"x" * sheet_bytes + b"-->"
-                data = data.replace(b"<sheetData>", pad + b"<sheetData>", 1)
-            dst.writestr(info.filename, data)
-    return path
-
-
 def test_a_zip_bomb_workbook_is_refused_before_parsing(tmp_path: Path) -> None:
-    path = _bomb(tmp_path / "bom.xlsx", 80 * 1024 * 1024)
+    path = bomb_workbook(tmp_path / "bom.xlsx", ["Số phiếu", "Câu 1"])
     assert path.stat().st_size < 1024 * 1024
     with pytest.raises(ImportRefused, match="khi giải nén quá lớn"):
         read_table(path)
