@@ -21,6 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+from app import auth
 from app.collaborators.registry import CollaboratorFilter, list_collaborators
 from app.context import Ctx
 from app.errors import ValidationError
@@ -96,6 +97,7 @@ class FormServer:
 
     def __init__(self, ctx: Ctx, *, survey_id: str | None, bind: str, port: int, expected: int = 0,
                  on_change: Callable[[Counter], None] | None = None) -> None:
+        auth.require(ctx, "import")
         check_bind(bind)
         self.ctx = ctx
         self.session = secrets.token_urlsafe(12)
@@ -107,7 +109,13 @@ class FormServer:
         self.issued: list[str] = []
         self.survey_id = survey_id
         self.pages: dict[str, bytes] = self._pages(survey_id)
-        self.httpd = _Server((bind, port), _handler(self))
+        try:
+            self.httpd = _Server((bind, port), _handler(self))
+        except OSError as exc:  # port taken, address not on this PC: the user's to change, said in one line
+            if self.issued:
+                self._revoke_issued()
+            raise ValidationError(f"Không mở được cổng {port} trên địa chỉ {bind} ({exc.strerror or exc}): "
+                                  "hãy chọn cổng khác (0: tự chọn) hoặc địa chỉ của máy này.") from None
         self.thread: threading.Thread | None = None
         host = lan_address() if bind in ("0.0.0.0", "") else bind
         self.url = f"http://{host}:{self.httpd.server_address[1]}{self.base}"
@@ -139,6 +147,10 @@ class FormServer:
     def stop(self) -> None:
         self.httpd.shutdown()
         self.httpd.server_close()
+        self._revoke_issued()
+
+    def _revoke_issued(self) -> None:
+        """The tokens of this session's pages stop working with the session."""
         if self.issued:
             with self.ctx.lock, self.ctx.transaction():
                 for token in self.issued:

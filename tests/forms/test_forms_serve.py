@@ -120,3 +120,16 @@ def test_cli_serve_prints_its_address_and_stops(cli, demo_ctx, demo_path, survey
     assert done.returncode == 0, done.stderr
     assert re.match(r"http://127\.0\.0\.1:\d+/[\w-]{16}/\n", done.stdout)
     assert "Đã dừng thu phiếu" in done.stdout
+
+
+def test_port_taken_is_one_clear_line(served, demo_ctx, survey_id, cli, demo_path) -> None:
+    taken = served.httpd.server_address[1]
+    with pytest.raises(ValidationError) as info:
+        serve.FormServer(demo_ctx, survey_id=survey_id, bind="127.0.0.1", port=taken)
+    assert f"Không mở được cổng {taken}" in info.value.message
+    valid = "SELECT count(*) FROM form_tokens WHERE revoked_at IS NULL"
+    before = demo_ctx.db.execute(valid).fetchone()[0]
+    done = cli("--db", str(demo_path), "forms", "serve", "--collaborators", "--bind", "127.0.0.1", "--port",
+               str(taken), "--for", "0.1")
+    assert done.returncode == 1 and "Không mở được cổng" in done.stderr and "Lỗi chương trình" not in done.stderr
+    assert demo_ctx.db.execute(valid).fetchone()[0] == before  # the refused session's tokens do not stay valid
