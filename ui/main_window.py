@@ -34,11 +34,13 @@ WARM_AFTER_MS = 1500               # after the first page has drawn, so start-up
 
 FIRST_SIZE = (1280, 800)
 FRAME_ALLOWANCE = 40     # title bar and borders the window manager adds around the window
+SMALL_SCREEN = (1440, 900)   # up to this, a first start fills the screen (1366x768 laptops)
 
 
 def fit_first_size(window: QMainWindow) -> None:
     """The size of a first start: 1280×800, or less on a smaller screen (at 1366×768 the
-    bottom rows and the status bar were below the screen's edge)."""
+    bottom rows and the status bar were below the screen's edge); maximised on a laptop-sized
+    screen. A size the clerk chose is restored afterwards (restore_geometry)."""
     screen = window.screen() or QGuiApplication.primaryScreen()
     room = screen.availableGeometry() if screen is not None else None
     width, height = FIRST_SIZE
@@ -46,6 +48,8 @@ def fit_first_size(window: QMainWindow) -> None:
         width = min(width, room.width())
         height = min(height, room.height() - FRAME_ALLOWANCE)
     window.resize(width, height)
+    if room is not None and (room.width() <= SMALL_SCREEN[0] or room.height() <= SMALL_SCREEN[1]):
+        window.setWindowState(Qt.WindowState.WindowMaximized)   # a laptop screen: all of it
 
 
 def restore_geometry(window: QMainWindow) -> None:
