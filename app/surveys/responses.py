@@ -177,7 +177,10 @@ def save_many(ctx: Ctx, questionnaire: Questionnaire, responses: list[Response],
                 if resp.form_no in keyed:
                     raise ValidationError(f"Phiếu số {resp.form_no} đã được nhập.", field="form_no")
                 seen.add(resp.form_no)
-        return _insert_batch(ctx, questionnaire, responses, channel, collected_on)
+        ids: list[str] = []
+        for start in range(0, len(responses), SAVE_CHUNK):  # one transaction, rows built a chunk at a time
+            ids += _insert_batch(ctx, questionnaire, responses[start:start + SAVE_CHUNK], channel, collected_on)
+        return ids
 
 
 @dataclass
@@ -191,6 +194,7 @@ class NeedsConfirmation(ValidationError):
     (or a bomb of rows); import it only when the user confirms (CLI --yes, GUI asks)."""
 
 
+SAVE_CHUNK = 5_000  # forms whose rows are built and written at once: bounds the memory of a big import
 GROWTH_FACTOR = 10
 UNPLANNED_SAMPLE = 1_000  # a survey without a sample plan is bounded as if it planned this many
 
@@ -226,6 +230,7 @@ def import_file(ctx: Ctx, survey_id: str, path: Path, mapping: dict[int, str | N
         raise csv_import.refusal(pre)
     if dry_run:
         return ImportResult(0, pre)
+    pre.table.rows.clear()  # parsed into pre.responses: the raw cells need not stay in memory while writing
     with ctx.transaction():
         save_many(ctx, questionnaire, pre.responses, channel)
         audit.record(ctx, "import", "survey_responses", survey_id, {"file": Path(path).name,
