@@ -128,13 +128,17 @@ def _one(s: _Session, block: bytes, channel: str) -> Outcome:
     return outcome
 
 
-def receive_many(ctx: Ctx, arrivals: Iterable[tuple[str, bytes]], channel: str = "email") -> list[Outcome]:
-    """Import (source label, bytes) arrivals; one Outcome per response found, in order."""
+def receive_many(ctx: Ctx, arrivals: Iterable[tuple[str, bytes | DlxhError]], channel: str = "email") -> list[Outcome]:
+    """Import (source label, bytes) arrivals; one Outcome per response found, in order. An
+    arrival that is already a refusal (a file that could not be read) is reported as such."""
     auth.require(ctx, "import")
     s = _Session(ctx)
     outcomes: list[Outcome] = []
     with ctx.transaction():
         for source, data in arrivals:
+            if isinstance(data, DlxhError):
+                outcomes.append(Outcome(source, "refused", data.message))
+                continue
             try:
                 found = sealed.blocks(data)
             except DlxhError as exc:
@@ -159,6 +163,14 @@ def _read(path: Path) -> bytes:
     return filekinds.read_capped(path, MAX_TEXT_INPUT, sealed.too_large(MAX_TEXT_INPUT + 1024).message, "tệp phiếu")
 
 
+def _read_or_refusal(path: Path) -> bytes | DlxhError:
+    """One unreadable file (missing, a FIFO, too large) is a refused line, not the end of the batch."""
+    try:
+        return _read(path)
+    except DlxhError as exc:
+        return exc
+
+
 def _looks_sealed(path: Path) -> bool:
     try:
         with path.open("rb") as f:
@@ -168,10 +180,10 @@ def _looks_sealed(path: Path) -> bool:
     return head.startswith(sealed.MAGIC) or b"BEGIN AGE ENCRYPTED FILE" in head
 
 
-def arrivals_from(paths: list[str], stdin: bytes | None = None) -> tuple[list[tuple[str, bytes]], int]:
+def arrivals_from(paths: list[str], stdin: bytes | None = None) -> tuple[list[tuple[str, bytes | DlxhError]], int]:
     """(source, bytes) for each named file, each response-looking file of a named folder, and
     `-` (pasted text); plus how many files of the folders were not responses (skipped)."""
-    found: list[tuple[str, bytes]] = []
+    found: list[tuple[str, bytes | DlxhError]] = []
     skipped = 0
     for raw in paths:
         if raw == "-":
@@ -181,11 +193,11 @@ def arrivals_from(paths: list[str], stdin: bytes | None = None) -> tuple[list[tu
         if path.is_dir():
             for child in sorted(p for p in path.rglob("*") if p.is_file()):
                 if _looks_sealed(child):
-                    found.append((child.name, _read(child)))
+                    found.append((child.name, _read_or_refusal(child)))
                 else:
                     skipped += 1
         else:
-            found.append((path.name, _read(path)))
+            found.append((path.name, _read_or_refusal(path)))
     return found, skipped
 
 

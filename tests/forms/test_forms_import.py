@@ -253,3 +253,14 @@ def test_armor_rewrapped_by_a_chat_app_still_imports(demo_ctx, survey_id) -> Non
     assert _one(demo_ctx, indented.encode()).status == "already"
     cut = armored.replace(armored.split("\n")[2], armored.split("\n")[2][:-4], 1)
     _refused(demo_ctx, cut.encode(), ("hỏng", "bị cắt", "bị sửa"))
+
+
+def test_unreadable_or_missing_file_is_one_refused_line_among_good_ones(demo_ctx, survey_id, tmp_path) -> None:
+    good = tmp_path / "good.age"
+    good.write_bytes(seal(demo_ctx, survey_payload(demo_ctx, survey_id)))
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"x" * (receive.MAX_TEXT_INPUT + 1))
+    arrivals, _ = receive.arrivals_from([str(tmp_path / "missing.age"), str(big), str(good)])
+    outcomes = receive.receive_many(demo_ctx, arrivals)
+    assert [o.status for o in outcomes] == ["refused", "refused", "imported"]
+    assert "Không tìm thấy tệp" in outcomes[0].message and "lớn quá" in outcomes[1].message
