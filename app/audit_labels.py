@@ -17,7 +17,8 @@ from app.context import Ctx
 ACTIONS = {
     "create": "Tạo mới", "update": "Sửa", "delete": "Xóa", "upsert": "Cập nhật", "status": "Đổi trạng thái",
     "login": "Đăng nhập", "login_failed": "Đăng nhập thất bại", "logout": "Đăng xuất", "lock": "Khóa màn hình",
-    "backup": "Sao lưu", "restore": "Khôi phục", "export": "Xuất dữ liệu", "import": "Nhập dữ liệu",
+    "backup": "Sao lưu", "backup_failed": "Sao lưu tự động không được", "switch": "Đổi người dùng",
+    "restore": "Khôi phục", "export": "Xuất dữ liệu", "import": "Nhập dữ liệu",
     "settings": "Cài đặt", "init": "Khởi tạo", "password": "Đổi mật khẩu", "disable": "Vô hiệu hóa",
     "enable": "Kích hoạt", "role": "Đổi vai trò", "approve": "Phê duyệt", "sign": "Ký số", "print": "In",
     "attendance": "Điểm danh", "demo": "Tạo dữ liệu mẫu", "keys": "Tạo khóa và chứng thư", "number": "Cấp số văn bản",

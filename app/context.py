@@ -30,6 +30,10 @@ class Ctx:
     db: sqlite_utils.Database
     path: Path
     user: User = SYSTEM_USER
+    # The key the store was opened with (db.keys.DbKey): a backup needs it, and a passphrase
+    # typed at start-up is in no keyring or environment variable (issue 25: the exit backup
+    # failed on PCs without an OS keyring). Kept in memory only, like the open connection.
+    key: object | None = field(default=None, repr=False, compare=False)
     lock: threading.RLock = field(default_factory=threading.RLock, repr=False)
     _depth: int = field(default=0, init=False, repr=False, compare=False)
 

@@ -17,7 +17,7 @@ from app import audit, filekinds, office_kinds, records, validate
 from app.context import SYSTEM_USER, Ctx, User
 from app.errors import DB_ERRORS, StoreError, ValidationError, store_error
 from app.ids import utc_now
-from db import store
+from db import keys, store
 
 
 @dataclass(frozen=True)
@@ -158,7 +158,7 @@ def init_office(path: Path, *, unit_code: str, name: str, role: str | None = Non
     for place in (Path(path), store.staging_path(Path(path))):  # never replace a FIFO or a device
         filekinds.regular_or_absent(place, "tệp cơ sở dữ liệu")
     db, key = store.create(Path(path), passphrase)
-    ctx = Ctx(db=db, path=store.staging_path(Path(path)), user=user)
+    ctx = Ctx(db=db, path=store.staging_path(Path(path)), user=user, key=key)
     try:
         with ctx.transaction():
             if parent_code:
@@ -210,8 +210,15 @@ def init_hooks() -> list:
 
 def open_ctx(path: Path, passphrase: str | None = None, user: User = SYSTEM_USER) -> Ctx:
     filekinds.regular_or_absent(path, "tệp cơ sở dữ liệu")  # a FIFO would block the open forever
-    db = store.open_existing(Path(path), passphrase)
-    return Ctx(db=db, path=Path(path), user=user)
+    path = Path(path)
+    key = None
+    if path.is_file():
+        with open(path, "rb") as fh:
+            plain = fh.read(16) == store.PLAIN_SQLITE_MAGIC
+        if not plain:  # a plain SQLite file: open_existing says so
+            key = keys.existing_key(path, passphrase)
+    db = store.open_existing(path, passphrase, key=key)
+    return Ctx(db=db, path=path, user=user, key=key)
 
 
 OFFICE_FIELDS = {

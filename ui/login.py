@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import backup, settings, users
+from app.backup import health
 from app.context import Ctx, User
 from app.errors import DlxhError, StoreError
 from app.office import open_ctx
@@ -239,31 +240,29 @@ class AutoBackup(QObject):
         self.timer.timeout.connect(lambda: self.run("daily"))
         self.timer.start()
         QTimer.singleShot(5 * 60 * 1000, lambda: self.run("daily"))
-        QApplication.instance().aboutToQuit.connect(lambda: self.run("exit"))
+        QApplication.instance().aboutToQuit.connect(self.on_quit)  # a slot: gone with this object
 
-    def run(self, reason: str) -> None:
-        if self.tasks is not None and reason != "exit":
-            self.tasks.run(lambda: backup.auto_backup(self.ctx, reason), on_done=lambda made: self._done(reason, made),
-                           on_failed=lambda exc: self._failed(reason, exc))
-            return
+    def on_quit(self) -> None:
+        self.run("exit")
+
+    def run(self, reason: str) -> str | None:
+        """Back up now if due; a failure is recorded for the overview's card (app.backup.health)
+        and, on exit, said in a message with what to do. Returns the failure's message."""
         try:
             made = backup.auto_backup(self.ctx, reason)
         except Exception as exc:  # noqa: BLE001 - never lose the user's session over a backup
-            self._failed(reason, exc)
-        else:
-            self._done(reason, made)
-
-    @staticmethod
-    def _done(reason: str, made) -> None:
+            log.warning("automatic backup (%s) failed: %s", reason, getattr(exc, "message", exc), exc_info=True)
+            try:
+                message = health.record_failure(self.ctx, reason, exc)
+            except DlxhError:
+                message = getattr(exc, "message", "lỗi không lường trước (xem tệp nhật ký).")
+            if reason == "exit":
+                QMessageBox.warning(None, "Chưa sao lưu được", f"Chưa sao lưu được khi thoát: {message}\n\n"
+                                    f"{health.WHAT_TO_DO}")
+            return message
         if made:
             log.info("automatic backup (%s): %s", reason, made)
-
-    @staticmethod
-    def _failed(reason: str, exc: BaseException) -> None:
-        if isinstance(exc, DlxhError):  # a missing second drive must not stop work; it is logged
-            log.warning("automatic backup (%s) failed: %s", reason, exc.message)
-        else:
-            log.error("automatic backup (%s) failed", reason, exc_info=exc)
+        return None
 
 
 def restore_question(path: Path, error: StoreError) -> tuple[str, Path | None]:
