@@ -154,7 +154,7 @@ def build_document(ctx: Ctx, data: tb.SurveyData, *, signer_name: str = "", sign
     blocks.append(Heading(1, f"{ROMAN[3]}. NHẬN ĐỊNH VÀ ĐỀ XUẤT"))
     main = findings(data)
     if main:
-        blocks.append(Paragraph(f"Kết quả chính của cuộc thăm dò (sai số {margin_words(data)}):"))
+        blocks.append(Paragraph(f"Kết quả chính của cuộc thăm dò, với sai số {margin_words(data)}:"))
         blocks += [Paragraph(line) for line in main]
     likerts = [q for q in data.questionnaire.questions if q.kind == "likert"]
     if likerts and data.responses:

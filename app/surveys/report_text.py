@@ -43,13 +43,35 @@ def largest_margin(data: tb.SurveyData) -> tuple[float, Question | None, int]:
     return worst
 
 
+def group_margin(data: tb.SurveyData) -> tuple[float, str, int] | None:
+    """The widest ± of the group comparison tables (the smallest group): (points, group, forms)."""
+    likerts = [q for q in data.questionnaire.questions if q.kind == "likert"]
+    if not likerts or not data.responses:
+        return None
+    worst: tuple[float, str, int] | None = None
+    for by in ("stratum", "age_band", "gender"):
+        groups = tb.group_categories(data, by)
+        if len(groups) < 2:
+            continue
+        ct = tb.crosstab(data, likerts[0], by)
+        for c, (_code, name) in enumerate(groups):
+            if ct.col_n[c] and (worst is None or ct.col_moe(c) > worst[0]):
+                worst = (ct.col_moe(c), name, int(ct.col_n[c]))
+    return worst
+
+
 def margin_words(data: tb.SurveyData) -> str:
-    """'±5,0% …' on the whole sample, and the largest margin shown in the tables when it is wider."""
+    """'±5,0% …' on the whole sample, the largest margin of the question tables when it is wider,
+    and that of the smallest group compared: every ± a table prints is within what is said."""
     whole = achieved_margin(data) * 100
     worst, q, n = largest_margin(data)
     text = f"±{vn_number(whole, 1)}% trên toàn mẫu, độ tin cậy 95%"
     if q is not None:
         text += f"; ở câu {q.no}, chỉ {vn_number(n)} người trả lời, tới ±{vn_number(worst, 1)} điểm phần trăm"
+    group = group_margin(data)
+    if group is not None and group[0] > max(worst, whole) + 0.05:
+        text += (f"; khi so sánh giữa các nhóm, tới ±{vn_number(group[0], 1)} điểm ở nhóm nhỏ nhất "
+                 f"(“{group[1]}”, {vn_number(group[2])} phiếu)")
     return text
 
 

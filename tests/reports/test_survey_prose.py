@@ -19,7 +19,7 @@ def test_survey_findings_in_words_with_margins(demo_ctx):
     assert len(lines) >= 3 and all("±" in line for line in lines)
     doc = build_document(demo_ctx, data)
     text = "\n".join(b.text for b in doc.blocks if isinstance(b, Paragraph))
-    assert "Kết quả chính của cuộc thăm dò (sai số ±" in text
+    assert "Kết quả chính của cuộc thăm dò, với sai số ±" in text
     for word, share in re.findall(r"(Phần lớn|Đa số) người trả lời \((\d+(?:,\d+)?)%", text):
         assert float(share.replace(",", ".")) > 50, word
     for share in re.findall(r"nhiều nhất là “[^”]+” \((\d+(?:,\d+)?)%", text):
