@@ -1,4 +1,5 @@
-"""A warning (never a block) when an item's text looks like it identifies a person.
+"""A warning when an item's or a report's text looks like it identifies a person; the user
+decides before saving or submitting: keep, edit, or remove what was found (`redact`).
 
 Items describe opinion streams ("người dân xã A lo lắng về …"), not citizens. A clerk
 typing fast may still write "ông Nguyễn Văn A phản ánh …" or paste a phone number; the
@@ -96,3 +97,19 @@ def check(text: str | None) -> list[PrivacyHint]:
 def warning_text(text: str | None) -> str:
     """All hints in one Vietnamese paragraph (empty string when none)."""
     return " ".join(h.message for h in check(text))
+
+
+PLACEHOLDERS = {"name": "một người dân", "phone": "[đã bỏ số điện thoại]", "id_number": "[đã bỏ số giấy tờ]"}
+
+
+def redact(text: str | None) -> str:
+    """`text` with every name, phone and ID number `check` finds replaced by a neutral word."""
+    out = text or ""
+    for hint in sorted(check(out), key=lambda h: -len(h.found)):  # longest first: a name inside a longer one
+        out = out.replace(hint.found, PLACEHOLDERS[hint.kind])
+    return out
+
+
+def check_sections(sections: list[dict]) -> list[tuple[str, PrivacyHint]]:
+    """A report's sections (app.reports drafts: key, title, text): (section title, hint) for each finding."""
+    return [(section.get("title") or section["key"], hint) for section in sections for hint in check(section.get("text"))]

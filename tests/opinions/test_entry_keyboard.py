@@ -2,10 +2,11 @@
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.meetings import core as meetings
 from app.opinions import drafts, items
+from tests.ui.helpers import answer, when_modal
 from ui.opinion.entry import EntryDialog
 
 # The completion popup on the offscreen platform logs that it cannot raise or grab the keyboard.
@@ -99,8 +100,17 @@ def test_refused_item_keeps_what_was_typed_and_draft_survives_a_crash(qtbot, off
     assert again.form.fields_["field"].text() == "Văn hóa – xã hội"
     again.form.fields_["tendency"].setFocus()
     type_keys(qtbot, "buc")
-    key(qtbot, Qt.Key.Key_Return)                # the privacy hint warns, it does not block
+    said: list[str] = []
+    when_modal(QMessageBox, lambda box: (said.append(box.text()), qtbot.keyClick(box, Qt.Key.Key_Return)))
+    key(qtbot, Qt.Key.Key_Return)                # the name and phone: asked first, Enter = "Sửa lại"
+    assert "Nguyễn Văn Tư" in said[0] and "0912345678" in said[0]
+    assert items.count(office) == 0 and again.form.summary.text().startswith("ông Nguyễn Văn Tư")
+    assert "Chưa lưu: hãy bỏ tên" in again.form.status.text()
+    answer("Bỏ các thông tin này rồi lưu")
+    again.form.save()
     assert items.count(office) == 1
+    assert office.db.execute("SELECT summary FROM opinions").fetchone()[0] == \
+        "một người dân ở ấp 3, SĐT [đã bỏ số điện thoại], bức xúc vì khói lò than"
 
 
 def test_editing_an_item_keeps_its_handling(qtbot, office):

@@ -56,3 +56,15 @@ def test_other_numbers_pass():
     assert check("năm 2026 có 1234 hộ, diện tích 12345678 m2") == []
     assert warning_text("") == ""
     assert warning_text(None) == ""
+
+
+def test_redact_replaces_what_check_finds_and_nothing_else() -> None:
+    from app.opinions.privacy import check, check_sections, redact
+
+    text = "Ông Nguyễn Văn Bình ở ấp 3 phản ánh, gọi 0912 345 678, CCCD 079123456789."
+    assert redact(text) == "một người dân ở ấp 3 phản ánh, gọi [đã bỏ số điện thoại], CCCD [đã bỏ số giấy tờ]."
+    assert check(redact(text)) == []
+    assert redact("Người dân Bà Rịa lo lắng về giá lúa") == "Người dân Bà Rịa lo lắng về giá lúa"
+    found = check_sections([{"key": "a", "title": "Tình hình", "text": "Không có gì"},
+                            {"key": "b", "title": "Kiến nghị", "text": "gọi 0912345678"}])
+    assert [(title, hint.kind) for title, hint in found] == [("Kiến nghị", "phone")]

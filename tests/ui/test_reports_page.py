@@ -137,3 +137,28 @@ def test_second_draft_of_a_period_offers_the_open_one(main_window, demo_ctx):
     answer("Soạn phiên bản khác")
     page.make_draft()
     assert len(store.list_reports(demo_ctx)) == count + 1 and page.panel.report.id != found.id
+
+
+def test_a_citizen_named_in_a_section_is_asked_about_before_submitting(main_window, demo_ctx, qtbot):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
+
+    from tests.ui.helpers import when_modal
+
+    page = main_window.show_page("reports")
+    panel = page.panel
+    panel.section_list.setCurrentRow(4)
+    panel.section_text.setPlainText("Ông Nguyễn Văn Bình, SĐT 0912345678, phản ánh giá phân bón.")
+    panel.save_section()
+    said: list[str] = []
+    when_modal(QMessageBox, lambda box: (said.append(box.text()), qtbot.keyClick(box, Qt.Key.Key_Return)))
+    panel.flow_buttons["submit"].click()                      # Enter on the question: "Sửa lại"
+    assert "Nguyễn Văn Bình" in said[0] and "0912345678" in said[0]
+    assert store.get(demo_ctx, panel.report.id).status == "draft"
+    assert panel.section_list.currentRow() == 4 and panel.tabs.currentIndex() == 0   # the section to edit
+    answer("Bỏ các thông tin này rồi trình")
+    when_modal(QMessageBox, lambda box: answer("Trình duyệt"), tries=300)
+    panel.flow_buttons["submit"].click()
+    report = store.get(demo_ctx, panel.report.id)
+    assert report.status == "submitted"
+    assert report.sections[4]["text"] == "một người dân, SĐT [đã bỏ số điện thoại], phản ánh giá phân bón."

@@ -4,7 +4,8 @@ Tab moves through the fields, each with accent-insensitive completion; Enter on 
 completion list only picks the entry, Enter anywhere else saves and starts the next item
 (date, channel, meeting, collaborator and area stay); Shift+Enter is a new line in Nội dung. Every pause in
 typing saves a draft to the store (app.opinions.drafts), restored when the form reopens, so
-a crash loses nothing; a form left unchanged leaves no draft. The privacy hint is shown inline and never blocks saving.
+a crash loses nothing; a form left unchanged leaves no draft. The privacy hint is shown inline while
+typing, and saving text that still looks like it names a citizen asks first (keep, edit, remove).
 A new item that is a likely double entry (same collaborator or meeting, near-identical text)
 is not saved at once: the clerk merges it into the earlier item, keeps it separate, or goes
 back to the form with Esc (ui.opinion.duplicate_dialog).
@@ -37,6 +38,7 @@ from app.meetings import core as meetings
 from app.office import communes
 from app.opinions import drafts, items, privacy, topics
 from app.text import vn_date
+from ui import privacy_ask
 from ui.opinion import duplicate_dialog
 from ui.opinion.choice import ChoiceEdit
 from ui.opinion.suggestion import SuggestionBar
@@ -235,7 +237,10 @@ class EntryForm(QWidget):
         for widget in self.fields_.values():
             widget.settle()
         try:
-            built = self.build()
+            items.clean(self.build())              # a refusal comes before the privacy and duplicate questions
+            if not self._privacy_decided():
+                return None
+            built = self.build()                   # "Bỏ…" may have changed the text
             merged = None
             if self.editing:
                 kept = {k: getattr(self.editing, k) for k in ("id", "origin", "version", "updated_at", "handling",
@@ -243,7 +248,6 @@ class EntryForm(QWidget):
                                                               "resolved_on", "answered_on")}
                 item = items.update(self.ctx, replace(built, **kept))
             else:
-                items.clean(built)                     # a refusal comes before the duplicate question
                 merged = self._likely_duplicate(built)
                 if merged is False:
                     return None
@@ -276,6 +280,23 @@ class EntryForm(QWidget):
         self.fields_["collaborator"].selectAll()
         self.saved.emit(item)
         return item
+
+    def _privacy_decided(self) -> bool:
+        """Text naming a citizen is saved only on the user's word; "Bỏ…" replaces what was found."""
+        found = [h.message for h in privacy.check(self.summary.text()) + privacy.check(self.proposal.text())]
+        if not found:
+            return True
+        choice = privacy_ask.ask(found, self)
+        if choice == privacy_ask.REMOVE:
+            self.summary.setText(privacy.redact(self.summary.text()))
+            self.proposal.setText(privacy.redact(self.proposal.text()))
+        elif choice == privacy_ask.EDIT:
+            self.status.setText("<span style='color:#c0392b'>Chưa lưu: hãy bỏ tên, số điện thoại hoặc số giấy tờ "
+                                "của người dân khỏi nội dung.</span>")
+            self.summary.setFocus()
+            self.save_draft()
+            return False
+        return True
 
     def _likely_duplicate(self, built: items.Opinion) -> similar.Similar | None | bool:
         """The earlier item to merge into, None to save separately, False for Esc (back to the form)."""

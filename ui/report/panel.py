@@ -34,6 +34,7 @@ from ui.feedback import confirm, notify
 from ui.files import open_file, save_file
 from ui.flow import FlowLayout
 from ui.printing import preview_pdf
+from ui.report import privacy_gate
 from ui.report.figures_note import FiguresNote, confirm_sign
 
 
@@ -249,7 +250,9 @@ class ReportPanel(QWidget):
         title, question, yes, done = FLOW_TEXTS[key]
         if key in ("submit", "approve") and self.figures.lines:
             question = f"{self.figures.label.text()}\n\n{question}"
-        if not self.report or not confirm(self, title, question, yes):
+        if not self.report or (key == "submit" and not privacy_gate.checked(self)):
+            return
+        if not confirm(self, title, question, yes):
             return
         before = self.report.status
         self._status(fn)
