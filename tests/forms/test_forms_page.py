@@ -118,3 +118,15 @@ def test_overview_rows_show_sent_text_as_text(qtbot) -> None:
     qtbot.addWidget(row)
     assert row.label.textFormat() == Qt.TextFormat.PlainText == row.value.textFormat()
     assert row.label.text() == "Thông tin: <img src=\"x.png\"><b>Đậm</b>"
+
+
+def test_revoke_a_collaborators_forms_from_the_page(page, demo_ctx, token) -> None:
+    from app.forms import receive
+    from tests.forms.conftest import active_collaborator
+
+    page.refresh()
+    page.revoke_who.setCurrentIndex(page.revoke_who.findData(active_collaborator(demo_ctx)))
+    page.revoke_forms(ask=False)
+    assert "Đã thu hồi" in page.make_result.text()
+    late = receive.receive_many(demo_ctx, [("r", seal(demo_ctx, report_payload(demo_ctx, token)))])[0]
+    assert late.status == "refused" and "thu hồi" in late.message

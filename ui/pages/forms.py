@@ -25,9 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 from app import auth, catalog, settings
-from app.forms import inbox, make, receive, serve
+from app.collaborators.registry import CollaboratorFilter, list_collaborators
+from app.forms import inbox, make, receive, serve, tokens
 from app.surveys import questionnaire as qn
-from ui.feedback import notify
+from ui.feedback import confirm, notify
 from ui.files import choose_folder, open_files
 from ui.forms.drop_zone import DropZone
 from ui.models import Column, RowsModel
@@ -91,9 +92,23 @@ class Page(PageBase):
         self.allow_serve = QCheckBox("Cho phép thu phiếu qua mạng nội bộ (quản trị)")
         self.allow_serve.setEnabled(auth.can(self.ctx, "settings"))
         self.allow_serve.toggled.connect(self._set_serve_allowed)
-        meeting.addWidget(self.allow_serve)
         meeting.addStretch(1)
         layout.addLayout(meeting)
+        layout.addWidget(self.allow_serve)  # its own line: never clipped beside the button on a narrow window
+        layout.addSpacing(12)
+        layout.addWidget(_plain_label("Phiếu báo cáo bị thất lạc (mất điện thoại, gửi nhầm người): thu hồi mọi phiếu "
+                                      "đã phát cho cộng tác viên đó, rồi làm phiếu mới. Phiếu của người đã thôi "
+                                      "làm cộng tác viên tự hết hiệu lực."))
+        revoke_row = QHBoxLayout()
+        self.revoke_who = QComboBox()
+        self.revoke_who.setMinimumContentsLength(24)
+        self.revoke_who.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        revoke_row.addWidget(self.revoke_who, 1)
+        self.revoke_btn = QPushButton("Thu hồi phiếu đã phát (quản trị)")
+        self.revoke_btn.setEnabled(auth.can(self.ctx, "keys"))
+        self.revoke_btn.clicked.connect(lambda: self.revoke_forms())
+        revoke_row.addWidget(self.revoke_btn)
+        layout.addLayout(revoke_row)
         self.make_result = _plain_label()
         layout.addWidget(self.make_result)
         layout.addStretch(1)
@@ -166,6 +181,16 @@ class Page(PageBase):
             self.meeting.show()
 
         self.tasks.op(start, tables={"form_tokens"}, on_done=show, parent=self)
+
+    def revoke_forms(self, ask: bool = True) -> None:
+        who, name = self.revoke_who.currentData(), self.revoke_who.currentText()
+        if not who:
+            return
+        if ask and not confirm(self, "Thu hồi phiếu báo cáo", f"Thu hồi mọi phiếu báo cáo đã phát cho {name}? "
+                               "Phiếu đó gửi về sau sẽ bị từ chối.", "Thu hồi"):
+            return
+        self.tasks.op(lambda: tokens.revoke(self.ctx, who), tables={"form_tokens"}, parent=self,
+                      on_done=lambda n: self.make_result.setText(f"Đã thu hồi {n} phiếu báo cáo của {name}."))
 
     # ---- importing responses
     def _import_tab(self) -> QWidget:
@@ -321,12 +346,16 @@ class Page(PageBase):
     def refresh(self) -> None:
         def load():
             surveys = [s for s in qn.list_surveys(self.ctx) if s.status != "closed"]
-            return surveys, inbox.waiting(self.ctx), bool(settings.get(self.ctx, SERVE_SETTING))
+            people = list_collaborators(self.ctx, CollaboratorFilter(status="active"))
+            return surveys, inbox.waiting(self.ctx), bool(settings.get(self.ctx, SERVE_SETTING)), people
 
         self.tasks.query(load, self._loaded, parent=self)
 
     def _loaded(self, data) -> None:
-        surveys, waiting, allowed = data
+        surveys, waiting, allowed, people = data
+        self.revoke_who.clear()
+        for person in people:
+            self.revoke_who.addItem(person.full_name, person.id)
         current = self.survey.currentData()
         self.survey.clear()
         self.titles = {s.id: s.title for s in surveys}
