@@ -35,7 +35,7 @@ TOPICS: list[DemoTopic] = [
         {"support": 0.2, "concern": 0.35, "frustration": 0.4, "distortion": 0.05},
         ("cho rằng đơn giá bồi thường đất nông nghiệp thấp hơn giá chuyển nhượng thực tế",
          "phản ánh việc kiểm đếm tài sản trên đất còn chậm, chưa công khai đầy đủ",
-         "băn khoăn về vị trí, thời gian bố trí tái định cư",
+         "băn khoăn về mức bồi thường, vị trí và thời gian bố trí tái định cư",
          "đồng tình với chủ trương nâng cấp tuyến đường, mong sớm thi công để đi lại thuận tiện",
          "bức xúc vì đã bàn giao mặt bằng nhưng chưa nhận đủ tiền hỗ trợ"),
         ("Đề nghị công khai phương án bồi thường tại ấp, tổ chức đối thoại với hộ dân bị ảnh hưởng.",
@@ -74,7 +74,7 @@ TOPICS: list[DemoTopic] = [
     ),
     DemoTopic(
         "Xâm nhập mặn, thiếu nước ngọt sinh hoạt mùa khô", "culture_society", "closed",
-        (1, 1, 3, 7, 9, 6, 2, 1, 0, 0, 0, 1),
+        (1, 1, 3, 7, 9, 6, 2, 1, 0, 0, 0, 0),
         {"support": 0.15, "concern": 0.6, "frustration": 0.25, "distortion": 0.0},
         ("lo lắng độ mặn tăng cao, ảnh hưởng đến lúa và cây ăn trái",
          "phản ánh một số ấp thiếu nước sinh hoạt, phải mua nước ngọt với giá cao",

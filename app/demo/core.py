@@ -192,6 +192,10 @@ def _build_items(rng, today, months, communes, agencies, active, quiet, meetings
             for _ in range(16):
                 day = today - timedelta(days=rng.randint(0, t.surge_days - 1))
                 item = _item(rng, t, topic, day.replace(day=1), today, communes, agencies, talkers, meetings, day)
+                angry = [x for x in t.statements if "frustration" in tones(x)]
+                said = next((x for x in t.statements if x in item["summary"]), "")
+                if angry and said and "frustration" not in tones(said):  # the words fit the tendency
+                    item["summary"] = item["summary"].replace(said, rng.choice(angry))
                 item.update(tendency="frustration", scale=rng.choice(["medium", "high"]),
                             hotspot_risk="high" if rng.random() < 0.25 else "low")
                 items.append(item)
@@ -232,6 +236,25 @@ def _on_agenda(title: str, agenda: str | None) -> bool:
     return bool(words) and len(words & set(fold(agenda or "").replace(",", " ").split())) * 3 >= len(words) * 2
 
 
+TONE_WORDS = (  # words of a statement -> the tendencies it can voice
+    (("đồng tình", "ủng hộ", "tin tưởng", "đánh giá cao"), {"support"}),
+    (("xuyên tạc", "suy diễn"), {"distortion"}),
+    (("bức xúc",), {"frustration"}),
+    (("lo lắng", "băn khoăn", "quan tâm", "lo ngại"), {"concern"}),
+    (("phản ánh", "cho rằng"), {"concern", "frustration"}),
+    (("mong",), {"support", "concern"}),
+)
+
+
+def tones(statement: str) -> set[str]:
+    """The tendencies a statement's own words can voice (the first rule that matches), so an
+    item marked 'đồng tình' never reads 'phản ánh thương lái ép giá'."""
+    for words, found in TONE_WORDS:
+        if any(w in statement for w in words):
+            return found
+    return {"support", "concern", "frustration", "distortion"}
+
+
 def _elapsed(start: date, today: date) -> float:
     """The share of the month starting `start` that is over by `today` (1 for past months)."""
     nxt = (start.replace(day=28) + timedelta(days=4)).replace(day=1)
@@ -262,7 +285,11 @@ def _item(rng, t, topic, start, today, communes, agencies, talkers, meetings, da
     if t is not None:
         area = communes[rng.choice(t.communes)] if t.communes and rng.random() < 0.8 else rng.choice(communes)
         tendency, field = _pick(rng, t.tendencies), t.field
-        statement, proposal = rng.choice(t.statements), rng.choice(t.proposals) if rng.random() < 0.6 else None
+        fitting = [x for x in t.statements if tendency in tones(x)]
+        statement = rng.choice(fitting or list(t.statements))
+        if tendency not in tones(statement):
+            tendency = sorted(tones(statement))[0]
+        proposal = rng.choice(t.proposals) if rng.random() < 0.6 else None
         agency = agencies[t.agency] if t.agency is not None else None
         results = t.results
     else:

@@ -97,6 +97,18 @@ def share(part: int, whole: int, what: str, margin: float = 0.0) -> str:
     return f"ý kiến {what} chiếm tỷ lệ nhiều nhất ({value})"
 
 
+def leading(counts: dict[str, int], whole: int, margin: float = 0.0) -> str:
+    """The leading tendency (or option) in words, a tie named as a tie: 'phần lớn ý kiến A (62,5%)',
+    'ý kiến A chiếm tỷ lệ nhiều nhất (40%)', 'ý kiến A và ý kiến B ngang nhau (mỗi loại 50%)'.
+    `counts` maps what is said ('đồng tình, ủng hộ') to its count."""
+    top = leaders(counts)
+    if not top:
+        return ""
+    if len(top) > 1:
+        return f"{join(f'ý kiến {k}' for k in top)} ngang nhau (mỗi loại {pct(counts[top[0]], whole)})"
+    return share(counts[top[0]], whole, top[0], margin)
+
+
 def ranking(counts: dict[str, int], whole: int, noun: str = "ý kiến") -> str:
     """The largest of `counts` named, with a tie said as a tie:
     'nhiều nhất là A (12 ý kiến, 30,0%)' / 'A và B ngang nhau, cùng 12 ý kiến (mỗi loại 30,0%)'."""

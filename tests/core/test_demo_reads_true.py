@@ -52,3 +52,17 @@ def test_the_running_month_holds_only_its_days(demo_ctx):
     days_before = (first - last_month).days
     # per day, the running month is within the range of the month before (no whole month in a week)
     assert now / today.day <= 1.6 * before / days_before
+
+
+def test_an_items_words_fit_its_tendency(demo_ctx):
+    from app.demo.core import tones
+
+    statements = {s for t in content.TOPICS for s in t.statements}
+    rows = demo_ctx.db.execute("SELECT summary, tendency FROM opinions WHERE topic_id IS NOT NULL").fetchall()
+    checked = 0
+    for summary, tendency in rows:
+        said = next((s for s in statements if s in summary), None)
+        if said is not None:
+            assert tendency in tones(said), (summary, tendency)
+            checked += 1
+    assert checked > 1000

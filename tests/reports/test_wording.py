@@ -127,3 +127,14 @@ def test_stock_figures_carry_their_date_and_novelty_needs_no_history():
     assert w.is_new(0) and not w.is_new(3)
     assert not w.covered(date(2025, 1, 1), date(2025, 12, 1)) and w.covered(date(2026, 11, 1), date(2025, 12, 1))
     assert not w.covered(date(2026, 11, 1), None)
+
+
+@given(st.dictionaries(st.sampled_from(["đồng tình", "băn khoăn", "bức xúc", "xuyên tạc"]), st.integers(0, 30),
+                       min_size=1))
+def test_the_leading_tendency_names_a_tie_as_a_tie(counts):
+    whole = sum(counts.values())
+    text = w.leading(counts, whole)
+    top = w.leaders(counts)
+    assert ("ngang nhau" in text) == (len(top) > 1)
+    if len(top) == 1:
+        assert text.endswith(f"({w.pct(counts[top[0]], whole)})") and top[0] in text

@@ -8,7 +8,7 @@ from __future__ import annotations
 from app.reports import wording
 from app.reports.facts import Facts
 from app.reports.prose.pen import Pen
-from app.reports.prose.words import count, field_name, join, pct, place, share_phrase, tendency, titles
+from app.reports.prose.words import count, field_name, join, pct, place, tendency, titles
 
 NEGATIVE = ("frustration", "distortion")
 
@@ -30,9 +30,9 @@ def _stability(f: Facts) -> str:
 
 def _mood(f: Facts) -> str:
     tend = f.by_tendency
-    main, n = max(tend.items(), key=lambda kv: kv[1])
-    phrase = share_phrase(n, f.total, tendency(main))
-    if main == "support":
+    top = wording.leaders(tend)
+    phrase = wording.leading({tendency(k): v for k, v in tend.items()}, f.total)
+    if top == ["support"]:
         return f"{phrase} với các chủ trương của Đảng, chính sách, pháp luật của Nhà nước"
     return phrase
 

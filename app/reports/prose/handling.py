@@ -129,7 +129,7 @@ def network(f: Facts, pen: Pen) -> str:
     line = f"Hiện nay, toàn đơn vị có {count(f.active_collaborators, 'cộng tác viên')} dư luận xã hội đang hoạt động"
     if f.active_collaborators and f.reporters:
         line += (f"; {n2(min(f.reporters, f.active_collaborators))}/{n2(f.active_collaborators)} cộng tác viên "
-                 f"có thông tin phản ánh trong {f.period.short} "
+                 f"có thông tin phản ánh {'tính đến ngày ' + format(f.as_of, '%d/%m/%Y') if f.running else 'trong ' + f.period.short} "
                  f"({pct(min(f.reporters, f.active_collaborators), f.active_collaborators)})")
     changes = []
     if f.joined:
@@ -138,7 +138,7 @@ def network(f: Facts, pen: Pen) -> str:
         changes.append(f"{count(f.left, 'cộng tác viên')} thôi tham gia")
     lines.append(line + (f"; đã {join(changes)}." if changes else "."))
     quiet = f.active_collaborators - f.reporters
-    if quiet > 0 and f.total:
+    if quiet > 0 and f.total and not f.running:  # a month one week old has not heard from everyone yet
         lines.append(f"Còn {count(quiet, 'cộng tác viên')} chưa có thông tin phản ánh trong {f.period.short}, "
                      "cần nhắc nhở, kiện toàn kịp thời.")
     if f.trainings:

@@ -134,7 +134,7 @@ def _field_paragraph(code: str, f: Facts, pen: Pen) -> str:
         lead = "Ngoài các vấn đề trên, có ý kiến" if topics else "Các ý kiến chủ yếu"
         text += f" {lead} {lower_first(clause(same[0].text))}."
     if main_n:
-        phrase = share_phrase(main_n, n, tendency(main))
+        phrase = wording.leading({tendency(k): v for k, v in mix.items()}, n)
         text += " " + pen.pick("field-mood", ["Xét theo xu hướng, {x}.", "Trong lĩnh vực này, {x}.",
                                               "Về chiều hướng dư luận, {x}."], x=phrase)
     return text

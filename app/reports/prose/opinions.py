@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from app.reports import wording
 from app.reports.facts_topics import Sample, TopicFacts
-from app.reports.prose.words import clause, pct, share_phrase, some, tendency
+from app.reports.prose.words import clause, pct, some, tendency
 
 KEYWORDS = {
     "support": (("đồng tình", "ủng hộ", "phấn khởi", "hoan nghênh", "mong sớm", "đánh giá cao"),
@@ -64,9 +64,10 @@ def tendency_sentence(t: TopicFacts) -> str:
     (c1, n1), rest = order[0], order[1:]
     if rest and n1 * 2 <= t.count and wording.two_streams([n for _, n in order]):
         c2, n2 = rest[0]
-        return (f"Ý kiến chia thành hai luồng gần ngang nhau: {tendency(c1)} ({pct(n1, t.count)}) và "
+        close = "ngang nhau" if n1 == n2 else "gần ngang nhau"
+        return (f"Ý kiến chia thành hai luồng {close}: {tendency(c1)} ({pct(n1, t.count)}) và "
                 f"{tendency(c2)} ({pct(n2, t.count)}).")
-    text = share_phrase(n1, t.count, tendency(c1))
+    text = wording.leading({tendency(c): n for c, n in order}, t.count)
     return text[:1].upper() + text[1:] + "."
 
 
