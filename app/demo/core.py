@@ -50,6 +50,17 @@ def _name(rng: random.Random, gender: str, khmer: bool) -> str:
 ADULT_SHARE = 0.72
 
 
+def _unique_name(rng: random.Random, gender: str, khmer: bool, taken: set[str]) -> str:
+    """A name no other collaborator of the office has (minutes and lists name people, and two
+    namesakes would read as one person both absent and reporting)."""
+    for _ in range(50):
+        name = _name(rng, gender, khmer)
+        if name not in taken:
+            break
+    taken.add(name)
+    return name
+
+
 def build_units(ctx: Ctx) -> tuple[list[str], list[tuple[str, str]], list[str]]:
     """The office's areas (hamlets with local codes) and agencies; returns their codes and the
     main ethnicity of each area."""
@@ -73,6 +84,7 @@ def build_units(ctx: Ctx) -> tuple[list[str], list[tuple[str, str]], list[str]]:
 def build_collaborators(ctx: Ctx, rng: random.Random, communes: list[str], today: date,
                         ethnicity: list[str] | None = None) -> list[dict]:
     rows = []
+    taken: set[str] = set()
     names = dict(ctx.db.execute("SELECT code, name FROM units WHERE level = 'hamlet'").fetchall())
     for i in range(62):
         commune_index = i % len(communes)
@@ -83,7 +95,7 @@ def build_collaborators(ctx: Ctx, rng: random.Random, communes: list[str], today
         phone = phone_prefix + "".join(str(rng.randint(0, 9)) for _ in range(7))
         joined = today - timedelta(days=rng.randint(400, 2200))
         rows.append({
-            "id": uuid7(), "full_name": _name(rng, gender, khmer), "gender": gender,
+            "id": uuid7(), "full_name": _unique_name(rng, gender, khmer, taken), "gender": gender,
             "birth_year": rng.randint(*BIRTH_YEARS.get(stratum, (1962, 1992))), "ethnicity": "Khmer" if khmer and rng.random() < 0.5 else "Kinh",
             "religion": "Phật giáo Nam tông Khmer" if khmer and rng.random() < 0.5 else None,
             "party_member": 1 if rng.random() < 0.62 else 0, "position": POSITIONS.get(stratum, "Cộng tác viên"),

@@ -109,8 +109,13 @@ class Period:
 
     @property
     def previous_label(self) -> str:
-        return {"monthly": "tháng trước", "quarterly": "quý trước", "half_year": "6 tháng trước đó",
-                "annual": "năm trước"}.get(self.kind, "kỳ trước")
+        """'tháng trước' …; an ad-hoc or thematic period names the equal span before it by its dates."""
+        named = {"monthly": "tháng trước", "quarterly": "quý trước", "half_year": "6 tháng trước đó",
+                 "annual": "năm trước"}.get(self.kind)
+        if named:
+            return named
+        prev = self.previous()
+        return f"cùng thời gian trước đó (từ ngày {prev.start:%d/%m/%Y} đến ngày {prev.end:%d/%m/%Y})"
 
     def previous(self) -> Period:
         if self.kind in ("monthly", "quarterly", "half_year", "annual"):

@@ -66,3 +66,8 @@ def test_an_items_words_fit_its_tendency(demo_ctx):
             assert tendency in tones(said), (summary, tendency)
             checked += 1
     assert checked > 1000
+
+
+def test_no_two_collaborators_share_a_name(demo_ctx):
+    rows = demo_ctx.db.execute("SELECT full_name, count(*) FROM collaborators GROUP BY 1 HAVING count(*) > 1")
+    assert rows.fetchall() == []
