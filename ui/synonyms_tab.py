@@ -9,6 +9,7 @@ from app.analytics import synonyms
 from app.context import Ctx
 from app.errors import DlxhError
 from ui.errors import show_error
+from ui.feedback import notify
 
 
 class SynonymsTab(QWidget):
@@ -52,6 +53,7 @@ class SynonymsTab(QWidget):
     def remove(self) -> None:
         item = self.mine.currentItem()
         if item is None:
+            notify(self, "Hãy chọn một từ đồng nghĩa của đơn vị trong danh sách để bỏ.")
             return
         try:
             synonyms.remove(self.ctx, item.text())

@@ -162,3 +162,22 @@ def test_a_citizen_named_in_a_section_is_asked_about_before_submitting(main_wind
     report = store.get(demo_ctx, panel.report.id)
     assert report.status == "submitted"
     assert report.sections[4]["text"] == "một người dân, SĐT [đã bỏ số điện thoại], phản ánh giá phân bón."
+
+
+def test_the_preview_stays_after_marking_sent(main_window, demo_ctx, qtbot):
+    from app.reports import register
+
+    page = main_window.show_page("reports")
+    panel = page.panel
+    rid = panel.report.id
+    for step in (register.submit, register.approve, register.sign):
+        step(demo_ctx, rid)
+    panel.set_report(store.get(demo_ctx, rid))
+    panel.show_preview()
+    assert panel.pages.count() >= 2
+    answer("Đã gửi")
+    panel.flow_buttons["send"].click()
+    main_window.tasks.wait()
+    qtbot.waitUntil(lambda: panel.pages.count() >= 2 and store.get(demo_ctx, rid).status == "sent", timeout=10000)
+    labels = [panel.pages.itemAt(i).widget() for i in range(panel.pages.count())]
+    assert all(isinstance(w, QLabel) and not w.pixmap().isNull() for w in labels)

@@ -276,6 +276,7 @@ class Page(PageBase):
     def mark_all_present(self) -> None:
         meeting = self.editor.meeting
         if not meeting or not meeting.id:
+            notify(self, "Hãy chọn một hội nghị trong danh sách để điểm danh.")
             return
         self.attendance.flush()
         try:
@@ -340,6 +341,7 @@ class Page(PageBase):
     def export_minutes(self, kind: str) -> None:
         meeting = self.editor.meeting
         if not meeting or not meeting.id:
+            notify(self, f"Hãy chọn một hội nghị trong danh sách để xuất biên bản {kind.upper()}.")
             return
         name = f"Bien-ban-giao-ban-{meeting.held_on}.{kind}"
         path = save_file(self, "Lưu biên bản", name, f"{kind.upper()} (*.{kind})")

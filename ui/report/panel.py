@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QPixmap
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -33,6 +33,7 @@ from ui.errors import show_error
 from ui.feedback import confirm, notify
 from ui.files import open_file, save_file
 from ui.flow import FlowLayout
+from ui.opener import open_or_say
 from ui.printing import preview_pdf
 from ui.report import privacy_gate
 from ui.report.figures_note import FiguresNote, confirm_sign
@@ -149,6 +150,8 @@ class ReportPanel(QWidget):
 
     # --- showing a report --------------------------------------------------------------
     def set_report(self, report: store.Report | None) -> None:
+        # The same report after an action (sent, signed…): a preview on screen is drawn again, not blanked.
+        redraw = bool(report and self.report and report.id == self.report.id and self.pages.count())
         self.report = report
         self.figures.show_for(report)
         self._clear_preview()
@@ -192,6 +195,8 @@ class ReportPanel(QWidget):
         self.mode_combo.setCurrentIndex(max(0, self.mode_combo.findData(report.signer_mode)))
         self.mark_combo.setCurrentIndex(max(0, self.mark_combo.findData(report.confidentiality)))
         self.recipients_edit.setPlainText("\n".join(report.recipients))
+        if redraw:
+            self.show_preview()
 
     def _show_section(self, row: int) -> None:
         if self.report and 0 <= row < len(self.report.sections):
@@ -289,6 +294,7 @@ class ReportPanel(QWidget):
 
     def show_preview(self) -> None:
         if not self.report:
+            notify(self, "Hãy chọn một báo cáo trong sổ đăng ký để xem trước.")
             return
         rid = self.report.id
         self.tasks.run(lambda progress: preview.page_images(register.render_files(self.ctx, rid)[1],
@@ -314,6 +320,7 @@ class ReportPanel(QWidget):
 
     def open_docx(self) -> None:
         if not self.report:
+            notify(self, "Hãy chọn một báo cáo trong sổ đăng ký để mở bằng Word.")
             return
         rid, stem = self.report.id, self._stem()
 
@@ -324,12 +331,7 @@ class ReportPanel(QWidget):
                        label="Đang tạo tệp DOCX…", parent=self)
 
     def _open_file(self, path: str) -> None:
-        if QDesktopServices.openUrl(QUrl.fromLocalFile(path)):
-            notify(self, "Đã mở báo cáo bằng chương trình soạn thảo văn bản.")
-        else:
-            QMessageBox.information(self, "Không mở được tệp DOCX",
-                                    "Máy này chưa có chương trình mở được tệp DOCX (Microsoft Word, LibreOffice "
-                                    "Writer…). Hãy cài một chương trình như vậy, hoặc dùng «Lưu PDF…» / «In…».")
+        open_or_say(self, path, "báo cáo")
 
     def print_document(self) -> None:
         if not self.report:
@@ -342,6 +344,7 @@ class ReportPanel(QWidget):
 
     def save_pdf(self) -> None:
         if not self.report:
+            notify(self, "Hãy chọn một báo cáo trong sổ đăng ký để lưu PDF.")
             return
         name = save_file(self, "Lưu PDF", f"{self._stem()}.pdf", "PDF (*.pdf)")
         if name:

@@ -29,7 +29,7 @@ from app.surveys import questionnaire as qn
 from app.surveys.model import KINDS, Question, SkipRule
 from app.text import vn_date
 from ui.errors import show_error
-from ui.feedback import confirm
+from ui.feedback import confirm, notify
 from ui.files import choose_folder
 from ui.flow import FlowLayout
 from ui.icons import icon
@@ -246,6 +246,7 @@ class BuilderView(QWidget):
     def _delete(self) -> None:
         q = self.editing
         if q is None:
+            notify(self, "Hãy chọn một câu hỏi trong danh sách để xóa.")
             return
         if not confirm(self, "Xóa câu hỏi", f"Xóa câu {q.no}: {q.text}?", "Xóa câu hỏi", "Không xóa"):
             return
