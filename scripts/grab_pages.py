@@ -35,7 +35,7 @@ os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtCore import QSettings, Qt  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from app.context import User  # noqa: E402
@@ -68,6 +68,7 @@ def save(widget: QWidget, path: Path) -> None:
 
 def window_at(ctx, size: tuple[int, int]) -> MainWindow:
     window = MainWindow(ctx, TaskRunner(synchronous=True))
+    window.setWindowState(Qt.WindowState.WindowNoState)  # a first start maximises on a small screen
     window.setFixedSize(*size)   # a larger minimum size would otherwise win
     window.show()
     return window

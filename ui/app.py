@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QTranslator
+from PySide6.QtCore import QLocale, Qt, QTranslator
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox
 
 from app import private_temp
@@ -140,8 +140,10 @@ def _screenshot(path: Path, target: Path, page: str, size: tuple[int, int] = (13
     is fixed to it: a larger minimum size would otherwise win)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     ctx = open_ctx(path)
+    window: MainWindow | None = None
     try:
         window = MainWindow(ctx)
+        window.setWindowState(Qt.WindowState.WindowNoState)  # a first start maximises on a small screen
         window.setFixedSize(*size)
         try:
             window.show_page(page)
@@ -160,4 +162,6 @@ def _screenshot(path: Path, target: Path, page: str, size: tuple[int, int] = (13
         print(target, flush=True)
         return 0
     finally:
+        if window is not None:  # the pages' first reads run on the worker: let them end before the store closes
+            window.tasks.wait()
         ctx.close()

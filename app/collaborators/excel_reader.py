@@ -15,6 +15,8 @@ Why each guard exists:
 from __future__ import annotations
 
 import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -70,46 +72,55 @@ def check_archive(path: Path, what: str = "danh sách cộng tác viên") -> Non
                                 f"{info.file_size // (1024 * 1024)} MB): có thể là tệp độc hại, không nhập.")
 
 
-def read_sheet(path: Path) -> SheetData:
-    """The first sheet with a recognisable header, read whole; refusals name the reason."""
+@contextmanager
+def opened_workbook(path: Path, refusal: str) -> Iterator:
+    """openpyxl's read-only workbook over a file handle we own, `refusal` raised when it cannot
+    be loaded. openpyxl leaves the handle it opens itself unclosed when a damaged file fails
+    to load (one leaked descriptor per refused file); ours is closed on every path."""
     import openpyxl
 
+    with open(path, "rb") as handle:
+        try:
+            book = openpyxl.load_workbook(handle, read_only=True, data_only=True, keep_links=False)
+        except Exception as exc:  # noqa: BLE001 - openpyxl raises KeyError, InvalidFileException, lxml errors…
+            raise ImportRefused(refusal) from exc
+        try:
+            yield book
+        finally:
+            book.close()
+
+
+def read_sheet(path: Path) -> SheetData:
+    """The first sheet with a recognisable header, read whole; refusals name the reason."""
     path = Path(path)
     check_archive(path)
-    try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True, keep_links=False)
-    except ImportRefused:
-        raise
-    except Exception as exc:  # noqa: BLE001 - openpyxl raises KeyError, InvalidFileException, lxml errors…
-        raise ImportRefused(f"Tệp {path.name} bị hỏng hoặc không phải tệp Excel (.xlsx); không nhập.") from exc
-    title = ""
-    try:
-        found: SheetData | None = None
-        any_data = False
-        for sheet in book.worksheets:
-            title = sheet.title
+    with opened_workbook(path, f"Tệp {path.name} bị hỏng hoặc không phải tệp Excel (.xlsx); không nhập.") as book:
+        title = ""
+        try:
+            found: SheetData | None = None
+            any_data = False
+            for sheet in book.worksheets:
+                title = sheet.title
+                if found is not None:
+                    if _has_header(sheet):
+                        found.other_lists.append(sheet.title)
+                    continue
+                rows = _rows(sheet)
+                if rows:
+                    any_data = True
+                    if find_header(rows) is not None:
+                        found = SheetData(sheet.title, rows)
             if found is not None:
-                if _has_header(sheet):
-                    found.other_lists.append(sheet.title)
-                continue
-            rows = _rows(sheet)
-            if rows:
-                any_data = True
-                if find_header(rows) is not None:
-                    found = SheetData(sheet.title, rows)
-        if found is not None:
-            return found
-        if not any_data:
-            raise ImportRefused("Bảng tính trống: không có dữ liệu để nhập.")
-        raise ImportRefused("Không tìm thấy dòng tiêu đề trong 10 dòng đầu: cần cột 'Họ và tên' và ít nhất một "
-                            "cột khác như 'Năm sinh', 'Địa bàn', 'Số điện thoại'.")
-    except ImportRefused:
-        raise
-    except Exception as exc:  # noqa: BLE001 - malformed XML, missing shared string, CRC error…
-        raise ImportRefused(f"Trang tính '{title[:40]}' trong tệp {path.name} bị hỏng ({_reason(exc)}); "
-                            "không nhập dòng nào.") from exc
-    finally:
-        book.close()
+                return found
+            if not any_data:
+                raise ImportRefused("Bảng tính trống: không có dữ liệu để nhập.")
+            raise ImportRefused("Không tìm thấy dòng tiêu đề trong 10 dòng đầu: cần cột 'Họ và tên' và ít nhất "
+                                "một cột khác như 'Năm sinh', 'Địa bàn', 'Số điện thoại'.")
+        except ImportRefused:
+            raise
+        except Exception as exc:  # noqa: BLE001 - malformed XML, missing shared string, CRC error…
+            raise ImportRefused(f"Trang tính '{title[:40]}' trong tệp {path.name} bị hỏng ({_reason(exc)}); "
+                                "không nhập dòng nào.") from exc
 
 
 def _rows(sheet) -> list[tuple]:

@@ -151,15 +151,15 @@ def read_xlsx(path: Path, max_rows: int | None = None) -> RawTable:
     """The first visible sheet, by the collaborator import's rules against zip bombs (declared
     member sizes capped before openpyxl parses anything) and with the sheet's own <dimension>
     ignored, at most MAX_XLSX_COLS columns and MAX_XLSX_ROWS rows read."""
-    from openpyxl import load_workbook
-
-    from app.collaborators.excel_reader import check_archive
+    from app.collaborators.excel_reader import check_archive, opened_workbook
 
     check_archive(path, "bảng phiếu trả lời")
-    try:
-        wb = load_workbook(path, read_only=True, data_only=True, keep_links=False)
-    except Exception as exc:  # noqa: BLE001 - openpyxl raises many types for damaged files
-        raise ImportRefused(f"Tệp Excel {path.name} bị hỏng hoặc không đúng định dạng .xlsx; không nhập.") from exc
+    with opened_workbook(path, f"Tệp Excel {path.name} bị hỏng hoặc không đúng định dạng .xlsx; không nhập.") as wb:
+        rows = _xlsx_rows(wb, path, max_rows)
+    return _build(rows, list(range(1, len(rows) + 1)), None, None)
+
+
+def _xlsx_rows(wb, path: Path, max_rows: int | None) -> list[list[str]]:
     try:
         ws = next((s for s in wb.worksheets if s.sheet_state == "visible"), wb.worksheets[0])
         if hasattr(ws, "reset_dimensions"):
@@ -178,9 +178,7 @@ def read_xlsx(path: Path, max_rows: int | None = None) -> RawTable:
         raise
     except Exception as exc:  # noqa: BLE001 - malformed XML, missing shared string, CRC error…
         raise ImportRefused(f"Trang tính trong tệp {path.name} bị hỏng; không nhập phiếu nào.") from exc
-    finally:
-        wb.close()
-    return _build(rows, list(range(1, len(rows) + 1)), None, None)
+    return rows
 
 
 def read_table(path: Path, max_rows: int | None = None) -> RawTable:
