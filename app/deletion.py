@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from app import auth, records
 from app.context import Ctx
 from app.errors import PermissionDenied, ValidationError
+from app.text import vn_iso
 
 KINDS = {
     "opinions": "thông tin dư luận",
@@ -97,7 +98,7 @@ def delete_opinion(ctx: Ctx, item_id: str) -> Deleted:
         row = _owned(ctx, "opinions", item_id)
         _refuse_if_kept(ctx, "opinions", row)
         records.delete(ctx, "opinions", item_id)
-    return Deleted("opinions", row, f"thông tin ngày {row.get('received_on')}")
+    return Deleted("opinions", row, f"thông tin ngày {vn_iso(row.get('received_on'))}")
 
 
 def delete_draft_report(ctx: Ctx, report_id: str) -> Deleted:
@@ -119,7 +120,7 @@ def delete_meeting(ctx: Ctx, meeting_id: str) -> Deleted:
         row = _owned(ctx, "meetings", meeting_id)
         _refuse_if_kept(ctx, "meetings", row)
         planning.delete_planned(ctx, meeting_id)
-    return Deleted("meetings", row, f"hội nghị ngày {row.get('held_on')}")
+    return Deleted("meetings", row, f"hội nghị ngày {vn_iso(row.get('held_on'))}")
 
 
 # Places a collaborator's history lives: any row here means they "leave" instead.

@@ -78,6 +78,11 @@ def vn_date(d: date) -> str:
     return d.strftime("%d/%m/%Y")
 
 
+def vn_iso(iso: str | None) -> str:
+    """A stored ISO date (or timestamp) as dd/mm/yyyy; empty when there is none."""
+    return vn_date(date.fromisoformat(iso[:10])) if iso else ""
+
+
 def vn_date_line(place: str, d: date) -> str:
     """The place-and-date line of a Party document (FORMAT.md: leading zero for days
     1-9 and for months 1-2 only)."""

@@ -43,6 +43,8 @@ def test_opinion_delete_confirm_refuse_and_undo(main_window, monkeypatch) -> Non
     assert _count(ctx, item) == 0
     wiring.undo()
     assert _count(ctx, item) == 1
+    said = main_window.statusBar().currentMessage()                 # dates read dd/mm/yyyy (issue 25)
+    assert "ngày 01/01/2099" in said and "2099-01-01" not in said
     shown = []
     monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))
     handled = ctx.db.execute("SELECT id FROM opinions WHERE handling != 'new' ORDER BY received_on DESC").fetchone()[0]

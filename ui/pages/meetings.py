@@ -336,7 +336,7 @@ class Page(PageBase):
             return
         self.tasks.run(lambda: minutes_export.render_minutes(self.ctx, meeting.id, "pdf"), parent=self,
                        label="Đang chuẩn bị biên bản…", on_failed=lambda exc: show_error(self, exc),
-                       on_done=lambda pdf: preview_pdf(self, pdf, f"Biên bản giao ban {meeting.held_on}"))
+                       on_done=lambda pdf: preview_pdf(self, pdf, f"Biên bản giao ban {_d(meeting.held_on)}"))
 
     def export_minutes(self, kind: str) -> None:
         meeting = self.editor.meeting
