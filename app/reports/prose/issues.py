@@ -117,11 +117,12 @@ def _field_paragraph(code: str, f: Facts, pen: Pen) -> str:
     mix = {t: f.cells.get((code, t), 0) for t in catalog.TENDENCIES}
     main, main_n = max(mix.items(), key=lambda kv: kv[1])
     head = pen.pick("field", [
-        "Lĩnh vực {label} có {n} ({share} tổng số), {change}",
-        "Về {label}, ghi nhận {n} ({share}), {change}",
-        "Đối với lĩnh vực {label}: {n} ({share}), {change}",
+        "Lĩnh vực {label} có {n} ({share} tổng số){change}",
+        "Về {label}, ghi nhận {n} ({share}){change}",
+        "Đối với lĩnh vực {label}: {n} ({share}){change}",
     ], label=label, n=count(n, "ý kiến"), share=pct(n, f.total),
-        change=versus(f, n, f.prev_by_field.get(code, 0)))
+        # without earlier data part I says so once; each field does not repeat it
+        change=f", {versus(f, n, f.prev_by_field.get(code, 0))}" if f.has_prev else "")
     text = head + "."
     if topics:
         named = _named(topics[:4])

@@ -65,8 +65,9 @@ def directions(f: Facts, pen: Pen) -> str:
                      "kịp thời báo cáo, đề xuất biện pháp xử lý, không để hình thành điểm nóng.")
     pending = [a for a in f.agencies if a.open]
     if pending:
-        tasks.append(f"Phối hợp, đôn đốc {join([a.name for a in pending[:3]])}"
-                     f"{' và các cơ quan khác' if len(pending) > 3 else ''} giải quyết dứt điểm "
+        names = [a.name for a in pending]
+        held = f"{', '.join(names[:3])} và các cơ quan khác" if len(names) > 3 else join(names)
+        tasks.append(f"Phối hợp, đôn đốc {held} giải quyết dứt điểm "
                      f"{count(f.pending, 'ý kiến')} đã chuyển còn tồn đọng ({wording.as_of(f.as_of)}); thông tin kết "
                      "quả đến nơi phản ánh.")
     quiet = f.active_collaborators - f.reporters
