@@ -102,7 +102,7 @@ def sign(ctx: Ctx, report_id: str, signer=None, progress=None, signer_name: str 
     from app import office
     from app.reports import signing
     from app.reports.document import signer_title
-    from app.reports.signer import default_signer
+    from app.reports.signer import signing_name
 
     auth.require(ctx, "sign")
     report = store.get(ctx, report_id)
@@ -111,8 +111,7 @@ def sign(ctx: Ctx, report_id: str, signer=None, progress=None, signer_name: str 
     moved = figures_check.changes(ctx, report)
     if moved and not figures_confirmed:
         raise figures_check.FiguresChanged(moved)
-    name = (signer_name or report.signer_name or default_signer(ctx)
-            or (ctx.user.full_name if ctx.user.role == "head" else "")).strip()
+    name = signing_name(ctx, report.signer_name, signer_name)
     if not name:
         raise ValidationError("Chưa có họ tên người ký; hãy nhập người ký trước khi ký số.")
     issued = date.fromisoformat(report.issued_on) if report.issued_on else date.today()

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from app import auth, office, private_temp
 from app.reports import draft, preview, register, store
 from app.reports.document import MARK_CHOICES, sign_mode_labels
+from app.reports.signer import sign_question
 from ui.errors import show_error
 from ui.feedback import confirm, notify
 from ui.files import open_file, save_file
@@ -275,8 +276,7 @@ class ReportPanel(QWidget):
                                            QLineEdit.EchoMode.Password)
             if not ok or not pin:
                 return
-        elif not confirm(self, "Ký số", "Ký số báo cáo bằng chứng thư số của đơn vị? Sau khi ký, báo cáo "
-                                       "không sửa được nữa.", "Ký số", "Chưa ký"):
+        elif not confirm(self, "Ký số", sign_question(self.ctx, self.report.signer_name), "Ký số", "Chưa ký"):
             return
 
         def run(progress):
