@@ -28,6 +28,7 @@ from app import backup, settings
 from app.context import Ctx
 from app.errors import DlxhError
 from ui.action_dialog import ActionDialog
+from ui.enter_keys import no_default_button, on_enter
 from ui.errors import show_error
 from ui.feedback import confirm
 from ui.files import choose_folder
@@ -91,6 +92,8 @@ class BackupDialog(ActionDialog):
         self.message = QLabel()
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
+        no_default_button(self)  # Enter in the folder field once pressed "Chọn…" (the first auto-default)
+        on_enter([self.folder, self.keep, self.auto], self.save_settings)
         self.refresh()
 
     def refresh(self) -> None:

@@ -5,9 +5,9 @@ Enter is one attempt, and the idle lock watches input only while the window live
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
-from app import audit, users
+from app import audit, backup, users
 from tests.ui.helpers import when_modal
 from ui import login as login_ui
 from ui.main_window import MainWindow
@@ -108,3 +108,21 @@ def press_enter_in_next_modal(qtbot, tries: int = 300) -> list[str]:
 
     QTimer.singleShot(0, lambda: poll(tries))
     return seen
+
+
+def test_enter_in_the_backup_folder_saves_the_settings(office, qtbot, tmp_path) -> None:
+    from ui.backup_dialog import BackupDialog
+
+    dialog = BackupDialog(office)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    opened: list[str] = []
+    when_modal(QDialog, lambda box: (opened.append(box.windowTitle()), box.reject()), tries=50)
+    dialog.folder.setFocus()
+    dialog.folder.selectAll()
+    qtbot.keyClicks(dialog.folder, str(tmp_path / "sao-luu"))
+    qtbot.keyClick(dialog.folder, Qt.Key.Key_Return)
+    qtbot.wait(600)                                               # time for a wrongly opened chooser to show
+    assert opened == [] and dialog.message.text().startswith("Đã lưu")
+    assert str(backup.folder_of(office)) == str(tmp_path / "sao-luu")
