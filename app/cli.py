@@ -6,6 +6,7 @@ Exit status: 0 success, 1 refused (one Vietnamese line on stderr), 2 usage error
 from __future__ import annotations
 
 import argparse
+import errno
 import logging
 import os
 import re
@@ -93,14 +94,21 @@ def main(argv: list[str] | None = None) -> int:
 
         return cmd_gui(args)
     try:
-        return int(args.func(args) or 0)
+        code = int(args.func(args) or 0)
+        sys.stdout.flush()  # a closed pipe shows here, not in the interpreter's flush at exit
+        return code
+    except OSError as exc:
+        if _pipe_closed(exc):
+            return _quiet_after_closed_pipe()
+        err(_os_message(exc))
+        return 1
     except DlxhError as exc:
         err(exc.message)
         return 1
     except DB_ERRORS as exc:  # full disk, read-only medium, locked, I/O error: told by the SQLite code
         err(store_error(exc, _store_path(args)).message)
         return 1
-    except (OSError, RecursionError, MemoryError) as exc:
+    except (RecursionError, MemoryError) as exc:
         err(_os_message(exc))
         return 1
     except Exception as exc:  # noqa: BLE001 - our bug: a trace in the log, one line for the user
@@ -108,10 +116,36 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         err("Đã dừng theo yêu cầu.")
         return 1
-    except BrokenPipeError:
-        # `dlxh ... | head` closed the pipe: not an error; silence the flush at exit.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 0
+
+
+# What a shell reports for a command killed by SIGPIPE (128 + 13), e.g. `yes | head`.
+CLOSED_PIPE_EXIT = 141
+
+
+def _pipe_closed(exc: OSError) -> bool:
+    """The reader of our stdout went away (`dlxh … | head`): EPIPE on POSIX; on Windows a write
+    to a closed pipe fails with EINVAL, told apart by stdout refusing a flush too. An EPIPE
+    about a named file is a real error with its own message."""
+    if exc.errno == errno.EPIPE and exc.filename is None:
+        return True
+    if exc.errno == errno.EINVAL and os.name == "nt":
+        try:
+            sys.stdout.flush()
+        except OSError:
+            return True
+    return False
+
+
+def _quiet_after_closed_pipe() -> int:
+    """No message and no traceback, like any Unix tool whose reader left: the output still
+    buffered goes to the null device so the interpreter's own flush at exit cannot fail."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):  # stdout without a file descriptor (captured in tests)
+        pass
+    return CLOSED_PIPE_EXIT
 
 
 def _store_path(args: argparse.Namespace):
