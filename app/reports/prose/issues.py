@@ -75,7 +75,7 @@ def _trend_open(t: TopicFacts, f: Facts, pen: Pen) -> str:
     if before and t.count >= before * 1.25 and t.count - before >= 3:
         return pen.pick("rise", [
             "Dư luận về vấn đề này tăng rõ so với {prev} (từ {a} lên {b})",
-            "Số ý kiến về {title} tiếp tục tăng, từ {a} ({prev}) lên {b}",
+            "Số ý kiến về {title} tăng, từ {a} ({prev}) lên {b}",
         ], prev=p.previous_label, a=count(before, "ý kiến"), b=count(t.count, "ý kiến"), title=title)
     if before and t.count * 1.25 <= before and before - t.count >= 3:
         return pen.pick("fall", [
