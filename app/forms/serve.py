@@ -1,13 +1,18 @@
 """`dlxh forms serve` and the GUI's "Thu phiếu tại hội nghị": the form on the office's own
 network for the length of a meeting (http.server, no framework).
 
-What it does, and nothing more: GET of the form page(s) at a random per-session path; POST
-of one sealed response (bounded size) to that session's path, imported at once with the
-same checks as a file (channel "online"); 404 for everything else; a per-client rate limit
+What it does, and nothing more: GET of the form page(s) at random paths; POST of one sealed
+response (bounded size) to that session's path, imported at once with the same checks as a
+file (channel "online"); 404 for everything else; a per-client rate limit
 (the client's address lives only in memory, in the limiter, and is never logged or stored);
 no response can be read back. A served survey lets each browser send once (a random cookie
 plus, in the page, a localStorage flag; never the answers) and counts against the
 attendance. It stops after its time, or when its owner stops it (the window closes).
+
+Collaborators' personal forms have no index: nobody on the network may list who reports to
+the office. Each form lives at its own unguessable path (128 random bits, `links`), which the
+clerk hands to that collaborator alone (their QR code in the window, one line each from the
+CLI); any other path, the session's own included, is 404.
 """
 
 from __future__ import annotations
@@ -26,11 +31,11 @@ from app.collaborators.registry import CollaboratorFilter, list_collaborators
 from app.context import Ctx
 from app.errors import ValidationError
 from app.forms import receive, report_form, sealed, survey_form, tokens
-from app.forms.page import esc
 from app.ids import utc_now
 
 RATE_POSTS = 10  # POSTs per client per minute: a phone sends one; a flood gets 429
 RATE_GETS = 60
+PATH_BYTES = 16  # a personal form's path: 128 random bits, not guessable by anyone on the Wi-Fi
 MAX_CLIENTS = 4096  # limiter entries kept (a minute's worth); beyond, the oldest go
 
 
@@ -92,8 +97,9 @@ class _Server(ThreadingHTTPServer):
 
 
 class FormServer:
-    """One serving session. `start()` returns the address to open; `stop()` ends it and
-    revokes the tokens it issued to collaborators' pages."""
+    """One serving session. A survey has one address (`url`); collaborators' forms have one
+    each (`links`: name and address, `url` is None). `stop()` ends the session and revokes the
+    tokens it issued to collaborators' pages."""
 
     def __init__(self, ctx: Ctx, *, survey_id: str | None, bind: str, port: int, expected: int = 0,
                  on_change: Callable[[Counter], None] | None = None) -> None:
@@ -108,6 +114,7 @@ class FormServer:
         self.limiter = _Limiter()
         self.issued: list[str] = []
         self.survey_id = survey_id
+        self._named_paths: list[tuple[str, str]] = []
         self.pages: dict[str, bytes] = self._pages(survey_id)
         try:
             self.httpd = _Server((bind, port), _handler(self))
@@ -118,7 +125,9 @@ class FormServer:
                                   "hãy chọn cổng khác (0: tự chọn) hoặc địa chỉ của máy này.") from None
         self.thread: threading.Thread | None = None
         host = lan_address() if bind in ("0.0.0.0", "") else bind
-        self.url = f"http://{host}:{self.httpd.server_address[1]}{self.base}"
+        origin = f"http://{host}:{self.httpd.server_address[1]}"
+        self.url: str | None = None if self._named_paths else origin + self.base
+        self.links: list[tuple[str, str]] = [(name, origin + path) for name, path in self._named_paths]
 
     def _pages(self, survey_id: str | None) -> dict[str, bytes]:
         with self.ctx.lock:
@@ -128,18 +137,19 @@ class FormServer:
             people = list_collaborators(self.ctx, CollaboratorFilter(status="active"))
             if not people:
                 raise ValidationError("Chưa có cộng tác viên nào đang hoạt động.")
-            pages, links = {}, []
+            pages = {}
             with self.ctx.transaction():
                 for person in people:
                     token = tokens.issue(self.ctx, person.id)
                     self.issued.append(token)
-                    path = f"{self.base}c/{secrets.token_urlsafe(9)}"
+                    path = f"{self.base}c/{secrets.token_urlsafe(PATH_BYTES)}"
                     pages[path] = report_form.build(self.ctx, person, token, post=self.post_path)[1].encode("utf-8")
-                    links.append(f'<a class="button" href="{esc(path)}">{esc(person.full_name)}</a>')
-            pages[self.base] = _index(links).encode("utf-8")
+                    self._named_paths.append((person.full_name, path))
             return pages
 
-    def start(self) -> str:
+    def start(self) -> str | None:
+        """Listen on a thread of its own; returns the survey's address (None for collaborators:
+        see `links`)."""
         self.thread = threading.Thread(target=self.httpd.serve_forever, name="dlxh-forms", daemon=True)
         self.thread.start()
         return self.url
@@ -169,16 +179,6 @@ class FormServer:
         if self.on_change:
             self.on_change(self.counter)
         return outcome
-
-
-def _index(links: list[str]) -> str:
-    css = "body{font:18px system-ui,sans-serif;margin:12px}a{display:block;padding:14px;margin:8px 0;" \
-          "background:#9b1c1c;color:#fff;border-radius:10px;text-decoration:none}"
-    return ("<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\">"
-            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">"
-            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-            f"<style>{css}</style><title>Phiếu báo cáo của cộng tác viên</title></head><body>"
-            "<h1>Chọn tên của đồng chí</h1>" + "".join(links) + "</body></html>")
 
 
 def _handler(server: FormServer) -> type[BaseHTTPRequestHandler]:
@@ -260,7 +260,9 @@ def run_cli(ctx: Ctx, *, survey_id: str | None, bind: str | None, port: int, sec
 
     server = FormServer(ctx, survey_id=survey_id, bind=bind or lan_address(), port=port, expected=expected,
                         on_change=changed)
-    say(server.start())
+    say(server.start() or "Mỗi cộng tác viên mở địa chỉ riêng của mình (không chuyển cho người khác):")
+    for name, url in server.links:
+        say(f"{name}: {url}")
     try:
         time.sleep(max(0.0, seconds))
     except KeyboardInterrupt:

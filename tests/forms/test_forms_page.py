@@ -94,6 +94,79 @@ def test_meeting_needs_the_admin_setting_and_stops_with_its_window(page, demo_ct
         http.client.HTTPConnection(parts.hostname, parts.port, timeout=2).request("GET", parts.path)
 
 
+def _post(url: str, path: str, body: bytes) -> int:
+    parts = urlsplit(url)
+    conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=10)
+    conn.request("POST", path, body=body)
+    status = conn.getresponse().status
+    conn.close()
+    return status
+
+
+def _get(url: str) -> tuple[int, bytes]:
+    parts = urlsplit(url)
+    conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=10)
+    conn.request("GET", parts.path)
+    response = conn.getresponse()
+    result = response.status, response.read()
+    conn.close()
+    return result
+
+
+def test_meeting_for_collaborators_shows_one_qr_at_a_time_and_stops_off_the_gui_thread(
+        page, demo_ctx, qtbot, store_off_gui_thread) -> None:
+    """Each collaborator's own address, chosen by name; the stop (a token revocation in the
+    store) runs as a worker job, never as a statement on the GUI thread."""
+    from app.collaborators.registry import CollaboratorFilter, list_collaborators
+
+    page.allow_serve.setChecked(True)
+    page.start_meeting(None, "Phiếu báo cáo của cộng tác viên", bind="127.0.0.1")
+    dialog = page.meeting
+    names = sorted(p.full_name for p in list_collaborators(demo_ctx, CollaboratorFilter(status="active")))
+    assert sorted(dialog.who.itemText(i) for i in range(dialog.who.count())) == names
+    dialog.who.setCurrentIndex(1)
+    name, url = dialog.who.currentText(), dialog.who.currentData()
+    assert dialog.address.text() == url == dialog.url and not dialog.qr.pixmap().isNull()
+    status, body = _get(url)
+    assert status == 200 and [n for n in names if n in body.decode()] == [name]
+    assert _get(url.rsplit("/c/", 1)[0] + "/")[0] == 404  # no list of collaborators on the network
+    valid = "SELECT count(*) FROM form_tokens WHERE revoked_at IS NULL"
+    before = demo_ctx.db.execute(valid).fetchone()[0]
+    with store_off_gui_thread():
+        dialog.reject()
+    assert not dialog.running
+    assert demo_ctx.db.execute(valid).fetchone()[0] == before - len(names)
+
+
+def test_idle_lock_hides_the_qr_window_and_collection_goes_on(page, main_window, demo_ctx, survey_id,
+                                                               qtbot) -> None:
+    """Choice: at a meeting nobody touches the PC, so the idle lock comes while the room is
+    filling in the form. The lock hides the window (nothing readable stays on screen) but
+    phones keep sending and being counted; after the password the window is back with the
+    count, still collecting."""
+    from app import users
+    from ui.login import IdleLock
+
+    users.add_user(demo_ctx, "lan", "admin", "mat-khau-dai")
+    signed = users.signed_in(demo_ctx, users.login(demo_ctx, "lan", "mat-khau-dai"))
+    page.allow_serve.setChecked(True)
+    page.start_meeting(survey_id, "Thăm dò", 0, bind="127.0.0.1")
+    dialog = page.meeting
+    lock = IdleLock(signed, main_window, minutes=0.002)
+    qtbot.waitUntil(lambda: lock.locked, timeout=3000)
+    assert not dialog.isVisible() and not main_window.isVisible() and dialog.running
+    assert _post(dialog.url, dialog.server.post_path, seal(demo_ctx, survey_payload(demo_ctx, survey_id))) == 200
+    qtbot.waitUntil(lambda: dialog.counter.text().startswith("Đã nhận 1 phiếu"), timeout=5000)
+    lock.dialog.password.setText("mat-khau-dai")
+    lock.dialog.submit()
+    assert not lock.locked and dialog.isVisible() and dialog.running
+    assert _post(dialog.url, dialog.server.post_path, seal(demo_ctx, survey_payload(demo_ctx, survey_id))) == 200
+    qtbot.waitUntil(lambda: dialog.counter.text().startswith("Đã nhận 2 phiếu"), timeout=5000)
+    lock.stop()
+    dialog.reject()
+    assert not dialog.running
+
+
 def test_overview_card_leads_to_the_inbox(main_window, demo_ctx, token) -> None:
     from app.forms import receive
     from app.overview_cards import forms as card

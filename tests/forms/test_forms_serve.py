@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from app.collaborators.registry import CollaboratorFilter, list_collaborators
 from app.errors import ValidationError
 from app.forms import sealed, serve
 from app.surveys.responses import load_responses
@@ -25,7 +26,7 @@ def served(demo_ctx, survey_id):
 
 
 def _request(server, method: str, path: str, body: bytes | None = None, headers: dict | None = None):
-    parts = urlsplit(server.url)
+    parts = urlsplit(server.url or server.links[0][1])
     conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=10)
     conn.request(method, path, body=body, headers=headers or {})
     response = conn.getresponse()
@@ -92,16 +93,31 @@ def test_no_address_is_kept_and_bind_is_local_only(demo_ctx, survey_id) -> None:
         assert not any("ip" == c or c.endswith("_ip") or "address" in c for c in columns), (table, columns)
 
 
-def test_collaborators_served_pages_and_tokens_revoked_at_stop(demo_ctx) -> None:
+def test_collaborators_cannot_be_listed_each_form_only_at_its_own_address(demo_ctx) -> None:
+    """Nobody on the Wi-Fi may list who reports to the office: no index, the session's path
+    and guessed paths are 404, and each address serves that one collaborator's form."""
     server = serve.FormServer(demo_ctx, survey_id=None, bind="127.0.0.1", port=0)
-    server.start()
+    assert server.start() is None and server.url is None
+    people = [p.full_name for p in list_collaborators(demo_ctx, CollaboratorFilter(status="active"))]
     try:
-        _, index = _request(server, "GET", server.base)
-        links = re.findall(r'href="([^"]+)"', index.decode())
-        assert len(links) == len(server.pages) - 1 >= 1
-        response, page = _request(server, "GET", links[0])
-        assert response.status == 200 and b"Phi\xe1\xba\xbfu b\xc3\xa1o c\xc3\xa1o" in page
-        token = re.search(r'"token": "([0-9a-f]{64})"', page.decode()).group(1)
+        assert sorted(name for name, _ in server.links) == sorted(people) and len(people) >= 2
+        paths = [urlsplit(url).path for _, url in server.links]
+        assert len(set(paths)) == len(paths)
+        for path in paths:  # the random part alone carries 128 bits
+            assert re.fullmatch(rf"{re.escape(server.base)}c/[\w-]{{22}}", path), path
+        first = paths[0]
+        guesses = ["/", server.base, server.base[:-1], server.base + "c/", server.base + "c", first[:-1],
+                   first + "x", first.upper(), first + "/", server.base + "c/" + "A" * 22, "/index.html"]
+        for path in guesses:
+            response, body = _request(server, "GET", path)
+            assert response.status == 404, path
+            assert not any(name.encode() in body for name in people), path
+        for name, url in server.links[:5]:  # a few: the per-client rate limit allows 60 GETs a minute
+            response, page = _request(server, "GET", urlsplit(url).path)
+            assert response.status == 200
+            text = page.decode()
+            assert [p for p in people if p in text] == [name]  # that collaborator's form and nobody else's
+        token = re.search(r'"token": "([0-9a-f]{64})"', _request(server, "GET", first)[1].decode()).group(1)
         body = seal(demo_ctx, report_payload(demo_ctx, token))
         assert _request(server, "POST", server.post_path, body)[0].status == 200
     finally:
@@ -111,6 +127,17 @@ def test_collaborators_served_pages_and_tokens_revoked_at_stop(demo_ctx) -> None
     late = receive.receive_many(demo_ctx, [("x", seal(demo_ctx, report_payload(demo_ctx, token)))])[0]
     assert late.status == "refused" and "thu hồi" in late.message
     assert active_collaborator(demo_ctx)
+
+
+def test_cli_serve_collaborators_prints_one_address_each(cli, demo_ctx, demo_path) -> None:
+    people = sorted(p.full_name for p in list_collaborators(demo_ctx, CollaboratorFilter(status="active")))
+    demo_ctx.close()
+    done = cli("--db", str(demo_path), "forms", "serve", "--collaborators", "--bind", "127.0.0.1", "--port", "0",
+               "--for", "0.2")
+    assert done.returncode == 0, done.stderr
+    lines = re.findall(r"^(.+): (http://127\.0\.0\.1:\d+/[\w-]{16}/c/[\w-]{22})$", done.stdout, re.M)
+    assert sorted(name for name, _ in lines) == people
+    assert len({url for _, url in lines}) == len(people)
 
 
 def test_cli_serve_prints_its_address_and_stops(cli, demo_ctx, demo_path, survey_id) -> None:

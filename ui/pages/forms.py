@@ -36,8 +36,8 @@ from ui.pages.base import PageBase
 from ui.widgets import compact_columns, setup_table
 
 SERVE_SETTING = "forms_serve"
-# What an import (or a meeting's responses) writes: the lists and counts that show them reload.
-MEETING_TABLES = frozenset({"survey_responses", "survey_answers", "opinion_inbox", "form_receipts"})
+# What an import writes: the lists and counts that show it reload.
+IMPORT_TABLES = frozenset({"survey_responses", "survey_answers", "opinion_inbox", "form_receipts"})
 
 
 def _plain_label(text: str = "") -> QLabel:
@@ -175,9 +175,7 @@ class Page(PageBase):
             return server
 
         def show(server: serve.FormServer) -> None:
-            self.meeting = MeetingDialog(server, title, self)
-            # What phones sent during the meeting shows everywhere once the window closes.
-            self.meeting.finished.connect(lambda _: self.tasks.changed.emit(MEETING_TABLES))
+            self.meeting = MeetingDialog(server, title, self.tasks, self)
             self.meeting.show()
 
         self.tasks.op(start, tables={"form_tokens"}, on_done=show, parent=self)
@@ -242,7 +240,7 @@ class Page(PageBase):
             return receive.receive_many(self.ctx, arrivals), skipped
 
         self.tabs.setCurrentIndex(1)
-        self.tasks.op(work, tables=MEETING_TABLES, on_done=self._imported, parent=self, label="Đang nhập phiếu…")
+        self.tasks.op(work, tables=IMPORT_TABLES, on_done=self._imported, parent=self, label="Đang nhập phiếu…")
 
     def _imported(self, result) -> None:
         outcomes, skipped = result
