@@ -21,6 +21,7 @@ from app.reports.facts import Facts, gather, office_kind
 from app.reports.period import ROMAN, Period, due_date, period_of, setting
 from app.reports.prose.general import months_table_label
 from app.reports.signer import default_signer
+from app.text import vn_number
 
 SECTIONS = [
     ("general", "Tình hình tư tưởng, tâm trạng chung"),
@@ -66,16 +67,16 @@ def figures_table(f: Facts) -> Table:
     by_field = f.by_field
     caption = f"Bảng 1. Số ý kiến dư luận theo lĩnh vực, {f.label}"
     if not f.has_prev or f.running:
-        rows = [[label, str(by_field.get(code, 0)), wording.pct(by_field.get(code, 0), f.total)]
+        rows = [[label, vn_number(by_field.get(code, 0)), wording.pct(by_field.get(code, 0), f.total)]
                 for code, label in catalog.FIELDS.items()]
-        rows.append(["Tổng cộng", str(f.total), "100%" if f.total else "0%"])
+        rows.append(["Tổng cộng", vn_number(f.total), "100%" if f.total else "0%"])
         return Table(["Lĩnh vực", now_label, "Tỷ lệ"], rows, widths_mm=[85, 40, 40], caption=caption,
                      bold_last_row=True)
     rows = []
     for code, label in catalog.FIELDS.items():
         now, before = by_field.get(code, 0), f.prev_by_field.get(code, 0)
-        rows.append([label, str(now), str(before), wording.signed(now - before)])
-    rows.append(["Tổng cộng", str(f.total), str(f.prev_total), wording.signed(f.total - f.prev_total)])
+        rows.append([label, vn_number(now), vn_number(before), wording.signed(now - before)])
+    rows.append(["Tổng cộng", vn_number(f.total), vn_number(f.prev_total), wording.signed(f.total - f.prev_total)])
     return Table(["Lĩnh vực", now_label, column_label(f.previous), "Tăng, giảm"], rows, widths_mm=[75, 30, 30, 30],
                  caption=caption, bold_last_row=True)
 
@@ -87,8 +88,8 @@ def months_table(f: Facts) -> Table:
     for d, n, mix in f.monthly:
         label = f"Tháng {d.month}/{d.year}" + (f" (đến {f.as_of:%d/%m})" if f.running and d == f.monthly[-1][0]
                                                 else "")
-        rows.append([label, str(n), *[str(mix.get(c, 0)) for c in codes]])
-    rows.append(["Tổng cộng", str(f.total), *[str(f.by_tendency.get(c, 0)) for c in codes]])
+        rows.append([label, vn_number(n), *[vn_number(mix.get(c, 0)) for c in codes]])
+    rows.append(["Tổng cộng", vn_number(f.total), *[vn_number(f.by_tendency.get(c, 0)) for c in codes]])
     return Table(["Tháng", "Tổng số", *catalog.TENDENCIES.values()], rows, widths_mm=[35, 22, 27, 27, 27, 27],
                  caption=f"{months_table_label(f)}. Số ý kiến theo tháng và xu hướng, {f.label}", bold_last_row=True)
 

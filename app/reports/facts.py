@@ -77,6 +77,7 @@ class Facts(CellTotals):
     high_risk: int
     areas_with_items: int
     prev_by_tendency: dict[str, int] = field(default_factory=dict)
+    last_meeting: str | None = None  # the latest meeting held before the period (ISO date), if any
     loose: dict[str, list[Sample]] = field(default_factory=dict)   # items without a topic, by field
     agencies: list[AgencyFacts] = field(default_factory=list)
     monthly: list[tuple] = field(default_factory=list)             # (month start, items, tendency mix)
@@ -204,6 +205,8 @@ def gather(ctx: Ctx, p: Period, today: date | None = None, subject: str | None =
         period=p, previous=prev, district=_district(ctx), cells=cells,
         prev_by_field=prev_by_field, prev_total=sum(prev_by_field.values()), topics=ft.topics(ctx, scope),
         handling=_handling(ctx, scope, agencies), meetings=_meetings(ctx, p),
+        last_meeting=ctx.db.execute("SELECT max(held_on) FROM meetings WHERE held_on < ?",
+                                    [p.start.isoformat()]).fetchone()[0],
         active_collaborators=_count(ctx, "SELECT count(*) FROM collaborators WHERE status = 'active'", []),
         joined=_count(ctx, "SELECT count(*) FROM collaborators WHERE joined_on BETWEEN ? AND ?", between),
         left=_count(ctx, "SELECT count(*) FROM collaborators WHERE left_on BETWEEN ? AND ?", between),

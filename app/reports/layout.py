@@ -70,7 +70,7 @@ FIGURE_AFTER_PT = 10.0  # room under a table or chart, so a heading never sits o
 KEEP_TABLE_ROWS = 8  # a table this short moves whole to the next page; a longer one splits (header repeated)
 LONG_TABLE_START_PT = 110.0  # a long table starts a page only if its caption, header and 2 rows fit
 MIN_TABLE_ROWS_AT_SPLIT = 2  # a longer table never leaves fewer body rows than this on a page
-CHART_MIN_SCALE = 0.6  # a chart shrinks down to this to fit the rest of a page before moving on
+CHART_MIN_SCALE = 0.9  # a chart shrinks at most this far to fit the rest of a page (below, its labels are unreadable), else it moves on
 
 STYLES: dict[str, Style] = {
     # Header, left column

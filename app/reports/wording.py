@@ -36,6 +36,11 @@ MOST_AREAS = (2, 3)       # "hầu khắp": at least two thirds of the areas
 MANY_AREAS = (1, 3)       # "nhiều địa bàn": at least a third
 TWO_STREAMS_TOP = 0.75    # the top two tendencies hold at least this share together…
 TWO_STREAMS_GAP = 0.10    # …and differ by at most this share of the items
+FEW_ITEMS = 3             # below this many items no share word ("đa số", "100%"): the items are counted
+INTEREST_ITEMS = {"high": 15, "medium": 6}  # items a topic needs before its interest word says so
+RAISE_ITEMS = 10          # items on a central matter before the superior Ban is asked to pass it upward
+CLEAR_RATIO = 2           # a series ending at ≥ twice (≤ half) its start…
+CLEAR_STEPS = (2, 3)      # …and moving that way in ≥ two thirds of its steps has a clear direction
 
 
 # --- counts and shares ---------------------------------------------------------------------------
@@ -65,7 +70,7 @@ def points(value: float, decimals: int = 1) -> str:
 
 def signed(diff: int) -> str:
     """A signed whole difference for a table cell: '+3', '-2', '0'."""
-    return f"{diff:+d}" if diff else "0"
+    return ("+" if diff > 0 else "-") + vn_number(abs(diff)) if diff else "0"
 
 
 def is_majority(part: float, whole: float, margin: float = 0.0) -> bool:
@@ -86,7 +91,13 @@ def share(part: int, whole: int, what: str, margin: float = 0.0) -> str:
     """The largest share in words: 'đa số ý kiến {what} (70,0%)', 'phần lớn …' above half,
     'khoảng một nửa …' for a survey share whose margin reaches half, else 'ý kiến {what}
     chiếm tỷ lệ nhiều nhất (…)'. Callers pass the largest share; ties go through `ranking`."""
+    if not margin and whole < FEW_ITEMS:  # one or two items are counted, not shared out
+        if part == whole:
+            return f"{count(part, 'ý kiến')} {what}" if part == 1 else f"cả {count(part, 'ý kiến')} đều {what}"
+        return f"{n2(part)}/{count(whole, 'ý kiến')} {what}"
     value = pct(part, whole)
+    if part == whole and not margin:
+        return f"tất cả {count(whole, 'ý kiến')} đều {what} ({value})"
     if margin:
         value += f" ± {vn_number(margin, 1)} điểm"
     if is_majority(part, whole, margin):
@@ -105,6 +116,8 @@ def leading(counts: dict[str, int], whole: int, margin: float = 0.0) -> str:
     if not top:
         return ""
     if len(top) > 1:
+        if whole < FEW_ITEMS:
+            return join(count(counts[k], "ý kiến") + f" {k}" for k in top)
         return f"{join(f'ý kiến {k}' for k in top)} ngang nhau (mỗi loại {pct(counts[top[0]], whole)})"
     return share(counts[top[0]], whole, top[0], margin)
 
@@ -130,6 +143,23 @@ def two_streams(counts: Sequence[int]) -> bool:
         return False
     a, b = ordered[0], ordered[1]
     return (a + b) >= TWO_STREAMS_TOP * total and (a - b) <= TWO_STREAMS_GAP * total
+
+
+def interest(items: int, reported: str) -> str:
+    """How widely a topic is talked about, 'high' / 'medium' / 'low': the collaborators' own
+    judgement (`reported`), capped by the items it rests on — 03 items are not "quan tâm rất
+    lớn", whatever one form says (INTEREST_ITEMS)."""
+    order = ["low", "medium", "high"]
+    by_count = "high" if items >= INTEREST_ITEMS["high"] else "medium" if items >= INTEREST_ITEMS["medium"] else "low"
+    level = reported if reported in order else "low"
+    return min(level, by_count, key=order.index)
+
+
+def worth_raising(items: int, negative: int, hot: bool) -> bool:
+    """A matter no commune body holds is proposed upward only with something to pass on: at
+    least RAISE_ITEMS items, a hot spot, or a frustrated / distorting stream of FEW_ITEMS or
+    more; otherwise the report records it as noted (part II) and asks nothing."""
+    return items >= RAISE_ITEMS or hot or negative >= FEW_ITEMS
 
 
 # --- places ----------------------------------------------------------------------------------------
@@ -198,6 +228,22 @@ def trend(values: Sequence[int]) -> str:
     return "uneven"
 
 
+def direction(values: Sequence[int]) -> str:
+    """The overall direction of a series that is not monotone: 'up' (or 'down') when it ends at
+    least CLEAR_RATIO times (at most 1/CLEAR_RATIO of) where it started and at least two thirds
+    of its steps go that way (a tripling over a year with two dips is a rise, not "không
+    đều"); else ''."""
+    if len(values) < 4 or not values[0] and not values[-1]:
+        return ""
+    steps = [b - a for a, b in zip(values, values[1:], strict=False)]
+    need = len(steps) * CLEAR_STEPS[0]
+    if values[-1] >= CLEAR_RATIO * values[0] and CLEAR_STEPS[1] * sum(s > 0 for s in steps) >= need:
+        return "up"
+    if values[-1] * CLEAR_RATIO <= values[0] and CLEAR_STEPS[1] * sum(s < 0 for s in steps) >= need:
+        return "down"
+    return ""
+
+
 def series(values: Sequence[int], labels: Sequence[str], noun: str = "ý kiến") -> str:
     """A monthly series in words, its shape said only as the figures allow:
     'tăng qua các tháng (02 – 05 – 08)', 'giảm qua …', else 'không đều: cao nhất tháng 8 (…)'."""
@@ -209,6 +255,11 @@ def series(values: Sequence[int], labels: Sequence[str], noun: str = "ý kiến"
         return f"giảm qua các tháng ({shown} {noun})"
     if shape == "flat":
         return f"không thay đổi qua các tháng ({shown} {noun})"
+    way = direction(values)
+    if way:
+        word, to = ("tăng", "lên") if way == "up" else ("giảm", "xuống")
+        return (f"nhìn chung {word} mạnh qua các tháng ({shown} {noun}), từ {count(values[0], noun)} "
+                f"{labels[0]} {to} {count(values[-1], noun)} {labels[-1]}")
     hi = leaders({lab: v for lab, v in zip(labels, values, strict=True)})
     lo_val = min(values)
     lo = [lab for lab, v in zip(labels, values, strict=True) if v == lo_val]

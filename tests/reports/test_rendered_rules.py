@@ -11,7 +11,7 @@ from datetime import date
 import docx
 import pytest
 
-from app.reports import draft, register
+from app.reports import draft, register, wording
 from app.reports.facts import gather
 from app.reports.period import period_of
 from tests.pdfread import open_pdf
@@ -147,3 +147,62 @@ def test_subject_reports_keep_to_their_subject(rendered):
     assert "Quốc lộ 53" not in adhoc and "Biển Đông" not in adhoc and "phân bón" not in adhoc
     assert "lò than củi" not in thematic and "Biển Đông" not in thematic
     assert "Trong từ ngày" not in adhoc + thematic
+
+
+def test_a_running_period_says_once_that_it_is_not_compared(rendered):
+    for name, _facts, fmt, text in _texts(rendered):
+        said = len(re.findall(r"chưa so sánh với|chưa kết thúc nên chưa so sánh", text))
+        assert said <= 1, (name, fmt, said)
+
+
+def test_few_items_get_no_share_word_and_interest_words_need_items(rendered):
+    for name, _facts, fmt, text in _texts(rendered):
+        assert not re.search(r"(?:đa số|phần lớn|Đa số|Phần lớn) ý kiến [^()]*\(100%", text), (name, fmt)
+        for sentence, word in re.findall(r"([^.]*?); vấn đề (được bàn luận rộng rãi|thu hút sự quan tâm rất lớn"
+                                         r"|được nhiều người quan tâm, bàn luận|được bàn luận khá nhiều)", text):
+            n = int(re.findall(r"(\d+) (?:ý kiến|phản ánh)", sentence)[-1])
+            high = word in ("được bàn luận rộng rãi", "thu hút sự quan tâm rất lớn")
+            assert n >= wording.INTEREST_ITEMS["high" if high else "medium"], (name, fmt, n, word)
+
+
+def test_no_meeting_in_the_period_is_said_of_the_period_with_the_latest_one(rendered):
+    for name, facts, fmt, text in _texts(rendered):
+        if "chưa tổ chức hội nghị giao ban" in text:
+            assert re.search(rf"Trong {re.escape(facts.period.short)}[^.]*chưa tổ chức hội nghị giao ban", text), name
+            if facts.last_meeting:
+                assert f"{date.fromisoformat(facts.last_meeting):%d/%m/%Y}" in text, (name, fmt)
+
+
+def test_a_matter_goes_upward_only_with_something_to_pass_on(rendered):
+    for name, _facts, fmt, text in _texts(rendered):
+        for n, rest in re.findall(r"phản ánh lên cấp trên dư luận về [^()]*\((\d+) ý kiến([^)]*)\)", text):
+            assert int(n) >= wording.RAISE_ITEMS or "bức xúc" in rest or "xuyên tạc" in rest \
+                or "điểm nóng" in rest, (name, fmt, n, rest)
+
+
+def test_topics_come_largest_first(rendered):
+    for name, facts, fmt, text in _texts(rendered):
+        by_title = {t.title: t.count for t in facts.topics}
+        heads = [by_title[t] for t in re.findall(r"\b[a-i]\) (.+?) (?=Đây là|Vấn đề|Tính đến|Đến ngày|Trong |Dư luận"
+                                                  r"|Số ý kiến)", text) if t in by_title]
+        assert heads == sorted(heads, reverse=True), (name, fmt, heads)
+        for listed in re.findall(r"(?:xoay quanh|tập trung vào|chủ yếu là|phản ánh về) ([^.]*)\.", text):
+            counts = [int(n) for n in re.findall(r"\((\d[\d.]*) ý kiến\)", listed.replace(".", ""))]
+            assert counts == sorted(counts, reverse=True), (name, fmt, listed)
+        top = sorted(facts.topics, key=lambda t: -t.count)[:1]
+        if top and "Nổi lên trong dư luận là các vấn đề: " in text:
+            first = text.split("Nổi lên trong dư luận là các vấn đề: ", 1)[1]
+            assert first.lower().startswith(top[0].title[:20].lower()), (name, fmt, first[:60])
+
+
+def test_a_clear_direction_is_said_and_tables_separate_thousands(rendered):
+    for name, _facts, fmt, text in _texts(rendered):
+        for series in re.findall(r"không đều qua các tháng \(([\d. –]+) ý kiến\)", text):
+            values = [int(v.replace(".", "")) for v in series.split(" – ")]
+            assert not wording.direction(values), (name, fmt, series)
+        for series in re.findall(r"nhìn chung (?:tăng|giảm) mạnh qua các tháng \(([\d. –]+) ý kiến\)", text):
+            values = [int(v.replace(".", "")) for v in series.split(" – ")]
+            assert wording.direction(values), (name, fmt, series)
+    for name, (_facts, _pdf, docx_text) in rendered.items():
+        bare = [c for c in docx_text.splitlines() if re.fullmatch(r"[+-]?\d{4,}", c.strip())]
+        assert not bare, (name, bare)

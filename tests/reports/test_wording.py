@@ -135,6 +135,61 @@ def test_the_leading_tendency_names_a_tie_as_a_tie(counts):
     whole = sum(counts.values())
     text = w.leading(counts, whole)
     top = w.leaders(counts)
+    if whole < w.FEW_ITEMS:  # one or two items are counted: "01 ý kiến A và 01 ý kiến B"
+        assert "%" not in text and all(f"{w.n2(counts[k])} ý kiến" in text and k in text for k in top)
+        return
     assert ("ngang nhau" in text) == (len(top) > 1)
     if len(top) == 1:
         assert text.endswith(f"({w.pct(counts[top[0]], whole)})") and top[0] in text
+
+
+@given(st.integers(0, 60), st.integers(1, 60))
+def test_few_items_are_counted_not_shared(part, whole):
+    part = min(part, whole)
+    text = w.share(part, whole, "băn khoăn")
+    if whole < w.FEW_ITEMS:
+        assert "%" not in text and "đa số" not in text and "phần lớn" not in text
+        assert w.n2(part) in text
+    if part == whole:
+        assert "đa số" not in text and "phần lớn" not in text
+
+
+def test_one_item_is_one_item():
+    assert w.share(1, 1, "băn khoăn, lo lắng") == "01 ý kiến băn khoăn, lo lắng"
+    assert w.leading({"đồng tình": 1, "băn khoăn": 1}, 2) == "01 ý kiến đồng tình và 01 ý kiến băn khoăn"
+
+
+@given(st.integers(0, 80), st.sampled_from(["low", "medium", "high", ""]))
+def test_interest_words_need_items(items, reported):
+    level = w.interest(items, reported)
+    order = ["low", "medium", "high"]
+    assert order.index(level) <= order.index(reported or "low")
+    if level == "high":
+        assert items >= w.INTEREST_ITEMS["high"]
+    if level == "medium":
+        assert items >= w.INTEREST_ITEMS["medium"]
+
+
+@given(st.integers(0, 40), st.integers(0, 40), st.booleans())
+def test_a_matter_is_raised_only_with_something_to_pass_on(items, negative, hot):
+    if w.worth_raising(items, min(negative, items), hot):
+        assert items >= w.RAISE_ITEMS or hot or min(negative, items) >= w.FEW_ITEMS
+    assert not w.worth_raising(1, 0, False) and not w.worth_raising(3, 0, False)
+
+
+@given(counts)
+def test_a_clear_direction_is_said_only_when_the_series_has_one(values):
+    labels = [f"tháng {i + 1}" for i in range(len(values))]
+    text = w.series(values, labels)
+    steps = [b - a for a, b in zip(values, values[1:], strict=False)]
+    if "nhìn chung tăng" in text:
+        assert values[-1] >= 2 * values[0] and 3 * sum(s > 0 for s in steps) >= 2 * len(steps)
+    if "nhìn chung giảm" in text:
+        assert 2 * values[-1] <= values[0] and 3 * sum(s < 0 for s in steps) >= 2 * len(steps)
+
+
+def test_a_tripling_year_with_dips_is_a_rise():
+    year = [51, 60, 55, 80, 87, 90, 120, 110, 140, 160, 173]
+    text = w.series(year, [f"tháng {i}" for i in range(1, 12)])
+    assert text.startswith("nhìn chung tăng mạnh") and "từ 51 ý kiến tháng 1 lên 173 ý kiến tháng 11" in text
+    assert "không đều" not in w.series([5, 7, 11, 9, 14, 18, 20, 25, 32, 30, 44], [str(i) for i in range(11)])

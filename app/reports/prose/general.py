@@ -38,11 +38,14 @@ def _mood(f: Facts) -> str:
 
 
 def _events(f: Facts) -> str:
-    big = [t for t in f.topics if t.is_hot_spot][:2]
-    big += [t for t in f.topics if t not in big][:max(0, 3 - len(big))]
+    """The three topics with most items, largest first (the ones "nổi lên" are the biggest);
+    a hot spot outside them is named after them, as such."""
+    big = sorted(f.topics, key=lambda t: -t.count)[:3]
     if not big:
         return ""
-    return "Nổi lên trong dư luận là các vấn đề: " + titles(t.title for t in big) + "."
+    hot = [t for t in f.topics if t.is_hot_spot and t not in big][:2]
+    extra = f"; cùng với đó là điểm nóng về {titles(t.title for t in hot)}" if hot else ""
+    return "Nổi lên trong dư luận là các vấn đề: " + titles(t.title for t in big) + extra + "."
 
 
 def _fields(f: Facts) -> str:
@@ -62,8 +65,8 @@ def comparable(f: Facts) -> bool:
 
 def versus(f: Facts, now: int, before: int, noun: str = "ý kiến") -> str:
     """The change against the previous period, or why there is none."""
-    if f.running and f.has_prev:
-        return f"{f.period.short} chưa kết thúc nên chưa so sánh với {f.period.previous_label} ({count(before, noun)})"
+    if f.running and f.has_prev:  # said once, in part I; the earlier figure is not given as if compared
+        return f"chưa so sánh với {f.period.previous_label} vì {f.period.short} chưa kết thúc"
     return wording.change(now, before, f.period.previous_label, f.has_prev, noun)
 
 

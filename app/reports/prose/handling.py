@@ -124,8 +124,11 @@ def network(f: Facts, pen: Pen) -> str:
                      f"tham dự (đạt {pct(present, present + away)}); vắng {count(away, 'lượt')}, trong đó "
                      f"{count(excused, 'lượt')} có lý do.")
     else:
-        when = f"Tính đến ngày {f.as_of:%d/%m/%Y}" if f.running else f"Trong {f.period.short}"
-        lines.append(f"{when}, {actor} chưa tổ chức hội nghị giao ban cộng tác viên.")
+        # said of this period only, never read as "never": the latest earlier meeting is named
+        when = f"Trong {f.period.short}" + (f" (tính đến ngày {f.as_of:%d/%m/%Y})" if f.running else "")
+        last = (f"; hội nghị gần nhất được tổ chức ngày {date.fromisoformat(f.last_meeting):%d/%m/%Y}"
+                if f.last_meeting else "")
+        lines.append(f"{when}, {actor} chưa tổ chức hội nghị giao ban cộng tác viên{last}.")
     line = f"Hiện nay, toàn đơn vị có {count(f.active_collaborators, 'cộng tác viên')} dư luận xã hội đang hoạt động"
     if f.active_collaborators and f.reporters:
         line += (f"; {n2(min(f.reporters, f.active_collaborators))}/{n2(f.active_collaborators)} cộng tác viên "

@@ -92,7 +92,8 @@ def _trend_open(t: TopicFacts, f: Facts, pen: Pen) -> str:
 def topic_paragraph(t: TopicFacts, f: Facts, pen: Pen) -> str:
     opening = _trend_open(t, f, pen)
     place_text = where(t, f, pen)
-    scale = pen.pick(f"scale-{t.scale}", SCALE_WORDS.get(t.scale, SCALE_WORDS["low"]))
+    level = wording.interest(t.count, t.scale)
+    scale = pen.pick(f"scale-{level}", SCALE_WORDS[level])
     first = opening + (f", {place_text}" if place_text else "") + f"; vấn đề {scale}."
     parts = [first, tendency_sentence(t), quote_sentence(t), minority_sentence(t)]
     if len(t.monthly) > 1:
@@ -106,6 +107,7 @@ def topic_paragraph(t: TopicFacts, f: Facts, pen: Pen) -> str:
 
 
 def _named(topics: list[TopicFacts]) -> str:
+    topics = sorted(topics, key=lambda t: -t.count)  # a list of counts reads largest first
     items = [f"{lower_first(t.title)} ({count(t.count, 'ý kiến')})" for t in topics]
     return "; ".join(items) if any(" và " in t.title for t in topics) and len(items) > 1 else join(items)
 
@@ -121,11 +123,11 @@ def _field_paragraph(code: str, f: Facts, pen: Pen) -> str:
         "Về {label}, ghi nhận {n} ({share}){change}",
         "Đối với lĩnh vực {label}: {n} ({share}){change}",
     ], label=label, n=count(n, "ý kiến"), share=pct(n, f.total),
-        # without earlier data part I says so once; each field does not repeat it
-        change=f", {versus(f, n, f.prev_by_field.get(code, 0))}" if f.has_prev else "")
+        # part I says once why there is no comparison (no earlier data, or a period not over)
+        change=f", {versus(f, n, f.prev_by_field.get(code, 0))}" if comparable(f) else "")
     text = head + "."
     if topics:
-        named = _named(topics[:4])
+        named = _named(sorted(topics, key=lambda t: -t.count)[:4])
         text += " " + pen.pick("field-topics", ["Dư luận xoay quanh {x}", "Các ý kiến tập trung vào {x}",
                                                 "Nội dung được phản ánh chủ yếu là {x}"], x=named)
         text += f" cùng {count(len(topics) - 4, 'vấn đề')} khác." if len(topics) > 4 else "."
@@ -164,6 +166,7 @@ def issues(f: Facts, pen: Pen) -> str:
             lines.append("2. Các vấn đề nổi bật được dư luận quan tâm")
         deep = [t for t in f.topics if t.status == "hot"][:IN_DEPTH]
         deep += [t for t in f.topics if t not in deep][:max(0, IN_DEPTH - len(deep))]
+        deep.sort(key=lambda t: -t.count)  # hot spots are always treated; the largest comes first
         for i, t in enumerate(deep):
             lines.append(f"{'abcdefghik'[i]}) {t.title}")
             lines.append(topic_paragraph(t, f, pen))

@@ -103,7 +103,9 @@ def proposals(f: Facts, pen: Pen) -> list[str]:
     elif hot:
         lines.append(f"- Đề nghị {who.government} tổ chức đối thoại, công khai thông tin với Nhân dân về "
                      f"{join([f'“{t.title}”' for t in hot[:3]])}.")
-    for t in [t for t in f.topics if upward(t)][:2]:
+    negative = {t.id: sum(t.tendency.get(c, 0) for c in ("frustration", "distortion")) for t in f.topics}
+    raised = [t for t in f.topics if upward(t) and wording.worth_raising(t.count, negative[t.id], t.is_hot_spot)]
+    for t in raised[:2]:
         main = tendency(t.main_tendency) if t.main_tendency else ""
         lines.append(f"- Đề nghị {who.superior} tổng hợp, phản ánh lên cấp trên dư luận về {t.title[:1].lower()}"
                      f"{t.title[1:]} ({count(t.count, 'ý kiến')}{', chủ yếu ' + main if main else ''}); tiếp tục "
