@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from datetime import date
 
@@ -102,3 +103,32 @@ def body_title(name: str) -> str:
     for low, proper in _BODY_WORDS:
         text = text.replace(low, proper)
     return text[:1].upper() + text[1:]
+
+
+# The Vietnamese alphabet's letter order (a ă â b c d đ e ê …): "Bình Đại" sorts before
+# "Bình Phước" and "Cái Nhum" before "Châu Hưng", as in the official lists; code-point order
+# puts every "Đ" after "Z" and "ă", "â" after "z".
+_LETTERS = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
+_SHAPED = {"a\u0306": "ă", "a\u0302": "â", "e\u0302": "ê", "o\u0302": "ô", "o\u031b": "ơ", "u\u031b": "ư"}
+_TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}   # huyền, hỏi, ngã, sắc, nặng
+_RUN = re.compile(r"\d+|\D")
+
+
+@functools.lru_cache(maxsize=65536)
+def vn_sort_key(text: str) -> tuple:
+    """A sort key in Vietnamese alphabetical order: letters first (đ after d, ă/â after a,
+    ô/ơ after o, ư after u), a space before any letter, numbers by value ("Phường 2" before
+    "Phường 10"), tones only to break ties, case last."""
+    letters: list[int] = []
+    tones: list[int] = []
+    for run in _RUN.findall(text.lower()):
+        if run.isdigit():
+            letters.append(int(run) - 10**9)
+            continue
+        parts = unicodedata.normalize("NFD", run)
+        base, marks = parts[0], parts[1:]
+        letter = next((_SHAPED[base + m] for m in marks if base + m in _SHAPED), base)
+        tones.append(next((_TONES[m] for m in marks if m in _TONES), 0))
+        pos = _LETTERS.find(letter)
+        letters.append(pos if pos >= 0 else (-1 if letter.isspace() else 100 + ord(letter)))
+    return (letters, tones, text)

@@ -15,29 +15,41 @@ from app.exchange import province
 from app.reports.consolidated.facts import ProvinceFacts
 from app.reports.consolidated.topics import in_sentence
 from app.reports.consolidated.wording import compact, period_words
-from app.reports.prose.words import count, join, lower_first, pct, tendency, upper_first
+from app.reports.prose.words import count, join, lower_first, n2, pct, tendency, upper_first
 from app.reports.wording import as_of
+from app.text import vn_sort_key
 
 MIN_GROUP = 10   # a social group is compared only with at least this many items
 
 
 def groups(f: ProvinceFacts) -> list[str]:
-    sized = {s: c for s, c in f.groups.items() if sum(c.values()) >= MIN_GROUP}
-    if not sized:
+    """The groups with the highest share of frustration and of support, ranked from the
+    figures of the groups' table itself among the groups with at least MIN_GROUP items (the
+    threshold is said); a smaller group is named apart with its figures, never silently
+    skipped — 2 of 8 is 25 % but says little."""
+    if not f.groups:
         return []
-    known = sum(sum(c.values()) for c in f.groups.values())
-    lines = [f"Theo giai tầng của cộng tác viên phản ánh ({count(known, 'ý kiến')} rõ người phản ánh):"]
-    worst = max(sized, key=lambda s: (sized[s]["frustration"] / sum(sized[s].values()), s))
-    best = max(sized, key=lambda s: (sized[s]["support"] / sum(sized[s].values()), s))
-    name = lower_first(catalog.label(catalog.STRATA, worst))
-    total = sum(sized[worst].values())
-    if sized[worst]["frustration"]:
-        lines.append(f"- Tỷ lệ ý kiến bức xúc, phản đối cao nhất ở nhóm {name} "
-                     f"({pct(sized[worst]['frustration'], total)} trong {count(total, 'ý kiến')}).")
-    total = sum(sized[best].values())
-    if sized[best]["support"] and best != worst:
-        lines.append(f"- Tỷ lệ ý kiến đồng tình, ủng hộ cao nhất ở nhóm {lower_first(catalog.label(catalog.STRATA, best))} "
-                     f"({pct(sized[best]['support'], total)} trong {count(total, 'ý kiến')}).")
+    sizes = {s: sum(c.values()) for s, c in f.groups.items()}
+    known = sum(sizes.values())
+    sized = [s for s in f.groups if sizes[s] >= MIN_GROUP]
+    small = sorted((s for s in f.groups if sizes[s] < MIN_GROUP), key=lambda s: -sizes[s])
+    lines = [f"Theo giai tầng của cộng tác viên phản ánh ({count(known, 'ý kiến')} rõ người phản ánh; "
+             f"so sánh tỷ lệ giữa các nhóm có từ {count(MIN_GROUP, 'ý kiến')} trở lên):"]
+    for tend, what in (("frustration", "bức xúc, phản đối"), ("support", "đồng tình, ủng hộ")):
+        rates = {s: f.groups[s].get(tend, 0) / sizes[s] for s in sized if f.groups[s].get(tend, 0)}
+        if not rates:
+            continue
+        top = max(rates.values())
+        best = sorted((s for s, r in rates.items() if r == top), key=lambda s: -sizes[s])
+        named = join(f"{lower_first(catalog.label(catalog.STRATA, s))} "
+                     f"({pct(f.groups[s][tend], sizes[s])}, {n2(f.groups[s][tend])}/{count(sizes[s], 'ý kiến')})"
+                     for s in best)
+        lines.append(f"- Tỷ lệ ý kiến {what} cao nhất ở nhóm {named}.")
+    if small:
+        shown = "; ".join(f"{lower_first(catalog.label(catalog.STRATA, s))} ({count(sizes[s], 'ý kiến')}"
+                          + (f", {n2(f.groups[s]['frustration'])} bức xúc, phản đối" if f.groups[s].get("frustration")
+                             else "") + ")" for s in small)
+        lines.append(f"- Nhóm có dưới {count(MIN_GROUP, 'ý kiến')}, chưa đủ để so sánh tỷ lệ: {shown}.")
     return lines if len(lines) > 1 else []
 
 
@@ -53,11 +65,12 @@ def handling(f: ProvinceFacts) -> list[str]:
     elif f.total:
         lines.append(f"Trong số liệu đã nhận, các đơn vị không ghi nhận việc chuyển xử lý, giải quyết hay phản hồi "
                      f"ý kiến nào trong {period_words(f)}.")
-    late = sorted((u for u in f.units if u.overdue), key=lambda u: (-u.overdue, u.name))
+    late = sorted((u for u in f.units if u.overdue), key=lambda u: (-u.overdue, vn_sort_key(u.name)))
     if h.counted == 0:
         return lines + [f"Chưa có số liệu về ý kiến quá hạn xử lý {period_words(f)}: chưa đơn vị nào gửi báo cáo "
                         "của kỳ này."]
-    scope = f", ở {count(h.counted, 'đơn vị')} đã gửi báo cáo {period_words(f)}" if h.counted is not None else ""
+    scope = f", ở {count(h.counted, 'đơn vị')} đã gửi báo cáo {h.counted_in or period_words(f)}" \
+        if h.counted is not None else ""
     if h.overdue:
         names = ", ".join(f"{compact([u.name])} ({count(u.overdue, 'ý kiến')})" for u in late[:8])
         more = f" và {count(len(late) - 8, 'đơn vị')} khác" if len(late) > 8 else ""
@@ -114,7 +127,7 @@ def proposals(f: ProvinceFacts) -> list[str]:
         t = distorted[0]
         lines.append(f"- Đề nghị Ban Tuyên giáo và Dân vận Trung ương kịp thời cung cấp thông tin định hướng về "
                      f"{in_sentence(t.title)}: trong {label} có {count(t.tendency['distortion'], 'ý kiến')} "
-                     f"{tendency('distortion')} về vấn đề này ở {count(len(t.units), 'đơn vị')}.")
+                     f"{tendency('distortion')} về vấn đề này, ở {count(t.tendency_units['distortion'], 'đơn vị')}.")
     elif f.topics and not f.not_yet_due:
         t = f.topics[0]
         lines.append(f"- Đề nghị Ban Tuyên giáo và Dân vận Trung ương tiếp tục cung cấp thông tin định hướng về "
@@ -122,11 +135,11 @@ def proposals(f: ProvinceFacts) -> list[str]:
                      f"nhất trong {label}.")
     hot = [t for t in f.topics if t.is_hot_spot]
     if hot:
-        units = sorted({u for t in hot for u in t.hot_units})
+        units = sorted({u for t in hot for u in t.hot_units}, key=vn_sort_key)
         lines.append(f"- Đề nghị Thường trực Tỉnh ủy chỉ đạo cấp ủy, chính quyền {compact(units, 12)} tập trung giải "
                      f"quyết {'; '.join(in_sentence(t.title) for t in hot[:3])}, không để phát sinh điểm nóng.")
     if f.handling.overdue:
-        late = sorted((u for u in f.units if u.overdue), key=lambda u: (-u.overdue, u.name))
+        late = sorted((u for u in f.units if u.overdue), key=lambda u: (-u.overdue, vn_sort_key(u.name)))
         lines.append(f"- Đề nghị Ủy ban nhân dân tỉnh chỉ đạo các sở, ngành và chính quyền {compact([u.name for u in late], 12)} "
                      f"sớm trả lời {count(f.handling.overdue, 'ý kiến')} đã quá hạn giải quyết "
                      f"({as_of(f.handling.as_of)}).")

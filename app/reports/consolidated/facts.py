@@ -18,9 +18,12 @@ from datetime import date
 from app import office
 from app.context import Ctx
 from app.exchange import province
+from app.reports.consolidated import months
+from app.reports.consolidated.months import MonthFigures
 from app.reports.consolidated.topics import CrossTopic, merged_topics, topic_key
 from app.reports.facts import CellTotals
-from app.reports.period import Period, due_date
+from app.reports.period import Period, due_date, period_of
+from app.text import vn_sort_key
 
 
 @dataclass
@@ -49,6 +52,7 @@ class HandlingFacts:
     as_of: date
     topics: list[tuple[str, int]] = field(default_factory=list)   # overdue by topic (merged), most first
     counted: int | None = None   # the stock counts only the offices that sent this period's report
+    counted_in: str = ""         # …of which period ('tháng 11 năm 2026' inside a quarter still coming in)
 
 
 
@@ -76,6 +80,7 @@ class ProvinceFacts(CellTotals):
     groups: dict[str, Counter]      # stratum → tendency counts (items with a known reporter)
     keywords: list[str] = field(default_factory=list)
     months: list[tuple[str, int]] = field(default_factory=list)   # ('YYYY-MM', items) of a longer period
+    month_figures: list[MonthFigures] = field(default_factory=list)   # a longer period's months, with coverage
 
     @property
     def prev_total(self) -> int:
@@ -97,8 +102,8 @@ def _b(p: Period) -> list[str]:
 
 def gather(ctx: Ctx, p: Period, today: date) -> ProvinceFacts:
     me = office.get_office(ctx).unit_code
-    units = {code: UnitFacts(code, name) for code, name in ctx.db.execute(
-        "SELECT unit_code, name FROM peers WHERE role != 'province' ORDER BY name").fetchall()}
+    units = {code: UnitFacts(code, name) for code, name in sorted(ctx.db.execute(
+        "SELECT unit_code, name FROM peers WHERE role != 'province'").fetchall(), key=lambda r: vn_sort_key(r[1]))}
     for origin, total, neg, frus, risky in ctx.db.execute(
             "SELECT origin, count(*), sum(tendency IN ('frustration', 'distortion')), sum(tendency = 'frustration'), "
             "sum(hotspot_risk = 'high') FROM opinions WHERE origin != ? AND received_on BETWEEN ? AND ? "
@@ -111,8 +116,11 @@ def gather(ctx: Ctx, p: Period, today: date) -> ProvinceFacts:
         if origin in units:
             units[origin].prev = n
     due = due_date(ctx, p)
-    as_of = min(today, p.end)
     _arrivals(ctx, p, units, today, due)
+    as_of, scope, scope_label = min(today, p.end), None, p.label
+    if _still_coming(p, today, due):
+        as_of, scope, scope_label = (as_of, _senders(units), p.label) if p.kind == "monthly" else \
+            _latest_month(ctx, p, today, units)
     cells = {(f, t): n for f, t, n in ctx.db.execute(
         "SELECT field, tendency, count(*) FROM opinions WHERE origin != ? AND received_on BETWEEN ? AND ? "
         "GROUP BY field, tendency", [me, *_b(p)])}
@@ -120,13 +128,14 @@ def gather(ctx: Ctx, p: Period, today: date) -> ProvinceFacts:
                                         "BETWEEN ? AND ? GROUP BY field", [me, *_b(p.previous())]).fetchall())
     return ProvinceFacts(
         period=p, today=today, due=due, units=list(units.values()),
-        not_enrolled=[u.name for u in province.not_enrolled(ctx)], cells=cells, prev_by_field=prev_by_field,
+        not_enrolled=sorted((u.name for u in province.not_enrolled(ctx)), key=vn_sort_key), cells=cells, prev_by_field=prev_by_field,
         topics=merged_topics(ctx, me, p, {c: u.name for c, u in units.items()}),
-        handling=_handling(ctx, me, p, as_of, units, _senders(units) if _still_coming(p, today, due) else None),
+        handling=_handling(ctx, me, p, as_of, units, scope, scope_label),
         network=_network(ctx, me, p, units), groups=_groups(ctx, me, p),
         months=[] if p.kind == "monthly" else [(m, n) for m, n in ctx.db.execute(
             "SELECT substr(received_on, 1, 7), count(*) FROM opinions WHERE origin != ? AND received_on BETWEEN ? "
             "AND ? GROUP BY 1 ORDER BY 1", [me, *_b(p)])],
+        month_figures=[] if p.kind == "monthly" else months.gather(ctx, me, p, today, set(units)),
     )
 
 
@@ -146,8 +155,26 @@ def _arrivals(ctx: Ctx, p: Period, units: dict[str, UnitFacts], today: date, def
             units[origin].received = received[:10]
 
 
+def _latest_month(ctx: Ctx, p: Period, today: date, units: dict[str, UnitFacts]) -> tuple[date, set[str], str]:
+    """A quarter, half year or year still coming in: the overdue stock is the latest one the
+    communes sent — at the end of the period's last month whose monthly reports have begun to
+    arrive, counted over the communes that sent it (the month's own consolidated report gives
+    the same figure at the same date); no month yet: nothing is counted."""
+    sent: dict[str, set[str]] = {}
+    for month, origin in ctx.db.execute(
+            "SELECT DISTINCT substr(period_start, 1, 7), origin FROM report_arrivals WHERE kind = 'monthly' "
+            "AND period_start BETWEEN ? AND ?", _b(p)):
+        if origin in units:
+            sent.setdefault(month, set()).add(origin)
+    if not sent:
+        return min(today, p.end), set(), p.label
+    latest = max(sent)
+    month = period_of("monthly", date.fromisoformat(f"{latest}-01"))
+    return min(today, month.end), sent[latest], month.label
+
+
 def _handling(ctx: Ctx, me: str, p: Period, as_of: date, units: dict[str, UnitFacts],
-              scope: set[str] | None) -> HandlingFacts:
+              scope: set[str] | None, scope_label: str = "") -> HandlingFacts:
     """`scope`: while a period's reports are still coming in, the overdue stock counts only the
     offices that sent theirs — another office's results of the period have not arrived yet,
     and its forwarded items would all look overdue."""
@@ -179,7 +206,7 @@ def _handling(ctx: Ctx, me: str, p: Period, as_of: date, units: dict[str, UnitFa
         forwarded=count("forwarded_on BETWEEN ? AND ?", _b(p)), resolved=count("resolved_on BETWEEN ? AND ?", _b(p)),
         answered=count("answered_on BETWEEN ? AND ?", _b(p)), overdue=sum(u.overdue for u in units.values()),
         as_of=as_of, topics=[(shown[k], n) for k, n in sorted(by_topic.items(), key=lambda kv: (-kv[1], kv[0]))],
-        counted=len(scope) if scope is not None else None)
+        counted=len(scope) if scope is not None else None, counted_in=scope_label)
 
 
 def _still_coming(p: Period, today: date, due: date | None) -> bool:

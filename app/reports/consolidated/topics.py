@@ -13,10 +13,11 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from dataclasses import field as dc_field
 
 from app.context import Ctx
 from app.reports.period import Period
-from app.text import fold
+from app.text import fold, vn_sort_key
 
 HOT_COMMUNES = 2     # a topic reported with hot-spot risk in at least this many communes is a hot spot
 
@@ -37,6 +38,7 @@ class CrossTopic:
     high_risk: int
     hot_units: list[str]             # units that marked it hot or reported hot-spot risk
     proposals: list[str]
+    tendency_units: dict[str, int] = dc_field(default_factory=dict)   # tendency → units that reported it here
 
     @property
     def main_tendency(self) -> str:
@@ -52,7 +54,8 @@ def merged_topics(ctx: Ctx, me: str, p: Period | None, names: dict[str, str]) ->
     """The period's topics (every period when `p` is None) merged across offices, most items first."""
     where, params = ("AND o.received_on BETWEEN ? AND ?", [p.start.isoformat(), p.end.isoformat()]) if p else ("", [])
     groups: dict[str, dict] = defaultdict(lambda: {"titles": Counter(), "fields": Counter(), "units": Counter(),
-                                                   "tend": Counter(), "risk": 0, "asks": Counter(), "hot": set()})
+                                                   "tend": Counter(), "risk": 0, "asks": Counter(), "hot": set(),
+                                                   "by_tend": defaultdict(set)})
     for title, fld, status, origin, tend, risk, ask, n in ctx.db.execute(
             "SELECT t.title, t.field, t.status, o.origin, o.tendency, o.hotspot_risk, coalesce(o.proposal, ''), "
             f"count(*) FROM opinions o JOIN topics t ON t.id = o.topic_id WHERE o.origin != ? {where} "
@@ -63,6 +66,7 @@ def merged_topics(ctx: Ctx, me: str, p: Period | None, names: dict[str, str]) ->
         name = names.get(origin, origin)
         g["units"][name] += n
         g["tend"][tend] += n
+        g["by_tend"][tend].add(name)
         if risk == "high":
             g["risk"] += n
         if ask.strip():
@@ -77,8 +81,9 @@ def merged_topics(ctx: Ctx, me: str, p: Period | None, names: dict[str, str]) ->
                 "AND o.received_on BETWEEN ? AND ? GROUP BY 1", [me, before.start.isoformat(), before.end.isoformat()]):
             prev[topic_key(title)] += n
     out = [CrossTopic(_shown(g["titles"]), g["fields"].most_common(1)[0][0], sum(g["units"].values()),
-                      prev[key], g["units"].most_common(), dict(g["tend"]), g["risk"], sorted(g["hot"]),
-                      [a for a, _ in g["asks"].most_common(2)])
+                      prev[key], g["units"].most_common(), dict(g["tend"]), g["risk"], sorted(g["hot"], key=vn_sort_key),
+                      [a for a, _ in g["asks"].most_common(2)],
+                      {t: len(names_) for t, names_ in g["by_tend"].items()})
            for key, g in groups.items()]
     out.sort(key=lambda t: (-t.count, t.title))
     return out

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from app.exchange import province
-from app.months import add_months, month_starts
+from app.reports.consolidated import months
 from app.reports.consolidated.facts import ProvinceFacts, UnitFacts
 from app.reports.consolidated.topics import CrossTopic, in_sentence
 from app.reports.prose.words import (
@@ -27,8 +27,7 @@ from app.reports.prose.words import (
     tendency,
     upper_first,
 )
-from app.reports.wording import join, series
-from app.text import vn_date
+from app.text import vn_date, vn_sort_key
 
 KINDS = ("Xã ", "Phường ", "Đặc khu ", "Thị trấn ", "Huyện ", "Thị xã ", "Thành phố ")
 
@@ -121,20 +120,10 @@ def assessment(f: ProvinceFacts) -> list[str]:
 
 
 def monthly_series(f: ProvinceFacts) -> list[str]:
-    """A quarter's, half year's or year's months in words (only the months that are over)."""
+    """A quarter's, half year's or year's months in words, like with like (consolidated.months)."""
     if f.period.kind == "monthly":
         return []
-    got = dict(f.months)
-    months = [m for m in month_starts(f.period.end, 12) if f.period.start <= m and add_months(m, 1) <= f.today]
-    if len(months) < 2:
-        return []
-    values = [got.get(f"{m:%Y-%m}", 0) for m in months]
-    labels = [f"tháng {m.month}" for m in months]
-    if 0 in values:     # a zero is said in words, not as "0 ý kiến" inside a series
-        some = [f"{lab}: {count(v, 'ý kiến')}" for lab, v in zip(labels, values, strict=True) if v]
-        none = [lab for lab, v in zip(labels, values, strict=True) if not v]
-        return [f"Số ý kiến theo tháng: {'; '.join(some)}; {join(none)} không có ý kiến nào."]
-    return [f"Số ý kiến {series(values, labels)}."]
+    return months.in_words(f.month_figures, len(f.units), f.today)
 
 
 def by_field(f: ProvinceFacts) -> list[str]:
@@ -208,7 +197,7 @@ def hot_spots(f: ProvinceFacts) -> list[str]:
 def _leaders(units: list[UnitFacts], key, n: int = 3) -> tuple[list[UnitFacts], bool]:
     """The first n by `key`, widened to every unit tied with the n-th (ties are named as ties);
     True when the tie is too wide to list and only the tied figure is said."""
-    ranked = sorted((u for u in units if key(u)), key=lambda u: (-key(u), u.name))
+    ranked = sorted((u for u in units if key(u)), key=lambda u: (-key(u), vn_sort_key(u.name)))
     if len(ranked) <= n:
         return ranked, False
     cut = key(ranked[n - 1])
@@ -238,4 +227,4 @@ def busiest(f: ProvinceFacts) -> list[str]:
 
 
 def top_units(f: ProvinceFacts, n: int = 10) -> list[UnitFacts]:
-    return sorted((u for u in f.units if u.total), key=lambda u: (-u.total, u.name))[:n]
+    return sorted((u for u in f.units if u.total), key=lambda u: (-u.total, vn_sort_key(u.name)))[:n]
