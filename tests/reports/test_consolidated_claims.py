@@ -106,3 +106,22 @@ def test_vietnamese_alphabetical_order():
              "Phường 10", "Phường 2", "An Bình", "Ấp Mới"]
     assert sorted(names, key=vn_sort_key) == ["An Bình", "Ấp Mới", "Bình Đại", "Bình Phước", "Cái Nhum", "Châu Hưng",
                                               "Đồng Khởi", "Ô Môn", "Ông Bình", "Phường 2", "Phường 10", "Thới Thuận"]
+
+
+def test_network_tables_and_proposals_say_whose_figures_they_are(tmp_path, passphrase_env):
+    ctx, _ = build(tmp_path / "p.db", communes=12, per_commune=6)
+    try:
+        with ctx.transaction():     # enrolled, no collaborator list yet
+            ctx.db["peers"].insert({"unit_code": "86999", "name": "Xã Im Lặng", "role": "district",
+                                    "sign_public_key": "-", "age_recipient": "-", "fingerprint": "-",
+                                    "enrolled_on": "2026-01-01", "enrolled_by": "t"})
+        secs = sections.build(ctx, OCTOBER, date(2026, 11, 10))     # reports due on 20/11
+    finally:
+        ctx.close()
+    text = _text(secs).replace("\n", " ")
+    assert "Toàn tỉnh" not in text and "thẻ định danh" not in text
+    assert "Ở 12 đơn vị đã gửi danh sách cộng tác viên về Ban (trong 13 đơn vị đã đăng ký trao đổi dữ liệu)" in text
+    assert re.search(r"\d+ cộng tác viên của 12 đơn vị có số liệu gửi thông tin", text), text
+    captions = [b.caption for b in _document(secs).blocks if getattr(b, "caption", "")]
+    assert captions and all("tháng 10 năm 2026 (số liệu tạm thời của 12/13 đơn vị, đến ngày 10/11/2026)" in c
+                            for c in captions), captions

@@ -11,7 +11,6 @@ forecast drawn from partial data.
 from __future__ import annotations
 
 from app import catalog
-from app.exchange import province
 from app.reports.consolidated.facts import ProvinceFacts
 from app.reports.consolidated.topics import in_sentence
 from app.reports.consolidated.wording import compact, period_words
@@ -88,9 +87,13 @@ def network(f: ProvinceFacts) -> list[str]:
     n = f.network
     if not n.active:
         return ["Các đơn vị chưa gửi danh sách cộng tác viên dư luận xã hội về Ban."]
-    lines = [f"Toàn tỉnh có {count(n.active, 'cộng tác viên')} dư luận xã hội đang hoạt động ở "
-             f"{n.communes_with:02d}/{count(len(f.units), 'đơn vị')} đã đăng ký trao đổi dữ liệu."]
-    moves = [f"{count(n.reporters, 'cộng tác viên')} gửi thông tin" if n.reporters else "",
+    # Not "toàn tỉnh": only the offices that sent their list are counted, and they are named as such.
+    lines = [f"Ở {count(n.communes_with, 'đơn vị')} đã gửi danh sách cộng tác viên về Ban (trong "
+             f"{count(len(f.units), 'đơn vị')} đã đăng ký trao đổi dữ liệu), có {count(n.active, 'cộng tác viên')} "
+             "dư luận xã hội đang hoạt động."]
+    with_items = sum(1 for u in f.units if u.total)
+    moves = [f"{count(n.reporters, 'cộng tác viên')} của {count(with_items, 'đơn vị')} có số liệu gửi thông tin"
+             if n.reporters else "",
              f"{count(n.joined, 'người')} mới tham gia" if n.joined else "",
              f"{count(n.left, 'người')} thôi tham gia" if n.left else ""]
     if any(moves):
@@ -133,20 +136,14 @@ def proposals(f: ProvinceFacts) -> list[str]:
         lines.append(f"- Đề nghị Ban Tuyên giáo và Dân vận Trung ương tiếp tục cung cấp thông tin định hướng về "
                      f"{in_sentence(t.title)}, vấn đề được dư luận ở {count(len(t.units), 'đơn vị')} quan tâm nhiều "
                      f"nhất trong {label}.")
-    hot = [t for t in f.topics if t.is_hot_spot]
-    if hot:
-        units = sorted({u for t in hot for u in t.hot_units}, key=vn_sort_key)
-        lines.append(f"- Đề nghị Thường trực Tỉnh ủy chỉ đạo cấp ủy, chính quyền {compact(units, 12)} tập trung giải "
-                     f"quyết {'; '.join(in_sentence(t.title) for t in hot[:3])}, không để phát sinh điểm nóng.")
+    for t in [t for t in f.topics if t.is_hot_spot][:3]:     # each topic with its own communes
+        lines.append(f"- Đề nghị Thường trực Tỉnh ủy chỉ đạo cấp ủy, chính quyền {compact(t.hot_units, 12)} tập trung "
+                     f"giải quyết {in_sentence(t.title)}, không để phát sinh điểm nóng.")
     if f.handling.overdue:
         late = sorted((u for u in f.units if u.overdue), key=lambda u: (-u.overdue, vn_sort_key(u.name)))
         lines.append(f"- Đề nghị Ủy ban nhân dân tỉnh chỉ đạo các sở, ngành và chính quyền {compact([u.name for u in late], 12)} "
                      f"sớm trả lời {count(f.handling.overdue, 'ý kiến')} đã quá hạn giải quyết "
                      f"({as_of(f.handling.as_of)}).")
-    missing = [u.name for u in f.with_status(province.MISSING)]
-    if missing:
-        lines.append(f"- Đề nghị đảng ủy {compact(missing, 12)} gửi báo cáo {label} về Ban.")
-    if f.not_enrolled:
-        lines.append(f"- Đề nghị {count(len(f.not_enrolled), 'đảng ủy xã, phường, đặc khu')} chưa đăng ký trao đổi "
-                     "dữ liệu gửi thẻ định danh về Ban để đăng ký.")
-    return lines or ["- Đề nghị các đảng ủy xã, phường, đặc khu tiếp tục nắm chắc tình hình dư luận, báo cáo kịp thời."]
+    # The report goes to the Central and the standing committee: what the communes still owe
+    # (reports, enrolment) is said in part I, not asked of them here.
+    return lines or ["- Ban tiếp tục theo dõi, tổng hợp tình hình dư luận xã hội ở các đơn vị, báo cáo kịp thời."]

@@ -54,12 +54,22 @@ def _n(value: int) -> str:
     return vn_number(value) if value else "–"
 
 
+def of_period(f: ProvinceFacts) -> str:
+    """A table title's period: ', tháng 11 năm 2026', and while the communes' reports are still
+    coming in, whose figures they are and to which day."""
+    label = f", {f.period.label}"
+    if not f.not_yet_due:
+        return label
+    return label + f" (số liệu tạm thời của {vn_number(sum(1 for u in f.units if u.total))}/" \
+                   f"{vn_number(len(f.units))} đơn vị, đến ngày {f.today:%d/%m/%Y})"
+
+
 def field_table(f: ProvinceFacts) -> Table:
     rows = [[label, *(_n(f.cells.get((code, t), 0)) for t in catalog.TENDENCIES), _n(f.by_field.get(code, 0))]
             for code, label in catalog.FIELDS.items()]
     rows.append(["Tổng cộng", *(_n(f.by_tendency.get(t, 0)) for t in catalog.TENDENCIES), _n(f.total)])
     return Table(["Lĩnh vực", *catalog.TENDENCIES.values(), "Cộng"], rows, widths_mm=[45, 24, 24, 24, 24, 24],
-                 caption="Ý kiến theo lĩnh vực và xu hướng", bold_last_row=True)
+                 caption=f"Ý kiến theo lĩnh vực và xu hướng{of_period(f)}", bold_last_row=True)
 
 
 def topic_table(f: ProvinceFacts) -> Table:
@@ -72,7 +82,7 @@ def topic_table(f: ProvinceFacts) -> Table:
                      _n(sum(t.tendency.get("frustration", 0) + t.tendency.get("distortion", 0) for t in rest)),
                      ""])
     return Table(["Vấn đề", "Lĩnh vực", "Số đơn vị", "Số ý kiến", "Bức xúc, trái chiều", "Đơn vị báo nổi cộm"],
-                 rows, widths_mm=[62, 30, 18, 18, 20, 17], caption="Các vấn đề dư luận quan tâm")
+                 rows, widths_mm=[62, 30, 18, 18, 20, 17], caption=f"Các vấn đề dư luận quan tâm{of_period(f)}")
 
 
 def unit_table(f: ProvinceFacts) -> Table:
@@ -82,7 +92,7 @@ def unit_table(f: ProvinceFacts) -> Table:
     overdue = f"Quá hạn xử lý (đến {f.handling.as_of:%d/%m/%Y})"
     return Table(["Đơn vị", "Số ý kiến", "Bức xúc, phản đối", "Tỷ lệ bức xúc", "Nguy cơ điểm nóng", overdue],
                  rows, widths_mm=[46, 20, 24, 22, 24, 29],
-                 caption="Các đơn vị có nhiều ý kiến nhất")
+                 caption=f"Các đơn vị có nhiều ý kiến nhất{of_period(f)}")
 
 
 def group_table(f: ProvinceFacts) -> Table:
@@ -92,7 +102,7 @@ def group_table(f: ProvinceFacts) -> Table:
         if c:
             rows.append([label, vn_number(sum(c.values())), *(_n(c.get(t, 0)) for t in catalog.TENDENCIES)])
     return Table(["Giai tầng", "Số ý kiến", *catalog.TENDENCIES.values()], rows,
-                 widths_mm=[55, 20, 22, 22, 22, 24], caption="Ý kiến theo giai tầng xã hội")
+                 widths_mm=[55, 20, 22, 22, 22, 24], caption=f"Ý kiến theo giai tầng xã hội{of_period(f)}")
 
 
 def _text(lines: list[str]) -> str:
