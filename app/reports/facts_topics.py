@@ -45,8 +45,8 @@ class TopicFacts:
     proposals: list[tuple[str, int]]       # citizens' own requests, most frequent first
     high_risk: int = 0
     high_risk_areas: list[str] = field(default_factory=list)
-    agencies: list[tuple[str, int]] = field(default_factory=list)  # forwarded to, items
-    resolved: int = 0
+    agencies: list[tuple[str, int]] = field(default_factory=list)  # forwarded to in the period (to as_of)
+    resolved: int = 0           # resolved in the period (to as_of), any agency: part IV's window
     results: list[str] = field(default_factory=list)
     monthly: list[int] = field(default_factory=list)  # items per month of the period
     earlier: int = 0            # items of the topic recorded before the period, in all the data
@@ -125,6 +125,7 @@ def topics(ctx: Ctx, scope: Scope) -> list[TopicFacts]:
         "SELECT topic_id, count(*) FROM opinions o WHERE o.topic_id IS NOT NULL AND o.received_on < ? GROUP BY 1",
         [p.start.isoformat()]).fetchall())
     stocks = _topic_stocks(ctx, scope.as_of)
+    flows = _topic_flows(ctx, scope)
     months = _month_index(p)
     grouped: dict[str, list] = defaultdict(list)
     for r in rows:
@@ -142,7 +143,8 @@ def topics(ctx: Ctx, scope: Scope) -> list[TopicFacts]:
                 seen[text] = Sample(r[6], text, r[5])
         proposals = Counter(r[9].strip() for r in items if r[9].strip()).most_common(3)
         risky = [r for r in items if r[10] == "high"]
-        agencies = Counter(r[11] for r in items if r[11]).most_common()
+        flow = flows.get(topic_id, {})
+        agencies = sorted(((a, n) for a, (n, _) in flow.items() if n), key=lambda kv: (-kv[1], kv[0]))
         monthly = [0] * len(months)
         for r in items:
             if r[14] in months:
@@ -152,7 +154,7 @@ def topics(ctx: Ctx, scope: Scope) -> list[TopicFacts]:
             topic_id, title, fld, status, len(items), int(prev_counts.get(topic_id, 0)), opened,
             sorted(areas.items(), key=lambda kv: (-kv[1], kv[0])), dict(tend), scale, list(seen.values()),
             proposals, len(risky), [a for a, _ in Counter(r[5] for r in risky if r[5]).most_common(3)], agencies,
-            sum(1 for r in items if r[12] in ("resolved", "answered")),
+            sum(done for _, done in flow.values()),
             list(dict.fromkeys(r[13].strip() for r in items if r[13].strip()))[:2], monthly,
             int(earlier.get(topic_id, 0)), sum(n for n, _ in at.values()), sum(o for _, o in at.values()),
             {name: n for name, (n, _) in sorted(at.items(), key=lambda kv: -kv[1][0])}))
@@ -171,6 +173,21 @@ def _topic_stocks(ctx: Ctx, as_of: date) -> dict[str, dict[str, tuple[int, int]]
             f"LEFT JOIN units a ON a.code = o.forwarded_to WHERE o.topic_id IS NOT NULL AND {PENDING} GROUP BY 1, 2",
             {"d": as_of.isoformat()}).fetchall():
         out[topic_id][agency] = (int(n), int(late or 0))
+    return out
+
+
+def _topic_flows(ctx: Ctx, scope: Scope) -> dict[str, dict[str, tuple[int, int]]]:
+    """topic -> agency -> (forwarded, resolved) in the period up to `as_of`, over all the
+    topic's items: the same window as `agencies`' "nhận mới" and "có kết quả", so part III's
+    figure for a topic and agency is never larger than part IV's for the agency."""
+    out: dict[str, dict[str, tuple[int, int]]] = defaultdict(dict)
+    for topic_id, agency, sent, done in ctx.db.execute(
+            "SELECT o.topic_id, coalesce(a.name, o.forwarded_to), sum(o.forwarded_on BETWEEN :s AND :d), "
+            "sum(o.resolved_on BETWEEN :s AND :d) FROM opinions o LEFT JOIN units a ON a.code = o.forwarded_to "
+            "WHERE o.topic_id IS NOT NULL AND o.forwarded_to IS NOT NULL GROUP BY 1, 2",
+            {"s": scope.period.start.isoformat(), "d": scope.as_of.isoformat()}).fetchall():
+        if sent or done:
+            out[topic_id][agency] = (int(sent or 0), int(done or 0))
     return out
 
 

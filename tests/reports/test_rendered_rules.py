@@ -206,3 +206,22 @@ def test_a_clear_direction_is_said_and_tables_separate_thousands(rendered):
     for name, (_facts, _pdf, docx_text) in rendered.items():
         bare = [c for c in docx_text.splitlines() if re.fullmatch(r"[+-]?\d{4,}", c.strip())]
         assert not bare, (name, bare)
+
+
+def test_a_topics_forwarded_and_resolved_figures_fit_the_agencies(rendered):
+    """Part III counts a topic's items forwarded and resolved in the same window as part IV's
+    agencies (this period, to its cut-off), so a topic never holds more than its agency."""
+    for name, _facts, fmt, text in _texts(rendered):
+        got = {a: (int(n), int(r or 0)) for a, n, r in re.findall(
+            r"- ([^:.;]+?): nhận mới (\d+) ý kiến(?:, có kết quả giải quyết (\d+) ý kiến)?", text)}
+        for sent, agency, resolved in re.findall(
+                r"đã chuyển (\d+) ý kiến đến ([^(;.]+?) để xem xét, giải quyết(?:; đã có kết quả giải quyết (\d+))?",
+                text):
+            if agency.strip() in got:
+                assert int(sent) <= got[agency.strip()][0], (name, fmt, agency, sent, got[agency.strip()])
+                if resolved:
+                    assert int(resolved) <= got[agency.strip()][1], (name, fmt, agency, resolved)
+    adhoc = " ".join(rendered["adhoc"][1].split())
+    iii = re.findall(r"đã có kết quả giải quyết (\d+) ý kiến", adhoc)
+    iv = re.findall(r"có kết quả giải quyết (\d+) ý kiến", adhoc.split("Kết quả theo từng cơ quan", 1)[-1])
+    assert set(iii) <= set(iv) or not iv, (iii, iv)

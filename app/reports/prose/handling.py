@@ -32,16 +32,17 @@ def _risk(t: TopicFacts) -> str:
 
 
 def _done(t: TopicFacts, f: Facts, who_actor: str) -> str:
-    if not t.agencies and not t.pending:
-        return ("Chưa có ý kiến nào được chuyển đến cơ quan chức năng xem xét, giải quyết; cần sớm xác minh, "
-                "chuyển xử lý")
+    if not t.agencies and not t.pending and not t.resolved:
+        return (f"Trong {f.period.short}, chưa có ý kiến nào về vấn đề này được chuyển đến cơ quan chức năng xem "
+                "xét, giải quyết; cần sớm xác minh, chuyển xử lý")
     text = ""
-    if t.agencies:
+    if t.agencies or t.resolved:
         sent = sum(n for _, n in t.agencies)
         names = join([f"{a} ({count(n, 'ý kiến')})" if len(t.agencies) > 1 else a for a, n in t.agencies[:3]])
-        text = f"Trong {f.period.short}, {who_actor} đã chuyển {count(sent, 'ý kiến')} đến {names} để xem xét, giải quyết"
+        text = (f"Trong {f.period.short}, {who_actor} đã chuyển {count(sent, 'ý kiến')} đến {names} để xem xét, "
+                "giải quyết" if sent else f"Trong {f.period.short}")
         if t.resolved:
-            text += f"; đã có kết quả giải quyết {count(t.resolved, 'ý kiến')}"
+            text += f"{'; đã' if sent else ', đã'} có kết quả giải quyết {count(t.resolved, 'ý kiến')}"
             if t.results:
                 text += f" ({lower_first(clause(t.results[0]))})"
         text += ". "
