@@ -161,6 +161,6 @@ CHANNEL_WEIGHTS = {"direct": 0.3, "meeting": 0.3, "phone": 0.15, "zalo": 0.15, "
 
 MEETING_AGENDAS = [
     "Thông tin tình hình thời sự trong nước, quốc tế; định hướng tuyên truyền; nắm tình hình dư luận tháng.",
-    "Quán triệt chủ trương sắp xếp đơn vị hành chính; nắm dư luận về công tác chuẩn bị đại hội Đảng.",
+    "Quán triệt chủ trương sắp xếp đơn vị hành chính; nắm dư luận về việc triển khai nghị quyết đại hội Đảng bộ các cấp.",
     "Thông tin tình hình kinh tế – xã hội của xã; dư luận về công tác bồi thường dự án Quốc lộ 53.",
 ]

@@ -139,12 +139,12 @@ def build_commune_data(ctx: Ctx, seed: int, today: date) -> dict[str, int]:
                          "chair": "Đồng chí Trần Văn Phúc, Trưởng Ban Xây dựng Đảng Đảng ủy xã",
                          "agenda": content.MEETING_AGENDAS[n % len(content.MEETING_AGENDAS)],
                          "materials": "Tài liệu thông tin thời sự tháng; đề cương tuyên truyền của Ban Tuyên giáo và Dân vận Tỉnh ủy.",
-                         "minutes": "Các cộng tác viên phản ánh tình hình dư luận tại địa bàn; đồng chí chủ trì kết luận, "
-                                    "giao nhiệm vụ nắm tình hình tháng tới."})
+                         # No stock text in the chair's conclusion: the minutes draft it from what was reported.
+                         "minutes": None})
     extra = today - timedelta(days=9)
     meetings.append({"id": uuid7(), "kind": "extraordinary", "held_on": extra.isoformat(),
                      "place": hall, "chair": "Đồng chí Nguyễn Thanh Sơn, Phó Bí thư Thường trực Đảng ủy xã",
-                     "agenda": "Nắm tình hình dư luận về ô nhiễm môi trường từ cơ sở chăn nuôi và lò than củi.",
+                     "agenda": "Nắm tình hình dư luận về ô nhiễm môi trường từ cơ sở chăn nuôi heo và lò than củi.",
                      "materials": None, "minutes": None})
     records.bulk_insert(ctx, "meetings", meetings, note="demo")
     attendance = []

@@ -65,6 +65,7 @@ HEADER_COLUMNS_MM = (80.0, 85.0)  # "BAN TUYÊN GIÁO VÀ DÂN VẬN" (75.6 mm) 
 END_COLUMNS_MM = (72.0, 93.0)
 MINUTES_SIGN_COLUMNS_MM = (82.5, 82.5)
 END_GAP_PT = 12.0  # empty room between the body and the "Nơi nhận" / signature block
+KEEP_WITH_SIGNATURE = 3  # closing paragraphs that move to the next page with the signature block
 SIGNATURE_SPACE_PT = 80.0  # room for the hand signature and the seal (or the digital stamp)
 FIGURE_AFTER_PT = 10.0  # room under a table or chart, so a heading never sits on its last line
 KEEP_TABLE_ROWS = 8  # a table this short moves whole to the next page; a longer one splits (header repeated)

@@ -13,7 +13,7 @@ from app.meetings import core, planning
 from app.reports import minutes_text as mt
 from app.reports.compose import header_for
 from app.reports.document import Document, Heading, Paragraph, Signature, text_blocks
-from app.reports.prose.words import count, n2
+from app.reports.prose.words import count, n2, place
 from app.reports.render_docx import render_docx
 from app.reports.render_pdf import render_pdf
 
@@ -50,7 +50,7 @@ def _attendance(ctx: Ctx, meeting_id: str) -> list:
     blocks: list = [Paragraph(f"Có mặt {n2(len(present))}/{count(len(recorded), 'cộng tác viên')} được triệu tập; "
                               f"vắng {count(len(away), 'người')} ({count(excused, 'người')} có lý do).")]
     for x in away:
-        where = f" ({x.area_name})" if x.area_name else ""
+        where = f" ({place(x.area_name)})" if x.area_name else ""
         reason = (x.reason or ("có lý do" if x.presence == "excused" else "không có lý do")).strip().rstrip(".")
         blocks.append(Paragraph(f"- {x.full_name}{where}: vắng, {reason[:1].lower() + reason[1:]}."))
     return blocks
@@ -95,9 +95,10 @@ def minutes_document(ctx: Ctx, meeting_id: str, number: int | None = None) -> Do
     blocks.append(Heading(2, f"{n + 1}. Kết luận của đồng chí chủ trì"))
     if m.minutes:
         blocks.extend(text_blocks(m.minutes))
-    blocks.extend(Paragraph(line) for line in mt.conclusions(people, chair, reason))
-    blocks.append(Paragraph(f"Hội nghị kết thúc vào lúc {_clock(m.end_time)} cùng ngày. Biên bản đã được thông qua "
-                            "trước hội nghị."))
+    held_by = mt.holders(ctx, {t for r in mt.on_reason(people, reason) for t, _s in r.items if t}) if reason else []
+    blocks.extend(Paragraph(line) for line in mt.conclusions(people, chair, reason, held_by))
+    blocks.append(Paragraph(f"Hội nghị kết thúc vào lúc {_clock(m.end_time)} cùng ngày. Biên bản đã được đọc lại "
+                            "và thông qua tại hội nghị."))
     return Document(
         header=header_for(ctx, number, "BB", held), doc_type="BIÊN BẢN", subject=_subject(m, held), blocks=blocks,
         signatures=[Signature("", "NGƯỜI GHI BIÊN BẢN", secretary.name),

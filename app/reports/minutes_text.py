@@ -57,23 +57,26 @@ class Reporter:
 
 def reporters(ctx: Ctx, meeting_id: str) -> list[Reporter]:
     """Who brought items to the meeting, one entry per collaborator (their attendance decides
-    whether they reported there or sent their items in while absent: nobody is both)."""
+    whether they reported there or sent their items in while absent: nobody is both). The area
+    is the collaborator's registered one, as in the attendance list: where an item came from
+    varies, and showing it would move people between meetings."""
     rows = ctx.db.execute(
         "SELECT coalesce(c.id, ''), coalesce(c.full_name, ''), coalesce(u.name, ''), coalesce(t.title, ''), "
         "o.summary, coalesce(a.presence, 'present') FROM opinions o "
-        "LEFT JOIN collaborators c ON c.id = o.collaborator_id LEFT JOIN units u ON u.code = o.area_code "
+        "LEFT JOIN collaborators c ON c.id = o.collaborator_id "
+        "LEFT JOIN units u ON u.code = coalesce(c.area_code, o.area_code) "
         "LEFT JOIN topics t ON t.id = o.topic_id LEFT JOIN meeting_attendance a "
         "ON a.meeting_id = o.meeting_id AND a.collaborator_id = o.collaborator_id "
         "WHERE o.meeting_id = ? ORDER BY u.name, c.full_name, o.received_on", [meeting_id]).fetchall()
     grouped: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    areas: dict[str, Counter] = defaultdict(Counter)
+    areas: dict[str, str] = {}
     names: dict[str, str] = {}
     present: dict[str, bool] = {}
     for key, name, area, title, summary, presence in rows:
         grouped[key].append((title, (summary or "").strip()))
-        areas[key][area] += 1
+        areas.setdefault(key, area)
         names[key], present[key] = name, presence == "present"
-    return [Reporter(names[k], areas[k].most_common(1)[0][0], items, present[k]) for k, items in grouped.items()]
+    return [Reporter(names[k], areas[k], items, present[k]) for k, items in grouped.items()]
 
 
 def report_lines(people: list[Reporter], verb: str = "phản ánh", quoted: frozenset[str] = frozenset()) -> list[str]:
@@ -116,9 +119,26 @@ STOP = frozenset({"ve", "va", "cua", "cac", "tu", "tai", "tren", "dia", "ban", "
                   "luan"})
 
 
-def conclusions(people: list[Reporter], chair: Person, reason: str = "") -> list[str]:
+def holders(ctx: Ctx, titles: set[str]) -> list[str]:
+    """The agencies that hold the matters of these topic titles: where the topic was forwarded,
+    else where its items were forwarded, the busiest first; [] when none was ever forwarded."""
+    if not titles:
+        return []
+    marks = ", ".join("?" * len(titles))
+    rows = ctx.db.execute(
+        "SELECT u.name, count(*) FROM (SELECT forwarded_to AS code FROM topics WHERE title IN "
+        f"({marks}) AND forwarded_to IS NOT NULL UNION ALL SELECT o.forwarded_to FROM opinions o "
+        f"JOIN topics t ON t.id = o.topic_id WHERE t.title IN ({marks}) AND o.forwarded_to IS NOT NULL) x "
+        "JOIN units u ON u.code = x.code GROUP BY u.name ORDER BY 2 DESC, 1",
+        [*sorted(titles), *sorted(titles)]).fetchall()
+    return [name for name, _n in rows]
+
+
+def conclusions(people: list[Reporter], chair: Person, reason: str = "", agencies: list[str] | None = None) -> list[str]:
     """The chair's conclusions drafted from the items (the clerk edits them in the meeting); an
-    extraordinary meeting's `reason` is concluded on first, with what was reported about it."""
+    extraordinary meeting's `reason` is concluded on first, with what was reported about it and
+    the `agencies` that hold the matter named (no "cơ quan chức năng" standing for nobody)."""
+    agencies = agencies or []
     topics = Counter(t for r in people for t, _ in r.items if t)
     total = sum(len(r.items) for r in people)
     who = chair.name and f"Đồng chí {chair.name}" or "Đồng chí chủ trì"
@@ -131,9 +151,11 @@ def conclusions(people: list[Reporter], chair: Person, reason: str = "") -> list
             areas = sorted({place(r.area) for r in hits if r.area})
             lines.append(f"- Về nội dung hội nghị được triệu tập ({about}): cộng tác viên đã phản ánh "
                          f"{count(n, 'ý kiến')}" + (f" ở {join(areas)}" if areas else "") + "; giao cộng tác viên "
-                         + ("địa bàn này" if len(areas) == 1 else "các địa bàn này") + " bám sát tình hình, báo cáo ngay khi có diễn biến mới; bộ phận giúp việc "
-                         "tổng hợp, báo cáo Thường trực Đảng ủy và đề nghị cơ quan chức năng kiểm tra, xử lý dứt "
-                         "điểm, trả lời Nhân dân.")
+                         + ("địa bàn này" if len(areas) == 1 else "các địa bàn này") + " bám sát tình hình, báo cáo "
+                         "ngay khi có diễn biến mới; bộ phận giúp việc tổng hợp, báo cáo Thường trực Đảng ủy"
+                         + (f" và đề nghị {join(agencies[:2])} kiểm tra, xử lý dứt điểm, trả lời Nhân dân."
+                            if agencies else "; Thường trực Đảng ủy phân công cơ quan kiểm tra, xử lý, trả lời "
+                            "Nhân dân."))
         else:
             lines.append(f"- Về nội dung hội nghị được triệu tập ({about}): chưa có cộng tác viên phản ánh tại hội "
                          "nghị; giao cộng tác viên các địa bàn nắm chắc tình hình, báo cáo bộ phận giúp việc trong "
@@ -146,6 +168,7 @@ def conclusions(people: list[Reporter], chair: Person, reason: str = "") -> list
         main = [lower_first(t) for t, _ in topics.most_common(3)]
         lines.append(f"- Cộng tác viên tiếp tục nắm chắc tình hình dư luận về {'; '.join(main)}, báo cáo kịp thời "
                      "khi có diễn biến mới.")
-    lines.append("- Bộ phận giúp việc tổng hợp các ý kiến, chuyển cơ quan chức năng những nội dung cần xem xét, "
-                 "giải quyết và phản hồi kết quả đến cộng tác viên tại hội nghị lần sau.")
+    if topics or not reason:
+        lines.append("- Bộ phận giúp việc tổng hợp các ý kiến, chuyển cơ quan có thẩm quyền những nội dung cần xem "
+                     "xét, giải quyết và phản hồi kết quả đến cộng tác viên tại hội nghị lần sau.")
     return lines

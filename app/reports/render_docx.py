@@ -29,6 +29,7 @@ from app.reports.layout import (
     FIGURE_AFTER_PT,
     HEADER_COLUMNS_MM,
     KEEP_TABLE_ROWS,
+    KEEP_WITH_SIGNATURE,
     MIN_TABLE_ROWS_AT_SPLIT,
     MINUTES_SIGN_COLUMNS_MM,
     PAGE,
@@ -245,11 +246,16 @@ def _gap(container, points: float):
 
 
 def _ending(document, doc: Document) -> None:
-    # The signature block never stands alone on a page: the last paragraph and the gap keep with
-    # the ending's table (one row that cannot split), as the PDF's KeepTogether does.
-    paragraphs = document.paragraphs
-    if paragraphs:
-        paragraphs[-1].paragraph_format.keep_with_next = True
+    # The signature block never stands alone on a page: the closing paragraphs and the gap keep
+    # with the ending's table (one row that cannot split), as the PDF's KeepTogether does.
+    closing = []
+    for paragraph in reversed(document.paragraphs[-KEEP_WITH_SIGNATURE:]):
+        following = paragraph._p.getnext()
+        if following is not None and not following.tag.endswith(("}p", "}sectPr")):
+            break           # a table or a chart follows: only the paragraphs after it close the text
+        closing.append(paragraph)
+    for paragraph in closing:
+        paragraph.paragraph_format.keep_with_next = True
     _gap(document, END_GAP_PT).paragraph_format.keep_with_next = True
     if doc.is_minutes:
         table = _fixed_table(document, 1, MINUTES_SIGN_COLUMNS_MM, None)

@@ -39,6 +39,7 @@ from app.reports.layout import (
     FIGURE_AFTER_PT,
     HEADER_COLUMNS_MM,
     KEEP_TABLE_ROWS,
+    KEEP_WITH_SIGNATURE,
     LONG_TABLE_START_PT,
     MIN_TABLE_ROWS_AT_SPLIT,
     MINUTES_SIGN_COLUMNS_MM,
@@ -249,9 +250,14 @@ def story(doc: Document, sink: list[Anchor], scales: list[float] | None = None) 
         elif isinstance(block, Chart):
             flow.extend(_chart(block, scales))
     ending = _ending(doc, sink)
-    if flow and isinstance(flow[-1], RLParagraph):
-        # The signature block never stands alone on a page: it moves with the last paragraph.
-        ending = [KeepTogether([flow.pop(), *ending])]
+    closing = []
+    while flow and isinstance(flow[-1], RLParagraph) and len(closing) < KEEP_WITH_SIGNATURE:
+        closing.insert(0, flow.pop())
+    while closing and flow and isinstance(flow[-1], RLParagraph) and flow[-1].style.keepWithNext:
+        closing.insert(0, flow.pop())    # a heading stays with the text it heads
+    if closing:
+        # The signature block never stands alone on a page: it moves with the closing paragraphs.
+        ending = [KeepTogether([*closing, *ending])]
     flow.extend(ending)
     return flow
 

@@ -13,7 +13,8 @@ from docx import Document as read_docx
 
 from app.meetings import core
 from app.reports import minutes
-from app.reports.document import Paragraph
+from app.reports.document import Heading, Paragraph
+from app.reports.prose.words import place
 from app.reports.render_docx import render_docx
 from app.reports.render_pdf import render_pdf
 from tests.conftest import PASSPHRASE
@@ -75,7 +76,7 @@ def test_extraordinary_conclusion_addresses_its_reason(demo_ctx):
 
 
 def test_signature_block_never_alone_on_a_page():
-    """Wherever the page break falls, the last page holds the last paragraph with the signatures."""
+    """Wherever the page break falls, the last page holds the last paragraphs with the signatures."""
     for doc in (sample_document(pages=1), sample_minutes()):
         last_words = "Câu cuối cùng của văn bản trước phần chữ ký."
         for n in range(0, 40, 3):
@@ -84,6 +85,9 @@ def test_signature_block_never_alone_on_a_page():
             pages = [" ".join(p.text().split()) for p in open_pdf(render_pdf(variant))]
             holder = next(i for i, p in enumerate(pages) if variant.signatures[0].name in p)
             assert last_words in pages[holder], (doc.doc_type, n)
+            # the closing paragraphs (a conclusion's last points) go with it, not only one line
+            for before in filler[-2:]:
+                assert before.text in pages[holder], (doc.doc_type, n, before.text)
         docx = read_docx(io.BytesIO(render_docx(replace(doc, blocks=[*doc.blocks, Paragraph(last_words)]))))
         last = next(p for p in reversed(docx.paragraphs) if p.text == last_words)
         assert last.paragraph_format.keep_with_next
@@ -91,3 +95,58 @@ def test_signature_block_never_alone_on_a_page():
         assert gap is not None and gap.tag.endswith("}p")
         assert gap.pPr is not None and gap.pPr.keepNext is not None
         assert gap.getnext().tag.endswith("}tbl")
+
+
+def _minutes_text(ctx, meeting_id: str) -> str:
+    return " ".join(_text(minutes.render_pdf(minutes.minutes_document(ctx, meeting_id))).split())
+
+
+def test_a_collaborator_is_shown_in_the_area_they_are_registered_in(demo_ctx):
+    """Between two meetings nobody moves: the bracket after a name, in the absent list and among
+    the reporters alike, is the collaborator's registered area (not where their items came from)."""
+    registered = {name: place(area) for name, area in demo_ctx.db.execute(
+        "SELECT c.full_name, u.name FROM collaborators c JOIN units u ON u.code = c.area_code").fetchall()}
+    seen: dict[str, set[str]] = {}
+    for kind in ("regular", "extraordinary"):
+        text = _minutes_text(demo_ctx, _meeting(demo_ctx, kind)).split("Kết luận của đồng chí chủ trì")[0]
+        pairs = re.findall(r"- (?:Đồng chí )?([^-():]+?) \(([^)]*)\)(?::| phản ánh| gửi)", text)
+        assert len(pairs) > 5, kind
+        for name, area in pairs:
+            seen.setdefault(name, set()).add(area)
+    wrong = {n: a for n, a in seen.items() if a != {registered[n]}}
+    assert not wrong
+
+
+def test_minutes_hold_no_template_sentences(demo_ctx):
+    """Every sentence of the regular minutes comes from the meeting: no stock sentence saying
+    that collaborators reported and the chair concluded, in place of what they said."""
+    text = _minutes_text(demo_ctx, _meeting(demo_ctx, "regular"))
+    assert "giao nhiệm vụ nắm tình hình tháng tới" not in text
+    assert "Các cộng tác viên phản ánh tình hình dư luận tại địa bàn" not in text
+    assert "thông qua trước hội nghị" not in text and "đọc lại và thông qua tại hội nghị" in text
+
+
+def test_extraordinary_conclusion_names_the_agency_that_holds_the_matter(demo_ctx):
+    meeting_id = _meeting(demo_ctx, "extraordinary")
+    topic = demo_ctx.db.execute(
+        "SELECT o.topic_id FROM opinions o WHERE o.meeting_id = ? AND o.topic_id IS NOT NULL "
+        "GROUP BY 1 ORDER BY count(*) DESC", [meeting_id]).fetchone()[0]
+    agency = demo_ctx.db.execute(
+        "SELECT u.name FROM opinions o JOIN units u ON u.code = o.forwarded_to WHERE o.topic_id = ? "
+        "GROUP BY 1 ORDER BY count(*) DESC", [topic]).fetchone()[0]
+    conclusion = _minutes_text(demo_ctx, meeting_id).split("Kết luận của đồng chí chủ trì")[1]
+    assert agency in conclusion
+    assert "cơ quan chức năng" not in conclusion
+
+
+def test_a_heading_never_ends_a_page_before_the_closing_paragraphs():
+    """The conclusion's heading goes with the closing paragraphs it heads, wherever the break falls."""
+    doc = sample_minutes()
+    for n in range(0, 40, 2):
+        filler = [Paragraph(f"Đoạn thêm {i + 1} để dời chỗ ngắt trang.") for i in range(n)]
+        variant = replace(doc, blocks=[*doc.blocks, *filler, Heading(2, "3. Kết luận của đồng chí chủ trì"),
+                                       Paragraph("Kết luận thứ nhất."), Paragraph("Kết luận thứ hai."),
+                                       Paragraph("Kết luận thứ ba.")])
+        pages = [" ".join(p.text().split()) for p in open_pdf(render_pdf(variant))]
+        holder = next(i for i, p in enumerate(pages) if "Kết luận thứ nhất." in p)
+        assert "3. Kết luận của đồng chí chủ trì" in pages[holder], n
