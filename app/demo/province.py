@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
+from app import settings
 from app.context import Ctx
 from app.demo.commune_packages import Sender, build_package, first_tables, month_tables
 from app.exchange import importer, keys
@@ -27,6 +28,7 @@ PROVINCE_CODE = "86"
 PROVINCE_NAME = "Tỉnh Vĩnh Long"
 HOME_COMMUNE = "29266"  # Xã Càng Long, the commune demo: always among the regular senders
 REGULAR, IRREGULAR, SILENT = 64, 10, 6
+SIGNER = "Nguyễn Thị Thanh Hà"   # the demo Ban's head (a made-up name)
 LOWER_ROLE = "district"  # the exchange side every lower office's card carries (its kind says commune)
 
 
@@ -53,6 +55,8 @@ def build_province_demo(
 
     def populate(ctx: Ctx) -> None:
         summary.update(populate_province(ctx, random.Random(seed), today))
+        # The Ban's head, who signs its reports (Cài đặt › Báo cáo › Người ký), as the commune demo names its own.
+        settings.put(ctx, "report_signer_name", SIGNER)
 
     from app.office_setup import official_spec
 

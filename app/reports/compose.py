@@ -21,6 +21,7 @@ from app.reports.document import (
     text_blocks,
 )
 from app.reports.period import ROMAN
+from app.reports.signer import NO_SIGNER
 from app.reports.store import Report
 from app.text import vn_date_line
 
@@ -77,6 +78,6 @@ def document_for(ctx: Ctx, report: Report, today: date | None = None) -> Documen
     return Document(
         header=header, doc_type=DOC_TYPES.get(report.doc_code, "BÁO CÁO"), subject=report.title,
         blocks=section_blocks(report.sections), recipients=list(report.recipients),
-        signatures=[signature(o.body_name, report.signer_mode, report.signer_name or "")],
+        signatures=[signature(o.body_name, report.signer_mode, report.signer_name or NO_SIGNER)],
         title_meta=f"{header.number} {report.title}",
     )

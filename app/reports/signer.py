@@ -11,6 +11,11 @@ from __future__ import annotations
 from app.context import Ctx
 from app.reports.period import setting
 
+# What a draft shows under the title when nobody is named to sign it: a head reading the
+# draft sees the name is missing (a blank line read as "no name needed"), and signing
+# refuses until one is given (app.reports.register.sign).
+NO_SIGNER = "[Họ và tên người ký]"
+
 
 def default_signer(ctx: Ctx) -> str:
     name = setting(ctx, "report_signer_name")

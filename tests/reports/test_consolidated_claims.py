@@ -125,3 +125,34 @@ def test_network_tables_and_proposals_say_whose_figures_they_are(tmp_path, passp
     captions = [b.caption for b in _document(secs).blocks if getattr(b, "caption", "")]
     assert captions and all("tháng 10 năm 2026 (số liệu tạm thời của 12/13 đơn vị, đến ngày 10/11/2026)" in c
                             for c in captions), captions
+
+
+def test_the_signature_names_the_signer_or_shows_that_one_is_missing(tmp_path, passphrase_env):
+    from app import settings
+    from app.reports import draft
+    from app.reports.compose import document_for
+    from app.reports.signer import NO_SIGNER
+
+    ctx, _ = build(tmp_path / "p.db", communes=4, per_commune=4)
+    try:
+        nameless = document_for(ctx, draft.draft_report(ctx, "monthly", date(2026, 10, 1)))
+        settings.put(ctx, "report_signer_name", "Nguyễn Thị Thanh Hà")
+        named = document_for(ctx, draft.draft_report(ctx, "quarterly", date(2026, 10, 1)))
+    finally:
+        ctx.close()
+    assert nameless.signatures[0].title == "TRƯỞNG BAN" and nameless.signatures[0].name == NO_SIGNER
+    assert named.signatures[0].name == "Nguyễn Thị Thanh Hà"
+
+
+def test_the_annual_report_ends_with_next_years_direction_and_tasks(tmp_path, passphrase_env):
+    ctx, expect = build(tmp_path / "p.db", communes=12, per_commune=6)
+    try:
+        secs = sections.build(ctx, period_of("annual", date(2026, 1, 1)), date(2026, 12, 7))
+        quarter = sections.build(ctx, Q4, date(2026, 12, 7))
+    finally:
+        ctx.close()
+    last = secs[-1]
+    assert (last["key"], last["title"]) == ("directions", "Phương hướng, nhiệm vụ năm 2027")
+    assert last["text"].startswith("Năm 2027, Ban Tuyên giáo và Dân vận Tỉnh ủy tập trung thực hiện các nhiệm vụ sau:")
+    assert "\n1. Tiếp tục nắm chắc tình hình" in last["text"] and "đã chuyển nhưng quá hạn" in last["text"]
+    assert quarter[-1]["key"] == "proposals"

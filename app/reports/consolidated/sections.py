@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from app import catalog
 from app.context import Ctx
 from app.reports.compose import figure_marker
-from app.reports.consolidated import actions, wording
+from app.reports.consolidated import actions, directions, wording
 from app.reports.consolidated.facts import ProvinceFacts, gather
 from app.reports.document import Table
 from app.reports.period import Period, due_date, setting
@@ -116,7 +116,7 @@ class _Sections:
         self.items: list[dict] = []
         self.tables = 0
 
-    def add(self, key: str, parts: list[tuple[list[str], Table | None]]) -> None:
+    def add(self, key: str, parts: list[tuple[list[str], Table | None]], title: str = "") -> None:
         texts, figures = [], {}
         for lines, table in parts:
             texts.append(_text(lines))
@@ -126,7 +126,7 @@ class _Sections:
                 table.caption = f"{label}. {table.caption}"
                 figures[label] = {"table": asdict(table)}
                 texts.append(figure_marker(label))
-        section: dict = {"key": key, "title": TITLES[key], "text": "\n".join(t for t in texts if t), "edited": False}
+        section: dict = {"key": key, "title": title or TITLES[key], "text": "\n".join(t for t in texts if t), "edited": False}
         if figures:
             section["figures"] = figures
         self.items.append(section)
@@ -145,6 +145,8 @@ def build(ctx: Ctx, p: Period, today: date | None = None) -> list[dict]:
     out.add("handling", [(actions.handling(f), None)])
     out.add("network", [(actions.network(f), None)])
     out.add("proposals", [(actions.forecast(f) + actions.proposals(f), None)])
+    if p.kind == "annual":      # a year closes with the next year's direction and tasks, as a commune's does
+        out.add("directions", [(directions.directions(f), None)], directions.title(f))
     return out.items
 
 
