@@ -25,6 +25,19 @@ from app.months import add_months
 from app.text import fold
 
 MULTI = 1.4     # a word of two syllables or more says more than one syllable alone
+MONTH_MIN_ITEMS = 4  # a month's keyword occurs in at least this many distinct items
+# Words of two syllables or more that say nothing of what people talk about: who spoke (the
+# social groups every month has) and verbs or adjectives of any subject. A month's keywords skip
+# them; one-syllable words ("ghi", "nhỏ", "lấy", "gấp") are never a month's keyword at all.
+NO_CONTENT = frozenset({
+    "hưu trí", "hội viên", "đoàn viên", "thanh niên", "người già", "phụ huynh", "học sinh", "đảng viên",
+    "người lao động", "tiểu thương", "nông dân", "cộng tác viên", "phụ nữ", "đồng bào", "hộ dân", "gia đình",
+    "người dân", "bà con", "nhân dân", "xử lý", "yêu cầu", "xuất hiện", "ảnh hưởng", "dứt điểm", "công tác",
+    "thực tế", "biện pháp", "đề nghị", "phản ánh", "kiến nghị", "tình trạng", "kiểm tra", "mong muốn",
+    "quan tâm", "lo lắng", "bức xúc", "băn khoăn", "đồng tình", "ủng hộ", "vấn đề", "hiện nay", "thời gian",
+    "cho rằng", "tháng này", "tháng trước", "chủ trương", "kịp thời", "khẩn trương", "thời điểm", "kiên quyết",
+    "kiên trì",
+})
 
 
 def _bare(k: str) -> str:
@@ -130,18 +143,18 @@ def month_keywords(ctx: Ctx, month: str, n: int = 8, before: int = 3) -> list[st
     end, start = add_months(first, 1), add_months(first, -before)
     rows = ctx.db.execute("SELECT received_on, summary FROM opinions WHERE received_on >= ? AND received_on < ?",
                           [start.isoformat(), end.isoformat()]).fetchall()
-    now = [s for d, s in rows if d >= first.isoformat()]
+    now = list(dict.fromkeys((s or "").strip() for d, s in rows if d >= first.isoformat()))  # distinct items
     past = [s for d, s in rows if d < first.isoformat()]
     if not now:
         return []
     proc = synonyms.processor(ctx)
     words_now = _Words(proc, now)
     df_now, df_past = words_now.doc_freq(), _Words(proc, past).doc_freq()
+    skip = {segment.key(w) for w in NO_CONTENT}
     weights = {}
     for k, c in df_now.items():
-        if c < 2:
+        if c < MONTH_MIN_ITEMS or " " not in k or k in skip:
             continue
         ratio = math.log((c + 0.5) / (len(now) + 1)) - math.log((df_past.get(k, 0) + 0.5) / (len(past) + 1))
-        if ratio > 0.3:
-            weights[k] = ratio * math.sqrt(c) * (MULTI if " " in k else 1.0)
+        weights[k] = c * (1.0 + min(max(ratio, 0.0), 1.0))
     return _pick(weights, words_now, n)

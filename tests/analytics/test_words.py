@@ -84,3 +84,25 @@ def test_keywords_in_the_rendered_monthly_report_are_words(demo_ctx):
     for pair in ("đơn tiền", "củi ảnh", "hưởng sức"):
         assert pair not in shown
     _check(shown, texts)
+
+
+def test_a_months_keywords_are_words_of_many_items_and_of_its_main_topics(demo_ctx):
+    """Weighed by the items they occur in (not by one stray comment), content words of two
+    syllables or more, and the month's largest topic is among them."""
+    db = demo_ctx.db
+    months = [r[0] for r in db.execute("SELECT DISTINCT substr(received_on, 1, 7) FROM opinions ORDER BY 1")]
+    for month in months[-3:]:
+        texts = list(dict.fromkeys(r[0] for r in db.execute(
+            "SELECT summary FROM opinions WHERE substr(received_on, 1, 7) = ?", [month])))
+        items = [{w.lower() for w in segment.segment(t)} for t in texts]
+        found = keywords.month_keywords(demo_ctx, month)
+        assert found, month
+        for k in found:
+            assert " " in k and k not in ("ghi", "nhỏ", "lấy", "gấp"), (month, k)
+            assert sum(k.lower() in words for words in items) >= 4, (month, k, found)
+        (top,) = db.execute("SELECT topic_id FROM opinions WHERE substr(received_on, 1, 7) = ? AND topic_id IS NOT "
+                            "NULL GROUP BY 1 ORDER BY count(*) DESC LIMIT 1", [month]).fetchone()
+        of_top = {w.lower() for (t,) in db.execute("SELECT summary FROM opinions WHERE topic_id = ? AND "
+                                                   "substr(received_on, 1, 7) = ?", [top, month])
+                  for w in segment.segment(t)}
+        assert any(k.lower() in of_top for k in found), (month, found)
