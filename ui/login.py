@@ -239,27 +239,35 @@ class AutoBackup(QObject):
         self.timer.setInterval(DAILY_CHECK_MS)
         self.timer.timeout.connect(lambda: self.run("daily"))
         self.timer.start()
-        QTimer.singleShot(5 * 60 * 1000, lambda: self.run("daily"))
+        QTimer.singleShot(5 * 60 * 1000, self, lambda: self.run("daily"))  # cancelled if this object goes
         QApplication.instance().aboutToQuit.connect(self.on_quit)  # a slot: gone with this object
 
     def on_quit(self) -> None:
-        self.run("exit")
+        failure = self.run("exit")
+        if failure:  # the program is closing: say it now, with what to do
+            QMessageBox.warning(None, "Chưa sao lưu được", f"Chưa sao lưu được khi thoát: {failure}\n\n"
+                                f"{health.WHAT_TO_DO}")
 
     def run(self, reason: str) -> str | None:
-        """Back up now if due; a failure is recorded for the overview's card (app.backup.health)
-        and, on exit, said in a message with what to do. Returns the failure's message."""
+        """Back up now if due: the daily one on the worker, the one at exit in place (returning
+        the failure's message, if any)."""
+        if self.tasks is not None and reason != "exit":
+            self.tasks.run(lambda: self._attempt(reason), on_failed=lambda exc: log.error(
+                "automatic backup (%s) failed", reason, exc_info=exc))
+            return None
+        return self._attempt(reason)
+
+    def _attempt(self, reason: str) -> str | None:
+        """On whichever thread runs it (no Qt): a failure must not stop work, so it is logged and
+        recorded for the overview's card (app.backup.health); returns its message."""
         try:
             made = backup.auto_backup(self.ctx, reason)
         except Exception as exc:  # noqa: BLE001 - never lose the user's session over a backup
             log.warning("automatic backup (%s) failed: %s", reason, getattr(exc, "message", exc), exc_info=True)
             try:
-                message = health.record_failure(self.ctx, reason, exc)
+                return health.record_failure(self.ctx, reason, exc)
             except DlxhError:
-                message = getattr(exc, "message", "lỗi không lường trước (xem tệp nhật ký).")
-            if reason == "exit":
-                QMessageBox.warning(None, "Chưa sao lưu được", f"Chưa sao lưu được khi thoát: {message}\n\n"
-                                    f"{health.WHAT_TO_DO}")
-            return message
+                return getattr(exc, "message", "lỗi không lường trước (xem tệp nhật ký).")
         if made:
             log.info("automatic backup (%s): %s", reason, made)
         return None
@@ -306,12 +314,24 @@ def authenticate(ctx: Ctx) -> User | None:
     return dialog.user
 
 
+def end_session() -> None:
+    """Stop the automatic backups (the store is about to close; tests end each office this way)."""
+    for auto in _SESSION:
+        auto.timer.stop()
+        QApplication.instance().aboutToQuit.disconnect(auto.on_quit)
+        auto.deleteLater()
+    _SESSION.clear()
+
+
 def start_session(window: QWidget, ctx: Ctx) -> IdleLock:
     """Once the main window exists: its idle lock (a child of the window) and, once per program,
     the automatic backups."""
+    tasks = getattr(window, "tasks", None)
     if not _SESSION:
-        _SESSION.append(AutoBackup(ctx, parent=QApplication.instance(), tasks=getattr(window, "tasks", None)))
+        _SESSION.append(AutoBackup(ctx, parent=QApplication.instance(), tasks=tasks))
+    else:  # a new window after switching user: the old window and its worker are going away
+        _SESSION[0].tasks = tasks
     return IdleLock(ctx, window)
 
 
-_SESSION: list[QObject] = []  # the automatic backups, alive until the program ends
+_SESSION: list[AutoBackup] = []  # the automatic backups, alive until the program ends

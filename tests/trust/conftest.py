@@ -59,3 +59,12 @@ def _as_role(ctx: Ctx, role: str, name: str | None = None) -> Ctx:
 def as_role():
     """as_role(ctx, role): the same store acting as a signed-in user with that role."""
     return _as_role
+
+
+@pytest.fixture(autouse=True)
+def _no_session_left():
+    """A test that opened a session window leaves no automatic backup timer on a closed store."""
+    yield
+    from ui import login
+
+    login.end_session()

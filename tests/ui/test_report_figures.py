@@ -4,8 +4,6 @@ figures while keeping the user's edited section."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QMessageBox
-
 from app.context import User
 from app.opinions import items
 from app.reports import figures_check, store
@@ -55,9 +53,9 @@ def test_signing_changed_figures_asks_and_no_is_safe_then_redraft_keeps_edits(ma
     assert panel.figures.isHidden() and panel.report.status == "draft"
 
 
-def test_signing_changed_figures_after_confirmation(main_window, demo_ctx, monkeypatch):
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+def test_signing_changed_figures_after_confirmation(main_window, demo_ctx):
     panel, _before = _approved_with_new_items(main_window, demo_ctx)
     answer("Ký với số liệu cũ")
+    answer("Ký số")                                   # then the signing question itself
     panel.flow_buttons["sign"].click()
     assert store.get(demo_ctx, panel.report.id).status == "signed"
