@@ -156,3 +156,23 @@ def test_the_annual_report_ends_with_next_years_direction_and_tasks(tmp_path, pa
     assert last["text"].startswith("Năm 2027, Ban Tuyên giáo và Dân vận Tỉnh ủy tập trung thực hiện các nhiệm vụ sau:")
     assert "\n1. Tiếp tục nắm chắc tình hình" in last["text"] and "đã chuyển nhưng quá hạn" in last["text"]
     assert quarter[-1]["key"] == "proposals"
+
+
+def test_keywords_are_the_provinces_not_one_topic_of_a_few_communes(tmp_path, passphrase_env):
+    ctx, _ = build(tmp_path / "p.db", communes=12, per_commune=10, month=date(2026, 9, 1))
+    try:
+        topic = ctx.db.execute("SELECT id, field, origin FROM topics WHERE origin IN ('86000', '86001', '86002')"
+                               ).fetchall()
+        rows = [{"origin": origin, "received_on": "2026-10-06", "channel": "direct", "field": fld, "topic_id": tid,
+                 "summary": f"Hộ dân phản ánh việc kiểm đếm tài sản khi thi công tuyến đường chưa công khai {k}.",
+                 "tendency": "concern", "scale": "medium", "hotspot_risk": "none", "handling": "new"}
+                for tid, fld, origin in topic for k in range(4)]
+        rows += [{"origin": f"86{i:03d}", "received_on": "2026-10-08", "channel": "direct", "field": "economy",
+                  "topic_id": None, "summary": f"Nhiều người bị lừa đảo qua tin nhắn giả danh ngân hàng {k}.",
+                  "tendency": "concern", "scale": "medium", "hotspot_risk": "none", "handling": "new"}
+                 for i in range(12) for k in range(2)]
+        records.bulk_insert(ctx, "opinions", rows, note="sample")
+        words = sections.keywords(ctx, OCTOBER)
+    finally:
+        ctx.close()
+    assert words and not {"kiểm đếm", "thi công", "tuyến đường"} & set(words), words

@@ -60,6 +60,9 @@ def test_demo_report_at_168_communes_reads_true(province_168, month):
     text = " ".join(text.split())          # the PDF's line breaks fall anywhere in a sentence
     assert pages <= 12
     assert not ZERO.search(text), ZERO.search(text)
+    # a tie is said once ("các xã A, B (cùng 03 ý kiến)"), not the same bracket unit after unit
+    repeated = re.search(r"(\((?:cùng )?\d+ ý kiến[^()]*\))[^()]{0,40}\1", text)
+    assert not repeated, repeated
     topics = next(b for b in doc.blocks if isinstance(b, Table) and "vấn đề dư luận" in b.caption)
     keys = [topic_key(r[0]) for r in topics.rows]
     assert len(keys) == len(set(keys)) <= 13

@@ -13,7 +13,7 @@ from __future__ import annotations
 from app import catalog
 from app.reports.consolidated.facts import ProvinceFacts
 from app.reports.consolidated.topics import in_sentence
-from app.reports.consolidated.wording import compact, period_words
+from app.reports.consolidated.wording import compact, period_words, tied
 from app.reports.prose.words import count, join, lower_first, n2, pct, tendency, upper_first
 from app.reports.wording import as_of
 from app.text import vn_sort_key
@@ -71,7 +71,7 @@ def handling(f: ProvinceFacts) -> list[str]:
     scope = f", ở {count(h.counted, 'đơn vị')} đã gửi báo cáo {h.counted_in or period_words(f)}" \
         if h.counted is not None else ""
     if h.overdue:
-        names = ", ".join(f"{compact([u.name])} ({count(u.overdue, 'ý kiến')})" for u in late[:8])
+        names = "; ".join(tied(late[:8], lambda u: u.overdue, "ý kiến"))
         more = f" và {count(len(late) - 8, 'đơn vị')} khác" if len(late) > 8 else ""
         lines.append(f"{upper_first(as_of(h.as_of))}{scope}, còn {count(h.overdue, 'ý kiến')} đã chuyển nhưng quá hạn chưa có kết quả "
                      f"giải quyết, ở {count(len(late), 'đơn vị')}: {names}{more}.")

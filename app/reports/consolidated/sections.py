@@ -154,17 +154,24 @@ def keywords(ctx: Ctx, p: Period, n: int = 8) -> list[str]:
     """The month's distinctive words across the communes, kept only as the clerks wrote them:
     a keyword must occur, accents and all, as whole words in the month's item texts, so an
     accent-stripped feature ("binh ghi") is never printed. Which words make a keyword is
-    app.analytics.keywords' call (its word segmentation)."""
+    app.analytics.keywords' call (its word segmentation). A province's keyword must also be
+    the province's: written in the items of at least a third of the communes with items that
+    month — one topic of four communes ("nâng cấp, thi công, kiểm đếm" from 15 of 296 items)
+    is not what the province talked about."""
     from app.analytics.keywords import month_keywords
 
     if p.kind != "monthly":
         return []     # the keywords set a month against the months before it
     found = month_keywords(ctx, p.start.strftime("%Y-%m"), n * 3)
-    texts = " ".join(s for (s,) in ctx.db.execute(
-        "SELECT summary FROM opinions WHERE received_on BETWEEN ? AND ?", [p.start.isoformat(), p.end.isoformat()]))
-    written = f" {_words(texts)} "
+    by_origin: dict[str, list[str]] = {}
+    for origin, summary in ctx.db.execute("SELECT origin, summary FROM opinions WHERE received_on BETWEEN ? AND ?",
+                                          [p.start.isoformat(), p.end.isoformat()]):
+        by_origin.setdefault(origin, []).append(summary or "")
+    written = {o: f" {_words(' '.join(texts))} " for o, texts in by_origin.items()}
+    wide = max(2, -(-len(written) // 3))
     # One-syllable features ("hàng", "mất") say nothing to a reader; words of two or more do.
-    return [k for k in found if len(k.split()) > 1 and f" {_words(k)} " in written][:n]
+    return [k for k in found if len(k.split()) > 1
+            and sum(f" {_words(k)} " in text for text in written.values()) >= wide][:n]
 
 
 def _words(text: str) -> str:

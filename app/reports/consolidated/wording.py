@@ -221,9 +221,18 @@ def busiest(f: ProvinceFacts) -> list[str]:
             lines.append(f"Có {count(len(best), 'đơn vị')} cùng {what}, mỗi đơn vị {count(key(top[0]), noun)}: "
                          f"{compact([u.name for u in best], 8)}.")
             continue
-        lines.append(f"Các đơn vị có {what}: " + ", ".join(
-            f"{compact([u.name])} ({count(key(u), noun)})" for u in top) + ".")
+        lines.append(f"Các đơn vị có {what}: " + "; ".join(tied(top, key, noun)) + ".")
     return lines
+
+
+def tied(top: list[UnitFacts], key, noun: str) -> list[str]:
+    """'xã A (07 ý kiến)', then units sharing a figure together: 'các xã B, C (cùng 05 ý kiến)'
+    — a tie said once, not the same bracket five times."""
+    out = []
+    for value in sorted({key(u) for u in top}, reverse=True):
+        names = [u.name for u in top if key(u) == value]
+        out.append(f"{compact(names)} ({'cùng ' if len(names) > 1 else ''}{count(value, noun)})")
+    return out
 
 
 def top_units(f: ProvinceFacts, n: int = 10) -> list[UnitFacts]:
