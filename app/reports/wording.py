@@ -249,6 +249,8 @@ def series(values: Sequence[int], labels: Sequence[str], noun: str = "ý kiến"
     'tăng qua các tháng (02 – 05 – 08)', 'giảm qua …', else 'không đều: cao nhất tháng 8 (…)'."""
     shown = " – ".join(n2(v) for v in values)
     shape = trend(values)
+    if len(values) == 2 and shape in ("up", "down"):  # two points are one step, not "qua các tháng"
+        return f"{labels[1]} {'tăng' if shape == 'up' else 'giảm'} so với {labels[0]} ({shown} {noun})"
     if shape == "up":
         return f"tăng qua các tháng ({shown} {noun})"
     if shape == "down":

@@ -122,3 +122,13 @@ def test_an_adhoc_report_keeps_to_its_subject(demo_ctx):
     text = _text(report)
     assert "Quốc lộ 53" not in text and "phân bón" not in text
     assert "network" not in [s["key"] for s in report.sections]
+
+
+def test_a_month_forecasts_no_trend_from_one_step(demo_ctx):
+    """A month that is over is set against one previous month: one rise or fall is said as such,
+    never as "xu hướng lắng xuống" or "dự báo tiếp tục tăng"."""
+    last = period_of("monthly", date.today()).previous()
+    for anchor in (last.start, last.previous().start):
+        report = draft.draft_report(demo_ctx, "monthly", anchor)
+        outlook = _section(report, "proposals")
+        assert "xu hướng lắng xuống" not in outlook and "dự báo tiếp tục tăng" not in outlook, outlook

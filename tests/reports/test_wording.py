@@ -193,3 +193,8 @@ def test_a_tripling_year_with_dips_is_a_rise():
     text = w.series(year, [f"tháng {i}" for i in range(1, 12)])
     assert text.startswith("nhìn chung tăng mạnh") and "từ 51 ý kiến tháng 1 lên 173 ý kiến tháng 11" in text
     assert "không đều" not in w.series([5, 7, 11, 9, 14, 18, 20, 25, 32, 30, 44], [str(i) for i in range(11)])
+
+
+def test_two_points_are_one_step():
+    text = w.series([137, 173], ["tháng 10", "tháng 11"])
+    assert text == "tháng 11 tăng so với tháng 10 (137 – 173 ý kiến)"

@@ -66,7 +66,7 @@ def comparable(f: Facts) -> bool:
 def versus(f: Facts, now: int, before: int, noun: str = "ý kiến") -> str:
     """The change against the previous period, or why there is none."""
     if f.running and f.has_prev:  # said once, in part I; the earlier figure is not given as if compared
-        return f"chưa so sánh với {f.period.previous_label} vì {f.period.short} chưa kết thúc"
+        return f"chưa so sánh với {f.period.previous_label} vì {f.period.label} chưa kết thúc"
     return wording.change(now, before, f.period.previous_label, f.has_prev, noun)
 
 

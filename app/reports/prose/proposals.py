@@ -47,8 +47,12 @@ def forecast(f: Facts, pen: Pen) -> list[str]:
     if rising:
         names = titles((t.title for t in rising[:3]), quote=True)
         these = "các vấn đề này" if len(rising) > 1 else "vấn đề này"
-        lines.append(f"Thời gian tới, dư luận về {names} dự báo tiếp tục tăng, nhất là khi {these} chưa "
-                     "được giải quyết dứt điểm.")
+        if len(f.monthly) > 1:  # three months that are over rose at every step: a trend
+            lines.append(f"Thời gian tới, dư luận về {names} dự báo tiếp tục tăng, nhất là khi {these} chưa "
+                         "được giải quyết dứt điểm.")
+        else:  # one rise against the previous month is no trend: said as a rise and a risk
+            lines.append(f"Dư luận về {names} tăng so với {f.period.previous_label}; nếu {these} chưa được "
+                         "giải quyết dứt điểm, thời gian tới có thể còn tăng.")
     elif f.running:
         lines.append(f"Do {f.period.short} chưa kết thúc (số liệu tính đến ngày {f.as_of:%d/%m/%Y}), chưa đủ căn cứ "
                      "dự báo xu hướng tăng, giảm của từng vấn đề; tiếp tục theo dõi đến hết kỳ.")
@@ -60,7 +64,9 @@ def forecast(f: Facts, pen: Pen) -> list[str]:
                      "kiện, tụ tập đông người hoặc bị lợi dụng để xuyên tạc, kích động.")
     falling = [t for t in f.topics if _moving(t, f, "down")]
     if falling:
-        lines.append(f"Dư luận về {titles(t.title for t in falling[:2])} có xu hướng lắng xuống.")
+        names = titles(t.title for t in falling[:2])
+        lines.append(f"Dư luận về {names} có xu hướng lắng xuống." if len(f.monthly) > 1 else
+                     f"Dư luận về {names} giảm so với {f.period.previous_label}; cần tiếp tục theo dõi.")
     if not lines:
         lines.append("Dự báo tình hình tư tưởng, tâm trạng của cán bộ, đảng viên và Nhân dân tiếp tục ổn định.")
     return lines
