@@ -185,13 +185,26 @@ def build_commune_data(ctx: Ctx, seed: int, today: date) -> dict[str, int]:
 build_demo_data = build_commune_data  # the name callers used before office kinds
 
 
+YEAR_TOPIC_ITEMS = 1380   # a year's items filed under a topic, spread by the topics' curves
+OTHER_ITEMS = (5, 9)      # a month's items tied to no topic
+
+
+def _per_weight() -> float:
+    return YEAR_TOPIC_ITEMS / sum(sum(t.curve) for t in content.TOPICS)
+
+
+def month_size(month_index: int) -> int:
+    """The demo commune's items in month `month_index` (0–11, January–December) on average:
+    the province demo's Xã Càng Long sends as many, so the two demos show one Càng Long."""
+    return round(sum(t.curve[month_index] for t in content.TOPICS) * _per_weight()) + sum(OTHER_ITEMS) // 2
+
+
 def _build_items(rng, today, months, communes, agencies, active, quiet, meetings, topic_rows, present) -> list[dict]:
     # Quiet collaborators did report, but nothing in the last three months; at a meeting only
     # those present report (an absent collaborator reports nothing there).
     talkers = {"recent": [p for p in active if p["id"] not in quiet], "earlier": active, "present": present}
     items = []
-    total_weight = sum(sum(t.curve) for t in content.TOPICS)
-    per_unit = 1380 / total_weight
+    per_unit = _per_weight()
     for t, topic in zip(content.TOPICS, topic_rows, strict=True):
         for month_index, start in enumerate(months):
             # The month still running has items only for its days so far (consistent with the
@@ -213,7 +226,7 @@ def _build_items(rng, today, months, communes, agencies, active, quiet, meetings
                 items.append(item)
     # Items not tied to a topic ("other" concerns of the month).
     for start in months:
-        for _ in range(round(rng.randint(5, 9) * _elapsed(start, today))):
+        for _ in range(round(rng.randint(*OTHER_ITEMS) * _elapsed(start, today))):
             items.append(_item(rng, None, None, start, today, communes, agencies, talkers, meetings))
     items.sort(key=lambda r: r["received_on"])
     return items

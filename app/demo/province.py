@@ -18,6 +18,7 @@ from pathlib import Path
 
 from app import settings
 from app.context import Ctx
+from app.demo import core
 from app.demo.commune_packages import Sender, build_package, first_tables, month_tables
 from app.exchange import importer, keys
 from app.months import add_months, month_starts
@@ -101,7 +102,10 @@ def populate_province(
             tables = first_tables(s, rng) if s.seq == 0 else {}
             hot = s.code in plan.hot and n >= 9
             # The commune demo's curves end with the current month; this year ends with the last one.
-            for name, rows in month_tables(s, rng, month, rng.randint(8, 18), hot=hot, curve_at=max(0, n - 1)).items():
+            size = rng.randint(8, 18)
+            if s.code == HOME_COMMUNE:   # the commune demo's own Càng Long: its months are of that size
+                size = core.month_size(max(0, n - 1))
+            for name, rows in month_tables(s, rng, month, size, hot=hot, curve_at=max(0, n - 1)).items():
                 tables[name] = tables.get(name, []) + rows
             data = build_package(s, PROVINCE_CODE, own.age_recipient, tables)
             importer.import_bytes(ctx, data, f"{s.code}-{s.seq:06d}.dlxh", now=f"{arrival.isoformat()}T09:00:00Z")

@@ -106,3 +106,25 @@ def test_communes_agencies_stay_theirs_at_the_province(tmp_path, passphrase_env)
         assert [a.name for a in agencies(tinh)] == ["Sở Nông nghiệp và Môi trường"]
     finally:
         tinh.close()
+
+
+def test_the_province_demos_cang_long_is_the_commune_demos(demo_ctx, tmp_path, passphrase_env):
+    """Xã Càng Long is the commune demo: the province demo's Càng Long sends months of the
+    same size (it sent 18 items for a November in which the commune demo recorded 173)."""
+    from app.demo import province as demo
+
+    today = date.today()
+    communes = [(demo.HOME_COMMUNE, "Xã Càng Long"), ("29999", "Xã Thử Nghiệm")]
+    tinh, _ = init_office(tmp_path / "tinh.db", unit_code="86", name="Tỉnh Vĩnh Long", role="province",
+                          populate=lambda c: demo.populate_province(c, random.Random(3), today, communes, (2, 0, 0)))
+    try:
+        for back in (2, 3, 4):     # months whose package has come (November is not due before 20/12)
+            p = period_of("monthly", add_months(today, -back))
+            span = [p.start.isoformat(), p.end.isoformat()]
+            there = tinh.db.execute("SELECT count(*) FROM opinions WHERE origin = ? AND received_on BETWEEN ? AND ?",
+                                    [demo.HOME_COMMUNE, *span]).fetchone()[0]
+            home = demo_ctx.db.execute("SELECT count(*) FROM opinions WHERE received_on BETWEEN ? AND ?",
+                                       span).fetchone()[0]
+            assert home / 2 <= there <= home * 2, (p.label, there, home)
+    finally:
+        tinh.close()
