@@ -41,7 +41,7 @@ def _questions(sid: str, ctx: Ctx) -> None:
     add(ctx, sid, "Anh/chị biết chủ trương này qua những kênh nào?", "multiple",
         ["Họp ấp, khóm", "Loa truyền thanh", "Ti vi, báo, đài", "Mạng xã hội", "Cán bộ đến nhà"], skip=SkipRule(1, 1))
     add(ctx, sid, "Anh/chị đồng tình với chủ trương sáp nhập ấp, khóm ở mức nào?", "likert")
-    add(ctx, sid, "Điều anh/chị băn khoăn nhất khi sáp nhập là gì?", "multiple",
+    add(ctx, sid, "Khi sáp nhập, anh/chị còn băn khoăn về những điều gì? (có thể chọn nhiều phương án)", "multiple",
         ["Đi lại làm giấy tờ xa hơn", "Sắp xếp cán bộ ấp", "Tên gọi ấp mới", "Đầu tư hạ tầng", "Không băn khoăn"])
     add(ctx, sid, "Ý kiến của người dân có được lấy trước khi sáp nhập không?", "single",
         ["Có, đầy đủ", "Có nhưng còn hình thức", "Không", "Không biết"])

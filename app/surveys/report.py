@@ -12,10 +12,12 @@ from app.context import Ctx
 from app.office import get_office
 from app.reports.document import Chart, Document, Header, Heading, Paragraph, Table, number_text, signature
 from app.reports.signer import default_signer
+from app.surveys import shown
 from app.surveys import tabulate as tb
 from app.surveys.model import AGE_BANDS
+from app.surveys.report_assessment import assessment
 from app.surveys.report_groups import GroupAgreement, closing, lowest_groups
-from app.surveys.report_text import findings, margin_words, method_paragraphs, pct, reading
+from app.surveys.report_text import method_paragraphs, pct, reading
 from app.text import fold, vn_date_line, vn_number
 
 ROMAN = ("I", "II", "III", "IV", "V")
@@ -26,8 +28,14 @@ def default_recipients(ctx: Ctx) -> list[str]:
     return list(setting(ctx, "report_recipients"))
 
 
-def _subject(title: str) -> str:
+def _subject(title: str, place_name: str = "") -> str:
+    """"kết quả thăm dò … trên địa bàn xã Càng Long": a title ending on the bare kind of place
+    ("… trên địa bàn xã") gets the office's place name, so no line ends on "xã" alone."""
     body = title[0].lower() + title[1:] if title else ""
+    bare = body.rstrip(" .").rsplit(" ", 1)
+    if place_name and len(bare) == 2 and bare[1] in ("xã", "phường", "tỉnh", "đặc khu") \
+            and bare[0].endswith("địa bàn"):
+        body = f"{body.rstrip(' .')} {place_name}"
     if fold(body).startswith(("tham do", "dieu tra", "khao sat")):
         return f"kết quả {body}"
     return f"kết quả thăm dò dư luận xã hội về {body}"
@@ -58,7 +66,8 @@ def _profile_table(data: tb.SurveyData) -> Table:
         for code, name in catalogue.items():
             if counts.get(code):
                 rows.append([f"{tb.BY[by]}: {name}", vn_number(counts[code]), pct(100 * counts[code] / n)])
-    return Table(["Nhóm người trả lời", "Số phiếu", "Tỷ lệ"], rows, [105, 30, 30], "Cơ cấu người trả lời (số thô)")
+    return Table(["Nhóm người trả lời", "Số phiếu", "Tỷ lệ"], rows, [105, 30, 30],
+                 "Cơ cấu người trả lời" + (" (số phiếu thu được, chưa gia quyền)" if data.weighted else ""))
 
 
 def _question_blocks(data: tb.SurveyData, i: int) -> list:
@@ -67,14 +76,16 @@ def _question_blocks(data: tb.SurveyData, i: int) -> list:
     if q.has_choices:
         f = tb.frequency(data, q)
         blocks.append(Paragraph(reading(data, q)))
-        rows = [[f"{r.key}. {r.label}", vn_number(r.count), pct(r.percent), "±" + vn_number(r.moe, 1)]
-                for r in f.rows]
+        printed = shown.rows(f)
+        rows = [[f"{r.key}. {p.label}", vn_number(p.count), pct(p.share), "±" + vn_number(p.moe, 1)]
+                for r, p in zip(f.rows, printed, strict=True)]
         count_head = "Số phiếu (gia quyền)" if data.weighted else "Số phiếu"
-        blocks.append(Table(["Phương án", count_head, "Tỷ lệ", "Sai số"], rows, [89, 28, 24, 24],
-                            f"Câu {q.no}: tỷ lệ chọn từng phương án"))
+        caption = (f"Câu {q.no}: tỷ lệ người trả lời chọn từng phương án (chọn nhiều, tổng vượt 100%)"
+                   if q.kind == "multiple" else f"Câu {q.no}: tỷ lệ chọn từng phương án")
+        blocks.append(Table(["Phương án", count_head, "Tỷ lệ", "Sai số"], rows, [89, 28, 24, 24], caption))
         if q.kind == "likert":
-            blocks.append(Chart(f"Câu {q.no}: tỷ lệ theo mức độ (%)", [r.label for r in f.rows], ["Tỷ lệ (%)"],
-                                [[round(r.percent) for r in f.rows]]))
+            blocks.append(Chart(f"Câu {q.no}: tỷ lệ theo mức độ (%)", [p.label for p in printed], ["Tỷ lệ (%)"],
+                                [[round(p.share) for p in printed]]))
     elif q.kind == "number":
         s = tb.number_summary(data, q)
         blocks.append(Paragraph(
@@ -82,9 +93,9 @@ def _question_blocks(data: tb.SurveyData, i: int) -> list:
             f"thấp nhất {vn_number(s.low, 1)}, cao nhất {vn_number(s.high, 1)}." if s else "Chưa có người trả lời."))
     else:
         answers = tb.texts(data, q)
-        shown = "; ".join(f"“{t}”" for t in _most_common(answers, 5))
-        blocks.append(Paragraph(f"Có {vn_number(len(answers))} ý kiến" + (f"; ý kiến nêu nhiều nhất: {shown}."
-                                                                          if shown else ".")))
+        quoted = "; ".join(f"“{t}”" for t in _most_common(answers, 5))
+        blocks.append(Paragraph(f"Có {vn_number(len(answers))} ý kiến" + (f"; ý kiến nêu nhiều nhất: {quoted}."
+                                                                          if quoted else ".")))
     return blocks
 
 
@@ -95,6 +106,16 @@ def _most_common(texts: list[str], k: int) -> list[str]:
         n, first = counts.get(key, (0, t))
         counts[key] = (n + 1, first)
     return [t for _, t in sorted(counts.values(), key=lambda x: -x[0])[:k]]
+
+
+def _group_shares(ct, c: int) -> tuple[float, float, float]:
+    """A group's agree / neutral / disagree as printed: rounded once, adding to 100,0 %."""
+    raw = [ct.col_percent(3, c) + ct.col_percent(4, c), ct.col_percent(2, c),
+           ct.col_percent(0, c) + ct.col_percent(1, c)]
+    if not sum(raw):
+        return 0.0, 0.0, 0.0
+    agree, neutral, disagree = (t / 10 for t in shown.largest_remainder([10 * v for v in raw], 1000))
+    return agree, neutral, disagree
 
 
 def _groups_blocks(data: tb.SurveyData) -> tuple[list, str]:
@@ -114,9 +135,8 @@ def _groups_blocks(data: tb.SurveyData) -> tuple[list, str]:
         ct = tb.crosstab(data, q, by)
         rows, agree_by_group = [], []
         for c, (_, name) in enumerate(groups):
-            agree = ct.col_percent(3, c) + ct.col_percent(4, c)
-            disagree = ct.col_percent(0, c) + ct.col_percent(1, c)
-            rows.append([name, vn_number(ct.col_n[c]), pct(agree), pct(ct.col_percent(2, c)), pct(disagree),
+            agree, neutral, disagree = _group_shares(ct, c)
+            rows.append([name, vn_number(ct.col_n[c]), pct(agree), pct(neutral), pct(disagree),
                          "±" + vn_number(ct.col_moe(c), 1)])
             agree_by_group.append(GroupAgreement(name, agree, ct.col_moe(c), ct.col_n[c]))
         if not lowest:
@@ -124,7 +144,7 @@ def _groups_blocks(data: tb.SurveyData) -> tuple[list, str]:
         blocks.append(Table([tb.BY[by], "Số phiếu", "Đồng ý", "Phân vân", "Không đồng ý", "Sai số tối đa"], rows,
                             [50, 22, 22, 23, 26, 22], f"Mức đồng tình theo {tb.BY[by].lower()}"))
         if by == "stratum":
-            blocks.append(Chart(f"Câu {q.no}: tỷ lệ đồng ý theo giai tầng (%)", [n for _, n in groups],
+            blocks.append(Chart(f"Câu {q.no}: mức đồng tình theo giai tầng (%)", [n for _, n in groups],
                                 ["Đồng ý", "Phân vân", "Không đồng ý"],
                                 [[round(ct.col_percent(3, c) + ct.col_percent(4, c)) for c in range(len(groups))],
                                  [round(ct.col_percent(2, c)) for c in range(len(groups))],
@@ -152,19 +172,9 @@ def build_document(ctx: Ctx, data: tb.SurveyData, *, signer_name: str = "", sign
     group_blocks, lowest = _groups_blocks(data)
     blocks += [Heading(1, f"{ROMAN[2]}. SO SÁNH GIỮA CÁC NHÓM"), *group_blocks]
     blocks.append(Heading(1, f"{ROMAN[3]}. NHẬN ĐỊNH VÀ ĐỀ XUẤT"))
-    main = findings(data)
-    if main:
-        blocks.append(Paragraph(f"Kết quả chính của cuộc thăm dò, với sai số {margin_words(data)}:"))
-        blocks += [Paragraph(line) for line in main]
-    likerts = [q for q in data.questionnaire.questions if q.kind == "likert"]
-    if likerts and data.responses:
-        s = tb.likert(data, likerts[0])
-        blocks.append(Paragraph(f"Nhìn chung, {pct(s.agree)} người được hỏi đồng tình với chủ trương "
-                                f"(điểm trung bình {vn_number(s.mean, 2)}/5)."
-                                + (f" {lowest}. Đề nghị tăng cường tuyên truyền, đối thoại, giải thích rõ chủ "
-                                   "trương với các nhóm có tỷ lệ đồng tình thấp." if lowest else "")))
+    blocks += [Paragraph(line) for line in assessment(data, lowest)]
     blocks.append(Paragraph(closing(office)))
-    return Document(header, "BÁO CÁO", _subject(data.survey.title), blocks,
+    return Document(header, "BÁO CÁO", _subject(data.survey.title, office.place_name), blocks,
                     recipients if recipients is not None else default_recipients(ctx),
                     [signature(office.body_name, sign_mode, signer_name)],
                     title_meta=f"Báo cáo kết quả thăm dò: {data.survey.title}")

@@ -8,7 +8,7 @@ from datetime import date
 
 from app.reports import wording
 from app.reports.prose.words import nhan_dan
-from app.surveys import stats
+from app.surveys import shown, stats
 from app.surveys import tabulate as tb
 from app.surveys.model import Question
 from app.surveys.plan import DIMENSIONS, Plan
@@ -29,18 +29,15 @@ def _formula_n(plan: Plan) -> int:
     return stats.sample_size(plan.confidence, plan.margin, plan.population).n
 
 
-def largest_margin(data: tb.SurveyData) -> tuple[float, Question | None, int]:
-    """The largest ± (percentage points) any share of the question tables carries, with its
-    question and respondents: a question answered by fewer people (a skip, a sub-group) has a
-    wider margin than the whole sample's, and the report must not claim less than it shows."""
-    worst: tuple[float, Question | None, int] = (achieved_margin(data) * 100, None, len(data.responses))
+def question_margins(data: tb.SurveyData) -> list[tuple[Question, float, int]]:
+    """Each choice question with the largest ± its table prints (one decimal) and its respondents."""
+    out = []
     for q in data.questionnaire.questions:
         if q.has_choices:
             f = tb.frequency(data, q)
-            for r in f.rows:
-                if f.n and r.moe > worst[0] + 0.05:
-                    worst = (r.moe, q, f.n)
-    return worst
+            if f.n:
+                out.append((q, max(r.moe for r in shown.rows(f)), f.n))
+    return out
 
 
 def group_margin(data: tb.SurveyData) -> tuple[float, str, int] | None:
@@ -61,18 +58,18 @@ def group_margin(data: tb.SurveyData) -> tuple[float, str, int] | None:
 
 
 def margin_words(data: tb.SurveyData) -> str:
-    """'±5,0% …' on the whole sample, the largest margin of the question tables when it is wider,
-    and that of the smallest group compared: every ± a table prints is within what is said."""
-    whole = achieved_margin(data) * 100
-    worst, q, n = largest_margin(data)
-    text = f"±{vn_number(whole, 1)}% trên toàn mẫu, độ tin cậy 95%"
-    if q is not None:
-        text += f"; ở câu {q.no}, chỉ {vn_number(n)} người trả lời, tới ±{vn_number(worst, 1)} điểm phần trăm"
+    """The margins of error, at 95 %: that of the whole sample, then every question whose table
+    prints a wider ± (fewer people answered it), then the smallest group compared, so that every
+    ± a table prints is within what is said and the largest said is the largest printed."""
+    whole = round(achieved_margin(data) * 100, 1)
+    parts = [f"±{vn_number(whole, 1)} điểm phần trăm trên toàn mẫu ({vn_number(len(data.responses))} phiếu)"]
+    parts += [f"±{vn_number(worst, 1)} điểm ở câu {q.no} ({vn_number(n)} người trả lời)"
+              for q, worst, n in question_margins(data) if worst > whole]
     group = group_margin(data)
-    if group is not None and group[0] > max(worst, whole) + 0.05:
-        text += (f"; khi so sánh giữa các nhóm, tới ±{vn_number(group[0], 1)} điểm ở nhóm nhỏ nhất "
-                 f"(“{group[1]}”, {vn_number(group[2])} phiếu)")
-    return text
+    if group is not None and round(group[0], 1) > max([whole, *(w for _q, w, _n in question_margins(data))]):
+        parts.append(f"khi so sánh giữa các nhóm, tới ±{vn_number(group[0], 1)} điểm ở nhóm nhỏ nhất "
+                     f"(“{group[1]}”, {vn_number(group[2])} phiếu)")
+    return "; ".join(parts)
 
 
 def achieved_margin(data: tb.SurveyData) -> float:
@@ -101,7 +98,7 @@ def method_rows(data: tb.SurveyData) -> list[tuple[str, str]]:
         rows.append(("Kế hoạch mẫu", "chưa lập (mẫu thuận tiện, không suy rộng được cho tổng thể)"))
     rows.append(("Số phiếu hợp lệ", f"{vn_number(len(data.responses))} phiếu"))
     if data.responses:
-        rows.append(("Sai số tối đa của kết quả", margin_words(data)))
+        rows.append(("Sai số tối đa của kết quả (độ tin cậy 95%)", margin_words(data)))
     if data.weighted and data.weighting:
         text = "có: gia quyền hậu phân tầng theo tỷ trọng trong tổng thể của từng ô"
         if data.weighting.uncovered:
@@ -131,7 +128,7 @@ def method_paragraphs(data: tb.SurveyData) -> list[str]:
             + (f", tối thiểu {plan.minimum} phiếu mỗi ô." if plan.minimum else "."))
         done = 100 * plan.collected / plan.sample_size if plan.sample_size else 0
         out.append(f"Đã thu {vn_number(len(data.responses))} phiếu hợp lệ, đạt {pct(done)} kế hoạch. "
-                   f"Sai số tối đa của các tỷ lệ: {margin_words(data)}.")
+                   f"Sai số tối đa của các tỷ lệ, độ tin cậy 95%: {margin_words(data)}.")
     else:
         out.append(f"Đã thu {vn_number(len(data.responses))} phiếu hợp lệ; chưa lập kế hoạch mẫu nên kết quả chỉ "
                    "phản ánh ý kiến của những người được hỏi.")
@@ -142,55 +139,77 @@ def method_paragraphs(data: tb.SurveyData) -> list[str]:
 
 
 def reading(data: tb.SurveyData, q: Question) -> str:
-    """One sentence on a choice question's result: the leading option and its margin."""
-    if q.kind == "likert":
-        s = tb.likert(data, q)
-        if not s.n:
-            return "Chưa có người trả lời."
-        return (f"{pct(s.agree)} đồng ý hoặc hoàn toàn đồng ý, {pct(s.neutral)} phân vân, {pct(s.disagree)} không "
-                f"đồng ý; điểm trung bình {vn_number(s.mean, 2)}/5 (±{vn_number(s.moe_mean, 2)}).")
+    """One sentence on a choice question's result, quoting the shares its table prints: the
+    agreement of a scale, the leading option of a single choice, the options most chosen of a
+    multiple choice (shares of respondents, adding past 100 %)."""
     f = tb.frequency(data, q)
     if not f.n:
         return "Chưa có người trả lời."
-    text = _lead(f)
+    answered = f"; {vn_number(f.n)} người trả lời câu này"
+    if data.weighted and round(f.base) != f.n and not f.multiple:
+        answered += f" (sau gia quyền tương đương {vn_number(round(f.base))} phiếu)"
+    answered += "."
+    if q.kind == "likert":
+        s, a = tb.likert(data, q), shown.agreement(f)
+        return (f"{pct(a.agree)} đồng ý hoặc hoàn toàn đồng ý, {pct(a.neutral)} phân vân, {pct(a.disagree)} không "
+                f"đồng ý; điểm trung bình {vn_number(s.mean, 2)}/5 (±{vn_number(s.moe_mean, 2)})" + answered)
     if q.kind == "multiple":
-        text += "; tỷ lệ tính trên số người trả lời, mỗi người được chọn nhiều phương án"
-    return text + f"; {vn_number(f.n)} người trả lời câu này."
+        return _most_chosen(f) + answered
+    return _lead(f) + answered
+
+
+def _ranked(f) -> list[shown.ShownRow]:
+    order = sorted(range(len(f.rows)), key=lambda i: -f.rows[i].percent)
+    printed = shown.rows(f)
+    return [printed[i] for i in order]
+
+
+def _tie(top: shown.ShownRow, second: shown.ShownRow) -> bool:
+    return bool(second.share) and top.share - second.share <= max(top.moe, second.moe)
+
+
+def _most_chosen(f) -> str:
+    """A multiple choice: each option's share of the respondents, the most chosen first; no
+    "phần lớn" (the options are not parts of one whole) and the sum said to pass 100 %."""
+    ranked = [r for r in _ranked(f) if r.share]
+    if not ranked:
+        return "Chưa có phương án nào được chọn"
+    top = ranked[0]
+    text = f"Phương án được nhiều người chọn nhất là “{top.label}” ({pct(top.share)} số người trả lời, ± {vn_number(top.moe, 1)} điểm)"
+    if len(ranked) > 1 and _tie(top, ranked[1]):
+        text = (f"Hai phương án được nhiều người chọn nhất là “{top.label}” ({pct(top.share)} số người trả lời, ± "
+                f"{vn_number(top.moe, 1)} điểm) và “{ranked[1].label}” ({pct(ranked[1].share)} ± "
+                f"{vn_number(ranked[1].moe, 1)} điểm), chênh lệch trong phạm vi sai số")
+        ranked = ranked[1:]
+    if len(ranked) > 1:
+        text += ", tiếp đến " + ", ".join(f"“{r.label}” ({pct(r.share)})" for r in ranked[1:3])
+    return text + "; mỗi người được chọn nhiều phương án nên tổng các tỷ lệ vượt 100%"
 
 
 def _lead(f) -> str:
-    """The leading option in words with its margin (app.reports.wording's rule for a survey):
-    "phần lớn" only above half beyond the margin, "đa số" above two thirds beyond it, "khoảng
-    một nửa" when the margin reaches half, "nhiều nhất" for a plurality, and a tie said as such
-    when the gap is inside the margins of error."""
-    ranked = sorted(f.rows, key=lambda r: -r.percent)
+    """The leading option of a single choice in words with its margin (app.reports.wording's rule
+    for a survey): "phần lớn" only above half beyond the margin, "đa số" above two thirds beyond
+    it, "khoảng một nửa" when the margin reaches half, "nhiều nhất" for a plurality, and a tie
+    said as such when the gap is inside the margins of error."""
+    ranked = _ranked(f)
     top = ranked[0]
-    share = f"{pct(top.percent)} ± {vn_number(top.moe, 1)} điểm"
-    if len(ranked) > 1 and ranked[1].percent and top.percent - ranked[1].percent <= max(top.moe, ranked[1].moe):
+    share = f"{pct(top.share)} ± {vn_number(top.moe, 1)} điểm"
+    if len(ranked) > 1 and _tie(top, ranked[1]):
         second = ranked[1]
-        return (f"Hai phương án “{top.label}” ({share}) và “{second.label}” ({pct(second.percent)} ± "
+        return (f"Hai phương án “{top.label}” ({share}) và “{second.label}” ({pct(second.share)} ± "
                 f"{vn_number(second.moe, 1)} điểm) chênh lệch trong phạm vi sai số, chưa khẳng định được phương án "
                 "nào được chọn nhiều hơn")
-    if wording.is_majority(top.percent, 100, top.moe):
-        word = "Đa số" if top.percent - top.moe >= 200 / 3 else "Phần lớn"
+    word = share_word(top.share, top.moe)
+    if word:
         return f"{word} người trả lời ({share}) chọn “{top.label}”"
-    if abs(top.percent - 50) <= top.moe:
-        return f"Khoảng một nửa số người trả lời ({share}) chọn “{top.label}”"
     return f"Phương án được chọn nhiều nhất là “{top.label}” ({share})"
 
 
-def findings(data: tb.SurveyData) -> list[str]:
-    """The main findings in words, one line per choice or scale question, with margins."""
-    out = []
-    for q in data.questionnaire.questions:
-        if q.kind == "likert":
-            s = tb.likert(data, q)
-            if s.n:
-                out.append(f"- Câu {q.no}: {pct(s.agree)} người được hỏi đồng ý hoặc hoàn toàn đồng ý, "
-                           f"{pct(s.disagree)} không đồng ý (điểm trung bình {vn_number(s.mean, 2)}/5, "
-                           f"± {vn_number(s.moe_mean, 2)}).")
-        elif q.kind in ("single", "multiple"):
-            f = tb.frequency(data, q)
-            if f.n:
-                out.append(f"- Câu {q.no} ({q.text.rstrip('?').strip()}): {_lead(f)}.")
-    return out
+def share_word(share: float, moe: float) -> str:
+    """"Đa số" (two thirds beyond the margin), "Phần lớn" (half beyond it), "Khoảng một nửa"
+    (the margin reaches half), or "" when the share is below that."""
+    if wording.is_majority(share, 100, moe):
+        return "Đa số" if share - moe >= 200 / 3 else "Phần lớn"
+    if abs(share - 50) <= moe:
+        return "Khoảng một nửa số"
+    return ""

@@ -9,17 +9,17 @@ from app.reports.document import Paragraph
 from app.surveys import questionnaire as qn
 from app.surveys import tabulate as tb
 from app.surveys.report import build_document
-from app.surveys.report_text import findings
+from app.surveys.report_text import reading
 
 
 def test_survey_findings_in_words_with_margins(demo_ctx):
     (survey,) = [s for s in qn.list_surveys(demo_ctx) if s.status == "closed"]
     data = tb.load_data(demo_ctx, survey.id)
-    lines = findings(data)
+    lines = [reading(data, q) for q in data.questionnaire.questions if q.has_choices]
     assert len(lines) >= 3 and all("±" in line for line in lines)
     doc = build_document(demo_ctx, data)
     text = "\n".join(b.text for b in doc.blocks if isinstance(b, Paragraph))
-    assert "Kết quả chính của cuộc thăm dò, với sai số ±" in text
+    assert "Sai số tối đa của các tỷ lệ, độ tin cậy 95%: ±" in text
     for word, share in re.findall(r"(Phần lớn|Đa số) người trả lời \((\d+(?:,\d+)?)%", text):
         assert float(share.replace(",", ".")) > 50, word
     for share in re.findall(r"nhiều nhất là “[^”]+” \((\d+(?:,\d+)?)%", text):

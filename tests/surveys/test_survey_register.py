@@ -89,7 +89,7 @@ def test_signed_survey_report_verifies_and_new_version_keeps_the_link(survey_rep
 
     assert signing.verify_pdf(ctx, pdf).valid
     text = "".join(_pages_text(pdf))
-    assert f"Số {report.number:02d}-BC/ĐU" in text and "Câu 3: tỷ lệ đồng ý theo giai tầng (%)" in text
+    assert f"Số {report.number:02d}-BC/ĐU" in text and "Câu 3: mức đồng tình theo giai tầng (%)" in text
     again = register.new_version(ctx, report.id)
     assert (again.survey_id, again.survey_weight, again.supersedes) == (survey.id, "auto", report.id)
 
