@@ -5,8 +5,12 @@ or more syllables the word list joins, never a syllable pair across a word bound
 in the form the clerks wrote most (lower case unless they write it as a name, "Biển Đông";
 a form typed without accents gives way to the accented one of the same word), most distinctive first; stop words and numbers never. A
 group's words are weighed by TF-IDF against the store (the topic model's weights of their
-syllables); a month's by how much more often they appear than in the three months before
-(smoothed log ratio of document frequencies), so a word that is always there never leads.
+syllables). A month's are weighed by the number of its items they occur in (at least
+MONTH_MIN_ITEMS, so one stray remark never leads), times a bonus of up to ×2 for how much more
+often they appear than in the three months before (smoothed log ratio of document
+frequencies): the month's main topics lead and what is new comes forward. A month's keywords
+are words of two syllables or more, none in NO_CONTENT (people's groups, verbs and adjectives
+that say nothing of the subject).
 """
 
 from __future__ import annotations
@@ -25,7 +29,7 @@ from app.months import add_months
 from app.text import fold
 
 MULTI = 1.4     # a word of two syllables or more says more than one syllable alone
-MONTH_MIN_ITEMS = 4  # a month's keyword occurs in at least this many distinct items
+MONTH_MIN_ITEMS = 4  # a month's keyword occurs in at least this many items
 # Words of two syllables or more that say nothing of what people talk about: who spoke (the
 # social groups every month has) and verbs or adjectives of any subject. A month's keywords skip
 # them; one-syllable words ("ghi", "nhỏ", "lấy", "gấp") are never a month's keyword at all.
@@ -143,7 +147,7 @@ def month_keywords(ctx: Ctx, month: str, n: int = 8, before: int = 3) -> list[st
     end, start = add_months(first, 1), add_months(first, -before)
     rows = ctx.db.execute("SELECT received_on, summary FROM opinions WHERE received_on >= ? AND received_on < ?",
                           [start.isoformat(), end.isoformat()]).fetchall()
-    now = list(dict.fromkeys((s or "").strip() for d, s in rows if d >= first.isoformat()))  # distinct items
+    now = [s for d, s in rows if d >= first.isoformat()]
     past = [s for d, s in rows if d < first.isoformat()]
     if not now:
         return []

@@ -109,13 +109,16 @@ class Period:
 
     @property
     def previous_label(self) -> str:
-        """'tháng trước' …; an ad-hoc or thematic period names the equal span before it by its dates."""
-        named = {"monthly": "tháng trước", "quarterly": "quý trước", "half_year": "6 tháng trước đó",
-                 "annual": "năm trước"}.get(self.kind)
+        """'tháng trước' …, a half year by its name ('6 tháng đầu năm 2026'); an ad-hoc or thematic
+        period names the equal span just before it by its dates, without brackets (its figures
+        follow in brackets)."""
+        named = {"monthly": "tháng trước", "quarterly": "quý trước", "annual": "năm trước"}.get(self.kind)
         if named:
             return named
         prev = self.previous()
-        return f"cùng thời gian trước đó (từ ngày {prev.start:%d/%m/%Y} đến ngày {prev.end:%d/%m/%Y})"
+        if self.kind == "half_year":
+            return prev.label
+        return f"khoảng thời gian liền trước, từ ngày {prev.start:%d/%m/%Y} đến ngày {prev.end:%d/%m/%Y}"
 
     def previous(self) -> Period:
         if self.kind in ("monthly", "quarterly", "half_year", "annual"):

@@ -225,3 +225,9 @@ def test_a_topics_forwarded_and_resolved_figures_fit_the_agencies(rendered):
     iii = re.findall(r"đã có kết quả giải quyết (\d+) ý kiến", adhoc)
     iv = re.findall(r"có kết quả giải quyết (\d+) ý kiến", adhoc.split("Kết quả theo từng cơ quan", 1)[-1])
     assert set(iii) <= set(iv) or not iv, (iii, iv)
+
+
+def test_earlier_periods_are_named_and_brackets_do_not_stack(rendered):
+    for name, _facts, fmt, text in _texts(rendered):
+        assert "6 tháng trước đó" not in text and "cùng thời gian trước đó" not in text, (name, fmt)
+        assert not re.search(r"\d\) \((?:từ|\d)", text), (name, fmt, re.findall(r".{60}\d\) \(.{30}", text)[:2])
