@@ -231,3 +231,9 @@ def test_earlier_periods_are_named_and_brackets_do_not_stack(rendered):
     for name, _facts, fmt, text in _texts(rendered):
         assert "6 tháng trước đó" not in text and "cùng thời gian trước đó" not in text, (name, fmt)
         assert not re.search(r"\d\) \((?:từ|\d)", text), (name, fmt, re.findall(r".{60}\d\) \(.{30}", text)[:2])
+
+
+def test_lists_inside_a_proposal_and_the_network_changes_read_as_one_sentence(rendered):
+    for name, _facts, fmt, text in _texts(rendered):
+        assert not re.search(r"nhất là về [^.]*;[^.]*; thông tin kết quả", text), (name, fmt)
+        assert not re.search(r"bổ sung \d+ cộng tác viên và \d+ cộng tác viên thôi", text), (name, fmt)

@@ -139,8 +139,8 @@ def network(f: Facts, pen: Pen) -> str:
     if f.joined:
         changes.append(f"bổ sung {count(f.joined, 'cộng tác viên')}")
     if f.left:
-        changes.append(f"{count(f.left, 'cộng tác viên')} thôi tham gia")
-    lines.append(line + (f"; đã {join(changes)}." if changes else "."))
+        changes.append(f"có {count(f.left, 'cộng tác viên')} thôi tham gia")
+    lines.append(line + (f"; trong {f.period.short} đã {', '.join(changes)}." if changes else "."))
     quiet = f.active_collaborators - f.reporters
     if quiet > 0 and f.total and not f.running:  # a month one week old has not heard from everyone yet
         lines.append(f"Còn {count(quiet, 'cộng tác viên')} chưa có thông tin phản ánh trong {f.period.short}, "

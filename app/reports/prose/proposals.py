@@ -86,7 +86,8 @@ def proposals(f: Facts, pen: Pen) -> list[str]:
         late = (f", trong đó {count(a.overdue, 'ý kiến')} đã quá hạn (lâu nhất {count(a.max_days_over, 'ngày')})"
                 if a.overdue else "")
         about = held.get(a.name, [])
-        on = f", nhất là về {titles(t.title for t in about[:2])}" if about else ""
+        # quoted titles joined by "và": a title's own commas never read as the sentence's semicolons
+        on = f", nhất là về {titles((t.title for t in about[:2]), quote=True)}" if about else ""
         lines.append(pen.pick("ask-agency", [
             "- Đề nghị {a} sớm xem xét, giải quyết dứt điểm {n} đã chuyển còn chưa có kết quả ({d}){late}{on}; "
             "thông tin kết quả để phản hồi đến Nhân dân.",
