@@ -131,6 +131,7 @@ def run(path: Path, *, screenshot: str | None = None, page: str = "overview",
     window = open_window(ctx)
     window.show()
     code = app.exec()
+    window.tasks.settle()   # a load or a write still on the worker finishes before the store closes
     ctx.close()
     return code
 
@@ -153,7 +154,7 @@ def _screenshot(path: Path, target: Path, page: str, size: tuple[int, int] = (13
             return 2
         window.show()
         QApplication.processEvents()
-        window.tasks.wait()
+        window.tasks.settle()
         QApplication.processEvents()
         target.parent.mkdir(parents=True, exist_ok=True)
         if not window.grab().save(str(target)):
@@ -163,5 +164,5 @@ def _screenshot(path: Path, target: Path, page: str, size: tuple[int, int] = (13
         return 0
     finally:
         if window is not None:  # the pages' first reads run on the worker: let them end before the store closes
-            window.tasks.wait()
+            window.tasks.settle()
         ctx.close()

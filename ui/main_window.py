@@ -196,4 +196,5 @@ class MainWindow(QMainWindow):
         save_geometry(self)
         super().closeEvent(event)
         if event.isAccepted():
+            self.tasks.settle(10000)   # the pages' loads end before anyone closes their store
             self.closed.emit()

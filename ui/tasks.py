@@ -16,11 +16,12 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 import traceback
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from ui.errors import show_error
@@ -141,3 +142,15 @@ class TaskRunner(QObject):
 
     def wait(self, msecs: int = 30000) -> bool:
         return self.pool.waitForDone(msecs)
+
+    def settle(self, msecs: int = 30000) -> bool:
+        """Wait until no job runs or is queued and every result has been delivered, including
+        jobs those results started (a list whose selection then loads its detail). For
+        screenshots and benchmarks; the app itself never waits."""
+        deadline = time.monotonic() + msecs / 1000
+        while time.monotonic() < deadline:
+            self.pool.waitForDone(20)
+            QCoreApplication.processEvents()
+            if self.pool.activeThreadCount() == 0 and not self._alive:
+                return True
+        return False

@@ -30,7 +30,7 @@ def main() -> None:
     window.resize(1366, 820)
     window.show()
     app.processEvents()
-    window.tasks.wait()
+    window.tasks.settle()
     app.processEvents()
     print(f"main window with overview on {ITEMS:,} items: {(time.perf_counter() - start) * 1000:.0f} ms")
     keys = [k for k, _ in window.nav_items]
@@ -39,16 +39,16 @@ def main() -> None:
             continue
         start = time.perf_counter()
         page = window.show_page(key)
-        window.tasks.wait()
+        window.tasks.settle()
         app.processEvents()
         page.repaint()
         first = (time.perf_counter() - start) * 1000
         window.show_page("overview")
-        window.tasks.wait()
+        window.tasks.settle()
         app.processEvents()
         start = time.perf_counter()
         window.show_page(key)
-        window.tasks.wait()
+        window.tasks.settle()
         app.processEvents()
         again = (time.perf_counter() - start) * 1000
         model = getattr(page, "model", None)

@@ -52,15 +52,9 @@ class Heartbeat:
 
 
 def _settle(app, window) -> None:
-    """Pump events (the heartbeat keeps beating) until the worker is idle and its results are in."""
-    from PySide6.QtCore import QEventLoop
-
-    idle_rounds = 0
-    while idle_rounds < 3:
-        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
-        busy = window.tasks.pool.activeThreadCount() > 0 or window.tasks._alive
-        idle_rounds = 0 if busy else idle_rounds + 1
-        time.sleep(0.001)
+    """Pump events (the heartbeat keeps beating) until the worker is idle and its results are
+    in, detail loads started by those results included."""
+    window.tasks.settle()
 
 
 def open_page(app, window, beat: Heartbeat, key: str) -> tuple[float, float]:
