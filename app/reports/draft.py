@@ -169,7 +169,7 @@ def draft_report(ctx: Ctx, kind: str = "monthly", anchor: date | None = None, *,
     due = consolidated.due(ctx, p) if consolidated else due_date(ctx, p)
     report = store.Report(
         kind=kind, period_start=p.start.isoformat(), period_end=p.end.isoformat(),
-        title=consolidated.subject(p) if consolidated else subject_for(p, topic),
+        title=consolidated.subject(p, ctx) if consolidated else subject_for(p, topic),
         sections=consolidated.build(ctx, p) if consolidated else build_sections(
             gather(ctx, p, subject=topic if kind not in PERIODIC else None)),
         recipients=list(setting(ctx, "report_recipients")),

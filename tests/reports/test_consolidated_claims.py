@@ -164,11 +164,11 @@ def test_keywords_are_the_provinces_not_one_topic_of_a_few_communes(tmp_path, pa
         topic = ctx.db.execute("SELECT id, field, origin FROM topics WHERE origin IN ('86000', '86001', '86002')"
                                ).fetchall()
         rows = [{"origin": origin, "received_on": "2026-10-06", "channel": "direct", "field": fld, "topic_id": tid,
-                 "summary": f"Hộ dân phản ánh việc kiểm đếm tài sản khi thi công tuyến đường chưa công khai {k}.",
+                 "summary": f"Hộ dân phản ánh việc kiểm đếm tài sản khi thi công tuyến đường chưa công khai {origin}-{k}.",
                  "tendency": "concern", "scale": "medium", "hotspot_risk": "none", "handling": "new"}
                 for tid, fld, origin in topic for k in range(4)]
         rows += [{"origin": f"86{i:03d}", "received_on": "2026-10-08", "channel": "direct", "field": "economy",
-                  "topic_id": None, "summary": f"Nhiều người bị lừa đảo qua tin nhắn giả danh ngân hàng {k}.",
+                  "topic_id": None, "summary": f"Nhiều người bị lừa đảo qua tin nhắn giả danh ngân hàng {i}-{k}.",
                   "tendency": "concern", "scale": "medium", "hotspot_risk": "none", "handling": "new"}
                  for i in range(12) for k in range(2)]
         records.bulk_insert(ctx, "opinions", rows, note="sample")
@@ -176,3 +176,16 @@ def test_keywords_are_the_provinces_not_one_topic_of_a_few_communes(tmp_path, pa
     finally:
         ctx.close()
     assert words and not {"kiểm đếm", "thi công", "tuyến đường"} & set(words), words
+
+
+def test_the_title_names_the_kinds_of_units_the_province_has(tmp_path, passphrase_env):
+    from app.office import add_unit
+    from app.reports import draft
+
+    ctx, _ = build(tmp_path / "p.db", communes=3, per_commune=2)
+    try:
+        add_unit(ctx, "86901", "Phường Thử Nghiệm", "commune", "86")
+        report = draft.draft_report(ctx, "monthly", date(2026, 10, 1))
+    finally:
+        ctx.close()
+    assert report.title == "tổng hợp tình hình dư luận xã hội các xã, phường tháng 10 năm 2026"   # no đặc khu here

@@ -178,7 +178,7 @@ def test_a_quarter_at_the_province_is_consolidated_too(tmp_path, passphrase_env)
         secs = sections.build(ctx, period_of("quarterly", date(2026, 10, 1)), date(2027, 1, 25))
     finally:
         ctx.close()
-    assert report.title == "tổng hợp tình hình dư luận xã hội các xã, phường, đặc khu quý IV năm 2026"
+    assert report.title == "tổng hợp tình hình dư luận xã hội các xã quý IV năm 2026"   # only xã in this province
     assert report.due_on == "2027-01-25"      # five days after the communes' 20 January, as for a month
     assert [s["key"] for s in report.sections] == list(sections.TITLES)
     text = _text(secs)

@@ -41,7 +41,7 @@ def directions(f: ProvinceFacts) -> list[str]:
         network += f"; đôn đốc {count(len(without), 'đơn vị')} chưa gửi danh sách cộng tác viên ({compact(without, 8)})"
     tasks.append(network + ".")
     if f.not_enrolled:
-        tasks.append(f"Hướng dẫn {count(len(f.not_enrolled), 'xã, phường')} chưa đăng ký trao đổi dữ liệu với Ban "
+        tasks.append(f"Hướng dẫn {count(len(f.not_enrolled), f.kinds)} chưa đăng ký trao đổi dữ liệu với Ban "
                      f"hoàn thành việc đăng ký, để báo cáo năm {year} tổng hợp được từ tất cả các đơn vị.")
     late = f.with_status(province.LATE, province.MISSING)
     tasks.append("Thực hiện nghiêm chế độ báo cáo định kỳ, đột xuất gửi Ban Tuyên giáo và Dân vận Trung ương và "

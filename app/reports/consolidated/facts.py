@@ -81,6 +81,7 @@ class ProvinceFacts(CellTotals):
     keywords: list[str] = field(default_factory=list)
     months: list[tuple[str, int]] = field(default_factory=list)   # ('YYYY-MM', items) of a longer period
     month_figures: list[MonthFigures] = field(default_factory=list)   # a longer period's months, with coverage
+    kinds: str = "xã, phường, đặc khu"   # the kinds of commune-level units the province has (local_kinds)
 
     @property
     def prev_total(self) -> int:
@@ -136,7 +137,17 @@ def gather(ctx: Ctx, p: Period, today: date) -> ProvinceFacts:
             "SELECT substr(received_on, 1, 7), count(*) FROM opinions WHERE origin != ? AND received_on BETWEEN ? "
             "AND ? GROUP BY 1 ORDER BY 1", [me, *_b(p)])],
         month_figures=[] if p.kind == "monthly" else months.gather(ctx, me, p, today, set(units)),
+        kinds=local_kinds(ctx),
     )
+
+
+def local_kinds(ctx: Ctx) -> str:
+    """'xã, phường' — the kinds of commune-level units in the province's catalogue, as its
+    report names them: Vĩnh Long has no đặc khu, so its report does not say 'đặc khu'. A
+    catalogue without commune names falls back to all three kinds."""
+    names = [n for (n,) in ctx.db.execute("SELECT name FROM units WHERE level = 'commune'")]
+    found = [k for k in ("xã", "phường", "đặc khu") if any(n.lower().startswith(k + " ") for n in names)]
+    return ", ".join(found or ["xã", "phường", "đặc khu"])
 
 
 def _arrivals(ctx: Ctx, p: Period, units: dict[str, UnitFacts], today: date, default_due: date | None) -> None:

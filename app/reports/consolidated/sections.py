@@ -18,7 +18,7 @@ from app import catalog
 from app.context import Ctx
 from app.reports.compose import figure_marker
 from app.reports.consolidated import actions, directions, wording
-from app.reports.consolidated.facts import ProvinceFacts, gather
+from app.reports.consolidated.facts import ProvinceFacts, gather, local_kinds
 from app.reports.document import Table
 from app.reports.period import Period, due_date, setting
 from app.reports.prose.words import nhan_dan
@@ -46,8 +46,10 @@ def due(ctx: Ctx, p: Period) -> date | None:
     return communes + timedelta(days=max(0, gap)) if communes else None
 
 
-def subject(p: Period) -> str:
-    return f"tổng hợp tình hình dư luận xã hội các xã, phường, đặc khu {p.label}"
+def subject(p: Period, ctx: Ctx | None = None) -> str:
+    """The report's title, naming the kinds of units the province has (no 'đặc khu' where there is none)."""
+    kinds = local_kinds(ctx) if ctx is not None else "xã, phường, đặc khu"
+    return f"tổng hợp tình hình dư luận xã hội các {kinds} {p.label}"
 
 
 def _n(value: int) -> str:

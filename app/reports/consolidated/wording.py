@@ -82,7 +82,7 @@ def arrivals(f: ProvinceFacts) -> list[str]:
     if waiting and sent:
         lines.append(f"Còn {count(len(waiting), 'đơn vị')} chưa gửi, chưa đến hạn.")
     if f.not_enrolled:
-        lines.append(f"{count(len(f.not_enrolled), 'xã, phường, đặc khu')} của tỉnh chưa đăng ký trao đổi "
+        lines.append(f"{count(len(f.not_enrolled), f.kinds)} của tỉnh chưa đăng ký trao đổi "
                      f"dữ liệu với Ban: {compact(f.not_enrolled, 30)}.")
     return lines
 
