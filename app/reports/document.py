@@ -42,6 +42,11 @@ class Paragraph:
     text: str
     indent: bool = True  # first-line indent of the body style
 
+    @property
+    def leads_in(self) -> bool:
+        """Ends on ':' (what follows is its list): never the last line of a page."""
+        return self.text.rstrip().endswith(":")
+
 
 @dataclass
 class Table:

@@ -95,8 +95,10 @@ def minutes_document(ctx: Ctx, meeting_id: str, number: int | None = None) -> Do
     blocks.append(Heading(2, f"{n + 1}. Kết luận của đồng chí chủ trì"))
     if m.minutes:
         blocks.extend(text_blocks(m.minutes))
-    held_by = mt.holders(ctx, {t for r in mt.on_reason(people, reason) for t, _s in r.items if t}) if reason else []
-    blocks.extend(Paragraph(line) for line in mt.conclusions(people, chair, reason, held_by))
+    on_reason = {t for r in mt.on_reason(people, reason) for t, _s in r.items if t} if reason else set()
+    others = {t for r in people for t, _s in r.items if t} - on_reason
+    blocks.extend(Paragraph(line) for line in mt.conclusions(people, chair, reason, mt.holders(ctx, on_reason),
+                                                             mt.holders(ctx, others)))
     blocks.append(Paragraph(f"Hội nghị kết thúc vào lúc {_clock(m.end_time)} cùng ngày. Biên bản đã được đọc lại "
                             "và thông qua tại hội nghị."))
     return Document(

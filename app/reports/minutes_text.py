@@ -134,11 +134,13 @@ def holders(ctx: Ctx, titles: set[str]) -> list[str]:
     return [name for name, _n in rows]
 
 
-def conclusions(people: list[Reporter], chair: Person, reason: str = "", agencies: list[str] | None = None) -> list[str]:
+def conclusions(people: list[Reporter], chair: Person, reason: str = "", agencies: list[str] | None = None,
+                others: list[str] | None = None) -> list[str]:
     """The chair's conclusions drafted from the items (the clerk edits them in the meeting); an
     extraordinary meeting's `reason` is concluded on first, with what was reported about it and
-    the `agencies` that hold the matter named (no "cơ quan chức năng" standing for nobody)."""
-    agencies = agencies or []
+    the `agencies` that hold the matter named (no "cơ quan chức năng" standing for nobody); the
+    other items go to the agencies that hold their topics (`others`)."""
+    agencies, others = agencies or [], others or []
     topics = Counter(t for r in people for t, _ in r.items if t)
     total = sum(len(r.items) for r in people)
     who = chair.name and f"Đồng chí {chair.name}" or "Đồng chí chủ trì"
@@ -169,6 +171,7 @@ def conclusions(people: list[Reporter], chair: Person, reason: str = "", agencie
         lines.append(f"- Cộng tác viên tiếp tục nắm chắc tình hình dư luận về {'; '.join(main)}, báo cáo kịp thời "
                      "khi có diễn biến mới.")
     if topics or not reason:
-        lines.append("- Bộ phận giúp việc tổng hợp các ý kiến, chuyển cơ quan có thẩm quyền những nội dung cần xem "
-                     "xét, giải quyết và phản hồi kết quả đến cộng tác viên tại hội nghị lần sau.")
+        to = join(others[:3]) if others else "cơ quan có thẩm quyền"
+        lines.append(f"- Bộ phận giúp việc tổng hợp các ý kiến, chuyển {to} những nội dung cần xem xét, giải quyết "
+                     "và phản hồi kết quả đến cộng tác viên tại hội nghị lần sau.")
     return lines

@@ -327,7 +327,9 @@ def render_docx(doc: Document, scales: list[float] | None = None) -> bytes:
             text = block.text.upper() if block.level == 1 else block.text
             _add(document, text, f"heading{min(max(block.level, 1), 3)}")
         elif isinstance(block, Paragraph):
-            _add(document, block.text, "body", indent=block.indent)
+            added = _add(document, block.text, "body", indent=block.indent)
+            if block.leads_in:
+                added.paragraph_format.keep_with_next = True
         elif isinstance(block, DocTable):
             _data_table(document, block)
         elif isinstance(block, Chart):

@@ -244,6 +244,8 @@ def story(doc: Document, sink: list[Anchor], scales: list[float] | None = None) 
             style = _pstyle("body")
             if not block.indent:
                 style.firstLineIndent = 0
+            if block.leads_in:
+                style.keepWithNext = 1
             flow.append(RLParagraph(escape(block.text), style))
         elif isinstance(block, DocTable):
             flow.extend(_data_table(block))

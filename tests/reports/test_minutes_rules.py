@@ -139,14 +139,28 @@ def test_extraordinary_conclusion_names_the_agency_that_holds_the_matter(demo_ct
     assert "cơ quan chức năng" not in conclusion
 
 
-def test_a_heading_never_ends_a_page_before_the_closing_paragraphs():
-    """The conclusion's heading goes with the closing paragraphs it heads, wherever the break falls."""
+def test_a_heading_or_a_lead_in_never_ends_a_page_before_the_closing_paragraphs():
+    """The conclusion's heading and its lead-in sentence ("… và kết luận:") go with the closing
+    paragraphs, wherever the break falls, in the PDF and the DOCX."""
     doc = sample_minutes()
+    lead_in = "Đồng chí chủ trì ghi nhận các ý kiến và kết luận:"
     for n in range(0, 40, 2):
         filler = [Paragraph(f"Đoạn thêm {i + 1} để dời chỗ ngắt trang.") for i in range(n)]
         variant = replace(doc, blocks=[*doc.blocks, *filler, Heading(2, "3. Kết luận của đồng chí chủ trì"),
-                                       Paragraph("Kết luận thứ nhất."), Paragraph("Kết luận thứ hai."),
-                                       Paragraph("Kết luận thứ ba.")])
+                                       Paragraph(lead_in), Paragraph("Kết luận thứ nhất."),
+                                       Paragraph("Kết luận thứ hai."), Paragraph("Kết luận thứ ba.")])
         pages = [" ".join(p.text().split()) for p in open_pdf(render_pdf(variant))]
         holder = next(i for i, p in enumerate(pages) if "Kết luận thứ nhất." in p)
-        assert "3. Kết luận của đồng chí chủ trì" in pages[holder], n
+        assert "3. Kết luận của đồng chí chủ trì" in pages[holder] and lead_in in pages[holder], n
+    docx = read_docx(io.BytesIO(render_docx(variant)))
+    assert next(p for p in docx.paragraphs if p.text == lead_in).paragraph_format.keep_with_next
+
+
+def test_regular_conclusion_sends_the_items_to_the_agencies_that_hold_them(demo_ctx):
+    meeting_id = _meeting(demo_ctx, "regular")
+    busiest = demo_ctx.db.execute(
+        "SELECT u.name FROM opinions o JOIN units u ON u.code = o.forwarded_to WHERE o.topic_id IN "
+        "(SELECT topic_id FROM opinions WHERE meeting_id = ?) GROUP BY 1 ORDER BY count(*) DESC", [meeting_id]
+    ).fetchone()[0]
+    conclusion = _minutes_text(demo_ctx, meeting_id).split("Kết luận của đồng chí chủ trì")[1]
+    assert f"chuyển {busiest}" in conclusion
