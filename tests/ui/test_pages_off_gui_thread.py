@@ -104,3 +104,10 @@ def test_the_daily_automatic_backup_runs_on_the_worker(demo_ctx, qtbot, tmp_path
         qtbot.waitUntil(lambda: bool(backup.list_backups(tmp_path / "auto")), timeout=20000)
     tasks.wait()
 
+
+
+def test_catalog_lists_read_on_the_worker(main_window, store_off_gui_thread) -> None:
+    page = main_window.page("catalog")
+    with store_off_gui_thread():
+        page.refresh()
+    assert page.communes.model.rowCount() > 5

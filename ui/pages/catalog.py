@@ -100,7 +100,12 @@ class UnitTab(QWidget):
         box.addWidget(form_box)
 
     def refresh(self) -> None:
-        self.model.set_rows(units(self.page.ctx, level=self.level))
+        """The units are read on the worker; the table is filled when they arrive."""
+        ctx, level = self.page.ctx, self.level
+        self.page.tasks.query(lambda: units(ctx, level=level), self._show, parent=self)
+
+    def _show(self, rows: list[Unit]) -> None:
+        self.model.set_rows(rows)
         names = [c.header for c in self.model.columns].index("Tên")
         compact_columns(self.view, stretch=names)     # the name takes the room, not the population
 
