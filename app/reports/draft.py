@@ -85,9 +85,10 @@ def months_table(f: Facts) -> Table:
     """A longer period's months, each named, with its items by tendency (the months' series)."""
     codes = list(catalog.TENDENCIES)
     rows = []
+    done = {d for d, _, _ in f.complete_months}
     for d, n, mix in f.monthly:
-        label = f"Tháng {d.month}/{d.year}" + (f" (đến {f.as_of:%d/%m})" if f.running and d == f.monthly[-1][0]
-                                                else "")
+        # a month not over carries its cut-off, also when an ad-hoc or thematic period ends today
+        label = f"Tháng {d.month}/{d.year}" + ("" if d in done else f" (đến {min(f.as_of, f.period.end):%d/%m})")
         rows.append([label, vn_number(n), *[vn_number(mix.get(c, 0)) for c in codes]])
     rows.append(["Tổng cộng", vn_number(f.total), *[vn_number(f.by_tendency.get(c, 0)) for c in codes]])
     return Table(["Tháng", "Tổng số", *catalog.TENDENCIES.values()], rows, widths_mm=[35, 22, 27, 27, 27, 27],

@@ -118,12 +118,24 @@ class Period:
         prev = self.previous()
         if self.kind == "half_year":
             return prev.label
+        if self._from_new_year():
+            return f"cùng kỳ năm {prev.start.year}"
         return f"khoảng thời gian liền trước, từ ngày {prev.start:%d/%m/%Y} đến ngày {prev.end:%d/%m/%Y}"
+
+    def _from_new_year(self) -> bool:
+        """An ad-hoc or thematic year to date: from 1 January over at least a quarter of the same
+        year (a span whose equal span before starts in late January of the previous year, which no
+        head compares with; a short span keeps the days just before it)."""
+        return self.kind in ("adhoc", "thematic") and (self.start.month, self.start.day) == (1, 1) \
+            and self.end.year == self.start.year and (self.end - self.start).days >= 90
 
     def previous(self) -> Period:
         if self.kind in ("monthly", "quarterly", "half_year", "annual"):
             months = {"monthly": 1, "quarterly": 3, "half_year": 6, "annual": 12}[self.kind]
             return period_of(self.kind, add_months(self.start, -months))
+        if self._from_new_year():  # 01/01 to a day of the year: the same days of the year before
+            end = self.end if (self.end.month, self.end.day) != (2, 29) else self.end - timedelta(days=1)
+            return Period(self.kind, self.start.replace(year=self.start.year - 1), end.replace(year=end.year - 1))
         length = (self.end - self.start).days + 1
         return Period(self.kind, self.start - timedelta(days=length), self.start - timedelta(days=1))
 

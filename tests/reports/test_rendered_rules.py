@@ -237,3 +237,14 @@ def test_lists_inside_a_proposal_and_the_network_changes_read_as_one_sentence(re
     for name, _facts, fmt, text in _texts(rendered):
         assert not re.search(r"nhất là về [^.]*;[^.]*; thông tin kết quả", text), (name, fmt)
         assert not re.search(r"bổ sung \d+ cộng tác viên và \d+ cộng tác viên thôi", text), (name, fmt)
+
+
+def test_a_period_from_new_year_compares_with_the_same_days_a_year_before_and_months_carry_cutoffs(rendered):
+    thematic = " ".join(rendered["thematic"][1].split())
+    year = rendered["thematic"][0].period.start.year
+    assert f"cùng kỳ năm {year - 1}" in thematic and "25/01" not in thematic
+    for name in ("adhoc", "thematic"):
+        facts, pdf, _ = rendered[name]
+        last = facts.monthly[-1][0]
+        if facts.as_of < date(last.year + last.month // 12, last.month % 12 + 1, 1):  # the last month is not over
+            assert f"Tháng {last.month}/{last.year} (đến {facts.as_of:%d/%m})" in " ".join(pdf.split()), name
