@@ -11,8 +11,10 @@ from datetime import date
 
 from app import records
 from app.ids import uuid7
+from app.reports.compose import section_blocks
 from app.reports.consolidated import actions, sections
 from app.reports.consolidated.topics import topic_key
+from app.reports.document import Paragraph
 from app.reports.period import period_of
 from app.text import vn_sort_key
 from tests.reports.province_sample import build
@@ -154,8 +156,11 @@ def test_the_annual_report_ends_with_next_years_direction_and_tasks(tmp_path, pa
     last = secs[-1]
     assert (last["key"], last["title"]) == ("directions", "Phương hướng, nhiệm vụ năm 2027")
     assert last["text"].startswith("Năm 2027, Ban Tuyên giáo và Dân vận Tỉnh ủy tập trung thực hiện các nhiệm vụ sau:")
-    assert "\n1. Tiếp tục nắm chắc tình hình" in last["text"] and "đã chuyển nhưng quá hạn" in last["text"]
+    assert "\n- Tiếp tục nắm chắc tình hình" in last["text"] and "đã chuyển nhưng quá hạn" in last["text"]
     assert quarter[-1]["key"] == "proposals"
+    blocks = section_blocks(secs)     # every task a paragraph, none printed as a bold heading
+    tasks = blocks[[i for i, b in enumerate(blocks) if "PHƯƠNG HƯỚNG" in getattr(b, "text", "").upper()][-1] + 1:]
+    assert len(tasks) >= 4 and all(isinstance(b, Paragraph) for b in tasks), tasks
 
 
 def test_keywords_are_the_provinces_not_one_topic_of_a_few_communes(tmp_path, passphrase_env):

@@ -49,4 +49,4 @@ def directions(f: ProvinceFacts) -> list[str]:
                                           f"gửi muộn hoặc chưa gửi báo cáo {f.period.label})" if late and not
                                           f.not_yet_due else "") + ".")
     return [f"Năm {year}, Ban Tuyên giáo và Dân vận Tỉnh ủy tập trung thực hiện các nhiệm vụ sau:",
-            *(f"{i}. {task}" for i, task in enumerate(tasks, 1))]
+            *(f"- {task}" for task in tasks)]   # "1. …" lines under 160 characters would print as headings
