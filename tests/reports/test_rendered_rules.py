@@ -248,3 +248,9 @@ def test_a_period_from_new_year_compares_with_the_same_days_a_year_before_and_mo
         last = facts.monthly[-1][0]
         if facts.as_of < date(last.year + last.month // 12, last.month % 12 + 1, 1):  # the last month is not over
             assert f"Tháng {last.month}/{last.year} (đến {facts.as_of:%d/%m})" in " ".join(pdf.split()), name
+
+
+def test_no_lone_letter_in_a_list(rendered):
+    for name, _facts, fmt, text in _texts(rendered):
+        if " a) " in f" {text} ":
+            assert " b) " in text, (name, fmt)

@@ -167,8 +167,10 @@ def issues(f: Facts, pen: Pen) -> str:
         deep = [t for t in f.topics if t.status == "hot"][:IN_DEPTH]
         deep += [t for t in f.topics if t not in deep][:max(0, IN_DEPTH - len(deep))]
         deep.sort(key=lambda t: -t.count)  # hot spots are always treated; the largest comes first
+        lettered = len(deep) > 1  # a lone "a)" is no list: one topic is its paragraph alone
         for i, t in enumerate(deep):
-            lines.append(f"{'abcdefghik'[i]}) {t.title}")
+            if lettered:
+                lines.append(f"{'abcdefghik'[i]}) {t.title}")
             lines.append(topic_paragraph(t, f, pen))
         rest = [t for t in f.topics if t not in deep]
         if rest:
