@@ -97,8 +97,8 @@ def minutes_document(ctx: Ctx, meeting_id: str, number: int | None = None) -> Do
         blocks.extend(text_blocks(m.minutes))
     on_reason = {t for r in mt.on_reason(people, reason) for t, _s in r.items if t} if reason else set()
     others = {t for r in people for t, _s in r.items if t} - on_reason
-    blocks.extend(Paragraph(line) for line in mt.conclusions(people, chair, reason, mt.holders(ctx, on_reason),
-                                                             mt.holders(ctx, others)))
+    blocks.extend(Paragraph(line) for line in mt.conclusions(
+        people, chair, reason, mt.holders(ctx, on_reason), mt.holders(ctx, others), mt.moods(ctx, meeting_id, on_reason)))
     blocks.append(Paragraph(f"Hội nghị kết thúc vào lúc {_clock(m.end_time)} cùng ngày. Biên bản đã được đọc lại "
                             "và thông qua tại hội nghị."))
     return Document(

@@ -8,6 +8,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from app.catalog import TENDENCIES
 from app.context import Ctx
 from app.reports.prose.words import clause, count, join, lower_first, nhan_dan, place
 from app.text import fold
@@ -134,12 +135,26 @@ def holders(ctx: Ctx, titles: set[str]) -> list[str]:
     return [name for name, _n in rows]
 
 
+def moods(ctx: Ctx, meeting_id: str, titles: set[str]) -> str:
+    """'04 ý kiến băn khoăn, lo lắng và 03 ý kiến bức xúc, phản đối': the tendencies of the items
+    on these topics raised at the meeting, the most frequent first ('' when there are none)."""
+    if not titles:
+        return ""
+    marks = ", ".join("?" * len(titles))
+    rows = ctx.db.execute(
+        "SELECT o.tendency, count(*) FROM opinions o JOIN topics t ON t.id = o.topic_id WHERE o.meeting_id = ? "
+        f"AND t.title IN ({marks}) AND o.tendency IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1",
+        [meeting_id, *sorted(titles)]).fetchall()
+    return join([f"{count(n, 'ý kiến')} {TENDENCIES.get(t, t).lower()}" for t, n in rows])
+
+
 def conclusions(people: list[Reporter], chair: Person, reason: str = "", agencies: list[str] | None = None,
-                others: list[str] | None = None) -> list[str]:
+                others: list[str] | None = None, heard: str = "") -> list[str]:
     """The chair's conclusions drafted from the items (the clerk edits them in the meeting); an
     extraordinary meeting's `reason` is concluded on first, with what was reported about it and
-    the `agencies` that hold the matter named (no "cơ quan chức năng" standing for nobody); the
-    other items go to the agencies that hold their topics (`others`)."""
+    the `agencies` that hold the matter named (no "cơ quan chức năng" standing for nobody) and
+    what was `heard` on it (its items by tendency); the other items go to the agencies that hold
+    their topics (`others`)."""
     agencies, others = agencies or [], others or []
     topics = Counter(t for r in people for t, _ in r.items if t)
     total = sum(len(r.items) for r in people)
@@ -152,7 +167,8 @@ def conclusions(people: list[Reporter], chair: Person, reason: str = "", agencie
         if n:
             areas = sorted({place(r.area) for r in hits if r.area})
             lines.append(f"- Về nội dung hội nghị được triệu tập ({about}): cộng tác viên đã phản ánh "
-                         f"{count(n, 'ý kiến')}" + (f" ở {join(areas)}" if areas else "") + "; giao cộng tác viên "
+                         f"{count(n, 'ý kiến')}" + (f" ở {join(areas)}" if areas else "")
+                         + (f", trong đó {heard}" if heard else "") + "; giao cộng tác viên "
                          + ("địa bàn này" if len(areas) == 1 else "các địa bàn này") + " bám sát tình hình, báo cáo "
                          "ngay khi có diễn biến mới; bộ phận giúp việc tổng hợp, báo cáo Thường trực Đảng ủy"
                          + (f" và đề nghị {join(agencies[:2])} kiểm tra, xử lý dứt điểm, trả lời Nhân dân."

@@ -137,6 +137,10 @@ def test_extraordinary_conclusion_names_the_agency_that_holds_the_matter(demo_ct
     conclusion = _minutes_text(demo_ctx, meeting_id).split("Kết luận của đồng chí chủ trì")[1]
     assert agency in conclusion
     assert "cơ quan chức năng" not in conclusion
+    # what was heard on the matter, by tendency, adds up to the items reported on it
+    heard = re.search(r"đã phản ánh (\d+) ý kiến[^;]*, trong đó ([^;]+);", conclusion)
+    assert heard, conclusion
+    assert sum(int(n) for n in re.findall(r"(\d+) ý kiến", heard.group(2))) == int(heard.group(1))
 
 
 def test_a_heading_or_a_lead_in_never_ends_a_page_before_the_closing_paragraphs():
