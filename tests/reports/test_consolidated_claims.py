@@ -194,3 +194,18 @@ def test_the_title_names_the_kinds_of_units_the_province_has(tmp_path, passphras
     finally:
         ctx.close()
     assert report.title == "tổng hợp tình hình dư luận xã hội các xã, phường tháng 10 năm 2026"   # no đặc khu here
+
+
+def test_each_topic_has_its_heading_and_its_paragraph(tmp_path, passphrase_env):
+    from app.reports.document import Heading
+
+    ctx, _ = build(tmp_path / "p.db", communes=4, per_commune=3)
+    try:
+        blocks = section_blocks(sections.build(ctx, OCTOBER, date(2026, 11, 25)))
+    finally:
+        ctx.close()
+    points = [i for i, b in enumerate(blocks) if isinstance(b, Heading) and b.level == 3]
+    assert len(points) == 5
+    for i in points:      # a heading is the topic's title only; its figures are the paragraph under it
+        assert "ý kiến" not in blocks[i].text and isinstance(blocks[i + 1], Paragraph), blocks[i]
+        assert blocks[i + 1].text.startswith("Có ") and " ý kiến" in blocks[i + 1].text

@@ -154,7 +154,10 @@ def topics(f: ProvinceFacts, limit: int = 5) -> list[str]:
     for i, t in enumerate(f.topics[:limit]):
         main = t.main_tendency
         trend = f", {change(t.count, t.prev, f.period.previous_label)}" if t.prev and not f.not_yet_due else ""
-        text = (f"{'abcdefghik'[i]}) {t.title}: {count(t.count, 'ý kiến')}{trend}, {_where(t)}. "
+        # The topic's own heading line ("a) …"), then its paragraph: a whole "a) …" paragraph
+        # shorter than a heading's limit printed in bold as if it were one (document.text_blocks).
+        lines.append(f"{'abcdefghik'[i]}) {t.title}")
+        text = (f"Có {count(t.count, 'ý kiến')}{trend}, {_where(t)}. "
                 f"{upper_first(share_phrase(t.tendency.get(main, 0), t.count, tendency(main)))}.")
         if t.proposals:
             text += f" Nhân dân đề nghị {proposal_clause(t.proposals[0])}."
