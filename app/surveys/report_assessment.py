@@ -20,12 +20,13 @@ def _agreement_sentence(data: tb.SurveyData) -> str:
     a = shown.agreement(f)
     moe = 100 * stats.margin_of_error(f.effective_n, 95, a.agree / 100) if f.effective_n else 0.0
     word = share_word(a.agree, moe).lower()
+    share = f"{pct(a.agree)} ± {vn_number(moe, 1)} điểm"
     if word in ("đa số", "phần lớn"):
-        lead = f"Chủ trương được {word} người được hỏi đồng tình ({pct(a.agree)})"
+        lead = f"Chủ trương được {word} người được hỏi đồng tình ({share})"
     elif word:
-        lead = f"Khoảng một nửa số người được hỏi đồng tình với chủ trương ({pct(a.agree)})"
+        lead = f"Khoảng một nửa số người được hỏi đồng tình với chủ trương ({share})"
     else:
-        lead = f"Chủ trương chưa được đa số người được hỏi đồng tình (chỉ {pct(a.agree)} đồng ý)"
+        lead = f"Chủ trương chưa được đa số người được hỏi đồng tình (chỉ {share} đồng ý)"
     doubt = a.neutral + a.disagree
     if doubt < 0.05:
         return lead + "."

@@ -103,3 +103,25 @@ def test_the_assessment_does_not_repeat_the_findings(demo_ctx, tmp_path):
     repeated = [s for p in assessment for s in sentences if s in p]
     assert not repeated, repeated
     assert sum("Sai số tối đa" in p for p in paragraphs) == 1
+
+
+def test_shares_are_rounded_once_and_add_up():
+    """Over generated answers, a single-choice table's printed shares add to 100,0 % and its
+    counts to its (weighted) respondents, each within rounding of its exact value."""
+    import random
+
+    from app.surveys import shown, stats
+
+    rng = random.Random(7)
+    for _ in range(300):
+        k = rng.randint(2, 7)
+        values = [rng.choice([*range(1, k + 1), None]) for _ in range(rng.randint(1, 80))]
+        weights = [rng.uniform(0.3, 2.5) for _ in values]
+        f = stats.frequencies(values, [(i, f"P{i}") for i in range(1, k + 1)], weights)
+        printed = shown.rows(f)
+        if not f.n:
+            continue
+        assert round(sum(r.share for r in printed), 1) == 100.0
+        assert sum(r.count for r in printed) == round(f.base)
+        for exact, r in zip(f.rows, printed, strict=True):
+            assert abs(exact.percent - r.share) < 0.1 + 1e-9 and abs(exact.count - r.count) < 1
