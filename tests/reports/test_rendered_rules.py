@@ -254,3 +254,12 @@ def test_no_lone_letter_in_a_list(rendered):
     for name, _facts, fmt, text in _texts(rendered):
         if " a) " in f" {text} ":
             assert " b) " in text, (name, fmt)
+
+
+def test_a_stable_structure_shows_its_figures_and_a_running_month_its_cutoff(rendered):
+    for name, facts, fmt, text in _texts(rendered):
+        for said in re.findall(r"không có biến động lớn so với [^.]*\.", text):
+            assert "%" in said, (name, fmt, said)
+        if len(facts.monthly) > 1 and len(facts.complete_months) < len(facts.monthly):
+            for said in re.findall(r"Diễn biến theo tháng[^:]*:", text):
+                assert "tính đến ngày" in said, (name, fmt, said)

@@ -97,7 +97,8 @@ def topic_paragraph(t: TopicFacts, f: Facts, pen: Pen) -> str:
     first = opening + (f", {place_text}" if place_text else "") + f"; vấn đề {scale}."
     parts = [first, tendency_sentence(t), quote_sentence(t), minority_sentence(t)]
     if len(t.monthly) > 1:
-        cut = f" (tháng {f.monthly[-1][0].month} tính đến ngày {f.as_of:%d/%m/%Y})" if f.running else ""
+        over = len(f.complete_months) == len(f.monthly)
+        cut = "" if over else f" (tháng {f.monthly[-1][0].month} tính đến ngày {f.as_of:%d/%m/%Y})"
         parts.append(f"Diễn biến theo tháng{cut}: " + " – ".join(n2(n) for n in t.monthly) + " ý kiến.")
     if t.proposals:
         asks = join([proposal_clause(x) for x, _ in t.proposals[:2]])
