@@ -85,7 +85,7 @@ def test_gui_offers_the_backup_and_restores_it(demo_path: Path, qtbot) -> None:
     with pytest.raises(StoreError) as refused:
         open_ctx(demo_path)
     seen: list[str] = []
-    QTimer.singleShot(0, lambda: _answer_box(seen, "Khôi phục"))
+    QTimer.singleShot(0, lambda: _answer_box(seen, "Khôi phục từ bản sao lưu"))
     ctx = offer_restore(demo_path, refused.value)
     assert seen and "thiếu bảng meeting_attendance" in seen[0] and "Khôi phục từ bản sao lưu gần nhất?" in seen[0]
     assert ctx is not None
