@@ -209,3 +209,21 @@ def test_each_topic_has_its_heading_and_its_paragraph(tmp_path, passphrase_env):
     for i in points:      # a heading is the topic's title only; its figures are the paragraph under it
         assert "ý kiến" not in blocks[i].text and isinstance(blocks[i + 1], Paragraph), blocks[i]
         assert blocks[i + 1].text.startswith("Có ") and " ý kiến" in blocks[i + 1].text
+
+
+def test_a_month_against_the_last_counts_the_same_communes(tmp_path, passphrase_env):
+    ctx, _ = build(tmp_path / "p.db", communes=12, per_commune=8)
+    try:     # September: only six of the twelve communes had sent anything
+        rows = [dict(zip(("origin", "channel", "field", "topic_id", "summary", "tendency", "scale", "hotspot_risk",
+                          "handling"), r, strict=True)) | {"received_on": "2026-09-10"}
+                for r in ctx.db.execute("SELECT origin, channel, field, topic_id, summary, tendency, scale, "
+                                        "hotspot_risk, handling FROM opinions WHERE origin < '86006'")]
+        records.bulk_insert(ctx, "opinions", rows, note="sample")
+        text = _text(sections.build(ctx, OCTOBER, date(2026, 11, 25))).replace("\n", " ")
+    finally:
+        ctx.close()
+    # 96 items against 48 would read as a doubling; over the same six communes it is 48 against 48
+    assert "so sánh trên cùng 06 đơn vị có số liệu cả hai tháng, số ý kiến bằng tháng trước" in text, text
+    assert "so với tháng trước," not in text    # each topic too: its figure over the same communes, said so
+    assert re.search(r"; tính trên các đơn vị có số liệu cả hai tháng, (bằng tháng trước|(tăng|giảm) \d+ ý kiến "
+                     r"\([\d,]+%\) so với tháng trước)\.", text), text

@@ -110,7 +110,7 @@ def forecast(f: ProvinceFacts) -> list[str]:
         return ["Ban sẽ dự báo tình hình khi nhận đủ báo cáo của các đơn vị."]
     lead = f.topics[0]
     text = f"Thời gian tới, dư luận tiếp tục quan tâm đến {in_sentence(lead.title)}"
-    rising = [t for t in f.topics[1:8] if t.prev and t.count > t.prev][:3]
+    rising = [t for t in f.topics[1:8] if t.prev and t.now_like > t.prev][:3]
     if rising:
         text += (f"; cần theo dõi các vấn đề tăng so với {f.period.previous_label}: "
                  + "; ".join(in_sentence(t.title) for t in rising))

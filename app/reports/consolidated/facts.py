@@ -130,7 +130,7 @@ def gather(ctx: Ctx, p: Period, today: date) -> ProvinceFacts:
     return ProvinceFacts(
         period=p, today=today, due=due, units=list(units.values()),
         not_enrolled=sorted((u.name for u in province.not_enrolled(ctx)), key=vn_sort_key), cells=cells, prev_by_field=prev_by_field,
-        topics=merged_topics(ctx, me, p, {c: u.name for c, u in units.items()}),
+        topics=merged_topics(ctx, me, p, {c: u.name for c, u in units.items()}, _common(units)),
         handling=_handling(ctx, me, p, as_of, units, scope, scope_label),
         network=_network(ctx, me, p, units), groups=_groups(ctx, me, p),
         months=[] if p.kind == "monthly" else [(m, n) for m, n in ctx.db.execute(
@@ -139,6 +139,13 @@ def gather(ctx: Ctx, p: Period, today: date) -> ProvinceFacts:
         month_figures=[] if p.kind == "monthly" else months.gather(ctx, me, p, today, set(units)),
         kinds=local_kinds(ctx),
     )
+
+
+def _common(units: dict[str, UnitFacts]) -> set[str] | None:
+    """The offices with items in both the period and the one before, when the two differ (a
+    comparison counts only theirs); None when the same offices have data in both."""
+    now, then = {c for c, u in units.items() if u.total}, {c for c, u in units.items() if u.prev}
+    return None if now == then else now & then
 
 
 def local_kinds(ctx: Ctx) -> str:

@@ -39,6 +39,12 @@ class CrossTopic:
     hot_units: list[str]             # units that marked it hot or reported hot-spot risk
     proposals: list[str]
     tendency_units: dict[str, int] = dc_field(default_factory=dict)   # tendency → units that reported it here
+    like: int | None = None   # this period's items from the communes `prev` counts (None: every commune)
+
+    @property
+    def now_like(self) -> int:
+        """This period's items to set against `prev`: from the same communes."""
+        return self.count if self.like is None else self.like
 
     @property
     def main_tendency(self) -> str:
@@ -50,12 +56,15 @@ class CrossTopic:
         return len(self.hot_units) >= HOT_COMMUNES
 
 
-def merged_topics(ctx: Ctx, me: str, p: Period | None, names: dict[str, str]) -> list[CrossTopic]:
-    """The period's topics (every period when `p` is None) merged across offices, most items first."""
+def merged_topics(ctx: Ctx, me: str, p: Period | None, names: dict[str, str],
+                  common: set[str] | None = None) -> list[CrossTopic]:
+    """The period's topics (every period when `p` is None) merged across offices, most items first.
+    `common`: when the communes with data differ between the period and the one before, the
+    offices with data in both — the comparison with the period before counts only theirs."""
     where, params = ("AND o.received_on BETWEEN ? AND ?", [p.start.isoformat(), p.end.isoformat()]) if p else ("", [])
     groups: dict[str, dict] = defaultdict(lambda: {"titles": Counter(), "fields": Counter(), "units": Counter(),
                                                    "tend": Counter(), "risk": 0, "asks": Counter(), "hot": set(),
-                                                   "by_tend": defaultdict(set)})
+                                                   "by_tend": defaultdict(set), "like": 0})
     for title, fld, status, origin, tend, risk, ask, n in ctx.db.execute(
             "SELECT t.title, t.field, t.status, o.origin, o.tendency, o.hotspot_risk, coalesce(o.proposal, ''), "
             f"count(*) FROM opinions o JOIN topics t ON t.id = o.topic_id WHERE o.origin != ? {where} "
@@ -65,6 +74,8 @@ def merged_topics(ctx: Ctx, me: str, p: Period | None, names: dict[str, str]) ->
         g["fields"][fld] += n
         name = names.get(origin, origin)
         g["units"][name] += n
+        if common is None or origin in common:
+            g["like"] += n
         g["tend"][tend] += n
         g["by_tend"][tend].add(name)
         if risk == "high":
@@ -76,14 +87,17 @@ def merged_topics(ctx: Ctx, me: str, p: Period | None, names: dict[str, str]) ->
     prev: Counter = Counter()
     if p is not None:
         before = p.previous()
-        for title, n in ctx.db.execute(
-                "SELECT t.title, count(*) FROM opinions o JOIN topics t ON t.id = o.topic_id WHERE o.origin != ? "
-                "AND o.received_on BETWEEN ? AND ? GROUP BY 1", [me, before.start.isoformat(), before.end.isoformat()]):
-            prev[topic_key(title)] += n
+        for title, origin, n in ctx.db.execute(
+                "SELECT t.title, o.origin, count(*) FROM opinions o JOIN topics t ON t.id = o.topic_id "
+                "WHERE o.origin != ? AND o.received_on BETWEEN ? AND ? GROUP BY 1, 2",
+                [me, before.start.isoformat(), before.end.isoformat()]):
+            if common is None or origin in common:
+                prev[topic_key(title)] += n
     out = [CrossTopic(_shown(g["titles"]), g["fields"].most_common(1)[0][0], sum(g["units"].values()),
                       prev[key], g["units"].most_common(), dict(g["tend"]), g["risk"], sorted(g["hot"], key=vn_sort_key),
                       [a for a, _ in g["asks"].most_common(2)],
-                      {t: len(names_) for t, names_ in g["by_tend"].items()})
+                      {t: len(names_) for t, names_ in g["by_tend"].items()},
+                      None if common is None else g["like"])
            for key, g in groups.items()]
     out.sort(key=lambda t: (-t.count, t.title))
     return out

@@ -109,14 +109,26 @@ def assessment(f: ProvinceFacts) -> list[str]:
     state = ("cơ bản ổn định" if neg * 4 < f.total and not hot
              else "cơ bản ổn định, song có diễn biến phức tạp ở một số địa phương" if neg * 3 < f.total
              else "có diễn biến phức tạp, cần theo dõi chặt chẽ")
-    now_units, prev_units = sum(1 for u in f.units if u.total), sum(1 for u in f.units if u.prev)
-    before = f.period.previous_label
-    basis = f" ({before} có số liệu của {count(prev_units, 'đơn vị')})" if prev_units != now_units else ""
-    trend = f", {change(f.total, f.prev_total, before)}{basis}" if f.prev_total else \
-        f" (chưa có số liệu {before} để so sánh)"
+    trend = against_before(f)
     return [nhan_dan(f"Trong {label}, tình hình tư tưởng, tâm trạng của cán bộ, đảng viên và Nhân dân trong tỉnh "
                      f"{state}; {mix}.{focus}"),
             nhan_dan(f"Ban tổng hợp {source}{trend}.")] + monthly_series(f)
+
+
+def against_before(f: ProvinceFacts) -> str:
+    """The period against the one before, like with like: over the communes with items in both
+    (a commune that sent one month and not the other changes the total, not the opinion)."""
+    before = f.period.previous_label
+    if not f.prev_total:
+        return f" (chưa có số liệu {before} để so sánh)"
+    now, then = {u.code for u in f.units if u.total}, {u.code for u in f.units if u.prev}
+    if now == then:
+        return f", {change(f.total, f.prev_total, before)}"
+    both = [u for u in f.units if u.total and u.prev]
+    if not both:
+        return f" (các đơn vị có số liệu {before} khác các đơn vị có số liệu kỳ này, chưa so sánh được)"
+    return (f"; so sánh trên cùng {count(len(both), 'đơn vị')} có số liệu cả hai {f.period.short}, số ý kiến "
+            f"{change(sum(u.total for u in both), sum(u.prev for u in both), before)}")
 
 
 def monthly_series(f: ProvinceFacts) -> list[str]:
@@ -153,11 +165,13 @@ def topics(f: ProvinceFacts, limit: int = 5) -> list[str]:
     lines = []
     for i, t in enumerate(f.topics[:limit]):
         main = t.main_tendency
-        trend = f", {change(t.count, t.prev, f.period.previous_label)}" if t.prev and not f.not_yet_due else ""
+        moved = change(t.now_like, t.prev, f.period.previous_label) if t.prev and not f.not_yet_due else ""
+        trend, like = (f", {moved}", "") if moved and t.like is None else \
+            ("", f"; tính trên các đơn vị có số liệu cả hai {f.period.short}, {moved}" if moved else "")
         # The topic's own heading line ("a) …"), then its paragraph: a whole "a) …" paragraph
         # shorter than a heading's limit printed in bold as if it were one (document.text_blocks).
         lines.append(f"{'abcdefghik'[i]}) {t.title}")
-        text = (f"Có {count(t.count, 'ý kiến')}{trend}, {_where(t)}. "
+        text = (f"Có {count(t.count, 'ý kiến')}{trend}, {_where(t)}{like}. "
                 f"{upper_first(share_phrase(t.tendency.get(main, 0), t.count, tendency(main)))}.")
         if t.proposals:
             text += f" Nhân dân đề nghị {proposal_clause(t.proposals[0])}."
