@@ -40,7 +40,7 @@ NO_CONTENT = frozenset({
     "thực tế", "biện pháp", "đề nghị", "phản ánh", "kiến nghị", "tình trạng", "kiểm tra", "mong muốn",
     "quan tâm", "lo lắng", "bức xúc", "băn khoăn", "đồng tình", "ủng hộ", "vấn đề", "hiện nay", "thời gian",
     "cho rằng", "tháng này", "tháng trước", "chủ trương", "kịp thời", "khẩn trương", "thời điểm", "kiên quyết",
-    "kiên trì",
+    "kiên trì", "đầy đủ",
 })
 
 

@@ -64,7 +64,7 @@ def forecast(f: Facts, pen: Pen) -> list[str]:
                      "kiện, tụ tập đông người hoặc bị lợi dụng để xuyên tạc, kích động.")
     falling = [t for t in f.topics if _moving(t, f, "down")]
     if falling:
-        names = titles(t.title for t in falling[:2])
+        names = titles((t.title for t in falling[:2]), quote=True)
         lines.append(f"Dư luận về {names} có xu hướng lắng xuống." if len(f.monthly) > 1 else
                      f"Dư luận về {names} giảm so với {f.period.previous_label}; cần tiếp tục theo dõi.")
     if not lines:
