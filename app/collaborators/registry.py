@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from app import catalog, records, validate
+from app import catalog, kinds, records, validate
 from app.context import Ctx
 from app.errors import ValidationError
 from app.text import fold
@@ -85,32 +85,25 @@ def clean(c: Collaborator) -> dict:
     return row
 
 
-def create(ctx: Ctx, c: Collaborator) -> Collaborator:
-    from app import auth
-
-    auth.require(ctx, "enter")
-    row_id = records.insert(ctx, "collaborators", clean(c))
-    return get(ctx, row_id)
-
-
-def update(ctx: Ctx, c: Collaborator) -> Collaborator:
-    from app import auth
-
-    auth.require(ctx, "enter")
-    if not c.id:
-        raise ValidationError("Thiếu mã cộng tác viên.")
-    records.update(ctx, "collaborators", c.id, clean(c))
-    return get(ctx, c.id)
-
-
-def get(ctx: Ctx, collaborator_id: str) -> Collaborator:
-    return _from_row(records.get(ctx, "collaborators", collaborator_id))
-
-
 def _from_row(row: dict) -> Collaborator:
     collaborator = records.from_row(Collaborator, row)
     collaborator.party_member = bool(collaborator.party_member)
     return collaborator
+
+
+KIND = kinds.Kind("collaborators", Collaborator, clean, "cộng tác viên", load=_from_row)
+
+
+def create(ctx: Ctx, c: Collaborator) -> Collaborator:
+    return kinds.create(ctx, KIND, c)
+
+
+def update(ctx: Ctx, c: Collaborator) -> Collaborator:
+    return kinds.update(ctx, KIND, c)
+
+
+def get(ctx: Ctx, collaborator_id: str) -> Collaborator:
+    return kinds.get(ctx, KIND, collaborator_id)
 
 
 @dataclass

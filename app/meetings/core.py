@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from app import auth, records, validate
+from app import auth, kinds, records, validate
 from app.context import Ctx
 from app.errors import ValidationError
 
@@ -78,22 +78,19 @@ def _clock(value: str | None, label: str, field: str) -> str | None:
     return f"{h:02d}:{m:02d}"
 
 
+KIND = kinds.Kind("meetings", Meeting, clean, "hội nghị")
+
+
 def create(ctx: Ctx, m: Meeting) -> Meeting:
-    auth.require(ctx, "enter")
-    return get(ctx, records.insert(ctx, "meetings", clean(m)))
+    return kinds.create(ctx, KIND, m)
 
 
 def update(ctx: Ctx, m: Meeting) -> Meeting:
-    auth.require(ctx, "enter")
-    if not m.id:
-        raise ValidationError("Thiếu mã hội nghị.")
-    records.update(ctx, "meetings", m.id, clean(m))
-    return get(ctx, m.id)
+    return kinds.update(ctx, KIND, m)
 
 
 def get(ctx: Ctx, meeting_id: str) -> Meeting:
-    row = records.get(ctx, "meetings", meeting_id)
-    return records.from_row(Meeting, row)
+    return kinds.get(ctx, KIND, meeting_id)
 
 
 def list_meetings(ctx: Ctx, year: int | None = None) -> list[Meeting]:
@@ -102,7 +99,7 @@ def list_meetings(ctx: Ctx, year: int | None = None) -> list[Meeting]:
         sql += " WHERE held_on LIKE ?"
         params.append(f"{year}-%")
     sql += " ORDER BY held_on DESC"
-    return [records.from_row(Meeting, r) for r in ctx.db.query(sql, params)]
+    return kinds.select(ctx, KIND, sql, params)
 
 
 def set_attendance(ctx: Ctx, meeting_id: str, presence: dict[str, str], reasons: dict[str, str] | None = None) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from app import auth, catalog, records, validate
+from app import catalog, kinds, records, validate
 from app.context import Ctx
 from app.errors import ValidationError
 from app.months import add_months
@@ -17,7 +17,7 @@ from app.text import fts_query
 
 
 @dataclass
-class Opinion:
+class Opinion(kinds.Handled):
     received_on: str
     field: str
     summary: str
@@ -30,13 +30,6 @@ class Opinion:
     meeting_id: str | None = None
     topic_id: str | None = None
     proposal: str | None = None
-    handling: str = "new"
-    forwarded_to: str | None = None
-    forwarded_on: str | None = None
-    due_on: str | None = None
-    result: str | None = None
-    resolved_on: str | None = None
-    answered_on: str | None = None
     id: str | None = None
     origin: str | None = None
     version: int = 0
@@ -57,30 +50,24 @@ def clean(o: Opinion) -> dict:
     validate.one_of(o.scale, catalog.SCALES, "Mức độ quan tâm", "scale")
     validate.one_of(o.channel, catalog.CHANNELS, "Kênh tiếp nhận", "channel")
     validate.one_of(o.hotspot_risk, catalog.HOTSPOT_RISKS, "Nguy cơ điểm nóng", "hotspot_risk")
-    validate.one_of(o.handling, catalog.HANDLING, "Tình trạng xử lý", "handling")
-    for key, label in (("forwarded_on", "Ngày chuyển"), ("due_on", "Hạn xử lý"), ("resolved_on", "Ngày giải quyết"),
-                       ("answered_on", "Ngày phản hồi")):
-        row[key] = validate.iso_date(row[key], label, key)
+    kinds.clean_handling(o, row)
     return row
 
 
+KIND = kinds.Kind("opinions", Opinion, clean, "thông tin dư luận")
+
+
 def create(ctx: Ctx, o: Opinion) -> Opinion:
-    auth.require(ctx, "enter")
-    return get(ctx, records.insert(ctx, "opinions", clean(o)))
+    return kinds.create(ctx, KIND, o)
 
 
 def update(ctx: Ctx, o: Opinion, action: str = "update") -> Opinion:
     """`action` names the change in the audit log ("merge" when a double entry is folded in)."""
-    auth.require(ctx, "enter")
-    if not o.id:
-        raise ValidationError("Thiếu mã thông tin dư luận.")
-    records.update(ctx, "opinions", o.id, clean(o), action=action)
-    return get(ctx, o.id)
+    return kinds.update(ctx, KIND, o, action)
 
 
 def get(ctx: Ctx, opinion_id: str) -> Opinion:
-    row = records.get(ctx, "opinions", opinion_id)
-    return records.from_row(Opinion, row)
+    return kinds.get(ctx, KIND, opinion_id)
 
 
 @dataclass

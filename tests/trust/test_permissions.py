@@ -117,7 +117,8 @@ def _snapshot(ctx) -> tuple:
 
 def _guarded_functions() -> list[tuple[str, str, str]]:
     """(module, function, action) for every top-level app/ function whose first statement
-    (after the docstring and local imports) is `auth.require(ctx, "<action>")`."""
+    (after the docstring and local imports) is `auth.require(ctx, "<action>")`, or hands a
+    declared record kind to app/kinds.py's create/update (guarded by the kind's permission)."""
     found = []
     for path in sorted(APP.rglob("*.py")):
         module = ".".join(path.relative_to(APP.parent).with_suffix("").parts)
@@ -126,9 +127,21 @@ def _guarded_functions() -> list[tuple[str, str, str]]:
                 continue
             body = [s for s in node.body if not isinstance(s, ast.Import | ast.ImportFrom)
                     and not (isinstance(s, ast.Expr) and isinstance(s.value, ast.Constant))]
-            if body and _require_action(body[0]):
-                found.append((module, node.name, _require_action(body[0])))
+            action = body and (_require_action(body[0]) or _kind_action(module, body[0]))
+            if action:
+                found.append((module, node.name, action))
     return found
+
+
+def _kind_action(module: str, stmt: ast.stmt) -> str | None:
+    """`return kinds.create(ctx, KIND, ...)` / `kinds.update(...)`: the permission KIND declares."""
+    call = stmt.value if isinstance(stmt, ast.Return) else None
+    if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute)
+            and isinstance(call.func.value, ast.Name) and call.func.value.id == "kinds"
+            and call.func.attr in ("create", "update") and len(call.args) >= 2
+            and isinstance(call.args[1], ast.Name)):
+        return None
+    return getattr(importlib.import_module(module), call.args[1].id).permission
 
 
 def _require_action(stmt: ast.stmt) -> str | None:

@@ -1,0 +1,94 @@
+"""Record kinds declared once: a kind names its table, its dataclass, the permission a write
+needs, the Vietnamese noun a missing id is refused with, and its `clean` (validation to the
+row to store). The generic create/update/get below read that declaration and write through
+app/records.py, still the only write path for synced tables, so a capability module states
+its kind and its rules, never the create/update/get trio again.
+
+The handling block (QĐ 238-QĐ/TW: forwarded to an agency, due date, result, feedback) is one
+type, `Handled`, shared by opinion items and topics: its fields, their Vietnamese labels and
+their validation live here only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from app import auth, catalog, records, validate
+from app.context import Ctx
+from app.errors import ValidationError
+
+R = TypeVar("R")
+
+# The handling block's fields by their Vietnamese label, as the entry form and messages say them.
+HANDLING_LABELS: dict[str, str] = {
+    "handling": "Tình trạng xử lý",
+    "forwarded_to": "Cơ quan được chuyển",
+    "forwarded_on": "Ngày chuyển",
+    "due_on": "Hạn xử lý",
+    "result": "Kết quả giải quyết",
+    "resolved_on": "Ngày giải quyết",
+    "answered_on": "Ngày phản hồi",
+}
+_HANDLING_DATES = ("forwarded_on", "due_on", "resolved_on", "answered_on")
+
+
+@dataclass(kw_only=True)
+class Handled:
+    """The handling block of a record (keyword-only, so a kind's own positional fields come first)."""
+
+    handling: str = "new"
+    forwarded_to: str | None = None
+    forwarded_on: str | None = None
+    due_on: str | None = None
+    result: str | None = None
+    resolved_on: str | None = None
+    answered_on: str | None = None
+
+
+def clean_handling(record: Handled, row: dict[str, Any]) -> None:
+    """Validate the handling block of `record` into `row` (dates made ISO); raises ValidationError."""
+    validate.one_of(record.handling, catalog.HANDLING, HANDLING_LABELS["handling"], "handling")
+    for key in _HANDLING_DATES:
+        row[key] = validate.iso_date(row[key], HANDLING_LABELS[key], key)
+
+
+@dataclass(frozen=True)
+class Kind(Generic[R]):
+    """One record kind: where it is stored, how it is checked, who may write it."""
+
+    table: str
+    cls: type[R]
+    clean: Callable[[R], dict[str, Any]]
+    noun: str                       # "thông tin dư luận": "Thiếu mã <noun>." when an update has no id
+    permission: str = "enter"
+    load: Callable[[dict[str, Any]], R] | None = None   # row → record, when a plain from_row is not enough
+
+    def from_row(self, row: dict[str, Any]) -> R:
+        return self.load(row) if self.load else records.from_row(self.cls, row)
+
+
+def create(ctx: Ctx, kind: Kind[R], record: R) -> R:
+    """Check the permission, validate, insert (versioned, audited) and read the row back."""
+    auth.require(ctx, kind.permission)
+    return get(ctx, kind, records.insert(ctx, kind.table, kind.clean(record)))
+
+
+def update(ctx: Ctx, kind: Kind[R], record: R, action: str = "update") -> R:
+    """Check the permission, validate and apply the changes; `action` names them in the audit log."""
+    auth.require(ctx, kind.permission)
+    row_id = getattr(record, "id", None)
+    if not row_id:
+        raise ValidationError(f"Thiếu mã {kind.noun}.")
+    records.update(ctx, kind.table, row_id, kind.clean(record), action=action)
+    return get(ctx, kind, row_id)
+
+
+def get(ctx: Ctx, kind: Kind[R], row_id: str) -> R:
+    return kind.from_row(records.get(ctx, kind.table, row_id))
+
+
+def select(ctx: Ctx, kind: Kind[R], sql: str, params: list[Any] | None = None) -> list[R]:
+    """Records of `kind` from a query over its table (`SELECT * FROM <table> ...`)."""
+    return [kind.from_row(r) for r in ctx.db.query(sql, params or [])]
