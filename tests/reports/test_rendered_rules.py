@@ -263,3 +263,14 @@ def test_a_stable_structure_shows_its_figures_and_a_running_month_its_cutoff(ren
         if len(facts.monthly) > 1 and len(facts.complete_months) < len(facts.monthly):
             for said in re.findall(r"Diễn biến theo tháng[^:]*:", text):
                 assert "tính đến ngày" in said, (name, fmt, said)
+
+
+def test_a_quarter_with_two_months_over_says_what_rose_between_them(rendered):
+    facts, pdf, _ = rendered["quarterly"]
+    text = " ".join(pdf.split())
+    if len(facts.complete_months) == 2:
+        (a, _, _), (b, _, _) = facts.complete_months
+        rose = [t for t in facts.topics if t.monthly[1] - t.monthly[0] >= 3 and t.monthly[1] >= 1.25 * t.monthly[0]]
+        assert ("chưa đủ căn cứ dự báo" not in text) == bool(rose)
+        if rose:
+            assert f"tháng {b.month} tăng so với tháng {a.month}; nếu chưa được giải quyết" in text

@@ -40,6 +40,15 @@ def _rising(t: TopicFacts, f: Facts) -> bool:
     return _moving(t, f, "up")
 
 
+def _last_step(f: Facts) -> list[TopicFacts]:
+    """Topics that rose clearly (a quarter more and three items at least, as a month against
+    the month before) between the two months of a longer period that are over."""
+    if len(f.complete_months) != 2:
+        return []
+    return [t for t in f.topics if len(t.monthly) > 1 and t.monthly[1] >= 1.25 * t.monthly[0]
+            and t.monthly[1] - t.monthly[0] >= 3]
+
+
 def forecast(f: Facts, pen: Pen) -> list[str]:
     lines = []
     rising = [t for t in f.topics if _rising(t, f)]
@@ -53,6 +62,12 @@ def forecast(f: Facts, pen: Pen) -> list[str]:
         else:  # one rise against the previous month is no trend: said as a rise and a risk
             lines.append(f"Dư luận về {names} tăng so với {f.period.previous_label}; nếu {these} chưa được "
                          "giải quyết dứt điểm, thời gian tới có thể còn tăng.")
+    elif len(f.monthly) > 1 and len(f.complete_months) == 2 and _last_step(f):
+        # two months over: too few for a trend, enough to say which topics rose between them
+        (a, _, _), (b, _, _) = f.complete_months
+        names = titles((t.title for t in _last_step(f)[:3]), quote=True)
+        lines.append(f"Dư luận về {names} tháng {b.month} tăng so với tháng {a.month}; nếu chưa được giải quyết "
+                     "dứt điểm, thời gian tới có thể còn tăng. Chưa đủ 03 tháng đã kết thúc để dự báo xu hướng.")
     elif f.running:
         lines.append(f"Do {f.period.short} chưa kết thúc (số liệu tính đến ngày {f.as_of:%d/%m/%Y}), chưa đủ căn cứ "
                      "dự báo xu hướng tăng, giảm của từng vấn đề; tiếp tục theo dõi đến hết kỳ.")
