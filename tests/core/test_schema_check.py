@@ -39,8 +39,10 @@ def _digest(path: Path) -> str:
 
 def _answer_box(seen: list[str], button: str | None) -> None:
     """Once the modal message box is up, note its text and click `button` (None: close it)."""
-    box = QApplication.activeModalWidget()
-    if not isinstance(box, QMessageBox):
+    # The visible message box, not the active modal widget: that is another dialog whenever
+    # an earlier test in the same worker left one open, and the box would then wait forever.
+    box = next((w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()), None)
+    if box is None:
         QTimer.singleShot(50, lambda: _answer_box(seen, button))
         return
     seen.append(box.text())
