@@ -7,8 +7,8 @@ are deterministic (Picard's FakeThreadPool idea).
 Pages use the two Anki-style operations on top of `run`: `query` (read on the worker, the
 result to a callback on the UI thread) and `op` (a write, after which the runner emits one
 `changed(tables)` signal that every page subscribes to instead of refreshing its neighbours
-by hand). A failure goes to one default handler (show_error next to the page) unless the
-caller gives its own. `in_job()` tells the store's trace callback in the tests whether a
+by hand). A failure goes to one default handler (show_error next to the `parent` page)
+unless the caller gives its own; in the synchronous tests a bug raises where it happened. `in_job()` tells the store's trace callback in the tests whether a
 statement runs inside a job: anything else on the UI thread is a freeze waiting to happen.
 """
 
@@ -24,6 +24,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from app.errors import DB_ERRORS, DlxhError
 from ui.errors import show_error
 
 log = logging.getLogger(__name__)
@@ -94,8 +95,11 @@ class TaskRunner(QObject):
             except BaseException as exc:  # noqa: BLE001
                 if on_failed:
                     on_failed(exc)
-                    return
-                raise  # in the tests: a refusal or a bug surfaces where it happened
+                elif parent is not None and isinstance(exc, (DlxhError, *DB_ERRORS)):
+                    show_error(parent, exc)   # the default, as in the app: a refusal in a message
+                else:
+                    raise  # in the tests: a bug (or a refusal with no page to show it) surfaces here
+                return
             if on_done:
                 on_done(result)
             return

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 )
 
 from app import overview
-from ui.errors import show_error
 from ui.pages.base import PageBase
 from ui.pages.overview_chart import ChartPanel
 
@@ -129,7 +128,7 @@ class Page(PageBase):
         """A card's button: do it on the worker and say what was done; the write's `changed`
         signal shows the cards again (on this page and any other that lists what it wrote)."""
         self.tasks.op(lambda: action.run(self.ctx), tables=(), on_done=self.action_status.setText,
-                      on_failed=lambda exc: show_error(self, exc), parent=self)
+                      parent=self)
 
     @staticmethod
     def _card(card: overview.Card, run=None, follow=None) -> QFrame:

@@ -247,7 +247,6 @@ class Page(PageBase):
         self.tasks.run(
             lambda: drafts.start_draft(self.ctx, "monthly", anchor),
             on_done=self._drafted,
-            on_failed=lambda exc: show_error(self, exc),
             label="Đang soạn báo cáo tổng hợp…",
             parent=self,
         )

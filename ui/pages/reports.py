@@ -167,5 +167,4 @@ class Page(PageBase):
                 return
             new = True
         job = lambda: drafts.start_draft(self.ctx, kind, new=new, **args).report  # noqa: E731
-        self.tasks.run(job, on_done=lambda r: self.refresh(r.id), on_failed=lambda e: show_error(self, e),
-                       label="Đang soạn dự thảo báo cáo…", parent=self)
+        self.tasks.run(job, on_done=lambda r: self.refresh(r.id), label="Đang soạn dự thảo báo cáo…", parent=self)

@@ -28,7 +28,6 @@ from app.errors import DlxhError
 from app.opinions import items, topic_stats, topics, warnings
 from app.text import vn_date
 from app.validate import TITLE_MAX, limit_hint
-from ui.errors import show_error
 from ui.icons import icon
 from ui.models import Column, RowsModel, sortable
 from ui.opinion.choice import ChoiceEdit
@@ -257,7 +256,7 @@ class Page(PageBase):
             return
         topic_id = self.current.id
         self.tasks.op(lambda: topic_stats.set_status(self.ctx, topic_id, status), tables={"topics"},
-                      on_failed=lambda exc: show_error(self, exc), parent=self)
+                      parent=self)
 
     def handle(self, step: str) -> None:
         if self.current and HandlingDialog(self.ctx, "topic", self.current.id, step, self.current.title,

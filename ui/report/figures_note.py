@@ -16,7 +16,6 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from app import auth
 from app.reports import draft, figures_check, register, store
-from ui.errors import show_error
 from ui.feedback import confirm
 
 REDRAFT = "Soạn lại theo số liệu mới (giữ phần đã sửa)"
@@ -46,7 +45,7 @@ class FiguresNote(QWidget):
             return
         rid = report.id
         self.tasks.run(lambda: figures_check.changes(self.ctx, store.get(self.ctx, rid)),
-                       on_done=lambda lines: self._show(rid, lines), on_failed=lambda e: show_error(self, e))
+                       on_done=lambda lines: self._show(rid, lines), parent=self)
 
     def _show(self, report_id: str, lines: list[str]) -> None:
         if self.report is None or self.report.id != report_id:
@@ -76,8 +75,7 @@ class FiguresNote(QWidget):
             if status != "draft":
                 register.return_to_draft(self.ctx, rid)
             return draft.regenerate(self.ctx, rid, discard_edits=False)
-        self.tasks.run(run, on_done=self.redrafted.emit, on_failed=lambda e: show_error(self, e),
-                       label="Đang soạn lại báo cáo…", parent=self)
+        self.tasks.run(run, on_done=self.redrafted.emit, label="Đang soạn lại báo cáo…", parent=self)
 
 
 def confirm_sign(parent: QWidget, lines: list[str]) -> bool:

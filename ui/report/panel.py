@@ -229,7 +229,7 @@ class ReportPanel(QWidget):
                                    "Bỏ phần đã sửa, soạn lại", "Không soạn lại"):
             return
         self.tasks.run(lambda: draft.regenerate(self.ctx, self.report.id, discard), on_done=self._reload,
-                       on_failed=lambda e: show_error(self, e), label="Đang soạn lại báo cáo…", parent=self)
+                       label="Đang soạn lại báo cáo…", parent=self)
 
     def save_details(self) -> None:
         def run() -> None:
@@ -283,7 +283,7 @@ class ReportPanel(QWidget):
             signer = pkcs11.token_signer(self.ctx, pin) if pin else None
             return register.sign(self.ctx, rid, signer=signer, progress=progress, figures_confirmed=moved)
         self.tasks.run(run,
-                       on_done=self._reload, on_failed=lambda e: show_error(self, e), label="Đang ký số báo cáo…",
+                       on_done=self._reload, label="Đang ký số báo cáo…",
                        parent=self, with_progress=True)
 
     def _clear_preview(self) -> None:
@@ -299,8 +299,7 @@ class ReportPanel(QWidget):
         rid = self.report.id
         self.tasks.run(lambda progress: preview.page_images(register.render_files(self.ctx, rid)[1],
                                                             progress=progress),
-                       on_done=self._show_pages, on_failed=lambda e: show_error(self, e),
-                       label="Đang dựng bản xem trước…", parent=self, with_progress=True)
+                       on_done=self._show_pages, label="Đang dựng bản xem trước…", parent=self, with_progress=True)
 
     def _show_pages(self, images: list[bytes]) -> None:
         self._clear_preview()
@@ -327,8 +326,7 @@ class ReportPanel(QWidget):
         def write() -> str:
             # Word needs a real file: it goes to the private 0700 folder removed at exit (issue 14).
             return str(private_temp.write(f"{stem}.docx", register.render_files(self.ctx, rid)[0]))
-        self.tasks.run(write, on_done=self._open_file, on_failed=lambda e: show_error(self, e),
-                       label="Đang tạo tệp DOCX…", parent=self)
+        self.tasks.run(write, on_done=self._open_file, label="Đang tạo tệp DOCX…", parent=self)
 
     def _open_file(self, path: str) -> None:
         open_or_say(self, path, "báo cáo")
@@ -340,7 +338,7 @@ class ReportPanel(QWidget):
         rid, title = self.report.id, self._stem()
         self.tasks.run(lambda: register.render_files(self.ctx, rid)[1],
                        on_done=lambda pdf: preview_pdf(self, pdf, title) and notify(self, "Đã gửi báo cáo tới máy in."),
-                       on_failed=lambda e: show_error(self, e), label="Đang chuẩn bị bản in…", parent=self)
+                       label="Đang chuẩn bị bản in…", parent=self)
 
     def save_pdf(self) -> None:
         if not self.report:
@@ -351,7 +349,7 @@ class ReportPanel(QWidget):
             rid = self.report.id
             self.tasks.run(lambda: Path(name).write_bytes(register.render_files(self.ctx, rid)[1]),
                            on_done=lambda _: notify(self, f"Đã lưu PDF: {name}"),
-                           on_failed=lambda e: show_error(self, e), label="Đang tạo tệp PDF…", parent=self)
+                           label="Đang tạo tệp PDF…", parent=self)
 
     def verify_file(self) -> None:
         from app.reports import signing

@@ -259,5 +259,4 @@ class BuilderView(QWidget):
             return
         self.tasks.run(lambda: printable.render(self.ctx, self.sid, folder), label="Đang tạo phiếu in…", parent=self,
                        on_done=lambda files: QMessageBox.information(
-                           self, "Đã tạo phiếu in", "\n".join(str(f) for f in files)),
-                       on_failed=lambda exc: show_error(self, exc))
+                           self, "Đã tạo phiếu in", "\n".join(str(f) for f in files)))

@@ -221,8 +221,7 @@ class TabulateView(QWidget):
         path = save_file(self, "Xuất Excel", "tong-hop-tham-do.xlsx", "Excel (*.xlsx)")
         if path:
             self.tasks.run(lambda: export_xlsx(self.data, path), label="Đang xuất Excel…", parent=self,
-                           on_done=lambda p: QMessageBox.information(self, "Đã xuất", str(p)),
-                           on_failed=lambda exc: show_error(self, exc))
+                           on_done=lambda p: QMessageBox.information(self, "Đã xuất", str(p)))
 
     def _report(self) -> None:
         folder = choose_folder(self, "Chọn thư mục lưu báo cáo")
@@ -231,8 +230,7 @@ class TabulateView(QWidget):
             self.tasks.run(lambda: report.render(self.ctx, self.sid, folder, weight=weight),
                            label="Đang tạo báo cáo…", parent=self,
                            on_done=lambda files: QMessageBox.information(
-                               self, "Đã tạo báo cáo", "\n".join(str(f) for f in files)),
-                           on_failed=lambda exc: show_error(self, exc))
+                               self, "Đã tạo báo cáo", "\n".join(str(f) for f in files)))
 
     def _register(self) -> None:
         """Keep the report in the register as a draft: numbered, approved and signed on the Reports page."""
@@ -242,5 +240,4 @@ class TabulateView(QWidget):
                        on_done=lambda saved: QMessageBox.information(
                            self, "Đã lưu vào sổ báo cáo",
                            f"Đã lưu dự thảo “{saved.title}” vào sổ báo cáo. Mở trang Báo cáo để sửa nội dung, "
-                           "trình, duyệt và ký số."),
-                       on_failed=lambda exc: show_error(self, exc))
+                           "trình, duyệt và ký số."))
