@@ -103,7 +103,7 @@ def _chart_texts(view) -> set[str]:
 
 
 def test_chart_reads_like_the_table(main_window, qtbot):
-    _page, view = _open(main_window, "tables")
+    _page, view = _open(main_window, "tabulate")
     view.question.setCurrentIndex(0)
     qtbot.waitUntil(lambda: len([t for t in _chart_texts(view) if t.isdigit()]) >= 3)   # axis drawn
     texts = _chart_texts(view)

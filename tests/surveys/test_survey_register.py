@@ -123,8 +123,8 @@ def test_save_to_register_from_the_survey_page(main_window, demo_ctx, monkeypatc
     shown = []
     monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: shown.append((title, text)))
     page = main_window.show_page("surveys")
-    page.tabs.setCurrentWidget(page.tables)
-    button = next(b for b in page.tables.findChildren(QPushButton) if b.text() == "Lưu vào sổ báo cáo")
+    page.tabs.setCurrentWidget(page.tabulate)
+    button = next(b for b in page.tabulate.findChildren(QPushButton) if b.text() == "Lưu vào sổ báo cáo")
     button.click()
     assert shown and shown[0][0] == "Đã lưu vào sổ báo cáo"
     (saved,) = store.list_reports(demo_ctx, kind="survey")

@@ -30,7 +30,7 @@ def open_tab(window, name: str, reopen: bool = True):
             if s.status == "closed":
                 qn.update_survey(window.ctx, s.id, status="open")
     page = window.show_page("surveys")
-    tab = {"builder": page.builder, "plan": page.plan, "entry": page.entry, "tables": page.tables}[name]
+    tab = {"builder": page.builder, "plan": page.plan, "entry": page.entry, "tables": page.tabulate}[name]
     page.tabs.setCurrentWidget(tab)
     return page, tab
 

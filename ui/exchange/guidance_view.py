@@ -113,7 +113,11 @@ class GuidanceView(QWidget):
         box.addWidget(self.view, 1)
 
     def refresh(self) -> None:
-        self.model.set_rows(guidance.list_guidance(self.ctx))
+        self.show_rows(guidance.list_guidance(self.ctx))
+
+    def show_rows(self, rows: list) -> None:
+        """Show guidance read elsewhere (the exchange page reads it on the worker)."""
+        self.model.set_rows(rows)
         self.view.resizeColumnsToContents()
 
     def add(self) -> None:

@@ -43,9 +43,15 @@ class AttendanceTable(QTableWidget):
         self.timer.timeout.connect(self.flush)
 
     def load(self, meeting_id: str | None) -> None:
+        """Read the roster here (after a refused save); pages read it on the worker and call
+        `show_lines`."""
+        self.flush()
+        self.show_lines(meeting_id, planning.roster(self.ctx, meeting_id) if meeting_id else [])
+
+    def show_lines(self, meeting_id: str | None, lines: list[planning.RosterLine]) -> None:
         self.flush()
         self.meeting_id = meeting_id
-        self.lines = planning.roster(self.ctx, meeting_id) if meeting_id else []
+        self.lines = lines
         self.reasons = {x.collaborator_id: x.reason for x in self.lines if x.reason}
         self.setRowCount(len(self.lines))
         for row, line in enumerate(self.lines):

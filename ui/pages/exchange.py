@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import office
-from app.exchange import export, identity, import_batch, importer, keys, receipts, safezip, status
+from app.exchange import export, guidance, identity, import_batch, importer, keys, receipts, safezip, status
 from app.exchange.importer import read_file
 from ui import feedback
 from ui.errors import show_error
@@ -161,19 +161,24 @@ class Page(PageBase):
         self.layout_.addWidget(self.status)
 
     def refresh(self) -> None:
+        """Read the key, the peers, what was sent and received and the guidance on the worker."""
         ctx = self.ctx
-        self.fingerprint.setText(keys.my_fingerprint(ctx))
-        peers = keys.peers(ctx)
+        self.tasks.query(lambda: (keys.my_fingerprint(ctx), keys.peers(ctx), status.sent(ctx), status.received(ctx),
+                                  guidance.list_guidance(ctx)),
+                         lambda loaded: self._show(*loaded), parent=self)
+
+    def _show(self, fingerprint: str, peers: list, sent: list, received: list, notes: list) -> None:
+        self.fingerprint.setText(fingerprint)
         missing = not self.is_province and not any(p.role == "province" for p in peers)
         self.need_card.setVisible(missing)
         self.export_button.setEnabled(not missing)
         self.export_button.setToolTip("Nhập thẻ định danh của tỉnh trước" if missing else "")
         self.peers.set_rows(peers)
-        self.sent.set_rows(status.sent(ctx))
-        self.received.set_rows(status.received(ctx))
+        self.sent.set_rows(sent)
+        self.received.set_rows(received)
         self._unsized = set(self.views)   # fitting every tab's columns at open reads every cell
         self._fit_current()
-        self.guidance.refresh()
+        self.guidance.show_rows(notes)
         current = self.recipient.currentData()
         self.recipient.clear()
         for p in peers:
@@ -296,7 +301,7 @@ class Page(PageBase):
 
     def _in_background(self, work, on_done, label: str) -> None:
         """Long exchange work runs on the worker thread with a progress bar; a refusal is shown."""
-        self.tasks.run(work, on_done=on_done, on_failed=lambda exc: show_error(self, exc), label=label,
+        self.tasks.run(work, on_done=on_done, label=label,
                        parent=self, with_progress=True)
 
     def start_import(self, path: Path) -> None:

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 )
 
 from app import catalog, deletion
-from app.errors import DlxhError
 from app.meetings import core as meetings
 from app.meetings import minutes_export, planning, schedule
 from app.opinions import items
@@ -240,37 +239,58 @@ class Page(PageBase):
         return meeting.id, f"ngày {_d(meeting.held_on)}"
 
     def show_meeting(self, index) -> None:
+        """The form at once; the roster, its tally and the meeting's items read on the worker."""
         meeting = None
         if index is not None and index.isValid():
             meeting = self.model.row_at(self.view.model().mapToSource(index).row())
         self.editor.load(meeting)
-        self.attendance.load(meeting.id if meeting else None)
+        self.attendance.flush()   # marks still pending belong to the meeting shown before
         why = meetings.attendance_refusal(meeting) if meeting and meeting.id else ""
         lock_widgets((self.attendance, self.all_present), bool(why) or not (meeting and meeting.id),
                      why or "Hãy chọn hoặc lưu hội nghị trước khi điểm danh.")
         self.att_locked.setText(why)
-        if why:
-            self.attendance.clearSelection()
         self.att_locked.setVisible(bool(why))
         self.tabs.setTabToolTip(1, why)
-        self._attendance_saved()
-        rows = items.list_opinions(self.ctx, items.OpinionFilter(meeting_id=meeting.id)) if meeting else []
+        meeting_id, ctx = (meeting.id if meeting else None), self.ctx
+
+        def read() -> tuple:
+            if not meeting_id:
+                return [], None, []
+            return (planning.roster(ctx, meeting_id), planning.summary(ctx, meeting_id),
+                    items.list_opinions(ctx, items.OpinionFilter(meeting_id=meeting_id)))
+
+        self.tasks.query(read, lambda loaded: self._show_detail(meeting_id, *loaded), parent=self)
+
+    def _show_detail(self, meeting_id: str | None, lines: list, tally, rows: list) -> None:
+        if meeting_id != (self.editor.meeting.id if self.editor.meeting else None):
+            return   # another meeting was chosen meanwhile; its own detail follows
+        self.attendance.show_lines(meeting_id, lines)
+        if self.att_locked.isVisible():
+            self.attendance.clearSelection()
+        self._show_tally(meeting_id, tally)
         self.items_model.set_rows(rows)
         self.tabs.setTabText(2, f"Thông tin dư luận ({len(rows)})")
 
     def _attendance_saved(self) -> None:
-        """Show the tally under the roster and in the list's "Có mặt" column."""
+        """Show the tally under the roster and in the list's "Có mặt" column (read on the worker)."""
         meeting = self.editor.meeting
         if not meeting or not meeting.id:
             self.att_summary.setText("")
             return
-        s = planning.summary(self.ctx, meeting.id)
+        meeting_id, ctx = meeting.id, self.ctx
+        self.tasks.query(lambda: planning.summary(ctx, meeting_id),
+                         lambda tally: self._show_tally(meeting_id, tally), parent=self)
+
+    def _show_tally(self, meeting_id: str | None, s) -> None:
+        if not meeting_id or s is None:
+            self.att_summary.setText("")
+            return
         self.att_summary.setText(f"Có mặt {s.present} · vắng {s.absent} · vắng có lý do {s.excused} · "
                                  f"chưa điểm danh {s.unrecorded}")
         recorded = s.present + s.absent + s.excused
         shown = f"{s.present}/{recorded}" if recorded else ""
-        if self.presence.get(meeting.id) != shown:
-            self.presence[meeting.id] = shown
+        if self.presence.get(meeting_id) != shown:
+            self.presence[meeting_id] = shown
             self.model.cells_changed(3)
 
     def mark_all_present(self) -> None:
@@ -279,14 +299,11 @@ class Page(PageBase):
             notify(self, "Hãy chọn một hội nghị trong danh sách để điểm danh.")
             return
         self.attendance.flush()
-        try:
-            n = planning.mark_all_present(self.ctx, meeting.id)
-        except DlxhError as exc:
-            show_error(self, exc)
-            return
-        self.attendance.load(meeting.id)
-        self._attendance_saved()
-        notify(self, f"Đã ghi có mặt cho {n} người chưa điểm danh." if n else "Mọi người đều đã được điểm danh.")
+        meeting_id, ctx = meeting.id, self.ctx
+        # The write on the worker; `changed` reloads the list, the roster and the tally.
+        self.tasks.op(lambda: planning.mark_all_present(ctx, meeting_id), tables={"meeting_attendance"}, parent=self,
+                      on_done=lambda n: notify(self, f"Đã ghi có mặt cho {n} người chưa điểm danh." if n
+                                               else "Mọi người đều đã được điểm danh."))
 
     # -- actions --------------------------------------------------------------------------------
     def _saved(self, meeting: meetings.Meeting) -> None:
@@ -335,7 +352,7 @@ class Page(PageBase):
             notify(self, "Hãy chọn một hội nghị để in biên bản.")
             return
         self.tasks.run(lambda: minutes_export.render_minutes(self.ctx, meeting.id, "pdf"), parent=self,
-                       label="Đang chuẩn bị biên bản…", on_failed=lambda exc: show_error(self, exc),
+                       label="Đang chuẩn bị biên bản…",
                        on_done=lambda pdf: preview_pdf(self, pdf, f"Biên bản giao ban {_d(meeting.held_on)}"))
 
     def export_minutes(self, kind: str) -> None:
@@ -350,7 +367,7 @@ class Page(PageBase):
         self.tasks.run(lambda: minutes_export.export_minutes(self.ctx, meeting.id, path, kind),
                        on_done=lambda p: (self.editor.status.setText(f"Đã xuất biên bản: {p}"),
                                           notify(self, f"Đã xuất biên bản: {p}")),
-                       on_failed=lambda exc: show_error(self, exc), label="Đang xuất biên bản…", parent=self)
+                       label="Đang xuất biên bản…", parent=self)
 
 
 def _load(ctx) -> tuple[str, list, dict, dict]:

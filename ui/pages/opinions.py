@@ -166,6 +166,9 @@ class Page(PageBase):
         self.status = QLabel()
         self.layout_.addWidget(self.status)
         self.total = 0
+        self._choices_pending = 0                    # choice loads not yet arrived
+        self._wanted: dict[str, str] | None = None   # filters waiting for them
+        self._select_id: str | None = None           # a row to select once the list arrives
         self.deleting = deleting.attach(self, ctx=ctx, view=self.view, selected=self._selected_item,
                                         delete=deletion.delete_opinion, after=self.refresh_list, what="thông tin")
         actions.insertWidget(actions.count() - 1, self.deleting.button())
@@ -182,11 +185,31 @@ class Page(PageBase):
         combo.blockSignals(False)
 
     def load_choices(self) -> None:
-        self._fill(self.area, [(u.code, u.name) for u in communes(self.ctx)])
-        self._fill(self.topic, [(t.id, t.title) for t in topics.list_topics(self.ctx) if t.id])
-        self._fill(self.collaborator, [(c.id, c.full_name) for c in registry.list_collaborators(self.ctx) if c.id])
-        self._fill(self.meeting, [(m.id, f"{meetings.KINDS[m.kind]} {_date(m.held_on)}")
-                                  for m in meetings.list_meetings(self.ctx) if m.id])
+        """Load the area, topic, collaborator and meeting choices on the worker. Until they
+        arrive, a filter asked for (an overview link) waits in `_wanted` and is set then."""
+        ctx = self.ctx
+
+        def read() -> dict[str, list[tuple[str, str]]]:
+            return {"area": [(u.code, u.name) for u in communes(ctx)],
+                    "topic": [(t.id, t.title) for t in topics.list_topics(ctx) if t.id],
+                    "collaborator": [(c.id, c.full_name) for c in registry.list_collaborators(ctx) if c.id],
+                    "meeting": [(m.id, f"{meetings.KINDS[m.kind]} {_date(m.held_on)}")
+                                for m in meetings.list_meetings(ctx) if m.id]}
+
+        self._choices_pending += 1
+        self.tasks.query(read, self._show_choices, parent=self,
+                         on_failed=lambda exc: (self._choices_done(), show_error(self, exc)))
+
+    def _show_choices(self, choices: dict[str, list[tuple[str, str]]]) -> None:
+        for name, pairs in choices.items():
+            self._fill(getattr(self, name), pairs)
+        self._choices_done()
+
+    def _choices_done(self) -> None:
+        self._choices_pending -= 1
+        if self._choices_pending == 0 and self._wanted is not None:
+            wanted, self._wanted = self._wanted, None
+            self.clear_filters(wanted)
 
     def current_filter(self) -> items.OpinionFilter:
         try:
@@ -206,6 +229,9 @@ class Page(PageBase):
         """Clear every filter, or set only the `wanted` ones (OpinionFilter field -> code, from
         an overview link); the list reloads once."""
         wanted = wanted or {}
+        if self._choices_pending:
+            self._wanted = wanted   # set when the choices arrive: a topic id must find its entry
+            return
         combos = {"month": self.month, "field": self.field, "tendency": self.tendency, "area_code": self.area,
                   "topic_id": self.topic, "handling": self.handling, "collaborator_id": self.collaborator,
                   "meeting_id": self.meeting}
@@ -226,9 +252,14 @@ class Page(PageBase):
         self.refresh_overdue()
 
     def refresh_list(self) -> None:
-        flt = self.current_filter()
-        self.total = items.count(self.ctx, flt)
-        self.model.set_rows(items.list_opinions(self.ctx, flt, limit=PAGE_SIZE))
+        """Count and read the first page of the filtered list on the worker."""
+        flt, ctx = self.current_filter(), self.ctx
+        self.tasks.query(lambda: (items.count(ctx, flt), items.list_opinions(ctx, flt, limit=PAGE_SIZE)),
+                         lambda loaded: self._show_list(*loaded), parent=self)
+
+    def _show_list(self, total: int, rows: list) -> None:
+        self.total = total
+        self.model.set_rows(rows)
         for col, width in enumerate(LABEL_WIDTHS):
             if width:
                 self.view.setColumnWidth(col, width)   # long labels elide, whole in the tooltip
@@ -237,9 +268,16 @@ class Page(PageBase):
         compact_columns(self.view, stretch=1, fit=(0, 4, 8))
         self.content_share.reset()
         self._count_text()
+        if self._select_id and self.tabs.currentIndex() == 0 and self._select(self.view, self.model,
+                                                                              self._select_id):
+            self._select_id = None
 
     def load_more(self) -> None:
-        rows = items.list_opinions(self.ctx, self.current_filter(), limit=PAGE_SIZE, offset=self.model.rowCount())
+        flt, ctx, offset = self.current_filter(), self.ctx, self.model.rowCount()
+        self.tasks.query(lambda: items.list_opinions(ctx, flt, limit=PAGE_SIZE, offset=offset),
+                         self._show_more, parent=self)
+
+    def _show_more(self, rows: list) -> None:
         self.model.set_rows(self.model.rows + rows)
         self._count_text()
 
@@ -250,12 +288,27 @@ class Page(PageBase):
         self.more.setVisible(shown < self.total)
 
     def refresh_overdue(self) -> None:
-        rows = handling.overdue(self.ctx)
+        ctx = self.ctx
+        self.tasks.query(lambda: handling.overdue(ctx), self._show_overdue, parent=self)
+
+    def _show_overdue(self, rows: list) -> None:
         self.overdue_model.set_rows(rows)
         # Kind, days, dates whole (fixed widths cut them to "Thông …", "301 n…" at 1366 px);
         # the agency and the text share the rest, whole in their tooltips.
         compact_columns(self.overdue_view, stretch=(3, 5))
         self.tabs.setTabText(1, f"Quá hạn xử lý ({len(rows)})")
+        if self._select_id and self.tabs.currentIndex() == 1 and self._select(self.overdue_view, self.overdue_model,
+                                                                              self._select_id):
+            self._select_id = None
+
+    @staticmethod
+    def _select(view: QTableView, model: RowsModel, record_id: str) -> bool:
+        proxy = view.model()
+        for row in range(proxy.rowCount()):
+            if model.row_at(proxy.mapToSource(proxy.index(row, 0)).row()).id == record_id:
+                view.selectRow(row)
+                return True
+        return False
 
     # -- actions -------------------------------------------------------------------------------
     def selected(self) -> tuple[str, str, str] | None:
@@ -309,21 +362,19 @@ class Page(PageBase):
         flt = replace(self.current_filter())
         self.tasks.run(lambda: export_xlsx(self.ctx, flt, path),
                        on_done=lambda n: self.status.setText(f"Đã xuất {vn_number(n)} ý kiến ra {path}."),
-                       on_failed=lambda exc: show_error(self, exc), label="Đang xuất Excel…", parent=self)
+                       label="Đang xuất Excel…", parent=self)
 
     # -- links from the overview -------------------------------------------------------------
     def open_link(self, link) -> None:
         """Follow an app.overview.Link: the list filtered as it says (every other filter
-        cleared), the overdue tab, or one item opened in the entry form."""
-        self.clear_filters(dict(link.filters))
+        cleared, set once the filter choices have arrived), the overdue tab, or one item
+        selected when its list arrives and opened in the entry form."""
         self.tabs.setCurrentIndex(1 if link.tab == "overdue" else 0)
+        self._select_id = link.record_id or None
+        self.clear_filters(dict(link.filters))
+        if link.tab == "overdue":
+            self.refresh_overdue()
         if link.record_id:
-            view, model = (self.overdue_view, self.overdue_model) if link.tab == "overdue" else (self.view, self.model)
-            proxy = view.model()
-            for row in range(proxy.rowCount()):
-                if model.row_at(proxy.mapToSource(proxy.index(row, 0)).row()).id == link.record_id:
-                    view.selectRow(row)
-                    break
             if EntryDialog(self.ctx, parent=self, opinion_id=link.record_id, tasks=self.tasks).exec():
                 self.refresh_list()
                 self.refresh_overdue()

@@ -5,14 +5,13 @@ from __future__ import annotations
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton
 
 from app import settings
-from app.errors import DlxhError
 from app.office import OFFICE_FIELDS, get_office, update_office
-from ui.errors import show_error
 from ui.pages.base import PageBase
 
 
 class Page(PageBase):
     title = "Cài đặt"
+    tables = frozenset({"office", "settings"})
 
     def __init__(self, ctx, tasks, parent=None) -> None:
         super().__init__(ctx, tasks, parent)
@@ -44,22 +43,31 @@ class Page(PageBase):
         self.layout_.addStretch(1)
 
     def refresh(self) -> None:
-        office = get_office(self.ctx)
+        """Read the office and the thresholds on the worker."""
+        ctx = self.ctx
+        self.tasks.query(lambda: (get_office(ctx), {k: settings.get(ctx, k) for k in self.number_edits}),
+                         lambda loaded: self._show(*loaded), parent=self)
+
+    def _show(self, office, numbers: dict[str, float | int]) -> None:
         for key, edit in self.office_edits.items():
             edit.setText(getattr(office, key))
         for key, edit in self.number_edits.items():
-            value = settings.get(self.ctx, key)
+            value = numbers[key]
             edit.setText(f"{value:g}".replace(".", ",") if isinstance(value, float) else str(value))
         self.note.setText(f"Đơn vị: {office.name} ({office.unit_code}) · {office.style.kind_label}")
 
     def save(self) -> None:
-        try:
-            with self.ctx.transaction():
-                update_office(self.ctx, **{k: e.text() for k, e in self.office_edits.items()})
-                for key, edit in self.number_edits.items():
-                    settings.put_number(self.ctx, key, edit.text())
-        except DlxhError as exc:
-            show_error(self, exc)
-            return
-        self.refresh()
-        QMessageBox.information(self, "Đã lưu", "Đã lưu cài đặt.")
+        """Store everything in one transaction on the worker (a refusal stores nothing and is
+        shown by the runner); the pages showing the office reload from `changed`."""
+        ctx = self.ctx
+        office = {k: e.text() for k, e in self.office_edits.items()}
+        numbers = {k: e.text() for k, e in self.number_edits.items()}
+
+        def write() -> None:
+            with ctx.transaction():
+                update_office(ctx, **office)
+                for key, text in numbers.items():
+                    settings.put_number(ctx, key, text)
+
+        self.tasks.op(write, tables={"office", "settings"}, parent=self,
+                      on_done=lambda _: QMessageBox.information(self, "Đã lưu", "Đã lưu cài đặt."))

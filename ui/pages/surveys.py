@@ -5,10 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QInputDialog, QLabel, QPushButton, QTabWidget
 
-from app.errors import DlxhError
 from app.surveys import questionnaire as qn
 from app.text import vn_number
-from ui.errors import show_error
 from ui.feedback import notify
 from ui.icons import icon
 from ui.pages.base import PageBase
@@ -24,6 +22,7 @@ def _label(s: qn.Survey) -> str:
 
 class Page(PageBase):
     title = "Điều tra, thăm dò dư luận xã hội"
+    tables = frozenset({"surveys", "survey_questions", "survey_options", "survey_plans", "survey_responses", "survey_answers"})
 
     def __init__(self, ctx, tasks, parent=None) -> None:
         super().__init__(ctx, tasks, parent)
@@ -39,13 +38,14 @@ class Page(PageBase):
         new.clicked.connect(self._new_survey)
         bar.addWidget(new)
         self.layout_.addLayout(bar)
+        self._surveys: dict[str, qn.Survey] = {}   # as last read, for the count next to the picker
         self.tabs = QTabWidget()
         self.builder = BuilderView(ctx, tasks)
         self.plan = PlanView(ctx, tasks)
         self.entry = EntryView(ctx, tasks)
-        self.tables = TabulateView(ctx, tasks)
+        self.tabulate = TabulateView(ctx, tasks)   # not `tables`: PageBase.tables names what it shows
         for view, name in ((self.builder, "Phiếu hỏi"), (self.plan, "Kế hoạch mẫu"), (self.entry, "Nhập phiếu"),
-                           (self.tables, "Tổng hợp, biểu đồ")):
+                           (self.tabulate, "Tổng hợp, biểu đồ")):
             self.tabs.addTab(view, name)
             if hasattr(view, "changed"):
                 view.changed.connect(self._changed)
@@ -56,14 +56,20 @@ class Page(PageBase):
         return self.picker.currentData()
 
     def refresh(self) -> None:
-        current = self.survey_id()
+        """Read the surveys on the worker; the one chosen before stays chosen."""
+        ctx = self.ctx
+        self.tasks.query(lambda: qn.list_surveys(ctx), self._show_list, parent=self)
+
+    def _show_list(self, surveys: list[qn.Survey], select_id: str | None = None) -> None:
+        current = select_id or self.survey_id()
         self.picker.blockSignals(True)
         self.picker.clear()
-        for s in qn.list_surveys(self.ctx):
+        for s in surveys:
             self.picker.addItem(_label(s), s.id)
         index = max(0, self.picker.findData(current)) if current else 0
         self.picker.setCurrentIndex(index)
         self.picker.blockSignals(False)
+        self._surveys = {s.id: s for s in surveys}
         self._show_survey()
 
     def _show_survey(self) -> None:
@@ -72,22 +78,28 @@ class Page(PageBase):
         if sid is None:
             self.status.setText("Chưa có cuộc điều tra nào: bấm “Cuộc điều tra mới…”.")
             return
-        survey = qn.get_survey(self.ctx, sid)
-        self.status.setText(f"{vn_number(survey.responses)} phiếu")
+        self._count_text(self._surveys.get(sid))
         view = self.tabs.currentWidget()
         view.show_survey(sid)  # type: ignore[attr-defined]
 
     def _changed(self) -> None:
-        """A view stored something: counts in the picker change."""
+        """A view stored something: counts in the picker change (read on the worker)."""
+        ctx = self.ctx
+        self.tasks.query(lambda: qn.list_surveys(ctx), self._show_counts, parent=self)
+
+    def _show_counts(self, surveys: list[qn.Survey]) -> None:
         sid = self.survey_id()
         self.picker.blockSignals(True)
-        for s in qn.list_surveys(self.ctx):
+        for s in surveys:
             i = self.picker.findData(s.id)
             if i >= 0:
                 self.picker.setItemText(i, _label(s))
-                if s.id == sid:
-                    self.status.setText(f"{vn_number(s.responses)} phiếu")
         self.picker.blockSignals(False)
+        self._surveys = {s.id: s for s in surveys}
+        self._count_text(self._surveys.get(sid or ""))
+
+    def _count_text(self, survey: qn.Survey | None) -> None:
+        self.status.setText(f"{vn_number(survey.responses)} phiếu" if survey else "")
 
     def print_form(self) -> None:
         """Ctrl+P: the blank questionnaire of the chosen survey."""
@@ -99,18 +111,13 @@ class Page(PageBase):
             notify(self, "Hãy chọn một cuộc điều tra để in phiếu.")
             return
         self.tasks.run(lambda: printable.form_pdf(self.ctx, sid), parent=self, label="Đang chuẩn bị phiếu in…",
-                       on_done=lambda pdf: preview_pdf(self, pdf, "Phiếu thăm dò ý kiến"),
-                       on_failed=lambda exc: show_error(self, exc))
+                       on_done=lambda pdf: preview_pdf(self, pdf, "Phiếu thăm dò ý kiến"))
 
     def _new_survey(self) -> None:
         title, ok = QInputDialog.getText(self, "Cuộc điều tra mới", "Tên cuộc điều tra (chủ đề thăm dò):")
         if not ok:
             return
-        try:
-            sid = qn.create_survey(self.ctx, title)
-        except DlxhError as exc:
-            show_error(self, exc)
-            return
-        self.refresh()
-        self.picker.setCurrentIndex(self.picker.findData(sid))
-        self.tabs.setCurrentWidget(self.builder)
+        ctx = self.ctx
+        self.tasks.op(lambda: (qn.create_survey(ctx, title), qn.list_surveys(ctx)), tables={"surveys"},
+                      on_done=lambda done: (self.tabs.setCurrentWidget(self.builder), self._show_list(done[1], done[0])),
+                      parent=self)
