@@ -129,7 +129,7 @@ def run(path: Path, *, screenshot: str | None = None, page: str = "overview",
     from ui.session import open_window  # the idle lock needs the window to exist (issue 25)
 
     window = open_window(ctx)
-    window.show()
+    window.show_at_start()
     code = app.exec()
     window.tasks.settle()   # a load or a write still on the worker finishes before the store closes
     ctx.close()

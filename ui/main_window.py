@@ -39,8 +39,9 @@ SMALL_SCREEN = (1440, 900)   # up to this, a first start fills the screen (1366x
 
 def fit_first_size(window: QMainWindow) -> None:
     """The size of a first start: 1280×800, or less on a smaller screen (at 1366×768 the
-    bottom rows and the status bar were below the screen's edge); maximised on a laptop-sized
-    screen. A size the clerk chose is restored afterwards (restore_geometry)."""
+    bottom rows and the status bar were below the screen's edge). A size the clerk chose is
+    restored afterwards (restore_geometry); MainWindow.show_at_start maximises a first start
+    on a laptop-sized screen."""
     screen = window.screen() or QGuiApplication.primaryScreen()
     room = screen.availableGeometry() if screen is not None else None
     width, height = FIRST_SIZE
@@ -48,8 +49,14 @@ def fit_first_size(window: QMainWindow) -> None:
         width = min(width, room.width())
         height = min(height, room.height() - FRAME_ALLOWANCE)
     window.resize(width, height)
-    if room is not None and (room.width() <= SMALL_SCREEN[0] or room.height() <= SMALL_SCREEN[1]):
-        window.setWindowState(Qt.WindowState.WindowMaximized)   # a laptop screen: all of it
+
+
+def small_screen(window: QWidget) -> bool:
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    if screen is None:
+        return False
+    room = screen.availableGeometry()
+    return room.width() <= SMALL_SCREEN[0] or room.height() <= SMALL_SCREEN[1]
 
 
 def restore_geometry(window: QMainWindow) -> None:
@@ -92,6 +99,7 @@ class MainWindow(QMainWindow):
         style = office.style
         self.setWindowTitle(f"DLXH – {style.office_label}")
         fit_first_size(self)
+        self.first_start = QSettings().value(GEOMETRY_KEY) is None
         self.nav_items = list(NAV)
         if office.role == "province":
             self.nav_items.insert(1, PROVINCE_NAV)
@@ -135,6 +143,14 @@ class MainWindow(QMainWindow):
         restore_geometry(self)
         # The topic model for suggestions, built on the worker thread once the window is up.
         QTimer.singleShot(WARM_AFTER_MS, self, self._warm_analytics)
+
+    def show_at_start(self) -> None:
+        """Show the window as the program starts: maximised the first time on a laptop-sized
+        screen (1366×768: a 1280 px window left a strip unused), else as it was left."""
+        if self.first_start and small_screen(self):
+            self.showMaximized()
+        else:
+            self.show()
 
     def _warm_analytics(self) -> None:
         if not self.isVisible():       # closed before the timer fired (its store may be closed too)
