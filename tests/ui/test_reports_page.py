@@ -181,3 +181,20 @@ def test_the_preview_stays_after_marking_sent(main_window, demo_ctx, qtbot):
     qtbot.waitUntil(lambda: panel.pages.count() >= 2 and store.get(demo_ctx, rid).status == "sent", timeout=10000)
     labels = [panel.pages.itemAt(i).widget() for i in range(panel.pages.count())]
     assert all(isinstance(w, QLabel) and not w.pixmap().isNull() for w in labels)
+
+
+def test_opening_the_preview_tab_shows_the_selected_report(main_window, demo_ctx):
+    """The preview tab is never blank with a report selected: opening it renders the pages, and
+    choosing another report while it is open shows that report's pages."""
+    page = main_window.show_page("reports")
+    panel = page.panel
+    assert panel.report is not None and panel.pages.count() == 0
+    panel.tabs.setCurrentIndex(panel.preview_tab)
+    main_window.tasks.wait()
+    first = panel.pages.count()
+    assert first >= 2
+    other = next(r for r in store.list_reports(demo_ctx) if r.id != panel.report.id)
+    page.select(other.id)
+    main_window.tasks.wait()
+    assert panel.report.id == other.id and panel.pages.count() >= 1
+    assert panel.tabs.currentIndex() == panel.preview_tab

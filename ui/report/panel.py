@@ -7,7 +7,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -20,7 +19,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -38,6 +36,7 @@ from ui.opener import open_or_say
 from ui.printing import preview_pdf
 from ui.report import privacy_gate
 from ui.report.figures_note import FiguresNote, confirm_sign
+from ui.report.preview_pane import PreviewPane
 
 
 def _mark_label(code: str) -> str:
@@ -87,13 +86,11 @@ class ReportPanel(QWidget):
         self.tabs = QTabWidget()
         self.tabs.addTab(self._sections_tab(), "Nội dung")
         self.tabs.addTab(self._details_tab(), "Thông tin văn bản")
-        self.pages = QVBoxLayout()
-        holder = QWidget()
-        holder.setLayout(self.pages)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(holder)
-        self.tabs.addTab(scroll, "Xem trước")
+        self.preview_pane = PreviewPane()
+        self.pages = self.preview_pane.pages
+        self.preview_tab = self.tabs.addTab(self.preview_pane, "Xem trước")
+        self.tabs.currentChanged.connect(self._tab_opened)
+        self._preview_of: str | None = None  # the report whose pages are on screen or on their way
         layout.addWidget(self.tabs, 1)
         self.set_report(None)
 
@@ -156,6 +153,7 @@ class ReportPanel(QWidget):
         self.report = report
         self.figures.show_for(report)
         self._clear_preview()
+        self._preview_of = None
         self.section_list.clear()
         self.section_text.clear()
         if report is None:
@@ -196,7 +194,7 @@ class ReportPanel(QWidget):
         self.mode_combo.setCurrentIndex(max(0, self.mode_combo.findData(report.signer_mode)))
         self.mark_combo.setCurrentIndex(max(0, self.mark_combo.findData(report.confidentiality)))
         self.recipients_edit.setPlainText("\n".join(report.recipients))
-        if redraw:
+        if redraw or self.tabs.currentIndex() == self.preview_tab:
             self.show_preview()
 
     def _show_section(self, row: int) -> None:
@@ -287,31 +285,30 @@ class ReportPanel(QWidget):
                        parent=self, with_progress=True)
 
     def _clear_preview(self) -> None:
-        while self.pages.count():
-            item = self.pages.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+        self.preview_pane.clear()
+
+    def _tab_opened(self, index: int) -> None:
+        """Opening the preview tab shows the selected report's pages (rendered on the worker),
+        so the tab is never blank with a report selected."""
+        if index == self.preview_tab and self.report and self._preview_of != self.report.id:
+            self.show_preview()
 
     def show_preview(self) -> None:
         if not self.report:
             notify(self, "Hãy chọn một báo cáo trong sổ đăng ký để xem trước.")
             return
-        rid = self.report.id
+        # after a failure (shown by the task runner) the button renders again; the tab does not retry
+        rid = self._preview_of = self.report.id
         self.tasks.run(lambda progress: preview.page_images(register.render_files(self.ctx, rid)[1],
                                                             progress=progress),
-                       on_done=self._show_pages, label="Đang dựng bản xem trước…", parent=self, with_progress=True)
+                       on_done=lambda images: self._show_pages(images, rid), label="Đang dựng bản xem trước…",
+                       parent=self, with_progress=True)
 
-    def _show_pages(self, images: list[bytes]) -> None:
-        self._clear_preview()
-        for png in images:
-            label = QLabel()
-            pixmap = QPixmap()
-            pixmap.loadFromData(png, "PNG")
-            label.setPixmap(pixmap)
-            label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-            label.setStyleSheet("background: #888; padding: 8px;")
-            self.pages.addWidget(label)
-        self.tabs.setCurrentIndex(2)
+    def _show_pages(self, images: list[bytes], rid: str) -> None:
+        if not self.report or self.report.id != rid:
+            return  # another report was chosen while this one rendered: its pages would mislead
+        self.preview_pane.show_pages(images)
+        self.tabs.setCurrentIndex(self.preview_tab)
 
     def _stem(self) -> str:
         r = self.report
