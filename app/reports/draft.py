@@ -18,6 +18,7 @@ from app.errors import ValidationError
 from app.reports import figures_check, prose, store, wording
 from app.reports.document import Chart, Table
 from app.reports.facts import Facts, gather, office_kind
+from app.reports.months_table import months_table as shared_months_table
 from app.reports.period import ROMAN, Period, due_date, period_of, setting
 from app.reports.prose.general import months_table_label
 from app.reports.signer import default_signer
@@ -83,16 +84,8 @@ def figures_table(f: Facts) -> Table:
 
 def months_table(f: Facts) -> Table:
     """A longer period's months, each named, with its items by tendency (the months' series)."""
-    codes = list(catalog.TENDENCIES)
-    rows = []
-    done = {d for d, _, _ in f.complete_months}
-    for d, n, mix in f.monthly:
-        # a month not over carries its cut-off, also when an ad-hoc or thematic period ends today
-        label = f"Tháng {d.month}/{d.year}" + ("" if d in done else f" (đến {min(f.as_of, f.period.end):%d/%m})")
-        rows.append([label, vn_number(n), *[vn_number(mix.get(c, 0)) for c in codes]])
-    rows.append(["Tổng cộng", vn_number(f.total), *[vn_number(f.by_tendency.get(c, 0)) for c in codes]])
-    return Table(["Tháng", "Tổng số", *catalog.TENDENCIES.values()], rows, widths_mm=[35, 22, 27, 27, 27, 27],
-                 caption=f"{months_table_label(f)}. Số ý kiến theo tháng và xu hướng, {f.label}", bold_last_row=True)
+    return shared_months_table(f.monthly, f.as_of,
+                               f"{months_table_label(f)}. Số ý kiến theo tháng và xu hướng, {f.label}")
 
 
 def figures_chart(f: Facts) -> Chart:

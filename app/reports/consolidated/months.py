@@ -13,8 +13,8 @@ app.reports.wording.series.
 
 from __future__ import annotations
 
-from collections import defaultdict
-from dataclasses import dataclass
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
 from datetime import date
 
 from app.context import Ctx
@@ -32,16 +32,19 @@ class MonthFigures:
     sent: int                  # offices that sent the month's report
     due: date | None           # the offices' deadline for the month's report
     closed: bool               # the month's reports were due by the report's date
+    by_tendency: dict[str, int] = field(default_factory=dict)  # the month's items by tendency (its table row)
 
 
 def gather(ctx: Ctx, me: str, p: Period, today: date, offices: set[str]) -> list[MonthFigures]:
     """The period's months that have begun by `today`, in order."""
-    by_month: dict[str, dict[str, int]] = defaultdict(dict)
-    for month, origin, n in ctx.db.execute(
-            "SELECT substr(received_on, 1, 7), origin, count(*) FROM opinions WHERE origin != ? "
-            "AND received_on BETWEEN ? AND ? GROUP BY 1, 2", [me, p.start.isoformat(), p.end.isoformat()]):
+    by_month: dict[str, Counter] = defaultdict(Counter)
+    tendencies: dict[str, Counter] = defaultdict(Counter)
+    for month, origin, tendency, n in ctx.db.execute(
+            "SELECT substr(received_on, 1, 7), origin, tendency, count(*) FROM opinions WHERE origin != ? "
+            "AND received_on BETWEEN ? AND ? GROUP BY 1, 2, 3", [me, p.start.isoformat(), p.end.isoformat()]):
         if origin in offices:
-            by_month[month][origin] = n
+            by_month[month][origin] += n
+            tendencies[month][tendency] += n
     sent = {m: n for m, n in ctx.db.execute(
         "SELECT substr(period_start, 1, 7), count(DISTINCT origin) FROM report_arrivals WHERE kind = 'monthly' "
         "AND period_start BETWEEN ? AND ? GROUP BY 1", [p.start.isoformat(), p.end.isoformat()])}
@@ -49,9 +52,9 @@ def gather(ctx: Ctx, me: str, p: Period, today: date, offices: set[str]) -> list
     while start <= min(p.end, today):
         key = f"{start:%Y-%m}"
         due = due_date(ctx, period_of("monthly", start))
-        items = by_month.get(key, {})
+        items = dict(by_month.get(key, {}))
         out.append(MonthFigures(start, sum(items.values()), items, sent.get(key, 0), due,
-                                due is not None and today > due))
+                                due is not None and today > due, dict(tendencies.get(key, {}))))
         start = add_months(start, 1)
     return out
 

@@ -20,6 +20,7 @@ from app.reports.compose import figure_marker
 from app.reports.consolidated import actions, directions, wording
 from app.reports.consolidated.facts import ProvinceFacts, gather, local_kinds
 from app.reports.document import Table
+from app.reports.months_table import months_table as shared_months_table
 from app.reports.period import Period, due_date, setting
 from app.reports.prose.words import nhan_dan
 from app.text import vn_number, vn_percent
@@ -72,6 +73,13 @@ def field_table(f: ProvinceFacts) -> Table:
     rows.append(["Tổng cộng", *(_n(f.by_tendency.get(t, 0)) for t in catalog.TENDENCIES), _n(f.total)])
     return Table(["Lĩnh vực", *catalog.TENDENCIES.values(), "Cộng"], rows, widths_mm=[45, 24, 24, 24, 24, 24],
                  caption=f"Ý kiến theo lĩnh vực và xu hướng{of_period(f)}", bold_last_row=True)
+
+
+def months_table(f: ProvinceFacts) -> Table:
+    """A quarter's, half year's or year's months, as a commune's periodic report shows them."""
+    months = [(m.start, m.items, m.by_tendency) for m in f.month_figures]
+    return shared_months_table(months, min(f.today, f.period.end), f"Số ý kiến theo tháng và xu hướng{of_period(f)}",
+                               provisional={m.start for m in f.month_figures if not m.closed})
 
 
 def topic_table(f: ProvinceFacts) -> Table:
@@ -140,7 +148,8 @@ def build(ctx: Ctx, p: Period, today: date | None = None) -> list[dict]:
     groups = actions.groups(f)
     out = _Sections()
     out.add("general", [(wording.arrivals(f) + wording.assessment(f) + wording.by_field(f),
-                         field_table(f) if f.total else None)])
+                         field_table(f) if f.total else None),
+                        (wording.monthly_series(f), months_table(f) if f.total and f.month_figures else None)])
     out.add("issues", [(wording.topics(f), topic_table(f) if f.topics else None),
                        (groups, group_table(f) if groups else None)])
     out.add("hotspots", [(wording.hot_spots(f) + wording.busiest(f), unit_table(f) if f.total else None)])

@@ -103,7 +103,7 @@ def assessment(f: ProvinceFacts) -> list[str]:
     if f.not_yet_due or sent * 2 < max(1, len(f.units)):
         return [nhan_dan(f"Số liệu dưới đây là số liệu tạm thời, tổng hợp từ {source} đến ngày {vn_date(f.today)}; "
                          f"Ban chưa đánh giá tình hình chung của {f.period.short} khi chưa nhận đủ báo cáo. Trong số liệu "
-                         f"đã nhận, {mix}.{focus}")] + monthly_series(f)
+                         f"đã nhận, {mix}.{focus}")]
     hot = [t for t in f.topics if t.is_hot_spot]
     neg = sum(u.negative for u in f.units)
     state = ("cơ bản ổn định" if neg * 4 < f.total and not hot
@@ -112,7 +112,7 @@ def assessment(f: ProvinceFacts) -> list[str]:
     trend = against_before(f)
     return [nhan_dan(f"Trong {label}, tình hình tư tưởng, tâm trạng của cán bộ, đảng viên và Nhân dân trong tỉnh "
                      f"{state}; {mix}.{focus}"),
-            nhan_dan(f"Ban tổng hợp {source}{trend}.")] + monthly_series(f)
+            nhan_dan(f"Ban tổng hợp {source}{trend}.")]
 
 
 def against_before(f: ProvinceFacts) -> str:
