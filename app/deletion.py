@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from app import auth, records
 from app.context import Ctx
 from app.errors import PermissionDenied, ValidationError
+from app.reports.transitions import state_refusal
 from app.text import vn_iso
 
 KINDS = {
@@ -57,10 +58,7 @@ def _opinion_kept(ctx: Ctx, row: dict) -> str | None:
 
 
 def _report_kept(ctx: Ctx, row: dict) -> str | None:
-    if row.get("status") != "draft":
-        return ("Chỉ xóa được dự thảo; báo cáo đã trình, ký hoặc gửi thì giữ lại "
-                "(hãy tạo phiên bản mới nếu cần sửa).")
-    return None
+    return state_refusal(row.get("status") or "", "delete") or None
 
 
 def _meeting_kept(ctx: Ctx, row: dict) -> str | None:

@@ -15,7 +15,7 @@ from types import ModuleType
 from app import catalog, discovery
 from app.context import Ctx
 from app.errors import ValidationError
-from app.reports import figures_check, prose, store, wording
+from app.reports import figures_check, prose, store, transitions, wording
 from app.reports.document import Chart, Table
 from app.reports.facts import Facts, gather, office_kind
 from app.reports.months_table import months_table as shared_months_table
@@ -192,8 +192,7 @@ def period_for(report: store.Report) -> Period:
 def regenerate(ctx: Ctx, report_id: str, discard_edits: bool = False) -> store.Report:
     """Redraft from the current data; edited sections keep their text unless `discard_edits`. The
     draft then remembers the figures it was redrafted from (app.reports.figures_check)."""
-    report = store.get(ctx, report_id)
-    store.ensure_editable(report)
+    report = transitions.load(ctx, report_id, "edit")
     old = {s["key"]: s for s in report.sections}
     other = redrafters().get(report.kind)
     consolidated = _consolidated(ctx, period_for(report))
@@ -218,8 +217,7 @@ def regenerate(ctx: Ctx, report_id: str, discard_edits: bool = False) -> store.R
 
 def edit_section(ctx: Ctx, report_id: str, key: str, text: str) -> store.Report:
     """Save the user's text of one section and mark it edited (kept on regeneration)."""
-    report = store.get(ctx, report_id)
-    store.ensure_editable(report)
+    report = transitions.load(ctx, report_id, "edit")
     for section in report.sections:
         if section["key"] == key:
             if section["text"] != text:

@@ -1,8 +1,9 @@
 """The report register: numbers per type over the term, the status flow with role checks,
 rendering and signing, new versions of signed reports, and on-time/late.
 
-draft → submitted → approved → signed → sent. Approving and signing need the head's
-role (app.auth); a signed report is frozen and editing it starts a new version. The number
+draft → submitted → approved → signed → sent, by the one table in app/reports/transitions.py
+(approving and signing need the head's role; a signed report is frozen and editing it starts
+a new version). The number
 is given when the report is signed (or typed earlier by the clerk, and changeable until it
 is signed), in the same transaction as the signature and the status change: a signature
 that fails leaves the number unused.
@@ -14,10 +15,10 @@ import hashlib
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
-from app import audit, auth, records
+from app import audit, records
 from app.context import Ctx
 from app.errors import ValidationError
-from app.reports import figures_check, numbering, store
+from app.reports import figures_check, numbering, store, transitions
 
 # The renderers (python-docx, reportlab) cost ~0.4 s to import; the register is also used by
 # the Overview at start-up, so they are imported where a document is actually rendered.
@@ -31,10 +32,7 @@ def next_number(ctx: Ctx, doc_code: str = "BC", on: date | None = None) -> int:
 def set_number(ctx: Ctx, report_id: str, number: int, issued_on: date | None = None) -> store.Report:
     """Give the report its number (and issue date) before it is signed; a number already used
     in the term is refused. The new numbering travels to the province with the next package."""
-    auth.require(ctx, "draft")
-    report = store.get(ctx, report_id)
-    if report.status in store.FROZEN:
-        raise ValidationError("Báo cáo đã ký, không đổi được số (số đã in trong văn bản ký số).")
+    report = transitions.load(ctx, report_id, "number")
     issued = issued_on or (date.fromisoformat(report.issued_on) if report.issued_on else date.today())
     with ctx.transaction():
         term = numbering.check_free(ctx, report_id, report.doc_code, number, issued)
@@ -44,34 +42,27 @@ def set_number(ctx: Ctx, report_id: str, number: int, issued_on: date | None = N
     return store.get(ctx, report_id)
 
 
-def _move(ctx: Ctx, report: store.Report, status: str, extra: dict | None = None) -> store.Report:
+def _move(ctx: Ctx, report: store.Report, action: str, extra: dict | None = None) -> store.Report:
+    status = transitions.RULES[action].target
+    assert status, action  # only the actions that move a report come here
     records.update(ctx, "reports", report.id, {"status": status, **(extra or {})}, action=f"status:{status}")
     return store.get(ctx, report.id)
 
 
 def submit(ctx: Ctx, report_id: str) -> store.Report:
-    auth.require(ctx, "draft")
-    report = store.get(ctx, report_id)
-    if report.status != "draft":
-        raise ValidationError("Chỉ trình duyệt được báo cáo đang ở trạng thái dự thảo.")
-    return _move(ctx, report, "submitted", {"submitted_on": date.today().isoformat()})
+    report = transitions.load(ctx, report_id, "submit")
+    return _move(ctx, report, "submit", {"submitted_on": date.today().isoformat()})
 
 
 def approve(ctx: Ctx, report_id: str) -> store.Report:
-    auth.require(ctx, "approve")
-    report = store.get(ctx, report_id)
-    if report.status != "submitted":
-        raise ValidationError("Chỉ phê duyệt được báo cáo đã trình.")
-    return _move(ctx, report, "approved", {"approved_on": date.today().isoformat()})
+    report = transitions.load(ctx, report_id, "approve")
+    return _move(ctx, report, "approve", {"approved_on": date.today().isoformat()})
 
 
 def return_to_draft(ctx: Ctx, report_id: str) -> store.Report:
     """The head sends a submitted or approved report back for changes."""
-    auth.require(ctx, "approve")
-    report = store.get(ctx, report_id)
-    if report.status not in ("submitted", "approved"):
-        raise ValidationError("Chỉ trả lại được báo cáo đã trình hoặc đã duyệt (chưa ký).")
-    return _move(ctx, report, "draft", {"approved_on": None})
+    report = transitions.load(ctx, report_id, "return")
+    return _move(ctx, report, "return", {"approved_on": None})
 
 
 def render_files(ctx: Ctx, report_id: str, today: date | None = None) -> tuple[bytes, bytes]:
@@ -104,10 +95,7 @@ def sign(ctx: Ctx, report_id: str, signer=None, progress=None, signer_name: str 
     from app.reports.document import signer_title
     from app.reports.signer import signing_name
 
-    auth.require(ctx, "sign")
-    report = store.get(ctx, report_id)
-    if report.status != "approved":
-        raise ValidationError("Chỉ ký được báo cáo đã được phê duyệt.")
+    report = transitions.load(ctx, report_id, "sign")
     moved = figures_check.changes(ctx, report)
     if moved and not figures_confirmed:
         raise figures_check.FiguresChanged(moved)
@@ -139,7 +127,7 @@ def sign(ctx: Ctx, report_id: str, signer=None, progress=None, signer_name: str 
         numbering.check_free(ctx, report_id, report.doc_code, number, issued)
         store.put_file(ctx, report_id, "docx", docx)
         store.put_file(ctx, report_id, "signed_pdf", signed)
-        report = _move(ctx, report, "signed", {
+        report = _move(ctx, report, "sign", {
             "number": number, "number_year": term.key, "issued_on": issued.isoformat(), "signer_name": name,
             "signer_title": title, "pdf_sha256": hashlib.sha256(signed).hexdigest(),
             "signed_at": datetime.now(UTC).isoformat(timespec="seconds")})
@@ -149,19 +137,13 @@ def sign(ctx: Ctx, report_id: str, signer=None, progress=None, signer_name: str 
 
 
 def mark_sent(ctx: Ctx, report_id: str, sent_on: date | None = None) -> store.Report:
-    auth.require(ctx, "export")
-    report = store.get(ctx, report_id)
-    if report.status != "signed":
-        raise ValidationError("Chỉ gửi được báo cáo đã ký số.")
-    return _move(ctx, report, "sent", {"sent_on": (sent_on or date.today()).isoformat()})
+    report = transitions.load(ctx, report_id, "send")
+    return _move(ctx, report, "send", {"sent_on": (sent_on or date.today()).isoformat()})
 
 
 def new_version(ctx: Ctx, report_id: str) -> store.Report:
     """A signed report stays as it was issued; changes go into a new draft that supersedes it."""
-    auth.require(ctx, "draft")
-    old = store.get(ctx, report_id)
-    if old.status not in store.FROZEN:
-        raise ValidationError("Báo cáo chưa ký: hãy sửa trực tiếp, không cần tạo phiên bản mới.")
+    old = transitions.load(ctx, report_id, "version")
     copy = store.Report(kind=old.kind, period_start=old.period_start, period_end=old.period_end, title=old.title,
                         sections=old.sections, recipients=old.recipients, due_on=old.due_on,
                         signer_name=old.signer_name, signer_title=old.signer_title, doc_code=old.doc_code,
@@ -179,8 +161,7 @@ def update_details(ctx: Ctx, report_id: str, *, title: str | None = None, recipi
     from app import office
     from app.reports.document import signer_title, valid_mark
 
-    report = store.get(ctx, report_id)
-    store.ensure_editable(report)
+    report = transitions.load(ctx, report_id, "edit")
     if title is not None:
         if not title.strip():
             raise ValidationError("Trích yếu báo cáo không được để trống.")

@@ -83,17 +83,6 @@ def _from_row(row: dict) -> Report:
 FROZEN = ("signed", "sent")
 
 
-def ensure_editable(r: Report) -> None:
-    """Only a draft is edited: a submitted/approved report goes back to draft first, and a
-    signed one is frozen (editing it means a new version, register.new_version)."""
-    from app.errors import ValidationError
-
-    if r.status in FROZEN:
-        raise ValidationError("Báo cáo đã ký, không sửa được; hãy tạo phiên bản mới để chỉnh sửa.")
-    if r.status != "draft":
-        raise ValidationError("Báo cáo đã trình duyệt; hãy trả lại dự thảo trước khi sửa.")
-
-
 def create(ctx: Ctx, r: Report) -> Report:
     auth.require(ctx, "draft")
     return get(ctx, records.insert(ctx, "reports", _to_row(r)))

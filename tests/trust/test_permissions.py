@@ -17,6 +17,7 @@ import pytest
 
 from app import audit_view, auth, backup, users
 from app.errors import PermissionDenied
+from app.reports import transitions
 
 APP = Path(__file__).resolve().parents[2] / "app"
 ROLES = ("staff", "head", "admin")
@@ -117,8 +118,9 @@ def _snapshot(ctx) -> tuple:
 
 def _guarded_functions() -> list[tuple[str, str, str]]:
     """(module, function, action) for every top-level app/ function whose first statement
-    (after the docstring and local imports) is `auth.require(ctx, "<action>")`, or hands a
-    declared record kind to app/kinds.py's create/update (guarded by the kind's permission)."""
+    (after the docstring and local imports) is `auth.require(ctx, "<action>")`, hands a
+    declared record kind to app/kinds.py's create/update (guarded by the kind's permission),
+    or loads a report for an action of app/reports/transitions.py (guarded by its rule)."""
     found = []
     for path in sorted(APP.rglob("*.py")):
         module = ".".join(path.relative_to(APP.parent).with_suffix("").parts)
@@ -127,10 +129,21 @@ def _guarded_functions() -> list[tuple[str, str, str]]:
                 continue
             body = [s for s in node.body if not isinstance(s, ast.Import | ast.ImportFrom)
                     and not (isinstance(s, ast.Expr) and isinstance(s.value, ast.Constant))]
-            action = body and (_require_action(body[0]) or _kind_action(module, body[0]))
+            action = body and (_require_action(body[0]) or _kind_action(module, body[0])
+                               or _report_action(body[0]))
             if action:
                 found.append((module, node.name, action))
     return found
+
+
+def _report_action(stmt: ast.stmt) -> str | None:
+    """`report = transitions.load(ctx, report_id, "<action>")`: the permission of that rule."""
+    call = stmt.value if isinstance(stmt, ast.Assign | ast.Return) else None
+    if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute)
+            and isinstance(call.func.value, ast.Name) and call.func.value.id == "transitions"
+            and call.func.attr == "load" and len(call.args) == 3 and isinstance(call.args[2], ast.Constant)):
+        return None
+    return transitions.RULES[call.args[2].value].permission
 
 
 def _kind_action(module: str, stmt: ast.stmt) -> str | None:

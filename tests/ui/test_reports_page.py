@@ -198,3 +198,22 @@ def test_opening_the_preview_tab_shows_the_selected_report(main_window, demo_ctx
     main_window.tasks.wait()
     assert panel.report.id == other.id and panel.pages.count() >= 1
     assert panel.tabs.currentIndex() == panel.preview_tab
+
+
+def test_flow_buttons_follow_the_transition_table(main_window, demo_ctx):
+    """For every status, each button is enabled and explained exactly as app/reports/transitions.py
+    says, and the section editor is open only when editing is allowed."""
+    from app import records
+    from app.reports import transitions
+
+    panel = main_window.show_page("reports").panel
+    rid = panel.report.id
+    for status in store.STATUSES:
+        records.update(demo_ctx, "reports", rid, {"status": status})
+        panel.set_report(store.get(demo_ctx, rid))
+        for key, button in panel.flow_buttons.items():
+            why = transitions.refusal(panel.ctx, panel.report, key)
+            assert button.isEnabled() == (not why), (status, key)
+            if why:
+                assert button.toolTip() == why
+        assert panel.section_text.isReadOnly() == (status != "draft")

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import auth, office, private_temp
-from app.reports import draft, preview, register, store
+from app import office, private_temp
+from app.reports import draft, preview, register, store, transitions
 from app.reports.document import MARK_CHOICES, sign_mode_labels
 from app.reports.signer import sign_question
 from ui.errors import show_error
@@ -174,20 +174,14 @@ class ReportPanel(QWidget):
             self.section_list.addItem(item)
         if report.sections:
             self.section_list.setCurrentRow(0)
-        editable = report.status == "draft"
+        editable = transitions.allowed(self.ctx, report, "edit")
         self.section_text.setReadOnly(not editable)
         for w in (self.save_section_btn, self.regen_btn, self.regen_all_btn, self.save_details_btn):
             w.setEnabled(editable)
-        can = lambda action: auth.can(self.ctx, action)  # noqa: E731
-        states = {"submit": report.status == "draft" and can("draft"),
-                  "approve": report.status == "submitted" and can("approve"),
-                  "return": report.status in ("submitted", "approved") and can("approve"),
-                  "sign": report.status == "approved" and can("sign"),
-                  "send": report.status == "signed" and can("export"),
-                  "version": report.status in store.FROZEN and can("draft")}
-        for key, on in states.items():
-            self.flow_buttons[key].setEnabled(on)
-            self.flow_buttons[key].setToolTip(flow_tip(key, report.status, can, on))
+        for key, button in self.flow_buttons.items():
+            why = transitions.refusal(self.ctx, report, key)
+            button.setEnabled(not why)
+            button.setToolTip(why or FLOW_TIPS[key])
         self.title_edit.setText(report.title)
         self.number_edit.setText(str(report.number or ""))
         self.signer_edit.setText(report.signer_name or "")
@@ -370,22 +364,9 @@ FLOW_TEXTS = {
     "version": ("Tạo phiên bản mới", "Tạo một dự thảo mới thay thế báo cáo này?", "Tạo phiên bản",
                 "Đã tạo phiên bản mới (dự thảo)."),
 }
-NEEDS = {"submit": ("draft", "Chỉ trình duyệt được báo cáo đang là dự thảo.", "Tài khoản của bạn không soạn báo cáo."),
-         "approve": ("approve", "Báo cáo cần được trình duyệt trước.", "Chỉ lãnh đạo ban mới phê duyệt được."),
-         "return": ("approve", "Chỉ trả lại được báo cáo đang chờ duyệt hoặc đã duyệt.",
-                    "Chỉ lãnh đạo ban mới trả lại được dự thảo."),
-         "sign": ("sign", "Chỉ ký số được báo cáo đã phê duyệt.", "Chỉ lãnh đạo ban mới ký số được."),
-         "send": ("export", "Cần ký số trước khi gửi.", "Tài khoản của bạn không có quyền gửi báo cáo."),
-         "version": ("draft", "Chỉ tạo phiên bản mới cho báo cáo đã ký số hoặc đã gửi.",
-                     "Tài khoản của bạn không soạn báo cáo.")}
-
-
-def flow_tip(key: str, status: str, can, enabled: bool) -> str:
-    """Why a workflow button is greyed (or what it does when it is not)."""
-    if enabled:
-        return FLOW_TEXTS[key][1] if key in FLOW_TEXTS else "Ký số báo cáo đã phê duyệt."
-    action, wrong_state, not_allowed = NEEDS[key]
-    return not_allowed if not can(action) else wrong_state
+# What a workflow button does, said as its tooltip when it is enabled (why it is greyed comes
+# from app/reports/transitions.py, the same sentence the register refuses with).
+FLOW_TIPS = {key: texts[1] for key, texts in FLOW_TEXTS.items()} | {"sign": "Ký số báo cáo đã phê duyệt."}
 
 
 def _vn(iso: str | None) -> str:
