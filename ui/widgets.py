@@ -49,6 +49,18 @@ class CodeCombo(QComboBox):
     def code(self) -> str | None:
         return self.currentData()
 
+    def set_choices(self, pairs: list[tuple[str, str]]) -> None:
+        """Replace the choices after the 'all' entry (read later, on the worker), keeping the
+        chosen code when it is still there; no currentIndexChanged is emitted."""
+        current = self.code()
+        self.blockSignals(True)
+        while self.count() > 1:
+            self.removeItem(1)
+        for code, label in pairs:
+            self.addItem(label, code)
+        self.setCurrentIndex(max(0, self.findData(current)) if current else 0)
+        self.blockSignals(False)
+
 
 def setup_table(view: QTableView) -> None:
     view.setSortingEnabled(True)

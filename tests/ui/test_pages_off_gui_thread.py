@@ -54,13 +54,15 @@ def test_topics_page_reads_on_the_worker_and_an_op_keeps_the_topic(main_window, 
     assert page.current.id == chosen.id and page.current.status != chosen.status
 
 
-def test_collaborators_list_reads_on_the_worker(main_window, store_off_gui_thread) -> None:
-    """Not yet its construction: the filter boxes still read the areas and settings there."""
-    main_window.page("collaborators")
+def test_collaborators_page_and_its_area_choices_read_on_the_worker(main_window, store_off_gui_thread) -> None:
     with store_off_gui_thread():
         page = main_window.show_page("collaborators")
         page.status.setCurrentIndex(page.status.findData("active"))
-    assert page.model.rowCount() > 10 and "cộng tác viên" in page.count.text()
+        page.area.setCurrentIndex(2)
+        chosen = page.area.code()
+        page.refresh_list()
+    assert page.area.count() > 5 and page.area.code() == chosen   # a reload keeps the chosen area
+    assert page.model.rowCount() > 0 and "cộng tác viên" in page.count.text()
 
 
 def test_backup_and_restore_run_on_the_worker(demo_ctx, qtbot, tmp_path, store_off_gui_thread) -> None:
@@ -177,3 +179,13 @@ def test_a_meetings_roster_tally_and_items_read_on_the_worker(main_window, store
         page.view.setCurrentIndex(proxy.index(held[1], 0))
     assert page.attendance.rowCount() > 0 and page.att_summary.text().startswith("Có mặt")
     assert page.editor.meeting is not None and page.tabs.tabText(2).startswith("Thông tin dư luận (")
+
+
+def test_every_tab_of_the_surveys_page_reads_on_the_worker(main_window, store_off_gui_thread) -> None:
+    with store_off_gui_thread():
+        page = main_window.show_page("surveys")
+        for view in (page.plan, page.entry, page.tabulate, page.builder):
+            page.tabs.setCurrentWidget(view)
+        page.plan.dimension.setCurrentIndex((page.plan.dimension.currentIndex() + 1) % page.plan.dimension.count())
+    assert page.builder.model.rowCount() > 3 and page.tabulate.question.count() > 0
+    assert page.entry.grid.columnCount() > 5 and page.plan.table.rowCount() > 0

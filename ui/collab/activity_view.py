@@ -26,9 +26,7 @@ class ActivityView(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         layout = QVBoxLayout(self)
-        days, meetings = activity.rules(ctx)
-        self.rule = QLabel(f"Cần chú ý: không phản ánh thông tin trong {days} ngày, hoặc vắng {meetings} kỳ giao ban "
-                           "liên tiếp (đổi trong Cài đặt).")
+        self.rule = QLabel()   # the rule's figures are settings: read with the rows, in refresh()
         layout.addWidget(self.rule)
         self.model = RowsModel([
             Column("Họ và tên", lambda a: a.full_name),
@@ -59,6 +57,9 @@ class ActivityView(QWidget):
         layout.addLayout(bar)
 
     def refresh(self) -> None:
+        days, meetings = activity.rules(self.ctx)
+        self.rule.setText(f"Cần chú ý: không phản ánh thông tin trong {days} ngày, hoặc vắng {meetings} kỳ giao ban "
+                          "liên tiếp (đổi trong Cài đặt).")
         rows = activity.activity(self.ctx)
         self.model.set_rows([a for a in rows if a.flagged or a.open_proposal_id])
         self.view.resizeColumnsToContents()

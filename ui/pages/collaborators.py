@@ -88,13 +88,12 @@ class Page(PageBase):
 
     def _build_registry(self, tab: QWidget) -> None:
         layout = QVBoxLayout(tab)
-        areas = {u.code: u.name for u in communes(self.ctx) + agencies(self.ctx)}
-        self.area_names = areas
+        self.area_names: dict[str, str] = {}   # read with the list, on the worker
         bar = QHBoxLayout()
         self.search = SearchBox("Tìm theo tên, đơn vị, chức vụ, địa bàn, điện thoại (gõ không dấu cũng được)…")
         self.search.search.connect(lambda _: self.refresh_list())
         layout.addWidget(self.search)
-        self.area = CodeCombo("Mọi địa bàn", list(areas.items()))
+        self.area = CodeCombo("Mọi địa bàn", [])
         self.sector = CodeCombo("Mọi ngành, đoàn thể", catalog.SECTORS)
         self.stratum = CodeCombo("Mọi giai tầng", catalog.STRATA)
         self.status = CodeCombo("Mọi trạng thái", catalog.COLLABORATOR_STATUSES)
@@ -157,11 +156,15 @@ class Page(PageBase):
     def refresh_list(self) -> None:
         """Reload the rows on the worker; the person selected before stays selected (after a
         dialog, a filter)."""
-        chosen, flt = self._current_id(), self.current_filter()
-        self.tasks.query(lambda: (list_collaborators(self.ctx, flt), flag_texts(self.ctx)),
+        chosen, flt, ctx = self._current_id(), self.current_filter(), self.ctx
+        self.tasks.query(lambda: (list_collaborators(ctx, flt), flag_texts(ctx),
+                                  {u.code: u.name for u in communes(ctx) + agencies(ctx)}),
                          lambda loaded: self._show_list(*loaded, chosen), parent=self)
 
-    def _show_list(self, rows: list, attention: dict, chosen: str | None) -> None:
+    def _show_list(self, rows: list, attention: dict, areas: dict[str, str], chosen: str | None) -> None:
+        if areas != self.area_names:   # the area filter's choices, the chosen one kept
+            self.area_names = areas
+            self.area.set_choices(list(areas.items()))
         self.model.attention = attention
         self.model.set_rows(rows)
         self._reselect(chosen)

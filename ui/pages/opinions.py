@@ -174,16 +174,6 @@ class Page(PageBase):
         actions.insertWidget(actions.count() - 1, self.deleting.button())
 
     # -- filters ---------------------------------------------------------------------------------
-    def _fill(self, combo: CodeCombo, pairs: list[tuple[str, str]]) -> None:
-        current = combo.code()
-        combo.blockSignals(True)
-        while combo.count() > 1:
-            combo.removeItem(1)
-        for code, label in pairs:
-            combo.addItem(label, code)
-        combo.setCurrentIndex(max(0, combo.findData(current)) if current else 0)
-        combo.blockSignals(False)
-
     def load_choices(self) -> None:
         """Load the area, topic, collaborator and meeting choices on the worker. Until they
         arrive, a filter asked for (an overview link) waits in `_wanted` and is set then."""
@@ -202,7 +192,7 @@ class Page(PageBase):
 
     def _show_choices(self, choices: dict[str, list[tuple[str, str]]]) -> None:
         for name, pairs in choices.items():
-            self._fill(getattr(self, name), pairs)
+            getattr(self, name).set_choices(pairs)
         self._choices_done()
 
     def _choices_done(self) -> None:

@@ -156,8 +156,14 @@ class BuilderView(QWidget):
         return box
 
     def show_survey(self, sid: str) -> None:
-        self.sid = sid
-        s = qn.get_survey(self.ctx, sid)
+        """Read the survey and its questions on the worker, then fill the form."""
+        self.sid, ctx = sid, self.ctx
+        self.tasks.query(lambda: (qn.get_survey(ctx, sid), qn.load(ctx, sid).questions),
+                         lambda loaded: self._show_survey(sid, *loaded), parent=self)
+
+    def _show_survey(self, sid: str, s: qn.Survey, questions: list) -> None:
+        if sid != self.sid:
+            return   # another survey was chosen meanwhile
         self.title.setText(s.title)
         self.purpose.setText(s.purpose)
         self.purpose.setCursorPosition(0)
@@ -165,7 +171,7 @@ class BuilderView(QWidget):
         self.state.setCurrentIndex(self.state.findData(s.status))
         self.starts.setText(_date_text(s.starts_on))
         self.ends.setText(_date_text(s.ends_on))
-        self._reload()
+        self._show_questions(questions)
         self.closed = s.status == "closed"
         # Read-only once closed; the status stays open to change, so the survey can be reopened.
         lock_widgets([self.title, self.purpose, self.method, self.starts, self.ends, self.q_text, self.q_kind,
@@ -173,7 +179,14 @@ class BuilderView(QWidget):
                       *self.edit_buttons], self.closed, CLOSED_TIP)
 
     def _reload(self, select_no: int | None = None) -> None:
-        self.questions = qn.load(self.ctx, self.sid).questions if self.sid else []
+        """Read the questions again on the worker (after a change), `select_no` selected."""
+        sid, ctx = self.sid, self.ctx
+        self.tasks.query(lambda: qn.load(ctx, sid).questions if sid else [],
+                         lambda questions: self._show_questions(questions, select_no) if sid == self.sid else None,
+                         parent=self)
+
+    def _show_questions(self, questions: list, select_no: int | None = None) -> None:
+        self.questions = questions
         self.model.set_rows(self.questions)
         if self.questions:
             row = next((i for i, q in enumerate(self.questions) if q.no == select_no), 0)

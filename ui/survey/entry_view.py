@@ -97,18 +97,25 @@ class EntryView(QWidget):
         self.correcting: dict[int, str] = {}  # grid row -> id of the stored form being corrected
 
     def show_survey(self, sid: str) -> None:
-        closed = qn.get_survey(self.ctx, sid).status == "closed"
+        """Read the survey, its questions and the area names on the worker, then set up the grid."""
+        ctx, same = self.ctx, sid == self.sid and self.grid.rowCount() > 0
+        self.tasks.query(lambda: (qn.get_survey(ctx, sid), None if same else qn.load(ctx, sid),
+                                  None if same else rs.area_names(ctx)),
+                         lambda loaded: self._show_survey(sid, *loaded), parent=self)
+
+    def _show_survey(self, sid: str, survey: qn.Survey, questionnaire, areas) -> None:
+        closed = survey.status == "closed"
         lock_widgets([self.grid, self.mode, self.channel, self.pick, self.fix, self.import_button], closed, CLOSED_TIP)
         if closed:
             self.message.setText("Cuộc điều tra đã kết thúc: không nhập hay sửa phiếu. Muốn nhập thêm, chuyển "
                                  "trạng thái về “Đang thu phiếu” ở thẻ Phiếu hỏi.")
         elif self.message.text().startswith("Cuộc điều tra đã kết thúc"):
             self._mode_changed()
-        if sid == self.sid and self.grid.rowCount():
-            return
+        if questionnaire is None:
+            return   # the grid already holds this survey (and maybe forms being keyed)
         self.sid = sid
-        self.questionnaire = qn.load(self.ctx, sid)
-        self.areas = rs.area_names(self.ctx)
+        self.questionnaire = questionnaire
+        self.areas = areas
         choices = entry.profile_choices(self.areas)
         self.legend.setText(" · ".join(
             f"<b>{PROFILE_FIELDS[k]}</b>: " + ", ".join(f"{i} {name}" for i, (_, name) in enumerate(v, start=1))

@@ -83,8 +83,12 @@ class PlanView(QWidget):
         layout.addWidget(self.table, 1)
 
     def show_survey(self, sid: str) -> None:
-        self.sid = sid
-        plan = plan_mod.get_plan(self.ctx, sid)
+        """Read the sample plan on the worker, then show it."""
+        self.sid, ctx = sid, self.ctx
+        self.tasks.query(lambda: plan_mod.get_plan(ctx, sid),
+                         lambda plan: self._show_plan(plan) if sid == self.sid else None, parent=self)
+
+    def _show_plan(self, plan) -> None:
         self.dimension.blockSignals(True)
         self.dimension.setCurrentIndex(self.dimension.findData(plan.dimension if plan else "area"))
         self.dimension.blockSignals(False)
@@ -107,8 +111,11 @@ class PlanView(QWidget):
         self._show_cells(plan.cells)
 
     def _fill_cells(self) -> None:
+        """The starting cells of the chosen dimension, read on the worker."""
         if self.sid:
-            self._show_cells(plan_mod.starting_cells(self.ctx, self.sid, self.dimension.currentData()))
+            sid, ctx, dimension = self.sid, self.ctx, self.dimension.currentData()
+            self.tasks.query(lambda: plan_mod.starting_cells(ctx, sid, dimension),
+                             lambda cells: self._show_cells(cells) if sid == self.sid else None, parent=self)
 
     def _show_cells(self, cells: list[plan_mod.Cell]) -> None:
         self.cells = cells

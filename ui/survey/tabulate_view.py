@@ -27,7 +27,6 @@ from app.surveys import tabulate as tb
 from app.surveys.excel_export import export_xlsx
 from app.surveys.report_text import method_rows, pct, reading
 from app.text import vn_number
-from ui.errors import show_error
 from ui.files import choose_folder, save_file
 from ui.flow import FlowLayout
 from ui.icons import icon
@@ -116,11 +115,13 @@ class TabulateView(QWidget):
         self._reload()
 
     def _reload(self) -> None:
-        try:
-            self.data = tb.load_data(self.ctx, self.sid, self.weight.currentData())
-        except Exception as exc:  # noqa: BLE001 - shown to the user
-            show_error(self, exc)
-            return
+        """Read and tabulate the responses on the worker (a refusal is shown by the runner)."""
+        sid, ctx, weight = self.sid, self.ctx, self.weight.currentData()
+        self.tasks.query(lambda: tb.load_data(ctx, sid, weight),
+                         lambda data: self._show_data(data) if sid == self.sid else None, parent=self)
+
+    def _show_data(self, data) -> None:
+        self.data = data
         current = self.question.currentData()
         self.question.blockSignals(True)
         self.question.clear()
