@@ -18,7 +18,7 @@ from typing import Any
 from app import audit, auth, filekinds, office
 from app.context import Ctx
 from app.errors import DB_ERRORS, DlxhError, ImportRefused, store_error
-from app.exchange import identity, keys, package, refusals, safezip, schema_compat, tables, tombstones
+from app.exchange import identity, keys, ownership, package, refusals, safezip, schema_compat, tables, tombstones
 from app.ids import utc_now
 from app.text import vn_date
 
@@ -154,6 +154,7 @@ def open_checked(
     expected = "data" if me.role == "province" else "guidance"
     if opened.kind != expected:
         raise refusals.wrong_kind(_KIND_LABEL[opened.kind], _KIND_LABEL[expected])
+    ownership.check_tables(ctx, opened.kind, opened.sender, list(opened.tables))
     schema_compat.check_and_upgrade(ctx, opened.manifest, opened.tables)
     return None, opened
 
@@ -246,7 +247,7 @@ def apply_rows(ctx: Ctx, opened: package.Opened, progress: package.Progress | No
     names = [n for n in opened.tables if n in local]
     for step, name in enumerate(names, 1):
         table = local[name]
-        rows = [r for r in opened.tables[name] if _owned_by(r, sender, table.pk)]
+        rows = ownership.owned_rows(ctx, table, opened.tables[name], sender, opened.kind)
         fresh = _newer_rows(ctx, table, rows, sender)
         _upsert(ctx, table, fresh)
         fresh_rows[name] = fresh
@@ -270,14 +271,6 @@ def apply_rows(ctx: Ctx, opened: package.Opened, progress: package.Progress | No
     else:
         _check_references(ctx, touched)
     return {k: v for k, v in applied.items() if v}
-
-
-def _owned_by(row: dict[str, Any], sender: str, pk: str) -> bool:
-    if row.get("origin") != sender or row.get(pk) in (None, "") or not isinstance(row.get("version"), int):
-        raise ImportRefused(
-            f"Gói của {sender} chứa dữ liệu không thuộc đơn vị này (nguồn «{row.get('origin')}»): không nhập."
-        )
-    return True
 
 
 def _newer_rows(ctx: Ctx, table: tables.Synced, rows: list[dict], sender: str) -> list[dict]:
