@@ -24,17 +24,24 @@ from app.text import vn_number
 Month = tuple[date, int, dict[str, int]]   # (first day of the month, items, items by tendency)
 
 
-def months_table(monthly: Sequence[Month], as_of: date, caption: str, provisional: Collection[date] = ()) -> Table:
+def months_table(monthly: Sequence[Month], as_of: date, caption: str, provisional: Collection[date] = (),
+                 zero: str = "0") -> Table:
+    """`zero`: how a zero count prints ("–" in the province's tables, where a month without
+    figures yet is no month in which nothing was said)."""
     codes = list(catalog.TENDENCIES)
+
+    def n(value: int) -> str:
+        return vn_number(value) if value else zero
+
     rows, total, mix_total = [], 0, Counter()
-    for start, n, mix in monthly:
+    for start, items, mix in monthly:
         if start > as_of:
             continue
         over = add_months(start, 1) - timedelta(days=1) <= as_of
         mark = f" (đến {as_of:%d/%m})" if not over else " (số liệu tạm thời)" if start in provisional else ""
-        rows.append([f"Tháng {start.month}/{start.year}{mark}", vn_number(n), *[vn_number(mix.get(c, 0)) for c in codes]])
-        total += n
+        rows.append([f"Tháng {start.month}/{start.year}{mark}", n(items), *[n(mix.get(c, 0)) for c in codes]])
+        total += items
         mix_total.update(mix)
-    rows.append(["Tổng cộng", vn_number(total), *[vn_number(mix_total.get(c, 0)) for c in codes]])
+    rows.append(["Tổng cộng", n(total), *[n(mix_total.get(c, 0)) for c in codes]])
     return Table(["Tháng", "Tổng số", *catalog.TENDENCIES.values()], rows, widths_mm=[35, 22, 27, 27, 27, 27],
                  caption=caption, bold_last_row=True)

@@ -50,7 +50,7 @@ def test_a_running_quarter_names_its_months_and_marks_what_is_not_final(tmp_path
     assert table.caption.startswith("Bảng 2. Số ý kiến theo tháng và xu hướng, quý IV năm 2026 (số liệu tạm thời")
     assert [r[0] for r in table.rows] == ["Tháng 10/2026", "Tháng 11/2026 (số liệu tạm thời)",
                                          "Tháng 12/2026 (đến 07/12)", "Tổng cộng"]
-    assert [r[1] for r in table.rows] == ["120", str(november), "0", str(120 + november)]
+    assert [r[1] for r in table.rows] == ["120", str(november), "–", str(120 + november)]  # "–": no figures yet
     # November's reports are due on 20/12: its small count is no fall in opinion
     assert "qua các tháng" not in text and "giảm" not in text
     months_text = text.split("[Bảng 1]")[1].split("[Bảng 2]")[0]  # the months' sentences lead the table
@@ -60,7 +60,8 @@ def test_a_running_quarter_names_its_months_and_marks_what_is_not_final(tmp_path
 def test_a_quarter_whose_reports_are_all_due_has_plain_months(tmp_path, passphrase_env):
     text, table, november = _quarter_at(tmp_path, date(2027, 1, 25))
     assert [r[0] for r in table.rows] == ["Tháng 10/2026", "Tháng 11/2026", "Tháng 12/2026", "Tổng cộng"]
-    assert sum(int(r[1]) for r in table.rows[:-1]) == int(table.rows[-1][1]) == 120 + november
+    counts = [0 if r[1] == "–" else int(r[1]) for r in table.rows]   # December: no items, "–"
+    assert sum(counts[:-1]) == counts[-1] == 120 + november
     assert "tạm thời" not in text.split("[Bảng 1]")[1]  # the months' sentence (quarterly reports are late here)
 
 

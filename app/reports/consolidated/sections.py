@@ -79,7 +79,7 @@ def months_table(f: ProvinceFacts) -> Table:
     """A quarter's, half year's or year's months, as a commune's periodic report shows them."""
     months = [(m.start, m.items, m.by_tendency) for m in f.month_figures]
     return shared_months_table(months, min(f.today, f.period.end), f"Số ý kiến theo tháng và xu hướng{of_period(f)}",
-                               provisional={m.start for m in f.month_figures if not m.closed})
+                               provisional={m.start for m in f.month_figures if not m.closed}, zero="–")
 
 
 def topic_table(f: ProvinceFacts) -> Table:
