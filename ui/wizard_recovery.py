@@ -1,6 +1,7 @@
 """The wizard's last step: the recovery key, shown whole (two lines of groups, nothing
 scrolled out of view), copyable, and printable on a sheet that names the office, the date
-and who keeps it, with a signature line."""
+and who keeps it, with a signature line. Enter finishes once "kept the key" is ticked, also
+when it is pressed while the tick is still landing."""
 
 from __future__ import annotations
 
@@ -8,8 +9,19 @@ from datetime import date
 from html import escape
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QFontDatabase, QTextDocument
-from PySide6.QtWidgets import QApplication, QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWizardPage
+from PySide6.QtGui import QFont, QFontDatabase, QKeyEvent, QTextDocument
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWizard,
+    QWizardPage,
+)
+
+from ui.enter_keys import ENTER_KEYS
 
 GROUPS_PER_LINE = 7
 
@@ -79,6 +91,21 @@ class RecoveryPage(QWizardPage):
 
     def isComplete(self) -> bool:  # noqa: N802 - Qt API
         return self.kept.isChecked()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
+        """Alt+G ticks the box with Qt's animated click, which changes it 100 ms later. In a
+        real window an Enter typed in that time (queued behind the slow creation of the
+        office) found Hoàn tất still disabled and was lost: the wizard stayed open. Such an
+        Enter now finishes as soon as the tick lands."""
+        if event.key() in ENTER_KEYS and self.kept.isDown():
+            self.kept.clicked.connect(self._finish_if_kept, Qt.ConnectionType.SingleShotConnection)
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def _finish_if_kept(self) -> None:
+        if self.isComplete() and self.wizard() is not None:
+            self.wizard().button(QWizard.WizardButton.FinishButton).click()
 
     def print_code(self) -> None:
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
