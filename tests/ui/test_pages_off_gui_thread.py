@@ -189,3 +189,15 @@ def test_every_tab_of_the_surveys_page_reads_on_the_worker(main_window, store_of
         page.plan.dimension.setCurrentIndex((page.plan.dimension.currentIndex() + 1) % page.plan.dimension.count())
     assert page.builder.model.rowCount() > 3 and page.tabulate.question.count() > 0
     assert page.entry.grid.columnCount() > 5 and page.plan.table.rowCount() > 0
+
+
+@pytest.mark.parametrize("key", ["overview", "opinions", "topics", "collaborators", "meetings", "surveys", "forms",
+                                 "audit", "settings"])
+def test_a_page_is_built_and_opened_without_a_read_on_the_gui_thread(main_window, demo_ctx, store_off_gui_thread,
+                                                                      key) -> None:
+    """Built inside the guard too (its filter choices are queries). Not yet: reports, exchange
+    and catalog read the office row while they are built."""
+    demo_ctx.user = User("quantri", "admin", "Quản trị")
+    with store_off_gui_thread():
+        page = main_window.show_page(key)
+    assert main_window.stack.currentWidget() is page
