@@ -12,7 +12,7 @@ their validation live here only.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
 from app import auth, catalog, records, validate
@@ -64,9 +64,16 @@ class Kind(Generic[R]):
     noun: str                       # "thông tin dư luận": "Thiếu mã <noun>." when an update has no id
     permission: str = "enter"
     load: Callable[[dict[str, Any]], R] | None = None   # row → record, when a plain from_row is not enough
+    # field → its Vietnamese label, the one spelling the form, messages, CLI help and export use
+    labels: dict[str, str] = field(default_factory=dict)
 
     def from_row(self, row: dict[str, Any]) -> R:
         return self.load(row) if self.load else records.from_row(self.cls, row)
+
+
+def help_text(label: str, rest: str = "") -> str:
+    """A CLI option's help from a field's label: 'Xu hướng' → 'xu hướng, ví dụ …'."""
+    return label.lower() + rest
 
 
 def create(ctx: Ctx, kind: Kind[R], record: R) -> R:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from datetime import date
 
-from app import catalog
+from app import catalog, kinds
 from app.analytics import cli as analytics_cli
 from app.cli_support import add_delete_command, open_from_args, out
 from app.context import Ctx
@@ -21,16 +21,16 @@ def register(sub: argparse._SubParsersAction) -> None:
     osub = op.add_subparsers(dest="opinions_command", metavar="LỆNH", required=True)
 
     p = osub.add_parser("add", help="thêm một thông tin dư luận")
-    p.add_argument("--summary", required=True, help="nội dung dư luận (không nêu tên người dân)")
-    p.add_argument("--field", required=True, help="lĩnh vực: mã hoặc tên, ví dụ 'kinh tế'")
-    p.add_argument("--tendency", required=True, help="xu hướng, ví dụ 'lo lắng' hoặc 'bức xúc'")
-    p.add_argument("--date", default=None, help="ngày tiếp nhận (dd/mm/yyyy; mặc định hôm nay)")
-    p.add_argument("--area", help="địa bàn (thôn, ấp, xã, phường): mã hoặc tên")
-    p.add_argument("--channel", default="direct", help="kênh tiếp nhận (mặc định trực tiếp)")
-    p.add_argument("--scale", default="low", help="mức độ quan tâm: ít / nhiều / rất nhiều")
-    p.add_argument("--risk", default="none", help="nguy cơ điểm nóng: không / thấp / cao")
-    p.add_argument("--topic", help="vấn đề: tên (hoặc một phần tên) hoặc mã")
-    p.add_argument("--proposal", help="đề xuất, kiến nghị")
+    p.add_argument("--summary", required=True, help=kinds.help_text(items.LABELS["summary"], " (không nêu tên người dân)"))
+    p.add_argument("--field", required=True, help=kinds.help_text(items.LABELS["field"], ": mã hoặc tên, ví dụ 'kinh tế'"))
+    p.add_argument("--tendency", required=True, help=kinds.help_text(items.LABELS["tendency"], ", ví dụ 'lo lắng' hoặc 'bức xúc'"))
+    p.add_argument("--date", default=None, help=kinds.help_text(items.LABELS["received_on"], " (dd/mm/yyyy; mặc định hôm nay)"))
+    p.add_argument("--area", help=kinds.help_text(items.LABELS["area_code"], " (thôn, ấp, xã, phường): mã hoặc tên"))
+    p.add_argument("--channel", default="direct", help=kinds.help_text(items.LABELS["channel"], " (mặc định trực tiếp)"))
+    p.add_argument("--scale", default="low", help=kinds.help_text(items.LABELS["scale"], ": ít / nhiều / rất nhiều"))
+    p.add_argument("--risk", default="none", help=kinds.help_text(items.LABELS["hotspot_risk"], ": không / thấp / cao"))
+    p.add_argument("--topic", help=kinds.help_text(items.LABELS["topic_id"], ": tên (hoặc một phần tên) hoặc mã"))
+    p.add_argument("--proposal", help=kinds.help_text(items.LABELS["proposal"]))
     p.add_argument("--meeting", help="mã hội nghị giao ban")
     p.add_argument("--merge-into", metavar="MÃ", help="gộp nội dung vào một ý kiến đã có (bản nhập trùng) thay vì "
                                                       "thêm ý kiến mới")

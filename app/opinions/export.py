@@ -7,10 +7,12 @@ from pathlib import Path
 
 from app import auth, catalog, excel_text
 from app.context import Ctx
-from app.opinions.items import OpinionFilter, list_opinions
+from app.opinions.items import LABELS, OpinionFilter, list_opinions
 
-HEADERS = ["STT", "Ngày tiếp nhận", "Lĩnh vực", "Xu hướng", "Mức độ quan tâm", "Địa bàn", "Vấn đề",
-           "Nội dung dư luận", "Cộng tác viên", "Tình trạng xử lý"]
+# The item fields the sheet shows, in order; their headers are the fields' declared labels.
+COLUMNS = ("received_on", "field", "tendency", "scale", "area_code", "topic_id", "summary", "collaborator_id",
+           "handling")
+HEADERS = ["STT", *(LABELS[key] for key in COLUMNS)]
 WIDTHS = [6, 14, 22, 22, 14, 22, 32, 70, 24, 18]
 
 

@@ -36,25 +36,34 @@ class Opinion(kinds.Handled):
     updated_at: str | None = None
 
 
+# Each field's Vietnamese label, declared once: the entry form, the refusals below, the CLI's
+# help and the Excel export's headers read it (tests/opinions/test_labels.py holds them to it).
+LABELS: dict[str, str] = {
+    "received_on": "Ngày tiếp nhận", "meeting_id": "Hội nghị", "collaborator_id": "Cộng tác viên",
+    "channel": "Kênh tiếp nhận", "field": "Lĩnh vực", "area_code": "Địa bàn", "topic_id": "Vấn đề",
+    "tendency": "Xu hướng", "summary": "Nội dung dư luận", "proposal": "Đề xuất, kiến nghị",
+    "scale": "Mức độ quan tâm", "hotspot_risk": "Nguy cơ điểm nóng", **kinds.HANDLING_LABELS,
+}
+_CHOICES = {"field": catalog.FIELDS, "tendency": catalog.TENDENCIES, "scale": catalog.SCALES,
+            "channel": catalog.CHANNELS, "hotspot_risk": catalog.HOTSPOT_RISKS}
+
+
 def clean(o: Opinion) -> dict:
     row = records.editable_row(o)
-    row["received_on"] = validate.iso_date(validate.required(o.received_on, "Ngày tiếp nhận", "received_on"),
-                                           "Ngày tiếp nhận", "received_on")
+    row["received_on"] = validate.iso_date(validate.required(o.received_on, LABELS["received_on"], "received_on"),
+                                           LABELS["received_on"], "received_on")
     if row["received_on"] > date.today().isoformat():
-        raise ValidationError("Ngày tiếp nhận không được ở tương lai.", field="received_on")
-    row["summary"] = validate.required(o.summary, "Nội dung dư luận", "summary")
-    validate.required(o.field, "Lĩnh vực", "field")
-    validate.required(o.tendency, "Xu hướng", "tendency")
-    validate.one_of(o.field, catalog.FIELDS, "Lĩnh vực", "field")
-    validate.one_of(o.tendency, catalog.TENDENCIES, "Xu hướng", "tendency")
-    validate.one_of(o.scale, catalog.SCALES, "Mức độ quan tâm", "scale")
-    validate.one_of(o.channel, catalog.CHANNELS, "Kênh tiếp nhận", "channel")
-    validate.one_of(o.hotspot_risk, catalog.HOTSPOT_RISKS, "Nguy cơ điểm nóng", "hotspot_risk")
+        raise ValidationError(f"{LABELS['received_on']} không được ở tương lai.", field="received_on")
+    row["summary"] = validate.required(o.summary, LABELS["summary"], "summary")
+    validate.required(o.field, LABELS["field"], "field")
+    validate.required(o.tendency, LABELS["tendency"], "tendency")
+    for key, choices in _CHOICES.items():
+        validate.one_of(row[key], choices, LABELS[key], key)
     kinds.clean_handling(o, row)
     return row
 
 
-KIND = kinds.Kind("opinions", Opinion, clean, "thông tin dư luận")
+KIND = kinds.Kind("opinions", Opinion, clean, "thông tin dư luận", labels=LABELS)
 
 
 def create(ctx: Ctx, o: Opinion) -> Opinion:

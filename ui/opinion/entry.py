@@ -66,15 +66,15 @@ class EntryForm(QWidget):
         area_names = {u.code: u.name for u in communes(ctx)}
         self.fields_: dict[str, ChoiceEdit] = {
             "collaborator": ChoiceEdit({p.id: f"{p.full_name} – {area_names.get(p.area_code, '')}".rstrip(" –")
-                                        for p in people if p.id}, "Cộng tác viên", required=False),
-            "channel": ChoiceEdit(catalog.CHANNELS, "Kênh tiếp nhận"),
-            "field": ChoiceEdit(catalog.FIELDS, "Lĩnh vực"),
-            "area": ChoiceEdit(area_names, "Địa bàn", required=False),
+                                        for p in people if p.id}, items.LABELS["collaborator_id"], required=False),
+            "channel": ChoiceEdit(catalog.CHANNELS, items.LABELS["channel"]),
+            "field": ChoiceEdit(catalog.FIELDS, items.LABELS["field"]),
+            "area": ChoiceEdit(area_names, items.LABELS["area_code"], required=False),
             "topic": ChoiceEdit({t.id: t.title for t in topics.list_topics(ctx) if t.id and t.status != "closed"},
-                                "Vấn đề", required=False),
-            "tendency": ChoiceEdit(catalog.TENDENCIES, "Xu hướng"),
-            "scale": ChoiceEdit(catalog.SCALES, "Mức độ quan tâm"),
-            "risk": ChoiceEdit(catalog.HOTSPOT_RISKS, "Nguy cơ điểm nóng"),
+                                items.LABELS["topic_id"], required=False),
+            "tendency": ChoiceEdit(catalog.TENDENCIES, items.LABELS["tendency"]),
+            "scale": ChoiceEdit(catalog.SCALES, items.LABELS["scale"]),
+            "risk": ChoiceEdit(catalog.HOTSPOT_RISKS, items.LABELS["hotspot_risk"]),
         }
         self.received_on = QLineEdit(vn_date(date.fromisoformat(meeting.held_on)) if meeting else
                                      vn_date(date.today()))
@@ -93,21 +93,21 @@ class EntryForm(QWidget):
         self.done.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
         form = QFormLayout()
-        form.addRow("Ngày tiếp nhận", self.received_on)
+        labels = {"collaborator": "collaborator_id", "channel": "channel", "field": "field", "area": "area_code",
+                  "topic": "topic_id", "tendency": "tendency", "scale": "scale", "risk": "hotspot_risk"}
+        form.addRow(items.LABELS["received_on"], self.received_on)
         if meeting:
-            form.addRow("Hội nghị", QLabel(f"{meetings.KINDS[meeting.kind]} ngày "
+            form.addRow(items.LABELS["meeting_id"], QLabel(f"{meetings.KINDS[meeting.kind]} ngày "
                                            f"{vn_date(date.fromisoformat(meeting.held_on))}"))
-        labels = {"collaborator": "Cộng tác viên", "channel": "Kênh", "field": "Lĩnh vực", "area": "Địa bàn",
-                  "topic": "Vấn đề", "tendency": "Xu hướng", "scale": "Mức độ quan tâm", "risk": "Nguy cơ điểm nóng"}
         for key in ("collaborator", "channel", "field", "area", "topic", "tendency"):
-            form.addRow(labels[key], self.fields_[key])
-        form.addRow("Nội dung", self.summary)
+            form.addRow(items.LABELS[labels[key]], self.fields_[key])
+        form.addRow(items.LABELS["summary"], self.summary)
         form.addRow("", self.hint)
         self.suggestion = SuggestionBar(ctx, self.summary, self.fields_["topic"], self.fields_["field"], self, tasks)
         form.addRow("", self.suggestion)
-        form.addRow("Đề xuất", self.proposal)
+        form.addRow(items.LABELS["proposal"], self.proposal)
         for key in ("scale", "risk"):
-            form.addRow(labels[key], self.fields_[key])
+            form.addRow(items.LABELS[labels[key]], self.fields_[key])
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         help_ = QLabel("Tab: sang ô sau · Enter: lưu và đóng · Shift+Enter: xuống dòng trong Nội dung · "

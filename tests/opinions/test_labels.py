@@ -1,0 +1,61 @@
+"""An opinion field's Vietnamese label is declared once (app/opinions/items.LABELS) and shows
+identically in the entry form, the refusals, the CLI's help and the Excel export's headers."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from openpyxl import load_workbook
+from PySide6.QtWidgets import QFormLayout
+
+from app import cli
+from app.errors import ValidationError
+from app.opinions import export, items
+from ui.opinion.entry import EntryForm
+
+# CLI option of `dlxh opinions add` → the field it fills
+CLI_OPTIONS = {"--summary": "summary", "--field": "field", "--tendency": "tendency", "--date": "received_on",
+               "--area": "area_code", "--channel": "channel", "--scale": "scale", "--risk": "hotspot_risk",
+               "--topic": "topic_id", "--proposal": "proposal"}
+
+
+def test_the_entry_form_rows_are_the_declared_labels(qtbot, office) -> None:
+    form = EntryForm(office)
+    qtbot.addWidget(form)
+    rows: QFormLayout = form.layout().itemAt(0).layout()
+    shown = [rows.itemAt(i, QFormLayout.ItemRole.LabelRole).widget().text() for i in range(rows.rowCount())
+             if rows.itemAt(i, QFormLayout.ItemRole.LabelRole)]
+    shown = [text for text in shown if text]
+    expected = [items.LABELS[k] for k in ("received_on", "collaborator_id", "channel", "field", "area_code",
+                                          "topic_id", "tendency", "summary", "proposal", "scale", "hotspot_risk")]
+    assert shown == expected
+
+
+def test_the_cli_help_starts_with_each_declared_label() -> None:
+    parser = cli.build_parser()
+    opinions = next(a for a in parser._subparsers._group_actions[0].choices["opinions"]._actions
+                    if a.dest == "opinions_command")
+    add = opinions.choices["add"]
+    helps = {opt: a.help for a in add._actions for opt in a.option_strings}
+    for option, key in CLI_OPTIONS.items():
+        assert helps[option].startswith(items.LABELS[key].lower()), option
+
+
+def test_the_export_headers_are_the_declared_labels(office, tmp_path) -> None:
+    items.create(office, items.Opinion(received_on=date.today().isoformat(), field="economy",
+                                       summary="Giá phân bón tăng", tendency="concern"))
+    path = tmp_path / "ds.xlsx"
+    export.export_xlsx(office, items.OpinionFilter(), path)
+    header = [c.value for c in next(load_workbook(path).active.iter_rows(max_row=1))]
+    assert header == ["STT", *(items.LABELS[k] for k in export.COLUMNS)]
+
+
+@pytest.mark.parametrize("key", ["summary", "tendency", "received_on"])
+def test_refusals_name_the_field_by_its_declared_label(office, key) -> None:
+    values = dict(received_on=date.today().isoformat(), field="economy", summary="Giá phân bón tăng",
+                  tendency="concern")
+    values[key] = ""
+    with pytest.raises(ValidationError) as caught:
+        items.create(office, items.Opinion(**values))
+    assert str(caught.value).startswith(items.LABELS[key])
