@@ -201,3 +201,15 @@ def test_a_page_is_built_and_opened_without_a_read_on_the_gui_thread(main_window
     with store_off_gui_thread():
         page = main_window.show_page(key)
     assert main_window.stack.currentWidget() is page
+
+
+def test_the_overview_rebuilds_its_cards_only_when_they_change(main_window, demo_ctx) -> None:
+    from app import records
+
+    page = main_window.show_page("overview")
+    first, shown = page.card_widgets[0], page._shown
+    page.refresh()
+    assert page.card_widgets[0] is first                      # the same figures: the same widgets
+    main_window.tasks.op(lambda: records.insert(demo_ctx, "collaborators", {"full_name": "Người mới", "status": "active"}),
+                         tables={"collaborators"})
+    assert page._shown != shown and first not in page.card_widgets
