@@ -148,7 +148,24 @@ def _data_table(t: DocTable) -> list:
     caption = [RLParagraph(escape(t.caption), _pstyle("caption"))] if t.caption else []
     for para in caption:
         para.style.keepWithNext = 0
-    return [CondPageBreak(LONG_TABLE_START_PT), *caption, table, Spacer(1, FIGURE_AFTER_PT)]
+    return [_RoomToStart(caption, table), *caption, table, Spacer(1, FIGURE_AFTER_PT)]
+
+
+class _RoomToStart(CondPageBreak):
+    """A new page unless the caption, the header and MIN_TABLE_ROWS_AT_SPLIT body rows fit, as
+    they wrap at this width: a fixed height let a table of three-line rows leave its caption
+    alone at the foot of a page (the table cannot split with fewer rows, so it moved on)."""
+
+    def __init__(self, caption: list[RLParagraph], table: Table) -> None:
+        super().__init__(LONG_TABLE_START_PT)
+        self._caption, self._table = caption, table
+
+    def wrap(self, avail_w: float, avail_h: float):
+        need = sum(p.wrap(avail_w, avail_h)[1] + p.getSpaceBefore() + p.getSpaceAfter() for p in self._caption)
+        self._table.wrap(avail_w, 1e6)   # sets the row heights at this width
+        need += sum(self._table._rowHeights[:self._table.repeatRows + MIN_TABLE_ROWS_AT_SPLIT])
+        self.height = max(LONG_TABLE_START_PT, need)
+        return super().wrap(avail_w, avail_h)
 
 
 class _KeptTable(Table):

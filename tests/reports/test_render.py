@@ -243,3 +243,23 @@ def test_docx_with_the_pdfs_chart_scales_is_the_docx_alone():
         return zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml")
 
     assert body(render_docx(doc, scales)) == body(render_docx(doc))
+
+
+def test_a_long_table_of_tall_rows_starts_on_the_page_of_its_caption():
+    """The room a long table needs to start on a page is its caption, header and first rows as
+    they wrap, not a fixed height: the consolidated quarter's topics table (three-line titles
+    and header) left 'Bảng 3. Các vấn đề …' alone at the foot of a page."""
+    from app.reports.document import Paragraph, Table
+
+    columns = ["Vấn đề", "Lĩnh vực", "Số đơn vị", "Số ý kiến", "Bức xúc, trái chiều", "Đơn vị báo nổi cộm"]
+    title = "Thông tin xuyên tạc trên mạng xã hội về công tác nhân sự đại hội Đảng các cấp"
+    rows = [[f"Dòng{i:03d} {title}", "Xây dựng Đảng và hệ thống chính trị", "63", "135", "53", "–"] for i in range(10)]
+    for lines in range(0, 40):
+        doc = sample_document(pages=1)
+        doc.blocks += [Paragraph("Một dòng văn bản.") for _ in range(lines)]
+        doc.blocks.append(Table(columns, rows, widths_mm=[62, 30, 18, 18, 20, 17],
+                                caption="Bảng 9. Các vấn đề dư luận quan tâm, quý IV năm 2026 (số liệu tạm thời "
+                                        "của 70/80 đơn vị, đến ngày 07/12/2026)"))
+        pdf = open_pdf(render_pdf(doc))
+        page = next(i for i in range(pdf.page_count) if "Các vấn đề dư luận quan tâm" in pdf[i].text())
+        assert "Dòng000" in pdf[page].text(), (lines, page)
