@@ -13,6 +13,7 @@ from typing import Any
 from app import catalog
 from app.collaborators.training import COMMENDATION_LEVELS
 from app.context import Ctx
+from app.opinions.items import LABELS
 
 ACTIONS = {
     "create": "Tạo mới", "update": "Sửa", "delete": "Xóa", "upsert": "Cập nhật", "status": "Đổi trạng thái",
@@ -45,36 +46,36 @@ TABLES = {
 FIELDS = {
     "full_name": "họ tên", "name": "tên", "gender": "giới tính", "birth_year": "năm sinh", "ethnicity": "dân tộc",
     "religion": "tôn giáo", "party_member": "đảng viên", "position": "chức vụ", "workplace": "đơn vị công tác",
-    "area_code": "địa bàn", "sector": "ngành, đoàn thể", "stratum": "giai tầng", "phone": "điện thoại",
-    "email": "thư điện tử", "zalo": "Zalo", "decision_no": "số quyết định", "decision_date": "ngày quyết định",
-    "joined_on": "ngày tham gia", "status": "trạng thái", "left_on": "ngày thôi", "left_reason": "lý do thôi",
-    "replaced_by": "người thay thế", "notes": "ghi chú", "kind": "loại", "held_on": "ngày tổ chức",
-    "place": "địa điểm", "chair": "chủ trì", "agenda": "nội dung hội nghị", "minutes": "biên bản",
-    "title": "tiêu đề", "field": "lĩnh vực", "opened_on": "ngày mở", "closed_on": "ngày kết thúc",
-    "received_on": "ngày tiếp nhận", "summary": "nội dung", "tendency": "xu hướng", "scale": "mức độ quan tâm",
-    "hotspot_risk": "nguy cơ điểm nóng", "proposal": "đề xuất", "channel": "kênh tiếp nhận",
-    "collaborator_id": "cộng tác viên", "meeting_id": "hội nghị", "topic_id": "vấn đề", "handling": "xử lý",
-    "forwarded_to": "chuyển tới", "forwarded_on": "ngày chuyển", "due_on": "hạn", "result": "kết quả",
-    "resolved_on": "ngày có kết quả", "answered_on": "ngày phản hồi", "number": "số", "number_year": "năm cấp số",
-    "doc_code": "ký hiệu", "period_start": "từ ngày", "period_end": "đến ngày", "sections": "các phần", "drafted_figures": "số liệu lúc soạn",
-    "recipients": "nơi nhận", "signer_name": "người ký", "signer_title": "chức vụ người ký",
-    "signer_mode": "thể thức ký", "confidentiality": "độ mật", "submitted_on": "ngày trình",
-    "approved_on": "ngày duyệt", "signed_at": "thời điểm ký", "sent_on": "ngày gửi", "supersedes": "thay thế báo cáo",
-    "pdf_sha256": "mã kiểm tra PDF", "survey_id": "cuộc điều tra", "question_id": "câu hỏi", "plan_id": "kế hoạch mẫu",
-    "response_id": "phiếu", "form_no": "số phiếu", "answers": "câu trả lời", "age_band": "độ tuổi",
-    "entered_by": "người nhập", "entered_on": "thời điểm nhập", "mismatches": "chỗ lệch", "data": "dữ liệu",
-    "label": "nội dung phương án", "no": "số thứ tự", "text": "nội dung", "required": "bắt buộc",
-    "skip_option_no": "rẽ nhánh theo phương án", "skip_question_id": "rẽ tới câu", "population": "dân số", "adults": "dân số từ 18 tuổi",
-    "quota": "hạn ngạch", "confidence": "độ tin cậy (%)", "margin": "sai số", "minimum_per_cell": "tối thiểu mỗi ô",
-    "sample_size": "cỡ mẫu", "dimension": "chia theo", "method": "cách thu", "purpose": "mục đích",
-    "starts_on": "ngày bắt đầu", "ends_on": "ngày kết thúc", "survey_weight": "trọng số", "organiser": "đơn vị tổ chức",
-    "topic": "chủ đề", "added": "thêm", "removed": "bớt", "awarded_on": "ngày khen thưởng", "issued_on": "ngày cấp",
-    "level": "cấp", "key_id": "mã khóa", "reason": "lý do", "proposed_on": "ngày đề xuất", "subject": "nội dung",
-    "rows": "số dòng", "file": "tệp", "contacts": "kèm liên lạc", "old": "cũ", "new": "mới", "role": "vai trò",
-    "folder": "thư mục", "size": "dung lượng (byte)", "by": "người thực hiện", "reset": "đặt lại", "from": "từ tệp",
+    "sector": "ngành, đoàn thể", "stratum": "giai tầng", "phone": "điện thoại", "email": "thư điện tử",
+    "zalo": "Zalo", "decision_no": "số quyết định", "decision_date": "ngày quyết định", "joined_on": "ngày tham gia",
+    "status": "trạng thái", "left_on": "ngày thôi", "left_reason": "lý do thôi", "replaced_by": "người thay thế",
+    "notes": "ghi chú", "kind": "loại", "held_on": "ngày tổ chức", "place": "địa điểm", "chair": "chủ trì",
+    "agenda": "nội dung hội nghị", "minutes": "biên bản", "title": "tiêu đề", "opened_on": "ngày mở",
+    "closed_on": "ngày kết thúc", "due_on": "hạn", "number": "số", "number_year": "năm cấp số", "doc_code": "ký hiệu",
+    "period_start": "từ ngày", "period_end": "đến ngày", "sections": "các phần",
+    "drafted_figures": "số liệu lúc soạn", "recipients": "nơi nhận", "signer_name": "người ký",
+    "signer_title": "chức vụ người ký", "signer_mode": "thể thức ký", "confidentiality": "độ mật",
+    "submitted_on": "ngày trình", "approved_on": "ngày duyệt", "signed_at": "thời điểm ký", "sent_on": "ngày gửi",
+    "supersedes": "thay thế báo cáo", "pdf_sha256": "mã kiểm tra PDF", "survey_id": "cuộc điều tra",
+    "question_id": "câu hỏi", "plan_id": "kế hoạch mẫu", "response_id": "phiếu", "form_no": "số phiếu",
+    "answers": "câu trả lời", "age_band": "độ tuổi", "entered_by": "người nhập", "entered_on": "thời điểm nhập",
+    "mismatches": "chỗ lệch", "data": "dữ liệu", "label": "nội dung phương án", "no": "số thứ tự", "text": "nội dung",
+    "required": "bắt buộc", "skip_option_no": "rẽ nhánh theo phương án", "skip_question_id": "rẽ tới câu",
+    "population": "dân số", "adults": "dân số từ 18 tuổi", "quota": "hạn ngạch", "confidence": "độ tin cậy (%)",
+    "margin": "sai số", "minimum_per_cell": "tối thiểu mỗi ô", "sample_size": "cỡ mẫu", "dimension": "chia theo",
+    "method": "cách thu", "purpose": "mục đích", "starts_on": "ngày bắt đầu", "ends_on": "ngày kết thúc",
+    "survey_weight": "trọng số", "organiser": "đơn vị tổ chức", "topic": "chủ đề", "added": "thêm", "removed": "bớt",
+    "awarded_on": "ngày khen thưởng", "issued_on": "ngày cấp", "level": "cấp", "key_id": "mã khóa", "reason": "lý do",
+    "proposed_on": "ngày đề xuất", "subject": "nội dung", "rows": "số dòng", "file": "tệp",
+    "contacts": "kèm liên lạc", "old": "cũ", "new": "mới", "role": "vai trò", "folder": "thư mục",
+    "size": "dung lượng (byte)", "by": "người thực hiện", "reset": "đặt lại", "from": "từ tệp",
     "taken_at": "thời điểm sao lưu", "active": "đang dùng", "counts": "số bản ghi", "presence": "có mặt",
     "parent_code": "đơn vị cấp trên", "code": "mã", "area_type": "loại địa bàn",
 }
+# An opinion's (and the handling block's) fields say in the log what the form and the export
+# say: the declared label (app/opinions/items.LABELS). A report's `due_on` (its deadline) shares
+# the column name with an item's handling due date, so the log keeps the neutral "hạn" for it.
+FIELDS.update({key: label.lower() for key, label in LABELS.items() if key != "due_on"})
 HIDDEN = {"id", "origin", "version", "updated_at"}   # bookkeeping every row has
 VALUES: dict[str, dict[str, str]] = {
     "field": catalog.FIELDS, "tendency": catalog.TENDENCIES, "scale": catalog.SCALES,

@@ -59,3 +59,11 @@ def test_refusals_name_the_field_by_its_declared_label(office, key) -> None:
     with pytest.raises(ValidationError) as caught:
         items.create(office, items.Opinion(**values))
     assert str(caught.value).startswith(items.LABELS[key])
+
+
+def test_the_audit_log_names_each_field_by_its_declared_label() -> None:
+    from app import audit_labels
+
+    for key, label in items.LABELS.items():
+        if key != "due_on":  # shared with a report's deadline: the log says the neutral "hạn"
+            assert audit_labels.field_label(key) == label.lower(), key
