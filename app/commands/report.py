@@ -9,6 +9,7 @@ from pathlib import Path
 from app import filekinds
 from app.cli_support import add_delete_command, open_from_args, out
 from app.errors import DlxhError, ValidationError
+from app.text import vn_iso
 
 MAX_PDF_BYTES = 256 * 1024 * 1024
 
@@ -120,7 +121,7 @@ def cmd_draft(args: argparse.Namespace) -> int:
                 "không soạn thêm (dùng --new để soạn một phiên bản khác).")
         else:
             out(f"Đã soạn dự thảo: {report.title}")
-            out(f"Hạn gửi: {report.due_on or 'không có'}")
+            out(f"Hạn gửi: {vn_iso(report.due_on) or 'không có'}")
         out(report.id)
     return 0
 

@@ -132,7 +132,7 @@ def test_province_office_takes_it_through_the_register(cli, tmp_path, passphrase
     done = cli(*db, "report", "draft", "--month", f"{month:%Y-%m}", env=env)
     assert done.returncode == 0, done.stderr
     # the Ban's own deadline comes after the communes' 20th: it sums their reports up
-    assert f"Hạn gửi: {add_months(month, 1):%Y-%m}-25" in done.stdout
+    assert f"Hạn gửi: 25/{add_months(month, 1):%m/%Y}" in done.stdout      # dates the user reads: dd/mm/yyyy
     report_id = done.stdout.strip().splitlines()[-1]
     out = tmp_path / "out"
     done = cli(*db, "province", "report", "--month", f"{month:%Y-%m}", "--out", str(out), env=env)
