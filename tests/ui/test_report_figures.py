@@ -59,3 +59,13 @@ def test_signing_changed_figures_after_confirmation(main_window, demo_ctx):
     answer("Ký số")                                   # then the signing question itself
     panel.flow_buttons["sign"].click()
     assert store.get(demo_ctx, panel.report.id).status == "signed"
+
+
+def test_redraft_button_follows_the_transition_table(main_window, demo_ctx):
+    """A clerk cannot redraft an approved report (only the head returns it to draft); the head can."""
+    panel, _before = _approved_with_new_items(main_window, demo_ctx)
+    assert panel.figures.button.isEnabled()                      # the head
+    panel.ctx.user = User("nv", "staff", "Nhân viên")
+    panel.set_report(store.get(demo_ctx, panel.report.id))
+    assert not panel.figures.isHidden() and not panel.figures.button.isEnabled()
+    assert "lãnh đạo ban" in panel.figures.button.toolTip()

@@ -14,8 +14,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
-from app import auth
-from app.reports import draft, figures_check, register, store
+from app.reports import draft, figures_check, register, store, transitions
 from ui.feedback import confirm
 
 REDRAFT = "Soạn lại theo số liệu mới (giữ phần đã sửa)"
@@ -54,7 +53,8 @@ class FiguresNote(QWidget):
         if not lines:
             return
         self.label.setText(figures_check.headline(lines))
-        may = self.report.status == "draft" and auth.can(self.ctx, "draft") or auth.can(self.ctx, "approve")
+        # Redrafting edits the draft, or first returns a submitted/approved one (app/reports/transitions.py).
+        may = transitions.allowed(self.ctx, self.report, "edit") or transitions.allowed(self.ctx, self.report, "return")
         self.button.setEnabled(may)
         self.button.setToolTip("" if may else "Báo cáo đã trình: chỉ lãnh đạo ban trả lại dự thảo để soạn lại được.")
         self.show()
