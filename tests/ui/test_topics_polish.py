@@ -19,18 +19,18 @@ def test_titles_get_the_room_and_headers_are_whole(main_window, size):
     view = page.view
     header = view.horizontalHeader()
     widths = [header.sectionSize(c) for c in range(header.count())]
-    # The title is the widest column; the warning column is no wider than its content.
-    assert widths[1] == max(widths) and widths[1] >= 150
+    # The title is first and the widest column; the warning column is no wider than its content.
+    assert widths[0] == max(widths) and widths[0] >= 150
     assert widths[4] < 70
     assert sum(widths) <= view.viewport().width() + 1          # no sideways scrolling
     font = QFont(header.font())
     font.setBold(True)
     metrics = QFontMetrics(font)
-    for col in (0, 2, 3, 4):
+    for col in (1, 2, 3, 4):
         text = view.model().headerData(col, Qt.Orientation.Horizontal)
         assert widths[col] >= metrics.horizontalAdvance(text) + 12, text
     proxy = view.model()
-    first = proxy.index(0, 1)
+    first = proxy.index(0, 0)
     title = page.model.row_at(proxy.mapToSource(first).row()).topic.title
     assert proxy.data(first, Qt.ItemDataRole.ToolTipRole) == title
     assert proxy.data(proxy.index(0, 2), Qt.ItemDataRole.TextAlignmentRole) & Qt.AlignmentFlag.AlignRight
@@ -62,3 +62,22 @@ def test_partial_month_note_wording():
     assert partial_month_note(months, date(2027, 1, 5)) == ""         # the chart ends before today
     assert partial_month_note(["2027-02"], date(2027, 2, 27)) != ""
     assert partial_month_note(["2027-02"], date(2027, 2, 28)) == ""
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1366, 768)])
+def test_title_column_comes_first_and_is_wide(main_window, qtbot, size):
+    """The topic's title, what a clerk reads, stands first or second and takes at least 40 %
+    of the list, as the opinions list gives its content (it was second, 166 px of 448 at 1280)."""
+    main_window.resize(*size)
+    page = main_window.show_page("topics")
+    qtbot.wait(50)
+    view = page.view
+    header = view.horizontalHeader()
+    titles = [view.model().headerData(c, Qt.Orientation.Horizontal) for c in range(header.count())]
+    col = titles.index("Vấn đề")
+    assert header.visualIndex(col) <= 1
+    assert header.sectionSize(col) >= 0.4 * view.viewport().width(), \
+        [header.sectionSize(c) for c in range(header.count())]
+    assert sum(header.sectionSize(c) for c in range(header.count())) <= view.viewport().width() + 1
+    # Still opened hot and warned first.
+    assert page.model.row_at(view.model().mapToSource(view.model().index(0, 0)).row()).topic.status == "hot"

@@ -28,6 +28,8 @@ from app.errors import DlxhError
 from app.opinions import items, topic_stats, topics, warnings
 from app.text import vn_date
 from app.validate import TITLE_MAX, limit_hint
+from ui.columns import keep_share
+from ui.flow import FlowLayout
 from ui.icons import icon
 from ui.models import Column, RowsModel, sortable
 from ui.opinion.choice import ChoiceEdit
@@ -38,6 +40,8 @@ from ui.widgets import CodeCombo, compact_columns, fit_columns, setup_table
 
 STATUS_COLOURS = {"hot": "#c62828", "watch": "#8d6e00", "closed": "#555"}
 STATUS_ORDER = {"hot": 0, "watch": 1, "closed": 2}
+STATUS_COLUMN = 1
+TITLE_SHARE = 0.45
 
 
 def _d(iso: str | None) -> str:
@@ -92,11 +96,13 @@ class Page(PageBase):
         self.layout_.addLayout(bar)
 
         self.warned: dict[str, warnings.TopicWarning] = {}
+        # The title, what the clerk reads, stands first and keeps TITLE_SHARE of the list; the
+        # list opens sorted by status (hot and warned first), as before.
         self.model = RowsModel([
+            Column("Vấn đề", lambda r: r.topic.title, tip=True),
             Column("Trạng thái", lambda r: catalog.label(catalog.TOPIC_STATUSES, r.topic.status),
                    sort_key=lambda r: (STATUS_ORDER.get(r.topic.status, 3) * 10 - (r.topic.id in self.warned)) * 100000
                    - r.recent),
-            Column("Vấn đề", lambda r: r.topic.title, tip=True),
             Column("Ý kiến", lambda r: r.items, align_right=True),
             Column("14 ngày", lambda r: r.recent, align_right=True, header_tip="Số ý kiến trong 14 ngày qua"),
             Column("⚠", lambda r: "⚠ " + str(len(self.warned[r.topic.id].reasons))
@@ -105,8 +111,10 @@ class Page(PageBase):
         self.view = QTableView()
         self.view.setModel(sortable(self.model, self))
         setup_table(self.view)
+        self.view.sortByColumn(STATUS_COLUMN, Qt.SortOrder.AscendingOrder)
         self.view.setWordWrap(False)
         self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.title_share = keep_share(self.view, 0, TITLE_SHARE, (STATUS_COLUMN,))
         self.view.selectionModel().currentRowChanged.connect(lambda cur, _: self.show_topic(cur))
 
         detail = QWidget()
@@ -123,7 +131,7 @@ class Page(PageBase):
         self.keywords = QLabel()
         self.keywords.setWordWrap(True)
         self.keywords.setStyleSheet("color: #1f5f8b;")
-        actions = QHBoxLayout()
+        actions = FlowLayout()             # wraps: the detail does not hold the list narrow
         self.status_buttons = {}
         for code, text in (("watch", "Theo dõi"), ("hot", "Nổi cộm"), ("closed", "Kết thúc")):
             button = QPushButton(text)
@@ -171,11 +179,12 @@ class Page(PageBase):
         d.addWidget(self.chart, 3)
         d.addWidget(tabs, 2)
 
+        detail.setMinimumWidth(460)         # the chart and the areas stay readable when dragged
         split = QSplitter()
         split.addWidget(self.view)
         split.addWidget(detail)
         split.setChildrenCollapsible(False)
-        split.setSizes([620, 760])          # the detail keeps its minimum; the table takes the rest
+        split.setSizes([560, 620])          # the detail keeps its minimum; the table takes the rest
         self.layout_.addWidget(split, 1)
         self.current: topics.Topic | None = None
 
@@ -190,7 +199,8 @@ class Page(PageBase):
     def _show_list(self, loaded: tuple[dict, list], keep: str | None) -> None:
         self.warned, lines = loaded
         self.model.set_rows(lines)
-        compact_columns(self.view, stretch=1)       # the title takes whatever room is left
+        compact_columns(self.view, stretch=0)       # the title takes whatever room is left
+        self.title_share.reset()
         proxy = self.view.model()
         target = 0
         for row in range(proxy.rowCount()):
