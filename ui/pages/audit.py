@@ -96,11 +96,11 @@ class Page(PageBase):
                     combo.addItem(label(code), code)
                 combo.blockSignals(False)
         rows = loaded.rows
-        self.model.set_rows(rows)
-        for col, width in enumerate((0, 0, 0, 170, 190)):
-            if width:
-                self.view.setColumnWidth(col, width)
-        compact_columns(self.view, stretch=5, fit=(0, 1, 2))   # the time whole; details take the rest
+        if self.model.replace_rows(rows):
+            for col, width in enumerate((0, 0, 0, 170, 190)):
+                if width:
+                    self.view.setColumnWidth(col, width)
+            compact_columns(self.view, stretch=5, fit=(0, 1, 2))   # the time whole; details take the rest
         more = f" (hiển thị {vn_number(LIMIT)} mục mới nhất; hãy lọc để thu hẹp)" if len(rows) == LIMIT else ""
         self.count.setText(f"{vn_number(len(rows))} mục{more}")
 

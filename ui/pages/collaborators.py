@@ -165,10 +165,13 @@ class Page(PageBase):
         if areas != self.area_names:   # the area filter's choices, the chosen one kept
             self.area_names = areas
             self.area.set_choices(list(areas.items()))
-        self.model.attention = attention
-        self.model.set_rows(rows)
+        if attention != self.model.attention:
+            self.model.attention = attention
+            self.model.set_rows(rows)
+            compact_columns(self.view, stretch=STRETCHED)
+        elif self.model.replace_rows(rows):   # the same people, the same flags: nothing to refit
+            compact_columns(self.view, stretch=STRETCHED)
         self._reselect(chosen)
-        compact_columns(self.view, stretch=STRETCHED)
         flagged = sum(1 for c in rows if c.id in self.model.attention)
         self.count.setText(f"{vn_number(len(rows))} cộng tác viên" +
                            (f"; {flagged} người cần chú ý (tô vàng; đưa chuột lên dòng để xem lý do)" if flagged else ""))

@@ -249,14 +249,14 @@ class Page(PageBase):
 
     def _show_list(self, total: int, rows: list) -> None:
         self.total = total
-        self.model.set_rows(rows)
-        for col, width in enumerate(LABEL_WIDTHS):
-            if width:
-                self.view.setColumnWidth(col, width)   # long labels elide, whole in the tooltip
-        # Date, scale and risk fit their text; Nội dung, second, takes the rest and at least
-        # 40 % of the list (the label columns narrow for it).
-        compact_columns(self.view, stretch=1, fit=(0, 4, 8))
-        self.content_share.reset()
+        if self.model.replace_rows(rows):
+            for col, width in enumerate(LABEL_WIDTHS):
+                if width:
+                    self.view.setColumnWidth(col, width)   # long labels elide, whole in the tooltip
+            # Date, scale and risk fit their text; Nội dung, second, takes the rest and at least
+            # 40 % of the list (the label columns narrow for it).
+            compact_columns(self.view, stretch=1, fit=(0, 4, 8))
+            self.content_share.reset()
         self._count_text()
         if self._select_id and self.tabs.currentIndex() == 0 and self._select(self.view, self.model,
                                                                               self._select_id):
@@ -282,10 +282,10 @@ class Page(PageBase):
         self.tasks.query(lambda: handling.overdue(ctx), self._show_overdue, parent=self)
 
     def _show_overdue(self, rows: list) -> None:
-        self.overdue_model.set_rows(rows)
-        # Kind, days, dates whole (fixed widths cut them to "Thông …", "301 n…" at 1366 px);
-        # the agency and the text share the rest, whole in their tooltips.
-        compact_columns(self.overdue_view, stretch=(3, 5))
+        if self.overdue_model.replace_rows(rows):
+            # Kind, days, dates whole (fixed widths cut them to "Thông …", "301 n…" at 1366 px);
+            # the agency and the text share the rest, whole in their tooltips.
+            compact_columns(self.overdue_view, stretch=(3, 5))
         self.tabs.setTabText(1, f"Quá hạn xử lý ({len(rows)})")
         if self._select_id and self.tabs.currentIndex() == 1 and self._select(self.overdue_view, self.overdue_model,
                                                                               self._select_id):
