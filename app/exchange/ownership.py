@@ -12,7 +12,7 @@ Contract, checked inside the import before anything is written:
   they are here (every genuine package carries the sender's own row and its province's);
   a commune-level row comes only from a legacy district office; an area, agency or member
   organisation must sit under the sender or under a unit the sender owns, and must not take a
-  code in another office's space ("X002-A05" from X001, or an official 2025 code), which
+  code in another office's space ("X002-A05" from X001, or an official 2025 commune code), which
   would squat that office's row before its own package arrives. Any of those refuses the
   package whole, nothing written, in one Vietnamese line.
 Rows held here from another origin are never replaced (importer `_newer_rows`), and a
@@ -80,11 +80,16 @@ def _units(ctx: Ctx, rows: list[dict[str, Any]], sender: str) -> list[dict[str, 
         if parent not in (None, "", sender) and parent not in mine:
             _refuse(sender, f"đặt {said} dưới «{parent}», đơn vị không thuộc {sender}")
         prefix = code.split("-", 1)[0] if "-" in code else ""
-        if (prefix and prefix != sender and prefix in others) or (
-                level != "commune" and official.lookup(code) is not None):
+        if (prefix and prefix != sender and prefix in others) or (level != "commune" and _official_commune(code)):
             _refuse(sender, f"dùng mã {said} thuộc đơn vị khác")
         kept.append(row)
     return kept
+
+
+def _official_commune(code: str) -> bool:
+    """An official 2025 commune code as written ("29266"); short local codes an office typed for
+    its agencies ("01", "1") are not taken for a province's code."""
+    return len(code) == 5 and code.isdigit() and official.commune(code) is not None
 
 
 def _refuse(sender: str, what: str) -> None:

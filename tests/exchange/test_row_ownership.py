@@ -152,3 +152,14 @@ def test_tombstones_for_rows_the_sender_does_not_own_remove_nothing(province, tm
     after = _snapshot(province)
     assert {k: v for k, v in after.items() if k != "inbox"} == {k: v for k, v in before.items() if k != "inbox"}
     assert province.db.execute("SELECT count(*) FROM peers WHERE unit_code = ?", [b.code]).fetchone()[0] == 1
+
+
+@pytest.mark.parametrize("code", ["28789", "01"])
+def test_an_official_commune_code_is_not_an_area_but_a_short_local_code_is(province, tmp_path, two, code) -> None:
+    a, _ = two
+    rows = {"units": [_row(code, "Cơ quan Một", "agency", a.code, None, 1)]}
+    if code == "01":   # an agency an office numbered itself
+        assert _import(province, tmp_path, a, rows).status == "imported"
+        assert _unit(province, code) == ("Cơ quan Một", "agency", None, a.code)
+    else:              # a commune of the province: its code cannot become X001's agency
+        _refused(province, tmp_path, a, rows, "thuộc đơn vị khác")
