@@ -8,6 +8,7 @@ is pure so the parsing rules are tested on real messy files without a database.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -20,6 +21,7 @@ from app.surveys.table_read import RawTable, TooManyRows, read_table
 from app.text import fold
 
 MAX_LISTED = 10
+_SPENT: list[str] = []  # stands for a row parse_chunks has consumed
 
 # Extra targets besides the profile fields and the questions ("q<N>").
 EXTRA_TARGETS: dict[str, str] = {"form_no": "Số phiếu", "age": "Tuổi (tính ra độ tuổi)"}
@@ -184,9 +186,27 @@ class ImportPreview:
 def build_responses(table: RawTable, columns: list[ColumnMap], questionnaire: Questionnaire,
                     areas: dict[str, str]) -> tuple[list[Response], list[str]]:
     """Every row parsed and validated; problems carry the row's line number in the file."""
+    return _parse_rows(table.rows, table.line_numbers, {c.target: c.index for c in columns if c.target},
+                       questionnaire, areas)
+
+
+def parse_chunks(table: RawTable, columns: list[ColumnMap], questionnaire: Questionnaire, areas: dict[str, str],
+                 size: int) -> Iterator[tuple[list[Response], list[str]]]:
+    """The rows `size` at a time as (valid forms, problems), each chunk's raw cells released once
+    parsed, so a big import holds one chunk of forms, not the whole file's (the table is spent after)."""
     targets = {c.target: c.index for c in columns if c.target}
+    for start in range(0, len(table.rows), size):
+        stop = start + size
+        chunk = _parse_rows(table.rows[start:stop], table.line_numbers[start:stop], targets, questionnaire, areas)
+        table.rows[start:stop] = [_SPENT] * (min(stop, len(table.rows)) - start)
+        yield chunk
+
+
+def _parse_rows(rows: list[list[str]], lines: list[int], targets: dict[str | None, int],
+                questionnaire: Questionnaire, areas: dict[str, str]) -> tuple[list[Response], list[str]]:
     responses, problems = [], []
-    for row, line in zip(table.rows, table.line_numbers, strict=True):
+    known_areas = set(areas) if areas else None
+    for row, line in zip(rows, lines, strict=True):
         row_problems: list[str] = []
         resp = Response(form_no=row[targets["form_no"]] or None if "form_no" in targets else None)
         for target in (*PROFILE_FIELDS, "age"):
@@ -213,7 +233,7 @@ def build_responses(table: RawTable, columns: list[ColumnMap], questionnaire: Qu
                 resp.answers[q.no] = value
         if not row_problems:
             try:
-                entry.validate(questionnaire, resp, set(areas) if areas else None)
+                entry.validate(questionnaire, resp, known_areas)
             except entry.ResponseInvalid as exc:
                 row_problems.extend(msg for _, msg in exc.problems)
         if row_problems:
@@ -224,9 +244,11 @@ def build_responses(table: RawTable, columns: list[ColumnMap], questionnaire: Qu
 
 
 def preview(path: Path, questionnaire: Questionnaire, areas: dict[str, str],
-            mapping: dict[int, str | None] | None = None, max_rows: int | None = None) -> ImportPreview:
-    """Read the file, guess (or apply) the column mapping, parse and check every row; more than
-    `max_rows` data rows raise table_read.TooManyRows while reading."""
+            mapping: dict[int, str | None] | None = None, max_rows: int | None = None,
+            parse: bool = True) -> ImportPreview:
+    """Read the file, guess (or apply) the column mapping, parse and check every row (unless not
+    `parse`: the import then parses in chunks while writing); more than `max_rows` data rows raise
+    table_read.TooManyRows while reading."""
     table = read_table(path, max_rows)  # stops early, allowing for title lines above the header
     if max_rows is not None and len(table.rows) > max_rows:
         raise TooManyRows(max_rows)
@@ -246,7 +268,8 @@ def preview(path: Path, questionnaire: Questionnaire, areas: dict[str, str],
     missing = [q.no for q in questionnaire.questions if q.required and q.skip is None and f"q{q.no}" not in mapped_q]
     if mapped_q and missing:
         problems.append("Thiếu cột cho câu bắt buộc: " + ", ".join(str(n) for n in missing) + ".")
-    responses, row_problems = build_responses(table, columns, questionnaire, areas) if not problems else ([], [])
+    parsed = parse and not problems
+    responses, row_problems = build_responses(table, columns, questionnaire, areas) if parsed else ([], [])
     return ImportPreview(table, columns, responses, problems + row_problems)
 
 

@@ -1,8 +1,9 @@
 """Anonymous responses in the store: save a checked form, load them all, import a file.
 
-Answers are written in bulk with their sync columns set here and audited once per form
-(the audit detail holds the whole form), not once per answer: a 400-form survey would
-otherwise add thousands of audit lines that say nothing more.
+Answers are written in bulk with their sync columns set here (records.insert_rows). A form
+keyed by hand is audited once (the audit detail holds the whole form), not once per answer;
+a file import is audited once for the whole file (its name and the count): a million forms
+would otherwise add a million audit lines that say nothing the file does not.
 """
 
 from __future__ import annotations
@@ -56,7 +57,7 @@ def _detail(response: Response) -> dict:
 
 
 def _insert_batch(ctx: Ctx, questionnaire: Questionnaire, responses: list[Response], channel: str,
-                  collected_on: str | None) -> list[str]:
+                  collected_on: str | None, audit_each: bool = True) -> list[str]:
     origin, now = ctx.origin, utc_now()
     ids, response_rows, answer_rows = [], [], []
     for response in responses:
@@ -68,8 +69,9 @@ def _insert_batch(ctx: Ctx, questionnaire: Questionnaire, responses: list[Respon
         answer_rows += _answer_rows(origin, now, questionnaire, rid, response)
     records.insert_rows(ctx, "survey_responses", response_rows)
     records.insert_rows(ctx, "survey_answers", answer_rows)
-    for rid, response in zip(ids, responses, strict=True):
-        audit.record(ctx, "create", "survey_responses", rid, _detail(response))
+    if audit_each:
+        for rid, response in zip(ids, responses, strict=True):
+            audit.record(ctx, "create", "survey_responses", rid, _detail(response))
     return ids
 
 
@@ -167,20 +169,31 @@ def save_many(ctx: Ctx, questionnaire: Questionnaire, responses: list[Response],
     """Store already-checked forms in one transaction; a form number used twice refuses all."""
     with ctx.transaction():
         require_open(ctx, questionnaire.id)
-        keyed = {r[0] for r in ctx.db.execute("SELECT form_no FROM survey_responses WHERE survey_id = ? "
-                                              "AND form_no IS NOT NULL", [questionnaire.id])}
-        seen: set[str] = set()
-        for resp in responses:
-            if resp.form_no:
-                if resp.form_no in seen:
-                    raise ImportRefused(f"Phiếu số {resp.form_no} xuất hiện hai lần; không ghi phiếu nào.")
-                if resp.form_no in keyed:
-                    raise ValidationError(f"Phiếu số {resp.form_no} đã được nhập.", field="form_no")
-                seen.add(resp.form_no)
+        check = _FormNumbers(ctx, questionnaire.id)
+        check(responses)
         ids: list[str] = []
         for start in range(0, len(responses), SAVE_CHUNK):  # one transaction, rows built a chunk at a time
             ids += _insert_batch(ctx, questionnaire, responses[start:start + SAVE_CHUNK], channel, collected_on)
         return ids
+
+
+class _FormNumbers:
+    """Form numbers already keyed for a survey plus those seen so far in one import: a number
+    met twice refuses the whole import, across chunks."""
+
+    def __init__(self, ctx: Ctx, survey_id: str) -> None:
+        self.keyed = {r[0] for r in ctx.db.execute("SELECT form_no FROM survey_responses WHERE survey_id = ? "
+                                                   "AND form_no IS NOT NULL", [survey_id])}
+        self.seen: set[str] = set()
+
+    def __call__(self, responses: list[Response]) -> None:
+        for resp in responses:
+            if resp.form_no:
+                if resp.form_no in self.seen:
+                    raise ImportRefused(f"Phiếu số {resp.form_no} xuất hiện hai lần; không ghi phiếu nào.")
+                if resp.form_no in self.keyed:
+                    raise ValidationError(f"Phiếu số {resp.form_no} đã được nhập.", field="form_no")
+                self.seen.add(resp.form_no)
 
 
 @dataclass
@@ -218,9 +231,10 @@ def import_file(ctx: Ctx, survey_id: str, path: Path, mapping: dict[int, str | N
     if not questionnaire.questions:
         raise ValidationError("Phiếu chưa có câu hỏi nào.")
     room, planned = growth_limit(ctx, survey_id)
+    areas = area_names(ctx)
     try:
-        pre = csv_import.preview(Path(path), questionnaire, area_names(ctx), mapping,
-                                 max_rows=None if confirmed else room)
+        pre = csv_import.preview(Path(path), questionnaire, areas, mapping, max_rows=None if confirmed else room,
+                                 parse=dry_run)
     except TooManyRows:
         raise NeedsConfirmation(
             f"Tệp có hơn {room} phiếu: cùng các phiếu đã có sẽ vượt {GROWTH_FACTOR} lần cỡ mẫu kế hoạch "
@@ -230,9 +244,26 @@ def import_file(ctx: Ctx, survey_id: str, path: Path, mapping: dict[int, str | N
         raise csv_import.refusal(pre)
     if dry_run:
         return ImportResult(0, pre)
-    pre.table.rows.clear()  # parsed into pre.responses: the raw cells need not stay in memory while writing
+    return ImportResult(_stream(ctx, questionnaire, pre, areas, channel, Path(path).name), pre)
+
+
+def _stream(ctx: Ctx, questionnaire: Questionnaire, pre: csv_import.ImportPreview, areas: dict[str, str],
+            channel: str, file_name: str) -> int:
+    """Parse, check and write SAVE_CHUNK rows at a time inside one transaction; once a row is bad
+    nothing more is written, the rest is only checked (so the refusal lists every problem), and
+    the refusal rolls the whole transaction back: all or nothing, with one chunk in memory."""
+    imported = 0
     with ctx.transaction():
-        save_many(ctx, questionnaire, pre.responses, channel)
-        audit.record(ctx, "import", "survey_responses", survey_id, {"file": Path(path).name,
-                                                                     "rows": len(pre.responses)})
-    return ImportResult(len(pre.responses), pre)
+        check = _FormNumbers(ctx, questionnaire.id)
+        for responses, problems in csv_import.parse_chunks(pre.table, pre.columns, questionnaire, areas,
+                                                           SAVE_CHUNK):
+            pre.problems += problems
+            if pre.problems:
+                continue
+            check(responses)
+            _insert_batch(ctx, questionnaire, responses, channel, None, audit_each=False)
+            imported += len(responses)
+        if pre.problems:
+            raise csv_import.refusal(pre)
+        audit.record(ctx, "import", "survey_responses", questionnaire.id, {"file": file_name, "rows": imported})
+    return imported
