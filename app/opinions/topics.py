@@ -23,20 +23,28 @@ class Topic(kinds.Handled):
     updated_at: str | None = None
 
 
+# Each field's Vietnamese label, declared once (the topic form and the refusals read it).
+LABELS: dict[str, str] = {
+    "title": "Tên vấn đề", "field": "Lĩnh vực", "status": "Trạng thái", "opened_on": "Ngày mở",
+    "closed_on": "Ngày kết thúc", "notes": "Ghi chú", **kinds.HANDLING_LABELS,
+}
+
+
 def clean(t: Topic) -> dict:
     row = records.editable_row(t)
-    row["title"] = validate.bounded(t.title, "Tên vấn đề", validate.TITLE_MAX, "title")
-    validate.one_of(t.field, catalog.FIELDS, "Lĩnh vực", "field")
-    validate.one_of(t.status, catalog.TOPIC_STATUSES, "Trạng thái", "status")
-    row["opened_on"] = validate.iso_date(validate.required(t.opened_on, "Ngày mở", "opened_on"), "Ngày mở")
-    row["closed_on"] = validate.iso_date(t.closed_on, "Ngày kết thúc")
+    row["title"] = validate.bounded(t.title, LABELS["title"], validate.TITLE_MAX, "title")
+    validate.one_of(t.field, catalog.FIELDS, LABELS["field"], "field")
+    validate.one_of(t.status, catalog.TOPIC_STATUSES, LABELS["status"], "status")
+    row["opened_on"] = validate.iso_date(validate.required(t.opened_on, LABELS["opened_on"], "opened_on"),
+                                         LABELS["opened_on"], "opened_on")
+    row["closed_on"] = validate.iso_date(t.closed_on, LABELS["closed_on"], "closed_on")
     kinds.clean_handling(t, row)
     if t.status == "closed" and not row["closed_on"]:
         raise ValidationError("Cần ghi ngày kết thúc khi đóng vấn đề.", field="closed_on")
     return row
 
 
-KIND = kinds.Kind("topics", Topic, clean, "vấn đề")
+KIND = kinds.Kind("topics", Topic, clean, "vấn đề", labels=LABELS)
 
 
 def create(ctx: Ctx, t: Topic) -> Topic:

@@ -67,3 +67,18 @@ def test_the_audit_log_names_each_field_by_its_declared_label() -> None:
     for key, label in items.LABELS.items():
         if key != "due_on":  # shared with a report's deadline: the log says the neutral "hạn"
             assert audit_labels.field_label(key) == label.lower(), key
+
+
+def test_the_topic_form_and_refusals_use_the_declared_labels(qtbot, office) -> None:
+    from app.opinions import topics
+    from ui.pages.topics import NewTopicDialog
+
+    dialog = NewTopicDialog(office)
+    qtbot.addWidget(dialog)
+    rows: QFormLayout = dialog.layout()
+    shown = [rows.itemAt(i, QFormLayout.ItemRole.LabelRole).widget().text() for i in range(rows.rowCount())
+             if rows.itemAt(i, QFormLayout.ItemRole.LabelRole)]
+    assert shown == [topics.LABELS["title"], topics.LABELS["field"]]
+    with pytest.raises(ValidationError) as caught:
+        topics.create(office, topics.Topic(title="Giá phân bón", field="economy", opened_on="31/02/2026"))
+    assert str(caught.value).startswith(topics.LABELS["opened_on"]) and caught.value.field == "opened_on"
