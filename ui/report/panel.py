@@ -36,6 +36,7 @@ from ui.opener import open_or_say
 from ui.printing import preview_pdf
 from ui.report import privacy_gate
 from ui.report.figures_note import FiguresNote, confirm_sign
+from ui.report.glyph_warning import GlyphWarning
 from ui.report.preview_pane import PreviewPane
 
 
@@ -109,6 +110,8 @@ class ReportPanel(QWidget):
                                             "dòng “[Bảng 2]”, “[Biểu đồ 1]” là chỗ đặt bảng, biểu đồ).")
         right = QVBoxLayout()
         right.addWidget(self.section_text, 1)
+        self.glyph_warning = GlyphWarning(self.section_text)
+        right.addWidget(self.glyph_warning)
         row = FlowLayout()
         self.save_section_btn = _button("Lưu mục này", self.save_section)
         self.regen_btn = _button("Soạn lại từ số liệu (giữ phần đã sửa)", lambda: self.regenerate(False))
@@ -142,6 +145,8 @@ class ReportPanel(QWidget):
         form.addRow("Hình thức ký", self.mode_combo)
         form.addRow("Độ mật, độ khẩn", self.mark_combo)
         form.addRow("Nơi nhận", self.recipients_edit)
+        self.details_glyph_warning = GlyphWarning(self.title_edit, self.signer_edit, self.recipients_edit)
+        form.addRow(self.details_glyph_warning)
         self.save_details_btn = _button("Lưu thông tin", self.save_details)
         form.addRow("", self.save_details_btn)
         return tab
