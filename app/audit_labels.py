@@ -13,7 +13,8 @@ from typing import Any
 from app import catalog
 from app.collaborators.training import COMMENDATION_LEVELS
 from app.context import Ctx
-from app.opinions.items import LABELS
+from app.kinds import HANDLING_CHOICES
+from app.opinions.items import CHOICES, LABELS
 
 ACTIONS = {
     "create": "Tạo mới", "update": "Sửa", "delete": "Xóa", "upsert": "Cập nhật", "status": "Đổi trạng thái",
@@ -78,8 +79,7 @@ FIELDS = {
 FIELDS.update({key: label.lower() for key, label in LABELS.items() if key != "due_on"})
 HIDDEN = {"id", "origin", "version", "updated_at"}   # bookkeeping every row has
 VALUES: dict[str, dict[str, str]] = {
-    "field": catalog.FIELDS, "tendency": catalog.TENDENCIES, "scale": catalog.SCALES,
-    "hotspot_risk": catalog.HOTSPOT_RISKS, "channel": catalog.CHANNELS, "handling": catalog.HANDLING,
+    **CHOICES, **HANDLING_CHOICES,      # an item's catalogue fields, as app/opinions/items.py declares them
     "gender": catalog.GENDERS, "stratum": catalog.STRATA, "sector": catalog.SECTORS,
     "level": {**catalog.UNIT_LEVELS, **COMMENDATION_LEVELS},
     "presence": {"present": "có mặt", "absent": "vắng", "excused": "vắng có lý do"},

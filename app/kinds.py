@@ -32,6 +32,7 @@ HANDLING_LABELS: dict[str, str] = {
     "answered_on": "Ngày phản hồi",
 }
 _HANDLING_DATES = ("forwarded_on", "due_on", "resolved_on", "answered_on")
+HANDLING_CHOICES: dict[str, dict[str, str]] = {"handling": catalog.HANDLING}
 
 
 @dataclass(kw_only=True)
@@ -49,7 +50,7 @@ class Handled:
 
 def clean_handling(record: Handled, row: dict[str, Any]) -> None:
     """Validate the handling block of `record` into `row` (dates made ISO); raises ValidationError."""
-    validate.one_of(record.handling, catalog.HANDLING, HANDLING_LABELS["handling"], "handling")
+    validate.one_of(record.handling, HANDLING_CHOICES["handling"], HANDLING_LABELS["handling"], "handling")
     for key in _HANDLING_DATES:
         row[key] = validate.iso_date(row[key], HANDLING_LABELS[key], key)
 

@@ -44,8 +44,10 @@ LABELS: dict[str, str] = {
     "tendency": "Xu hướng", "summary": "Nội dung dư luận", "proposal": "Đề xuất, kiến nghị",
     "scale": "Mức độ quan tâm", "hotspot_risk": "Nguy cơ điểm nóng", **kinds.HANDLING_LABELS,
 }
-_CHOICES = {"field": catalog.FIELDS, "tendency": catalog.TENDENCIES, "scale": catalog.SCALES,
-            "channel": catalog.CHANNELS, "hotspot_risk": catalog.HOTSPOT_RISKS}
+# The fields whose value is a catalogue code (checked here; the audit log shows their labels).
+CHOICES: dict[str, dict[str, str]] = {"field": catalog.FIELDS, "tendency": catalog.TENDENCIES,
+                                      "scale": catalog.SCALES, "channel": catalog.CHANNELS,
+                                      "hotspot_risk": catalog.HOTSPOT_RISKS}
 
 
 def clean(o: Opinion) -> dict:
@@ -57,7 +59,7 @@ def clean(o: Opinion) -> dict:
     row["summary"] = validate.required(o.summary, LABELS["summary"], "summary")
     validate.required(o.field, LABELS["field"], "field")
     validate.required(o.tendency, LABELS["tendency"], "tendency")
-    for key, choices in _CHOICES.items():
+    for key, choices in CHOICES.items():
         validate.one_of(row[key], choices, LABELS[key], key)
     kinds.clean_handling(o, row)
     return row

@@ -82,3 +82,11 @@ def test_the_topic_form_and_refusals_use_the_declared_labels(qtbot, office) -> N
     with pytest.raises(ValidationError) as caught:
         topics.create(office, topics.Topic(title="Giá phân bón", field="economy", opened_on="31/02/2026"))
     assert str(caught.value).startswith(topics.LABELS["opened_on"]) and caught.value.field == "opened_on"
+
+
+def test_the_audit_log_shows_each_declared_choice_by_its_label(office) -> None:
+    from app import audit_labels, kinds
+
+    for key, choices in {**items.CHOICES, **kinds.HANDLING_CHOICES}.items():
+        code, label = next(iter(choices.items()))
+        assert audit_labels.value_text(office, key, code, {}) == label, key
