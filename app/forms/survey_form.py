@@ -36,6 +36,11 @@ def _question(q: Question) -> str:
         attrs += f' data-skip-q="{q.skip.question_no}" data-skip-o="{q.skip.option_no}"'
     mark = ' <span class="req" aria-hidden="true">*</span>' if q.required else ""
     head = f"<fieldset {attrs}><legend>Câu {q.no}. {esc(q.text)}{mark}</legend>"
+    if q.skip:
+        # What the respondent sees while the rule hides the question (form.js swaps them):
+        # "Câu 1", "Câu 2: bỏ qua …", "Câu 3", not a gap from Câu 1 to Câu 3.
+        head = (f'<p class="skipped" data-for="{q.no}" hidden>Câu {q.no}: bỏ qua, không cần trả lời '
+                f"(theo câu trả lời của bạn ở Câu {q.skip.question_no}).</p>") + head
     name = f"q{q.no}"
     if q.has_choices:
         kind = "checkbox" if q.kind == "multiple" else "radio"

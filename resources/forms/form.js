@@ -45,6 +45,8 @@
       }
       shown[fs.dataset.no] = on;
       fs.hidden = !on;
+      var note = $(".skipped[data-for='" + fs.dataset.no + "']");
+      if (note) note.hidden = on;   // a skipped question keeps its place as one line
       $$("input,select,textarea", fs).forEach(function (el) { el.disabled = !on; });
     });
   }

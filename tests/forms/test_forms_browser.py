@@ -80,6 +80,22 @@ def test_survey_form_file_round_trip(chrome, demo_ctx, survey_id, tmp_path) -> N
     assert (stored.gender, stored.age_band, stored.area_code) == ("male", "45-59", None)
 
 
+def test_a_skipped_question_keeps_its_place(chrome, demo_ctx, survey_id, tmp_path) -> None:
+    """A question hidden by a skip rule leaves a one-line note in its place: the respondent
+    reads "Câu 1", "Câu 2: bỏ qua …", "Câu 3", never a gap from Câu 1 to Câu 3."""
+    page = make.survey_forms(demo_ctx, survey_id, tmp_path / "forms")
+    chrome.get(page.as_uri())
+    q2 = chrome.find_element(By.CSS_SELECTOR, "fieldset.q[data-no='2']")
+    note = chrome.find_element(By.CSS_SELECTOR, ".skipped[data-for='2']")
+    assert not q2.is_displayed() and note.is_displayed()
+    assert note.text.startswith("Câu 2: bỏ qua") and "Câu 1" in note.text
+    shown = [e.text.split(".")[0].split(":")[0] for e in
+             chrome.find_elements(By.CSS_SELECTOR, "fieldset.q legend, .skipped") if e.is_displayed()]
+    assert shown == [f"Câu {n}" for n in range(1, len(shown) + 1)], shown
+    _click(chrome, "input[name=q1][value='1']")        # the answer that asks question 2
+    assert q2.is_displayed() and not note.is_displayed()
+
+
 def test_sealing_without_webcrypto(chrome, demo_ctx, survey_id, tmp_path) -> None:
     """An old in-app browser (no X25519 in WebCrypto) or a plain-http LAN page (no crypto.subtle)."""
     page = make.survey_forms(demo_ctx, survey_id, tmp_path / "forms")
