@@ -21,11 +21,17 @@ from pathlib import Path  # noqa: E402
 
 import keyring  # noqa: E402
 import pytest  # noqa: E402
+from hypothesis import HealthCheck, settings  # noqa: E402
 from keyring.backend import KeyringBackend  # noqa: E402
 
 from app.context import Ctx  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
+
+# Speed goals live in benchmarks, never in tests: Hypothesis's own timing checks (a deadline per
+# example, "input generation is slow") fail on a loaded machine, not on a defect.
+settings.register_profile("dlxh", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("dlxh")
 PASSPHRASE = "test-passphrase-123"
 DEMO_TODAY = date.today()
 
