@@ -110,9 +110,10 @@ class Questionnaire:
         return [q.no for q in self.questions]
 
 
-@dataclass
+@dataclass(slots=True)
 class Response:
-    """One completed form: the anonymous profile and the answers by question number."""
+    """One completed form: the anonymous profile and the answers by question number (slots: a
+    tabulation holds a million of them)."""
 
     stratum: str | None = None
     area_code: str | None = None

@@ -137,12 +137,12 @@ def load_responses(ctx: Ctx, survey_id: str) -> list[Response]:
     questionnaire = load(ctx, survey_id)
     by_qid = {q.id: q for q in questionnaire.questions}
     responses: dict[str, Response] = {}
-    for r in ctx.db.query("SELECT * FROM survey_responses WHERE survey_id = ? ORDER BY id", [survey_id]):
-        responses[r["id"]] = Response(r["stratum"], r["area_code"], r["age_band"], r["gender"], {}, r["form_no"],
-                                      r["id"])
+    for rid, *profile in ctx.db.execute("SELECT id, stratum, area_code, age_band, gender, form_no FROM "
+                                        "survey_responses WHERE survey_id = ? ORDER BY id", [survey_id]):
+        responses[rid] = Response(*profile[:4], {}, profile[4], rid)  # type: ignore[arg-type]
     sql = """SELECT a.response_id, a.question_id, a.option_no, a.value_num, a.value_text FROM survey_answers a
              JOIN survey_responses r ON r.id = a.response_id WHERE r.survey_id = ? ORDER BY a.option_no"""
-    for a in ctx.db.execute(sql, [survey_id]).fetchall():
+    for a in ctx.db.execute(sql, [survey_id]):  # the cursor, not fetchall(): answers outnumber forms
         resp, q = responses.get(a[0]), by_qid.get(a[1])
         if resp is None or q is None:
             continue
