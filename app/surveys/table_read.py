@@ -19,6 +19,7 @@ HEADER_SCAN = 15           # title lines above the header that _header_index loo
 MAX_XLSX_COLS = 300        # a questionnaire of 250 questions plus the respondent's columns
 MAX_XLSX_ROWS = 1_000_000  # Excel's own limit is 1,048,576
 DELIMITERS = (",", ";", "\t")
+MEMO_CELLS = 10_000        # distinct cell values shared while reading a CSV (answers, ages, genders)
 
 
 class TooManyRows(ImportRefused):
@@ -102,19 +103,28 @@ def _header_index(rows: list[list[str]]) -> int:
 
 
 def _build(rows: list[list[str]], lines: list[int], encoding: str | None, delimiter: str | None) -> RawTable:
-    keep = [(r, ln) for r, ln in zip(rows, lines, strict=True) if any(c.strip() for c in r)]
-    if not keep:
+    """Blank rows dropped, cells stripped, rows padded to the table's width, all in place: a
+    million-row file is held once, not once per step."""
+    kept = 0
+    for r, ln in zip(rows, lines, strict=True):
+        if any(c.strip() for c in r):
+            r[:] = [c.strip() for c in r]
+            rows[kept], lines[kept] = r, ln
+            kept += 1
+    del rows[kept:], lines[kept:]
+    if not rows:
         raise ImportRefused("Tệp không có dữ liệu.")
-    rows = [[c.strip() for c in r] for r, _ in keep]
-    lines = [ln for _, ln in keep]
     h = _header_index(rows)
-    headers = rows[h]
     width = max(len(r) for r in rows[h:])
-    headers = headers + [""] * (width - len(headers))
-    data = [r + [""] * (width - len(r)) for r in rows[h + 1:]]
-    if not data:
+    headers = rows[h] + [""] * (width - len(rows[h]))
+    header_line = lines[h]
+    del rows[:h + 1], lines[:h + 1]
+    if not rows:
         raise ImportRefused("Tệp chỉ có dòng tiêu đề, không có phiếu nào.")
-    return RawTable(headers, data, lines[h + 1:], encoding, delimiter, lines[h])
+    for r in rows:
+        if len(r) < width:
+            r.extend([""] * (width - len(r)))
+    return RawTable(headers, rows, lines, encoding, delimiter, header_line)
 
 
 def read_csv_bytes(data: bytes, max_rows: int | None = None) -> RawTable:
@@ -126,8 +136,9 @@ def read_csv_bytes(data: bytes, max_rows: int | None = None) -> RawTable:
     rows, lines = [], []
     try:
         start = 1
+        same: dict[str, str] = {}  # one object per repeated cell ("Nam", "34"): a big file is mostly repeats
         for row in reader:
-            rows.append(row)
+            rows.append([same.setdefault(c, c) if len(same) < MEMO_CELLS else same.get(c, c) for c in row])
             lines.append(start)
             start = reader.line_num + 1
             if max_rows is not None and len(rows) > max_rows + HEADER_SCAN:
