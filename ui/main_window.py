@@ -95,7 +95,10 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.ctx = ctx
         self.tasks = tasks or TaskRunner(self)
-        office = get_office(ctx)
+        # Read once here; pages that show the office's names get this row instead of reading
+        # it on the GUI thread, and a settings save re-reads it on the worker.
+        self.office = office = get_office(ctx)
+        self.tasks.changed.connect(self._office_changed)
         style = office.style
         self.setWindowTitle(f"DLXH – {style.office_label}")
         fit_first_size(self)
@@ -159,13 +162,18 @@ class MainWindow(QMainWindow):
 
         warmer(self.ctx, self.tasks).build()
 
+    def _office_changed(self, tables: frozenset[str]) -> None:
+        if "office" in tables:
+            self.tasks.query(lambda: get_office(self.ctx), lambda row: setattr(self, "office", row), parent=self)
+
     def _on_nav(self, row: int) -> None:
         if row >= 0:
             self.show_page(self.nav_items[row][0])
 
     def page(self, key: str) -> PageBase:
         if key not in self.pages:
-            page = importlib.import_module(self._page_module(key)).Page(self.ctx, self.tasks)
+            cls = importlib.import_module(self._page_module(key)).Page
+            page = cls(self.ctx, self.tasks, office=self.office) if cls.needs_office else cls(self.ctx, self.tasks)
             fit_page(page)
             if hasattr(page, "navigate"):
                 page.navigate.connect(self.open_link)

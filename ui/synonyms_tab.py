@@ -1,5 +1,7 @@
 """Danh mục → "Từ đồng nghĩa": the office's own synonym groups for the text analytics (a small list
-editor over app.analytics.synonyms), with the built-in groups shown read-only below."""
+editor over app.analytics.synonyms), with the built-in groups shown read-only below. The list is
+read and written on the worker (ui/tasks.py query/op), so building the Danh mục page reads nothing
+on the GUI thread."""
 
 from __future__ import annotations
 
@@ -7,15 +9,14 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QListWidget, QPush
 
 from app.analytics import synonyms
 from app.context import Ctx
-from app.errors import DlxhError
-from ui.errors import show_error
 from ui.feedback import notify
+from ui.tasks import TaskRunner
 
 
 class SynonymsTab(QWidget):
-    def __init__(self, ctx: Ctx, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: Ctx, tasks: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.ctx = ctx
+        self.ctx, self.tasks = ctx, tasks
         box = QVBoxLayout(self)
         box.addWidget(QLabel("Nhóm từ đồng nghĩa của đơn vị (dùng khi gợi ý vấn đề, tìm ý kiến tương tự):"))
         self.mine = QListWidget()
@@ -38,25 +39,22 @@ class SynonymsTab(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
+        self.tasks.query(lambda: synonyms.user_lines(self.ctx), self._show, parent=self)
+
+    def _show(self, lines: list[str]) -> None:
         self.mine.clear()
-        self.mine.addItems(synonyms.user_lines(self.ctx))
+        self.mine.addItems(lines)
 
     def add(self) -> None:
-        try:
-            synonyms.add(self.ctx, self.entry.text())
-        except DlxhError as exc:
-            show_error(self, exc)
-            return
-        self.entry.clear()
-        self.refresh()
+        line = self.entry.text()
+        self.tasks.op(lambda: synonyms.add(self.ctx, line), tables={"settings"}, parent=self,
+                      on_done=lambda _: (self.entry.clear(), self.refresh()))
 
     def remove(self) -> None:
         item = self.mine.currentItem()
         if item is None:
             notify(self, "Hãy chọn một từ đồng nghĩa của đơn vị trong danh sách để bỏ.")
             return
-        try:
-            synonyms.remove(self.ctx, item.text())
-        except DlxhError as exc:
-            show_error(self, exc)
-        self.refresh()
+        line = item.text()
+        self.tasks.op(lambda: synonyms.remove(self.ctx, line), tables={"settings"}, parent=self,
+                      on_done=lambda _: self.refresh())

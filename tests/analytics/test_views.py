@@ -34,7 +34,9 @@ def test_similar_dialog_and_synonym_editor(qtbot, demo_ctx):
     dialog = SimilarDialog(demo_ctx, item)
     qtbot.addWidget(dialog)
     assert dialog.model.rowCount() >= 3 and "%" in dialog.model.data(dialog.model.index(0, 0))
-    tab = SynonymsTab(demo_ctx)
+    from ui.tasks import TaskRunner
+
+    tab = SynonymsTab(demo_ctx, TaskRunner(synchronous=True))
     qtbot.addWidget(tab)
     tab.entry.setText("tiền điện = hóa đơn điện")
     tab.add()

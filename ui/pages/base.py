@@ -16,6 +16,8 @@ from ui.tasks import TaskRunner
 class PageBase(QWidget):
     title = ""
     tables: frozenset[str] = frozenset()   # what the page shows; empty: it reloads after any write
+    # True: the page takes the window's already-read office row as `office=` (no read while built)
+    needs_office = False
 
     def __init__(self, ctx: Ctx, tasks: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)

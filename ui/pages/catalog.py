@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from app import catalog
 from app.errors import DlxhError
-from app.office import Unit, get_office, save_unit, units
+from app.office import Office, Unit, get_office, save_unit, units
 from app.office_kinds import AREA_TYPES, default_area_type
 from app.text import vn_number
 from app.validate import UNIT_NAME_MAX, limit_hint
@@ -68,7 +68,7 @@ class UnitTab(QWidget):
             self.area_type = QComboBox()
             self.area_type.addItems(AREA_TYPES)
             # a phường's areas are tổ dân phố, a xã's thôn: the usual choice comes first
-            self.default_area_type = default_area_type(get_office(page.ctx).name)
+            self.default_area_type = default_area_type(page.office.name)
             self.area_type.setCurrentText(self.default_area_type)
             form.addRow("Loại địa bàn:", self.area_type)
         if level in ("hamlet", "member"):
@@ -143,11 +143,13 @@ class UnitTab(QWidget):
 
 class Page(PageBase):
     title = "Danh mục"
+    needs_office = True
 
-    def __init__(self, ctx, tasks, parent=None) -> None:
+    def __init__(self, ctx, tasks, parent=None, office: Office | None = None) -> None:
         super().__init__(ctx, tasks, parent)
+        self.office = office or get_office(ctx)
         self.tabs = QTabWidget()
-        style = get_office(ctx).style
+        style = self.office.style
         self.communes = UnitTab(self, style.area_level, with_population=True)
         self.agencies = UnitTab(self, "agency", with_population=False)
         self.tabs.addTab(self.communes, f"Địa bàn ({style.area_label.lower()})")
@@ -159,7 +161,7 @@ class Page(PageBase):
         self.tabs.addTab(fixed, "Danh mục cố định")
         from ui.synonyms_tab import SynonymsTab
 
-        self.synonyms = SynonymsTab(ctx)
+        self.synonyms = SynonymsTab(ctx, tasks)
         self.tabs.addTab(self.synonyms, "Từ đồng nghĩa")
         self.layout_.addWidget(self.tabs, 1)
 

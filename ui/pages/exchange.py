@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
     QTabWidget,
 )
 
-from app import office
 from app.exchange import export, guidance, identity, import_batch, importer, keys, receipts, safezip, status
 from app.exchange.importer import read_file
+from app.office import Office, get_office
 from ui import feedback
 from ui.errors import show_error
 from ui.exchange.batch_dialog import BatchOutcomeDialog
@@ -43,10 +43,11 @@ CARD_NO_CERT_LINE = "Thẻ định dạng cũ, không kèm chứng thư số ký
 
 class Page(PageBase):
     title = "Trao đổi dữ liệu"
+    needs_office = True
 
-    def __init__(self, ctx, tasks, parent=None) -> None:
+    def __init__(self, ctx, tasks, parent=None, office: Office | None = None) -> None:
         super().__init__(ctx, tasks, parent)
-        me = office.get_office(ctx)
+        me = office or get_office(ctx)
         self.is_province = me.role == "province"
 
         ident = QGroupBox("Định danh của đơn vị")

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton, QSplitter, QTableView
 
 from app import deletion
+from app.office import Office
 from app.reports import drafts, register, store
 from app.reports.period import parse_month
 from app.validate import iso_date
@@ -35,8 +36,9 @@ def _months(n: int = 24) -> list[tuple[str, str]]:
 
 class Page(PageBase):
     title = "Báo cáo"
+    needs_office = True
 
-    def __init__(self, ctx, tasks, parent=None) -> None:
+    def __init__(self, ctx, tasks, parent=None, office: Office | None = None) -> None:
         super().__init__(ctx, tasks, parent)
         bar = QHBoxLayout()
         self.kind = QComboBox()
@@ -78,7 +80,7 @@ class Page(PageBase):
         self.view.sortByColumn(2, Qt.SortOrder.DescendingOrder)
         fit_columns(self.view, content=(0, 1, 2, 3, 4, 5))   # dates and status whole; Trích yếu takes the rest
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._selected())
-        self.panel = ReportPanel(ctx, tasks, self)
+        self.panel = ReportPanel(ctx, tasks, self, office=office)
         self.panel.changed.connect(self.refresh)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.view)

@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import office, private_temp
+from app import private_temp
+from app.office import Office, get_office
 from app.reports import draft, preview, register, store, transitions
 from app.reports.document import MARK_CHOICES, sign_mode_labels
 from app.reports.signer import sign_question
@@ -53,9 +54,10 @@ def _button(text: str, slot) -> QPushButton:
 class ReportPanel(QWidget):
     changed = Signal(str)  # a report id whose register row changed (the list reloads)
 
-    def __init__(self, ctx, tasks, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx, tasks, parent: QWidget | None = None, office: Office | None = None) -> None:
         super().__init__(parent)
         self.ctx, self.tasks, self.report = ctx, tasks, None
+        self.office = office or get_office(ctx)   # the window's row: no read while being built
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.summary = QLabel("Chọn một báo cáo trong sổ đăng ký, hoặc soạn báo cáo mới.")
@@ -130,7 +132,7 @@ class ReportPanel(QWidget):
         self.title_edit = QLineEdit()
         self.signer_edit = QLineEdit()
         self.mode_combo = QComboBox()
-        for mode, label in sign_mode_labels(office.get_office(self.ctx).body_name).items():
+        for mode, label in sign_mode_labels(self.office.body_name).items():
             self.mode_combo.addItem(label, mode)
         self.mark_combo = QComboBox()
         for code in MARK_CHOICES:
