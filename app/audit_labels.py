@@ -10,10 +10,11 @@ import re
 from datetime import datetime
 from typing import Any
 
-from app import catalog
+from app import catalog, kinds
 from app.collaborators.training import COMMENDATION_LEVELS
 from app.context import Ctx
 from app.kinds import HANDLING_CHOICES
+from app.meetings import core as _meetings  # noqa: F401  (declares its kind's labels in kinds.ALL)
 from app.opinions.items import CHOICES, LABELS
 
 ACTIONS = {
@@ -127,7 +128,11 @@ def table_label(table: str | None) -> str:
     return TABLES.get(table or "", table or "")
 
 
-def field_label(key: str) -> str:
+def field_label(key: str, table: str | None = None) -> str:
+    """A detail field's label: the one its table's kind declares (app/kinds.ALL), else the log's own."""
+    kind = kinds.ALL.get(table or "")
+    if kind is not None and key in kind.labels:
+        return kind.labels[key].lower()
     return FIELDS.get(key, key.replace("_", " "))
 
 
@@ -198,8 +203,10 @@ def value_text(ctx: Ctx, key: str, value: Any, cache: dict | None = None) -> str
     return shorten(text, 12)
 
 
-def detail_text(ctx: Ctx, detail: Any, cache: dict | None = None, width: int = 300) -> str:
-    """`trường: cũ → mới; …` for changes, `trường: giá trị` otherwise; bookkeeping left out."""
+def detail_text(ctx: Ctx, detail: Any, cache: dict | None = None, width: int = 300,
+                table: str | None = None) -> str:
+    """`trường: cũ → mới; …` for changes, `trường: giá trị` otherwise; bookkeeping left out.
+    `table` (the row's) names its fields by that kind's declared labels."""
     if not detail:
         return ""
     if not isinstance(detail, dict):
@@ -211,12 +218,12 @@ def detail_text(ctx: Ctx, detail: Any, cache: dict | None = None, width: int = 3
         if key == "reason" and isinstance(value, str):
             parts.append(f"lý do: {REASONS.get(value, value)}")
         elif isinstance(value, list) and len(value) == 2 and key not in ("recipients", "answers", "mismatches"):
-            parts.append(f"{field_label(key)}: {value_text(ctx, key, value[0], cache)} → "
+            parts.append(f"{field_label(key, table)}: {value_text(ctx, key, value[0], cache)} → "
                          f"{value_text(ctx, key, value[1], cache)}")
         elif key == "field" and isinstance(value, str) and value not in catalog.FIELDS:
-            parts.append(f"trường: {field_label(value)}")
+            parts.append(f"trường: {field_label(value, table)}")
         else:
-            parts.append(f"{field_label(key)}: {value_text(ctx, key, value, cache)}")
+            parts.append(f"{field_label(key, table)}: {value_text(ctx, key, value, cache)}")
     text = "; ".join(parts)
     return text if len(text) <= width else text[: width - 1] + "…"
 

@@ -47,4 +47,4 @@ def record_text(ctx: Ctx, entry: AuditEntry, cache: dict) -> str:
 
 
 def detail_text(ctx: Ctx, entry: AuditEntry, cache: dict, width: int = 300) -> str:
-    return audit_labels.detail_text(ctx, entry.detail, cache, width)
+    return audit_labels.detail_text(ctx, entry.detail, cache, width, entry.table_name)

@@ -68,8 +68,17 @@ class Kind(Generic[R]):
     # field → its Vietnamese label, the one spelling the form, messages, CLI help and export use
     labels: dict[str, str] = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        ALL[self.table] = self
+
     def from_row(self, row: dict[str, Any]) -> R:
         return self.load(row) if self.load else records.from_row(self.cls, row)
+
+
+# Every declared kind by its table (filled as each kind's module declares it): the audit log
+# names a row's fields by its own kind's labels, so two tables sharing a column name
+# (a meeting's and a training's `held_on`) each keep their own wording.
+ALL: dict[str, Kind[Any]] = {}
 
 
 def help_text(label: str, rest: str = "") -> str:

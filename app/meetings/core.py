@@ -15,6 +15,13 @@ from app.errors import ValidationError
 PRESENCE = {"present": "Có mặt", "absent": "Vắng", "excused": "Vắng có lý do"}
 KINDS = {"regular": "Định kỳ", "extraordinary": "Đột xuất"}
 HELD, PLANNED = "Đã họp", "Dự kiến"
+# Each field's Vietnamese label, declared once (the meeting form, the refusals and the audit log read it).
+LABELS: dict[str, str] = {
+    "held_on": "Ngày họp", "kind": "Loại hội nghị", "start_time": "Giờ bắt đầu", "end_time": "Giờ kết thúc",
+    "place": "Địa điểm", "chair": "Chủ trì", "secretary": "Thư ký", "agenda": "Chương trình, nội dung",
+    "materials": "Tài liệu phát", "minutes": "Biên bản, kết luận",
+}
+CHOICES: dict[str, dict[str, str]] = {"kind": KINDS}
 
 
 @dataclass
@@ -54,10 +61,11 @@ def attendance_refusal(m: Meeting, today: date | None = None) -> str:
 
 def clean(m: Meeting) -> dict:
     row = records.editable_row(m)
-    row["held_on"] = validate.iso_date(validate.required(m.held_on, "Ngày họp", "held_on"), "Ngày họp", "held_on")
-    validate.one_of(m.kind, KINDS, "Loại hội nghị", "kind")
-    for key, label in (("start_time", "Giờ bắt đầu"), ("end_time", "Giờ kết thúc")):
-        row[key] = _clock(row[key], label, key)
+    row["held_on"] = validate.iso_date(validate.required(m.held_on, LABELS["held_on"], "held_on"),
+                                       LABELS["held_on"], "held_on")
+    validate.one_of(m.kind, CHOICES["kind"], LABELS["kind"], "kind")
+    for key in ("start_time", "end_time"):
+        row[key] = _clock(row[key], LABELS[key], key)
     for key in ("place", "chair", "secretary", "agenda", "materials", "minutes"):
         row[key] = (row[key] or "").strip() or None
     return row
@@ -78,7 +86,7 @@ def _clock(value: str | None, label: str, field: str) -> str | None:
     return f"{h:02d}:{m:02d}"
 
 
-KIND = kinds.Kind("meetings", Meeting, clean, "hội nghị")
+KIND = kinds.Kind("meetings", Meeting, clean, "hội nghị", labels=LABELS)
 
 
 def create(ctx: Ctx, m: Meeting) -> Meeting:
