@@ -227,3 +227,41 @@ def test_a_list_reloaded_unchanged_is_neither_reset_nor_refitted(main_window) ->
     assert resets == [] and page.view.selectionModel().selectedRows()[0].row() == 3
     page.field.setCurrentIndex(1)                                   # other rows: shown anew
     assert resets == [1]
+
+
+def test_a_report_chosen_in_the_register_is_shown_without_a_read_on_the_gui_thread(main_window, demo_ctx,
+                                                                                 store_off_gui_thread) -> None:
+    """Choosing a report fills the panel (its transitions, the figures-changed notice, the preview)
+    from what the worker read."""
+    demo_ctx.user = User("lanhdao", "head", "Lãnh đạo")
+    with store_off_gui_thread():
+        page = main_window.show_page("reports")
+        page.view.selectRow(1)
+        page.panel.tabs.setCurrentIndex(page.panel.preview_tab)
+        page.view.selectRow(0)
+    assert page.panel.report is not None and page.panel.section_list.count() > 0
+    assert page.panel.summary.text().startswith("<b>")
+
+
+def test_a_reports_edits_and_transitions_are_ops(main_window, demo_ctx, store_off_gui_thread) -> None:
+    """Saving a section or the details and moving the report on (submit, approve) write on the
+    worker; the panel and the register show the result through the one `changed` signal."""
+    from tests.ui.helpers import answer
+
+    demo_ctx.user = User("lanhdao", "head", "Lãnh đạo")
+    page = main_window.show_page("reports")
+    panel = page.panel
+    with store_off_gui_thread():
+        panel.section_list.setCurrentRow(4)
+        panel.section_text.setPlainText("Phần do cán bộ viết lại.")
+        panel.save_section()
+        panel.title_edit.setText("Báo cáo tháng (sửa tên)")
+        panel.save_details()
+        answer("Trình duyệt")
+        panel.flow_buttons["submit"].click()
+        answer("Phê duyệt")
+        panel.flow_buttons["approve"].click()
+    assert panel.report.status == "approved" and panel.report.title == "Báo cáo tháng (sửa tên)"
+    assert panel.report.sections[4]["edited"] and panel.section_list.item(4).text().endswith("(đã sửa)")
+    shown = page.model.row_at(page.view.model().mapToSource(page.view.selectionModel().selectedRows()[0]).row())
+    assert shown.id == panel.report.id and shown.status == "approved"

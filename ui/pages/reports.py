@@ -81,7 +81,6 @@ class Page(PageBase):
         fit_columns(self.view, content=(0, 1, 2, 3, 4, 5))   # dates and status whole; Trích yếu takes the rest
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._selected())
         self.panel = ReportPanel(ctx, tasks, self, office=office)
-        self.panel.changed.connect(self.refresh)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.view)
         splitter.addWidget(self.panel)

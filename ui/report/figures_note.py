@@ -75,7 +75,8 @@ class FiguresNote(QWidget):
             if status != "draft":
                 register.return_to_draft(self.ctx, rid)
             return draft.regenerate(self.ctx, rid, discard_edits=False)
-        self.tasks.run(run, on_done=self.redrafted.emit, label="Đang soạn lại báo cáo…", parent=self)
+        self.tasks.op(run, tables={"reports"}, on_done=self.redrafted.emit, label="Đang soạn lại báo cáo…",
+                      parent=self)
 
 
 def confirm_sign(parent: QWidget, lines: list[str]) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -25,11 +25,11 @@ from PySide6.QtWidgets import (
 )
 
 from app import private_temp
+from app.errors import ValidationError
 from app.office import Office, get_office
 from app.reports import draft, preview, register, store, transitions
 from app.reports.document import MARK_CHOICES, sign_mode_labels
 from app.reports.signer import sign_question
-from ui.errors import show_error
 from ui.feedback import confirm, notify
 from ui.files import open_file, save_file
 from ui.flow import FlowLayout
@@ -52,7 +52,6 @@ def _button(text: str, slot) -> QPushButton:
 
 
 class ReportPanel(QWidget):
-    changed = Signal(str)  # a report id whose register row changed (the list reloads)
 
     def __init__(self, ctx, tasks, parent: QWidget | None = None, office: Office | None = None) -> None:
         super().__init__(parent)
@@ -207,47 +206,44 @@ class ReportPanel(QWidget):
         self.set_report(report)
         if 0 <= row < self.section_list.count():
             self.section_list.setCurrentRow(row)
-        self.changed.emit(report.id)
 
     # --- actions ---------------------------------------------------------------------
-    def _guard(self, fn) -> None:
-        try:
-            fn()
-        except Exception as exc:  # noqa: BLE001 - shown to the user
-            show_error(self, exc)
+    def _write(self, fn, *, then=None, label: str | None = None, with_progress: bool = False) -> None:
+        """Every change to a report is an op on the worker: the panel shows the report it
+        returns, and the `changed` signal reloads the register (a refusal is shown by the runner)."""
+        def done(report: store.Report) -> None:
+            self._reload(report)
+            if then:
+                then(report)
+        self.tasks.op(fn, tables={"reports"}, on_done=done, parent=self, label=label, with_progress=with_progress)
 
     def save_section(self) -> None:
         row = self.section_list.currentRow()
         if self.report and row >= 0:
-            key = self.report.sections[row]["key"]
-            self._guard(lambda: self._reload(draft.edit_section(self.ctx, self.report.id, key,
-                                                                self.section_text.toPlainText())))
+            rid, key, text = self.report.id, self.report.sections[row]["key"], self.section_text.toPlainText()
+            self._write(lambda: draft.edit_section(self.ctx, rid, key, text))
 
     def regenerate(self, discard: bool) -> None:
         if discard and not confirm(self, "Soạn lại toàn bộ", "Bỏ mọi phần đã sửa và soạn lại từ số liệu?",
                                    "Bỏ phần đã sửa, soạn lại", "Không soạn lại"):
             return
-        self.tasks.run(lambda: draft.regenerate(self.ctx, self.report.id, discard), on_done=self._reload,
-                       label="Đang soạn lại báo cáo…", parent=self)
+        rid = self.report.id
+        self._write(lambda: draft.regenerate(self.ctx, rid, discard), label="Đang soạn lại báo cáo…")
 
     def save_details(self) -> None:
-        def run() -> None:
-            rid = self.report.id
-            text = self.number_edit.text().strip()
-            if text and text != str(self.report.number or ""):
-                if not text.isdigit():
-                    from app.errors import ValidationError
+        rid, number = self.report.id, self.report.number
+        text = self.number_edit.text().strip()
+        details = dict(title=self.title_edit.text(), recipients=self.recipients_edit.toPlainText().splitlines(),
+                       signer_name=self.signer_edit.text(), signer_mode=self.mode_combo.currentData(),
+                       confidentiality=self.mark_combo.currentData())
 
+        def run() -> store.Report:
+            if text and text != str(number or ""):
+                if not text.isdigit():
                     raise ValidationError("Số văn bản phải là số nguyên dương.")
                 register.set_number(self.ctx, rid, int(text))
-            lines = self.recipients_edit.toPlainText().splitlines()
-            self._reload(register.update_details(
-                self.ctx, rid, title=self.title_edit.text(), recipients=lines, signer_name=self.signer_edit.text(),
-                signer_mode=self.mode_combo.currentData(), confidentiality=self.mark_combo.currentData()))
-        self._guard(run)
-
-    def _status(self, fn) -> None:
-        self._guard(lambda: self._reload(fn(self.ctx, self.report.id)))
+            return register.update_details(self.ctx, rid, **details)
+        self._write(run)
 
     def _flow(self, key: str, fn) -> None:
         """Submit / approve / return / send / new version: asked first (others see the change),
@@ -259,10 +255,8 @@ class ReportPanel(QWidget):
             return
         if not confirm(self, title, question, yes):
             return
-        before = self.report.status
-        self._status(fn)
-        if self.report and self.report.status != before:
-            notify(self, done)
+        rid, before = self.report.id, self.report.status
+        self._write(lambda: fn(self.ctx, rid), then=lambda report: report.status != before and notify(self, done))
 
     def sign(self) -> None:
         from app.reports import pkcs11
@@ -281,9 +275,7 @@ class ReportPanel(QWidget):
         def run(progress):
             signer = pkcs11.token_signer(self.ctx, pin) if pin else None
             return register.sign(self.ctx, rid, signer=signer, progress=progress, figures_confirmed=moved)
-        self.tasks.run(run,
-                       on_done=self._reload, label="Đang ký số báo cáo…",
-                       parent=self, with_progress=True)
+        self._write(run, label="Đang ký số báo cáo…", with_progress=True)
 
     def _clear_preview(self) -> None:
         self.preview_pane.clear()
