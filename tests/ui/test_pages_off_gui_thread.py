@@ -265,3 +265,28 @@ def test_a_reports_edits_and_transitions_are_ops(main_window, demo_ctx, store_of
     assert panel.report.sections[4]["edited"] and panel.section_list.item(4).text().endswith("(đã sửa)")
     shown = page.model.row_at(page.view.model().mapToSource(page.view.selectionModel().selectedRows()[0]).row())
     assert shown.id == panel.report.id and shown.status == "approved"
+
+
+def test_the_collaborators_coverage_activity_and_training_tabs_read_on_the_worker(main_window, demo_ctx,
+                                                                                    store_off_gui_thread) -> None:
+    """The three tabs besides the registry are queries, and proposing a replacement is an op whose
+    `changed` reloads the activity list and the registry's 'Cần chú ý' column."""
+    from app.collaborators import activity
+
+    demo_ctx.user = User("quantri", "admin", "Quản trị")
+    with store_off_gui_thread():
+        page = main_window.show_page("collaborators")
+        page.tabs.setCurrentWidget(page.coverage)
+        page.coverage.dimension.setCurrentIndex(1)
+        page.tabs.setCurrentWidget(page.training)
+        page.tabs.setCurrentWidget(page.activity)
+        row = next(r for r in range(page.activity.model.rowCount()) if not page.activity.model.row_at(r).open_proposal_id)
+        person = page.activity.model.row_at(row)
+        page.activity.view.selectRow(page.activity.view.model().mapFromSource(page.activity.model.index(row, 0)).row())
+        page.activity.propose_selected()
+    assert page.coverage.table.rowCount() > 2 and page.coverage.suggestions.count() > 0
+    assert page.training.list.count() > 0 and page.activity.rule.text().startswith("Cần chú ý")
+    assert person.collaborator_id in [p.collaborator_id for p in activity.proposals(demo_ctx)]
+    shown = {page.activity.model.row_at(r).collaborator_id: page.activity.model.row_at(r).open_proposal_id
+             for r in range(page.activity.model.rowCount())}
+    assert shown[person.collaborator_id] and "Đã ghi đề xuất" in page.activity.message.text()

@@ -1,11 +1,11 @@
 """Activity of the network: who is flagged and why, with a one-click "propose replacement",
-and the proposals still open."""
+and the proposals still open. Read with a query and written with an op on the page's task
+runner: a proposal announces its tables, and the pages showing them reload themselves."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from app.collaborators import activity
@@ -19,12 +19,13 @@ def _d(iso: str | None) -> str:
     return vn_date(date.fromisoformat(iso)) if iso else "—"
 
 
-class ActivityView(QWidget):
-    changed = Signal()
+PROPOSALS = frozenset({"replacement_proposals"})
 
-    def __init__(self, ctx, parent: QWidget | None = None) -> None:
+
+class ActivityView(QWidget):
+    def __init__(self, ctx, tasks, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.ctx = ctx
+        self.ctx, self.tasks = ctx, tasks
         layout = QVBoxLayout(self)
         self.rule = QLabel()   # the rule's figures are settings: read with the rows, in refresh()
         layout.addWidget(self.rule)
@@ -57,10 +58,14 @@ class ActivityView(QWidget):
         layout.addLayout(bar)
 
     def refresh(self) -> None:
-        days, meetings = activity.rules(self.ctx)
+        ctx = self.ctx
+        self.tasks.query(lambda: (activity.rules(ctx), activity.activity(ctx)), lambda got: self._show(*got),
+                         parent=self)
+
+    def _show(self, rules: tuple[int, int], rows: list[activity.Activity]) -> None:
+        days, meetings = rules
         self.rule.setText(f"Cần chú ý: không phản ánh thông tin trong {days} ngày, hoặc vắng {meetings} kỳ giao ban "
                           "liên tiếp (đổi trong Cài đặt).")
-        rows = activity.activity(self.ctx)
         self.model.set_rows([a for a in rows if a.flagged or a.open_proposal_id])
         self.view.resizeColumnsToContents()
         self.view.resizeRowsToContents()
@@ -85,23 +90,22 @@ class ActivityView(QWidget):
         a = self.selected()
         if a is None:
             return
-        try:
-            activity.propose_replacement(self.ctx, a.collaborator_id, a.reason)
-        except DlxhError as exc:
-            self.message.setText(exc.message)
-            return
-        self.message.setText(f"Đã ghi đề xuất thay thế {a.full_name}.")
-        self.refresh()
-        self.changed.emit()
+        self.tasks.op(lambda: activity.propose_replacement(self.ctx, a.collaborator_id, a.reason), tables=PROPOSALS,
+                      on_done=lambda _: self.message.setText(f"Đã ghi đề xuất thay thế {a.full_name}."),
+                      on_failed=self._refused, parent=self)
 
     def drop_selected(self) -> None:
         a = self.selected()
         if a is None or not a.open_proposal_id:
             return
-        activity.close_proposal(self.ctx, a.open_proposal_id, "dropped")
-        self.message.setText(f"Đã bỏ đề xuất thay thế {a.full_name}.")
-        self.refresh()
-        self.changed.emit()
+        self.tasks.op(lambda: activity.close_proposal(self.ctx, a.open_proposal_id, "dropped"), tables=PROPOSALS,
+                      on_done=lambda _: self.message.setText(f"Đã bỏ đề xuất thay thế {a.full_name}."),
+                      on_failed=self._refused, parent=self)
+
+    def _refused(self, exc: BaseException) -> None:
+        if not isinstance(exc, DlxhError):
+            raise exc
+        self.message.setText(exc.message)
 
 
 def flag_texts(ctx) -> dict[str, str]:

@@ -1,5 +1,6 @@
 """Structure coverage: the areas × strata (or × sectors) matrix with cells below target in
-red, and the "what to recruit next" list; targets edited in a small dialog."""
+red, and the "what to recruit next" list; targets edited in a small dialog. Both are read on
+the worker (a query on the page's task runner) and drawn when they arrive."""
 
 from __future__ import annotations
 
@@ -30,9 +31,9 @@ TOTAL = QColor("#eeeeee")
 
 
 class CoverageView(QWidget):
-    def __init__(self, ctx, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx, tasks, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.ctx = ctx
+        self.ctx, self.tasks = ctx, tasks
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
         bar.addWidget(QLabel("Cơ cấu theo:"))
@@ -60,7 +61,11 @@ class CoverageView(QWidget):
         self.dialog: TargetsDialog | None = None
 
     def refresh(self) -> None:
-        cov = coverage.matrix(self.ctx, self.dimension.currentData())
+        ctx, dimension = self.ctx, self.dimension.currentData()
+        self.tasks.query(lambda: (coverage.matrix(ctx, dimension), coverage.recruit_next(ctx, limit=None)),
+                         lambda got: self._show(*got), parent=self)
+
+    def _show(self, cov, gaps) -> None:
         self.matrix = cov
         labels = cov.labels()
         self.table.clear()
@@ -89,7 +94,6 @@ class CoverageView(QWidget):
         header.setFixedHeight(58)
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.suggestions.clear()
-        gaps = coverage.recruit_next(self.ctx, limit=None)
         self.suggestions.addItems([g.text for g in gaps] or ["Cơ cấu đạt chỉ tiêu; chưa cần tuyển thêm."])
 
     def _cell(self, r: int, c: int, value, below: bool, tip: str, background: QColor | None = None,

@@ -27,9 +27,11 @@ from ui.collab.common import error_label, ok_cancel
 
 
 class TrainingView(QWidget):
-    def __init__(self, ctx, parent: QWidget | None = None) -> None:
+    """The sessions list, read on the worker (a query) when the tab is shown or a write lands."""
+
+    def __init__(self, ctx, tasks, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.ctx = ctx
+        self.ctx, self.tasks = ctx, tasks
         layout = QVBoxLayout(self)
         self.list = QListWidget()
         layout.addWidget(self.list, 1)
@@ -42,8 +44,12 @@ class TrainingView(QWidget):
         self.dialog: TrainingDialog | None = None
 
     def refresh(self) -> None:
+        ctx = self.ctx
+        self.tasks.query(lambda: training.list_trainings(ctx), self._show, parent=self)
+
+    def _show(self, sessions: list[training.Training]) -> None:
         self.list.clear()
-        for t in training.list_trainings(self.ctx):
+        for t in sessions:
             self.list.addItem(f"{vn_date(date.fromisoformat(t.held_on))}  {t.topic} – {len(t.attendees)} người dự"
                               + (f", tại {t.place}" if t.place else ""))
         if not self.list.count():

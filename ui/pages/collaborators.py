@@ -67,7 +67,8 @@ class FlaggedRowsModel(RowsModel):
 
 class Page(PageBase):
     title = "Cộng tác viên dư luận xã hội"
-    tables = frozenset({"collaborators", "units", "meetings", "meeting_attendance", "opinions"})
+    tables = frozenset({"collaborators", "units", "meetings", "meeting_attendance", "opinions",
+                        "replacement_proposals", "trainings", "settings"})
 
     def __init__(self, ctx, tasks, parent=None) -> None:
         super().__init__(ctx, tasks, parent)
@@ -75,12 +76,11 @@ class Page(PageBase):
         self.layout_.addWidget(self.tabs, 1)
         registry_tab = QWidget()
         self.tabs.addTab(registry_tab, "Danh sách")
-        self.coverage = CoverageView(ctx)
+        self.coverage = CoverageView(ctx, tasks)
         self.tabs.addTab(self.coverage, "Cơ cấu")
-        self.activity = ActivityView(ctx)
-        self.activity.changed.connect(self.refresh_list)
+        self.activity = ActivityView(ctx, tasks)
         self.tabs.addTab(self.activity, "Hoạt động")
-        self.training = TrainingView(ctx)
+        self.training = TrainingView(ctx, tasks)
         self.tabs.addTab(self.training, "Tập huấn")
         self.tabs.currentChanged.connect(lambda _: self.refresh())
         self.dialog = None
