@@ -128,7 +128,10 @@ def legacy_lookup(ctx) -> LegacyLookup | None:
         for new in conv.candidates:
             olds = [lc for lc in conv.sources if new.code in lc.new_codes] or conv.sources[:1]
             for lc in olds or [None]:
-                hits.append(LegacyHit(lc.name if lc else new.name, lc.district if lc else "",
+                # Reached through a name from before 1/1/2025: the preview says so.
+                name = f"{lc.name} (trước 1/1/2025: {' '.join(raw.split())})" if lc and conv.renamed else \
+                    lc.name if lc else new.name
+                hits.append(LegacyHit(name, lc.district if lc else "",
                                       lc.province if lc else new.province_name, new.code, new.name))
         return hits
 

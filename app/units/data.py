@@ -6,8 +6,8 @@ communes with their GSO codes) AND of the pre-reform (63-province) tables and th
 mapping, offline. Its Python code imports shapely and geopy at import time for address
 geocoding DLXH never does, so we locate the package with importlib.util.find_spec (which
 does not execute it) and read its `data/dataset.db` (plain SQLite of public data, opened
-read-only) and `data/converter_2025.json` directly. The PyInstaller bundle then needs only
-those two data files, not the geometry stack.
+read-only), `data/converter_2025.json` and `data/parser_legacy.json` directly. The PyInstaller
+bundle then needs only those three data files, not the geometry stack.
 """
 
 from __future__ import annotations
@@ -68,3 +68,15 @@ def legacy_rows() -> tuple[tuple[str, ...], ...]:
 def converter() -> dict:
     with open(data_dir() / "converter_2025.json", encoding="utf-8") as fh:
         return json.load(fh)
+
+
+@cache
+def legacy_aliases() -> tuple[tuple[str, str, str, tuple[str, ...]], ...]:
+    """(provinceKey, districtKey, wardKey, keywords) of the pre-reform list, from the package's
+    parser table. Its keywords carry the names a ward had before the 1/1/2025 rearrangement
+    ("xadienhai"/"dienhai" for Phường Phong Hải): the converter reaches those through them."""
+    with open(data_dir() / "parser_legacy.json", encoding="utf-8") as fh:
+        table = json.load(fh)["DICT_PROVINCE_DISTRICT_WARD_NO_ACCENTED"]
+    return tuple((pkey, dkey, wkey, tuple(info.get("wardKeywords", ())))
+                 for pkey, districts in table.items() for dkey, wards in districts.items()
+                 for wkey, info in wards.items())

@@ -32,6 +32,7 @@ class Conversion:
     unit: units.Commune | None            # the answer when exactly one new commune fits
     candidates: tuple[units.Commune, ...] = ()   # the fitting new communes when ambiguous (or the one)
     sources: tuple[LegacyCommune, ...] = field(default=())  # the old communes the name matched
+    renamed: bool = False   # matched through a name from before the 1/1/2025 rearrangement
 
     @property
     def ambiguous(self) -> bool:
@@ -39,7 +40,8 @@ class Conversion:
 
 
 @cache
-def _legacy() -> tuple[LegacyCommune, ...]:
+def _legacy_by_key() -> dict[tuple[str, str, str], LegacyCommune]:
+    """The pre-reform communes by the package's (provinceKey, districtKey, wardKey)."""
     conv = data.converter()
     by_key = {(c.province_code, c.key): c.code for c in units._tables()[1].values()}
     new_province = {}
@@ -59,12 +61,38 @@ def _legacy() -> tuple[LegacyCommune, ...]:
             codes = [by_key.get((pcode_of.get(new_pkey), o["newWardKey"])) for o in
                      sorted(options, key=lambda o: not o["isDefaultNewWard"])]
             forward.setdefault(old, []).extend(c for c in codes if c and c not in forward.get(old, []))
-    result = []
+    result = {}
     for _pc, pname, pkey, _dc, dname, dkey, wcode, wname, wkey in data.legacy_rows():
         if not wname:
             continue
-        result.append(LegacyCommune(wcode, wname, dname, pname, tuple(forward.get(f"{pkey}_{dkey}_{wkey}", ()))))
-    return tuple(result)
+        result[(pkey, dkey, wkey)] = LegacyCommune(wcode, wname, dname, pname,
+                                                   tuple(forward.get(f"{pkey}_{dkey}_{wkey}", ())))
+    return result
+
+
+def _legacy() -> tuple[LegacyCommune, ...]:
+    return tuple(_legacy_by_key().values())
+
+
+@cache
+def _by_alias_key() -> dict[str, tuple[LegacyCommune, ...]]:
+    """The pre-reform communes by the names they had before the 1/1/2025 rearrangement, as the
+    package's own converter reads them (its parser keywords): "dienhai" → Phường Phong Hải."""
+    by_key = _legacy_by_key()
+    grouped: dict[str, list[LegacyCommune]] = {}
+    for pkey, dkey, wkey, keywords in data.legacy_aliases():
+        lc = by_key.get((pkey, dkey, wkey))
+        if lc is None:
+            continue
+        own = units.name_key(lc.name)
+        for keyword in keywords:
+            if keyword != own and not any(keyword == prefix + own for prefix in _KEY_PREFIXES):
+                grouped.setdefault(keyword, []).append(lc)
+    return {key: tuple(dict.fromkeys(found)) for key, found in grouped.items()}
+
+
+# How the package's keywords begin when they carry the unit-type word ("xadienhai").
+_KEY_PREFIXES = ("xa", "phuong", "thitran")
 
 
 @cache
@@ -111,6 +139,12 @@ def convert_legacy(commune_name: str, district: str | None = None, province: str
         # The unit-type word changed in between: a 2024 list says "Xã Phong Hòa", the pre-reform
         # list (after the 1/1/2025 changes) has "Phường Phong Hòa". Same name, same place.
         sources = _sources(key, "", district_key, old_prov_key, new_prov)
+    renamed = False
+    if not sources:
+        # A name from before the 1/1/2025 rearrangement ("Xã Điền Hải", since then Phường Phong
+        # Hải): the package's parser keywords carry it, and its converter goes through them.
+        sources = _sources(key, "", district_key, old_prov_key, new_prov, _by_alias_key())
+        renamed = bool(sources)
     if not sources and district and new_prov:
         return convert_legacy(commune_name, None, province)   # a wrong title must not lose the row
     firsts: dict[str, units.Commune] = {}
@@ -120,14 +154,15 @@ def convert_legacy(commune_name: str, district: str | None = None, province: str
         if news:
             firsts.setdefault(news[0].code, news[0])   # the package's default new commune
     cands = tuple(firsts.values())
-    return Conversion(commune_name, cands[0] if len(cands) == 1 else None, cands, tuple(sources))
+    return Conversion(commune_name, cands[0] if len(cands) == 1 else None, cands, tuple(sources), renamed)
 
 
 def _sources(key: str, typed: str, district_key: str | None, old_prov_key: str | None,
-             new_prov: units.Province | None) -> list[LegacyCommune]:
+             new_prov: units.Province | None,
+             index: dict[str, tuple[LegacyCommune, ...]] | None = None) -> list[LegacyCommune]:
     """The pre-reform communes named `key` (of type `typed` when given) that fit the hints."""
     sources = []
-    for lc in _by_name_key().get(key, ()):
+    for lc in (index if index is not None else _by_name_key()).get(key, ()):
         if typed and _type_word(lc.name) != typed:
             continue
         if district_key and units.name_key(lc.district) != district_key:

@@ -18,7 +18,10 @@ ENV = {"DLXH_PASSPHRASE": PASSPHRASE}
 PHONG_DIEN_2024 = {"Xã Phong Hòa": "Phường Phong Dinh", "Xã Phong An": "Phường Phong Thái",
                    "Xã Phong Thu": "Phường Phong Điền", "Xã Phong Hiền": "Phường Phong Thái",
                    "Xã Phong Hải": "Phường Phong Quảng", "Xã Phong Chương": "Phường Phong Dinh",
-                   "Xã Phong Sơn": "Phường Phong Thái"}
+                   "Xã Phong Sơn": "Phường Phong Thái",
+                   # Renamed on 1/1/2025 (Phường Phong Hải, Phường Phong Phú), then merged on 1/7/2025:
+                   # the package's convert_address gives these targets offline.
+                   "Xã Điền Hải": "Phường Phong Quảng", "Xã Điền Lộc": "Phường Phong Phú"}
 
 
 @pytest.fixture
@@ -60,6 +63,8 @@ def test_a_2024_phong_dien_list_maps_every_renamed_unit_offline(cli, tmp_path: P
             m = pv.mapping(old)
             assert m.how == "legacy" and m.note.endswith(f"→ {new}"), (old, m.note)
         assert "tên cũ: Phường Phong Hòa, thị xã Phong Điền (cũ) → Phường Phong Dinh" == pv.mapping("Xã Phong Hòa").note
+        assert ("tên cũ: Phường Phong Hải (trước 1/1/2025: Xã Điền Hải), thị xã Phong Điền (cũ) → Phường Phong Quảng"
+                == pv.mapping("Xã Điền Hải").note)
         assert not pv.pending_areas
     finally:
         ctx.close()
