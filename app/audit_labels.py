@@ -11,6 +11,7 @@ from datetime import datetime
 from typing import Any
 
 from app import catalog, kinds
+from app.collaborators import registry as _collaborators  # noqa: F401  (declares its kind in kinds.ALL)
 from app.collaborators.training import COMMENDATION_LEVELS
 from app.context import Ctx
 from app.kinds import HANDLING_CHOICES

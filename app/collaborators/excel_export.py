@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from app import audit, auth, catalog, excel_text
-from app.collaborators.registry import Collaborator, CollaboratorFilter, list_collaborators
+from app.collaborators.registry import LABELS, Collaborator, CollaboratorFilter, list_collaborators
 from app.context import Ctx
 from app.errors import DlxhError
 from app.office import get_office, unit_name
@@ -20,15 +20,17 @@ from app.office import get_office, unit_name
 PRIVACY_NOTE = ("Tệp có số điện thoại, thư điện tử của cộng tác viên và không được mã hóa: chỉ lưu trên máy của "
                 "cơ quan, không gửi qua mạng, xóa khi dùng xong.")
 
-FULL_COLUMNS: list[tuple[str, int]] = [
-    ("STT", 5), ("Họ và tên", 24), ("Năm sinh", 9), ("Giới tính", 8), ("Dân tộc", 9), ("Tôn giáo", 12),
-    ("Đảng viên", 9), ("Chức vụ", 24), ("Đơn vị công tác", 26), ("Địa bàn", 20), ("Ngành, đoàn thể", 20),
-    ("Giai tầng", 22), ("Số điện thoại", 14), ("Email", 24), ("Zalo", 14), ("Số quyết định", 14),
-    ("Ngày quyết định", 12), ("Ngày tham gia", 12), ("Trạng thái", 14), ("Ngày thôi", 12), ("Lý do thôi", 24),
-    ("Ghi chú", 30),
-]
+# Headers are the declared labels (registry.LABELS), which the importer's synonyms recognise.
+_WIDTHS: dict[str, int] = {
+    "full_name": 24, "birth_year": 9, "gender": 8, "ethnicity": 9, "religion": 12, "party_member": 9,
+    "position": 24, "workplace": 26, "area_code": 20, "sector": 20, "stratum": 22, "phone": 14, "email": 24,
+    "zalo": 14, "decision_no": 14, "decision_date": 12, "joined_on": 12, "status": 14, "left_on": 12,
+    "left_reason": 24, "notes": 30,
+}
+FULL_COLUMNS: list[tuple[str, int]] = [("STT", 5), *((LABELS[key], width) for key, width in _WIDTHS.items())]
 CONTACT_COLUMNS: list[tuple[str, int]] = [
-    ("STT", 5), ("Họ và tên", 26), ("Địa bàn", 22), ("Số điện thoại", 15), ("Email", 28), ("Zalo", 15),
+    ("STT", 5), *((LABELS[key], width) for key, width in
+                  (("full_name", 26), ("area_code", 22), ("phone", 15), ("email", 28), ("zalo", 15))),
 ]
 
 

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from app.collaborators.registry import LABELS
 from app.text import fold
 
 HEADER_SCAN_ROWS = 10
@@ -44,14 +45,10 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "notes": ("ghi chu", "ghi chu khac"),
 }
 
-FIELD_LABELS: dict[str, str] = {
-    "full_name": "Họ và tên", "birth": "Năm sinh", "gender": "Giới tính", "ethnicity": "Dân tộc",
-    "religion": "Tôn giáo", "party_member": "Đảng viên", "position": "Chức vụ", "workplace": "Đơn vị công tác",
-    "area": "Địa bàn", "sector": "Ngành, đoàn thể", "stratum": "Giai tầng", "phone": "Số điện thoại",
-    "email": "Thư điện tử", "zalo": "Zalo", "decision_no": "Số quyết định", "decision_date": "Ngày quyết định",
-    "joined_on": "Ngày tham gia", "status": "Trạng thái", "left_on": "Ngày thôi", "left_reason": "Lý do thôi",
-    "notes": "Ghi chú",
-}
+# An import field's label, as the form and the export say it (registry.LABELS; "birth" and "area"
+# are the importer's names for a birth year or date and for the area by name).
+_IMPORT_NAMES = {"birth": "birth_year", "area": "area_code"}
+FIELD_LABELS: dict[str, str] = {key: LABELS[_IMPORT_NAMES.get(key, key)] for key in SYNONYMS if key != "seq"}
 
 _PUNCT = re.compile(r"[^a-z0-9]+")
 

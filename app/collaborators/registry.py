@@ -42,6 +42,19 @@ class Collaborator:
     updated_at: str | None = None
 
 
+# Each field's Vietnamese label, declared once: the collaborator form, the refusals, the Excel
+# export headers (which the importer reads back) and the audit log say each field this way.
+LABELS: dict[str, str] = {
+    "full_name": "Họ và tên", "birth_year": "Năm sinh", "gender": "Giới tính", "ethnicity": "Dân tộc",
+    "religion": "Tôn giáo", "party_member": "Đảng viên", "position": "Chức vụ", "workplace": "Đơn vị công tác",
+    "area_code": "Địa bàn", "sector": "Ngành, đoàn thể", "stratum": "Giai tầng", "phone": "Số điện thoại",
+    "email": "Thư điện tử", "zalo": "Zalo", "decision_no": "Số quyết định", "decision_date": "Ngày quyết định",
+    "joined_on": "Ngày tham gia", "status": "Trạng thái", "left_on": "Ngày thôi", "left_reason": "Lý do thôi",
+    "replaced_by": "Người thay thế", "notes": "Ghi chú",
+}
+CHOICES: dict[str, dict[str, str]] = {"gender": catalog.GENDERS, "stratum": catalog.STRATA,
+                                      "sector": catalog.SECTORS, "status": catalog.COLLABORATOR_STATUSES}
+
 _LANDLINE = re.compile(r"^(0|\+84)2\d{9}$")
 
 
@@ -56,30 +69,25 @@ def phone_number(value: str | None, field: str = "phone") -> str | None:
 def clean(c: Collaborator) -> dict:
     """Validate a collaborator and return the row to store (raises ValidationError)."""
     row = records.editable_row(c)
-    row["full_name"] = validate.bounded(c.full_name, "Họ và tên", validate.PERSON_NAME_MAX, "full_name")
-    if c.gender is not None:
-        validate.one_of(c.gender, catalog.GENDERS, "Giới tính", "gender")
-    row["birth_year"] = validate.year(c.birth_year, "Năm sinh", "birth_year")
-    if c.stratum is not None:
-        validate.one_of(c.stratum, catalog.STRATA, "Giai tầng", "stratum")
-    if c.sector is not None:
-        validate.one_of(c.sector, catalog.SECTORS, "Ngành, đoàn thể", "sector")
-    validate.one_of(c.status, catalog.COLLABORATOR_STATUSES, "Trạng thái", "status")
+    row["full_name"] = validate.bounded(c.full_name, LABELS["full_name"], validate.PERSON_NAME_MAX, "full_name")
+    for key, choices in CHOICES.items():
+        if key == "status" or getattr(c, key) is not None:
+            validate.one_of(getattr(c, key), choices, LABELS[key], key)
+    row["birth_year"] = validate.year(c.birth_year, LABELS["birth_year"], "birth_year")
     row["phone"] = phone_number(c.phone)
     row["email"] = validate.email(c.email)
     row["zalo"] = phone_number(c.zalo, field="zalo") if c.zalo else None
-    row["decision_date"] = validate.iso_date(c.decision_date, "Ngày quyết định", "decision_date")
-    row["joined_on"] = validate.iso_date(c.joined_on, "Ngày tham gia", "joined_on")
-    row["left_on"] = validate.iso_date(c.left_on, "Ngày thôi", "left_on")
+    for key in ("decision_date", "joined_on", "left_on"):
+        row[key] = validate.iso_date(row[key], LABELS[key], key)
     row["party_member"] = 1 if c.party_member else 0
     row["decision_no"] = " ".join((c.decision_no or "").split()) or None
     if row["decision_no"] and (not re.search(r"\d", row["decision_no"]) or len(row["decision_no"]) > 40):
         raise ValidationError(f"Số quyết định không hợp lệ: {row['decision_no'][:40]} (ví dụ 125-QĐ/HU).",
                               field="decision_no")
     today = date.today().isoformat()
-    for key, label in (("decision_date", "Ngày quyết định"), ("joined_on", "Ngày tham gia")):
+    for key in ("decision_date", "joined_on"):
         if row[key] and row[key] > today:
-            raise ValidationError(f"{label} không được ở tương lai.", field=key)
+            raise ValidationError(f"{LABELS[key]} không được ở tương lai.", field=key)
     if c.status == "left" and not row["left_on"]:
         raise ValidationError("Cần ghi ngày thôi tham gia khi chuyển trạng thái 'Đã thôi'.", field="left_on")
     return row
@@ -91,7 +99,7 @@ def _from_row(row: dict) -> Collaborator:
     return collaborator
 
 
-KIND = kinds.Kind("collaborators", Collaborator, clean, "cộng tác viên", load=_from_row)
+KIND = kinds.Kind("collaborators", Collaborator, clean, "cộng tác viên", load=_from_row, labels=LABELS)
 
 
 def create(ctx: Ctx, c: Collaborator) -> Collaborator:

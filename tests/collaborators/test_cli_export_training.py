@@ -66,7 +66,7 @@ def test_export_reads_back_as_duplicates_and_contacts_sheet(demo_ctx, tmp_path):
     party = CollaboratorFilter(party_member=True)
     m = excel_export.export(demo_ctx, contacts, party, contacts=True)
     ws = openpyxl.load_workbook(contacts).active
-    assert [c.value for c in ws[5]] == ["STT", "Họ và tên", "Địa bàn", "Số điện thoại", "Email", "Zalo"]
+    assert [c.value for c in ws[5]] == ["STT", "Họ và tên", "Địa bàn", "Số điện thoại", "Thư điện tử", "Zalo"]
     assert ws.max_row == 5 + m and m == len([c for c in list_collaborators(demo_ctx, party) if c.status != "left"])
     assert ws["D6"].value.startswith(("0", "+84"))
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from app import catalog
 from app.collaborators import registry
-from app.collaborators.registry import Collaborator
+from app.collaborators.registry import LABELS, Collaborator
 from app.errors import DlxhError
 from app.office import agencies, communes
 from app.validate import PERSON_NAME_MAX, limit_hint
@@ -82,16 +82,12 @@ class CollaboratorForm(QWidget):
             box.setPlaceholderText("dd/mm/yyyy")
         self.notes = QPlainTextEdit()
         self.notes.setFixedHeight(60)
-        for label, widget in (("Họ và tên *", self.full_name), ("Giới tính", self.gender),
-                              ("Năm sinh", self.birth_year), ("Dân tộc", self.ethnicity), ("Tôn giáo", self.religion),
-                              ("", self.party_member), ("Chức vụ", self.position),
-                              ("Đơn vị công tác", self.workplace), ("Địa bàn", self.area_code)):
-            left.addRow(label, widget)
-        for label, widget in (("Ngành, đoàn thể", self.sector), ("Giai tầng", self.stratum),
-                              ("Điện thoại", self.phone), ("Thư điện tử", self.email), ("Zalo", self.zalo),
-                              ("Số quyết định", self.decision_no), ("Ngày quyết định", self.decision_date),
-                              ("Ngày tham gia", self.joined_on), ("Ghi chú", self.notes)):
-            right.addRow(label, widget)
+        left_keys = ("full_name", "gender", "birth_year", "ethnicity", "religion", "party_member", "position",
+                     "workplace", "area_code")
+        for key in left_keys:
+            left.addRow(LABELS[key] + (" *" if key == "full_name" else ""), getattr(self, key))
+        for key in ("sector", "stratum", "phone", "email", "zalo", "decision_no", "decision_date", "joined_on", "notes"):
+            right.addRow(LABELS[key], getattr(self, key))
         self.fields = {"full_name": self.full_name, "birth_year": self.birth_year, "phone": self.phone,
                        "email": self.email, "zalo": self.zalo, "decision_date": self.decision_date,
                        "joined_on": self.joined_on, "decision_no": self.decision_no, "gender": self.gender, "stratum": self.stratum,

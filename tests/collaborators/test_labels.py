@@ -1,0 +1,84 @@
+"""A collaborator's field labels are declared once (app/collaborators/registry.LABELS, next to
+its kind): the form, the refusals, the Excel export headers, the importer's report of missing
+columns and the audit log say each field the same way (real store, real widgets, real files).
+The importer still recognises the headers older exports wrote ("Email")."""
+
+from __future__ import annotations
+
+import pytest
+from openpyxl import load_workbook
+from PySide6.QtWidgets import QFormLayout
+
+from app import audit_labels, audit_view, kinds
+from app.collaborators import excel_export, excel_headers, registry
+from app.context import User
+from app.errors import ValidationError
+from ui.collab.editor import CollaboratorForm
+
+BOOKKEEPING = {"id", "origin", "version", "updated_at"}
+
+
+def test_the_kind_carries_its_labels_and_the_registry_knows_it() -> None:
+    assert registry.KIND.labels is registry.LABELS and kinds.ALL["collaborators"] is registry.KIND
+    fields = set(registry.Collaborator.__dataclass_fields__)
+    assert set(registry.LABELS) == fields - BOOKKEEPING
+
+
+def test_the_form_shows_each_field_by_its_declared_label(qtbot, office) -> None:
+    form = CollaboratorForm(office)
+    qtbot.addWidget(form)
+    shown = {}
+    for column in (form.layout().itemAt(0).layout(), form.layout().itemAt(1).layout()):
+        for row in range(column.rowCount()):
+            label = column.itemAt(row, QFormLayout.ItemRole.LabelRole).widget().text()
+            shown[column.itemAt(row, QFormLayout.ItemRole.FieldRole).widget()] = label.removesuffix(" *")
+    on_form = {key: shown[getattr(form, key)] for key in registry.LABELS if getattr(form, key, None) in shown}
+    assert len(on_form) >= 18
+    assert on_form == {key: registry.LABELS[key] for key in on_form}
+
+
+@pytest.mark.parametrize("key, value", [("full_name", ""), ("gender", "x"), ("birth_year", 1700),
+                                        ("joined_on", "31/02/2026"), ("status", "x")])
+def test_refusals_name_the_field_by_its_declared_label(office, key, value) -> None:
+    c = registry.Collaborator(full_name="Đặng Thị Mai")
+    setattr(c, key, value)
+    with pytest.raises(ValidationError) as caught:
+        registry.create(office, c)
+    assert str(caught.value).startswith(registry.LABELS[key])
+
+
+@pytest.mark.parametrize("contacts", [False, True])
+def test_export_headers_are_the_labels_and_the_importer_reads_them_back(office, tmp_path, contacts) -> None:
+    registry.create(office, registry.Collaborator(full_name="Đặng Thị Mai", phone="0912345678"))
+    path = tmp_path / "ctv.xlsx"
+    excel_export.export(office, path, contacts=contacts)
+    rows = list(load_workbook(path).active.iter_rows(values_only=True))
+    header = next(row for row in rows if row and row[0] == "STT")
+    assert set(header[1:]) <= set(registry.LABELS.values())
+    found = excel_headers.find_header(rows)
+    assert found is not None and len(found.columns) == len(header)   # every column read back
+    for name in set(found.columns) - {"seq"}:
+        assert excel_headers.FIELD_LABELS[name] == header[found.columns[name]]
+
+
+def test_old_exports_headers_are_still_recognised() -> None:
+    assert excel_headers.match_header("Email") == "email"
+    assert excel_headers.match_header("Điện thoại") == "phone"
+    assert excel_headers.match_header(registry.LABELS["email"]) == "email"
+
+
+def test_the_audit_log_names_a_collaborators_fields_by_its_labels(office) -> None:
+    made = registry.create(office, registry.Collaborator(full_name="Đặng Thị Mai"))
+    changed = dict(full_name="Đặng Thị Mai Anh", birth_year=1980, gender="female", ethnicity="Kinh",
+                   religion="Không", party_member=True, position="Bí thư chi bộ", workplace="Thôn 1",
+                   sector="women", stratum="farmer", phone="0912345678", email="mai@example.vn",
+                   zalo="0912345678", decision_no="125-QĐ/HU", decision_date="2025-01-02",
+                   joined_on="2025-01-03", notes="Ghi chú")
+    registry.update(office, registry.Collaborator(**{**made.__dict__, **changed}))
+    office.user = User("quantri", "admin", "Quản trị")
+    entry = next(e for e in audit_view.entries(office, table="collaborators") if e.action == "update")
+    text = audit_view.detail_text(office, entry, {}, width=5000)
+    for key in changed:
+        assert f"{registry.LABELS[key].lower()}: " in text, key
+    for key, label in registry.LABELS.items():
+        assert audit_labels.field_label(key, "collaborators") == label.lower()
