@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from app import catalog
+from app import kinds
 from app.cli_support import add_delete_command, err, open_from_args, out
+from app.collaborators.registry import CHOICES, LABELS
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -23,13 +24,15 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     q = cmds.add_parser("export", help="xuất danh sách (đã lọc) ra tệp Excel")
     q.add_argument("file", metavar="FILE.xlsx")
-    q.add_argument("--contacts", action="store_true", help="chỉ danh bạ: họ tên, địa bàn, điện thoại, email, Zalo")
-    q.add_argument("--status", choices=list(catalog.COLLABORATOR_STATUSES))
-    q.add_argument("--area", metavar="CODE", help="mã địa bàn")
-    q.add_argument("--stratum", choices=list(catalog.STRATA))
-    q.add_argument("--sector", choices=list(catalog.SECTORS))
-    q.add_argument("--party-member", action="store_true", help="chỉ đảng viên")
-    q.add_argument("--search", default="", help="tìm theo tên, đơn vị (không dấu cũng được)")
+    contact_fields = ", ".join([*(LABELS[k].lower() for k in ("full_name", "area_code", "phone", "email")),
+                                LABELS["zalo"]])   # a name, kept capitalised
+    q.add_argument("--contacts", action="store_true", help=f"chỉ danh bạ: {contact_fields}")
+    for key in ("status", "stratum", "sector"):
+        q.add_argument(f"--{key}", choices=list(CHOICES[key]), help=kinds.help_text(LABELS[key]))
+    q.add_argument("--area", metavar="CODE", help=kinds.help_text(LABELS["area_code"], ": mã"))
+    q.add_argument("--party-member", action="store_true", help="chỉ " + LABELS["party_member"].lower())
+    q.add_argument("--search", default="", help=f"tìm theo {LABELS['full_name'].lower()}, "
+                                                f"{LABELS['workplace'].lower()} (không dấu cũng được)")
     q.set_defaults(func=cmd_export)
 
     q = cmds.add_parser("coverage", help="in ma trận cơ cấu địa bàn × giai tầng (hoặc × ngành) và gợi ý cần tuyển")

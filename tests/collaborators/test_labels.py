@@ -82,3 +82,17 @@ def test_the_audit_log_names_a_collaborators_fields_by_its_labels(office) -> Non
         assert f"{registry.LABELS[key].lower()}: " in text, key
     for key, label in registry.LABELS.items():
         assert audit_labels.field_label(key, "collaborators") == label.lower()
+
+
+def test_the_export_commands_filter_help_reads_the_declared_labels() -> None:
+    from app import cli
+
+    parser = cli.build_parser()
+    group = next(a for a in parser._subparsers._group_actions[0].choices["collaborators"]._actions
+                 if a.dest == "collaborators_command")
+    helps = {opt: a.help for a in group.choices["export"]._actions for opt in a.option_strings}
+    for option, key in {"--status": "status", "--stratum": "stratum", "--sector": "sector", "--area": "area_code",
+                        "--party-member": "party_member"}.items():
+        assert registry.LABELS[key].lower() in helps[option], option
+    for key in ("full_name", "area_code", "phone", "email"):
+        assert registry.LABELS[key].lower() in helps["--contacts"], key
