@@ -16,7 +16,7 @@ from app.collaborators.training import COMMENDATION_LEVELS
 from app.context import Ctx
 from app.kinds import HANDLING_CHOICES
 from app.meetings import core as _meetings  # noqa: F401  (declares its kind's labels in kinds.ALL)
-from app.opinions.items import CHOICES, LABELS
+from app.opinions.items import CHOICES
 
 ACTIONS = {
     "create": "Tạo mới", "update": "Sửa", "delete": "Xóa", "upsert": "Cập nhật", "status": "Đổi trạng thái",
@@ -74,11 +74,10 @@ FIELDS = {
     "size": "dung lượng (byte)", "by": "người thực hiện", "reset": "đặt lại", "from": "từ tệp",
     "taken_at": "thời điểm sao lưu", "active": "đang dùng", "counts": "số bản ghi", "presence": "có mặt",
     "parent_code": "đơn vị cấp trên", "code": "mã", "area_type": "loại địa bàn",
+    "area_code": "địa bàn", "collaborator_id": "cộng tác viên", "meeting_id": "hội nghị",   # other tables' links
 }
-# An opinion's (and the handling block's) fields say in the log what the form and the export
-# say: the declared label (app/opinions/items.LABELS). A report's `due_on` (its deadline) shares
-# the column name with an item's handling due date, so the log keeps the neutral "hạn" for it.
-FIELDS.update({key: label.lower() for key, label in LABELS.items() if key != "due_on"})
+# A declared kind's fields (opinions, topics, meetings, collaborators) are named by that kind's
+# labels (field_label with the row's table, through app/kinds.ALL); FIELDS covers the rest.
 HIDDEN = {"id", "origin", "version", "updated_at"}   # bookkeeping every row has
 VALUES: dict[str, dict[str, str]] = {
     **CHOICES, **HANDLING_CHOICES,      # an item's catalogue fields, as app/opinions/items.py declares them
