@@ -18,6 +18,7 @@ import errno
 import os
 import stat
 from pathlib import Path
+from typing import BinaryIO
 
 from app.errors import DlxhError, ImportRefused
 
@@ -103,17 +104,25 @@ def read_head(path: Path | str, size: int, what: str = "tệp") -> bytes:
 
 
 def _read(path: Path | str, limit: int, what: str) -> bytes:
+    with open_regular(path, what) as fh:
+        try:
+            return fh.read(limit)
+        except OSError as exc:
+            raise ImportRefused(f"Không đọc được tệp {shown(Path(path).name)}: {os_reason(exc)}.") from exc
+
+
+def open_regular(path: Path | str, what: str = "tệp") -> BinaryIO:
+    """The file opened for binary reading, refused unless it is a regular file both before and
+    after the open (never blocks on a FIFO); for readers that stream instead of reading whole."""
     path = existing_regular(path, what)
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
         fd = os.open(path, flags)
     except OSError as exc:
         raise ImportRefused(f"Không đọc được tệp {shown(path.name)}: {os_reason(exc)}.") from exc
-    with os.fdopen(fd, "rb") as fh:
-        kind = kind_of(os.fstat(fd).st_mode)
-        if kind:  # swapped between the stat and the open
-            raise ImportRefused(f"«{shown(path)}» là {kind}, không phải {what}: không đọc.")
-        try:
-            return fh.read(limit)
-        except OSError as exc:
-            raise ImportRefused(f"Không đọc được tệp {shown(path.name)}: {os_reason(exc)}.") from exc
+    fh = os.fdopen(fd, "rb")
+    kind = kind_of(os.fstat(fd).st_mode)
+    if kind:  # swapped between the stat and the open
+        fh.close()
+        raise ImportRefused(f"«{shown(path)}» là {kind}, không phải {what}: không đọc.")
+    return fh

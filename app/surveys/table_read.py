@@ -6,10 +6,13 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
+from typing import BinaryIO
 
 from app import filekinds
 from app.errors import ImportRefused
@@ -19,6 +22,8 @@ HEADER_SCAN = 15           # title lines above the header that _header_index loo
 MAX_XLSX_COLS = 300        # a questionnaire of 250 questions plus the respondent's columns
 MAX_XLSX_ROWS = 1_000_000  # Excel's own limit is 1,048,576
 DELIMITERS = (",", ";", "\t")
+HEAD_BYTES = 64 * 1024  # what the encoding and the separator are guessed from
+TOO_BIG = "Tệp lớn quá 20 MB, không nhập."
 MEMO_CELLS = 10_000        # distinct cell values shared while reading a CSV (answers, ages, genders)
 
 
@@ -45,20 +50,19 @@ def _nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-def decode(data: bytes) -> tuple[str, str]:
-    """Text and the encoding that worked: UTF-8 (BOM or not), UTF-16 by BOM, else cp1258."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        return _nfc(data.decode("utf-8-sig")), "utf-8-sig"
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return _nfc(data.decode("utf-16")), "utf-16"
+def encoding_of(head: bytes) -> str:
+    """The encoding a file's first bytes say: UTF-8 (BOM or not), UTF-16 by BOM, else cp1258.
+    A multi-byte character cut at the end of the head does not count against UTF-8."""
+    if head.startswith(b"\xef\xbb\xbf"):
+        return "utf-8-sig"
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
     try:
-        return _nfc(data.decode("utf-8")), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    try:
-        return _nfc(data.decode("cp1258")), "cp1258"
-    except UnicodeDecodeError:
-        raise ImportRefused("Không đọc được bảng mã của tệp (hãy lưu lại dưới dạng CSV UTF-8).") from None
+        head.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if exc.start < len(head) - 3:
+            return "cp1258"
+    return "utf-8"
 
 
 def sniff_delimiter(text: str) -> str:
@@ -128,24 +132,89 @@ def _build(rows: list[list[str]], lines: list[int], encoding: str | None, delimi
 
 
 def read_csv_bytes(data: bytes, max_rows: int | None = None) -> RawTable:
-    """`max_rows`: data rows allowed (title and header lines not counted); more raise TooManyRows
-    while reading, before a million rows are held in memory."""
-    text, encoding = decode(data)
-    delimiter = sniff_delimiter(text)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    rows, lines = [], []
+    """A CSV held in memory, by the same rules as a file (read_csv_file)."""
+    return read_csv_stream(lambda: io.BytesIO(data), max_rows)
+
+
+def read_csv_file(path: Path, max_rows: int | None = None) -> RawTable:
+    """A CSV file read as it is parsed, never whole: checked for kind on open, refused past
+    MAX_BYTES however big it says it is."""
+    return read_csv_stream(lambda: _Capped(filekinds.open_regular(path, "tệp phiếu")), max_rows)
+
+
+class _Capped(io.RawIOBase):
+    """A binary file that refuses (ImportRefused) once more than MAX_BYTES have been read from it,
+    so a file that grows while it is read is still bounded."""
+
+    def __init__(self, fh: BinaryIO) -> None:
+        super().__init__()
+        self._fh, self._read = fh, 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:  # type: ignore[override]
+        n = self._fh.readinto(buffer)
+        self._read += n or 0
+        if self._read > MAX_BYTES:
+            raise ImportRefused(TOO_BIG)
+        return n
+
+    def close(self) -> None:
+        self._fh.close()
+        super().close()
+
+
+def read_csv_stream(opener: Callable[[], BinaryIO], max_rows: int | None = None) -> RawTable:
+    """`opener` gives the file from its start; encoding from a bounded head (a file whose later
+    bytes are not UTF-8 is read again as cp1258), separator from its first lines. `max_rows`: data
+    rows allowed (title and header lines not counted); more raise TooManyRows while reading."""
+    with opener() as raw:
+        head = raw.read(HEAD_BYTES)
+    encoding = encoding_of(head)
     try:
-        start = 1
-        same: dict[str, str] = {}  # one object per repeated cell ("Nam", "34"): a big file is mostly repeats
-        for row in reader:
-            rows.append([same.setdefault(c, c) if len(same) < MEMO_CELLS else same.get(c, c) for c in row])
-            lines.append(start)
-            start = reader.line_num + 1
-            if max_rows is not None and len(rows) > max_rows + HEADER_SCAN:
-                raise TooManyRows(max_rows)
-    except csv.Error as exc:
-        raise csv_refusal(exc, reader.line_num) from None
+        return _read_rows(opener, encoding, max_rows)
+    except UnicodeDecodeError:
+        if encoding != "utf-8":
+            raise ImportRefused("Không đọc được bảng mã của tệp (hãy lưu lại dưới dạng CSV UTF-8).") from None
+        try:
+            return _read_rows(opener, "cp1258", max_rows)
+        except UnicodeDecodeError:
+            raise ImportRefused("Không đọc được bảng mã của tệp (hãy lưu lại dưới dạng CSV UTF-8).") from None
+
+
+def _read_rows(opener: Callable[[], BinaryIO], encoding: str, max_rows: int | None) -> RawTable:
+    with opener() as raw, io.TextIOWrapper(io.BufferedReader(raw) if isinstance(raw, io.RawIOBase) else raw,
+                                           encoding=encoding, newline="") as text:
+        head = _head_lines(text)
+        delimiter = sniff_delimiter(_nfc("".join(head)))
+        lines_in = (_nfc(line) for line in itertools.chain(head, text))
+        reader = csv.reader(lines_in, delimiter=delimiter)
+        rows, lines = [], []
+        try:
+            start = 1
+            same: dict[str, str] = {}  # one object per repeated cell ("Nam", "34"): a big file is mostly repeats
+            for row in reader:
+                rows.append([same.setdefault(c, c) if len(same) < MEMO_CELLS else same.get(c, c) for c in row])
+                lines.append(start)
+                start = reader.line_num + 1
+                if max_rows is not None and len(rows) > max_rows + HEADER_SCAN:
+                    raise TooManyRows(max_rows)
+        except csv.Error as exc:
+            raise csv_refusal(exc, reader.line_num) from None
     return _build(rows, lines, encoding, delimiter)
+
+
+def _head_lines(text: io.TextIOWrapper) -> list[str]:
+    """Whole lines (endings kept) up to about HEAD_BYTES characters: what the separator is guessed from."""
+    lines, size = [], 0
+    while size < HEAD_BYTES:
+        line = text.readline()
+        if not line:
+            break
+        lines.append(line)
+        size += len(line)
+    return lines
 
 
 def csv_refusal(exc: csv.Error, line: int) -> ImportRefused:
@@ -195,12 +264,11 @@ def _xlsx_rows(wb, path: Path, max_rows: int | None) -> list[list[str]]:
 def read_table(path: Path, max_rows: int | None = None) -> RawTable:
     """Read a .csv/.txt/.tsv or .xlsx file into header + rows of stripped strings."""
     path = filekinds.existing_regular(Path(path), "tệp phiếu")
-    too_big = "Tệp lớn quá 20 MB, không nhập."
     if path.stat().st_size > MAX_BYTES:
-        raise ImportRefused(too_big)
+        raise ImportRefused(TOO_BIG)
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
         return read_xlsx(path, max_rows)
     if suffix == ".xls":
         raise ImportRefused("Không đọc được tệp .xls cũ; hãy lưu lại dưới dạng .xlsx hoặc .csv.")
-    return read_csv_bytes(filekinds.read_capped(path, MAX_BYTES, too_big, "tệp phiếu"), max_rows)
+    return read_csv_file(path, max_rows)

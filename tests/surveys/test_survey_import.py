@@ -10,7 +10,7 @@ from openpyxl import Workbook
 
 from app.errors import ImportRefused
 from app.surveys import csv_import
-from app.surveys.table_read import decode, read_table
+from app.surveys.table_read import HEAD_BYTES, read_csv_bytes, read_table
 
 TONES = "\u0300\u0301\u0303\u0309\u0323"  # grave, acute, tilde, hook, dot below
 AREAS = {"PD01": "Thị trấn Phong Điền", "PD02": "Xã Phong An", "PD03": "Xã Phong Hiền"}
@@ -34,9 +34,19 @@ def cp1258_bytes(text: str) -> bytes:
 
 
 def test_cp1258_roundtrip_of_test_helper():
-    text, enc = decode(cp1258_bytes("Nữ; Nông dân; Xã Phong Hiền; Đồng ý"))
-    assert enc == "cp1258"
-    assert text == "Nữ; Nông dân; Xã Phong Hiền; Đồng ý"
+    table = read_csv_bytes(cp1258_bytes("Giới tính;Nghề;Xã;Ý kiến\nNữ;Nông dân;Xã Phong Hiền;Đồng ý\n"))
+    assert table.encoding == "cp1258"
+    assert table.rows == [["Nữ", "Nông dân", "Xã Phong Hiền", "Đồng ý"]]
+
+
+def test_cp1258_bytes_only_past_the_head_still_read_as_cp1258():
+    """The encoding is guessed from a bounded head; a file whose later bytes are not UTF-8 is read
+    again as cp1258, not refused half-way and not read with a wrong encoding."""
+    plain = b"gioi;xa\n" + b"Nam;Phong Hien\n" * (HEAD_BYTES // 10)
+    table = read_csv_bytes(plain + cp1258_bytes("Nữ;Xã Phong Hiền\n"))
+    assert table.encoding == "cp1258"
+    assert table.rows[-1] == ["Nữ", "Xã Phong Hiền"]
+    assert len(table.rows) == HEAD_BYTES // 10 + 1
 
 
 def test_utf8_bom_semicolons_title_lines(tmp_path, questionnaire):
