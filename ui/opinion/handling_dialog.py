@@ -1,5 +1,7 @@
 """One step of the handling loop for an item or a topic: forward to an agency with a due date,
-record the result, or record the feedback date. A refusal keeps the dialog open with its text."""
+record the result, or record the feedback date. A refusal keeps the dialog open with its text.
+The agencies are a query and the step an op on the window's task runner declaring the item's or
+topic's table: the pages showing it reload from `changed`, the caller refreshes nothing."""
 
 from __future__ import annotations
 
@@ -13,15 +15,16 @@ from app.office import agencies
 from app.opinions import handling
 from app.text import vn_date
 from ui.opinion.choice import ChoiceEdit
+from ui.tasks import TaskRunner
 
 TITLES = {"forward": "Chuyển xử lý", "resolve": "Ghi kết quả giải quyết", "answer": "Ghi ngày phản hồi"}
 
 
 class HandlingDialog(QDialog):
-    def __init__(self, ctx: Ctx, kind: str, row_id: str, step: str, subject: str,
+    def __init__(self, ctx: Ctx, tasks: TaskRunner, kind: str, row_id: str, step: str, subject: str,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.ctx, self.kind, self.row_id, self.step = ctx, kind, row_id, step
+        self.ctx, self.tasks, self.kind, self.row_id, self.step = ctx, tasks, kind, row_id, step
         self.setWindowTitle(TITLES[step])
         self.resize(560, 260)
         form = QFormLayout(self)
@@ -29,7 +32,9 @@ class HandlingDialog(QDialog):
         about.setWordWrap(True)
         form.addRow("Nội dung", about)
         today = vn_date(date.today())
-        self.agency = ChoiceEdit({a.code: a.name for a in agencies(ctx)}, "Cơ quan nhận xử lý")
+        self.agency = ChoiceEdit({}, "Cơ quan nhận xử lý")
+        if step == "forward":
+            tasks.query(lambda: {a.code: a.name for a in agencies(ctx)}, self.agency.set_options, parent=self)
         self.on = QLineEdit(today)
         self.due = QLineEdit(vn_date(date.today() + timedelta(days=30)))
         self.result = QPlainTextEdit()
@@ -53,16 +58,20 @@ class HandlingDialog(QDialog):
         form.addRow(buttons)
 
     def accept(self) -> None:
-        try:
-            if self.step == "forward":
-                self.agency.settle()
-                handling.forward(self.ctx, self.kind, self.row_id, self.agency.code() or "", self.due.text(),
-                                 self.on.text())
-            elif self.step == "resolve":
-                handling.resolve(self.ctx, self.kind, self.row_id, self.result.toPlainText(), self.on.text())
-            else:
-                handling.answer(self.ctx, self.kind, self.row_id, self.on.text())
-        except DlxhError as exc:
-            self.error.setText(exc.message)
-            return
-        super().accept()
+        ctx, kind, row_id, on = self.ctx, self.kind, self.row_id, self.on.text()
+        if self.step == "forward":
+            self.agency.settle()
+            agency, due = self.agency.code() or "", self.due.text()
+            write = lambda: handling.forward(ctx, kind, row_id, agency, due, on)  # noqa: E731
+        elif self.step == "resolve":
+            result = self.result.toPlainText()
+            write = lambda: handling.resolve(ctx, kind, row_id, result, on)  # noqa: E731
+        else:
+            write = lambda: handling.answer(ctx, kind, row_id, on)  # noqa: E731
+        self.tasks.op(write, tables={handling.KINDS.get(kind, kind)}, on_done=lambda _: super(HandlingDialog, self).accept(),
+                      on_failed=self._refused, parent=self)
+
+    def _refused(self, exc: BaseException) -> None:
+        if not isinstance(exc, DlxhError):
+            raise exc
+        self.error.setText(exc.message)

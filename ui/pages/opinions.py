@@ -320,9 +320,8 @@ class Page(PageBase):
 
     def handle(self, step: str) -> None:
         chosen = self.selected()
-        if chosen and HandlingDialog(self.ctx, chosen[0], chosen[1], step, chosen[2], self).exec():
-            self.refresh_list()
-            self.refresh_overdue()
+        if chosen:
+            HandlingDialog(self.ctx, self.tasks, chosen[0], chosen[1], step, chosen[2], self).exec()
 
     def show_similar(self) -> None:
         from ui.opinion.similar_dialog import SimilarDialog

@@ -269,9 +269,8 @@ class Page(PageBase):
                       parent=self)
 
     def handle(self, step: str) -> None:
-        if self.current and HandlingDialog(self.ctx, "topic", self.current.id, step, self.current.title,
-                                           self).exec():
-            self.refresh(self.current.id)
+        if self.current:
+            HandlingDialog(self.ctx, self.tasks, "topic", self.current.id, step, self.current.title, self).exec()
 
     def add_topic(self) -> None:
         dialog = NewTopicDialog(self.ctx, self)
