@@ -35,12 +35,15 @@ def close_next_modal(seen: list, title_prefix: str, tries: int = 300) -> None:
     QTimer.singleShot(0, lambda: poll(tries))
 
 
-def when_modal(kind: type, act, tries: int = 300) -> None:
-    """Once a modal dialog of class `kind` is shown, run `act(dialog)` on it (poll every 10 ms)."""
+def when_modal(kind: type, act, tries: int = 3000) -> None:
+    """Once a modal dialog of class `kind` is shown, run `act(dialog)` on it (poll every 10 ms,
+    up to 30 s: a dialog that loads its choices on the worker shows late on a loaded machine).
+    The dialog is looked for among the visible windows, not as the active modal widget, which
+    is another dialog whenever an earlier test left one open; a missed dialog waits forever."""
 
     def poll(left: int) -> None:
-        box = QApplication.activeModalWidget()
-        if isinstance(box, kind) and box.isVisible():
+        box = next((w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()), None)
+        if box is not None:
             act(box)
         elif left:
             QTimer.singleShot(10, lambda: poll(left - 1))
