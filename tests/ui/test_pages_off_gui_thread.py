@@ -290,33 +290,3 @@ def test_the_collaborators_coverage_activity_and_training_tabs_read_on_the_worke
     shown = {page.activity.model.row_at(r).collaborator_id: page.activity.model.row_at(r).open_proposal_id
              for r in range(page.activity.model.rowCount())}
     assert shown[person.collaborator_id] and "Đã ghi đề xuất" in page.activity.message.text()
-
-
-def test_the_handling_dialog_reads_and_writes_on_the_worker(main_window, demo_ctx, store_off_gui_thread) -> None:
-    """Forwarding a topic: the agencies come from a query, the step is an op declaring the topic's
-    table, and the topics page shows the new state through `changed` (no hand-made refresh).
-    A refusal keeps the dialog open with its text."""
-    from app.opinions import topics
-    from tests.ui.helpers import when_modal
-    from ui.opinion.handling_dialog import HandlingDialog
-
-    demo_ctx.user = User("quantri", "admin", "Quản trị")
-    said: list[str] = []
-
-    def refuse_then_forward(dialog: HandlingDialog) -> None:
-        dialog.due.setText("ngày mai")
-        dialog.accept()
-        said.append(dialog.error.text())
-        dialog.agency.set_code(next(iter(dialog.agency.options)))
-        dialog.due.setText("31/12/2026")
-        dialog.accept()
-
-    with store_off_gui_thread():
-        page = main_window.show_page("topics")
-        page.view.setCurrentIndex(page.view.model().index(2, 0))
-        chosen = page.current
-        when_modal(HandlingDialog, refuse_then_forward)
-        page.handle("forward")
-    assert said and said[0]
-    assert topics.get(demo_ctx, chosen.id).handling == "forwarded"
-    assert page.current.id == chosen.id and page.current.handling == "forwarded"
