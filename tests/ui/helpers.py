@@ -42,7 +42,8 @@ def when_modal(kind: type, act, tries: int = 3000) -> None:
     is another dialog whenever an earlier test left one open; a missed dialog waits forever."""
 
     def poll(left: int) -> None:
-        box = next((w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()), None)
+        box = next((w for w in QApplication.topLevelWidgets()
+                    if isinstance(w, kind) and w.isVisible() and w.isModal()), None)
         if box is not None:
             act(box)
         elif left:
