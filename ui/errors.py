@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Callable
 from types import TracebackType
 
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 
 from app.errors import DB_ERRORS, LOG_PATH, DlxhError, store_error
 
@@ -26,6 +27,24 @@ def show_error(parent: QWidget | None, exc: BaseException) -> None:
         parent, "Lỗi chương trình",
         f"Đã xảy ra lỗi chương trình: {exc}.\nChi tiết đã được ghi vào nhật ký: {LOG_PATH}",
     )
+
+
+def refusal_in(label: QLabel) -> Callable[[BaseException], None]:
+    """An `on_failed` for a dialog's op: a refusal (or a store error the user can fix) is written
+    in the dialog's own red line, which stays open with what was typed; anything else is our
+    bug and is raised again (the global hook shows it; in the synchronous tests it fails)."""
+
+    def shown(exc: BaseException) -> None:
+        if isinstance(exc, DlxhError):
+            label.setText(exc.message)
+        elif isinstance(exc, DB_ERRORS):
+            log.warning("store error: %s", exc)
+            label.setText(store_error(exc).message)
+        else:
+            raise exc
+        label.show()
+
+    return shown
 
 
 def install_excepthook() -> None:

@@ -1,8 +1,12 @@
 """Structure coverage: the areas × strata (or × sectors) matrix with cells below target in
 red, and the "what to recruit next" list; targets edited in a small dialog. Both are read on
-the worker (a query on the page's task runner) and drawn when they arrive."""
+the worker (a query on the page's task runner) and drawn when they arrive; the dialog reads the
+targets with a query and saves them with an op declaring 'settings', so the page redraws the
+matrix from the runner's `changed` signal, not from the dialog."""
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont
@@ -23,8 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.collaborators import coverage
-from app.errors import DlxhError
-from ui.collab.common import error_label, ok_cancel
+from ui.collab.common import error_label, ok_button, ok_cancel
+from ui.errors import refusal_in
 
 BELOW = QColor("#f1a7a7")
 TOTAL = QColor("#eeeeee")
@@ -116,24 +120,24 @@ class CoverageView(QWidget):
                 if self.table.item(r, c) and self.table.item(r, c).background().color() == BELOW]
 
     def edit_targets(self) -> None:
-        self.dialog = TargetsDialog(self.ctx, self.dimension.currentData(), self)
-        self.dialog.accepted.connect(self.refresh)
+        self.dialog = TargetsDialog(self.ctx, self.tasks, self.dimension.currentData(), self)
         self.dialog.open()
 
 
 class TargetsDialog(QDialog):
-    """Targets for one dimension: minimum per area, and per code both per area and district-wide."""
+    """Targets for one dimension: minimum per area, and per code both per area and district-wide.
+    Saving is refused (the save button off) until the stored targets have arrived, so a quick
+    click cannot overwrite them with the blank form's zeros."""
 
-    def __init__(self, ctx, dimension: str, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx, tasks, dimension: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.ctx, self.dimension = ctx, dimension
-        self.targets = coverage.targets(ctx)
+        self.ctx, self.tasks, self.dimension = ctx, tasks, dimension
+        self.targets: coverage.Targets | None = None
         self.setWindowTitle(f"Chỉ tiêu cơ cấu – {coverage.DIMENSION_LABELS[dimension]}")
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.per_area = QSpinBox()
         self.per_area.setRange(0, 99)
-        self.per_area.setValue(self.targets.per_area)
         form.addRow("Số cộng tác viên tối thiểu mỗi địa bàn", self.per_area)
         layout.addLayout(form)
         codes = list(coverage.DIMENSIONS[dimension].items())
@@ -143,8 +147,6 @@ class TargetsDialog(QDialog):
         self.spins: dict[str, tuple[QSpinBox, QSpinBox]] = {}
         for r, (code, _) in enumerate(codes):
             pair = (QSpinBox(), QSpinBox())
-            pair[0].setValue(self.targets.cells.get(dimension, {}).get(code, 0))
-            pair[1].setValue(self.targets.overall.get(dimension, {}).get(code, 0))
             for c, spin in enumerate(pair):
                 spin.setRange(0, 99)
                 self.table.setCellWidget(r, c, spin)
@@ -153,16 +155,29 @@ class TargetsDialog(QDialog):
         layout.addWidget(self.table)
         self.error = error_label()
         layout.addWidget(self.error)
-        layout.addWidget(ok_cancel(self, self.save))
+        buttons = ok_cancel(self, self.save)
+        self.save_button = ok_button(buttons)
+        self.save_button.setEnabled(False)
+        layout.addWidget(buttons)
         self.resize(520, 520)
+        tasks.query(lambda: coverage.targets(ctx), self._fill, parent=self)
+
+    def _fill(self, targets: coverage.Targets) -> None:
+        self.targets = targets
+        self.per_area.setValue(targets.per_area)
+        for code, (cell, overall) in self.spins.items():
+            cell.setValue(targets.cells.get(self.dimension, {}).get(code, 0))
+            overall.setValue(targets.overall.get(self.dimension, {}).get(code, 0))
+        self.save_button.setEnabled(True)
 
     def save(self) -> None:
-        self.targets.per_area = self.per_area.value()
-        self.targets.cells[self.dimension] = {k: s[0].value() for k, s in self.spins.items() if s[0].value()}
-        self.targets.overall[self.dimension] = {k: s[1].value() for k, s in self.spins.items() if s[1].value()}
-        try:
-            coverage.set_targets(self.ctx, self.targets)
-        except DlxhError as exc:
-            self.error.setText(exc.message)
+        if self.targets is None:
             return
-        self.accept()
+        wanted = replace(self.targets, per_area=self.per_area.value(),
+                         cells={**self.targets.cells,
+                                self.dimension: {k: s[0].value() for k, s in self.spins.items() if s[0].value()}},
+                         overall={**self.targets.overall,
+                                  self.dimension: {k: s[1].value() for k, s in self.spins.items() if s[1].value()}})
+        ctx = self.ctx
+        self.tasks.op(lambda: coverage.set_targets(ctx, wanted), tables={"settings"},
+                      on_done=lambda _: self.accept(), on_failed=refusal_in(self.error), parent=self)
