@@ -43,3 +43,23 @@ def test_coverage_targets_refused_keep_the_dialog_open(main_window, demo_ctx, st
     assert dialog.isVisible() and dialog.per_area.value() == 5 and "cài đặt" in dialog.error.text()
     dialog.reject()
 
+
+def test_a_training_session_is_recorded_on_the_worker(main_window, demo_ctx, store_off_gui_thread) -> None:
+    demo_ctx.user = User("canbo", "staff", "Cán bộ")
+    with store_off_gui_thread():
+        _, view = _collaborators_tab(main_window, "training")
+        before = view.list.count()
+        view.add()
+        dialog = view.dialog
+        assert dialog.people.count() > 3
+        dialog.save()                                              # no topic yet: refused
+        said = dialog.error.text()
+        dialog.topic.setText("Kỹ năng nắm bắt dư luận trên mạng xã hội")
+        dialog.place.setText("Hội trường Đảng ủy")
+        for row in (0, 2):
+            dialog.people.item(row).setCheckState(dialog.people.item(row).checkState().Checked)
+        dialog.save()
+    assert "Nội dung tập huấn" in said
+    assert not dialog.isVisible() and view.list.count() == before + 1
+    shown = [view.list.item(i).text() for i in range(view.list.count())]
+    assert any("Kỹ năng nắm bắt dư luận" in t and "2 người dự" in t for t in shown)

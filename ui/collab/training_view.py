@@ -1,4 +1,6 @@
-"""Training sessions of the network: the list, and a dialog to record one with its attendees."""
+"""Training sessions of the network: the list, and a dialog to record one with its attendees.
+The dialog reads the active collaborators with a query and saves with an op declaring the
+sessions' tables, so the list (and the page) reload from the runner's `changed` signal."""
 
 from __future__ import annotations
 
@@ -20,10 +22,10 @@ from PySide6.QtWidgets import (
 
 from app.collaborators import training
 from app.collaborators.registry import CollaboratorFilter, list_collaborators
-from app.errors import DlxhError
 from app.office import unit_name
 from app.text import vn_date
 from ui.collab.common import error_label, ok_cancel
+from ui.errors import refusal_in
 
 
 class TrainingView(QWidget):
@@ -56,15 +58,20 @@ class TrainingView(QWidget):
             self.list.addItem("Chưa có buổi tập huấn nào.")
 
     def add(self) -> None:
-        self.dialog = TrainingDialog(self.ctx, self)
-        self.dialog.accepted.connect(self.refresh)
+        self.dialog = TrainingDialog(self.ctx, self.tasks, self)
         self.dialog.open()
 
 
+def active_people(ctx) -> list[tuple[str, str]]:
+    """(id, 'name – area') of every active collaborator, for the attendee list (on the worker)."""
+    return [(c.id, f"{c.full_name} – {unit_name(ctx, c.area_code)}")
+            for c in list_collaborators(ctx, CollaboratorFilter(status="active"))]
+
+
 class TrainingDialog(QDialog):
-    def __init__(self, ctx, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx, tasks, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.ctx = ctx
+        self.ctx, self.tasks = ctx, tasks
         self.setWindowTitle("Buổi tập huấn cộng tác viên")
         self.resize(560, 560)
         layout = QVBoxLayout(self)
@@ -78,24 +85,24 @@ class TrainingDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(QLabel("Người tham dự:"))
         self.people = QListWidget()
-        for c in list_collaborators(ctx, CollaboratorFilter(status="active")):
-            item = QListWidgetItem(f"{c.full_name} – {unit_name(ctx, c.area_code)}")
-            item.setData(Qt.ItemDataRole.UserRole, c.id)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Unchecked)
-            self.people.addItem(item)
         layout.addWidget(self.people, 1)
         self.error = error_label()
         layout.addWidget(self.error)
         layout.addWidget(ok_cancel(self, self.save))
+        tasks.query(lambda: active_people(ctx), self._fill, parent=self)
+
+    def _fill(self, people: list[tuple[str, str]]) -> None:
+        for collaborator_id, text in people:
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, collaborator_id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.people.addItem(item)
 
     def save(self) -> None:
         ids = [self.people.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.people.count())
                if self.people.item(i).checkState() == Qt.CheckState.Checked]
-        try:
-            training.save_training(self.ctx, training.Training(self.held_on.text(), self.topic.text(),
-                                                               self.place.text(), attendees=ids))
-        except DlxhError as exc:
-            self.error.setText(exc.message)
-            return
-        self.accept()
+        ctx, session = self.ctx, training.Training(self.held_on.text(), self.topic.text(), self.place.text(),
+                                                   attendees=ids)
+        self.tasks.op(lambda: training.save_training(ctx, session), tables={"trainings", "training_attendance"},
+                      on_done=lambda _: self.accept(), on_failed=refusal_in(self.error), parent=self)
