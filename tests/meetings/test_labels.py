@@ -12,6 +12,7 @@ from app.context import User
 from app.errors import ValidationError
 from app.meetings import core as meetings
 from ui.meeting.editor import MeetingEditor
+from ui.tasks import TaskRunner
 
 
 def test_the_kind_carries_its_labels_and_the_registry_knows_it() -> None:
@@ -23,7 +24,7 @@ def test_the_kind_carries_its_labels_and_the_registry_knows_it() -> None:
 
 
 def test_the_form_shows_every_declared_label(qtbot, office) -> None:
-    editor = MeetingEditor(office)
+    editor = MeetingEditor(office, TaskRunner(synchronous=True))
     qtbot.addWidget(editor)
     form: QFormLayout = editor.layout().itemAt(0).layout()
     shown = {form.itemAt(i, QFormLayout.ItemRole.LabelRole).widget().text() for i in range(form.rowCount())}

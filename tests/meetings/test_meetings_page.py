@@ -62,7 +62,8 @@ def test_bad_meeting_date_is_refused_and_typing_kept(qtbot, office):
     page.editor.save()
     assert "Ngày họp không được để trống" in page.editor.status.text()
     page.editor.held_on.setText("28/02/2026")
-    assert page.editor.save() is not None
+    page.editor.save()
+    assert page.editor.meeting is not None and page.editor.status.text() == "Đã lưu."
     (saved,) = meetings.list_meetings(office)
     assert (saved.kind, saved.place) == ("extraordinary", "Nhà văn hóa xã Phong An")
 

@@ -1,12 +1,13 @@
 """The details of one meeting: date, kind, time, place, chair, secretary, agenda, materials,
-minutes. A refusal names the field and keeps everything typed."""
+minutes. Saving is an op on the window's task runner declaring 'meetings': the page showing
+the list reloads from `changed` (the saved meeting stays chosen, it is the editor's meeting by
+then). A refusal names the field and keeps everything typed."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -20,18 +21,19 @@ from PySide6.QtWidgets import (
 )
 
 from app.context import Ctx
-from app.errors import DlxhError
 from app.meetings import core as meetings
 from app.text import vn_date
+from ui.refusal import refusal
+from ui.tasks import TaskRunner
 
 
 class MeetingEditor(QWidget):
-    saved = Signal(object)  # meetings.Meeting
-
-    def __init__(self, ctx: Ctx, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: Ctx, tasks: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.ctx = ctx
+        self.ctx, self.tasks = ctx, tasks
         self.meeting: meetings.Meeting | None = None
+        self._as_loaded: meetings.Meeting | None = None   # the form as last filled or saved
+        self.saving = False   # a save on the worker: a second Ctrl+S must not create the meeting twice
         self.held_on = QLineEdit()
         self.held_on.setPlaceholderText("dd/mm/yyyy")
         self.kind = QComboBox()
@@ -75,8 +77,18 @@ class MeetingEditor(QWidget):
         layout.addLayout(row)
 
     def load(self, meeting: meetings.Meeting | None) -> None:
+        """Show `meeting` (None: a new one). The page reloads after every write it shows, so the
+        meeting already shown comes back: its newer row is taken (the next save needs its version)
+        but what the clerk has typed since and the status line stay."""
+        again = meeting is not None and self.meeting is not None and meeting.id == self.meeting.id
+        edited = again and self.current() != self._as_loaded
         self.meeting = meeting
-        m = meeting or meetings.Meeting(held_on=date.today().isoformat(), kind="extraordinary")
+        if not edited:
+            self._fill(meeting or meetings.Meeting(held_on=date.today().isoformat(), kind="extraordinary"))
+        if not again:
+            self.status.setText("" if meeting else "Hội nghị mới: nhập ngày họp rồi bấm Lưu.")
+
+    def _fill(self, m: meetings.Meeting) -> None:
         self.held_on.setText(vn_date(date.fromisoformat(m.held_on)) if m.held_on else "")
         self.kind.setCurrentIndex(max(0, self.kind.findData(m.kind)))
         for box, value in ((self.start_time, m.start_time), (self.end_time, m.end_time), (self.place, m.place),
@@ -84,7 +96,7 @@ class MeetingEditor(QWidget):
             box.setText(value or "")
         for text_box, value in ((self.agenda, m.agenda), (self.materials, m.materials), (self.minutes, m.minutes)):
             text_box.setPlainText(value or "")
-        self.status.setText("" if meeting else "Hội nghị mới: nhập ngày họp rồi bấm Lưu.")
+        self._as_loaded = self.current()
 
     def current(self) -> meetings.Meeting:
         base = self.meeting or meetings.Meeting(held_on="")
@@ -94,17 +106,25 @@ class MeetingEditor(QWidget):
                        agenda=self.agenda.toPlainText(), materials=self.materials.toPlainText(),
                        minutes=self.minutes.toPlainText())
 
-    def save(self) -> meetings.Meeting | None:
-        m = self.current()
-        try:
-            saved = meetings.update(self.ctx, m) if m.id else meetings.create(self.ctx, m)
-        except DlxhError as exc:
-            self.status.setText(f"<span style='color:#c0392b'>Chưa lưu: {exc.message}</span>")
-            target = {"held_on": self.held_on, "start_time": self.start_time, "end_time": self.end_time}
-            if exc.field in target:
-                target[exc.field].setFocus()
-            return None
-        self.meeting = saved
+    def save(self) -> None:
+        """Write on the worker; the status says the outcome when it comes back."""
+        if self.saving:
+            return
+        m, ctx = self.current(), self.ctx
+        self.saving = True
+        self.tasks.op(lambda: meetings.update(ctx, m) if m.id else meetings.create(ctx, m), tables={"meetings"},
+                      on_done=self._saved, on_failed=self._refused, parent=self)
+
+    def _saved(self, saved: meetings.Meeting) -> None:
+        self.saving = False
+        self.meeting = saved     # before `changed`: the page's reload keeps this meeting chosen
+        self._as_loaded = self.current()
         self.status.setText("Đã lưu.")
-        self.saved.emit(saved)
-        return saved
+
+    def _refused(self, exc: BaseException) -> None:
+        self.saving = False
+        refused = refusal(exc)
+        self.status.setText(f"<span style='color:#c0392b'>Chưa lưu: {refused.message}</span>")
+        target = {"held_on": self.held_on, "start_time": self.start_time, "end_time": self.end_time}
+        if refused.field in target:
+            target[refused.field].setFocus()

@@ -10,11 +10,11 @@ from datetime import date, timedelta
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from app.context import Ctx
-from app.errors import DlxhError
 from app.office import agencies
 from app.opinions import handling
 from app.text import vn_date
 from ui.opinion.choice import ChoiceEdit
+from ui.refusal import refusal
 from ui.tasks import TaskRunner
 
 TITLES = {"forward": "Chuyển xử lý", "resolve": "Ghi kết quả giải quyết", "answer": "Ghi ngày phản hồi"}
@@ -72,6 +72,4 @@ class HandlingDialog(QDialog):
                       on_failed=self._refused, parent=self)
 
     def _refused(self, exc: BaseException) -> None:
-        if not isinstance(exc, DlxhError):
-            raise exc
-        self.error.setText(exc.message)
+        self.error.setText(refusal(exc).message)

@@ -31,7 +31,6 @@ from app.meetings import minutes_export, planning, schedule
 from app.opinions import items
 from app.text import vn_date
 from ui import deleting
-from ui.errors import show_error
 from ui.feedback import notify
 from ui.files import save_file
 from ui.meeting.attendance import AttendanceTable
@@ -132,8 +131,7 @@ class Page(PageBase):
                                         delete=deletion.delete_meeting, after=self.refresh, what="hội nghị")
         bar.addWidget(self.deleting.button("Xóa hội nghị chưa họp…"))
 
-        self.editor = MeetingEditor(ctx)
-        self.editor.saved.connect(self._saved)
+        self.editor = MeetingEditor(ctx, tasks)
         self.attendance = AttendanceTable(ctx)
         self.attendance.saved.connect(self._attendance_saved)
         self.att_summary = QLabel()
@@ -306,9 +304,6 @@ class Page(PageBase):
                                                else "Mọi người đều đã được điểm danh."))
 
     # -- actions --------------------------------------------------------------------------------
-    def _saved(self, meeting: meetings.Meeting) -> None:
-        self.refresh(meeting.id)
-
     def new_meeting(self) -> None:
         self.view.clearSelection()
         self.editor.load(None)
@@ -317,22 +312,22 @@ class Page(PageBase):
         self.editor.held_on.setFocus()
 
     def edit_rule(self) -> None:
-        dialog = RuleDialog(schedule.get_rule(self.ctx), self)
+        """The rule is read on the worker, the dialog shown with it, the new rule an op on 'settings'
+        (the schedule line reloads from `changed`)."""
+        ctx = self.ctx
+        self.tasks.query(lambda: schedule.get_rule(ctx), self._ask_rule, parent=self)
+
+    def _ask_rule(self, rule: schedule.MeetingRule) -> None:
+        dialog = RuleDialog(rule, self)
         if dialog.exec():
-            try:
-                schedule.put_rule(self.ctx, dialog.rule())
-            except Exception as exc:  # noqa: BLE001 - shown to the user
-                show_error(self, exc)
-            self.refresh()
+            chosen, ctx = dialog.rule(), self.ctx
+            self.tasks.op(lambda: schedule.put_rule(ctx, chosen), tables={"settings"}, parent=self)
 
     def plan(self) -> None:
-        try:
-            made = planning.plan_regular(self.ctx, date.today(), date.today() + timedelta(days=365))
-        except Exception as exc:  # noqa: BLE001
-            show_error(self, exc)
-            return
-        self.refresh()
-        self.rule_label.setText(self.rule_label.text() + f" · đã lập thêm {len(made)} hội nghị")
+        ctx, today = self.ctx, date.today()
+        self.tasks.op(lambda: planning.plan_regular(ctx, today, today + timedelta(days=365)), tables={"meetings"},
+                      parent=self, on_done=lambda made: notify(self, f"Đã lập thêm {len(made)} hội nghị theo lịch "
+                                                                     "định kỳ 12 tháng tới."))
 
     def enter_items(self) -> None:
         meeting = self.editor.meeting
