@@ -100,18 +100,10 @@ def _from_row(row: dict) -> Collaborator:
 
 
 KIND = kinds.Kind("collaborators", Collaborator, clean, "cộng tác viên", load=_from_row, labels=LABELS)
+create, update, get = KIND.create, KIND.update, KIND.get
 
 
-def create(ctx: Ctx, c: Collaborator) -> Collaborator:
-    return kinds.create(ctx, KIND, c)
 
-
-def update(ctx: Ctx, c: Collaborator) -> Collaborator:
-    return kinds.update(ctx, KIND, c)
-
-
-def get(ctx: Ctx, collaborator_id: str) -> Collaborator:
-    return kinds.get(ctx, KIND, collaborator_id)
 
 
 @dataclass

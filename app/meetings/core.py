@@ -87,18 +87,10 @@ def _clock(value: str | None, label: str, field: str) -> str | None:
 
 
 KIND = kinds.Kind("meetings", Meeting, clean, "hội nghị", labels=LABELS)
+create, update, get = KIND.create, KIND.update, KIND.get
 
 
-def create(ctx: Ctx, m: Meeting) -> Meeting:
-    return kinds.create(ctx, KIND, m)
 
-
-def update(ctx: Ctx, m: Meeting) -> Meeting:
-    return kinds.update(ctx, KIND, m)
-
-
-def get(ctx: Ctx, meeting_id: str) -> Meeting:
-    return kinds.get(ctx, KIND, meeting_id)
 
 
 def list_meetings(ctx: Ctx, year: int | None = None) -> list[Meeting]:
@@ -107,7 +99,7 @@ def list_meetings(ctx: Ctx, year: int | None = None) -> list[Meeting]:
         sql += " WHERE held_on LIKE ?"
         params.append(f"{year}-%")
     sql += " ORDER BY held_on DESC"
-    return kinds.select(ctx, KIND, sql, params)
+    return KIND.select(ctx, sql, params)
 
 
 def set_attendance(ctx: Ctx, meeting_id: str, presence: dict[str, str], reasons: dict[str, str] | None = None) -> None:

@@ -66,19 +66,10 @@ def clean(o: Opinion) -> dict:
 
 
 KIND = kinds.Kind("opinions", Opinion, clean, "thông tin dư luận", labels=LABELS)
+create, update, get = KIND.create, KIND.update, KIND.get
 
 
-def create(ctx: Ctx, o: Opinion) -> Opinion:
-    return kinds.create(ctx, KIND, o)
 
-
-def update(ctx: Ctx, o: Opinion, action: str = "update") -> Opinion:
-    """`action` names the change in the audit log ("merge" when a double entry is folded in)."""
-    return kinds.update(ctx, KIND, o, action)
-
-
-def get(ctx: Ctx, opinion_id: str) -> Opinion:
-    return kinds.get(ctx, KIND, opinion_id)
 
 
 @dataclass

@@ -45,18 +45,10 @@ def clean(t: Topic) -> dict:
 
 
 KIND = kinds.Kind("topics", Topic, clean, "vấn đề", labels=LABELS)
+create, update, get = KIND.create, KIND.update, KIND.get
 
 
-def create(ctx: Ctx, t: Topic) -> Topic:
-    return kinds.create(ctx, KIND, t)
 
-
-def update(ctx: Ctx, t: Topic) -> Topic:
-    return kinds.update(ctx, KIND, t)
-
-
-def get(ctx: Ctx, topic_id: str) -> Topic:
-    return kinds.get(ctx, KIND, topic_id)
 
 
 def list_topics(ctx: Ctx, status: str | None = None) -> list[Topic]:
@@ -65,4 +57,4 @@ def list_topics(ctx: Ctx, status: str | None = None) -> list[Topic]:
         sql += " WHERE status = ?"
         params.append(status)
     sql += " ORDER BY CASE status WHEN 'hot' THEN 0 WHEN 'watch' THEN 1 ELSE 2 END, opened_on DESC"
-    return kinds.select(ctx, KIND, sql, params)
+    return KIND.select(ctx, sql, params)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from app import audit_view, auth, backup, users
+from app import audit_view, auth, backup, kinds, users
 from app.errors import PermissionDenied
 from app.reports import transitions
 
@@ -118,21 +118,42 @@ def _snapshot(ctx) -> tuple:
 
 def _guarded_functions() -> list[tuple[str, str, str]]:
     """(module, function, action) for every top-level app/ function whose first statement
-    (after the docstring and local imports) is `auth.require(ctx, "<action>")`, hands a
-    declared record kind to app/kinds.py's create/update (guarded by the kind's permission),
-    or loads a report for an action of app/reports/transitions.py (guarded by its rule)."""
+    (after the docstring and local imports) is `auth.require(ctx, "<action>")` or loads a
+    report for an action of app/reports/transitions.py (guarded by its rule), and the
+    create/update of every declared record kind (app/kinds.py, guarded by the kind's
+    permission) under the names its module binds them to."""
     found = []
     for path in sorted(APP.rglob("*.py")):
         module = ".".join(path.relative_to(APP.parent).with_suffix("").parts)
-        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        if _declares_kind(tree):
+            found += _kind_writes(module)
+        for node in tree.body:
             if not isinstance(node, ast.FunctionDef) or node.name.startswith("_"):
                 continue
             body = [s for s in node.body if not isinstance(s, ast.Import | ast.ImportFrom)
                     and not (isinstance(s, ast.Expr) and isinstance(s.value, ast.Constant))]
-            action = body and (_require_action(body[0]) or _kind_action(module, body[0])
-                               or _report_action(body[0]))
+            action = body and (_require_action(body[0]) or _report_action(body[0]))
             if action:
                 found.append((module, node.name, action))
+    return found
+
+
+def _declares_kind(tree: ast.Module) -> bool:
+    """A module-level `X = kinds.Kind(...)`."""
+    return any(isinstance(node, ast.Assign) and isinstance(node.value, ast.Call)
+               and isinstance(node.value.func, ast.Attribute) and node.value.func.attr == "Kind"
+               for node in tree.body)
+
+
+def _kind_writes(module: str) -> list[tuple[str, str, str]]:
+    """The module's public names bound to a declared kind's create/update, with its permission."""
+    found = []
+    for name, value in vars(importlib.import_module(module)).items():
+        kind = getattr(value, "__self__", None)
+        if (not name.startswith("_") and isinstance(kind, kinds.Kind)
+                and getattr(value, "__func__", None) in (kinds.Kind.create, kinds.Kind.update)):
+            found.append((module, name, kind.permission))
     return found
 
 
@@ -144,17 +165,6 @@ def _report_action(stmt: ast.stmt) -> str | None:
             and call.func.attr == "load" and len(call.args) == 3 and isinstance(call.args[2], ast.Constant)):
         return None
     return transitions.RULES[call.args[2].value].permission
-
-
-def _kind_action(module: str, stmt: ast.stmt) -> str | None:
-    """`return kinds.create(ctx, KIND, ...)` / `kinds.update(...)`: the permission KIND declares."""
-    call = stmt.value if isinstance(stmt, ast.Return) else None
-    if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute)
-            and isinstance(call.func.value, ast.Name) and call.func.value.id == "kinds"
-            and call.func.attr in ("create", "update") and len(call.args) >= 2
-            and isinstance(call.args[1], ast.Name)):
-        return None
-    return getattr(importlib.import_module(module), call.args[1].id).permission
 
 
 def _require_action(stmt: ast.stmt) -> str | None:
@@ -173,6 +183,8 @@ GUARDED = _guarded_functions()
 def test_guarded_functions_are_found() -> None:
     names = {(m, f) for m, f, _ in GUARDED}
     assert ("app.users", "add_user") in names and ("app.collaborators.registry", "create") in names
+    assert {(k.cls.__module__, f) for k in kinds.ALL.values() for f in ("create", "update")} <= names, \
+        "every declared kind's writes are checked"
     assert {a for _, _, a in GUARDED} <= set(EXPECTED), "an action outside the permission table"
 
 
