@@ -1,6 +1,8 @@
 """Removing rows entered by mistake in a list (issue 14 point 4), the same way everywhere:
 the row's context menu, the Delete key or a button; a Vietnamese confirmation naming what
 goes; a refusal says why (app/deletion.py decides); Ctrl+Z puts the last deleted row back.
+The delete and the undo are ops on the page's task runner declaring the list's table, so the
+pages showing it reload from the runner's `changed` signal; nobody refreshes by hand.
 """
 
 from __future__ import annotations
@@ -13,8 +15,8 @@ from PySide6.QtWidgets import QAbstractItemView, QMenu, QPushButton, QWidget
 
 from app import deletion
 from app.context import Ctx
-from ui.errors import show_error
 from ui.feedback import confirm, notify
+from ui.tasks import TaskRunner
 
 Selected = Callable[[], tuple[str, str] | None]  # (id, how the row is named) of the selected row
 
@@ -22,9 +24,10 @@ Selected = Callable[[], tuple[str, str] | None]  # (id, how the row is named) of
 class ListDelete:
     """Wires delete and undo onto one list view of a page."""
 
-    def __init__(self, ctx: Ctx, view: QAbstractItemView, selected: Selected,
-                 delete: Callable[[Ctx, str], deletion.Deleted], after: Callable[[], None], what: str) -> None:
-        self.ctx, self.view, self.selected, self.delete, self.after, self.what = ctx, view, selected, delete, after, what
+    def __init__(self, ctx: Ctx, tasks: TaskRunner, view: QAbstractItemView, selected: Selected,
+                 delete: Callable[[Ctx, str], deletion.Deleted], table: str, what: str) -> None:
+        self.ctx, self.tasks, self.view, self.selected = ctx, tasks, view, selected
+        self.delete, self.table, self.what = delete, table, what
         self.last: deletion.Deleted | None = None
         view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         view.customContextMenuRequested.connect(self._menu)
@@ -60,26 +63,26 @@ class ListDelete:
         row_id, label = chosen
         if not self.confirm(label):
             return
-        try:
-            self.last = self.delete(self.ctx, row_id)
-        except Exception as exc:  # noqa: BLE001 - shown to the user, DlxhError or not
-            show_error(self.view, exc)
-            return
-        notify(self.view, f"Đã xóa {self.what} «{label}». Ctrl+Z để hoàn tác.")
-        self.after()
+        ctx, delete = self.ctx, self.delete
+        self.tasks.op(lambda: delete(ctx, row_id), tables={self.table},
+                      on_done=lambda gone: self._deleted(gone, label), parent=self.view)
+
+    def _deleted(self, gone: deletion.Deleted, label: str) -> None:
+        self.last = gone
+        notify(self.view, f"Đã xóa {self.what} «{gone.label}». Ctrl+Z để hoàn tác.")
 
     def undo(self) -> None:
         if self.last is None:
             notify(self.view, "Không có lần xóa nào để hoàn tác.")
             return
-        try:
-            deletion.undo(self.ctx, self.last)
-        except Exception as exc:  # noqa: BLE001
-            show_error(self.view, exc)
-            return
-        notify(self.view, f"Đã khôi phục {self.what} «{self.last.label}».")
-        self.last = None
-        self.after()
+        ctx, last = self.ctx, self.last
+        self.tasks.op(lambda: deletion.undo(ctx, last), tables={last.table}, on_done=lambda _: self._restored(last),
+                      parent=self.view)
+
+    def _restored(self, last: deletion.Deleted) -> None:
+        notify(self.view, f"Đã khôi phục {self.what} «{last.label}».")
+        if self.last is last:
+            self.last = None
 
 
 def attach(parent: QWidget, **kwargs) -> ListDelete:

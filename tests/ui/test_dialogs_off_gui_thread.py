@@ -63,3 +63,38 @@ def test_a_training_session_is_recorded_on_the_worker(main_window, demo_ctx, sto
     assert not dialog.isVisible() and view.list.count() == before + 1
     shown = [view.list.item(i).text() for i in range(view.list.count())]
     assert any("Kỹ năng nắm bắt dư luận" in t and "2 người dự" in t for t in shown)
+
+
+def _report_rows(page) -> dict[str, str]:
+    return {page.model.row_at(r).id: page.model.row_at(r).status for r in range(page.model.rowCount())}
+
+
+def _select_report(page, report_id: str) -> None:
+    proxy = page.view.model()
+    page.view.selectRow(next(r for r in range(proxy.rowCount())
+                             if page.model.row_at(proxy.mapToSource(proxy.index(r, 0)).row()).id == report_id))
+
+
+def test_deleting_a_draft_report_and_undoing_it_are_ops(main_window, demo_ctx, store_off_gui_thread,
+                                                        monkeypatch) -> None:
+    """The register drops the deleted draft and shows it again after Ctrl+Z, through `changed`;
+    a report past the draft stage is refused with the reason."""
+    from PySide6.QtWidgets import QMessageBox
+
+    demo_ctx.user = User("lanhdao", "head", "Lãnh đạo")
+    said: list[str] = []
+    with store_off_gui_thread():
+        page = main_window.show_page("reports")
+        rows = _report_rows(page)
+        draft = next(rid for rid, st in rows.items() if st == "draft")
+        kept = next(rid for rid, st in rows.items() if st in ("signed", "sent"))
+        page.deleting.confirm = lambda label: True
+        _select_report(page, draft)
+        page.deleting.ask()
+        assert draft not in _report_rows(page) and len(_report_rows(page)) == len(rows) - 1
+        page.deleting.undo()
+        assert _report_rows(page).get(draft) == "draft"
+        _select_report(page, kept)
+        monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: said.append(text))
+        page.deleting.ask()
+    assert kept in _report_rows(page) and said and "Traceback" not in said[0]

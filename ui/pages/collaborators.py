@@ -128,9 +128,9 @@ class Page(PageBase):
             button = QPushButton(text)
             button.clicked.connect(lambda _=False, s=slot: s())
             buttons.addWidget(button)
-        self.deleting = deleting.attach(self, ctx=self.ctx, view=self.view, selected=self._selected_row,
-                                        delete=deletion.delete_collaborator, after=self.refresh_list,
-                                        what="cộng tác viên")
+        self.deleting = deleting.attach(self, ctx=self.ctx, tasks=self.tasks, view=self.view,
+                                        selected=self._selected_row, delete=deletion.delete_collaborator,
+                                        table="collaborators", what="cộng tác viên")
         buttons.addWidget(self.deleting.button("Xóa (nhập nhầm)…"))
         buttons.addStretch(1)
         layout.addLayout(buttons)

@@ -127,8 +127,8 @@ class Page(PageBase):
         self.view.setWordWrap(False)
         self.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         self.view.selectionModel().currentRowChanged.connect(lambda cur, _: self.show_meeting(cur))
-        self.deleting = deleting.attach(self, ctx=ctx, view=self.view, selected=self._selected_row,
-                                        delete=deletion.delete_meeting, after=self.refresh, what="hội nghị")
+        self.deleting = deleting.attach(self, ctx=ctx, tasks=tasks, view=self.view, selected=self._selected_row,
+                                        delete=deletion.delete_meeting, table="meetings", what="hội nghị")
         bar.addWidget(self.deleting.button("Xóa hội nghị chưa họp…"))
 
         self.editor = MeetingEditor(ctx, tasks)

@@ -169,8 +169,8 @@ class Page(PageBase):
         self._choices_pending = 0                    # choice loads not yet arrived
         self._wanted: dict[str, str] | None = None   # filters waiting for them
         self._select_id: str | None = None           # a row to select once the list arrives
-        self.deleting = deleting.attach(self, ctx=ctx, view=self.view, selected=self._selected_item,
-                                        delete=deletion.delete_opinion, after=self.refresh_list, what="thông tin")
+        self.deleting = deleting.attach(self, ctx=ctx, tasks=tasks, view=self.view, selected=self._selected_item,
+                                        delete=deletion.delete_opinion, table="opinions", what="thông tin")
         actions.insertWidget(actions.count() - 1, self.deleting.button())
 
     # -- filters ---------------------------------------------------------------------------------

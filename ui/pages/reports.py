@@ -86,8 +86,8 @@ class Page(PageBase):
         splitter.addWidget(self.panel)
         splitter.setSizes([230, 520])
         self.layout_.addWidget(splitter, 1)
-        self.deleting = deleting.attach(self, ctx=ctx, view=self.view, selected=self._selected_row,
-                                        delete=deletion.delete_draft_report, after=self.refresh, what="dự thảo")
+        self.deleting = deleting.attach(self, ctx=ctx, tasks=tasks, view=self.view, selected=self._selected_row,
+                                        delete=deletion.delete_draft_report, table="reports", what="dự thảo")
         bar.insertWidget(bar.count() - 1, self.deleting.button())
 
     def _kind_changed(self) -> None:
