@@ -65,3 +65,35 @@ def test_the_meeting_rule_and_the_plan_are_a_query_and_ops(main_window, demo_ctx
     assert (rule.every_months, rule.day) == (1, 9) and rule.describe() in page.rule_label.text()
     assert page.model.rowCount() > rows
     assert page.model.rowCount() == len(meetings.list_meetings(demo_ctx))
+
+
+def test_attendance_typed_by_keystrokes_is_stored_on_the_worker(main_window, demo_ctx, qtbot,
+                                                                store_off_gui_thread) -> None:
+    """C, V, P on a held meeting's roster: the batch is an op; the tally under the roster and the
+    list's 'Có mặt' column follow through `changed`, and the reload keeps the cursor where it was."""
+    from PySide6.QtCore import Qt
+
+    from app.meetings import planning
+
+    with store_off_gui_thread():
+        page = main_window.show_page("meetings")
+        proxy = page.view.model()
+        row = next(r for r in range(proxy.rowCount())
+                   if not meetings.is_planned(page.model.row_at(proxy.mapToSource(proxy.index(r, 0)).row())))
+        page.view.setCurrentIndex(proxy.index(row, 0))
+        meeting = page.editor.meeting
+        page.tabs.setCurrentIndex(1)
+        table = page.attendance
+        table.setFocus()
+        table.setCurrentCell(0, 2)
+        for key in (Qt.Key.Key_V, Qt.Key.Key_V, Qt.Key.Key_P):
+            qtbot.keyClick(table, key)
+        table.flush()
+    stored = planning.roster(demo_ctx, meeting.id)
+    assert [x.presence for x in stored[:3]] == ["absent", "absent", "excused"]
+    s = planning.summary(demo_ctx, meeting.id)
+    assert f"vắng {s.absent} · vắng có lý do {s.excused}" in page.att_summary.text()
+    shown = page.view.model().mapToSource(page.view.currentIndex()).row()
+    assert page.model.row_at(shown).id == meeting.id
+    assert page.model.index(shown, 3).data() == f"{s.present}/{s.present + s.absent + s.excused}"
+    assert table.currentRow() == 3 and table.item(2, 2).text() == meetings.PRESENCE["excused"]

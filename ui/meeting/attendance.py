@@ -1,17 +1,24 @@
 """Attendance by keystroke: C có mặt, V vắng, P vắng có lý do (or 1 / 2 / 3); the cursor
-moves to the next person. Changes are saved in one batch half a second after the last key."""
+moves to the next person. Changes are saved in one batch half a second after the last key, as
+an op on the window's task runner declaring the attendance and its meeting (whose version
+moves): the page reloads the roster, its tally and the list from `changed`. A reload of the
+roster shown keeps the cursor and the marks not yet stored; a refusal (a planned meeting) is
+said in a message and the stored roster shown again."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from dataclasses import replace
+
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import QInputDialog, QTableWidget, QTableWidgetItem, QWidget
 
 from app.context import Ctx
-from app.errors import DlxhError
 from app.meetings import core as meetings
 from app.meetings import planning
 from ui.errors import show_error
+from ui.refusal import refusal
+from ui.tasks import TaskRunner
 
 KEYS = {Qt.Key.Key_C: "present", Qt.Key.Key_1: "present", Qt.Key.Key_V: "absent", Qt.Key.Key_2: "absent",
         Qt.Key.Key_P: "excused", Qt.Key.Key_3: "excused"}
@@ -19,14 +26,13 @@ COLOURS = {"present": "#e6f4ea", "absent": "#fdecea", "excused": "#fff6d6"}
 
 
 class AttendanceTable(QTableWidget):
-    saved = Signal()
-
-    def __init__(self, ctx: Ctx, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: Ctx, tasks: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(0, 4, parent)
-        self.ctx = ctx
+        self.ctx, self.tasks = ctx, tasks
         self.meeting_id: str | None = None
         self.lines: list[planning.RosterLine] = []
-        self.pending: dict[str, str] = {}
+        self.pending: dict[str, str] = {}    # marks typed, not yet sent
+        self.sending: dict[str, str] = {}    # marks sent to the worker, not yet stored
         self.reasons: dict[str, str] = {}
         self.setHorizontalHeaderLabels(["Cộng tác viên", "Địa bàn", "Tham dự", "Lý do vắng"])
         self.verticalHeader().setVisible(False)
@@ -42,24 +48,26 @@ class AttendanceTable(QTableWidget):
         self.timer.setInterval(500)
         self.timer.timeout.connect(self.flush)
 
-    def load(self, meeting_id: str | None) -> None:
-        """Read the roster here (after a refused save); pages read it on the worker and call
-        `show_lines`."""
-        self.flush()
-        self.show_lines(meeting_id, planning.roster(self.ctx, meeting_id) if meeting_id else [])
-
     def show_lines(self, meeting_id: str | None, lines: list[planning.RosterLine]) -> None:
-        self.flush()
+        """Show the roster the worker read. The same meeting again (a reload after a write) keeps
+        the cursor, and the marks typed or sent since the read stay shown over it."""
+        again = meeting_id is not None and meeting_id == self.meeting_id
+        if not again:
+            self.flush()
+            self.sending = {}
+        row = self.currentRow()
         self.meeting_id = meeting_id
-        self.lines = lines
-        self.reasons = {x.collaborator_id: x.reason for x in self.lines if x.reason}
+        unsaved = {**self.sending, **self.pending}
+        self.lines = [replace(x, presence=unsaved.get(x.collaborator_id, x.presence)) for x in lines]
+        self.reasons = {x.collaborator_id: x.reason for x in self.lines if x.reason} | \
+            ({k: v for k, v in self.reasons.items() if k in unsaved} if again else {})
         self.setRowCount(len(self.lines))
-        for row, line in enumerate(self.lines):
-            self.setItem(row, 0, QTableWidgetItem(line.full_name))
-            self.setItem(row, 1, QTableWidgetItem(line.area_name))
-            self._show(row, line.presence, line.reason)
+        for r, line in enumerate(self.lines):
+            self.setItem(r, 0, QTableWidgetItem(line.full_name))
+            self.setItem(r, 1, QTableWidgetItem(line.area_name))
+            self._show(r, line.presence, self.reasons.get(line.collaborator_id))
         if self.lines:
-            self.setCurrentCell(0, 2)
+            self.setCurrentCell(row if again and 0 <= row < len(self.lines) else 0, 2)
 
     def _show(self, row: int, presence: str | None, reason: str | None) -> None:
         item = QTableWidgetItem(meetings.PRESENCE.get(presence or "", "—"))
@@ -71,7 +79,7 @@ class AttendanceTable(QTableWidget):
 
     def presence_of(self, row: int) -> str | None:
         line = self.lines[row]
-        return self.pending.get(line.collaborator_id, line.presence)
+        return self.pending.get(line.collaborator_id, self.sending.get(line.collaborator_id, line.presence))
 
     def mark(self, row: int, presence: str) -> None:
         line = self.lines[row]
@@ -103,22 +111,34 @@ class AttendanceTable(QTableWidget):
             self.mark(row, "excused")
 
     def flush(self) -> None:
-        """Save pending marks now (one transaction)."""
+        """Send pending marks to the worker now (one transaction)."""
         self.timer.stop()
         if not self.pending or not self.meeting_id:
             return
         pending, self.pending = self.pending, {}
-        try:
-            meetings.set_attendance(self.ctx, self.meeting_id, pending,
-                                    {cid: r for cid, r in self.reasons.items() if cid in pending and r})
-        except DlxhError as exc:        # refused (a planned meeting): say so, show what is stored
-            show_error(self, exc)
-            self.load(self.meeting_id)
+        self.sending.update(pending)
+        ctx, meeting_id = self.ctx, self.meeting_id
+        reasons = {cid: r for cid, r in self.reasons.items() if cid in pending and r}
+        self.tasks.op(lambda: meetings.set_attendance(ctx, meeting_id, pending, reasons),
+                      tables={"meeting_attendance", "meetings"}, parent=self,
+                      on_done=lambda _: self._stored(meeting_id, pending),
+                      on_failed=lambda exc: self._refused(meeting_id, exc))
+
+    def _stored(self, meeting_id: str, sent: dict[str, str]) -> None:
+        if meeting_id == self.meeting_id:
+            for cid, presence in sent.items():
+                if self.sending.get(cid) == presence:
+                    del self.sending[cid]
+
+    def _refused(self, meeting_id: str, exc: BaseException) -> None:
+        """Say why, and show again what is stored (read on the worker)."""
+        show_error(self, refusal(exc))
+        if meeting_id != self.meeting_id:
             return
-        self.lines = [planning.RosterLine(x.collaborator_id, x.full_name, x.area_name,
-                                          pending.get(x.collaborator_id, x.presence),
-                                          self.reasons.get(x.collaborator_id, x.reason)) for x in self.lines]
-        self.saved.emit()
+        self.sending, self.pending, ctx = {}, {}, self.ctx
+        self.meeting_id = None     # shown anew: the stored marks replace the refused ones
+        self.tasks.query(lambda: planning.roster(ctx, meeting_id), lambda lines: self.show_lines(meeting_id, lines),
+                         parent=self)
 
     def event(self, e: QEvent) -> bool:
         if e.type() == QEvent.Type.Hide:

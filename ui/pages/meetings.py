@@ -132,8 +132,7 @@ class Page(PageBase):
         bar.addWidget(self.deleting.button("Xóa hội nghị chưa họp…"))
 
         self.editor = MeetingEditor(ctx, tasks)
-        self.attendance = AttendanceTable(ctx)
-        self.attendance.saved.connect(self._attendance_saved)
+        self.attendance = AttendanceTable(ctx, tasks)
         self.att_summary = QLabel()
         self.att_locked = QLabel()
         self.att_locked.setWordWrap(True)
@@ -269,16 +268,6 @@ class Page(PageBase):
         self.items_model.set_rows(rows)
         self.tabs.setTabText(2, f"Thông tin dư luận ({len(rows)})")
 
-    def _attendance_saved(self) -> None:
-        """Show the tally under the roster and in the list's "Có mặt" column (read on the worker)."""
-        meeting = self.editor.meeting
-        if not meeting or not meeting.id:
-            self.att_summary.setText("")
-            return
-        meeting_id, ctx = meeting.id, self.ctx
-        self.tasks.query(lambda: planning.summary(ctx, meeting_id),
-                         lambda tally: self._show_tally(meeting_id, tally), parent=self)
-
     def _show_tally(self, meeting_id: str | None, s) -> None:
         if not meeting_id or s is None:
             self.att_summary.setText("")
@@ -307,7 +296,7 @@ class Page(PageBase):
     def new_meeting(self) -> None:
         self.view.clearSelection()
         self.editor.load(None)
-        self.attendance.load(None)
+        self.attendance.show_lines(None, [])
         self.tabs.setCurrentIndex(0)
         self.editor.held_on.setFocus()
 
