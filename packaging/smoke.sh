@@ -37,7 +37,8 @@ step "report $month: drafted, signed, rendered, verified"
 # Report kinds found by module name must be found inside the bundle too (a file glob found
 # none there, and a survey report was redrafted as a monthly one): redraft a survey report
 # and a province's consolidated report, and check each keeps its own sections.
-survey=$("$exe" --db "$work/demo.db" survey list | head -1 | cut -d' ' -f1)
+"$exe" --db "$work/demo.db" survey list >"$work/surveys.txt"
+survey=$(head -1 "$work/surveys.txt" | cut -d' ' -f1)
 sid=$("$exe" --db "$work/demo.db" survey report "$survey" --register --pdf --out "$work/survey" | last_line)
 "$exe" --db "$work/demo.db" report redraft "$sid" >"$work/redraft-survey.txt"
 grep -q "^- KẾT QUẢ THĂM DÒ" "$work/redraft-survey.txt"
