@@ -10,6 +10,7 @@ from types import TracebackType
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 
 from app.errors import DB_ERRORS, LOG_PATH, DlxhError, store_error
+from ui.refusal import refusal
 
 log = logging.getLogger(__name__)
 
@@ -30,18 +31,10 @@ def show_error(parent: QWidget | None, exc: BaseException) -> None:
 
 
 def refusal_in(label: QLabel) -> Callable[[BaseException], None]:
-    """An `on_failed` for a dialog's op: a refusal (or a store error the user can fix) is written
-    in the dialog's own red line, which stays open with what was typed; anything else is our
-    bug and is raised again (the global hook shows it; in the synchronous tests it fails)."""
-
+    """An `on_failed` for a dialog's op: the refusal (ui.refusal reads it, a bug is raised again)
+    is written in the dialog's own red line, and the dialog stays open with what was typed."""
     def shown(exc: BaseException) -> None:
-        if isinstance(exc, DlxhError):
-            label.setText(exc.message)
-        elif isinstance(exc, DB_ERRORS):
-            log.warning("store error: %s", exc)
-            label.setText(store_error(exc).message)
-        else:
-            raise exc
+        label.setText(refusal(exc).message)
         label.show()
 
     return shown
