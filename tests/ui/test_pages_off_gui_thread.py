@@ -290,3 +290,15 @@ def test_the_collaborators_coverage_activity_and_training_tabs_read_on_the_worke
     shown = {page.activity.model.row_at(r).collaborator_id: page.activity.model.row_at(r).open_proposal_id
              for r in range(page.activity.model.rowCount())}
     assert shown[person.collaborator_id] and "Đã ghi đề xuất" in page.activity.message.text()
+
+
+def test_the_analytics_warm_up_asks_the_worker_whether_the_model_is_current(main_window, store_off_gui_thread) -> None:
+    """The window warms the topic model after start-up; whether the cached model is still
+    current is a read of the store, so it too is asked on the worker, built or not."""
+    from app.analytics import model as topic_model
+
+    topic_model.invalidate()
+    with store_off_gui_thread():
+        main_window._warm_analytics()        # builds it
+        main_window._warm_analytics()        # finds it current
+    assert topic_model.peek(main_window.ctx)[1]
