@@ -98,3 +98,30 @@ def test_deleting_a_draft_report_and_undoing_it_are_ops(main_window, demo_ctx, s
         monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: said.append(text))
         page.deleting.ask()
     assert kept in _report_rows(page) and said and "Traceback" not in said[0]
+
+
+def test_report_settings_are_read_and_saved_on_the_worker(main_window, demo_ctx, store_off_gui_thread) -> None:
+    """Opened from the reports page: a bad term start is refused in the open dialog with what
+    was typed kept; the saved values are what the dialog shows when opened again."""
+    from app.reports.period import setting
+
+    demo_ctx.user = User("quantri", "admin", "Quản trị")
+    with store_off_gui_thread():
+        page = main_window.show_page("reports")
+        page.edit_settings()
+        dialog = page.settings_dialog
+        assert dialog.isVisible() and dialog.recipients.toPlainText() and dialog.save_button.isEnabled()
+        dialog.spins["monthly_report_due_day"].setValue(15)
+        dialog.texts["report_signer_name"].setText("Lê Thị Mai")
+        dialog.texts["term_start"].setText("đầu nhiệm kỳ")
+        dialog.save()
+        assert dialog.isVisible() and "nhiệm kỳ không hợp lệ" in dialog.error.text()
+        assert dialog.texts["report_signer_name"].text() == "Lê Thị Mai"
+        dialog.texts["term_start"].setText("2025-10-01")
+        dialog.save()
+        assert not dialog.isVisible()
+        page.edit_settings()
+        again = page.settings_dialog
+    assert again.spins["monthly_report_due_day"].value() == 15 and again.texts["report_signer_name"].text() == "Lê Thị Mai"
+    assert setting(demo_ctx, "term_start") == "2025-10-01"
+    again.reject()

@@ -74,18 +74,6 @@ def test_head_approves_and_signs_from_the_page(main_window, demo_ctx):
     assert page.model.row_at(0).status in store.STATUSES
 
 
-def test_settings_dialog_saves(main_window, demo_ctx):
-    from ui.report.settings_dialog import ReportSettingsDialog
-
-    dialog = ReportSettingsDialog(demo_ctx, main_window)
-    dialog.spins["monthly_report_due_day"].setValue(15)
-    dialog.texts["report_signer_name"].setText("Lê Thị Mai")
-    dialog.save()
-    from app.reports.period import setting
-
-    assert setting(demo_ctx, "monthly_report_due_day") == 15 and setting(demo_ctx, "report_signer_name") == "Lê Thị Mai"
-
-
 def test_print_preview_paints_every_report_page(main_window, tmp_path):
     import pypdf
     from PySide6.QtPrintSupport import QPrinter

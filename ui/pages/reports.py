@@ -59,7 +59,7 @@ class Page(PageBase):
             bar.addWidget(w)
         bar.addStretch(1)
         setup = QPushButton("Cài đặt báo cáo…")
-        setup.clicked.connect(lambda: ReportSettingsDialog(self.ctx, self).exec())
+        setup.clicked.connect(self.edit_settings)
         bar.addWidget(setup)
         self.layout_.addLayout(bar)
         self._kind_changed()
@@ -89,6 +89,11 @@ class Page(PageBase):
         self.deleting = deleting.attach(self, ctx=ctx, tasks=tasks, view=self.view, selected=self._selected_row,
                                         delete=deletion.delete_draft_report, table="reports", what="dự thảo")
         bar.insertWidget(bar.count() - 1, self.deleting.button())
+
+    def edit_settings(self) -> None:
+        """The settings dialog, window-modal (open, not exec): it saves through the runner."""
+        self.settings_dialog = ReportSettingsDialog(self.ctx, self.tasks, self.panel.office, self)
+        self.settings_dialog.open()
 
     def _kind_changed(self) -> None:
         periodic = self.kind.currentData() in ("monthly", "quarterly", "half_year", "annual")
