@@ -28,6 +28,29 @@ def configured(ctx: Ctx) -> bool:
     return bool(setting(ctx, "pkcs11_module"))
 
 
+def check_token(ctx: Ctx) -> str | None:
+    """Before the PIN is asked: None when no token is configured (the office certificate signs),
+    else the label of the plugged-in token. Loading a vendor's library and scanning its slots
+    can take a while (the GUI runs this on the worker); a token not plugged in, or a library
+    that does not load, is refused here in Vietnamese instead of after the PIN."""
+    module = setting(ctx, "pkcs11_module")
+    if not module:
+        return None
+    if not available():
+        raise DlxhError("Máy này thiếu thư viện python-pkcs11 nên chưa ký được bằng USB token.")
+    import pkcs11
+
+    wanted = setting(ctx, "pkcs11_token_label") or None
+    try:
+        tokens = list(pkcs11.lib(module).get_tokens(token_label=wanted))
+    except Exception as exc:  # the vendor library's own errors: missing file, wrong architecture …
+        raise DlxhError(f"Không nạp được thư viện USB token ({module}): {str(exc) or type(exc).__name__}") from exc
+    if not tokens:
+        raise DlxhError("Không thấy USB token" + (f" «{wanted}»" if wanted else "") +
+                        ": hãy cắm token vào máy rồi ký lại.")
+    return str(tokens[0].label).strip()
+
+
 def token_signer(ctx: Ctx, pin: str | None = None):
     """A pyHanko signer bound to the configured token; the session stays open while signing."""
     module = setting(ctx, "pkcs11_module")

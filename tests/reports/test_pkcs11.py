@@ -50,7 +50,9 @@ def _soft_token(folder: Path, monkeypatch) -> str:
     subprocess.run(["softhsm2-util", "--import", str(folder / "key.pem"), "--token", label, "--label", "signkey",
                     "--id", "01", "--pin", PIN], check=True, capture_output=True)
     der = cert.public_bytes(serialization.Encoding.DER)
-    with pkcs11.lib(str(MODULE)).get_token(token_label=label).open(rw=True, user_pin=PIN) as session:
+    lib = pkcs11.lib(str(MODULE))   # one loaded library per process: read this test's config and token again
+    lib.reinitialize()
+    with lib.get_token(token_label=label).open(rw=True, user_pin=PIN) as session:
         session.create_object({Attribute.CLASS: ObjectClass.CERTIFICATE, Attribute.CERTIFICATE_TYPE: CertificateType.X_509,
                                Attribute.VALUE: der, Attribute.SUBJECT: cert.subject.public_bytes(),
                                Attribute.LABEL: "signkey", Attribute.ID: b"\x01", Attribute.TOKEN: True})

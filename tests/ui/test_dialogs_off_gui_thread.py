@@ -125,3 +125,75 @@ def test_report_settings_are_read_and_saved_on_the_worker(main_window, demo_ctx,
     assert again.spins["monthly_report_due_day"].value() == 15 and again.texts["report_signer_name"].text() == "Lê Thị Mai"
     assert setting(demo_ctx, "term_start") == "2025-10-01"
     again.reject()
+
+
+def _approved_report(ctx):
+    """A fresh monthly draft moved to 'approved' (its figures are today's: no changed-figures question)."""
+    from datetime import date
+
+    from app.reports import drafts, register
+
+    report = drafts.start_draft(ctx, "monthly", new=True, anchor=date(2026, 11, 1)).report
+    register.submit(ctx, report.id)
+    return register.approve(ctx, report.id)
+
+
+def _token(ctx, tmp_path, monkeypatch, label: str | None = None) -> None:
+    """SoftHSM2 in a folder of the test's own, with one token holding a key and certificate;
+    `label` configures another token's name instead (one not plugged in)."""
+    from app import settings
+    from tests.reports.test_pkcs11 import MODULE, _soft_token
+
+    made, _ = _soft_token(tmp_path, monkeypatch)
+    for key, value in (("pkcs11_module", str(MODULE)), ("pkcs11_token_label", label or made),
+                       ("pkcs11_key_label", "signkey"), ("pkcs11_cert_label", "signkey")):
+        settings.put(ctx, key, value)
+
+
+def test_the_usb_token_is_checked_on_the_worker_before_the_pin(main_window, demo_ctx, store_off_gui_thread,
+                                                                tmp_path, monkeypatch) -> None:
+    """SoftHSM2 as the USB token: the token is looked for on the worker, the PIN asked naming it,
+    and the report signed by the token; the register shows it signed through `changed`."""
+    from PySide6.QtWidgets import QInputDialog
+
+    from app.reports import store
+    from tests.reports.test_pkcs11 import PIN
+    from tests.ui.helpers import when_modal
+
+    demo_ctx.user = User("lanhdao", "head", "Lãnh đạo")
+    _token(demo_ctx, tmp_path, monkeypatch)
+    report = _approved_report(demo_ctx)
+    asked: list[str] = []
+
+    def type_pin(box: QInputDialog) -> None:
+        asked.append(box.labelText())
+        box.setTextValue(PIN)
+        box.accept()
+
+    with store_off_gui_thread():
+        page = main_window.show_page("reports")
+        _select_report(page, report.id)
+        assert page.panel.report.id == report.id
+        when_modal(QInputDialog, type_pin)
+        page.panel.sign()
+    assert asked and "dlxh-" in asked[0]
+    assert _report_rows(page)[report.id] == "signed" and store.get_file(demo_ctx, report.id, "signed_pdf")
+
+
+def test_a_usb_token_not_plugged_in_is_said_before_the_pin(main_window, demo_ctx, store_off_gui_thread,
+                                                          tmp_path, monkeypatch) -> None:
+    from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+    demo_ctx.user = User("lanhdao", "head", "Lãnh đạo")
+    _token(demo_ctx, tmp_path, monkeypatch, label="token-khong-cam")
+    report = _approved_report(demo_ctx)
+    said: list[str] = []
+    pins: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: said.append(text))
+    monkeypatch.setattr(QInputDialog, "getText", lambda parent, title, text, *a: pins.append(text) or ("", False))
+    with store_off_gui_thread():
+        page = main_window.show_page("reports")
+        _select_report(page, report.id)
+        page.panel.sign()
+    assert not pins and said == ["Không thấy USB token «token-khong-cam»: hãy cắm token vào máy rồi ký lại."]
+    assert _report_rows(page)[report.id] == "approved"

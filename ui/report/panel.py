@@ -259,22 +259,34 @@ class ReportPanel(QWidget):
         self._write(lambda: fn(self.ctx, rid), then=lambda report: report.status != before and notify(self, done))
 
     def sign(self) -> None:
+        """Whether a USB token signs (and that it is plugged in) and whose name the stamp carries
+        are read on the worker, with the delayed progress dialog (a vendor's token library can
+        take seconds to load); then the PIN or the question, then the signing op."""
         from app.reports import pkcs11
 
-        rid, pin, moved = self.report.id, None, bool(self.figures.lines)
+        rid, moved, ctx, named = self.report.id, bool(self.figures.lines), self.ctx, self.report.signer_name
         if moved and not confirm_sign(self, self.figures.lines):
             return
-        if pkcs11.configured(self.ctx):
-            pin, ok = QInputDialog.getText(self, "Ký số bằng USB token", "Mã PIN của USB token:",
+        self.tasks.query(lambda: (pkcs11.check_token(ctx), sign_question(ctx, named)),
+                         lambda found: self._sign_with(rid, moved, *found), parent=self,
+                         label="Đang kiểm tra USB token…")
+
+    def _sign_with(self, rid: str, moved: bool, token: str | None, question: str) -> None:
+        from app.reports import pkcs11
+
+        pin = None
+        if token is not None:
+            pin, ok = QInputDialog.getText(self, "Ký số bằng USB token", f"Mã PIN của USB token «{token}»:",
                                            QLineEdit.EchoMode.Password)
             if not ok or not pin:
                 return
-        elif not confirm(self, "Ký số", sign_question(self.ctx, self.report.signer_name), "Ký số", "Chưa ký"):
+        elif not confirm(self, "Ký số", question, "Ký số", "Chưa ký"):
             return
+        ctx = self.ctx
 
         def run(progress):
-            signer = pkcs11.token_signer(self.ctx, pin) if pin else None
-            return register.sign(self.ctx, rid, signer=signer, progress=progress, figures_confirmed=moved)
+            signer = pkcs11.token_signer(ctx, pin) if pin else None
+            return register.sign(ctx, rid, signer=signer, progress=progress, figures_confirmed=moved)
         self._write(run, label="Đang ký số báo cáo…", with_progress=True)
 
     def _clear_preview(self) -> None:
