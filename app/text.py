@@ -79,6 +79,12 @@ def vn_date(d: date) -> str:
     return d.strftime("%d/%m/%Y")
 
 
+def name_key(full_name: str | None) -> str:
+    """Vietnamese lists sort people by the given name (the last word), then the full name."""
+    words = (full_name or "").split()
+    return fold((words[-1] + " " if words else "") + (full_name or ""))
+
+
 def vn_iso(iso: str | None) -> str:
     """A stored ISO date (or timestamp) as dd/mm/yyyy; empty when there is none."""
     return vn_date(date.fromisoformat(iso[:10])) if iso else ""

@@ -11,6 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
+from app.listing import Listing
 from app.text import fold, vn_number
 
 Index = QModelIndex | QPersistentModelIndex
@@ -166,3 +167,15 @@ def sortable(model: RowsModel, parent=None) -> QSortFilterProxyModel:
     proxy.setSourceModel(model)
     proxy.setSortRole(Qt.ItemDataRole.UserRole)
     return proxy
+
+
+def listed_columns(listing: Listing, values: dict[str, Callable[[Any], Any]] | None = None) -> list[Column]:
+    """A table's columns as a kind's list declares them (app/listing.py): headers, cell text,
+    date sorting, tooltips for long text. `values` gives a column's cells where the page's rows
+    are whole records that carry a code, not the joined name (the page maps it itself)."""
+    values = values or {}
+    return [Column(listing.header(c),
+                   values.get(c.field) or (lambda r, c=c: listing.text(r, c)),
+                   sort_key=None if c.field in values else (lambda r, c=c: listing.sort_value(r, c)),
+                   tip=c.long)
+            for c in listing.columns]

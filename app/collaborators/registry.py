@@ -6,10 +6,10 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from app import catalog, kinds, records, validate
+from app import catalog, kinds, listing, records, validate
 from app.context import Ctx
 from app.errors import ValidationError
-from app.text import fold
+from app.text import fold, name_key
 
 
 @dataclass
@@ -116,27 +116,38 @@ class CollaboratorFilter:
     party_member: bool | None = None
 
 
+# What the registry's list shows, declared once: the page's table reads these columns and
+# headers; the filters and the search below read the same declaration.
+LIST = listing.Listing(
+    KIND, alias="c", joins="LEFT JOIN units u ON u.code = c.area_code",
+    columns=(
+        listing.Shown("full_name", sort=name_key),
+        listing.Shown("birth_year"),
+        listing.Shown("area_code", sql="u.name", name="area_name", long=True),
+        listing.Shown("sector", long=True),
+        listing.Shown("position", also=("workplace",), header="Chức vụ, đơn vị", long=True),
+        listing.Shown("phone"),
+        listing.Shown("party_member"),
+        listing.Shown("status"),
+    ),
+    filters=("area_code", "sector", "stratum", "status"),
+    search=("full_name", "workplace", "position", "area_name", "phone"),
+    choices=CHOICES,
+)
+
+
 def list_collaborators(ctx: Ctx, flt: CollaboratorFilter | None = None) -> list[Collaborator]:
-    """Filtered list ordered by name; text search is accent-insensitive over name, workplace,
-    position and area (a network is at most a few hundred people, so folding in Python is enough)."""
+    """Filtered list ordered by given name; text search is accent-insensitive over the fields
+    LIST.search names (a network is at most a few hundred people, so folding in Python is enough)."""
     flt = flt or CollaboratorFilter()
-    sql = ("SELECT c.*, u.name AS area_name FROM collaborators c LEFT JOIN units u ON u.code = c.area_code "
-           "WHERE 1=1")
-    params: list = []
-    for column, value in (("area_code", flt.area_code), ("sector", flt.sector), ("stratum", flt.stratum),
-                          ("status", flt.status)):
-        if value:
-            sql += f" AND c.{column} = ?"
-            params.append(value)
+    exact, params = LIST.where(flt)
+    sql = f"SELECT c.*, {LIST.joined()} FROM collaborators c {LIST.joins} WHERE 1=1{exact}"
     if flt.party_member is not None:
         sql += " AND c.party_member = ?"
         params.append(1 if flt.party_member else 0)
     rows = list(ctx.db.query(sql, params))
     needle = fold(flt.text).split()
     if needle:
-        def hay(r: dict) -> str:
-            return fold(" ".join(str(r.get(k) or "") for k in ("full_name", "workplace", "position", "area_name",
-                                                                 "phone")))
-        rows = [r for r in rows if all(w in hay(r) for w in needle)]
-    rows.sort(key=lambda r: (fold(r["full_name"].split()[-1]), fold(r["full_name"])))
+        rows = [r for r in rows if all(w in fold(LIST.haystack(r)) for w in needle)]
+    rows.sort(key=lambda r: name_key(r["full_name"]))
     return [_from_row(r) for r in rows]

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Any
 
-from app import auth, catalog, excel_text
+from app import auth, excel_text
 from app.context import Ctx
-from app.opinions.items import LABELS, OpinionFilter, list_opinions
+from app.listing import Shown
+from app.opinions.items import LIST, OpinionFilter, list_opinions
 
-# The item fields the sheet shows, in order; their headers are the fields' declared labels.
-COLUMNS = ("received_on", "field", "tendency", "scale", "area_code", "topic_id", "summary", "collaborator_id",
-           "handling")
-HEADERS = ["STT", *(LABELS[key] for key in COLUMNS)]
-WIDTHS = [6, 14, 22, 22, 14, 22, 32, 70, 24, 18]
+# The sheet shows the list's declared columns, in order, each headed by its field's full label.
+HEADERS = ["STT", *(LIST.label(c) for c in LIST.columns)]
+# A long text column is wider, the content widest; a short value fits 14 characters.
+WIDTHS = [6, *(70 if c.field == "summary" else 22 if c.long else 14 for c in LIST.columns)]
 
 
 def export_xlsx(ctx: Ctx, flt: OpinionFilter, path: str | Path) -> int:
@@ -39,11 +40,18 @@ def export_xlsx(ctx: Ctx, flt: OpinionFilter, path: str | Path) -> int:
     ws.append(header)
     n = 0
     for n, r in enumerate(list_opinions(ctx, flt), start=1):
-        received = WriteOnlyCell(ws, value=date.fromisoformat(r.received_on))
-        received.number_format = "DD/MM/YYYY"
-        ws.append(excel_text.row(ws, [n, received, catalog.label(catalog.FIELDS, r.field),
-                                      catalog.label(catalog.TENDENCIES, r.tendency),
-                                      catalog.label(catalog.SCALES, r.scale), r.area_name, r.topic_title, r.summary,
-                                      r.collaborator_name, catalog.label(catalog.HANDLING, r.handling)]))
+        ws.append(excel_text.row(ws, [n, *(_cell(ws, r, c) for c in LIST.columns)]))
     wb.save(str(path))
     return n
+
+
+def _cell(ws: Any, row: Any, shown: Shown) -> Any:
+    """A date as a real date cell (Excel sorts and filters it), anything else as the list reads it."""
+    from openpyxl.cell import WriteOnlyCell
+
+    iso = LIST.iso_date(row, shown)
+    if iso:
+        cell = WriteOnlyCell(ws, value=date.fromisoformat(iso))
+        cell.number_format = "DD/MM/YYYY"
+        return cell
+    return LIST.text(row, shown, one_line=False)

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
-from app import catalog, kinds, records, validate
+from app import catalog, kinds, listing, records, validate
 from app.context import Ctx
 from app.errors import ValidationError
 from app.months import add_months
@@ -88,22 +89,30 @@ class OpinionFilter:
     origin: str | None = None
 
 
-@dataclass(frozen=True)
-class OpinionRow:
-    """One line of the list: the item plus the names a table shows."""
-
-    id: str
-    received_on: str
-    field: str
-    tendency: str
-    scale: str
-    summary: str
-    area_name: str
-    topic_title: str
-    collaborator_name: str
-    handling: str
-    origin: str
-    hotspot_risk: str = "none"
+# What the list of items shows, declared once: the page's table, the Excel export and the
+# CLI's list read these columns and their headers (a short one where the table is tight).
+LIST = listing.Listing(
+    KIND, alias="o",
+    joins="LEFT JOIN units u ON u.code = o.area_code LEFT JOIN topics t ON t.id = o.topic_id "
+          "LEFT JOIN collaborators c ON c.id = o.collaborator_id",
+    columns=(
+        listing.Shown("received_on", header="Ngày"),
+        listing.Shown("summary", header="Nội dung", long=True),
+        listing.Shown("field", long=True),
+        listing.Shown("tendency", long=True),
+        listing.Shown("scale", header="Mức độ"),
+        listing.Shown("area_code", sql="coalesce(u.name, '')", name="area_name", long=True),
+        listing.Shown("topic_id", sql="coalesce(t.title, '')", name="topic_title", long=True),
+        listing.Shown("handling", header="Xử lý", long=True),
+        listing.Shown("hotspot_risk", header="Nguy cơ"),
+        listing.Shown("collaborator_id", sql="coalesce(c.full_name, '')", name="collaborator_name", long=True),
+    ),
+    keep=("id", "origin"),
+    filters=("field", "tendency", "area_code", "topic_id", "handling", "collaborator_id", "meeting_id", "origin"),
+    choices={**CHOICES, **kinds.HANDLING_CHOICES},
+)
+# One line of the list: the item's listed fields plus the names its joins give.
+OpinionRow = LIST.row_type("OpinionRow")
 
 
 def _where(flt: OpinionFilter) -> tuple[str, list]:
@@ -118,12 +127,9 @@ def _where(flt: OpinionFilter) -> tuple[str, list]:
     if flt.date_to:
         sql += " AND o.received_on <= ?"
         params.append(flt.date_to)
-    for column in ("field", "tendency", "area_code", "topic_id", "handling", "collaborator_id", "meeting_id",
-                   "origin"):
-        value = getattr(flt, column)
-        if value:
-            sql += f" AND o.{column} = ?"
-            params.append(value)
+    exact, values = LIST.where(flt)
+    sql += exact
+    params += values
     query = fts_query(flt.text)
     if (flt.text or "").strip() and query is None:
         sql += " AND 0"  # a search for only quotes, stars or emoji finds nothing, never everything
@@ -136,14 +142,11 @@ def _where(flt: OpinionFilter) -> tuple[str, list]:
 
 
 def list_opinions(ctx: Ctx, flt: OpinionFilter | None = None, limit: int | None = None,
-                  offset: int = 0) -> list[OpinionRow]:
+                  offset: int = 0) -> list[Any]:
+    """A page of the filtered items, newest first, as `OpinionRow`s."""
     flt = flt or OpinionFilter()
     where, params = _where(flt)
-    sql = ("SELECT o.id, o.received_on, o.field, o.tendency, o.scale, o.summary, coalesce(u.name, ''), "
-           "coalesce(t.title, ''), coalesce(c.full_name, ''), o.handling, o.origin, o.hotspot_risk FROM opinions o "
-           "LEFT JOIN units u ON u.code = o.area_code LEFT JOIN topics t ON t.id = o.topic_id "
-           "LEFT JOIN collaborators c ON c.id = o.collaborator_id" + where +
-           " ORDER BY o.received_on DESC, o.id DESC")
+    sql = LIST.select() + where + " ORDER BY o.received_on DESC, o.id DESC"
     if limit:
         sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
     return [OpinionRow(*r) for r in ctx.db.execute(sql, params).fetchall()]

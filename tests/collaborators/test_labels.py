@@ -1,6 +1,7 @@
 """A collaborator's field labels are declared once (app/collaborators/registry.LABELS, next to
 its kind): the form, the refusals, the Excel export headers, the importer's report of missing
-columns and the audit log say each field the same way (real store, real widgets, real files).
+columns, the list page's and the import preview's headers and the audit log say each field the
+same way (real store, real widgets, real files).
 The importer still recognises the headers older exports wrote ("Email")."""
 
 from __future__ import annotations
@@ -96,3 +97,44 @@ def test_the_export_commands_filter_help_reads_the_declared_labels() -> None:
         assert registry.LABELS[key].lower() in helps[option], option
     for key in ("full_name", "area_code", "phone", "email"):
         assert registry.LABELS[key].lower() in helps["--contacts"], key
+
+
+def test_the_list_and_the_import_preview_head_their_columns_with_the_labels(qtbot, office, tmp_path) -> None:
+    """Every column of the registry's list is headed by its field's label (or the one short
+    header declared with the list), the phone column included; so is the import preview."""
+    from openpyxl import Workbook
+    from PySide6.QtCore import Qt
+
+    from app.collaborators import excel_import
+    from ui.collab.import_dialog import ImportPreviewDialog
+    from ui.pages.collaborators import Page
+    from ui.tasks import TaskRunner
+
+    tasks = TaskRunner(synchronous=True)
+    page = Page(office, tasks)
+    qtbot.addWidget(page)
+    model = page.model
+    headers = [model.headerData(i, Qt.Orientation.Horizontal) for i in range(model.columnCount())]
+    assert headers == [registry.LIST.header(c) for c in registry.LIST.columns]
+    assert registry.LABELS["phone"] in headers and "Điện thoại" not in headers
+    assert [h for h, c in zip(headers, registry.LIST.columns, strict=True) if c.header] == ["Chức vụ, đơn vị"]
+
+    book = Workbook()
+    book.active.append(["STT", "Họ và tên", "Năm sinh", "Số điện thoại"])
+    book.active.append([1, "Đặng Thị Mai", 1980, "0912345678"])
+    book.save(tmp_path / "ctv.xlsx")
+    dialog = ImportPreviewDialog(office, tasks, excel_import.preview(office, tmp_path / "ctv.xlsx"))
+    qtbot.addWidget(dialog)
+    shown = [dialog.table.horizontalHeaderItem(i).text() for i in range(dialog.table.columnCount())]
+    assert shown[1:-1] == [registry.LABELS[k] for k in ("full_name", "birth_year", "area_code", "phone")]
+    assert dialog.table.item(0, 4).text() == "0912345678"
+
+
+def test_the_list_sorts_by_given_name_and_searches_the_declared_fields(office) -> None:
+    for name, phone in (("Trần Văn Bình", "0912000111"), ("Lê Thị An", None), ("Nguyễn Anh Chi", None)):
+        registry.create(office, registry.Collaborator(full_name=name, phone=phone))
+    assert [c.full_name for c in registry.list_collaborators(office)] == ["Lê Thị An", "Trần Văn Bình",
+                                                                          "Nguyễn Anh Chi"]
+    found = registry.list_collaborators(office, registry.CollaboratorFilter(text="0912000"))
+    assert [c.full_name for c in found] == ["Trần Văn Bình"]
+    assert "phone" in registry.LIST.search

@@ -49,7 +49,8 @@ def test_excel_export_of_the_filtered_list(demo_ctx, tmp_path):
     ws = load_workbook(tmp_path / "list.xlsx").active
     rows = list(ws.iter_rows(values_only=True))
     assert list(rows[0]) == HEADERS and len(rows) == n + 1
-    assert all(r[3] == "Bức xúc, phản đối" for r in rows[1:])
+    tendency = HEADERS.index(items.LABELS["tendency"])
+    assert all(r[tendency] == "Bức xúc, phản đối" for r in rows[1:])
     assert ws.cell(2, 2).number_format == "DD/MM/YYYY"
 
 

@@ -1,5 +1,6 @@
 """An opinion field's Vietnamese label is declared once (app/opinions/items.LABELS) and shows
-identically in the entry form, the refusals, the CLI's help and the Excel export's headers."""
+identically in the entry form, the refusals, the CLI's help, the list page and the Excel
+export's headers (both read the list declared in items.LIST)."""
 
 from __future__ import annotations
 
@@ -7,9 +8,10 @@ from datetime import date
 
 import pytest
 from openpyxl import load_workbook
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout
 
-from app import cli
+from app import catalog, cli
 from app.errors import ValidationError
 from app.opinions import export, items
 from ui.opinion.entry import EntryForm
@@ -48,7 +50,35 @@ def test_the_export_headers_are_the_declared_labels(office, tmp_path) -> None:
     path = tmp_path / "ds.xlsx"
     export.export_xlsx(office, items.OpinionFilter(), path)
     header = [c.value for c in next(load_workbook(path).active.iter_rows(max_row=1))]
-    assert header == ["STT", *(items.LABELS[k] for k in export.COLUMNS)]
+    assert header == ["STT", *(items.LIST.label(c) for c in items.LIST.columns)]
+    assert header[1:] == [items.LABELS[c.field] for c in items.LIST.columns]
+
+
+def test_the_list_page_headers_are_the_declared_list_headers(qtbot, office) -> None:
+    """The page shows the columns the list declares, each headed by its field's label or the
+    short header declared with it; no header is typed in the page."""
+    from ui.pages.opinions import Page
+    from ui.tasks import TaskRunner
+
+    page = Page(office, TaskRunner(synchronous=True))
+    qtbot.addWidget(page)
+    model = page.model
+    headers = [model.headerData(i, Qt.Orientation.Horizontal) for i in range(model.columnCount())]
+    assert headers == [c.header or items.LABELS[c.field] for c in items.LIST.columns]
+    assert [h for h, c in zip(headers, items.LIST.columns, strict=True) if not c.header] == \
+        ["Lĩnh vực", "Xu hướng", "Địa bàn", "Vấn đề", "Cộng tác viên"]
+
+
+def test_a_listed_row_reads_its_codes_as_labels_and_its_dates_the_vietnamese_way(office) -> None:
+    made = items.create(office, items.Opinion(received_on="2026-03-02", field="economy", summary="Giá phân\nbón tăng",
+                                              tendency="concern", scale="high"))
+    row = items.list_opinions(office)[0]
+    assert row.id == made.id
+    text = {c.field: items.LIST.text(row, c) for c in items.LIST.columns}
+    assert text["received_on"] == "02/03/2026" and text["summary"] == "Giá phân bón tăng"
+    assert text["field"] == catalog.FIELDS["economy"] and text["scale"] == catalog.SCALES["high"]
+    assert text["handling"] == catalog.HANDLING["new"] and text["collaborator_id"] == ""
+    assert items.LIST.text(row, "summary", one_line=False) == "Giá phân\nbón tăng"
 
 
 @pytest.mark.parametrize("key", ["summary", "tendency", "received_on"])

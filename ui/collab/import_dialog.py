@@ -25,11 +25,14 @@ from PySide6.QtWidgets import (
 from app.collaborators import excel_areas as ea
 from app.collaborators import excel_import
 from app.collaborators.excel_import import ImportPreview, ImportResult, PreviewRow
+from app.collaborators.registry import LABELS
 from app.errors import DlxhError
 from app.office import unit_name
 from ui.collab.common import error_label, ok_button, ok_cancel
 
 OK_COLOR, PROBLEM_COLOR, DUP_COLOR = QColor("#e8f5e9"), QColor("#fdecea"), QColor("#fff8e1")
+# The fields each preview row shows between its line number and its outcome, headed by their labels.
+PREVIEWED = ("full_name", "birth_year", "area_code", "phone")
 HOW_LABELS = {"catalogue": "Có trong danh mục", "legacy": "Tên cũ (trước 7/2025)", "here": "Xã cũ, nay thuộc đơn vị",
               "ambiguous": "Chưa rõ, cần chọn", "unknown": "Chưa có trong danh mục"}
 
@@ -59,7 +62,7 @@ class ImportPreviewDialog(QDialog):
             layout.addLayout(row)
             layout.addWidget(self.areas, 1)
         self.table = QTableWidget(len(pv.rows), 6)
-        self.table.setHorizontalHeaderLabels(["Dòng", "Họ và tên", "Năm sinh", "Địa bàn", "Điện thoại", "Kết quả"])
+        self.table.setHorizontalHeaderLabels(["Dòng", *(LABELS[k] for k in PREVIEWED), "Kết quả"])
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(True)

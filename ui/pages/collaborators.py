@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
 
 from app import catalog, deletion
 from app.collaborators import excel_export
-from app.collaborators.registry import CollaboratorFilter, get, list_collaborators
+from app.collaborators.registry import LIST, CollaboratorFilter, get, list_collaborators
 from app.errors import DlxhError
 from app.office import agencies, communes
-from app.text import fold, vn_number
+from app.text import vn_number
 from ui import deleting
 from ui.collab.activity_view import ActivityView, flag_texts
 from ui.collab.coverage_view import CoverageView
@@ -34,17 +34,12 @@ from ui.collab.training_view import TrainingView
 from ui.feedback import notify
 from ui.files import open_file, save_file
 from ui.flow import FlowLayout
-from ui.models import Column, RowsModel
+from ui.models import RowsModel, listed_columns
 from ui.pages.base import PageBase
 from ui.widgets import CodeCombo, SearchBox, compact_columns, sorted_table
 
 FLAG_COLOR = QColor("#fff3cd")
 STRETCHED = (3, 4)     # sector, and position with workplace: they share what is left
-
-
-def given_name_key(c) -> str:
-    """Vietnamese lists sort by the given name (the last word), then the full name."""
-    return fold(c.full_name.split()[-1] + " " + c.full_name)
 
 
 class FlaggedRowsModel(RowsModel):
@@ -107,16 +102,8 @@ class Page(PageBase):
         # the long texts share the rest (elided, whole in the tooltip). Gender and stratum are
         # filters and in the detail, and why a person needs attention is the yellow row's
         # tooltip, not columns: with them the table scrolled sideways.
-        self.model = FlaggedRowsModel([
-            Column("Họ và tên", lambda c: c.full_name, sort_key=given_name_key),
-            Column("Năm sinh", lambda c: c.birth_year, align_right=True),
-            Column("Địa bàn", lambda c: self.area_names.get(c.area_code, ""), tip=True),
-            Column("Ngành, đoàn thể", lambda c: catalog.label(catalog.SECTORS, c.sector), tip=True),
-            Column("Chức vụ, đơn vị", lambda c: ", ".join(x for x in (c.position, c.workplace) if x), tip=True),
-            Column("Điện thoại", lambda c: c.phone),
-            Column("Đảng viên", lambda c: "✓" if c.party_member else ""),
-            Column("Trạng thái", lambda c: catalog.label(catalog.COLLABORATOR_STATUSES, c.status)),
-        ])
+        self.model = FlaggedRowsModel(listed_columns(
+            LIST, values={"area_code": lambda c: self.area_names.get(c.area_code, "")}))
         self.view = sorted_table(self.model, self)
         self.view.doubleClicked.connect(lambda _: self.open_detail())
         layout.addWidget(self.view, 1)

@@ -35,7 +35,7 @@ from ui.columns import keep_share
 from ui.errors import show_error
 from ui.files import save_file
 from ui.flow import FlowLayout
-from ui.models import Column, RowsModel, sortable
+from ui.models import Column, RowsModel, listed_columns, sortable
 from ui.opinion.entry import EntryDialog
 from ui.opinion.handling_dialog import HandlingDialog
 from ui.pages.base import PageBase
@@ -115,18 +115,7 @@ class Page(PageBase):
         actions.addStretch(1)
         self.layout_.addLayout(actions)
 
-        self.model = RowsModel([
-            Column("Ngày", lambda r: _date(r.received_on), sort_key=lambda r: int(r.received_on.replace("-", ""))),
-            Column("Nội dung", lambda r: " ".join(r.summary.split()), tip=True),
-            Column("Lĩnh vực", lambda r: catalog.label(catalog.FIELDS, r.field), tip=True),
-            Column("Xu hướng", lambda r: catalog.label(catalog.TENDENCIES, r.tendency), tip=True),
-            Column("Mức độ", lambda r: catalog.label(catalog.SCALES, r.scale)),
-            Column("Địa bàn", lambda r: r.area_name, tip=True),
-            Column("Vấn đề", lambda r: r.topic_title, tip=True),
-            Column("Xử lý", lambda r: catalog.label(catalog.HANDLING, r.handling), tip=True),
-            Column("Nguy cơ", lambda r: catalog.label(catalog.HOTSPOT_RISKS, r.hotspot_risk)),
-            Column("Cộng tác viên", lambda r: r.collaborator_name, tip=True),
-        ])
+        self.model = RowsModel(listed_columns(items.LIST))
         self.view = QTableView()
         self.view.setModel(sortable(self.model, self))
         setup_table(self.view)
