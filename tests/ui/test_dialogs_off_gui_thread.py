@@ -197,3 +197,25 @@ def test_a_usb_token_not_plugged_in_is_said_before_the_pin(main_window, demo_ctx
         page.panel.sign()
     assert not pins and said == ["Không thấy USB token «token-khong-cam»: hãy cắm token vào máy rồi ký lại."]
     assert _report_rows(page)[report.id] == "approved"
+
+
+def test_drafting_a_report_looks_for_the_open_draft_and_drafts_on_the_worker(main_window, demo_ctx,
+                                                                             store_off_gui_thread) -> None:
+    """A thematic draft is made as an op and shown selected in the register through `changed`;
+    asking again offers the open draft instead of a copy (the question comes after a query)."""
+    from tests.ui.helpers import answer
+
+    demo_ctx.user = User("canbo", "staff", "Cán bộ")
+    with store_off_gui_thread():
+        page = main_window.show_page("reports")
+        before = len(_report_rows(page))
+        page.kind.setCurrentIndex(page.kind.findData("thematic"))
+        page.date_from.setText("01/10/2026")
+        page.date_to.setText("31/10/2026")
+        page.topic.setText("giá phân bón vụ đông")
+        page.make_draft()
+        made = page.panel.report
+        assert made is not None and "giá phân bón vụ đông" in made.title and len(_report_rows(page)) == before + 1
+        answer("Mở dự thảo đó")
+        page.make_draft()
+    assert len(_report_rows(page)) == before + 1 and page.panel.report.id == made.id

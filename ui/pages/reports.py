@@ -40,6 +40,7 @@ class Page(PageBase):
 
     def __init__(self, ctx, tasks, parent=None, office: Office | None = None) -> None:
         super().__init__(ctx, tasks, parent)
+        self.chosen: str | None = None   # a report to select once the register has reloaded
         bar = QHBoxLayout()
         self.kind = QComboBox()
         for code, label in DRAFT_KINDS:
@@ -102,12 +103,17 @@ class Page(PageBase):
             w.setVisible(not periodic)
 
     def refresh(self, select_id: str | None = None) -> None:
-        """The register is read on the worker; the report shown before (or `select_id`) stays."""
-        current = select_id if isinstance(select_id, str) else (self.panel.report.id if self.panel.report else None)
+        """The register is read on the worker; the report shown before (or `select_id`, or a
+        draft just made: `chosen`, kept until a list showing it has arrived) stays."""
+        if isinstance(select_id, str):
+            self.chosen = select_id
+        current = self.chosen or (self.panel.report.id if self.panel.report else None)
         self.tasks.query(lambda: store.list_reports(self.ctx), lambda rows: self._show_list(rows, current),
                          parent=self)
 
     def _show_list(self, rows: list, current: str | None) -> None:
+        if current == self.chosen:
+            self.chosen = None
         self.model.set_rows(rows)
         self.select(current or (rows[0].id if rows else None))
 
@@ -142,7 +148,9 @@ class Page(PageBase):
         self.panel.print_document()
 
     def make_draft(self) -> None:
-        """One draft per kind and period: an open one is offered instead of a second copy."""
+        """One draft per kind and period: an open one (looked for on the worker) is offered
+        instead of a second copy. The draft is an op on 'reports': the register reloads from
+        `changed` and shows the new draft."""
         kind = self.kind.currentData()
         try:
             if kind in ("adhoc", "thematic"):
@@ -153,10 +161,14 @@ class Page(PageBase):
             else:
                 args = {"anchor": parse_month(self.month.currentData())}
             p = drafts.draft_period(kind, args.get("anchor"), args.get("start"), args.get("end"))
-            found = drafts.existing_draft(self.ctx, kind, p, args.get("topic")) if p else None
         except Exception as exc:  # noqa: BLE001 - bad dates: a Vietnamese message
             show_error(self, exc)
             return
+        ctx = self.ctx
+        self.tasks.query(lambda: drafts.existing_draft(ctx, kind, p, args.get("topic")) if p else None,
+                         lambda found: self._offer(found, kind, args), parent=self)
+
+    def _offer(self, found: store.Report | None, kind: str, args: dict) -> None:
         new = False
         if found is not None:
             box = QMessageBox(QMessageBox.Icon.Question, "Đã có dự thảo", drafts.exists_message(found),
@@ -172,5 +184,7 @@ class Page(PageBase):
                 self.refresh(found.id)
                 return
             new = True
-        job = lambda: drafts.start_draft(self.ctx, kind, new=new, **args).report  # noqa: E731
-        self.tasks.run(job, on_done=lambda r: self.refresh(r.id), label="Đang soạn dự thảo báo cáo…", parent=self)
+        ctx = self.ctx
+        job = lambda: drafts.start_draft(ctx, kind, new=new, **args).report  # noqa: E731
+        self.tasks.op(job, tables={"reports"}, on_done=lambda r: setattr(self, "chosen", r.id),
+                      label="Đang soạn dự thảo báo cáo…", parent=self)
