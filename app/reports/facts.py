@@ -63,7 +63,6 @@ def _sum_by(cells: dict[tuple[str, str], int], index: int) -> dict[str, int]:
 class Facts(CellTotals):
     period: Period
     previous: Period
-    district: str
     cells: dict[tuple[str, str], int]  # (field, tendency) -> items this period
     prev_by_field: dict[str, int]
     prev_total: int
@@ -170,7 +169,7 @@ def _has_table(ctx: Ctx, name: str) -> bool:
     return bool(ctx.db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [name]).fetchone())
 
 
-def _district(ctx: Ctx) -> str:
+def _place_name(ctx: Ctx) -> str:
     """'huyện Càng Long' / 'xã Càng Long' for 'trên địa bàn …' (the unit's kind in lower case)."""
     name = office.get_office(ctx).name
     first = name.split(" ")[0]
@@ -202,7 +201,7 @@ def gather(ctx: Ctx, p: Period, today: date | None = None, subject: str | None =
     agencies = ft.agencies(ctx, scope)
     between = [p.start.isoformat(), p.end.isoformat()]
     return Facts(
-        period=p, previous=prev, district=_district(ctx), cells=cells,
+        period=p, previous=prev, cells=cells,
         prev_by_field=prev_by_field, prev_total=sum(prev_by_field.values()), topics=ft.topics(ctx, scope),
         handling=_handling(ctx, scope, agencies), meetings=_meetings(ctx, p),
         last_meeting=ctx.db.execute("SELECT max(held_on) FROM meetings WHERE held_on < ?",
@@ -220,7 +219,7 @@ def gather(ctx: Ctx, p: Period, today: date | None = None, subject: str | None =
         areas_total=sum(totals.values()),
         reporters=_count(ctx, f"SELECT count(DISTINCT o.collaborator_id) FROM opinions o WHERE {where} "
                               "AND o.collaborator_id IS NOT NULL", params),
-        kind=office_kind(ctx), place_name=_district(ctx), upper_body=_upper_body(me),
+        kind=office_kind(ctx), place_name=_place_name(ctx), upper_body=_upper_body(me),
         keywords=[] if scope.subject else _keywords(ctx, p),
         scope=scope, data_since=_data_since(ctx), area_kind=kinds, area_totals=totals,
     )

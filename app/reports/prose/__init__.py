@@ -27,7 +27,7 @@ WRITERS = {
 
 
 def pen_for(f: Facts) -> Pen:
-    return Pen(audience(f.kind, f.place_name or f.district, f.upper_body))
+    return Pen(audience(f.kind, f.place_name, f.upper_body))
 
 
 def write_all(f: Facts, keys: list[str] | None = None) -> dict[str, str]:

@@ -130,11 +130,11 @@ def general(f: Facts, pen: Pen) -> str:
         return pen.finish(f"{f.during}, chưa ghi nhận thông tin dư luận xã hội nào"
                           f"{' về ' + f.subject if f.subject else ' trên địa bàn'}.")
     if f.subject:
-        lines = [f"{f.during}, dư luận xã hội trên địa bàn {f.place_name or f.district} về {f.subject} "
+        lines = [f"{f.during}, dư luận xã hội trên địa bàn {f.place_name} về {f.subject} "
                  f"{_stability(f)}; {_mood(f)}."]
     else:
         lines = [f"{f.during}, tình hình tư tưởng, tâm trạng của cán bộ, đảng viên và Nhân dân trên địa bàn "
-                 f"{f.place_name or f.district} {_stability(f)}; {_mood(f)}. {_events(f)}"]
+                 f"{f.place_name} {_stability(f)}; {_mood(f)}. {_events(f)}"]
     hot = [t for t in f.topics if t.is_hot_spot]
     if hot:
         areas = list(dict.fromkeys(a for t in hot for a in t.places))
