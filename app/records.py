@@ -1,5 +1,7 @@
-"""Writes to synced tables: id, origin, version and updated_at are set here, once,
-and every write is audited, so no capability can forget either."""
+"""Writes to synced tables: id, origin, version and updated_at are set here, once, so no
+capability can forget them. Each write is audited here too, except `insert_rows`: it is the
+bulk path of survey responses and answers, whose caller audits the whole batch (one entry
+per file or per form) instead of one entry per row."""
 
 from __future__ import annotations
 
