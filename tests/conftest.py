@@ -100,16 +100,16 @@ def memory_keyring() -> MemoryKeyring:
 def no_idle_lock_left_watching() -> Iterator[None]:
     """After each test, no idle lock of a window the test left open still filters the whole
     application's events: the next test's main window would be built under that filter, the
-    pattern that crashed shiboken (ui/login.IdleLock), seen as a segfault of an xdist worker."""
+    pattern that crashed shiboken (ui/idle_lock.IdleLock), seen as a segfault of an xdist worker."""
     yield
-    login = sys.modules.get("ui.login")
-    if login is None:
+    idle_lock = sys.modules.get("ui.idle_lock")
+    if idle_lock is None:
         return
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance()
     for widget in app.topLevelWidgets() if app is not None else ():
-        for lock in widget.findChildren(login.IdleLock):
+        for lock in widget.findChildren(idle_lock.IdleLock):
             lock.stop()
 
 

@@ -121,7 +121,7 @@ def run(path: Path, *, screenshot: str | None = None, page: str = "overview",
         if isinstance(exc, NOT_THE_FILE):  # a read-only or full drive, a lock: a backup would not help
             QMessageBox.critical(None, "Không mở được cơ sở dữ liệu", exc.message)
             return 1
-        from ui.login import offer_restore  # names the latest backup and offers to restore it
+        from ui.restore_offer import offer_restore  # names the latest backup and offers to restore it
 
         ctx = offer_restore(path, exc)
     if ctx is None or not login(ctx):

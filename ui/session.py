@@ -4,7 +4,7 @@ password from the Tệp menu (issue 25: to approve as the head the clerk had to 
 Each step is audited by app.users (logout / switch, login, password). A new user gets a new
 main window, because pages and menus are built for the signed-in role; the old window's idle
 lock stops watching before the new window is constructed (an application-wide filter during
-a QMainWindow's construction crashed shiboken, see ui/login.IdleLock).
+a QMainWindow's construction crashed shiboken, see ui/idle_lock.IdleLock).
 """
 
 from __future__ import annotations
@@ -16,12 +16,14 @@ from app import users
 from app.context import Ctx, User
 from app.errors import DlxhError
 from ui.feedback import notify
-from ui.login import IdleLock, LoginDialog, _Form, start_session
+from ui.idle_lock import IdleLock
+from ui.login import CredentialsForm, LoginDialog
+from ui.session_start import start_session
 
 _WINDOW: list[QMainWindow] = []  # the main window of the current session (Qt does not keep it)
 
 
-class ChangePasswordDialog(_Form):
+class ChangePasswordDialog(CredentialsForm):
     """The signed-in user's own password: the current one, then the new one twice."""
 
     def __init__(self, ctx: Ctx, parent: QWidget | None = None) -> None:

@@ -79,7 +79,7 @@ def test_a_lost_trigger_is_named(demo_path: Path) -> None:
 
 
 def test_gui_offers_the_backup_and_restores_it(demo_path: Path, qtbot) -> None:
-    from ui.login import offer_restore
+    from ui.restore_offer import offer_restore
 
     with open_ctx(demo_path) as ctx:
         backup.make_backup(ctx)
@@ -96,7 +96,7 @@ def test_gui_offers_the_backup_and_restores_it(demo_path: Path, qtbot) -> None:
 
 
 def test_gui_without_a_backup_says_so_in_a_box(demo_path: Path, qtbot) -> None:
-    from ui.login import offer_restore
+    from ui.restore_offer import offer_restore
 
     _damage(demo_path, DAMAGES["table"][0])
     with pytest.raises(StoreError) as refused:

@@ -145,7 +145,7 @@ def test_idle_lock_hides_the_qr_window_and_collection_goes_on(page, main_window,
     phones keep sending and being counted; after the password the window is back with the
     count, still collecting."""
     from app import users
-    from ui.login import IdleLock
+    from ui.idle_lock import IdleLock
 
     users.add_user(demo_ctx, "lan", "admin", "mat-khau-dai")
     signed = users.signed_in(demo_ctx, users.login(demo_ctx, "lan", "mat-khau-dai"))

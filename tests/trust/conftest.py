@@ -65,6 +65,6 @@ def as_role():
 def _no_session_left():
     """A test that opened a session window leaves no automatic backup timer on a closed store."""
     yield
-    from ui import login
+    from ui import session_start
 
-    login.end_session()
+    session_start.end_session()

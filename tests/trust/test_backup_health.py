@@ -14,7 +14,7 @@ from app.backup import health
 from app.office import open_ctx
 from tests.trust.conftest import PASSPHRASE
 from tests.ui.helpers import when_modal
-from ui.login import AutoBackup
+from ui.auto_backup import AutoBackup
 
 
 @pytest.fixture

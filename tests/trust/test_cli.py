@@ -8,7 +8,7 @@ import pytest
 
 from app import backup
 from app.errors import StoreError
-from ui.login import restore_question
+from ui.restore_offer import restore_question
 
 
 @pytest.fixture

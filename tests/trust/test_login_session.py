@@ -10,6 +10,8 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from app import audit, backup, users
 from tests.ui.helpers import when_modal
 from ui import login as login_ui
+from ui import session_start
+from ui.idle_lock import IdleLock
 from ui.main_window import MainWindow
 
 PASSWORD = "mat-khau-dai"
@@ -43,12 +45,12 @@ def test_wrong_then_right_password_opens_the_main_window(office, qtbot) -> None:
     office.user = user
     window = MainWindow(office)
     qtbot.addWidget(window, before_close_func=lambda w: w.tasks.wait())  # its pages' queries end first
-    login_ui.start_session(window, office)
+    session_start.start_session(window, office)
     window.show()
     qtbot.waitExposed(window)
     qtbot.keyClick(window.nav, Qt.Key.Key_Down)      # input reaches the window through the lock's filter
     assert window.current_key() == "collaborators"
-    lock = window.findChild(login_ui.IdleLock)
+    lock = window.findChild(IdleLock)
     assert lock is not None and lock.timer.isActive()
     window.close()
     assert not lock.watching and not lock.timer.isActive()

@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QApplication
 
 from app import audit, users
 from tests.ui.helpers import when_modal
-from ui import login as login_ui
-from ui import session
-from ui.login import IdleLock, LoginDialog
+from ui import session, session_start
+from ui.idle_lock import IdleLock
+from ui.login import LoginDialog
 
 PASSWORD = "mat-khau-dai"
 
@@ -67,7 +67,7 @@ def test_switch_user_opens_the_heads_window_and_audits_both(office, qtbot) -> No
     assert new is not window and new.isVisible() and not window.isVisible()
     assert new.ctx.user.name == "hung" and new.user_label.text() == "Người dùng: Lê Văn Hùng"
     assert not old_lock.watching and new.findChild(IdleLock).watching
-    assert login_ui._SESSION[0].tasks is new.tasks            # the daily backup uses the live window's worker
+    assert session_start._SESSION[0].tasks is new.tasks            # the daily backup uses the live window's worker
     assert [e.action for e in audit.entries(office, user="lan")][:1] == ["switch"]
     assert [e.action for e in audit.entries(office, user="hung")][:1] == ["login"]
 

@@ -7,7 +7,8 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from app import audit, users
 from tests.ui.helpers import answer
-from ui.login import FirstAdminDialog, IdleLock, LoginDialog
+from ui.idle_lock import IdleLock
+from ui.login import FirstAdminDialog, LoginDialog
 from ui.pages.audit import Page as AuditPage
 from ui.tasks import TaskRunner
 

@@ -93,7 +93,7 @@ def test_backup_and_restore_run_on_the_worker(demo_ctx, qtbot, tmp_path, store_o
 
 def test_the_daily_automatic_backup_runs_on_the_worker(demo_ctx, qtbot, tmp_path, store_off_gui_thread) -> None:
     from app import backup
-    from ui.login import AutoBackup
+    from ui.auto_backup import AutoBackup
     from ui.tasks import TaskRunner
 
     backup.set_folder(demo_ctx, tmp_path / "auto")

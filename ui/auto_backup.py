@@ -1,0 +1,67 @@
+"""The automatic backups of a running program (app.backup decides whether one is due): once a
+day on the window's worker, and once in place when the program closes."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from app import backup
+from app.backup import health
+from app.context import Ctx
+from app.errors import DlxhError
+from ui.tasks import TaskRunner
+
+log = logging.getLogger(__name__)
+
+DAILY_CHECK_MS = 60 * 60 * 1000  # look once an hour whether today's backup is still missing
+
+
+class AutoBackup(QObject):
+    """A backup when the program closes and once a day while it runs (app.backup decides).
+
+    The daily one runs on the window's worker (`tasks`), so the copy and its integrity check
+    never freeze the window; the one at exit runs in place, as the program is closing anyway
+    and must not quit before the copy is whole."""
+
+    def __init__(self, ctx: Ctx, parent: QObject | None = None, tasks: TaskRunner | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.tasks = ctx, tasks
+        self.timer = QTimer(self)
+        self.timer.setInterval(DAILY_CHECK_MS)
+        self.timer.timeout.connect(lambda: self.run("daily"))
+        self.timer.start()
+        QTimer.singleShot(5 * 60 * 1000, self, lambda: self.run("daily"))  # cancelled if this object goes
+        QApplication.instance().aboutToQuit.connect(self.on_quit)  # a slot: gone with this object
+
+    def on_quit(self) -> None:
+        failure = self.run("exit")
+        if failure:  # the program is closing: say it now, with what to do
+            QMessageBox.warning(None, "Chưa sao lưu được", f"Chưa sao lưu được khi thoát: {failure}\n\n"
+                                f"{health.WHAT_TO_DO}")
+
+    def run(self, reason: str) -> str | None:
+        """Back up now if due: the daily one on the worker, the one at exit in place (returning
+        the failure's message, if any)."""
+        if self.tasks is not None and reason != "exit":
+            self.tasks.run(lambda: self._attempt(reason), on_failed=lambda exc: log.error(
+                "automatic backup (%s) failed", reason, exc_info=exc))
+            return None
+        return self._attempt(reason)
+
+    def _attempt(self, reason: str) -> str | None:
+        """On whichever thread runs it (no Qt): a failure must not stop work, so it is logged and
+        recorded for the overview's card (app.backup.health); returns its message."""
+        try:
+            made = backup.auto_backup(self.ctx, reason)
+        except Exception as exc:  # noqa: BLE001 - never lose the user's session over a backup
+            log.warning("automatic backup (%s) failed: %s", reason, getattr(exc, "message", exc), exc_info=True)
+            try:
+                return health.record_failure(self.ctx, reason, exc)
+            except DlxhError:
+                return getattr(exc, "message", "lỗi không lường trước (xem tệp nhật ký).")
+        if made:
+            log.info("automatic backup (%s): %s", reason, made)
+        return None
