@@ -98,7 +98,7 @@ def main(argv: list[str] | None = None) -> int:
             form = entry.form
             form.fields_["tendency"].set_code("concern")
             form.summary.setText("Bà con chưa đồng ý mức đền bù đất khi mở rộng đường, đề nghị công khai đơn giá")
-            form.suggestion.refresh()
+            form.suggestion.show_suggestion()
             save(over(window, entry), out / "analytics-suggestion.png")
             entry.close()
 

@@ -11,6 +11,7 @@ from app.opinions import items
 from app.text import fold
 from ui.opinion.duplicate_dialog import DuplicateDialog
 from ui.opinion.entry import EntryDialog
+from ui.tasks import TaskRunner
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 
@@ -38,7 +39,7 @@ def test_duplicate_question_back_separate_and_merge(qtbot, demo_ctx):
     earlier_id, summary, person = demo_ctx.db.execute(
         "SELECT o.id, o.summary, o.collaborator_id FROM opinions o JOIN collaborators c ON c.id = o.collaborator_id "
         "WHERE c.status = 'active' AND o.summary NOT GLOB '*[0-9]*' ORDER BY o.received_on DESC LIMIT 1").fetchone()
-    dialog = EntryDialog(demo_ctx, collaborator_id=person)
+    dialog = EntryDialog(demo_ctx, collaborator_id=person, tasks=TaskRunner(synchronous=True))
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.activateWindow()

@@ -7,12 +7,13 @@ from PySide6.QtWidgets import QApplication
 
 from app.opinions import items
 from ui.opinion.entry import EntryDialog
+from ui.tasks import TaskRunner
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 
 
 def test_suggestion_is_accepted_with_one_key_and_saved(qtbot, demo_ctx):
-    dialog = EntryDialog(demo_ctx)
+    dialog = EntryDialog(demo_ctx, tasks=TaskRunner(synchronous=True))
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.activateWindow()
@@ -32,8 +33,10 @@ def test_suggestion_is_accepted_with_one_key_and_saved(qtbot, demo_ctx):
     assert form.fields_["field"].code() == "economy"
     assert not bar.isVisible()                             # a topic chosen: the bar is quiet
     form.fields_["tendency"].set_code("concern")
-    saved = form.save()
-    assert saved is not None and items.get(demo_ctx, saved.id).topic_id == chosen
+    saved: list = []
+    form.saved.connect(saved.append)
+    form.save()
+    assert saved and items.get(demo_ctx, saved[0].id).topic_id == chosen
 
 
 def bar_topic(ctx, like):
@@ -48,7 +51,6 @@ def test_the_form_never_waits_for_the_model_build(qtbot, demo_ctx):
     from PySide6.QtCore import QTimer
 
     from app.analytics import model as topic_model
-    from ui.tasks import TaskRunner
 
     topic_model.invalidate()
     runner = TaskRunner()

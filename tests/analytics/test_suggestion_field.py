@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QApplication
 
 from app.analytics.suggest import suggest
 from ui.opinion.entry import EntryDialog
+from ui.tasks import TaskRunner
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 
@@ -25,7 +26,7 @@ def test_same_field_topics_first_others_marked(demo_ctx):
 
 
 def test_entry_form_warns_when_the_suggested_topic_is_of_another_field(qtbot, demo_ctx):
-    dialog = EntryDialog(demo_ctx)
+    dialog = EntryDialog(demo_ctx, tasks=TaskRunner(synchronous=True))
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.activateWindow()

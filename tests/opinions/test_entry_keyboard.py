@@ -8,6 +8,7 @@ from app.meetings import core as meetings
 from app.opinions import drafts, items
 from tests.ui.helpers import answer, when_modal
 from ui.opinion.entry import EntryDialog
+from ui.tasks import TaskRunner
 
 # The completion popup on the offscreen platform logs that it cannot raise or grab the keyboard.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
@@ -26,7 +27,7 @@ def key(qtbot, k):
 
 
 def open_dialog(qtbot, ctx, meeting_id):
-    dialog = EntryDialog(ctx, meeting_id)
+    dialog = EntryDialog(ctx, meeting_id, tasks=TaskRunner(synchronous=True))
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.activateWindow()
@@ -119,7 +120,7 @@ def test_editing_an_item_keeps_its_handling(qtbot, office):
     item = items.create(office, items.Opinion(received_on="2026-10-01", field="economy", summary="Giá lúa giảm",
                                               tendency="concern", area_code="H01PA"))
     handling.forward(office, "opinion", item.id, "H01CQ01", due_on="2026-11-01", forwarded_on="2026-10-02")
-    dialog = EntryDialog(office, parent=None, opinion_id=item.id)
+    dialog = EntryDialog(office, parent=None, opinion_id=item.id, tasks=TaskRunner(synchronous=True))
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.activateWindow()

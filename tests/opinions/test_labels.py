@@ -15,6 +15,7 @@ from app import catalog, cli
 from app.errors import ValidationError
 from app.opinions import export, items
 from ui.opinion.entry import EntryForm
+from ui.tasks import TaskRunner
 
 # CLI option of `dlxh opinions add` → the field it fills
 CLI_OPTIONS = {"--summary": "summary", "--field": "field", "--tendency": "tendency", "--date": "received_on",
@@ -23,7 +24,7 @@ CLI_OPTIONS = {"--summary": "summary", "--field": "field", "--tendency": "tenden
 
 
 def test_the_entry_form_rows_are_the_declared_labels(qtbot, office) -> None:
-    form = EntryForm(office)
+    form = EntryForm(office, tasks=TaskRunner(synchronous=True))
     qtbot.addWidget(form)
     rows: QFormLayout = form.layout().itemAt(0).layout()
     shown = [rows.itemAt(i, QFormLayout.ItemRole.LabelRole).widget().text() for i in range(rows.rowCount())

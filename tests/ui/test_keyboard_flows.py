@@ -13,6 +13,7 @@ from app import audit, users
 from app.opinions import drafts, items
 from ui.login import FirstAdminDialog, LoginDialog
 from ui.opinion.entry import EntryDialog
+from ui.tasks import TaskRunner
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 
@@ -87,7 +88,7 @@ def pick(qtbot, letters: str) -> None:
 
 
 def test_three_items_through_the_completers(qtbot, office) -> None:
-    dialog = shown(qtbot, EntryDialog(office))
+    dialog = shown(qtbot, EntryDialog(office, tasks=TaskRunner(synchronous=True)))
     form = dialog.form
     qtbot.waitUntil(lambda: QApplication.focusWidget() is form.fields_["collaborator"])
     plan = [("binh", "kt", "lo", "Giá lúa giảm, nông dân lo lắng", "cao"),
@@ -138,7 +139,7 @@ def test_three_items_through_the_completers(qtbot, office) -> None:
 
 
 def test_refusal_clears_when_fixed_and_esc_on_unchanged_edit_keeps_no_draft(qtbot, office) -> None:
-    dialog = shown(qtbot, EntryDialog(office))
+    dialog = shown(qtbot, EntryDialog(office, tasks=TaskRunner(synchronous=True)))
     form = dialog.form
     qtbot.waitUntil(lambda: QApplication.focusWidget() is form.fields_["collaborator"])
     form.summary.setFocus()
@@ -150,11 +151,11 @@ def test_refusal_clears_when_fixed_and_esc_on_unchanged_edit_keeps_no_draft(qtbo
     dialog.close_button.click()
     item = items.create(office, items.Opinion(received_on="2026-10-01", field="economy", summary="Giá điện",
                                               tendency="concern"))
-    edit = shown(qtbot, EntryDialog(office, opinion_id=item.id))
+    edit = shown(qtbot, EntryDialog(office, opinion_id=item.id, tasks=TaskRunner(synchronous=True)))
     assert "Enter: lưu và đóng" in " ".join(w.text() for w in edit.findChildren(type(edit.form.status)))
     press(qtbot, Qt.Key.Key_Escape)
     assert drafts.load(office, f"opinion_edit:{item.id}") is None
-    again = shown(qtbot, EntryDialog(office, opinion_id=item.id))
+    again = shown(qtbot, EntryDialog(office, opinion_id=item.id, tasks=TaskRunner(synchronous=True)))
     assert "bản nháp" not in again.form.status.text()
     assert again.save_button.text() == "Lưu" and again.close_button.text() == "Hủy"
 

@@ -19,6 +19,14 @@ def _shown_ids(page) -> list[str]:
     return [page.model.row_at(r).id for r in range(page.model.rowCount())]
 
 
+def _choose_a_held_meeting(page) -> meetings.Meeting:
+    proxy = page.view.model()
+    row = next(r for r in range(proxy.rowCount())
+               if not meetings.is_planned(page.model.row_at(proxy.mapToSource(proxy.index(r, 0)).row())))
+    page.view.setCurrentIndex(proxy.index(row, 0))
+    return page.editor.meeting
+
+
 def test_the_meeting_editor_saves_on_the_worker_and_the_list_follows(main_window, demo_ctx,
                                                                      store_off_gui_thread) -> None:
     """A new meeting: refused first (the field named, the typing kept), then saved; the list shows
@@ -77,11 +85,7 @@ def test_attendance_typed_by_keystrokes_is_stored_on_the_worker(main_window, dem
 
     with store_off_gui_thread():
         page = main_window.show_page("meetings")
-        proxy = page.view.model()
-        row = next(r for r in range(proxy.rowCount())
-                   if not meetings.is_planned(page.model.row_at(proxy.mapToSource(proxy.index(r, 0)).row())))
-        page.view.setCurrentIndex(proxy.index(row, 0))
-        meeting = page.editor.meeting
+        meeting = _choose_a_held_meeting(page)
         page.tabs.setCurrentIndex(1)
         table = page.attendance
         table.setFocus()
@@ -97,3 +101,116 @@ def test_attendance_typed_by_keystrokes_is_stored_on_the_worker(main_window, dem
     assert page.model.row_at(shown).id == meeting.id
     assert page.model.index(shown, 3).data() == f"{s.present}/{s.present + s.absent + s.excused}"
     assert table.currentRow() == 3 and table.item(2, 2).text() == meetings.PRESENCE["excused"]
+
+
+def _rows_of(model) -> list:
+    return [model.row_at(r) for r in range(model.rowCount())]
+
+
+def test_the_entry_dialog_reads_and_saves_on_the_worker(main_window, demo_ctx, store_off_gui_thread) -> None:
+    """'Nhập ý kiến': the choices and the draft arrive by a query, a refusal keeps the form open
+    with its text and the typing, the item is an op, and the opinions list shows it at once."""
+    from app.opinions import items
+    from ui.opinion.entry import EntryDialog
+
+    said: list[str] = []
+    summary = "Bà con phấn khởi vì đường liên ấp đã được bê tông hóa"
+
+    def refuse_then_save(dialog: EntryDialog) -> None:
+        form = dialog.form
+        said.append(str(len(form.fields_["area"].options)))
+        form.summary.setText(summary)
+        form.save()                                          # no field yet: refused
+        said.append(form.status.text())
+        said.append(str(dialog.isVisible()))
+        form.fields_["field"].set_code("culture_society")
+        form.fields_["tendency"].set_code("support")
+        form.save()
+        said.append(form.status.text())
+        dialog.reject()
+
+    with store_off_gui_thread():
+        page = main_window.show_page("opinions")
+        total = page.total
+        when_modal(EntryDialog, refuse_then_save)
+        page.enter()
+    assert int(said[0]) > 3                                     # the areas came from the worker
+    assert "Chưa lưu" in said[1] and items.LABELS["field"] in said[1] and said[2] == "True"
+    assert said[3].startswith("Đã lưu 1 ý kiến")
+    assert page.total == total + 1 and summary in [r.summary for r in _rows_of(page.model)]
+    assert items.count(demo_ctx, items.OpinionFilter(text="bê tông hóa")) >= 1
+
+
+def test_editing_an_item_from_the_list_is_a_query_and_an_op(main_window, demo_ctx, store_off_gui_thread) -> None:
+    """Enter on a row opens the item (read on the worker), the change is an op, the dialog closes
+    and the row shows the new tendency with no refresh call."""
+    from app import catalog
+    from ui.opinion.entry import EntryDialog
+
+    def change_tendency(dialog: EntryDialog) -> None:
+        dialog.form.fields_["tendency"].set_code(new)
+        dialog.form.save()
+
+    with store_off_gui_thread():
+        page = main_window.show_page("opinions")
+        page.view.selectRow(0)
+        chosen = page.model.row_at(page.view.model().mapToSource(page.view.currentIndex()).row())
+        new = "frustration" if chosen.tendency != "frustration" else "support"
+        when_modal(EntryDialog, change_tendency)
+        page.edit()
+    shown = next(r for r in _rows_of(page.model) if r.id == chosen.id)
+    assert shown.tendency == new and page.model.index(_rows_of(page.model).index(shown), 3).data() == \
+        catalog.label(catalog.TENDENCIES, new)
+
+
+def test_items_entered_for_a_meeting_reach_its_tab_without_a_refresh(main_window, demo_ctx,
+                                                                      store_off_gui_thread) -> None:
+    """'Nhập thông tin dư luận của hội nghị': the meeting's date and row come from the worker, the
+    saved item shows in the meeting's items tab and its count in the list through `changed`."""
+    from ui.opinion.entry import EntryDialog
+
+    seen: list[str] = []
+
+    def enter_one(dialog: EntryDialog) -> None:
+        form = dialog.form
+        seen.append(form.received_on.text())
+        form.fields_["field"].set_code("economy")
+        form.fields_["tendency"].set_code("concern")
+        form.summary.setText("Hội viên lo giá phân bón tăng trước vụ đông xuân")
+        form.save()
+        dialog.reject()
+
+    with store_off_gui_thread():
+        page = main_window.show_page("meetings")
+        meeting = _choose_a_held_meeting(page)
+        before = page.items_model.rowCount()
+        when_modal(EntryDialog, enter_one)
+        page.enter_items()
+    assert seen == [vn_date(date.fromisoformat(meeting.held_on))]
+    assert page.items_model.rowCount() == before + 1 and page.tabs.tabText(2) == f"Thông tin dư luận ({before + 1})"
+    assert page.counts[meeting.id] == before + 1
+
+
+def test_the_topic_suggestion_reads_no_store_on_the_gui_thread(main_window, demo_ctx, qtbot,
+                                                               store_off_gui_thread) -> None:
+    """While the clerk types, the suggestion comes from the model the worker built; whether that
+    model is still current is asked on the worker too, after a write announced by `changed`."""
+    from ui.opinion.entry import EntryDialog
+
+    with store_off_gui_thread():
+        dialog = EntryDialog(demo_ctx, parent=main_window, tasks=main_window.tasks)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        form, bar = dialog.form, dialog.form.suggestion
+        form.summary.setText("Ba con chua dong y muc den bu dat khi mo rong duong")
+        bar.show_suggestion()
+        first = bar.current
+        form.fields_["field"].set_code("economy")
+        form.fields_["tendency"].set_code("concern")
+        form.save()                                  # an op: the model is checked again on the worker
+        assert bar.warmer.stale
+        form.summary.setText("Ba con chua dong y muc den bu dat khi mo rong duong them")
+        bar.show_suggestion()
+        dialog.reject()
+    assert first is not None and "Bồi thường" in first.title
+    assert bar.current is not None and not bar.warmer.stale

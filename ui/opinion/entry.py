@@ -9,10 +9,17 @@ typing, and saving text that still looks like it names a citizen asks first (kee
 A new item that is a likely double entry (same collaborator or meeting, near-identical text)
 is not saved at once: the clerk merges it into the earlier item, keeps it separate, or goes
 back to the form with Esc (ui.opinion.duplicate_dialog).
+
+Only the window's worker touches the store: the form is built at once and filled when one
+query (ui.opinion.entry_data) brings its choices, the meeting, the item being edited and the
+draft; it takes no Enter until then. The duplicate check is a query, the save an op declaring
+'opinions' (the pages showing items reload from `changed`, the callers refresh nothing), and
+drafts are written on the worker too. A refusal keeps the form as typed, with its text.
 """
 
 from __future__ import annotations
 
+import logging
 from dataclasses import replace
 from datetime import date
 
@@ -30,54 +37,52 @@ from PySide6.QtWidgets import (
 )
 
 from app import catalog
+from app.analytics import model as topic_model
 from app.analytics import similar
-from app.collaborators import registry
 from app.context import Ctx
 from app.errors import DlxhError, ValidationError
 from app.meetings import core as meetings
-from app.office import communes
-from app.opinions import drafts, items, privacy, topics
+from app.opinions import drafts, items, privacy
 from app.text import vn_date
 from ui import privacy_ask
-from ui.opinion import duplicate_dialog
+from ui.opinion import duplicate_dialog, entry_data
 from ui.opinion.choice import ChoiceEdit
 from ui.opinion.suggestion import SuggestionBar
+from ui.refusal import refusal
 from ui.tasks import TaskRunner
 from ui.widgets import MultiLineEdit
 
 CHOICES = ("collaborator", "channel", "field", "area", "topic", "tendency", "scale", "risk")
 KEEP = ("received_on", "collaborator", "channel", "area")     # stay filled for the next item
+HANDLING = ("id", "origin", "version", "updated_at", "handling", "forwarded_to", "forwarded_on", "due_on", "result",
+            "resolved_on", "answered_on")                      # an edit keeps these as stored
+
+log = logging.getLogger(__name__)
 
 
 class EntryForm(QWidget):
     saved = Signal(object)   # the new items.Opinion
 
     def __init__(self, ctx: Ctx, meeting_id: str | None = None, collaborator_id: str | None = None,
-                 parent: QWidget | None = None, opinion_id: str | None = None, tasks: TaskRunner | None = None) -> None:
+                 parent: QWidget | None = None, opinion_id: str | None = None, *, tasks: TaskRunner) -> None:
         super().__init__(parent)
-        self.editing = items.get(ctx, opinion_id) if opinion_id else None
-        if self.editing:
-            meeting_id, collaborator_id = self.editing.meeting_id, self.editing.collaborator_id
-        self.ctx, self.meeting_id = ctx, meeting_id
+        self.ctx, self.tasks, self.meeting_id = ctx, tasks, meeting_id
+        self.editing: items.Opinion | None = None
+        self.ready = False      # the choices have arrived: until then no save and no draft
+        self.saving = False     # a save on its way through the worker: Enter again must not save twice
         self.draft_key = f"opinion_edit:{opinion_id}" if opinion_id else f"opinion_entry:{meeting_id or 'none'}"
-        meeting = meetings.get(ctx, meeting_id) if meeting_id else None
-        people = registry.list_collaborators(ctx, registry.CollaboratorFilter(status="active"))
-        self.area_of = {p.id: p.area_code for p in people}
-        area_names = {u.code: u.name for u in communes(ctx)}
+        self.area_of: dict[str, str | None] = {}
         self.fields_: dict[str, ChoiceEdit] = {
-            "collaborator": ChoiceEdit({p.id: f"{p.full_name} – {area_names.get(p.area_code, '')}".rstrip(" –")
-                                        for p in people if p.id}, items.LABELS["collaborator_id"], required=False),
+            "collaborator": ChoiceEdit({}, items.LABELS["collaborator_id"], required=False),
             "channel": ChoiceEdit(catalog.CHANNELS, items.LABELS["channel"]),
             "field": ChoiceEdit(catalog.FIELDS, items.LABELS["field"]),
-            "area": ChoiceEdit(area_names, items.LABELS["area_code"], required=False),
-            "topic": ChoiceEdit({t.id: t.title for t in topics.list_topics(ctx) if t.id and t.status != "closed"},
-                                items.LABELS["topic_id"], required=False),
+            "area": ChoiceEdit({}, items.LABELS["area_code"], required=False),
+            "topic": ChoiceEdit({}, items.LABELS["topic_id"], required=False),
             "tendency": ChoiceEdit(catalog.TENDENCIES, items.LABELS["tendency"]),
             "scale": ChoiceEdit(catalog.SCALES, items.LABELS["scale"]),
             "risk": ChoiceEdit(catalog.HOTSPOT_RISKS, items.LABELS["hotspot_risk"]),
         }
-        self.received_on = QLineEdit(vn_date(date.fromisoformat(meeting.held_on)) if meeting else
-                                     vn_date(date.today()))
+        self.received_on = QLineEdit(vn_date(date.today()))
         self.received_on.setPlaceholderText("dd/mm/yyyy")
         self.summary = MultiLineEdit(3)
         self.summary.setPlaceholderText("Nội dung dư luận: ai (nhóm người), nghĩ gì, về việc gì – không ghi tên "
@@ -92,13 +97,10 @@ class EntryForm(QWidget):
         self.done = QListWidget()
         self.done.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
-        form = QFormLayout()
+        form = self.rows = QFormLayout()
         labels = {"collaborator": "collaborator_id", "channel": "channel", "field": "field", "area": "area_code",
                   "topic": "topic_id", "tendency": "tendency", "scale": "scale", "risk": "hotspot_risk"}
         form.addRow(items.LABELS["received_on"], self.received_on)
-        if meeting:
-            form.addRow(items.LABELS["meeting_id"], QLabel(f"{meetings.KINDS[meeting.kind]} ngày "
-                                           f"{vn_date(date.fromisoformat(meeting.held_on))}"))
         for key in ("collaborator", "channel", "field", "area", "topic", "tendency"):
             form.addRow(items.LABELS[labels[key]], self.fields_[key])
         form.addRow(items.LABELS["summary"], self.summary)
@@ -111,7 +113,7 @@ class EntryForm(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         help_ = QLabel("Tab: sang ô sau · Enter: lưu và đóng · Shift+Enter: xuống dòng trong Nội dung · "
-                       "Esc: đóng, không lưu thay đổi" if self.editing else
+                       "Esc: đóng, không lưu thay đổi" if opinion_id else
                        "Tab: sang ô sau · Enter: lưu và nhập ý kiến tiếp theo · Shift+Enter: xuống dòng trong "
                        "Nội dung · Esc: đóng (bản nháp được giữ)")
         help_.setWordWrap(True)
@@ -140,11 +142,38 @@ class EntryForm(QWidget):
         self._draft_timer.setInterval(400)
         self._draft_timer.timeout.connect(self.save_draft)
 
-        self.reset(keep=False, meeting=meeting, collaborator_id=collaborator_id)
-        if self.editing:
-            self.load_item(self.editing)
         self.baseline = self.values()     # what "unchanged" means for drafts
-        self.restore_draft()
+        self.status.setText("Đang tải danh mục…")
+        tasks.query(lambda: entry_data.read(ctx, self.draft_key, meeting_id, opinion_id),
+                    lambda data: self._fill(data, collaborator_id), parent=self)
+
+    def _fill(self, data: entry_data.EntryData, collaborator_id: str | None) -> None:
+        """The worker's read arrived: choices, the meeting's row and date, the item edited, the draft.
+        What the clerk typed while it was on its way (a busy worker) is kept over all of them."""
+        early = {k: v for k, v in self.values().items() if v != self.baseline[k]}
+        self.editing, self.area_of = data.editing, data.area_of
+        if data.editing:
+            self.meeting_id, collaborator_id = data.editing.meeting_id, data.editing.collaborator_id
+        for key, options in (("collaborator", data.people), ("area", data.areas), ("topic", data.topics)):
+            self.fields_[key].set_options(options)
+        meeting = data.meeting
+        if meeting:
+            self.received_on.setText(vn_date(date.fromisoformat(meeting.held_on)))
+            self.rows.insertRow(1, items.LABELS["meeting_id"], QLabel(
+                f"{meetings.KINDS[meeting.kind]} ngày {vn_date(date.fromisoformat(meeting.held_on))}"))
+        self.status.clear()
+        self.reset(keep=False, meeting=meeting, collaborator_id=collaborator_id)
+        if data.editing:
+            self.load_item(data.editing)
+        self.baseline = self.values()
+        if data.draft:
+            self.set_values(data.draft)
+            self.status.setText("Đã khôi phục bản nháp chưa lưu của lần nhập trước.")
+        boxes = {"received_on": self.received_on, "summary": self.summary, "proposal": self.proposal, **self.fields_}
+        for key, text in early.items():
+            boxes[key].setText(text)
+        self._draft_timer.stop()
+        self.ready = True
 
     # -- values ---------------------------------------------------------------------------
     def values(self) -> dict[str, str]:
@@ -166,10 +195,7 @@ class EntryForm(QWidget):
         for key, code in (("collaborator", o.collaborator_id), ("channel", o.channel), ("field", o.field),
                           ("area", o.area_code), ("topic", o.topic_id), ("tendency", o.tendency), ("scale", o.scale),
                           ("risk", o.hotspot_risk)):
-            widget = self.fields_[key]
-            if code and code not in widget.options and key == "topic":   # a closed topic stays shown
-                widget.set_options({**widget.options, code: topics.get(self.ctx, code).title})
-            widget.set_code(code)
+            self.fields_[key].set_code(code)
         self.summary.setText(o.summary)
         self.proposal.setText(o.proposal or "")
 
@@ -205,20 +231,21 @@ class EntryForm(QWidget):
             self.status.clear()
 
     def save_draft(self) -> None:
-        """Keep what was typed; a form back to how it opened keeps (and leaves) no draft."""
+        """Keep what was typed (on the worker); a form back to how it opened keeps (and leaves) no draft."""
         self._draft_timer.stop()
-        values = self.values()
+        if not self.ready:
+            return
+        values, ctx, key = self.values(), self.ctx, self.draft_key
         if values == self.baseline:
-            drafts.clear(self.ctx, self.draft_key)
+            self._draft(lambda: drafts.clear(ctx, key))
         elif values["summary"].strip() or values["proposal"].strip():
-            drafts.save(self.ctx, self.draft_key, values)
+            self._draft(lambda: drafts.save(ctx, key, values))
 
-    def restore_draft(self) -> None:
-        values = drafts.load(self.ctx, self.draft_key)
-        if values:
-            self.set_values(values)
-            self.status.setText("Đã khôi phục bản nháp chưa lưu của lần nhập trước.")
-        self._draft_timer.stop()
+    def _draft(self, write) -> None:  # noqa: ANN001 - a callable of no argument
+        """A draft is the form's own scratch, shown by no page: written on the worker without a
+        `changed` (announcing it would reload the lists at every pause in typing). A draft that
+        cannot be kept is no reason to stop the clerk; the save itself says what is wrong."""
+        self.tasks.run(write, on_failed=lambda exc: log.warning("draft not kept: %s", exc))
 
     # -- saving -----------------------------------------------------------------------------
     def build(self) -> items.Opinion:
@@ -231,40 +258,65 @@ class EntryForm(QWidget):
             hotspot_risk=f["risk"].code() or "none", proposal=self.proposal.text().strip() or None,
             meeting_id=self.meeting_id)
 
-    def save(self) -> items.Opinion | None:
-        """Validate and save; on a refusal the message names the field, focus goes there and
-        everything typed stays."""
+    def save(self) -> None:
+        """Validate, ask what must be asked, then save on the worker; on a refusal the message names
+        the field, focus goes there and everything typed stays. The outcome arrives in `_saved`."""
+        if not self.ready or self.saving:
+            return
         for widget in self.fields_.values():
             widget.settle()
         try:
             items.clean(self.build())              # a refusal comes before the privacy and duplicate questions
-            if not self._privacy_decided():
-                return None
-            built = self.build()                   # "Bỏ…" may have changed the text
-            merged = None
-            if self.editing:
-                kept = {k: getattr(self.editing, k) for k in ("id", "origin", "version", "updated_at", "handling",
-                                                              "forwarded_to", "forwarded_on", "due_on", "result",
-                                                              "resolved_on", "answered_on")}
-                item = items.update(self.ctx, replace(built, **kept))
-            else:
-                merged = self._likely_duplicate(built)
-                if merged is False:
-                    return None
-                item = similar.merge_into(self.ctx, merged.id, built.summary, built.proposal) if merged else \
-                    items.create(self.ctx, built)
         except DlxhError as exc:
-            self.status.setText(f"<span style='color:#c0392b'>Chưa lưu: {exc.message}</span>")
-            self._focus_field(exc)
+            self._refused(exc)
+            return
+        if not self._privacy_decided():
+            return
+        built, ctx = self.build(), self.ctx        # "Bỏ…" may have changed the text
+        self.saving = True
+        if self.editing:
+            item = replace(built, **{k: getattr(self.editing, k) for k in HANDLING})
+            self._write(lambda: items.update(ctx, item), built, None)
+            return
+        self.tasks.query(lambda: similar.duplicates(ctx, built.summary, built.collaborator_id, built.meeting_id,
+                                                    model=topic_model.peek(ctx)[0]),
+                         lambda found: self._after_duplicates(built, found), on_failed=self._refused, parent=self)
+
+    def _after_duplicates(self, built: items.Opinion, found: list[similar.Similar]) -> None:
+        """A likely double entry is the clerk's call: merge, keep separate, or Esc back to the form."""
+        ctx = self.ctx
+        choice = duplicate_dialog.ask(found[0], built.summary, self) if found else duplicate_dialog.SEPARATE
+        if choice is None:
+            self.saving = False
+            self.status.setText("Chưa lưu: ý kiến có thể trùng; sửa lại hoặc nhấn Enter để chọn lại.")
+            self.summary.setFocus()
             self.save_draft()
-            return None
+        elif choice == duplicate_dialog.MERGE:
+            self._write(lambda: similar.merge_into(ctx, found[0].id, built.summary, built.proposal), built, found[0])
+        else:
+            self._write(lambda: items.create(ctx, built), built, None)
+
+    def _write(self, write, built: items.Opinion, merged: similar.Similar | None) -> None:  # noqa: ANN001
+        self.tasks.op(write, tables={"opinions"}, on_done=lambda item: self._saved(item, built, merged),
+                      on_failed=self._refused, parent=self)
+
+    def _refused(self, exc: BaseException) -> None:
+        self.saving = False
+        refused = refusal(exc)
+        self.status.setText(f"<span style='color:#c0392b'>Chưa lưu: {refused.message}</span>")
+        self._focus_field(refused)
+        self.save_draft()
+
+    def _saved(self, item: items.Opinion, built: items.Opinion, merged: similar.Similar | None) -> None:
+        self.saving = False
         self._draft_timer.stop()
-        drafts.clear(self.ctx, self.draft_key)
+        ctx, key = self.ctx, self.draft_key
+        self._draft(lambda: drafts.clear(ctx, key))
         if self.editing:
             self.editing = item
             self.status.setText("Đã lưu thay đổi.")
             self.saved.emit(item)
-            return item
+            return
         if merged:
             when = vn_date(date.fromisoformat(item.received_on))
             self.done.insertItem(0, f"Gộp vào ý kiến ngày {when} · {built.summary}")
@@ -279,7 +331,6 @@ class EntryForm(QWidget):
         self.fields_["collaborator"].setFocus()
         self.fields_["collaborator"].selectAll()
         self.saved.emit(item)
-        return item
 
     def _privacy_decided(self) -> bool:
         """Text naming a citizen is saved only on the user's word; "Bỏ…" replaces what was found."""
@@ -298,20 +349,6 @@ class EntryForm(QWidget):
             return False
         return True
 
-    def _likely_duplicate(self, built: items.Opinion) -> similar.Similar | None | bool:
-        """The earlier item to merge into, None to save separately, False for Esc (back to the form)."""
-        found = similar.duplicates(self.ctx, built.summary, built.collaborator_id, built.meeting_id,
-                                   model=self.suggestion.warmer.model())
-        if not found:
-            return None
-        choice = duplicate_dialog.ask(found[0], built.summary, self)
-        if choice is None:
-            self.status.setText("Chưa lưu: ý kiến có thể trùng; sửa lại hoặc nhấn Enter để chọn lại.")
-            self.summary.setFocus()
-            self.save_draft()
-            return False
-        return found[0] if choice == duplicate_dialog.MERGE else None
-
     def _focus_field(self, exc: DlxhError) -> None:
         target = {"received_on": self.received_on, "summary": self.summary, "field": self.fields_["field"],
                   "tendency": self.fields_["tendency"], "area_code": self.fields_["area"],
@@ -327,7 +364,7 @@ class EntryForm(QWidget):
 
 class EntryDialog(QDialog):
     def __init__(self, ctx: Ctx, meeting_id: str | None = None, collaborator_id: str | None = None,
-                 parent: QWidget | None = None, opinion_id: str | None = None, tasks: TaskRunner | None = None) -> None:
+                 parent: QWidget | None = None, opinion_id: str | None = None, *, tasks: TaskRunner) -> None:
         super().__init__(parent)
         self.setWindowTitle("Sửa thông tin dư luận" if opinion_id else "Nhập thông tin dư luận")
         self.resize(820, 640)

@@ -1,9 +1,9 @@
 """The topic model built off the UI thread, so a clerk never waits for it.
 
 Contract: `warmer(ctx, tasks)` returns the one `ModelWarmer` of a store; `model()` answers at
-once with the model the UI may use now (None while there is none yet) and, when that model
-is missing or stale, has it (re)built on the task runner's worker thread; `ready` is emitted
-when a build ends. The main window warms it soon after opening and the entry form when it
+once, without reading the store, with the model the worker built last (None before the first
+build) and has the worker make it current (a few cheap reads when it is, a rebuild when the
+items or topics changed); `ready` is emitted when that ends, and the next `model()` has it. The main window warms it soon after opening and the entry form when it
 first shows, so by the time a clerk has typed a sentence the suggestion is there.
 """
 
@@ -28,14 +28,28 @@ class ModelWarmer(QObject):
         super().__init__(QApplication.instance())
         self.ctx, self.tasks = ctx, tasks
         self.building = False
+        self.latest: topic_model.Model | None = None   # what the worker built last
+        self.stale = True                              # a write was announced since the last check
+        self._watched: set[int] = set()
+        self.watch(tasks)
+
+    def watch(self, tasks: TaskRunner) -> None:
+        """Any write announced on `tasks` (an item saved, a topic closed, a synonym added) may
+        change the model: the next `model()` has the worker check it."""
+        if id(tasks) not in self._watched:
+            self._watched.add(id(tasks))
+            tasks.changed.connect(self._store_changed)
+
+    def _store_changed(self, _tables: frozenset[str]) -> None:
+        self.stale = True
 
     def model(self) -> topic_model.Model | None:
-        found, current = topic_model.peek(self.ctx)
-        if not current:
-            self.build()
-            if not self.building:              # a synchronous runner (tests, scripts) built it already
-                found = topic_model.peek(self.ctx)[0]
-        return found
+        """The model to use now. Whether it is still current is a read of the store, asked on the
+        worker after a write: until that answers, the one built last serves (a suggestion is a
+        help, shown with its reason, never chosen silently)."""
+        if self.stale or self.latest is None:
+            self.build()                           # a synchronous runner (tests, scripts) is done here
+        return self.latest
 
     def build(self) -> None:
         """Have the worker make the model current unless it is doing so already. Whether the
@@ -44,12 +58,13 @@ class ModelWarmer(QObject):
         worker was running, 110 ms of frozen window at 200,000 items."""
         if self.building:
             return
-        self.building = True
+        self.building, self.stale = True, False
         ctx = self.ctx
         self.tasks.run(lambda: topic_model.get(ctx), on_done=self._done, on_failed=self._failed)
 
-    def _done(self, _model: topic_model.Model) -> None:
+    def _done(self, model: topic_model.Model) -> None:
         self.building = False
+        self.latest = model
         self.ready.emit()
 
     def _failed(self, exc: BaseException) -> None:
@@ -73,4 +88,5 @@ def warmer(ctx: Ctx, tasks: TaskRunner | None = None) -> ModelWarmer:
         _WARMERS[key] = found
     elif tasks is not None and not found.building:
         found.tasks = tasks
+        found.watch(tasks)
     return found

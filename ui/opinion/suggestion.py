@@ -1,9 +1,10 @@
 """The topic suggestion under Nội dung in the entry form: while the clerk types, the most likely open
 topic (and its field) with a short reason; F4 accepts it. Nothing is ever chosen silently, and
 once a topic is chosen by hand the bar stays quiet. A pause of 250 ms in typing triggers one
-suggestion (app.analytics.suggest, a few milliseconds on the in-memory model). The model is
-never built here: while the worker thread builds it (ui.opinion.model_warmup) the bar says
-so, and the suggestion appears when the build ends, typing never held up."""
+suggestion (app.analytics.suggest, a few milliseconds on the in-memory model; the store is not
+read here). The model is never built here: while the worker thread builds it
+(ui.opinion.model_warmup) the bar says so, and the suggestion appears when the build ends,
+typing never held up."""
 
 from __future__ import annotations
 
@@ -48,13 +49,13 @@ class SuggestionBar(QLabel):
         """A typing pause ends after the form may have closed (and its store with it): only a
         form still on screen asks for a suggestion."""
         if self.window().isVisible():
-            self.refresh()
+            self.show_suggestion()
 
     def _model_ready(self) -> None:
         if self.waiting and self.window().isVisible():
-            self.refresh()
+            self.show_suggestion()
 
-    def refresh(self) -> None:
+    def show_suggestion(self) -> None:
         self._timer.stop()
         self.current = None
         self.waiting = False
@@ -85,7 +86,7 @@ class SuggestionBar(QLabel):
     def accept(self) -> bool:
         """Take the shown suggestion: topic, and the field when none is chosen yet."""
         if self._timer.isActive():
-            self.refresh()
+            self.show_suggestion()
         s = self.current
         if s is None:
             return False
@@ -93,7 +94,7 @@ class SuggestionBar(QLabel):
         if not self.field.text().strip():
             self.field.set_code(s.field)
         self.accepted.emit(s)
-        self.refresh()
+        self.show_suggestion()
         return True
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802

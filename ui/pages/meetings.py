@@ -323,8 +323,7 @@ class Page(PageBase):
         if not meeting or not meeting.id:
             self.editor.status.setText("Hãy chọn hoặc lưu hội nghị trước khi nhập thông tin.")
             return
-        EntryDialog(self.ctx, meeting.id, parent=self, tasks=self.tasks).exec()
-        self.refresh(meeting.id)
+        EntryDialog(self.ctx, meeting.id, parent=self, tasks=self.tasks).exec()   # its saves reload the page
         self.tabs.setCurrentIndex(2)
 
     def print_minutes(self) -> None:

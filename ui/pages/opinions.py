@@ -323,12 +323,10 @@ class Page(PageBase):
         """Open the selected item in the entry form (double-click or Enter on a row)."""
         chosen = self.selected()
         if chosen and chosen[0] == "opinion":
-            if EntryDialog(self.ctx, parent=self, opinion_id=chosen[1], tasks=self.tasks).exec():
-                self.refresh_list()
+            EntryDialog(self.ctx, parent=self, opinion_id=chosen[1], tasks=self.tasks).exec()   # reloads via `changed`
 
     def enter(self) -> None:
         EntryDialog(self.ctx, self.meeting.code(), self.collaborator.code(), parent=self, tasks=self.tasks).exec()
-        self.refresh_list()
 
     def choose_export(self) -> None:
         path = save_file(self, "Xuất danh sách ra Excel", "thong-tin-du-luan.xlsx",
@@ -353,6 +351,4 @@ class Page(PageBase):
         if link.tab == "overdue":
             self.refresh_overdue()
         if link.record_id:
-            if EntryDialog(self.ctx, parent=self, opinion_id=link.record_id, tasks=self.tasks).exec():
-                self.refresh_list()
-                self.refresh_overdue()
+            EntryDialog(self.ctx, parent=self, opinion_id=link.record_id, tasks=self.tasks).exec()
