@@ -66,7 +66,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser = VietnameseParser(prog="dlxh", description="DLXH: quản lý thông tin dư luận xã hội (Ban Tuyên giáo).")
     parser.add_argument("--db", metavar="PATH", help="tệp cơ sở dữ liệu (mặc định DLXH_HOME/dlxh.db)")
     sub = parser.add_subparsers(dest="command", parser_class=VietnameseParser, metavar="LỆNH")
-    for module in discovery.submodules("app.commands"):
+    # One module per command (or per command with its settings, as backup); each declares its
+    # ORDER, so `dlxh --help` lists them by what a clerk does, not by file name.
+    for module in sorted(discovery.submodules("app.commands"), key=lambda m: getattr(m, "ORDER", 1000)):
         module.register(sub)
     return parser
 

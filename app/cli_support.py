@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date
 from pathlib import Path
 
 from app.context import Ctx
@@ -44,6 +45,14 @@ def _printable(line: str) -> str:
     from app.filekinds import shown
 
     return shown(line)
+
+
+def day_or_today(text: str | None) -> date:
+    """A command's --date / --on option (dd/mm/yyyy), today when not given."""
+    from app.validate import iso_date
+
+    iso = iso_date(text, "Ngày", "date")
+    return date.fromisoformat(iso) if iso else date.today()
 
 
 def add_delete_command(cmds: argparse._SubParsersAction, table: str) -> None:

@@ -9,6 +9,8 @@ from app import kinds
 from app.cli_support import add_delete_command, err, open_from_args, out
 from app.collaborators.registry import CHOICES, LABELS
 
+ORDER = 10   # where these commands come in `dlxh --help` (app/cli.py)
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("collaborators", help="đội ngũ cộng tác viên: nhập/xuất Excel, cơ cấu, hoạt động")

@@ -7,6 +7,8 @@ import argparse
 from app.cli_support import db_path, open_from_args, out
 from app.errors import DlxhError
 
+ORDER = 20   # where these commands come in `dlxh --help` (app/cli.py)
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("init", help="tạo văn phòng mới (cơ sở dữ liệu trống, đã mã hóa)")

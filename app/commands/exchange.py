@@ -10,6 +10,8 @@ from app.cli_support import err, open_from_args, out
 from app.errors import ValidationError
 from app.office_kinds import KINDS
 
+ORDER = 30   # where these commands come in `dlxh --help` (app/cli.py)
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("identity", help="thẻ định danh của đơn vị (khóa công khai) để đăng ký với đơn vị kia")

@@ -8,6 +8,8 @@ from pathlib import Path
 
 from app.cli_support import err, open_from_args, out
 
+ORDER = 40   # where these commands come in `dlxh --help` (app/cli.py)
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     fp = sub.add_parser("forms", help="phiếu điện tử: làm phiếu, nhận phiếu (tệp, văn bản dán, mạng nội bộ)")

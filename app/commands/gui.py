@@ -13,6 +13,8 @@ import sys
 
 from app.cli_support import db_path, err
 
+ORDER = 50   # where these commands come in `dlxh --help` (app/cli.py)
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("gui", help="mở giao diện (có thể chụp màn hình rồi thoát)")

@@ -1,4 +1,5 @@
-"""CLI: `dlxh opinions add|list|overdue|export`, `dlxh topics warnings|list`, `dlxh meetings plan|list`."""
+"""CLI: `dlxh opinions add|list|export|overdue|forward|resolve|answer|delete`, plus the
+similar-items and electronic-inbox commands their capabilities add."""
 
 from __future__ import annotations
 
@@ -7,13 +8,14 @@ from datetime import date
 
 from app import catalog, kinds
 from app.analytics import cli as analytics_cli
-from app.cli_support import add_delete_command, open_from_args, out
+from app.cli_support import add_delete_command, day_or_today, open_from_args, out
 from app.context import Ctx
 from app.errors import ValidationError
 from app.forms import inbox_cli
-from app.meetings import minutes_cli
-from app.opinions import handling, items, lookup, privacy, topics, warnings
+from app.opinions import handling, items, lookup, privacy, topics
 from app.text import vn_date
+
+ORDER = 60   # where these commands come in `dlxh --help` (app/cli.py)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -69,28 +71,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--topic", action="store_true")
     p.set_defaults(func=cmd_answer)
     add_delete_command(osub, "opinions")
-
-    tp = sub.add_parser("topics", help="vấn đề dư luận quan tâm: danh sách, cảnh báo sớm")
-    tsub = tp.add_subparsers(dest="topics_command", metavar="LỆNH", required=True)
-    p = tsub.add_parser("warnings", help="cảnh báo sớm: vấn đề tăng đột biến, lan rộng, nguy cơ điểm nóng")
-    p.add_argument("--date", help="tính đến ngày (mặc định hôm nay)")
-    p.set_defaults(func=cmd_warnings)
-    p = tsub.add_parser("list", help="danh sách vấn đề")
-    p.set_defaults(func=cmd_topics)
-    analytics_cli.add_topic_commands(tsub)
     analytics_cli.add_opinion_commands(osub)
     inbox_cli.add_opinion_commands(osub)
-
-    mp = sub.add_parser("meetings", help="hội nghị giao ban: lập lịch, danh sách, biên bản")
-    msub = mp.add_subparsers(dest="meetings_command", metavar="LỆNH", required=True)
-    p = msub.add_parser("plan", help="lập lịch giao ban định kỳ theo quy định đã đặt")
-    p.add_argument("--months", type=int, default=12, help="số tháng tới (mặc định 12)")
-    p.set_defaults(func=cmd_plan)
-    p = msub.add_parser("list", help="danh sách hội nghị")
-    p.add_argument("--year", type=int)
-    p.set_defaults(func=cmd_meetings)
-    minutes_cli.add_meeting_commands(msub)
-    add_delete_command(msub, "meetings")
 
 
 def _filter_args(p: argparse.ArgumentParser) -> None:
@@ -104,13 +86,6 @@ def _filter_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--handling", help="tình trạng xử lý")
     p.add_argument("--meeting", help="mã hội nghị")
     p.add_argument("--search", default="", help="tìm theo nội dung (không dấu cũng được)")
-
-
-def _today(text: str | None) -> date:
-    from app.validate import iso_date
-
-    iso = iso_date(text, "Ngày", "date")
-    return date.fromisoformat(iso) if iso else date.today()
 
 
 def _areas(ctx: Ctx) -> dict[str, str]:
@@ -145,7 +120,7 @@ def build_filter(ctx: Ctx, args: argparse.Namespace) -> items.OpinionFilter:
 def cmd_add(args: argparse.Namespace) -> int:
     with open_from_args(args) as ctx:
         item = items.Opinion(
-            received_on=_today(args.date).isoformat(), summary=args.summary,
+            received_on=day_or_today(args.date).isoformat(), summary=args.summary,
             field=lookup.resolve(catalog.FIELDS, args.field, "Lĩnh vực", "field"),
             tendency=lookup.resolve(catalog.TENDENCIES, args.tendency, "Xu hướng", "tendency"),
             area_code=lookup.resolve(_areas(ctx), args.area, "Địa bàn", "area_code", required=False),
@@ -210,23 +185,6 @@ def cmd_overdue(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_warnings(args: argparse.Namespace) -> int:
-    with open_from_args(args) as ctx:
-        flagged = warnings.topic_warnings(ctx, _today(args.date))
-        for w in flagged:
-            out(f"{w.title} [{catalog.label(catalog.TOPIC_STATUSES, w.status)}]: {w.reason_text}.")
-        out(f"Có {len(flagged)} vấn đề cần cảnh báo." if flagged else "Không có vấn đề nào cần cảnh báo.")
-    return 0
-
-
-def cmd_topics(args: argparse.Namespace) -> int:
-    with open_from_args(args) as ctx:
-        for t in topics.list_topics(ctx):
-            out(f"{catalog.label(catalog.TOPIC_STATUSES, t.status)} | {catalog.label(catalog.FIELDS, t.field)} | "
-                f"{t.title} | {t.id}")
-    return 0
-
-
 def _kind(args: argparse.Namespace) -> str:
     return "topic" if args.topic else "opinion"
 
@@ -252,31 +210,4 @@ def cmd_answer(args: argparse.Namespace) -> int:
     with open_from_args(args) as ctx:
         handling.answer(ctx, _kind(args), args.id, args.on)
         out("Đã ghi ngày phản hồi.")
-    return 0
-
-
-def cmd_plan(args: argparse.Namespace) -> int:
-    from datetime import timedelta
-
-    from app.meetings import planning, schedule
-
-    with open_from_args(args) as ctx:
-        today = date.today()
-        made = planning.plan_regular(ctx, today, today + timedelta(days=round(args.months * 30.44)))
-        out(f"Lịch: {schedule.get_rule(ctx).describe()}.")
-        for m in made:
-            out(f"Đã lập hội nghị ngày {vn_date(date.fromisoformat(m.held_on))}.")
-        out(f"Đã lập {len(made)} hội nghị.")
-    return 0
-
-
-def cmd_meetings(args: argparse.Namespace) -> int:
-    from app.meetings import core, planning
-
-    with open_from_args(args) as ctx:
-        counts = planning.item_counts(ctx)
-        for m in core.list_meetings(ctx, args.year):
-            s = planning.summary(ctx, m.id)
-            out(f"{vn_date(date.fromisoformat(m.held_on))} | {core.KINDS[m.kind]} | có mặt {s.present} | "
-                f"{counts.get(m.id, 0)} ý kiến | {m.place or ''} | {m.id}")
     return 0

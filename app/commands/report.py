@@ -11,6 +11,8 @@ from app.cli_support import add_delete_command, open_from_args, out
 from app.errors import DlxhError, ValidationError
 from app.text import vn_iso
 
+ORDER = 70   # where these commands come in `dlxh --help` (app/cli.py)
+
 MAX_PDF_BYTES = 256 * 1024 * 1024
 
 

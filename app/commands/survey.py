@@ -17,6 +17,8 @@ from app.surveys.model import KINDS
 from app.surveys.report_text import method_rows, pct, reading
 from app.text import vn_number
 
+ORDER = 80   # where these commands come in `dlxh --help` (app/cli.py)
+
 BY_CHOICES = list(tb.BY)
 
 
