@@ -103,7 +103,7 @@ def main(argv: list[str] | None = None) -> int:
             entry.close()
 
             item = ctx.db.execute("SELECT id FROM opinions WHERE summary LIKE '%tiền điện tăng vọt%'").fetchone()[0]
-            near = SimilarDialog(ctx, item, window)
+            near = SimilarDialog(ctx, tasks, item, window)
             save(over(window, near), out / "analytics-similar.png")
             near.close()
 

@@ -29,12 +29,12 @@ def test_streams_card_on_the_demo_overview_makes_a_topic_in_one_click(qtbot, dem
 def test_similar_dialog_and_synonym_editor(qtbot, demo_ctx):
     from ui.opinion.similar_dialog import SimilarDialog
     from ui.synonyms_tab import SynonymsTab
+    from ui.tasks import TaskRunner
 
     item = demo_ctx.db.execute("SELECT id FROM opinions WHERE summary LIKE '%tiền điện tăng vọt%'").fetchone()[0]
-    dialog = SimilarDialog(demo_ctx, item)
+    dialog = SimilarDialog(demo_ctx, TaskRunner(synchronous=True), item)
     qtbot.addWidget(dialog)
     assert dialog.model.rowCount() >= 3 and "%" in dialog.model.data(dialog.model.index(0, 0))
-    from ui.tasks import TaskRunner
 
     tab = SynonymsTab(demo_ctx, TaskRunner(synchronous=True))
     qtbot.addWidget(tab)

@@ -214,3 +214,22 @@ def test_the_topic_suggestion_reads_no_store_on_the_gui_thread(main_window, demo
         dialog.reject()
     assert first is not None and "Bồi thường" in first.title
     assert bar.current is not None and not bar.warmer.stale
+
+
+def test_similar_items_are_read_on_the_worker(main_window, store_off_gui_thread) -> None:
+    """'Ý kiến tương tự…': the item and its neighbours come from a query, shown when they arrive."""
+    from ui.opinion.similar_dialog import SimilarDialog
+
+    seen: list = []
+
+    def look(dialog: SimilarDialog) -> None:
+        seen.extend([dialog.head.text(), dialog.model.rowCount(), dialog.note.text()])
+        dialog.accept()
+
+    with store_off_gui_thread():
+        page = main_window.show_page("opinions")
+        page.view.selectRow(0)
+        when_modal(SimilarDialog, look)
+        page.show_similar()
+    assert seen[0].startswith("<b>Ý kiến đang xem</b>")
+    assert seen[2].startswith(f"{seen[1]} ý kiến tương tự") if seen[1] else seen[2] == "Không có ý kiến nào tương tự."

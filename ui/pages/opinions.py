@@ -317,7 +317,7 @@ class Page(PageBase):
 
         chosen = self.selected()
         if chosen and chosen[0] == "opinion":
-            SimilarDialog(self.ctx, chosen[1], self).exec()
+            SimilarDialog(self.ctx, self.tasks, chosen[1], self).exec()
 
     def edit(self) -> None:
         """Open the selected item in the entry form (double-click or Enter on a row)."""
