@@ -15,9 +15,6 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-import keyring
-from keyring.errors import KeyringError, NoKeyringError
-
 from db.errors import KeyUnavailableError, NoKeyring, StoreError
 
 SERVICE = "dlxh"
@@ -59,17 +56,30 @@ def read_salt(path: Path) -> bytes:
     return head
 
 
+def ring():
+    """The keyring module, imported when a key is first looked up or stored there: in
+    passphrase mode it is never needed, and its import cost every start-up 55 ms."""
+    import keyring
+
+    return keyring
+
+
+def ring_errors() -> tuple[type[Exception], ...]:
+    """What a keyring backend raises when there is none or it fails (NoKeyringError is one)."""
+    from keyring.errors import KeyringError
+
+    return (KeyringError,)
+
+
 def _keyring_user(path: Path) -> str:
     return str(Path(path).resolve())
 
 
 def keyring_available() -> bool:
     try:
-        keyring.get_password(SERVICE, "__probe__")
+        ring().get_password(SERVICE, "__probe__")
         return True
-    except NoKeyringError:
-        return False
-    except KeyringError:
+    except ring_errors():
         return False
 
 
@@ -86,8 +96,8 @@ def new_key(path: Path, passphrase: str | None = None) -> DbKey:
         return DbKey(derive_key(passphrase, salt), salt, "passphrase")
     key = os.urandom(KEY_BYTES)
     try:
-        keyring.set_password(SERVICE, _keyring_user(path), key.hex())
-    except (NoKeyringError, KeyringError) as exc:
+        ring().set_password(SERVICE, _keyring_user(path), key.hex())
+    except ring_errors() as exc:
         raise NoKeyring(
             "Máy này không có kho khóa của hệ điều hành: hãy đặt mật khẩu cơ sở dữ liệu "
             f"(biến môi trường {PASSPHRASE_ENV})."
@@ -102,8 +112,8 @@ def existing_key(path: Path, passphrase: str | None = None) -> DbKey:
     if passphrase:
         return DbKey(derive_key(passphrase, salt), salt, "passphrase")
     try:
-        stored = keyring.get_password(SERVICE, _keyring_user(path))
-    except (NoKeyringError, KeyringError) as exc:
+        stored = ring().get_password(SERVICE, _keyring_user(path))
+    except ring_errors() as exc:
         raise NoKeyring(
             "Máy này không có kho khóa của hệ điều hành: hãy nhập mật khẩu cơ sở dữ liệu "
             f"(biến môi trường {PASSPHRASE_ENV})."
@@ -119,15 +129,15 @@ def existing_key(path: Path, passphrase: str | None = None) -> DbKey:
 def remember_key(path: Path, key: DbKey) -> None:
     """Store a key (e.g. one regained with the recovery key) in the OS keyring."""
     try:
-        keyring.set_password(SERVICE, _keyring_user(path), key.key.hex())
-    except (NoKeyringError, KeyringError) as exc:
+        ring().set_password(SERVICE, _keyring_user(path), key.key.hex())
+    except ring_errors() as exc:
         raise KeyUnavailableError("Không lưu được khóa vào kho khóa của hệ điều hành.") from exc
 
 
 def forget_key(path: Path) -> None:
     try:
-        keyring.delete_password(SERVICE, _keyring_user(path))
-    except (NoKeyringError, KeyringError):
+        ring().delete_password(SERVICE, _keyring_user(path))
+    except ring_errors():
         pass
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import functools
 import re
+import sys
 import unicodedata
 from pathlib import Path
 
@@ -40,9 +41,11 @@ def syllable_key(syllable: str) -> str:
     return unicodedata.normalize("NFC", "".join(base)) + tone
 
 
-@functools.lru_cache(maxsize=65536)
-def key(word: str) -> str:
+def _key(word: str) -> str:
     return " ".join(syllable_key(s) for s in word.split())
+
+
+key = functools.lru_cache(maxsize=65536)(_key)
 
 
 def _read(name: str) -> list[str]:
@@ -51,24 +54,32 @@ def _read(name: str) -> list[str]:
 
 
 @functools.cache
-def _base_words() -> frozenset[tuple[str, ...]]:
-    out = set()
+def _base_words() -> tuple[frozenset[str], dict[str, int]]:
+    """The list's words of two syllables or more, each as its key (syllable keys joined by one
+    space), and the longest word starting with each syllable key. Keys as single strings,
+    syllables interned, read without filling `key`'s cache: held as tuples of syllables, with
+    a copy per synonym table, the lexicon took 19 MiB of the window's memory."""
+    out: set[str] = set()
+    longest: dict[str, int] = {}
     for line in _read("vi_words.txt") + _read("domain_words.txt"):
-        syllables = tuple(key(line).split())
+        syllables = [sys.intern(s) for s in _key(line).split()]
         if len(syllables) >= 2:
-            out.add(syllables)
-    return frozenset(out)
+            out.add(" ".join(syllables))
+            longest[syllables[0]] = max(longest.get(syllables[0], 0), len(syllables))
+    return frozenset(out), longest
 
 
 @functools.lru_cache(maxsize=4)
-def _lexicon(extra: tuple[str, ...]) -> tuple[frozenset[tuple[str, ...]], dict[str, int]]:
-    """Words of two syllables or more, and the longest word starting with each syllable."""
-    words = set(_base_words())
-    words.update(t for t in (tuple(key(p).split()) for p in extra) if len(t) >= 2)
-    longest: dict[str, int] = {}
-    for w in words:
-        longest[w[0]] = max(longest.get(w[0], 0), len(w))
-    return frozenset(words), longest
+def _lexicon(extra: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str], dict[str, int]]:
+    """The list's words, the `extra` phrases' words not in it (a few), and the longest word
+    starting with each syllable key: the list's shared by every `extra`, never copied."""
+    words, base_longest = _base_words()
+    added = frozenset(k for k in (key(p) for p in extra) if " " in k and k not in words)
+    longest = dict(base_longest)
+    for k in added:
+        first, size = k.split(" ", 1)[0], k.count(" ") + 1
+        longest[first] = max(longest.get(first, 0), size)
+    return words, added, longest
 
 
 def _runs(text: str) -> list[list[str]]:
@@ -84,7 +95,7 @@ def _runs(text: str) -> list[list[str]]:
 
 def segment(text: str, extra: tuple[str, ...] = ()) -> list[str]:
     """The words of a text in order, each as typed, case included (syllables joined by one space)."""
-    words, longest = _lexicon(extra)
+    words, added, longest = _lexicon(extra)
     out = []
     for run in _runs(text):
         keys = [syllable_key(s) for s in run]
@@ -92,7 +103,8 @@ def segment(text: str, extra: tuple[str, ...] = ()) -> list[str]:
         while i < len(run):
             size = 1
             for n in range(min(longest.get(keys[i], 1), len(run) - i), 1, -1):   # most syllables start none
-                if tuple(keys[i:i + n]) in words:
+                joined = " ".join(keys[i:i + n])
+                if joined in words or joined in added:
                     size = n
                     break
             out.append(" ".join(run[i:i + size]))

@@ -11,9 +11,6 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-import keyring
-from keyring.errors import KeyringError, NoKeyringError
-
 from app import audit, auth, settings
 from app.backup import files
 from app.context import Ctx
@@ -68,8 +65,8 @@ def key_for_file(db_path: Path, backup: Path, passphrase: str | None = None) -> 
     if passphrase:
         return keys.DbKey(keys.derive_key(passphrase, salt), salt, "passphrase")
     try:
-        stored = keyring.get_password(keys.SERVICE, str(Path(db_path).resolve()))
-    except (NoKeyringError, KeyringError) as exc:
+        stored = keys.ring().get_password(keys.SERVICE, str(Path(db_path).resolve()))
+    except keys.ring_errors() as exc:
         raise KeyUnavailableError("Máy này không có kho khóa: hãy đặt mật khẩu cơ sở dữ liệu "
                                   f"(biến môi trường {keys.PASSPHRASE_ENV}).") from exc
     if not stored:
