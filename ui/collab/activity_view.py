@@ -4,20 +4,13 @@ runner: a proposal announces its tables, and the pages showing them reload thems
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from app.collaborators import activity
 from app.errors import DlxhError
-from app.text import vn_date
+from app.text import vn_iso
 from ui.models import Column, RowsModel, sortable
 from ui.widgets import setup_table
-
-
-def _d(iso: str | None) -> str:
-    return vn_date(date.fromisoformat(iso)) if iso else "—"
-
 
 PROPOSALS = frozenset({"replacement_proposals"})
 
@@ -34,9 +27,10 @@ class ActivityView(QWidget):
             Column("Địa bàn", lambda a: a.area_name),
             Column("Lý do cần chú ý", lambda a: a.short_reason),
             Column("Đề xuất thay thế", lambda a: "Đã đề xuất" if a.open_proposal_id else ""),
-            Column("Phản ánh gần nhất", lambda a: _d(a.last_item_on), sort_key=lambda a: a.last_item_on or ""),
+            Column("Phản ánh gần nhất", lambda a: vn_iso(a.last_item_on) or "—",
+                   sort_key=lambda a: a.last_item_on or ""),
             Column("Số tin 90 ngày", lambda a: a.items_90d, align_right=True),
-            Column("Dự giao ban gần nhất", lambda a: _d(a.last_meeting_on),
+            Column("Dự giao ban gần nhất", lambda a: vn_iso(a.last_meeting_on) or "—",
                    sort_key=lambda a: a.last_meeting_on or ""),
             Column("Vắng liên tiếp", lambda a: a.absent_streak, align_right=True),
         ])

@@ -28,7 +28,7 @@ from app.collaborators import activity, registry, status, training
 from app.errors import DlxhError
 from app.office import unit_name
 from app.opinions import items
-from app.text import first_words, vn_date
+from app.text import first_words, vn_iso
 from ui.collab.common import error_label
 from ui.collab.editor import EditorDialog
 from ui.models import Column, RowsModel
@@ -36,10 +36,6 @@ from ui.tasks import TaskRunner
 from ui.widgets import compact_columns, sorted_table
 
 ITEMS_TAB = 1
-
-
-def _d(iso: str | None) -> str:
-    return vn_date(date.fromisoformat(iso[:10])) if iso else ""
 
 
 class DetailDialog(QDialog):
@@ -58,7 +54,7 @@ class DetailDialog(QDialog):
         self.info.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.tabs.addTab(self.info, "Thông tin")
         self.items_model = RowsModel([
-            Column("Ngày", lambda r: _d(r.received_on), sort_key=lambda r: r.received_on),
+            Column("Ngày", lambda r: vn_iso(r.received_on), sort_key=lambda r: r.received_on),
             Column("Nội dung", lambda r: first_words(r.summary, 90), tip=True),
             Column("Vấn đề", lambda r: r.topic_title or "—", tip=True),
         ])
@@ -145,25 +141,25 @@ class DetailDialog(QDialog):
             ("Địa bàn", unit_name(self.ctx, c.area_code)), ("Ngành, đoàn thể", catalog.label(catalog.SECTORS, c.sector)),
             ("Giai tầng", catalog.label(catalog.STRATA, c.stratum)),
             ("Liên hệ", " · ".join(x for x in (c.phone, c.email, f"Zalo {c.zalo}" if c.zalo else None) if x)),
-            ("Quyết định", " ngày ".join(x for x in (c.decision_no, _d(c.decision_date)) if x)),
+            ("Quyết định", " ngày ".join(x for x in (c.decision_no, vn_iso(c.decision_date)) if x)),
             ("Trạng thái", catalog.label(catalog.COLLABORATOR_STATUSES, c.status)
-             + (f" từ {_d(c.left_on)}" if c.left_on else "") + (f" – {c.left_reason}" if c.left_reason else "")),
-            ("Phản ánh gần nhất", _d(a.last_item_on) if a and a.last_item_on else "chưa có"),
-            ("Dự giao ban gần nhất", _d(a.last_meeting_on) if a and a.last_meeting_on else "chưa có"),
+             + (f" từ {vn_iso(c.left_on)}" if c.left_on else "") + (f" – {c.left_reason}" if c.left_reason else "")),
+            ("Phản ánh gần nhất", vn_iso(a.last_item_on) if a and a.last_item_on else "chưa có"),
+            ("Dự giao ban gần nhất", vn_iso(a.last_meeting_on) if a and a.last_meeting_on else "chưa có"),
             ("Cần chú ý", a.reason if a and a.flags else "Không"),
             ("Ghi chú", c.notes or ""),
         ]
         self.info.setText("<table cellpadding=3>" + "".join(
             f"<tr><td><b>{k}</b></td><td>{v}</td></tr>" for k, v in lines) + "</table>")
         self.history.clear()
-        self.history.addItems([f"{_d(h.ts)}  {h.text}" + (f" ({h.user})" if h.user else "")
+        self.history.addItems([f"{vn_iso(h.ts)}  {h.text}" + (f" ({h.user})" if h.user else "")
                                for h in status.history(self.ctx, self.cid)] or ["Chưa có thay đổi nào."])
         self.trainings.clear()
-        self.trainings.addItems([f"{_d(t.held_on)}  {t.topic}" + (f" – {t.place}" if t.place else "")
+        self.trainings.addItems([f"{vn_iso(t.held_on)}  {t.topic}" + (f" – {t.place}" if t.place else "")
                                  for t in training.list_trainings(self.ctx, self.cid)] or ["Chưa dự buổi tập huấn nào."])
         self.commendations.clear()
         self.commendations.addItems([
-            f"{_d(x.awarded_on)}  {training.COMMENDATION_LEVELS.get(x.level, x.level)}: {x.reason}"
+            f"{vn_iso(x.awarded_on)}  {training.COMMENDATION_LEVELS.get(x.level, x.level)}: {x.reason}"
             + (f" (QĐ {x.decision_no})" if x.decision_no else "")
             for x in training.list_commendations(self.ctx, self.cid)] or ["Chưa có khen thưởng."])
 

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from app.collaborators import training
 from app.collaborators.registry import CollaboratorFilter, list_collaborators
 from app.office import unit_name
-from app.text import vn_date
+from app.text import vn_iso
 from ui.collab.common import error_label, ok_cancel
 from ui.errors import refusal_in
 
@@ -52,7 +52,7 @@ class TrainingView(QWidget):
     def _show(self, sessions: list[training.Training]) -> None:
         self.list.clear()
         for t in sessions:
-            self.list.addItem(f"{vn_date(date.fromisoformat(t.held_on))}  {t.topic} – {len(t.attendees)} người dự"
+            self.list.addItem(f"{vn_iso(t.held_on)}  {t.topic} – {len(t.attendees)} người dự"
                               + (f", tại {t.place}" if t.place else ""))
         if not self.list.count():
             self.list.addItem("Chưa có buổi tập huấn nào.")

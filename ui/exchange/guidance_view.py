@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -24,15 +22,12 @@ from PySide6.QtWidgets import (
 
 from app import catalog
 from app.exchange import guidance
+from app.text import vn_iso
 from ui.errors import show_error
 from ui.models import Column, RowsModel, sortable
 from ui.widgets import setup_table
 
 KIND_LABELS = {"note": "Định hướng", "watch_topic": "Vấn đề cần theo dõi"}
-
-
-def _day(text: str | None) -> str:
-    return date.fromisoformat(text).strftime("%d/%m/%Y") if text else ""
 
 
 class GuidanceDialog(QDialog):
@@ -99,11 +94,11 @@ class GuidanceView(QWidget):
         box.addLayout(row)
         self.model = RowsModel(
             [
-                Column("Ngày", lambda g: _day(g.issued_on), sort_key=lambda g: g.issued_on),
+                Column("Ngày", lambda g: vn_iso(g.issued_on), sort_key=lambda g: g.issued_on),
                 Column("Loại", lambda g: KIND_LABELS.get(g.kind, g.kind)),
                 Column("Tiêu đề", lambda g: g.title),
                 Column("Lĩnh vực", lambda g: catalog.FIELDS.get(g.field or "", "")),
-                Column("Hiệu lực đến", lambda g: _day(g.valid_until)),
+                Column("Hiệu lực đến", lambda g: vn_iso(g.valid_until)),
                 Column("Nội dung", lambda g: g.body),
             ]
         )

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from app.context import Ctx
 from app.meetings import core as meetings
-from app.text import vn_date
+from app.text import vn_iso
 from ui.refusal import refusal
 from ui.tasks import TaskRunner
 
@@ -89,7 +89,7 @@ class MeetingEditor(QWidget):
             self.status.setText("" if meeting else "Hội nghị mới: nhập ngày họp rồi bấm Lưu.")
 
     def _fill(self, m: meetings.Meeting) -> None:
-        self.held_on.setText(vn_date(date.fromisoformat(m.held_on)) if m.held_on else "")
+        self.held_on.setText(vn_iso(m.held_on))
         self.kind.setCurrentIndex(max(0, self.kind.findData(m.kind)))
         for box, value in ((self.start_time, m.start_time), (self.end_time, m.end_time), (self.place, m.place),
                            (self.chair, m.chair), (self.secretary, m.secretary)):

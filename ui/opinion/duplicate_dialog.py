@@ -7,12 +7,11 @@ the merge app.analytics.similar.merge_into.
 from __future__ import annotations
 
 import html
-from datetime import date
 
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.analytics.similar import Similar
-from app.text import vn_date
+from app.text import vn_iso
 
 MERGE, SEPARATE = "merge", "separate"
 
@@ -25,7 +24,7 @@ class DuplicateDialog(QDialog):
         box = QVBoxLayout(self)
         who = "cùng cộng tác viên" if found.collaborator_id else "cùng hội nghị"
         head = QLabel(f"Ý kiến đang nhập giống <b>{round(100 * found.score)}%</b> một ý kiến đã có ({who}, "
-                      f"ngày {vn_date(date.fromisoformat(found.received_on))}"
+                      f"ngày {vn_iso(found.received_on)}"
                       + (f", {html.escape(found.area_name)}" if found.area_name else "") + "):")
         head.setWordWrap(True)
         box.addWidget(head)

@@ -43,7 +43,7 @@ from app.context import Ctx
 from app.errors import DlxhError, ValidationError
 from app.meetings import core as meetings
 from app.opinions import drafts, items, privacy
-from app.text import vn_date
+from app.text import vn_date, vn_iso
 from ui import privacy_ask
 from ui.opinion import duplicate_dialog, entry_data
 from ui.opinion.choice import ChoiceEdit
@@ -158,9 +158,9 @@ class EntryForm(QWidget):
             self.fields_[key].set_options(options)
         meeting = data.meeting
         if meeting:
-            self.received_on.setText(vn_date(date.fromisoformat(meeting.held_on)))
+            self.received_on.setText(vn_iso(meeting.held_on))
             self.rows.insertRow(1, items.LABELS["meeting_id"], QLabel(
-                f"{meetings.KINDS[meeting.kind]} ngày {vn_date(date.fromisoformat(meeting.held_on))}"))
+                f"{meetings.KINDS[meeting.kind]} ngày {vn_iso(meeting.held_on)}"))
         self.status.clear()
         self.reset(keep=False, meeting=meeting, collaborator_id=collaborator_id)
         if data.editing:
@@ -191,7 +191,7 @@ class EntryForm(QWidget):
         self.proposal.setText(values.get("proposal", ""))
 
     def load_item(self, o: items.Opinion) -> None:
-        self.received_on.setText(vn_date(date.fromisoformat(o.received_on)))
+        self.received_on.setText(vn_iso(o.received_on))
         for key, code in (("collaborator", o.collaborator_id), ("channel", o.channel), ("field", o.field),
                           ("area", o.area_code), ("topic", o.topic_id), ("tendency", o.tendency), ("scale", o.scale),
                           ("risk", o.hotspot_risk)):
@@ -318,7 +318,7 @@ class EntryForm(QWidget):
             self.saved.emit(item)
             return
         if merged:
-            when = vn_date(date.fromisoformat(item.received_on))
+            when = vn_iso(item.received_on)
             self.done.insertItem(0, f"Gộp vào ý kiến ngày {when} · {built.summary}")
             self.status.setText(f"Đã gộp vào ý kiến đã có ngày {when}. Nhập ý kiến tiếp theo.")
         else:

@@ -6,14 +6,13 @@ shown when they arrive."""
 from __future__ import annotations
 
 import html
-from datetime import date
 
 from PySide6.QtWidgets import QDialog, QLabel, QTableView, QVBoxLayout, QWidget
 
 from app.analytics import similar
 from app.context import Ctx
 from app.opinions import items
-from app.text import vn_date
+from app.text import vn_iso
 from ui.models import Column, RowsModel
 from ui.tasks import TaskRunner
 from ui.widgets import setup_table
@@ -31,7 +30,7 @@ class SimilarDialog(QDialog):
         box.addWidget(self.head)
         self.model = RowsModel([
             Column("Giống", lambda s: f"{round(100 * s.score)}%", sort_key=lambda s: s.score, align_right=True),
-            Column("Ngày", lambda s: vn_date(date.fromisoformat(s.received_on))),
+            Column("Ngày", lambda s: vn_iso(s.received_on)),
             Column("Địa bàn", lambda s: s.area_name),
             Column("Vấn đề", lambda s: s.topic_title or "(chưa gắn)"),
             Column("Nội dung", lambda s: s.summary),
@@ -48,7 +47,7 @@ class SimilarDialog(QDialog):
 
     def _show(self, item: items.Opinion, found: list[similar.Similar]) -> None:
         self.found = found
-        self.head.setText(f"<b>Ý kiến đang xem</b> ({vn_date(date.fromisoformat(item.received_on))}): "
+        self.head.setText(f"<b>Ý kiến đang xem</b> ({vn_iso(item.received_on)}): "
                           f"{html.escape(item.summary)}")
         self.model.set_rows(found)
         self.note.setText(f"{len(found)} ý kiến tương tự, xếp từ giống nhất; tính trên máy này, không gửi đi đâu."

@@ -3,7 +3,6 @@ progress bar (on the worker thread), receipts, and the lists of packages sent an
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 from PySide6.QtWidgets import (
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 from app.exchange import export, guidance, identity, import_batch, importer, keys, receipts, safezip, status
 from app.exchange.importer import read_file
 from app.office import Office, get_office
+from app.text import vn_iso
 from ui import feedback
 from ui.errors import show_error
 from ui.exchange.batch_dialog import BatchOutcomeDialog
@@ -30,11 +30,6 @@ from ui.files import choose_folder, open_file, open_files, save_file
 from ui.models import Column, RowsModel, sortable
 from ui.pages.base import PageBase
 from ui.widgets import setup_table
-
-
-def _day(stamp: str | None) -> str:
-    return date.fromisoformat(stamp[:10]).strftime("%d/%m/%Y") if stamp else ""
-
 
 ROLE_LABELS = {"district": "Cấp cơ sở", "province": "Cấp tỉnh"}
 CARD_CERT_LINE = "Thẻ kèm chứng thư số ký báo cáo; mã xác nhận bao gồm cả chứng thư này."
@@ -112,25 +107,25 @@ class Page(PageBase):
                 Column("Tên đơn vị", lambda p: p.name),
                 Column("Cấp", lambda p: ROLE_LABELS.get(p.role, p.role)),
                 Column("Mã xác nhận", lambda p: p.fingerprint),
-                Column("Ngày đăng ký", lambda p: _day(p.enrolled_on), sort_key=lambda p: p.enrolled_on),
+                Column("Ngày đăng ký", lambda p: vn_iso(p.enrolled_on), sort_key=lambda p: p.enrolled_on),
             ]
         )
         self.sent = RowsModel(
             [
                 Column("Số gói", lambda s: s.seq, align_right=True),
                 Column("Gửi", lambda s: s.recipient),
-                Column("Ngày lập", lambda s: _day(s.created_at), sort_key=lambda s: s.created_at),
+                Column("Ngày lập", lambda s: vn_iso(s.created_at), sort_key=lambda s: s.created_at),
                 Column("Số dòng", lambda s: s.rows, align_right=True),
                 Column("Tệp", lambda s: s.file_name),
-                Column("Biên nhận", lambda s: f"Đã nhận {_day(s.acked_on)}" if s.acked_on else "Chờ biên nhận"),
+                Column("Biên nhận", lambda s: f"Đã nhận {vn_iso(s.acked_on)}" if s.acked_on else "Chờ biên nhận"),
             ]
         )
         self.received = RowsModel(
             [
                 Column("Đơn vị gửi", lambda r: r.sender),
                 Column("Số gói", lambda r: r.seq, align_right=True),
-                Column("Ngày lập", lambda r: _day(r.created_at), sort_key=lambda r: r.created_at),
-                Column("Ngày nhập", lambda r: _day(r.imported_on), sort_key=lambda r: r.imported_on),
+                Column("Ngày lập", lambda r: vn_iso(r.created_at), sort_key=lambda r: r.created_at),
+                Column("Ngày nhập", lambda r: vn_iso(r.imported_on), sort_key=lambda r: r.imported_on),
                 Column("Số dòng", lambda r: r.rows, align_right=True),
                 Column("Biên nhận", lambda r: r.receipt_file),
             ]

@@ -29,7 +29,7 @@ from app import catalog, deletion
 from app.meetings import core as meetings
 from app.meetings import minutes_export, planning, schedule
 from app.opinions import items
-from app.text import vn_date
+from app.text import vn_date, vn_iso
 from ui import deleting
 from ui.feedback import notify
 from ui.files import save_file
@@ -41,10 +41,6 @@ from ui.pages.base import PageBase
 from ui.widgets import compact_columns, lock_widgets, setup_table
 
 PLANNED_COLOR = QColor("#777777")
-
-
-def _d(iso: str | None) -> str:
-    return vn_date(date.fromisoformat(iso)) if iso else ""
 
 
 def list_order(m: meetings.Meeting) -> str:
@@ -111,7 +107,7 @@ class Page(PageBase):
         self.layout_.addLayout(bar)
 
         self.model = MeetingRowsModel([
-            Column("Ngày họp", lambda m: _d(m.held_on), sort_key=list_order),
+            Column("Ngày họp", lambda m: vn_iso(m.held_on), sort_key=list_order),
             Column("Tình trạng", lambda m: meetings.status_label(m)),
             Column("Loại", lambda m: meetings.KINDS.get(m.kind, m.kind)),
             Column("Có mặt", lambda m: self._present(m), align_right=True,
@@ -233,7 +229,7 @@ class Page(PageBase):
         if not index.isValid():
             return None
         meeting = self.model.row_at(self.view.model().mapToSource(index).row())
-        return meeting.id, f"ngày {_d(meeting.held_on)}"
+        return meeting.id, f"ngày {vn_iso(meeting.held_on)}"
 
     def show_meeting(self, index) -> None:
         """The form at once; the roster, its tally and the meeting's items read on the worker."""
@@ -336,7 +332,7 @@ class Page(PageBase):
             return
         self.tasks.run(lambda: minutes_export.render_minutes(self.ctx, meeting.id, "pdf"), parent=self,
                        label="Đang chuẩn bị biên bản…",
-                       on_done=lambda pdf: preview_pdf(self, pdf, f"Biên bản giao ban {_d(meeting.held_on)}"))
+                       on_done=lambda pdf: preview_pdf(self, pdf, f"Biên bản giao ban {vn_iso(meeting.held_on)}"))
 
     def export_minutes(self, kind: str) -> None:
         meeting = self.editor.meeting
@@ -363,5 +359,5 @@ def _load(ctx) -> tuple[str, list, dict, dict]:
         s = planning.summary(ctx, m.id)
         recorded = s.present + s.absent + s.excused
         presence[m.id] = f"{s.present}/{recorded}" if recorded else ""
-    return (f"Lịch định kỳ: {rule.describe()} · kỳ tới: {_d(upcoming.isoformat())}", rows,
+    return (f"Lịch định kỳ: {rule.describe()} · kỳ tới: {vn_date(upcoming)}", rows,
             planning.item_counts(ctx), presence)

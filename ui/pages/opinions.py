@@ -28,7 +28,7 @@ from app.meetings import core as meetings
 from app.office import communes
 from app.opinions import handling, items, topics
 from app.opinions.export import export_xlsx
-from app.text import vn_date, vn_number
+from app.text import vn_iso, vn_number
 from app.validate import iso_date
 from ui import deleting
 from ui.columns import keep_share
@@ -46,10 +46,6 @@ PAGE_SIZE = 300
 
 # Widths of the label columns of the list (0: sized to its text, or the content column).
 LABEL_WIDTHS = (0, 0, 115, 110, 0, 115, 140, 100, 0, 125)
-
-
-def _date(iso: str | None) -> str:
-    return vn_date(date.fromisoformat(iso)) if iso else ""
 
 
 def _months(n: int = 24) -> list[tuple[str, str]]:
@@ -137,9 +133,9 @@ class Page(PageBase):
         self.overdue_model = RowsModel([
             Column("Loại", lambda r: r.kind_label),
             Column("Quá hạn", lambda r: f"{r.days_over} ngày", sort_key=lambda r: r.days_over, align_right=True),
-            Column("Hạn xử lý", lambda r: _date(r.due_on), sort_key=lambda r: r.due_on),
+            Column("Hạn xử lý", lambda r: vn_iso(r.due_on), sort_key=lambda r: r.due_on),
             Column("Cơ quan", lambda r: r.agency_name, tip=True),
-            Column("Ngày chuyển", lambda r: _date(r.forwarded_on), sort_key=lambda r: r.forwarded_on),
+            Column("Ngày chuyển", lambda r: vn_iso(r.forwarded_on), sort_key=lambda r: r.forwarded_on),
             Column("Nội dung", lambda r: r.text, tip=True),
         ])
         self.overdue_view = QTableView()
@@ -172,7 +168,7 @@ class Page(PageBase):
             return {"area": [(u.code, u.name) for u in communes(ctx)],
                     "topic": [(t.id, t.title) for t in topics.list_topics(ctx) if t.id],
                     "collaborator": [(c.id, c.full_name) for c in registry.list_collaborators(ctx) if c.id],
-                    "meeting": [(m.id, f"{meetings.KINDS[m.kind]} {_date(m.held_on)}")
+                    "meeting": [(m.id, f"{meetings.KINDS[m.kind]} {vn_iso(m.held_on)}")
                                 for m in meetings.list_meetings(ctx) if m.id]}
 
         self._choices_pending += 1

@@ -26,7 +26,7 @@ from app.exchange import enrol_folder, province
 from app.overview import Link
 from app.reports import store
 from app.reports.draft import PERIODIC
-from app.text import vn_number
+from app.text import vn_iso, vn_number
 from ui.errors import show_error
 from ui.files import choose_folder
 from ui.models import Column, RowsModel, sortable
@@ -43,10 +43,6 @@ def _period_words(report: store.Report) -> str:
 
     words = drafts.period_words(draft.period_for(report))
     return words[:1].upper() + words[1:]
-
-
-def _day(stamp: str | None) -> str:
-    return date.fromisoformat(stamp[:10]).strftime("%d/%m/%Y") if stamp else "—"
 
 
 class Page(PageBase):
@@ -96,7 +92,7 @@ class Page(PageBase):
                 Column("Số gói đã nhận", lambda d: d.packages, align_right=True),
                 Column(
                     "Ngày nhập gần nhất",
-                    lambda d: _day(d.last_imported_on),
+                    lambda d: vn_iso(d.last_imported_on) or "—",
                     sort_key=lambda d: d.last_imported_on or "",
                 ),
                 Column("Ý kiến", lambda d: vn_number(d.opinions), align_right=True, sort_key=lambda d: d.opinions),

@@ -26,7 +26,7 @@ from app import catalog
 from app.analytics import keywords
 from app.errors import DlxhError
 from app.opinions import items, topic_stats, topics, warnings
-from app.text import vn_date
+from app.text import vn_iso
 from app.validate import TITLE_MAX, limit_hint
 from ui.columns import keep_share
 from ui.flow import FlowLayout
@@ -42,10 +42,6 @@ STATUS_COLOURS = {"hot": "#c62828", "watch": "#8d6e00", "closed": "#555"}
 STATUS_ORDER = {"hot": 0, "watch": 1, "closed": 2}
 STATUS_COLUMN = 1
 TITLE_SHARE = 0.45
-
-
-def _d(iso: str | None) -> str:
-    return vn_date(date.fromisoformat(iso)) if iso else ""
 
 
 class NewTopicDialog(QDialog):
@@ -148,7 +144,7 @@ class Page(PageBase):
             Column("Địa bàn", lambda a: a.area_name),
             Column("Ý kiến", lambda a: a.items, align_right=True),
             Column("Bức xúc, phản đối", lambda a: a.frustration, align_right=True),
-            Column("Gần nhất", lambda a: _d(a.last_on), sort_key=lambda a: a.last_on),
+            Column("Gần nhất", lambda a: vn_iso(a.last_on), sort_key=lambda a: a.last_on),
         ])
         self.areas_view = QTableView()
         self.areas_view.setModel(sortable(self.areas_model, self))
@@ -156,7 +152,7 @@ class Page(PageBase):
         self.areas_view.sortByColumn(1, Qt.SortOrder.DescendingOrder)
         fit_columns(self.areas_view, content=(1, 2, 3))
         self.items_model = RowsModel([
-            Column("Ngày", lambda r: _d(r.received_on), sort_key=lambda r: r.received_on),
+            Column("Ngày", lambda r: vn_iso(r.received_on), sort_key=lambda r: r.received_on),
             Column("Xu hướng", lambda r: catalog.label(catalog.TENDENCIES, r.tendency)),
             Column("Địa bàn", lambda r: r.area_name),
             Column("Nội dung", lambda r: r.summary, tip=True),
@@ -224,8 +220,8 @@ class Page(PageBase):
         self.heading.setText(f"{t.title}<br><span style='font-size:10pt; font-weight:400; color:{colour}'>"
                              f"{catalog.label(catalog.TOPIC_STATUSES, t.status)}</span>"
                              f"<span style='font-size:10pt; font-weight:400'> · "
-                             f"{catalog.label(catalog.FIELDS, t.field)} · theo dõi từ {_d(t.opened_on)}"
-                             f"{' đến ' + _d(t.closed_on) if t.closed_on else ''} · {line.items} ý kiến</span>")
+                             f"{catalog.label(catalog.FIELDS, t.field)} · theo dõi từ {vn_iso(t.opened_on)}"
+                             f"{' đến ' + vn_iso(t.closed_on) if t.closed_on else ''} · {line.items} ý kiến</span>")
         flag = self.warned.get(t.id or "")
         self.warning.setVisible(flag is not None)
         if flag:
@@ -251,11 +247,11 @@ class Page(PageBase):
         from app.office import unit_name
 
         text = f"Xử lý: {catalog.label(catalog.HANDLING, t.handling)} – {unit_name(ctx, t.forwarded_to)}, " \
-               f"chuyển ngày {_d(t.forwarded_on)}, hạn {_d(t.due_on)}"
+               f"chuyển ngày {vn_iso(t.forwarded_on)}, hạn {vn_iso(t.due_on)}"
         if t.result:
-            text += f"; kết quả ({_d(t.resolved_on)}): {t.result}"
+            text += f"; kết quả ({vn_iso(t.resolved_on)}): {t.result}"
         if t.answered_on:
-            text += f"; đã phản hồi ngày {_d(t.answered_on)}"
+            text += f"; đã phản hồi ngày {vn_iso(t.answered_on)}"
         if t.due_on and not t.resolved_on and t.due_on < date.today().isoformat():
             text += " – <b style='color:#c62828'>QUÁ HẠN</b>"
         return text + "."

@@ -5,23 +5,17 @@ once with a year of 168 communes' items."""
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QCompleter, QHBoxLayout, QLabel, QTableView, QVBoxLayout, QWidget
 
 from app import catalog
 from app.context import Ctx
 from app.exchange import province
-from app.text import vn_number
+from app.text import vn_iso, vn_number
 from ui.models import Column, RowsModel, sortable
 from ui.widgets import setup_table
 
 LIMIT = 500
-
-
-def _day(stamp: str | None) -> str:
-    return date.fromisoformat(stamp[:10]).strftime("%d/%m/%Y") if stamp else "—"
 
 
 class ItemsView(QWidget):
@@ -50,7 +44,7 @@ class ItemsView(QWidget):
         self.model = RowsModel(
             [
                 Column("Đơn vị", lambda i: i.office),
-                Column("Ngày", lambda i: _day(i.received_on), sort_key=lambda i: i.received_on),
+                Column("Ngày", lambda i: vn_iso(i.received_on) or "—", sort_key=lambda i: i.received_on),
                 Column("Lĩnh vực", lambda i: catalog.FIELDS.get(i.field, i.field)),
                 Column("Xu hướng", lambda i: catalog.TENDENCIES.get(i.tendency, i.tendency)),
                 Column("Nguy cơ điểm nóng", lambda i: catalog.HOTSPOT_RISKS.get(i.hotspot_risk, i.hotspot_risk)),

@@ -27,7 +27,7 @@ from app.errors import DlxhError
 from app.surveys import printable
 from app.surveys import questionnaire as qn
 from app.surveys.model import KINDS, Question, SkipRule
-from app.text import vn_date
+from app.text import vn_iso
 from ui.errors import show_error
 from ui.feedback import confirm, notify
 from ui.files import choose_folder
@@ -37,12 +37,6 @@ from ui.models import Column, RowsModel
 from ui.widgets import lock_widgets, setup_table
 
 CLOSED_TIP = "Cuộc điều tra đã kết thúc: chuyển trạng thái về “Đang thu phiếu” để sửa."
-
-
-def _date_text(iso: str | None) -> str:
-    from datetime import date
-
-    return vn_date(date.fromisoformat(iso)) if iso else ""
 
 
 class BuilderView(QWidget):
@@ -169,8 +163,8 @@ class BuilderView(QWidget):
         self.purpose.setCursorPosition(0)
         self.method.setCurrentIndex(self.method.findData(s.method))
         self.state.setCurrentIndex(self.state.findData(s.status))
-        self.starts.setText(_date_text(s.starts_on))
-        self.ends.setText(_date_text(s.ends_on))
+        self.starts.setText(vn_iso(s.starts_on))
+        self.ends.setText(vn_iso(s.ends_on))
         self._show_questions(questions)
         self.closed = s.status == "closed"
         # Read-only once closed; the status stays open to change, so the survey can be reopened.
