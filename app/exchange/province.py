@@ -143,7 +143,7 @@ def timeliness(ctx: Ctx, months: list[str], today: date | None = None) -> list[T
 
 def due_day(ctx: Ctx) -> int:
     """The day of the following month a monthly report is due at the province (a setting)."""
-    from app.reports.period import setting
+    from app.reports.report_settings import setting
 
     return int(setting(ctx, "monthly_report_due_day"))
 

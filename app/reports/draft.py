@@ -19,8 +19,9 @@ from app.reports import figures_check, prose, store, transitions, wording
 from app.reports.document import Chart, Table
 from app.reports.facts import Facts, gather, office_kind
 from app.reports.months_table import months_table as shared_months_table
-from app.reports.period import ROMAN, Period, due_date, period_of, setting
+from app.reports.period import ROMAN, Period, due_date, period_of
 from app.reports.prose.general import months_table_label
+from app.reports.report_settings import setting
 from app.reports.signer import default_signer
 from app.text import vn_number
 

@@ -19,7 +19,7 @@ from datetime import date
 
 from app.context import Ctx
 from app.errors import ValidationError
-from app.reports.period import parse_term_start, setting
+from app.reports.report_settings import parse_term_start, setting
 
 TERM_YEARS = 5
 

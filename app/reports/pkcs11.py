@@ -12,7 +12,7 @@ import os
 
 from app.context import Ctx
 from app.errors import DlxhError
-from app.reports.period import setting
+from app.reports.report_settings import setting
 
 
 def available() -> bool:

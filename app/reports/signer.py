@@ -9,7 +9,7 @@ not be the account that pressed "Ký số" (issue 25: the stamp named someone el
 from __future__ import annotations
 
 from app.context import Ctx
-from app.reports.period import setting
+from app.reports.report_settings import setting
 
 # What a draft shows under the title when nobody is named to sign it: a head reading the
 # draft sees the name is missing (a blank line read as "no name needed"), and signing

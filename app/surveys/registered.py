@@ -19,7 +19,7 @@ from app.office import get_office
 from app.reports import figures_check, store
 from app.reports.compose import figure_marker
 from app.reports.document import Chart, Document, Heading, Paragraph, Table, signer_title
-from app.reports.period import setting
+from app.reports.report_settings import setting
 from app.reports.signer import default_signer
 from app.surveys import tabulate as tb
 from app.surveys.report import build_document, default_recipients

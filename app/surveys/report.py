@@ -23,7 +23,7 @@ from app.text import fold, vn_date_line, vn_number
 ROMAN = ("I", "II", "III", "IV", "V")
 def default_recipients(ctx: Ctx) -> list[str]:
     """The office's report recipients (settings, else the defaults of its kind)."""
-    from app.reports.period import setting
+    from app.reports.report_settings import setting
 
     return list(setting(ctx, "report_recipients"))
 

@@ -33,15 +33,15 @@ def test_numbers_count_over_the_term_not_the_year(empty_ctx, report):
 
 def test_term_start_is_a_setting_and_old_yearly_numbers_still_count(empty_ctx, report):
     from app import records
-    from app.reports import period
+    from app.reports import report_settings
 
     # a number given by the previous release: number_year was the calendar year
     records.update(empty_ctx, "reports", report.id, {"number": 7, "number_year": 2026, "issued_on": "2026-03-02"})
     assert register.next_number(empty_ctx, "BC", date(2026, 9, 1)) == 8
-    period.save_settings(empty_ctx, {"term_start": "2026-06-01"})
+    report_settings.save_settings(empty_ctx, {"term_start": "2026-06-01"})
     assert register.next_number(empty_ctx, "BC", date(2026, 9, 1)) == 1  # a new term began on 1/6/2026
     with pytest.raises(ValidationError, match="nhiệm kỳ không hợp lệ"):
-        period.save_settings(empty_ctx, {"term_start": "1/6/2026"})
+        report_settings.save_settings(empty_ctx, {"term_start": "1/6/2026"})
 
 
 def test_failed_signature_leaves_the_number_unused(empty_ctx, report):
@@ -131,7 +131,7 @@ def test_overview_card(demo_ctx):
 
 
 def test_report_settings_are_checked(empty_ctx):
-    from app.reports.period import save_settings, setting
+    from app.reports.report_settings import save_settings, setting
 
     save_settings(empty_ctx, {"monthly_report_due_day": "15", "report_recipients": ["A", " ", "B"]})
     assert setting(empty_ctx, "monthly_report_due_day") == 15 and setting(empty_ctx, "report_recipients") == ["A", "B"]

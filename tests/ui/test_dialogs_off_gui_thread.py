@@ -103,7 +103,7 @@ def test_deleting_a_draft_report_and_undoing_it_are_ops(main_window, demo_ctx, s
 def test_report_settings_are_read_and_saved_on_the_worker(main_window, demo_ctx, store_off_gui_thread) -> None:
     """Opened from the reports page: a bad term start is refused in the open dialog with what
     was typed kept; the saved values are what the dialog shows when opened again."""
-    from app.reports.period import setting
+    from app.reports.report_settings import setting
 
     demo_ctx.user = User("quantri", "admin", "Quản trị")
     with store_off_gui_thread():

@@ -96,8 +96,8 @@ def test_print_preview_paints_every_report_page(main_window, tmp_path):
 
 
 def test_second_draft_of_a_period_offers_the_open_one(main_window, demo_ctx):
+    from app.months import parse_month
     from app.reports import drafts
-    from app.reports.period import parse_month
 
     page = main_window.show_page("reports")
     page.kind.setCurrentIndex(page.kind.findData("monthly"))

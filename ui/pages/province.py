@@ -236,8 +236,8 @@ class Page(PageBase):
     def start_report(self) -> None:
         """Draft the month's consolidated report in the register (or open its draft) and show it
         on the Báo cáo page, where it is previewed, submitted, approved, signed and sent."""
+        from app.months import parse_month
         from app.reports import drafts
-        from app.reports.period import parse_month
 
         anchor = parse_month(self.month.currentData())
         self.tasks.run(

@@ -9,9 +9,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton, QSplitter, QTableView
 
 from app import deletion
+from app.months import parse_month
 from app.office import Office
 from app.reports import drafts, register, store
-from app.reports.period import parse_month
 from app.validate import iso_date
 from ui import deleting
 from ui.errors import show_error

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from app.context import Ctx
 from app.office import Office
-from app.reports import period
+from app.reports import report_settings
 from app.reports.document import sign_mode_labels
 from ui.collab.common import error_label
 from ui.errors import refusal_in
@@ -42,7 +42,7 @@ OTHERS = ("report_signer_mode", "report_recipients")
 
 def stored(ctx: Ctx, keys: list[str]) -> dict[str, Any]:
     """The settings the dialog shows, defaults filled in (read on the worker)."""
-    return {key: period.setting(ctx, key) for key in keys}
+    return {key: report_settings.setting(ctx, key) for key in keys}
 
 
 class ReportSettingsDialog(QDialog):
@@ -98,5 +98,5 @@ class ReportSettingsDialog(QDialog):
         values["report_signer_mode"] = self.mode.currentData()
         values["report_recipients"] = self.recipients.toPlainText().splitlines()
         ctx = self.ctx
-        self.tasks.op(lambda: period.save_settings(ctx, values), tables={"settings"},
+        self.tasks.op(lambda: report_settings.save_settings(ctx, values), tables={"settings"},
                       on_done=lambda _: self.accept(), on_failed=refusal_in(self.error), parent=self)

@@ -21,8 +21,9 @@ from app.reports.consolidated import actions, directions, wording
 from app.reports.consolidated.facts import ProvinceFacts, gather, local_kinds
 from app.reports.document import Table
 from app.reports.months_table import months_table as shared_months_table
-from app.reports.period import Period, due_date, setting
+from app.reports.period import Period, due_date
 from app.reports.prose.words import nhan_dan
+from app.reports.report_settings import setting
 from app.text import vn_number, vn_percent
 
 TITLES = {
