@@ -64,3 +64,25 @@ def test_user_synonyms_live_in_the_store_and_change_matching(demo_ctx):
         synonyms.add(demo_ctx, "chỉ một cụm")
     synonyms.remove(demo_ctx, "tiền điện = hóa đơn điện")
     assert synonyms.user_lines(demo_ctx) == []
+
+
+def test_streams_asked_again_before_any_write_are_not_computed_again(demo_ctx):
+    """Tổng quan asks for the streams each time it is shown: the same answer until something is
+    written, then a fresh one that sees the write."""
+    from dataclasses import replace
+
+    from app.opinions import items
+
+    first = streams.recent(demo_ctx)
+    read: list[str] = []
+    demo_ctx.db.conn.set_trace_callback(read.append)
+    try:
+        assert streams.recent(demo_ctx) == first
+    finally:
+        demo_ctx.db.conn.set_trace_callback(None)
+    assert not any("FROM opinions" in sql for sql in read), read
+    stream = first[0]
+    topic = _topic_id(demo_ctx, "%")
+    for item_id in stream.item_ids:
+        items.update(demo_ctx, replace(items.get(demo_ctx, item_id), topic_id=topic))
+    assert all(s.key != stream.key for s in streams.recent(demo_ctx))
