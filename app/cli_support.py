@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from pathlib import Path
+from typing import TypeVar
 
 from app.context import Ctx
 from db.store import default_path
+
+T = TypeVar("T")
 
 
 def db_path(args: argparse.Namespace) -> Path:
@@ -45,6 +49,22 @@ def _printable(line: str) -> str:
     from app.filekinds import shown
 
     return shown(line)
+
+
+def print_rows(args: argparse.Namespace, read: Callable[[Ctx], Sequence[T]],
+               line: Callable[[T], str | Iterable[str]], none: str) -> int:
+    """The list commands' one shape: the rows `read` finds in the store --db names, printed after
+    it is closed, one line a row (or a row's line and the notes under it), or the one sentence
+    `none` when there are none. Exit status 0: an empty list is an answer, not a refusal."""
+    with open_from_args(args) as ctx:
+        rows = read(ctx)
+    if not rows:
+        out(none)
+    for row in rows:
+        shown = line(row)
+        for text in [shown] if isinstance(shown, str) else shown:
+            out(text)
+    return 0
 
 
 def day_or_today(text: str | None) -> date:

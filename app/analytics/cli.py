@@ -9,9 +9,9 @@ import argparse
 from datetime import date
 
 from app import catalog
-from app.cli_support import open_from_args, out
+from app.cli_support import open_from_args, out, print_rows
 from app.opinions import lookup
-from app.text import vn_date
+from app.text import vn_iso
 
 
 def add_topic_commands(tsub: argparse._SubParsersAction) -> None:
@@ -39,13 +39,9 @@ def add_opinion_commands(osub: argparse._SubParsersAction) -> None:
 def cmd_suggest(args: argparse.Namespace) -> int:
     from app.analytics.suggest import suggest
 
-    with open_from_args(args) as ctx:
-        found = suggest(ctx, args.text, args.limit)
-        for s in found:
-            out(f"{s.score:.3f} | {s.title} | {s.field_label} | {s.reason} | {s.topic_id}")
-        if not found:
-            out("Không có vấn đề nào đủ gần để gợi ý.")
-    return 0
+    return print_rows(args, lambda ctx: suggest(ctx, args.text, args.limit),
+                      lambda s: f"{s.score:.3f} | {s.title} | {s.field_label} | {s.reason} | {s.topic_id}",
+                      "Không có vấn đề nào đủ gần để gợi ý.")
 
 
 def cmd_add_topic(args: argparse.Namespace) -> int:
@@ -80,11 +76,7 @@ def cmd_streams(args: argparse.Namespace) -> int:
 def cmd_similar(args: argparse.Namespace) -> int:
     from app.analytics.similar import similar
 
-    with open_from_args(args) as ctx:
-        found = similar(ctx, args.id, args.limit)
-        for s in found:
-            out(f"{s.score:.3f} | {vn_date(date.fromisoformat(s.received_on))} | {s.area_name or '-'} | "
-                f"{s.topic_title or '-'} | {s.summary} | {s.id}")
-        if not found:
-            out("Không có thông tin nào tương tự.")
-    return 0
+    return print_rows(args, lambda ctx: similar(ctx, args.id, args.limit),
+                      lambda s: f"{s.score:.3f} | {vn_iso(s.received_on)} | {s.area_name or '-'} | "
+                                f"{s.topic_title or '-'} | {s.summary} | {s.id}",
+                      "Không có thông tin nào tương tự.")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from app.cli_support import open_from_args, out
+from app.cli_support import print_rows
 
 ORDER = 93   # where these commands come in `dlxh --help` (app/cli.py)
 
@@ -22,11 +22,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 def cmd_audit(args: argparse.Namespace) -> int:
     from app import audit
 
-    with open_from_args(args) as ctx:
-        found = audit.entries(ctx, table=args.table, user=args.user, action=args.action, limit=args.limit)
-    if not found:
-        out("Không có mục nào trong nhật ký khớp điều kiện.")
-    for e in found:
+    def line(e: audit.AuditEntry) -> str:
         detail = json.dumps(e.detail, ensure_ascii=False) if e.detail is not None else ""
-        out(f"{e.ts}\t{e.user}\t{e.action}\t{e.table_name or ''}\t{e.row_id or ''}\t{detail}")
-    return 0
+        return f"{e.ts}\t{e.user}\t{e.action}\t{e.table_name or ''}\t{e.row_id or ''}\t{detail}"
+
+    return print_rows(args, lambda ctx: audit.entries(ctx, table=args.table, user=args.user, action=args.action,
+                                                      limit=args.limit),
+                      line, "Không có mục nào trong nhật ký khớp điều kiện.")

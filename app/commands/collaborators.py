@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from app import kinds
-from app.cli_support import add_delete_command, err, open_from_args, out
+from app.cli_support import add_delete_command, err, open_from_args, out, print_rows
 from app.collaborators.registry import CHOICES, LABELS
 
 ORDER = 10   # where these commands come in `dlxh --help` (app/cli.py)
@@ -148,11 +148,7 @@ def cmd_coverage(args: argparse.Namespace) -> int:
 def cmd_inactive(args: argparse.Namespace) -> int:
     from app.collaborators import activity
 
-    with open_from_args(args) as ctx:
-        flagged = activity.flagged(ctx)
-        if not flagged:
-            out("Không có cộng tác viên nào cần chú ý.")
-        for a in flagged:
-            mark = " [đã đề xuất thay thế]" if a.open_proposal_id else ""
-            out(f"{a.full_name} ({a.area_name or 'chưa rõ địa bàn'}): {a.reason}{mark}")
-    return 0
+    return print_rows(args, activity.flagged,
+                      lambda a: f"{a.full_name} ({a.area_name or 'chưa rõ địa bàn'}): {a.reason}"
+                                + (" [đã đề xuất thay thế]" if a.open_proposal_id else ""),
+                      "Không có cộng tác viên nào cần chú ý.")

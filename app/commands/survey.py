@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from app.cli_support import open_from_args, out
+from app.cli_support import open_from_args, out, print_rows
 from app.errors import ValidationError
 from app.surveys import csv_import, double_entry, plan, responses
 from app.surveys import questionnaire as qn
@@ -87,13 +87,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    with open_from_args(args) as ctx:
-        surveys = qn.list_surveys(ctx)
-        if not surveys:
-            out("Chưa có cuộc điều tra nào.")
-        for s in surveys:
-            out(f"{s.id}  {qn.STATUSES[s.status]:<15} {vn_number(s.responses):>6} phiếu  {s.title}")
-        return 0
+    return print_rows(args, qn.list_surveys,
+                      lambda s: f"{s.id}  {qn.STATUSES[s.status]:<15} {vn_number(s.responses):>6} phiếu  {s.title}",
+                      "Chưa có cuộc điều tra nào.")
 
 
 def cmd_show(args: argparse.Namespace) -> int:

@@ -7,7 +7,7 @@ import getpass
 import os
 import sys
 
-from app.cli_support import open_from_args, out
+from app.cli_support import open_from_args, out, print_rows
 from app.errors import DlxhError
 
 PASSWORD_ENV = "DLXH_USER_PASSWORD"
@@ -60,13 +60,9 @@ def cmd_users_add(args: argparse.Namespace) -> int:
 def cmd_users_list(args: argparse.Namespace) -> int:
     from app import users
 
-    with open_from_args(args) as ctx:
-        accounts = users.list_users(ctx)
-    if not accounts:
-        out("Chưa có người dùng nào; lần mở giao diện đầu tiên sẽ tạo tài khoản quản trị.")
-    for a in accounts:
-        out(f"{a.name}\t{a.role}\t{a.role_label}\t{_state(a.active)}\t{a.full_name}")
-    return 0
+    return print_rows(args, users.list_users,
+                      lambda a: f"{a.name}\t{a.role}\t{a.role_label}\t{_state(a.active)}\t{a.full_name}",
+                      "Chưa có người dùng nào; lần mở giao diện đầu tiên sẽ tạo tài khoản quản trị.")
 
 
 def _state(active: bool) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 
 from app import catalog
-from app.cli_support import err, open_from_args, out
+from app.cli_support import err, open_from_args, out, print_rows
 from app.errors import ValidationError
 
 
@@ -25,18 +25,13 @@ def add_opinion_commands(osub: argparse._SubParsersAction) -> None:
 def cmd_inbox(args: argparse.Namespace) -> int:
     from app.forms import inbox
 
-    with open_from_args(args) as ctx:
-        waiting = inbox.waiting(ctx)
-    if not waiting:
-        out("Không có ý kiến nào chờ duyệt.")
-    for item in waiting:
+    def lines(item: inbox.InboxItem) -> list[str]:
         topic = f" | gợi ý vấn đề: {item.topic_title}" if item.topic_title else ""
-        out(f"{item.id}  {item.received_on}  {item.collaborator_name} | "
-            f"{catalog.label(catalog.FIELDS, item.field)} | {catalog.label(catalog.TENDENCIES, item.tendency)} | "
-            f"{item.summary}{topic}")
-        for hint in item.hints:
-            out(f"    ! {hint}")
-    return 0
+        return [f"{item.id}  {item.received_on}  {item.collaborator_name} | "
+                f"{catalog.label(catalog.FIELDS, item.field)} | {catalog.label(catalog.TENDENCIES, item.tendency)} | "
+                f"{item.summary}{topic}", *(f"    ! {hint}" for hint in item.hints)]
+
+    return print_rows(args, inbox.waiting, lines, "Không có ý kiến nào chờ duyệt.")
 
 
 def cmd_accept(args: argparse.Namespace) -> int:

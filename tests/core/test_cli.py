@@ -120,3 +120,19 @@ def _commands_of(module) -> set[str]:
     sub = argparse.ArgumentParser().add_subparsers()
     module.register(sub)
     return set(sub.choices)
+
+
+def test_list_commands_answer_an_empty_list_with_one_sentence_and_a_full_one_line_by_line(cli, tmp_path):
+    """The list commands share one shape (cli_support.print_rows): nothing found is one sentence
+    and exit 0, never an empty screen; found rows are one line each, notes indented under them."""
+    db = str(tmp_path / "x.db")
+    assert cli("--db", db, "init", "--kind", "commune", "--unit", "29266", env=ENV).returncode == 0
+    for args, sentence in ((["survey", "list"], "Chưa có cuộc điều tra nào."),
+                           (["opinions", "inbox"], "Không có ý kiến nào chờ duyệt."),
+                           (["collaborators", "inactive"], "Không có cộng tác viên nào cần chú ý."),
+                           (["audit", "--table", "surveys"], "Không có mục nào trong nhật ký khớp điều kiện.")):
+        r = cli("--db", db, *args, env=ENV)
+        assert (r.returncode, r.stdout) == (0, sentence + "\n"), (args, r.stderr)
+    listed = cli("--db", db, "audit", "--table", "office", env=ENV)
+    lines = listed.stdout.splitlines()
+    assert listed.returncode == 0 and lines and all(line.count("\t") == 5 for line in lines)
