@@ -5,6 +5,7 @@ per file or per form) instead of one entry per row."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import asdict, fields
 from typing import Any, TypeVar
 
@@ -120,14 +121,21 @@ def insert_rows(ctx: Ctx, table: str, rows: list[dict[str, Any]]) -> list[str]:
     introspection made a 5 000-form import 3x slower); the caller audits the batch."""
     if not rows:
         return []
-    origin, now = ctx.origin, utc_now()
     ids = [r.get("id") or uuid7() for r in rows]
     cols = [c for c in rows[0] if c not in _SYNC_COLUMNS]
-    names = ["id", "origin", "version", "updated_at", *cols]
-    sql = f"INSERT INTO [{table}] ({', '.join(f'[{c}]' for c in names)}) VALUES ({', '.join('?' * len(names))})"
-    with ctx.transaction():  # values streamed to executemany: no second copy of every row
-        ctx.db.conn.executemany(sql, ((i, origin, 1, now, *[r[c] for c in cols]) for i, r in zip(ids, rows, strict=True)))
+    insert_values(ctx, table, cols, ((i, *[r[c] for c in cols]) for i, r in zip(ids, rows, strict=True)))
     return ids
+
+
+def insert_values(ctx: Ctx, table: str, columns: list[str], rows: Iterable[tuple[Any, ...]]) -> None:
+    """Many new rows given as (id, *values of `columns`) tuples, streamed to one executemany with
+    origin, version 1 and updated_at set here: no dict per row and no copy of the rows, for the
+    imports that write millions (the caller audits the batch)."""
+    tail = (ctx.origin, 1, utc_now())
+    names = ["id", *columns, "origin", "version", "updated_at"]
+    sql = f"INSERT INTO [{table}] ({', '.join(f'[{c}]' for c in names)}) VALUES ({', '.join('?' * len(names))})"
+    with ctx.transaction():
+        ctx.db.conn.executemany(sql, (row + tail for row in rows))
 
 
 def bulk_insert(ctx: Ctx, table: str, rows: list[dict[str, Any]], *, note: str = "bulk") -> list[str]:

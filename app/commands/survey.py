@@ -10,7 +10,7 @@ from pathlib import Path
 
 from app.cli_support import open_from_args, out, print_rows
 from app.errors import ValidationError
-from app.surveys import csv_import, double_entry, plan, responses
+from app.surveys import csv_import, double_entry, file_import, plan, responses
 from app.surveys import questionnaire as qn
 from app.surveys import tabulate as tb
 from app.surveys.model import KINDS
@@ -199,7 +199,7 @@ def _mapping(items: list[str]) -> dict[int, str | None]:
 def cmd_import(args: argparse.Namespace) -> int:
     with open_from_args(args) as ctx:
         survey = qn.find_survey(ctx, args.id)
-        result = responses.import_file(ctx, survey.id, Path(args.file), _mapping(args.map) or None, args.channel,
+        result = file_import.import_file(ctx, survey.id, Path(args.file), _mapping(args.map) or None, args.channel,
                                        dry_run=args.dry_run, confirmed=args.yes)
         pre = result.preview
         questionnaire = qn.load(ctx, survey.id)
@@ -207,7 +207,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         for c in pre.columns:
             out(f"  Cột {c.index + 1} «{c.header}» → {csv_import.target_label(c.target, questionnaire)}")
         if args.dry_run:
-            out(f"Kiểm tra xong: {len(pre.responses)} phiếu hợp lệ, chưa ghi (--dry-run).")
+            out(f"Kiểm tra xong: {pre.valid} phiếu hợp lệ, chưa ghi (--dry-run).")
         else:
             out(f"Đã nhập {result.imported} phiếu.")
         return 0

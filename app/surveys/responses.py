@@ -1,25 +1,21 @@
-"""Anonymous responses in the store: save a checked form, load them all, import a file.
+"""Anonymous responses in the store: save a checked form, correct or delete it, load them all.
 
 Answers are written in bulk with their sync columns set here (records.insert_rows). A form
-keyed by hand is audited once (the audit detail holds the whole form), not once per answer;
-a file import is audited once for the whole file (its name and the count): a million forms
-would otherwise add a million audit lines that say nothing the file does not.
+keyed by hand is audited once (the audit detail holds the whole form), not once per answer.
+A file import (file_import.py) writes through the same records functions, audited once.
 """
 
 from __future__ import annotations
-
-from dataclasses import dataclass
-from pathlib import Path
 
 from app import audit, auth, records
 from app.context import Ctx
 from app.errors import ImportRefused, NotFoundError, ValidationError
 from app.ids import utc_now, uuid7
 from app.office import communes
-from app.surveys import csv_import, entry
+from app.surveys import entry
+from app.surveys.form_rows import stored_answers
 from app.surveys.model import Questionnaire, Response
 from app.surveys.questionnaire import load, require_open
-from app.surveys.table_read import TooManyRows
 
 CHANNELS: dict[str, str] = {"paper": "Phiếu giấy", "phone": "Điện thoại", "online": "Trực tuyến",
                             "email": "Thư điện tử"}
@@ -32,22 +28,9 @@ def area_names(ctx: Ctx) -> dict[str, str]:
 
 def _answer_rows(origin: str, now: str, questionnaire: Questionnaire, response_id: str,
                  response: Response) -> list[dict]:
-    rows = []
-    for q in questionnaire.questions:
-        value = response.answers.get(q.no)
-        if value is None:
-            continue
-        base = {"origin": origin, "version": 1, "updated_at": now, "response_id": response_id, "question_id": q.id,
-                "option_no": None, "value_num": None, "value_text": None}
-        if q.kind == "multiple":
-            rows.extend({**base, "id": uuid7(), "option_no": v} for v in value)  # type: ignore[union-attr]
-        elif q.kind in ("single", "likert"):
-            rows.append({**base, "id": uuid7(), "option_no": value})
-        elif q.kind == "number":
-            rows.append({**base, "id": uuid7(), "value_num": value})
-        else:
-            rows.append({**base, "id": uuid7(), "value_text": value})
-    return rows
+    return [{"id": uuid7(), "origin": origin, "version": 1, "updated_at": now, "response_id": response_id,
+             "question_id": qid, "option_no": option_no, "value_num": num, "value_text": text}
+            for qid, option_no, num, text in stored_answers(questionnaire, response.answers)]
 
 
 def _detail(response: Response) -> dict:
@@ -57,7 +40,7 @@ def _detail(response: Response) -> dict:
 
 
 def _insert_batch(ctx: Ctx, questionnaire: Questionnaire, responses: list[Response], channel: str,
-                  collected_on: str | None, audit_each: bool = True) -> list[str]:
+                  collected_on: str | None) -> list[str]:
     origin, now = ctx.origin, utc_now()
     ids, response_rows, answer_rows = [], [], []
     for response in responses:
@@ -69,9 +52,8 @@ def _insert_batch(ctx: Ctx, questionnaire: Questionnaire, responses: list[Respon
         answer_rows += _answer_rows(origin, now, questionnaire, rid, response)
     records.insert_rows(ctx, "survey_responses", response_rows)
     records.insert_rows(ctx, "survey_answers", answer_rows)
-    if audit_each:
-        for rid, response in zip(ids, responses, strict=True):
-            audit.record(ctx, "create", "survey_responses", rid, _detail(response))
+    for rid, response in zip(ids, responses, strict=True):
+        audit.record(ctx, "create", "survey_responses", rid, _detail(response))
     return ids
 
 
@@ -164,6 +146,9 @@ def find_by_form(ctx: Ctx, survey_id: str, form_no: str) -> Response:
     raise NotFoundError(f"Chưa nhập phiếu số {form_no}.")
 
 
+SAVE_CHUNK = 5_000  # forms whose rows are built and written at once
+
+
 def save_many(ctx: Ctx, questionnaire: Questionnaire, responses: list[Response], channel: str = "paper",
               collected_on: str | None = None) -> list[str]:
     """Store already-checked forms in one transaction; a form number used twice refuses all."""
@@ -194,76 +179,3 @@ class _FormNumbers:
                 if resp.form_no in self.keyed:
                     raise ValidationError(f"Phiếu số {resp.form_no} đã được nhập.", field="form_no")
                 self.seen.add(resp.form_no)
-
-
-@dataclass
-class ImportResult:
-    imported: int
-    preview: csv_import.ImportPreview
-
-
-class NeedsConfirmation(ValidationError):
-    """The file would take the survey past ten times its planned sample: likely the wrong file
-    (or a bomb of rows); import it only when the user confirms (CLI --yes, GUI asks)."""
-
-
-SAVE_CHUNK = 5_000  # forms whose rows are built and written at once: bounds the memory of a big import
-GROWTH_FACTOR = 10
-UNPLANNED_SAMPLE = 1_000  # a survey without a sample plan is bounded as if it planned this many
-
-
-def growth_limit(ctx: Ctx, survey_id: str) -> tuple[int, int]:
-    """(rows a file may still add without confirmation, the planned sample it is based on)."""
-    row = ctx.db.execute("SELECT sample_size FROM survey_plans WHERE survey_id = ?", [survey_id]).fetchone()
-    planned = int(row[0]) if row and row[0] else UNPLANNED_SAMPLE
-    held = ctx.db.execute("SELECT count(*) FROM survey_responses WHERE survey_id = ?", [survey_id]).fetchone()[0]
-    return max(0, planned * GROWTH_FACTOR - held), planned
-
-
-def import_file(ctx: Ctx, survey_id: str, path: Path, mapping: dict[int, str | None] | None = None,
-                channel: str = "online", dry_run: bool = False, confirmed: bool = False) -> ImportResult:
-    """All or nothing: every row is checked first; one bad row refuses the whole file. A file
-    that would take the survey past GROWTH_FACTOR × its planned sample stops while being read
-    (NeedsConfirmation) unless `confirmed`."""
-    auth.require(ctx, "import")
-    require_open(ctx, survey_id)
-    questionnaire = load(ctx, survey_id)
-    if not questionnaire.questions:
-        raise ValidationError("Phiếu chưa có câu hỏi nào.")
-    room, planned = growth_limit(ctx, survey_id)
-    areas = area_names(ctx)
-    try:
-        pre = csv_import.preview(Path(path), questionnaire, areas, mapping, max_rows=None if confirmed else room,
-                                 parse=dry_run)
-    except TooManyRows:
-        raise NeedsConfirmation(
-            f"Tệp có hơn {room} phiếu: cùng các phiếu đã có sẽ vượt {GROWTH_FACTOR} lần cỡ mẫu kế hoạch "
-            f"({planned} phiếu); có thể nhầm tệp. Nếu đúng, hãy xác nhận (dòng lệnh: thêm --yes); chưa nhập gì."
-        ) from None
-    if not pre.ok:
-        raise csv_import.refusal(pre)
-    if dry_run:
-        return ImportResult(0, pre)
-    return ImportResult(_stream(ctx, questionnaire, pre, areas, channel, Path(path).name), pre)
-
-
-def _stream(ctx: Ctx, questionnaire: Questionnaire, pre: csv_import.ImportPreview, areas: dict[str, str],
-            channel: str, file_name: str) -> int:
-    """Parse, check and write SAVE_CHUNK rows at a time inside one transaction; once a row is bad
-    nothing more is written, the rest is only checked (so the refusal lists every problem), and
-    the refusal rolls the whole transaction back: all or nothing, with one chunk in memory."""
-    imported = 0
-    with ctx.transaction():
-        check = _FormNumbers(ctx, questionnaire.id)
-        for responses, problems in csv_import.parse_chunks(pre.table, pre.columns, questionnaire, areas,
-                                                           SAVE_CHUNK):
-            pre.problems += problems
-            if pre.problems:
-                continue
-            check(responses)
-            _insert_batch(ctx, questionnaire, responses, channel, None, audit_each=False)
-            imported += len(responses)
-        if pre.problems:
-            raise csv_import.refusal(pre)
-        audit.record(ctx, "import", "survey_responses", questionnaire.id, {"file": file_name, "rows": imported})
-    return imported

@@ -1,6 +1,14 @@
 """Reading the messy tables phone and online surveys come back in: CSV in UTF-8 (with or
 without BOM), UTF-16 or Windows-1258, separated by commas, semicolons or tabs, or an
-Excel workbook; title lines above the header are skipped."""
+Excel workbook; title lines above the header are skipped.
+
+Contract: a table is read twice and never held whole. `read_table` makes a first, bounded
+pass that finds the encoding (checking the whole file decodes, so the second pass cannot fail
+on it half-way through a write), the separator, the header below any title lines and the
+first HEAD_ROWS data rows: what the column mapping and the preview show. `RawTable.data_rows()`
+then re-opens the file with the same kind check and caps (20 MB, 128 KiB a cell, the zip-bomb
+rules for workbooks) and streams every data row, so a million-row file costs one row at a time.
+"""
 
 from __future__ import annotations
 
@@ -8,8 +16,9 @@ import csv
 import io
 import itertools
 import unicodedata
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator
+from contextlib import closing
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import BinaryIO
@@ -19,12 +28,15 @@ from app.errors import ImportRefused
 
 MAX_BYTES = 20 * 1024 * 1024
 HEADER_SCAN = 15           # title lines above the header that _header_index looks through
+HEAD_ROWS = 200            # data rows the first pass keeps: the mapping's samples and the preview
 MAX_XLSX_COLS = 300        # a questionnaire of 250 questions plus the respondent's columns
 MAX_XLSX_ROWS = 1_000_000  # Excel's own limit is 1,048,576
 DELIMITERS = (",", ";", "\t")
 HEAD_BYTES = 64 * 1024  # what the encoding and the separator are guessed from
 TOO_BIG = "Tệp lớn quá 20 MB, không nhập."
-MEMO_CELLS = 10_000        # distinct cell values shared while reading a CSV (answers, ages, genders)
+BAD_ENCODING = "Không đọc được bảng mã của tệp (hãy lưu lại dưới dạng CSV UTF-8)."
+
+Rows = Iterator[tuple[int, list[str]]]  # (line of the file, 1-based; the row's cells)
 
 
 class TooManyRows(ImportRefused):
@@ -37,12 +49,38 @@ class TooManyRows(ImportRefused):
 
 @dataclass
 class RawTable:
+    """The header and the head of a table, and the way to read all of it again.
+
+    `head` holds the first HEAD_ROWS data rows (blank rows dropped, cells stripped, padded to
+    the header's width) with their lines in `head_lines`; `data_rows()` streams every data row
+    the same way, from a fresh opening of the file."""
+
     headers: list[str]
-    rows: list[list[str]]
-    line_numbers: list[int] = field(default_factory=list)  # where each row sits in the file (1-based)
-    encoding: str | None = None
-    delimiter: str | None = None
-    header_line: int = 1
+    head: list[list[str]]
+    head_lines: list[int]
+    encoding: str | None
+    delimiter: str | None
+    header_line: int
+    reopen: Callable[[], Rows]  # every row of the file from its top, blank ones included
+    max_rows: int | None = None
+
+    def data_rows(self) -> Rows:
+        """Every data row below the header; TooManyRows once more than `max_rows` were met.
+        A row longer than the header keeps its extra cells (no column maps them)."""
+        width, count, limit = len(self.headers), 0, self.max_rows
+        with closing(self.reopen()) as rows:
+            for line, cells in rows:
+                if line <= self.header_line:
+                    continue
+                cells = [c.strip() for c in cells]
+                if not any(cells):
+                    continue
+                count += 1
+                if limit is not None and count > limit:
+                    raise TooManyRows(limit)
+                if len(cells) < width:
+                    cells.extend([""] * (width - len(cells)))
+                yield line, cells
 
 
 def _nfc(text: str) -> str:
@@ -72,7 +110,7 @@ def sniff_delimiter(text: str) -> str:
     for delim in DELIMITERS:
         try:
             widths = [len(r) for r in csv.reader(lines, delimiter=delim)]
-        except csv.Error:  # a cell over the csv module's limit: read_csv_bytes says so with its line
+        except csv.Error:  # a cell over the csv module's limit: the reading says so with its line
             continue
         if not widths:
             continue
@@ -106,29 +144,28 @@ def _header_index(rows: list[list[str]]) -> int:
     return 0
 
 
-def _build(rows: list[list[str]], lines: list[int], encoding: str | None, delimiter: str | None) -> RawTable:
-    """Blank rows dropped, cells stripped, rows padded to the table's width, all in place: a
-    million-row file is held once, not once per step."""
-    kept = 0
-    for r, ln in zip(rows, lines, strict=True):
-        if any(c.strip() for c in r):
-            r[:] = [c.strip() for c in r]
-            rows[kept], lines[kept] = r, ln
-            kept += 1
-    del rows[kept:], lines[kept:]
-    if not rows:
+def _first_pass(rows: Rows) -> tuple[list[str], list[list[str]], list[int], int]:
+    """(headers, head rows, their lines, the header's line) from the top of a table: enough
+    non-blank rows to find the header among the first HEADER_SCAN and HEAD_ROWS data rows."""
+    top: list[list[str]] = []
+    lines: list[int] = []
+    for line, cells in rows:
+        cells = [c.strip() for c in cells]
+        if any(cells):
+            top.append(cells)
+            lines.append(line)
+            if len(top) >= HEADER_SCAN + HEAD_ROWS + 1:
+                break
+    if not top:
         raise ImportRefused("Tệp không có dữ liệu.")
-    h = _header_index(rows)
-    width = max(len(r) for r in rows[h:])
-    headers = rows[h] + [""] * (width - len(rows[h]))
-    header_line = lines[h]
-    del rows[:h + 1], lines[:h + 1]
-    if not rows:
+    h = _header_index(top)
+    head, head_lines = top[h + 1:h + 1 + HEAD_ROWS], lines[h + 1:h + 1 + HEAD_ROWS]
+    if not head:
         raise ImportRefused("Tệp chỉ có dòng tiêu đề, không có phiếu nào.")
-    for r in rows:
-        if len(r) < width:
-            r.extend([""] * (width - len(r)))
-    return RawTable(headers, rows, lines, encoding, delimiter, header_line)
+    width = max(len(r) for r in top[h:h + 1 + HEAD_ROWS])
+    for r in (top[h], *head):
+        r.extend([""] * (width - len(r)))
+    return top[h], head, head_lines, lines[h]
 
 
 def read_csv_bytes(data: bytes, max_rows: int | None = None) -> RawTable:
@@ -137,8 +174,8 @@ def read_csv_bytes(data: bytes, max_rows: int | None = None) -> RawTable:
 
 
 def read_csv_file(path: Path, max_rows: int | None = None) -> RawTable:
-    """A CSV file read as it is parsed, never whole: checked for kind on open, refused past
-    MAX_BYTES however big it says it is."""
+    """A CSV file read as it is parsed, never whole: checked for kind on each opening, refused
+    past MAX_BYTES however big it says it is."""
     return read_csv_stream(lambda: _Capped(filekinds.open_regular(path, "tệp phiếu")), max_rows)
 
 
@@ -166,43 +203,56 @@ class _Capped(io.RawIOBase):
 
 
 def read_csv_stream(opener: Callable[[], BinaryIO], max_rows: int | None = None) -> RawTable:
-    """`opener` gives the file from its start; encoding from a bounded head (a file whose later
-    bytes are not UTF-8 is read again as cp1258), separator from its first lines. `max_rows`: data
-    rows allowed (title and header lines not counted); more raise TooManyRows while reading."""
+    """`opener` gives the file from its start, each time it is read. Encoding from a bounded
+    head, checked over the whole file in the first pass (a file whose later bytes are not UTF-8
+    is read as cp1258), separator from its first lines; `max_rows`: data rows allowed (title
+    and header lines not counted), more raise TooManyRows while streaming."""
     with opener() as raw:
-        head = raw.read(HEAD_BYTES)
-    encoding = encoding_of(head)
+        encoding = encoding_of(raw.read(HEAD_BYTES))
     try:
-        return _read_rows(opener, encoding, max_rows)
+        return _read_csv(opener, encoding, max_rows)
     except UnicodeDecodeError:
         if encoding != "utf-8":
-            raise ImportRefused("Không đọc được bảng mã của tệp (hãy lưu lại dưới dạng CSV UTF-8).") from None
+            raise ImportRefused(BAD_ENCODING) from None
         try:
-            return _read_rows(opener, "cp1258", max_rows)
+            return _read_csv(opener, "cp1258", max_rows)
         except UnicodeDecodeError:
-            raise ImportRefused("Không đọc được bảng mã của tệp (hãy lưu lại dưới dạng CSV UTF-8).") from None
+            raise ImportRefused(BAD_ENCODING) from None
 
 
-def _read_rows(opener: Callable[[], BinaryIO], encoding: str, max_rows: int | None) -> RawTable:
-    with opener() as raw, io.TextIOWrapper(io.BufferedReader(raw) if isinstance(raw, io.RawIOBase) else raw,
-                                           encoding=encoding, newline="") as text:
-        head = _head_lines(text)
-        delimiter = sniff_delimiter(_nfc("".join(head)))
-        lines_in = (_nfc(line) for line in itertools.chain(head, text))
-        reader = csv.reader(lines_in, delimiter=delimiter)
-        rows, lines = [], []
-        try:
-            start = 1
-            same: dict[str, str] = {}  # one object per repeated cell ("Nam", "34"): a big file is mostly repeats
-            for row in reader:
-                rows.append([same.setdefault(c, c) if len(same) < MEMO_CELLS else same.get(c, c) for c in row])
-                lines.append(start)
-                start = reader.line_num + 1
-                if max_rows is not None and len(rows) > max_rows + HEADER_SCAN:
-                    raise TooManyRows(max_rows)
-        except csv.Error as exc:
-            raise csv_refusal(exc, reader.line_num) from None
-    return _build(rows, lines, encoding, delimiter)
+def _read_csv(opener: Callable[[], BinaryIO], encoding: str, max_rows: int | None) -> RawTable:
+    with opener() as raw, _text(raw, encoding) as text:
+        delimiter = sniff_delimiter(_nfc("".join(head := _head_lines(text))))
+        with closing(_csv_rows(itertools.chain(head, text), delimiter)) as rows:
+            headers, rows_, lines, header_line = _first_pass(rows)
+        while text.read(HEAD_BYTES):  # the rest decoded (and capped) now, before anything is written
+            pass
+
+    def reopen() -> Rows:
+        with opener() as raw_, _text(raw_, encoding) as text_:
+            try:
+                yield from _csv_rows(text_, delimiter)
+            except UnicodeDecodeError:  # the file changed since the first pass
+                raise ImportRefused(BAD_ENCODING) from None
+
+    return RawTable(headers, rows_, lines, encoding, delimiter, header_line, reopen, max_rows)
+
+
+def _text(raw: BinaryIO, encoding: str) -> io.TextIOWrapper:
+    buffered = io.BufferedReader(raw) if isinstance(raw, io.RawIOBase) else raw
+    return io.TextIOWrapper(buffered, encoding=encoding, newline="")  # type: ignore[arg-type]
+
+
+def _csv_rows(lines: Iterator[str], delimiter: str) -> Rows:
+    """Each CSV record with the line it starts on; csv's English errors as one Vietnamese line."""
+    reader = csv.reader((_nfc(line) for line in lines), delimiter=delimiter)
+    start = 1
+    try:
+        for row in reader:
+            yield start, row
+            start = reader.line_num + 1
+    except csv.Error as exc:
+        raise csv_refusal(exc, reader.line_num) from None
 
 
 def _head_lines(text: io.TextIOWrapper) -> list[str]:
@@ -229,40 +279,43 @@ def csv_refusal(exc: csv.Error, line: int) -> ImportRefused:
 
 def read_xlsx(path: Path, max_rows: int | None = None) -> RawTable:
     """The first visible sheet, by the collaborator import's rules against zip bombs (declared
-    member sizes capped before openpyxl parses anything) and with the sheet's own <dimension>
-    ignored, at most MAX_XLSX_COLS columns and MAX_XLSX_ROWS rows read."""
+    member sizes capped before openpyxl parses anything, on every opening) and with the sheet's
+    own <dimension> ignored, at most MAX_XLSX_COLS columns and MAX_XLSX_ROWS rows read; openpyxl's
+    read-only mode streams the sheet, so neither pass holds it."""
+    def reopen() -> Rows:
+        return _xlsx_rows(path)
+
+    with closing(reopen()) as rows:
+        headers, head, lines, header_line = _first_pass(rows)
+    return RawTable(headers, head, lines, None, None, header_line, reopen, max_rows)
+
+
+def _xlsx_rows(path: Path) -> Rows:
     from app.collaborators.excel_reader import check_archive, opened_workbook
 
     check_archive(path, "bảng phiếu trả lời")
-    with opened_workbook(path, f"Tệp Excel {path.name} bị hỏng hoặc không đúng định dạng .xlsx; không nhập.") as wb:
-        rows = _xlsx_rows(wb, path, max_rows)
-    return _build(rows, list(range(1, len(rows) + 1)), None, None)
-
-
-def _xlsx_rows(wb, path: Path, max_rows: int | None) -> list[list[str]]:
-    try:
-        ws = next((s for s in wb.worksheets if s.sheet_state == "visible"), wb.worksheets[0])
-        if hasattr(ws, "reset_dimensions"):
-            ws.reset_dimensions()
-        rows = []
-        for row in ws.iter_rows(values_only=True, max_col=MAX_XLSX_COLS):
-            cells = [_cell(v) for v in row]
-            while cells and not cells[-1]:  # iter_rows pads to max_col
-                cells.pop()
-            rows.append(cells)
-            if max_rows is not None and len(rows) > max_rows + HEADER_SCAN:
-                raise TooManyRows(max_rows)
-            if len(rows) > MAX_XLSX_ROWS:
-                raise ImportRefused(f"Trang tính có hơn {MAX_XLSX_ROWS:,} dòng; không nhập (hãy tách tệp).".replace(",", "."))
-    except ImportRefused:
-        raise
-    except Exception as exc:  # noqa: BLE001 - malformed XML, missing shared string, CRC error…
-        raise ImportRefused(f"Trang tính trong tệp {path.name} bị hỏng; không nhập phiếu nào.") from exc
-    return rows
+    name = filekinds.shown(path.name)
+    with opened_workbook(path, f"Tệp Excel {name} bị hỏng hoặc không đúng định dạng .xlsx; không nhập.") as wb:
+        try:
+            ws = next((s for s in wb.worksheets if s.sheet_state == "visible"), wb.worksheets[0])
+            if hasattr(ws, "reset_dimensions"):
+                ws.reset_dimensions()
+            for n, row in enumerate(ws.iter_rows(values_only=True, max_col=MAX_XLSX_COLS), start=1):
+                if n > MAX_XLSX_ROWS:
+                    raise ImportRefused(f"Trang tính có hơn {MAX_XLSX_ROWS:,} dòng; không nhập (hãy tách tệp)."
+                                        .replace(",", "."))
+                cells = [_cell(v) for v in row]
+                while cells and not cells[-1]:  # iter_rows pads to max_col
+                    cells.pop()
+                yield n, cells
+        except ImportRefused:
+            raise
+        except Exception as exc:  # noqa: BLE001 - malformed XML, missing shared string, CRC error…
+            raise ImportRefused(f"Trang tính trong tệp {name} bị hỏng; không nhập phiếu nào.") from exc
 
 
 def read_table(path: Path, max_rows: int | None = None) -> RawTable:
-    """Read a .csv/.txt/.tsv or .xlsx file into header + rows of stripped strings."""
+    """A .csv/.txt/.tsv or .xlsx file's header and head, and its rows to stream (RawTable)."""
     path = filekinds.existing_regular(Path(path), "tệp phiếu")
     if path.stat().st_size > MAX_BYTES:
         raise ImportRefused(TOO_BIG)

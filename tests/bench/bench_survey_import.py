@@ -52,13 +52,13 @@ def setup(folder: Path, rows: int) -> tuple[Path, str, Path]:
 def phase(name: str, db: str, sid: str, csv_path: str) -> dict:
     """One measured phase, in this (fresh) process."""
     from app.office import open_ctx
-    from app.surveys import responses as rs
+    from app.surveys import file_import
     from app.surveys import tabulate as tb
 
     ctx = open_ctx(Path(db))
     start = time.perf_counter()
     if name == "import":
-        done = rs.import_file(ctx, sid, Path(csv_path), confirmed=True).imported
+        done = file_import.import_file(ctx, sid, Path(csv_path), confirmed=True).imported
     else:
         data = tb.load_data(ctx, sid)
         for q in tb.choice_questions(data):

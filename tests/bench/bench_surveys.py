@@ -19,8 +19,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from app.demo import build_demo  # noqa: E402
+from app.surveys import file_import, report  # noqa: E402
 from app.surveys import questionnaire as qn  # noqa: E402
-from app.surveys import report  # noqa: E402
 from app.surveys import responses as rs  # noqa: E402
 from app.surveys import tabulate as tb  # noqa: E402
 from app.surveys.excel_export import export_xlsx  # noqa: E402
@@ -60,7 +60,7 @@ def main() -> None:
         csv_path = Path(tmp) / "phone.csv"
         write_csv(csv_path, args.forms, list(rs.area_names(ctx).values()))
         result = timed(f"import {args.forms} forms from CSV (all or nothing)",
-                       lambda: rs.import_file(ctx, sid, csv_path, channel="phone"))
+                       lambda: file_import.import_file(ctx, sid, csv_path, channel="phone"))
         print(f"  imported: {result.imported}")
         data = timed("load + weight all forms", lambda: tb.load_data(ctx, sid))
         print(f"  forms: {len(data.responses)}, weighted: {data.weighted}")

@@ -43,15 +43,15 @@ def _importers(ctx) -> dict[str, Callable[[Path], object]]:
     from app.collaborators import excel_import
     from app.exchange import importer, receipts
     from app.forms import receive
+    from app.surveys import file_import
     from app.surveys import questionnaire as qn
-    from app.surveys import responses
 
     survey = qn.list_surveys(ctx)[0].id
     return {
         "package": lambda p: importer.import_package(ctx, p),
         "receipt": lambda p: receipts.import_receipt(ctx, p),
         "collaborator list": lambda p: excel_import.preview(ctx, p),
-        "survey responses": lambda p: responses.import_file(ctx, survey, p),
+        "survey responses": lambda p: file_import.import_file(ctx, survey, p),
         "form responses": lambda p: _forms(ctx, receive, p),
     }
 

@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtWidgets import QGraphicsSimpleTextItem, QGraphicsTextItem
 
 from app.errors import ValidationError
-from app.surveys import double_entry
+from app.surveys import double_entry, file_import
 from app.surveys import questionnaire as qn
 from app.surveys import responses as rs
 from app.surveys.model import Response
@@ -46,7 +46,7 @@ def test_app_refuses_every_change_to_a_closed_survey(closed, tmp_path):
                                                           first.gender, dict(first.answers), "9999")),
         lambda: rs.replace_answers(ctx, first.id, first),
         lambda: rs.delete_response(ctx, first.id),
-        lambda: rs.import_file(ctx, survey.id, csv, dry_run=True),
+        lambda: file_import.import_file(ctx, survey.id, csv, dry_run=True),
         lambda: double_entry.record_check(ctx, survey.id, first),
     ]
     for attempt in attempts:

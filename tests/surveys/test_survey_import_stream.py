@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from app.errors import ImportRefused
-from app.surveys import responses
+from app.surveys import file_import
 from tests.surveys.store_helpers import build_survey
 
 HEADER = "Số phiếu,Giới tính,Tuổi,Câu 1,Câu 3\n"
@@ -25,7 +25,7 @@ def _rows(n: int, bad_at: int | None = None, repeat_at: int | None = None) -> st
 
 @pytest.fixture
 def survey(demo_ctx, monkeypatch) -> tuple:
-    monkeypatch.setattr(responses, "SAVE_CHUNK", 4)  # several chunks from a small file
+    monkeypatch.setattr(file_import, "SAVE_CHUNK", 4)  # several chunks from a small file
     return demo_ctx, build_survey(demo_ctx)
 
 
@@ -38,7 +38,7 @@ def test_a_file_is_written_in_chunks_and_audited_once(survey, tmp_path: Path) ->
     path = tmp_path / "dien-thoai.csv"
     path.write_text(_rows(11), encoding="utf-8")
     audits = _count(ctx, "SELECT count(*) FROM audit_log")
-    assert responses.import_file(ctx, sid, path, confirmed=True).imported == 11
+    assert file_import.import_file(ctx, sid, path, confirmed=True).imported == 11
     rows = ctx.db.execute("SELECT origin, version, updated_at FROM survey_responses WHERE survey_id = ?",
                           [sid]).fetchall()
     assert len(rows) == 11 and all(r[0] == ctx.origin and r[1] == 1 and r[2] for r in rows)
@@ -58,7 +58,7 @@ def test_a_fault_in_a_later_chunk_rolls_back_every_chunk(survey, tmp_path: Path,
     path.write_text(_rows(11, bad_at, repeat_at), encoding="utf-8")
     audits, answers = _count(ctx, "SELECT count(*) FROM audit_log"), _count(ctx, "SELECT count(*) FROM survey_answers")
     with pytest.raises(ImportRefused, match=message):
-        responses.import_file(ctx, sid, path, confirmed=True)
+        file_import.import_file(ctx, sid, path, confirmed=True)
     assert _count(ctx, "SELECT count(*) FROM survey_responses WHERE survey_id = ?", sid) == 0
     assert _count(ctx, "SELECT count(*) FROM survey_answers") == answers
     assert _count(ctx, "SELECT count(*) FROM audit_log") == audits

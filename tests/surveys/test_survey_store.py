@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from app.errors import ImportRefused, ValidationError
+from app.surveys import file_import
 from app.surveys import plan as plan_mod
 from app.surveys import questionnaire as qn
 from app.surveys import responses as rs
@@ -99,14 +100,14 @@ def test_import_all_or_nothing(survey, tmp_path):
     bad = tmp_path / "bad.csv"
     bad.write_text("Số phiếu;Địa bàn;Câu 1;Câu 3\nB1;Tân An;2;4\nB2;Hà Nội;2;4\n", encoding="utf-8")
     with pytest.raises(ImportRefused, match="Dòng 3: Địa bàn không nhận ra"):
-        rs.import_file(ctx, sid, bad)
+        file_import.import_file(ctx, sid, bad)
     assert rs.load_responses(ctx, sid) == []
-    result = rs.import_file(ctx, sid, good)
+    result = file_import.import_file(ctx, sid, good)
     assert result.imported == 2
     assert [r.area_code for r in rs.load_responses(ctx, sid)] == ["T01", "T02"]
-    # Same forms again: refused as a whole (form numbers already keyed), still two.
-    with pytest.raises(ValidationError, match="A1 đã được nhập"):
-        rs.import_file(ctx, sid, good)
+    # Same forms again: refused as a whole, each row whose form number is already keyed named.
+    with pytest.raises(ImportRefused, match="2 lỗi.*Dòng 2: Phiếu số A1 đã được nhập.*Dòng 3: Phiếu số A2"):
+        file_import.import_file(ctx, sid, good)
     assert len(rs.load_responses(ctx, sid)) == 2
 
 
@@ -152,7 +153,7 @@ def test_responses_are_anonymous_by_schema_and_import(survey, tmp_path):
     path = tmp_path / "with_names.csv"
     path.write_text("Họ và tên,Số điện thoại,Địa chỉ,Câu 1,Câu 3\nNguyễn Văn Bình,0912345678,ấp Chợ,2,4\n",
                     encoding="utf-8")
-    result = rs.import_file(ctx, sid, path)
+    result = file_import.import_file(ctx, sid, path)
     assert [c.target for c in result.preview.columns] == [None, None, None, "q1", "q3"]
     dump = "\n".join(str(row) for table in ("survey_responses", "survey_answers", "audit_log")
                      for row in ctx.db.execute(f"SELECT * FROM {table}"))

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import DlxhError
-from app.surveys import csv_import
+from app.surveys import csv_import, file_import
 from app.surveys import questionnaire as qn
 from app.surveys import responses as rs
 from ui.errors import show_error
@@ -68,7 +68,7 @@ class ImportDialog(QDialog):
         self.problems.clear()
         self.problems.addItems(pre.problems)
         enc = pre.table.encoding or "Excel"
-        self.info.setText(f"{self.path.name}: {len(pre.table.rows)} dòng dữ liệu, bảng mã {enc}, tiêu đề ở dòng "
+        self.info.setText(f"{self.path.name}: {pre.valid + pre.problem_count} dòng dữ liệu, bảng mã {enc}, tiêu đề ở dòng "
                           f"{pre.table.header_line}. " + ("Sẵn sàng nhập." if pre.ok else
                                                           f"{len(pre.problems)} lỗi, chưa nhập được."))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(pre.ok)
@@ -90,8 +90,8 @@ class ImportDialog(QDialog):
 
     def _import(self, confirmed: bool = False) -> None:
         try:
-            result = rs.import_file(self.ctx, self.sid, self.path, self._mapping(), self.channel, confirmed=confirmed)
-        except rs.NeedsConfirmation as exc:  # far more rows than planned: ask, do not refuse outright
+            result = file_import.import_file(self.ctx, self.sid, self.path, self._mapping(), self.channel, confirmed=confirmed)
+        except file_import.NeedsConfirmation as exc:  # far more rows than planned: ask, do not refuse outright
             if confirm(self, "Xác nhận nhập", exc.message.replace(" (dòng lệnh: thêm --yes)", ""),
                        "Vẫn nhập", "Không nhập"):
                 self._import(confirmed=True)

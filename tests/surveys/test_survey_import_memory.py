@@ -1,0 +1,66 @@
+"""Issue 22 case 4: a survey file is imported holding a part of it, never the whole file.
+
+tracemalloc's peak (Python objects: the table, the parsed forms, the rows to write) during an
+import of ROWS rows written PART at a time must stay under a bound set by the part size; the
+file alone, parsed whole, is several times that bound. A dry run writes nothing, so it must
+hold the file's form numbers to find a repeat (a set of strings), and nothing else."""
+
+from __future__ import annotations
+
+import random
+import tracemalloc
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from app.surveys import csv_import, file_import
+from tests.surveys.store_helpers import build_survey
+
+ROWS = 20_000
+PART = 250
+PART_BOUND = 1536 * 1024  # a part's rows, forms and tuples, the parse memo, the head and the mapping
+FORM_NUMBER_BYTES = 170        # one held form number: its string (57 B) and up to three 16-byte set slots as the set grows
+
+
+def _write_csv(path: Path, rows: int) -> None:
+    rng = random.Random(7)
+    with open(path, "w", encoding="utf-8") as fh:
+        fh.write("Số phiếu,Giới tính,Tuổi,Câu 1,Câu 3,Câu 5\n")
+        for i in range(rows):
+            said = f"Ý kiến số {i}" if i % 10 == 0 else ""  # free text: a row the memo cannot share
+            fh.write(f"P{i:07d},{rng.choice(['Nam', 'Nữ'])},{rng.randint(18, 80)},2,{rng.randint(1, 5)},{said}\n")
+
+
+def _peak(run: Callable[[], object]) -> int:
+    tracemalloc.start()
+    try:
+        run()
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+@pytest.fixture
+def big(demo_ctx, tmp_path: Path, monkeypatch) -> tuple:
+    monkeypatch.setattr(file_import, "SAVE_CHUNK", PART)
+    monkeypatch.setattr(csv_import, "PART_ROWS", PART)
+    path = tmp_path / "dien-thoai.csv"
+    _write_csv(path, ROWS)
+    return demo_ctx, build_survey(demo_ctx), path
+
+
+def test_an_import_holds_a_part_not_the_file(big) -> None:
+    ctx, sid, path = big
+    peak = _peak(lambda: file_import.import_file(ctx, sid, path, confirmed=True))
+    held = ctx.db.execute("SELECT count(*) FROM survey_responses WHERE survey_id = ?", [sid]).fetchone()[0]
+    assert held == ROWS
+    assert peak < PART_BOUND, f"{peak / 1024:.0f} KiB"
+
+
+def test_a_dry_run_holds_a_part_and_the_form_numbers(big) -> None:
+    ctx, sid, path = big
+    got: list = []
+    peak = _peak(lambda: got.append(file_import.import_file(ctx, sid, path, dry_run=True, confirmed=True)))
+    assert got[0].preview.valid == ROWS and got[0].preview.ok and len(got[0].preview.responses) == 200
+    assert peak < PART_BOUND + ROWS * FORM_NUMBER_BYTES, f"{peak / 1024:.0f} KiB"
