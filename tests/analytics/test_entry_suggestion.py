@@ -3,28 +3,19 @@ nothing is chosen without the key, and the item saves under the accepted topic."
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 
 from app.opinions import items
-from ui.opinion.entry import EntryDialog
+from tests.analytics.entry_form import open_entry, type_summary
 from ui.tasks import TaskRunner
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 
 
-def test_suggestion_is_accepted_with_one_key_and_saved(qtbot, demo_ctx):
-    dialog = EntryDialog(demo_ctx, tasks=TaskRunner(synchronous=True))
-    qtbot.addWidget(dialog)
-    dialog.show()
-    dialog.activateWindow()
-    qtbot.waitExposed(dialog)
-    form = dialog.form
+def test_suggestion_is_accepted_with_one_key_and_saved(qtbot, demo_ctx, entry_dialog):
+    form = entry_dialog.form
     bar = form.suggestion
-    form.summary.setFocus()
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is form.summary)
     # Typed without accents, as many clerks do: the folded synonyms still meet ("den bu").
-    qtbot.keyClicks(form.summary, "Ba con chua dong y muc den bu dat khi mo rong duong")
-    qtbot.waitUntil(lambda: bar.current is not None, timeout=10000)
+    type_summary(qtbot, form, "Ba con chua dong y muc den bu dat khi mo rong duong")
     assert bar.isVisible() and "F4" in bar.text() and "Bồi thường" in bar.text()
     assert form.fields_["topic"].code() is None          # never chosen silently
     qtbot.keyClick(form.summary, Qt.Key.Key_F4)
@@ -56,16 +47,10 @@ def test_the_form_never_waits_for_the_model_build(qtbot, demo_ctx):
     runner = TaskRunner()
     gate = threading.Event()
     runner.run(lambda: gate.wait(30))            # the worker is busy: the build queues behind this
-    dialog = EntryDialog(demo_ctx, tasks=runner)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    dialog.activateWindow()
-    qtbot.waitExposed(dialog)
+    dialog = open_entry(qtbot, demo_ctx, runner)
     form, bar = dialog.form, dialog.form.suggestion
     assert bar.warmer.building                   # asked for at first show
-    form.summary.setFocus()
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is form.summary)
-    qtbot.keyClicks(form.summary, "Ba con chua dong y muc den bu dat khi mo rong duong")
+    type_summary(qtbot, form, "Ba con chua dong y muc den bu dat khi mo rong duong", wait=False)
     qtbot.waitUntil(lambda: bar.waiting)         # the typing pause passed and the bar returned at once
     assert form.summary.text().endswith("mo rong duong")
     assert bar.current is None and "Đang chuẩn bị gợi ý" in bar.text()

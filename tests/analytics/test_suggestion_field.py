@@ -3,11 +3,9 @@
 topic of another field is shown only with a warning that its field differs."""
 
 import pytest
-from PySide6.QtWidgets import QApplication
 
 from app.analytics.suggest import suggest
-from ui.opinion.entry import EntryDialog
-from ui.tasks import TaskRunner
+from tests.analytics.entry_form import type_summary
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 
@@ -25,19 +23,11 @@ def test_same_field_topics_first_others_marked(demo_ctx):
     assert economy[0].field == "economy" and not economy[0].field_differs
 
 
-def test_entry_form_warns_when_the_suggested_topic_is_of_another_field(qtbot, demo_ctx):
-    dialog = EntryDialog(demo_ctx, tasks=TaskRunner(synchronous=True))
-    qtbot.addWidget(dialog)
-    dialog.show()
-    dialog.activateWindow()
-    qtbot.waitExposed(dialog)
-    form = dialog.form
+def test_entry_form_warns_when_the_suggested_topic_is_of_another_field(qtbot, entry_dialog):
+    form = entry_dialog.form
     bar = form.suggestion
     form.fields_["field"].set_code("defense_security")
-    form.summary.setFocus()
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is form.summary)
-    qtbot.keyClicks(form.summary, PATROL_TYPED)
-    qtbot.waitUntil(lambda: bar.current is not None, timeout=10000)
+    type_summary(qtbot, form, PATROL_TYPED)
     # The demo has no topic of that field: the best one is shown, but says its field differs.
     assert bar.current.field == "economy" and bar.current.field_differs
     assert "Bồi thường" in bar.text() and "thuộc lĩnh vực Kinh tế, khác lĩnh vực đã chọn" in bar.text()
