@@ -39,13 +39,20 @@ def when_modal(kind: type, act, tries: int = 3000) -> None:
     """Once a modal dialog of class `kind` is shown, run `act(dialog)` on it (poll every 10 ms,
     up to 30 s: a dialog that loads its choices on the worker shows late on a loaded machine).
     The dialog is looked for among the visible windows, not as the active modal widget, which
-    is another dialog whenever an earlier test left one open; a missed dialog waits forever."""
+    is another dialog whenever an earlier test left one open; a missed dialog waits forever.
+    An `act` that raises closes the dialog before the error goes on (pytest-qt fails the test
+    with it): left open, its exec() would never return and the whole run would hang."""
 
     def poll(left: int) -> None:
         box = next((w for w in QApplication.topLevelWidgets()
                     if isinstance(w, kind) and w.isVisible() and w.isModal()), None)
         if box is not None:
-            act(box)
+            try:
+                act(box)
+            except BaseException:
+                if box.isVisible():
+                    box.reject()
+                raise
         elif left:
             QTimer.singleShot(10, lambda: poll(left - 1))
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from app.context import User
 from app.meetings import core as meetings
 from app.meetings import schedule
 from app.text import vn_date
@@ -233,3 +234,33 @@ def test_similar_items_are_read_on_the_worker(main_window, store_off_gui_thread)
         page.show_similar()
     assert seen[0].startswith("<b>Ý kiến đang xem</b>")
     assert seen[2].startswith(f"{seen[1]} ý kiến tương tự") if seen[1] else seen[2] == "Không có ý kiến nào tương tự."
+
+
+def test_the_handling_dialog_reads_and_writes_on_the_worker(main_window, demo_ctx, store_off_gui_thread) -> None:
+    """Forwarding a topic: the agencies come from a query, the step is an op declaring the topic's
+    table, and the topics page shows the new state through `changed` (no hand-made refresh).
+    A refusal keeps the dialog open with its text."""
+    from app.opinions import topics
+    from ui.opinion.handling_dialog import HandlingDialog
+
+    demo_ctx.user = User("quantri", "admin", "Quản trị")
+    said: list[str] = []
+
+    def refuse_then_forward(dialog: HandlingDialog) -> None:
+        dialog.due.setText("ngày mai")
+        dialog.accept()
+        said.append(dialog.error.text())
+        said.append(str(dialog.isVisible()))
+        dialog.agency.set_code(next(iter(dialog.agency.options)))
+        dialog.due.setText("31/12/2026")
+        dialog.accept()
+
+    with store_off_gui_thread():
+        page = main_window.show_page("topics")
+        page.view.setCurrentIndex(page.view.model().index(2, 0))
+        chosen = page.current
+        when_modal(HandlingDialog, refuse_then_forward)
+        page.handle("forward")
+    assert said[0] and said[1] == "True"
+    assert topics.get(demo_ctx, chosen.id).handling == "forwarded"
+    assert page.current.id == chosen.id and page.current.handling == "forwarded"

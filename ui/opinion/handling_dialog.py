@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from app.context import Ctx
+from app.errors import DlxhError
 from app.office import agencies
 from app.opinions import handling
 from app.text import vn_date
@@ -61,7 +62,11 @@ class HandlingDialog(QDialog):
         ctx, kind, row_id, on = self.ctx, self.kind, self.row_id, self.on.text()
         if self.step == "forward":
             self.agency.settle()
-            agency, due = self.agency.code() or "", self.due.text()
+            try:
+                agency, due = self.agency.code() or "", self.due.text()
+            except DlxhError as exc:      # no agency chosen: said here like any refusal, the dialog stays
+                self._refused(exc)
+                return
             write = lambda: handling.forward(ctx, kind, row_id, agency, due, on)  # noqa: E731
         elif self.step == "resolve":
             result = self.result.toPlainText()
