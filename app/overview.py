@@ -1,7 +1,8 @@
 """The Overview page's content: a list of cards, each from one capability.
 
 Capabilities add cards from `app/overview_cards/<name>.py` with `cards(ctx) -> list[Card]`;
-discovered by file name so nobody edits a shared list.
+discovered by file name so nobody edits a shared list. A module whose cards take long (the
+topic model) says `SLOW = True`, and the page shows the others before them.
 
 A card row may carry a `Link`: where clicking (or Enter on) the row leads — a page, one
 record on it, or its list filtered. A card may carry a `Chart` (bars per month, stacked by a
@@ -90,11 +91,16 @@ class Card:
         self.rows = [r if isinstance(r, Row) else Row(*r) for r in self.rows]
 
 
-def build(ctx: Ctx) -> list[Card]:
+def build(ctx: Ctx, slow: bool | None = None) -> list[Card]:
+    """The cards in their order: all of them, or (`slow` True / False) only those of the card
+    modules that declare `SLOW = True` / the others. A slow module's cards need the topic
+    model, built once per store and change (0.3-0.5 s, most of start-up's wait for the
+    overview): the page asks for the quick cards first and shows them, then for the slow ones."""
     from app import discovery
 
     cards: list[Card] = []
     for module in discovery.submodules("app.overview_cards"):
-        cards.extend(module.cards(ctx))
+        if slow is None or getattr(module, "SLOW", False) == slow:
+            cards.extend(module.cards(ctx))
     cards.sort(key=lambda c: c.order)
     return cards

@@ -9,6 +9,7 @@ from app.context import Ctx
 from app.overview import Card, CardAction
 
 SHOWN = 3
+SLOW = True     # the topic model: Tổng quan shows the other cards first (app.overview.build)
 
 
 def _cut(text: str, n: int) -> str:

@@ -98,14 +98,23 @@ class Page(PageBase):
         self.layout_.addWidget(self.area, 1)
         self.card_widgets: list[QFrame] = []
         self._shown: tuple | None = None   # what the cards on screen say (see _signature)
+        self._parts: dict[bool, list[overview.Card]] = {False: [], True: []}   # quick, slow
         self.action_status = QLabel()
         self.action_status.setWordWrap(True)
         self.layout_.addWidget(self.action_status)
 
     def refresh(self) -> None:
         """The cards are built on the worker (each card queries the store); only the widgets
-        are made here."""
-        self.tasks.query(lambda: overview.build(self.ctx), self._show, parent=self)
+        are made here. The quick cards come first and are shown with the slow ones last shown
+        (none at start-up), then the slow ones (the topic model's) replace those."""
+        self.tasks.query(lambda: overview.build(self.ctx, slow=False), lambda cards: self._show_part(cards, False),
+                         parent=self)
+        self.tasks.query(lambda: overview.build(self.ctx, slow=True), lambda cards: self._show_part(cards, True),
+                         parent=self)
+
+    def _show_part(self, cards: list[overview.Card], slow: bool) -> None:
+        self._parts[slow] = cards
+        self._show(sorted(self._parts[False] + self._parts[True], key=lambda c: c.order))
 
     def _show(self, cards: list[overview.Card]) -> None:
         shown = _signature(cards)
