@@ -219,3 +219,31 @@ def test_drafting_a_report_looks_for_the_open_draft_and_drafts_on_the_worker(mai
         answer("Mở dự thảo đó")
         page.make_draft()
     assert len(_report_rows(page)) == before + 1 and page.panel.report.id == made.id
+
+
+def _names(page) -> dict[str, object]:
+    return {page.model.row_at(r).full_name: page.model.row_at(r) for r in range(page.model.rowCount())}
+
+
+def _select_person(page, collaborator_id: str) -> None:
+    page._reselect(collaborator_id)
+    assert page.selected().id == collaborator_id
+
+
+def test_the_collaborator_import_writes_on_the_worker(main_window, demo_ctx, store_off_gui_thread, tmp_path) -> None:
+    """The preview is read on the worker, the areas' names are a query, the import an op: the
+    list shows the new people through `changed`."""
+    from tests.collaborators.test_ui import _workbook
+
+    demo_ctx.user = User("canbo", "staff", "Cán bộ")
+    with store_off_gui_thread():
+        page = main_window.show_page("collaborators")
+        page.import_file(_workbook(tmp_path / "bo sung.xlsx"))
+        dialog = page.dialog
+        assert dialog.table.rowCount() == 3 and not dialog.ok.isEnabled()
+        for combo in dialog.combos.values():
+            combo.setCurrentIndex(combo.findData("none"))
+        assert dialog.ok.isEnabled()
+        dialog.confirm()
+    assert not dialog.isVisible() and "Đã thêm 3 cộng tác viên" in page.message.text()
+    assert {"Tô Văn Mười", "Kha Thị Út", "Sai Địa Bàn"} <= set(_names(page))

@@ -1,7 +1,9 @@
 """Excel import in two steps: the preview (read in the worker thread) shows every row with
 what will happen to it, what it skipped (sections, totals, signatures) and what each area name
 of the file means today (pre-reform names mapped, unknown names listed once with a choice);
-only "Nhập" writes, again in the worker, all good rows in one transaction."""
+only "Nhập" writes, again in the worker, all good rows in one transaction (an op declaring
+collaborators and units: the list reloads from the runner's `changed` signal). The names of
+the office's areas are a query too; the table is drawn again when they arrive."""
 
 from __future__ import annotations
 
@@ -26,9 +28,9 @@ from app.collaborators import excel_areas as ea
 from app.collaborators import excel_import
 from app.collaborators.excel_import import ImportPreview, ImportResult, PreviewRow
 from app.collaborators.registry import LABELS
-from app.errors import DlxhError
 from app.office import unit_name
 from ui.collab.common import error_label, ok_button, ok_cancel
+from ui.refusal import refusal
 
 OK_COLOR, PROBLEM_COLOR, DUP_COLOR = QColor("#e8f5e9"), QColor("#fdecea"), QColor("#fff8e1")
 # The fields each preview row shows between its line number and its outcome, headed by their labels.
@@ -45,7 +47,8 @@ class ImportPreviewDialog(QDialog):
     def __init__(self, ctx, tasks, pv: ImportPreview, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx, self.tasks, self.preview = ctx, tasks, pv
-        self.area_names = {u.code: u.name for u in ea.office_areas(ctx)}
+        self.area_names: dict[str, str] = {}   # the office's areas: the choices
+        self.target_names: dict[str, str] = {}   # those and any other area the file's names map to
         self.setWindowTitle(f"Nhập danh sách cộng tác viên – {pv.source}")
         self.resize(1100, 680)
         layout = QVBoxLayout(self)
@@ -75,7 +78,22 @@ class ImportPreviewDialog(QDialog):
         layout.addWidget(self.status)
         self.buttons = ok_cancel(self, self.confirm, "Nhập")
         self.ok = ok_button(self.buttons)
+        self.ok.setEnabled(False)   # until the rows are drawn with their areas' names
         layout.addWidget(self.buttons)
+        tasks.query(lambda: area_names(ctx, pv), self._names, parent=self)
+
+    def _names(self, names: tuple[dict[str, str], dict[str, str]]) -> None:
+        self.area_names, self.target_names = names
+        for m in self.preview.areas:
+            combo = self.combos[m.raw]
+            combo.blockSignals(True)
+            combo.clear()
+            for value, text in self._options(m):
+                combo.addItem(text, value)
+            combo.setCurrentIndex(max(0, combo.findData(_value(m))))
+            combo.blockSignals(False)
+        self.areas.resizeColumnsToContents()
+        self.areas.setColumnWidth(3, 360)
         self.refresh()
 
     # -- the area names -------------------------------------------------------------------
@@ -174,7 +192,7 @@ class ImportPreviewDialog(QDialog):
             return item.area
         m = self.preview.mapping(item.area_key)
         if m.choice == ea.MAP:
-            return unit_name(self.ctx, m.target)
+            return self.target_names.get(m.target or "", m.target or "")
         if m.choice == ea.ADD:
             return f"{ea.pretty_name(m.raw)} (thêm mới)"
         if m.choice == ea.NONE:
@@ -183,18 +201,26 @@ class ImportPreviewDialog(QDialog):
 
     def confirm(self) -> None:
         self.ok.setEnabled(False)
-        self.tasks.run(lambda progress: excel_import.apply(self.ctx, self.preview, progress),
-                       on_done=self._done, on_failed=self._failed, label="Đang nhập danh sách cộng tác viên…",
-                       parent=self, with_progress=True)
+        ctx, pv = self.ctx, self.preview
+        self.tasks.op(lambda progress: excel_import.apply(ctx, pv, progress), tables={"collaborators", "units"},
+                      on_done=self._done, on_failed=self._failed, label="Đang nhập danh sách cộng tác viên…",
+                      parent=self, with_progress=True)
 
     def _done(self, result: ImportResult) -> None:
         self.imported.emit(result)
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:
-        message = exc.message if isinstance(exc, DlxhError) else f"Lỗi chương trình: {exc}"
-        self.status.setText(message)
+        self.status.setText(refusal(exc).message)
         self.ok.setEnabled(True)
+
+
+def area_names(ctx, pv: ImportPreview) -> tuple[dict[str, str], dict[str, str]]:
+    """On the worker: the office's areas (code -> name), and the names of those plus every area a
+    name of the file may be mapped to (a candidate or the mapped target)."""
+    office = {u.code: u.name for u in ea.office_areas(ctx)}
+    others = {code for m in pv.areas for code in [m.target, *(c for c, _ in m.candidates)] if code and code not in office}
+    return office, {**office, **{code: unit_name(ctx, code) for code in others}}
 
 
 def _value(m: ea.AreaMapping) -> str:

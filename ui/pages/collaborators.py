@@ -36,6 +36,7 @@ from ui.files import open_file, save_file
 from ui.flow import FlowLayout
 from ui.models import RowsModel, listed_columns
 from ui.pages.base import PageBase
+from ui.refusal import refusal
 from ui.widgets import CodeCombo, SearchBox, compact_columns, sorted_table
 
 FLAG_COLOR = QColor("#fff3cd")
@@ -255,7 +256,7 @@ class Page(PageBase):
         self._open(dialog)
 
     def _refused(self, exc: BaseException) -> None:
-        self.message.setText(exc.message if isinstance(exc, DlxhError) else f"Lỗi chương trình: {exc}")
+        self.message.setText(refusal(exc).message)
 
     def choose_export_file(self, contacts: bool = False) -> None:
         name = "danh-ba-ctv.xlsx" if contacts else "danh-sach-ctv.xlsx"
