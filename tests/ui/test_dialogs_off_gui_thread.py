@@ -230,6 +230,34 @@ def _select_person(page, collaborator_id: str) -> None:
     assert page.selected().id == collaborator_id
 
 
+def test_status_change_and_replacement_are_ops(main_window, demo_ctx, store_off_gui_thread) -> None:
+    from app.collaborators.registry import Collaborator, create
+
+    demo_ctx.user = User("canbo", "staff", "Cán bộ")
+    people = [create(demo_ctx, Collaborator(full_name=name, status="active")) for name in ("Lò Văn Pả", "Lò Thị Xuân")]
+    with store_off_gui_thread():
+        page = main_window.show_page("collaborators")
+        _select_person(page, people[0].id)
+        page.change_status()
+        dialog = page.dialog
+        dialog.status.setCurrentIndex(dialog.status.findData("paused"))
+        dialog.on.setText("30/02/2026")
+        dialog.save()
+        assert dialog.isVisible() and dialog.error.text()                   # no such day
+        dialog.on.setText("01/11/2026")
+        dialog.reason.setText("Đi làm ăn xa")
+        dialog.save()
+        assert not dialog.isVisible() and _names(page)["Lò Văn Pả"].status == "paused"
+        page.replace()
+        swap = page.dialog
+        assert swap.newcomer.count() > 1
+        swap.newcomer.setCurrentIndex(swap.newcomer.findData(people[1].id))
+        swap.save()
+    assert not swap.isVisible()
+    gone = _names(page)["Lò Văn Pả"]
+    assert gone.status == "left" and gone.replaced_by == people[1].id
+
+
 def test_the_collaborator_import_writes_on_the_worker(main_window, demo_ctx, store_off_gui_thread, tmp_path) -> None:
     """The preview is read on the worker, the areas' names are a query, the import an op: the
     list shows the new people through `changed`."""

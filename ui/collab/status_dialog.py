@@ -1,4 +1,6 @@
-"""Status change (active → paused → left, with date and reason) and replacement dialogs."""
+"""Status change (active → paused → left, with date and reason) and replacement dialogs.
+The people to choose from are a query and the change an op declaring what it writes, so the
+list reloads from the runner's `changed` signal; a refusal stays in the open dialog."""
 
 from __future__ import annotations
 
@@ -19,11 +21,17 @@ from app.collaborators import status
 from app.collaborators.registry import Collaborator, CollaboratorFilter, list_collaborators
 from app.errors import DlxhError
 from ui.collab.common import error_label, ok_cancel
+from ui.errors import refusal_in
+from ui.tasks import TaskRunner
+
+# replace() also closes the person's open replacement proposal
+WRITES = frozenset({"collaborators", "replacement_proposals"})
 
 
 class _Base(QDialog):
-    def __init__(self, title: str, parent: QWidget | None) -> None:
+    def __init__(self, title: str, tasks: TaskRunner, parent: QWidget | None) -> None:
         super().__init__(parent)
+        self.tasks = tasks
         self.setWindowTitle(title)
         self.layout_ = QVBoxLayout(self)
         self.form = QFormLayout()
@@ -35,20 +43,17 @@ class _Base(QDialog):
         self.reason = QLineEdit()
 
     def save(self) -> None:
-        try:
-            self.apply()
-        except DlxhError as exc:
-            self.error.setText(exc.message)
-            return
-        self.accept()
+        self.tasks.op(self.change(), tables=WRITES, on_done=lambda _: self.accept(),
+                      on_failed=refusal_in(self.error), parent=self)
 
-    def apply(self) -> None:
+    def change(self):
+        """The write to run on the worker, with what was typed already taken from the widgets."""
         raise NotImplementedError
 
 
 class StatusDialog(_Base):
-    def __init__(self, ctx, c: Collaborator, parent: QWidget | None = None) -> None:
-        super().__init__(f"Đổi trạng thái – {c.full_name}", parent)
+    def __init__(self, ctx, tasks: TaskRunner, c: Collaborator, parent: QWidget | None = None) -> None:
+        super().__init__(f"Đổi trạng thái – {c.full_name}", tasks, parent)
         self.ctx, self.c = ctx, c
         self.status = QComboBox()
         for code in status.ALLOWED[c.status]:
@@ -58,21 +63,19 @@ class StatusDialog(_Base):
         self.form.addRow("Ngày", self.on)
         self.form.addRow("Lý do", self.reason)
 
-    def apply(self) -> None:
-        status.set_status(self.ctx, self.c.id, self.status.currentData(), self.on.text(), self.reason.text())
+    def change(self):
+        ctx, cid, to, on, reason = self.ctx, self.c.id, self.status.currentData(), self.on.text(), self.reason.text()
+        return lambda: status.set_status(ctx, cid, to, on, reason)
 
 
 class ReplaceDialog(_Base):
     """The leaving collaborator is replaced by an active one (added first with "Thêm" if new)."""
 
-    def __init__(self, ctx, c: Collaborator, parent: QWidget | None = None) -> None:
-        super().__init__(f"Thay thế cộng tác viên – {c.full_name}", parent)
+    def __init__(self, ctx, tasks: TaskRunner, c: Collaborator, parent: QWidget | None = None) -> None:
+        super().__init__(f"Thay thế cộng tác viên – {c.full_name}", tasks, parent)
         self.ctx, self.c = ctx, c
         self.newcomer = QComboBox()
-        people = [p for p in list_collaborators(ctx, CollaboratorFilter(status="active")) if p.id != c.id]
-        same_area = [p for p in people if p.area_code == c.area_code]
-        for p in same_area + [p for p in people if p.area_code != c.area_code]:
-            self.newcomer.addItem(f"{p.full_name} ({p.birth_year or '?'})", p.id)
+        tasks.query(lambda: list_collaborators(ctx, CollaboratorFilter(status="active")), self._fill, parent=self)
         self.form.addRow("Người thôi", QLabel(c.full_name))
         self.form.addRow("Người thay thế", self.newcomer)
         self.form.addRow("Ngày thôi", self.on)
@@ -81,7 +84,17 @@ class ReplaceDialog(_Base):
         hint.setWordWrap(True)
         self.layout_.insertWidget(1, hint)
 
-    def apply(self) -> None:
-        if self.newcomer.currentData() is None:
-            raise DlxhError("Chưa chọn người thay thế.")
-        status.replace(self.ctx, self.c.id, self.newcomer.currentData(), self.on.text(), self.reason.text())
+    def _fill(self, active: list[Collaborator]) -> None:
+        """Those of the same area first."""
+        people = [p for p in active if p.id != self.c.id]
+        for p in sorted(people, key=lambda p: p.area_code != self.c.area_code):
+            self.newcomer.addItem(f"{p.full_name} ({p.birth_year or '?'})", p.id)
+
+    def change(self):
+        ctx, cid, new, on, reason = self.ctx, self.c.id, self.newcomer.currentData(), self.on.text(), self.reason.text()
+
+        def replace():
+            if new is None:
+                raise DlxhError("Chưa chọn người thay thế.")
+            return status.replace(ctx, cid, new, on, reason)
+        return replace

@@ -231,12 +231,12 @@ class Page(PageBase):
         if c and c.status == "left":
             self.message.setText("Người này đã thôi tham gia; muốn công nhận lại, hãy thêm mới với quyết định mới.")
         elif c:
-            self._open(StatusDialog(self.ctx, c, self))
+            self._open(StatusDialog(self.ctx, self.tasks, c, self))
 
     def replace(self) -> None:
         c = self.selected()
         if c:
-            self._open(ReplaceDialog(self.ctx, c, self))
+            self._open(ReplaceDialog(self.ctx, self.tasks, c, self))
 
     def choose_import_file(self) -> None:
         path = open_file(self, "Chọn danh sách cộng tác viên (Excel)", "Tệp Excel (*.xlsx);;Mọi tệp (*)")
