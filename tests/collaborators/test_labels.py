@@ -26,7 +26,7 @@ def test_the_kind_carries_its_labels_and_the_registry_knows_it() -> None:
 
 
 def test_the_form_shows_each_field_by_its_declared_label(qtbot, office) -> None:
-    form = CollaboratorForm(office)
+    form = CollaboratorForm()
     qtbot.addWidget(form)
     shown = {}
     for column in (form.layout().itemAt(0).layout(), form.layout().itemAt(1).layout()):

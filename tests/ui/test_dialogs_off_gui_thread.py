@@ -230,6 +230,35 @@ def _select_person(page, collaborator_id: str) -> None:
     assert page.selected().id == collaborator_id
 
 
+def test_the_collaborator_editor_reads_and_saves_on_the_worker(main_window, demo_ctx, store_off_gui_thread) -> None:
+    """Add (a refusal marks the field and keeps the dialog), then edit: the list shows both
+    without a refresh call."""
+    demo_ctx.user = User("canbo", "staff", "Cán bộ")
+    with store_off_gui_thread():
+        page = main_window.show_page("collaborators")
+        page.add()
+        dialog = page.dialog
+        assert dialog.form.area_code.count() > 3 and dialog.save_button.isEnabled()
+        dialog.form.full_name.setText("Quách Thị Hạnh")
+        dialog.form.phone.setText("12345")
+        dialog.save()
+        assert dialog.isVisible() and "Số điện thoại" in dialog.error.text()
+        assert "b00020" in dialog.form.phone.styleSheet() and dialog.form.full_name.text() == "Quách Thị Hạnh"
+        dialog.form.phone.setText("0912 888 777")
+        dialog.form.area_code.setCurrentIndex(2)
+        dialog.save()
+        assert not dialog.isVisible()
+        added = _names(page)["Quách Thị Hạnh"]
+        assert added.phone == "0912888777"
+        _select_person(page, added.id)
+        page.edit()
+        editor = page.dialog
+        assert editor.form.full_name.text() == "Quách Thị Hạnh" and editor.form.area_code.currentIndex() == 2
+        editor.form.workplace.setText("Hội Nông dân xã")
+        editor.save()
+    assert not editor.isVisible() and _names(page)["Quách Thị Hạnh"].workplace == "Hội Nông dân xã"
+
+
 def test_status_change_and_replacement_are_ops(main_window, demo_ctx, store_off_gui_thread) -> None:
     from app.collaborators.registry import Collaborator, create
 
@@ -256,6 +285,31 @@ def test_status_change_and_replacement_are_ops(main_window, demo_ctx, store_off_
     assert not swap.isVisible()
     gone = _names(page)["Lò Văn Pả"]
     assert gone.status == "left" and gone.replaced_by == people[1].id
+
+
+def test_a_collaborators_detail_reads_and_writes_on_the_worker(main_window, demo_ctx, store_off_gui_thread) -> None:
+    """The detail is one query; a commendation is an op (refused without a reason) and the
+    detail reloads itself from `changed`, as it does after 'Sửa…'."""
+    demo_ctx.user = User("canbo", "staff", "Cán bộ")
+    with store_off_gui_thread():
+        page = main_window.show_page("collaborators")
+        page.view.selectRow(0)
+        page.open_detail()
+        detail = page.dialog
+        person = page.selected()
+        assert person.full_name in detail.windowTitle() and "<table" in detail.info.text()
+        detail.award_button.click()
+        assert "Lý do khen thưởng" in detail.award_error.text()
+        detail.award_reason.setText("Phản ánh kịp thời dư luận về giá phân bón")
+        detail.award_button.click()
+        shown = [detail.commendations.item(i).text() for i in range(detail.commendations.count())]
+        assert detail.award_error.text() == "" and detail.award_reason.text() == ""
+        assert any("giá phân bón" in line for line in shown)
+        detail.edit()
+        detail.editor.form.notes.setPlainText("Rất nhiệt tình")
+        detail.editor.save()
+        assert "Rất nhiệt tình" in detail.info.text()
+    detail.reject()
 
 
 def test_the_collaborator_import_writes_on_the_worker(main_window, demo_ctx, store_off_gui_thread, tmp_path) -> None:

@@ -1,11 +1,12 @@
 """The collaborator editor: one form, checked by app/ (registry.clean), errors shown next to
-the form in Vietnamese with the offending field focused. Nothing is saved until it passes."""
+the form in Vietnamese with the offending field focused. Nothing is saved until it passes.
+The area choices and the person edited are a query, the save an op declaring 'collaborators':
+the pages and the collaborator's detail reload from the runner's `changed` signal."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -21,10 +22,13 @@ from PySide6.QtWidgets import (
 from app import catalog
 from app.collaborators import registry
 from app.collaborators.registry import LABELS, Collaborator
+from app.context import Ctx
 from app.errors import DlxhError
 from app.office import agencies, communes
 from app.validate import PERSON_NAME_MAX, limit_hint
 from ui.collab.common import error_label, ok_button, ok_cancel
+from ui.refusal import refusal
+from ui.tasks import TaskRunner
 
 
 def _combo(items: list[tuple[str | None, str]]) -> QComboBox:
@@ -39,6 +43,11 @@ def _set(box: QComboBox, code: str | None) -> None:
     box.setCurrentIndex(max(index, 0))
 
 
+def area_choices(ctx: Ctx) -> list[tuple[str, str]]:
+    """(code, name) of the office's communes, then its agencies: where a collaborator works."""
+    return [(u.code, u.name) for u in communes(ctx)] + [(u.code, u.name) for u in agencies(ctx)]
+
+
 def _iso_to_vn(iso: str | None) -> str:
     if not iso:
         return ""
@@ -47,11 +56,11 @@ def _iso_to_vn(iso: str | None) -> str:
 
 
 class CollaboratorForm(QWidget):
-    """The fields of a collaborator, in two columns; `value()` returns a Collaborator (unchecked)."""
+    """The fields of a collaborator, in two columns; `value()` returns a Collaborator (unchecked).
+    The area choices are given by `set_areas` (read on the worker by whoever shows the form)."""
 
-    def __init__(self, ctx, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.ctx = ctx
         grid = QGridLayout(self)
         left, right = QFormLayout(), QFormLayout()
         grid.addLayout(left, 0, 0)
@@ -66,8 +75,7 @@ class CollaboratorForm(QWidget):
         self.party_member = QCheckBox("Là đảng viên")
         self.position = QLineEdit()
         self.workplace = QLineEdit()
-        areas = [(u.code, u.name) for u in communes(ctx)] + [(u.code, u.name) for u in agencies(ctx)]
-        self.area_code = _combo([(None, "— chọn địa bàn —"), *areas])
+        self.area_code = _combo([(None, "— chọn địa bàn —")])
         self.sector = _combo([(None, "—"), *catalog.SECTORS.items()])
         self.stratum = _combo([(None, "—"), *catalog.STRATA.items()])
         self.phone = QLineEdit()
@@ -93,6 +101,13 @@ class CollaboratorForm(QWidget):
                        "joined_on": self.joined_on, "decision_no": self.decision_no, "gender": self.gender, "stratum": self.stratum,
                        "sector": self.sector}
         self.original = Collaborator(full_name="")
+
+    def set_areas(self, areas: list[tuple[str, str]]) -> None:
+        chosen = self.area_code.currentData()
+        self.area_code.clear()
+        for code, label in [(None, "— chọn địa bàn —"), *areas]:
+            self.area_code.addItem(label, code)
+        _set(self.area_code, chosen)
 
     def load(self, c: Collaborator) -> None:
         self.original = c
@@ -123,42 +138,50 @@ class CollaboratorForm(QWidget):
 
 
 class EditorDialog(QDialog):
-    """Add or edit one collaborator. `saved(Collaborator)` fires after a successful save."""
+    """Add (no id) or edit one collaborator; `result_value` is the saved collaborator."""
 
-    saved = Signal(object)
-
-    def __init__(self, ctx, collaborator: Collaborator | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: Ctx, tasks: TaskRunner, collaborator_id: str | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.ctx = ctx
-        self.setWindowTitle("Sửa cộng tác viên" if collaborator and collaborator.id else "Thêm cộng tác viên")
+        self.ctx, self.tasks = ctx, tasks
+        self.setWindowTitle("Sửa cộng tác viên" if collaborator_id else "Thêm cộng tác viên")
         layout = QVBoxLayout(self)
-        self.form = CollaboratorForm(ctx)
-        if collaborator:
-            self.form.load(collaborator)
+        self.form = CollaboratorForm()
         layout.addWidget(self.form)
         self.error = error_label()
         self.error.hide()
         layout.addWidget(self.error)
         self.buttons = ok_cancel(self, self.save)
         self.save_button = ok_button(self.buttons)
+        self.save_button.setEnabled(False)   # until the areas (and the person) are in
         layout.addWidget(self.buttons)
         self.result_value: Collaborator | None = None
+        tasks.query(lambda: (area_choices(ctx), registry.get(ctx, collaborator_id) if collaborator_id else None),
+                    lambda got: self._fill(*got), parent=self)
 
-    def save(self) -> bool:
-        """Check and save; on a refusal show the message, mark the field and stay open."""
-        c = self.form.value()
+    def _fill(self, areas: list[tuple[str, str]], collaborator: Collaborator | None) -> None:
+        self.form.set_areas(areas)
+        if collaborator is not None:
+            self.form.load(collaborator)
+        self.save_button.setEnabled(True)
+
+    def save(self) -> None:
+        """Check and save on the worker; on a refusal show the message, mark the field and stay open."""
+        c, ctx = self.form.value(), self.ctx
         for widget in self.form.fields.values():
             widget.setStyleSheet("")
-        try:
-            self.result_value = registry.update(self.ctx, c) if c.id else registry.create(self.ctx, c)
-        except DlxhError as exc:
-            self.error.setText(exc.message)
-            self.error.show()
-            widget = self.form.fields.get(exc.field or "")
-            if widget is not None:
-                widget.setStyleSheet("border: 2px solid #b00020;")
-                widget.setFocus()
-            return False
-        self.saved.emit(self.result_value)
+        self.tasks.op(lambda: registry.update(ctx, c) if c.id else registry.create(ctx, c), tables={"collaborators"},
+                      on_done=self._saved, on_failed=self._refused, parent=self)
+
+    def _saved(self, collaborator: Collaborator) -> None:
+        self.result_value = collaborator
         self.accept()
-        return True
+
+    def _refused(self, exc: BaseException) -> None:
+        said: DlxhError = refusal(exc)
+        self.error.setText(said.message)
+        self.error.show()
+        widget = self.form.fields.get(said.field or "")
+        if widget is not None:
+            widget.setStyleSheet("border: 2px solid #b00020;")
+            widget.setFocus()

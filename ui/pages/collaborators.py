@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from app import catalog, deletion
 from app.collaborators import excel_export
-from app.collaborators.registry import LIST, CollaboratorFilter, get, list_collaborators
+from app.collaborators.registry import LIST, CollaboratorFilter, list_collaborators
 from app.errors import DlxhError
 from app.office import agencies, communes
 from app.text import vn_number
@@ -207,24 +207,23 @@ class Page(PageBase):
         return (person.id, person.full_name) if person else None
 
     def _open(self, dialog) -> None:
+        """Window-modal, not exec: the dialogs save through the runner, the list reloads from `changed`."""
         self.dialog = dialog
-        dialog.accepted.connect(self.refresh_list)
         dialog.open()
 
     # -- actions ----------------------------------------------------------------------------
     def add(self) -> None:
-        self._open(EditorDialog(self.ctx, None, self))
+        self._open(EditorDialog(self.ctx, self.tasks, None, self))
 
     def edit(self) -> None:
         c = self.selected()
         if c:
-            self._open(EditorDialog(self.ctx, get(self.ctx, c.id), self))
+            self._open(EditorDialog(self.ctx, self.tasks, c.id, self))
 
     def open_detail(self) -> None:
         c = self.selected()
         if c:
-            self._open(DetailDialog(self.ctx, c.id, self, tasks=self.tasks))
-            self.dialog.finished.connect(lambda _: self.refresh_list())
+            self._open(DetailDialog(self.ctx, c.id, self.tasks, self))
 
     def change_status(self) -> None:
         c = self.selected()
