@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from app.errors import DlxhError, ImportRefused
+from db.errors import readable
 
 _KINDS = ((stat.S_ISDIR, "một thư mục"), (stat.S_ISFIFO, "một ống dẫn (FIFO)"),
           (stat.S_ISCHR, "một thiết bị"), (stat.S_ISBLK, "một thiết bị"), (stat.S_ISSOCK, "một socket"))
@@ -36,8 +37,7 @@ def kind_of(mode: int) -> str | None:
 def shown(path: Path | str) -> str:
     """A path as the user can read it, even with a file name byte that is not UTF-8
     (surrogateescape from the OS): such a byte is shown as U+FFFD, never raised on."""
-    text = os.fspath(path)
-    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return readable(os.fspath(path))
 
 
 _ERRNO_VI = {errno.ENOENT: "không có tệp hoặc thư mục này", errno.EACCES: "không có quyền truy cập",

@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import re
 import sqlite3
 import uuid
 from pathlib import Path
@@ -37,10 +38,27 @@ RESTORE_ADVICE = "hãy khôi phục từ bản sao lưu gần nhất ('dlxh rest
 NOTHING_HALF_WRITTEN = "chưa có gì bị ghi dở."
 
 
+def readable(text: str) -> str:
+    """`text` as the user can read it: a byte the OS could not decode (a file name that is not
+    UTF-8 arrives as a lone surrogate, surrogateescape) is shown as U+FFFD, as the exchange folder
+    import shows it, so the text prints, draws in Qt and stores as UTF-8 without raising."""
+    if not _SURROGATE.search(text):
+        return text
+    try:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    except UnicodeEncodeError:  # a surrogate that is no escaped byte (from a JSON file, say)
+        return _SURROGATE.sub("\ufffd", text)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 class DlxhError(Exception):
-    """A refusal the user can act on; `message` is one Vietnamese sentence."""
+    """A refusal the user can act on; `message` is one Vietnamese sentence, made readable once
+    here (a file name's undecodable byte as U+FFFD) so no caller has to remember it."""
 
     def __init__(self, message: str, *, field: str | None = None) -> None:
+        message = readable(message)
         super().__init__(message)
         self.message = message
         self.field = field

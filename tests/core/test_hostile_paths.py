@@ -111,3 +111,14 @@ def test_kind_checks(tmp_path: Path) -> None:
     with pytest.raises(DlxhError, match="thư mục"):
         filekinds.regular_or_absent(tmp_path / "f" / "under")
     assert filekinds.shown(os.fsdecode(b"/tmp/b\xffd")) == "/tmp/b\ufffdd"
+    assert filekinds.shown("lone \ud800 surrogate") == "lone \ufffd surrogate"  # not an escaped byte: no raise
+
+
+def test_every_refusal_names_a_path_readably() -> None:
+    """A refusal built with a file name the OS gave undecoded shows U+FFFD, whoever built it."""
+    from app.errors import ImportRefused, StoreError
+
+    path = os.fsdecode(b"/tmp/s\xe1o\xff.db")
+    for error in (DlxhError, StoreError, ImportRefused):
+        refused = error(f"Không mở được «{path}».")
+        assert refused.message == str(refused) == "Không mở được «/tmp/s\ufffdo\ufffd.db»."

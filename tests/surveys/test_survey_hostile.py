@@ -4,6 +4,8 @@ and asks for confirmation (CLI --yes, GUI asks) — nothing written until confir
 
 from __future__ import annotations
 
+import json
+import os
 from pathlib import Path
 
 import openpyxl
@@ -39,6 +41,23 @@ def test_a_workbook_with_a_huge_dimension_reads_only_its_cells(tmp_path: Path) -
     table = read_table(tmp_path / "dim.xlsx")
     assert len(table.headers) == 2 and table.head == [["P1", "1"]]
     assert [cells for _, cells in table.data_rows()] == table.head
+
+
+def test_a_file_whose_name_is_not_utf8_is_named_readably(demo_ctx, tmp_path: Path) -> None:
+    """A refusal naming the file shows a byte that is not UTF-8 as U+FFFD (never a lone surrogate
+    that a message box, a log or the store cannot take), and the audit of an import names it so."""
+    sid = build_survey(demo_ctx)
+    broken = tmp_path / os.fsdecode(b"phi\xffu.xlsx")
+    broken.write_bytes(b"PK\x03\x04 not a zip")
+    with pytest.raises(ImportRefused) as caught:
+        file_import.import_file(demo_ctx, sid, broken)
+    assert "phi\ufffdu.xlsx" in caught.value.message and caught.value.message.isprintable()
+    assert str(caught.value) == caught.value.message
+    good = tmp_path / os.fsdecode(b"k\xe1q\xff.csv")
+    good.write_text(_rows(3), encoding="utf-8")
+    assert file_import.import_file(demo_ctx, sid, good).imported == 3
+    detail = demo_ctx.db.execute("SELECT detail FROM audit_log WHERE action = 'import' ORDER BY rowid DESC").fetchone()
+    assert json.loads(detail[0]) == {"file": "k\ufffdq\ufffd.csv", "rows": 3}
 
 
 @pytest.fixture
