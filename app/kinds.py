@@ -13,7 +13,7 @@ their validation live here only.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any, Generic, TypeVar
 
 from app import auth, catalog, records, validate
@@ -71,6 +71,10 @@ class Kind(Generic[R]):
 
     def __post_init__(self) -> None:
         ALL[self.table] = self
+
+    def default(self, name: str) -> Any:
+        """Field `name`'s default in the dataclass: what a form left empty stores."""
+        return next(f.default for f in fields(self.cls) if f.name == name)  # type: ignore[arg-type]
 
     def from_row(self, row: dict[str, Any]) -> R:
         return self.load(row) if self.load else records.from_row(self.cls, row)

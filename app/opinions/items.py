@@ -51,6 +51,11 @@ CHOICES: dict[str, dict[str, str]] = {"field": catalog.FIELDS, "tendency": catal
                                       "hotspot_risk": catalog.HOTSPOT_RISKS}
 
 
+# The catalogue fields the entry form asks after the proposal, in order: the form builds their
+# rows from this, their labels and choices above and their defaults in Opinion.
+ENTRY_TAIL = ("scale", "hotspot_risk")
+
+
 def clean(o: Opinion) -> dict:
     row = records.editable_row(o)
     row["received_on"] = validate.iso_date(validate.required(o.received_on, LABELS["received_on"], "received_on"),

@@ -31,7 +31,8 @@ def test_the_entry_form_rows_are_the_declared_labels(qtbot, office) -> None:
              if rows.itemAt(i, QFormLayout.ItemRole.LabelRole)]
     shown = [text for text in shown if text]
     expected = [items.LABELS[k] for k in ("received_on", "collaborator_id", "channel", "field", "area_code",
-                                          "topic_id", "tendency", "summary", "proposal", "scale", "hotspot_risk")]
+                                          "topic_id", "tendency", "summary", "proposal", *items.ENTRY_TAIL)]
+    assert items.ENTRY_TAIL[:2] == ("scale", "hotspot_risk")
     assert shown == expected
 
 

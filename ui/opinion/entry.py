@@ -52,7 +52,12 @@ from ui.refusal import refusal
 from ui.tasks import TaskRunner
 from ui.widgets import MultiLineEdit
 
-CHOICES = ("collaborator", "channel", "field", "area", "topic", "tendency", "scale", "risk")
+# The choice rows before Nội dung, each by its form key (drafts are kept under these keys) and
+# the item's field; the catalogue rows after the proposal are those items.ENTRY_TAIL declares.
+HEAD = {"collaborator": "collaborator_id", "channel": "channel", "field": "field", "area": "area_code",
+        "topic": "topic_id", "tendency": "tendency"}
+TAIL = {{"hotspot_risk": "risk"}.get(name, name): name for name in items.ENTRY_TAIL}   # "risk": older drafts' key
+FIELD_OF = {**HEAD, **TAIL}
 KEEP = ("received_on", "collaborator", "channel", "area")     # stay filled for the next item
 HANDLING = ("id", "origin", "version", "updated_at", "handling", "forwarded_to", "forwarded_on", "due_on", "result",
             "resolved_on", "answered_on")                      # an edit keeps these as stored
@@ -79,8 +84,7 @@ class EntryForm(QWidget):
             "area": ChoiceEdit({}, items.LABELS["area_code"], required=False),
             "topic": ChoiceEdit({}, items.LABELS["topic_id"], required=False),
             "tendency": ChoiceEdit(catalog.TENDENCIES, items.LABELS["tendency"]),
-            "scale": ChoiceEdit(catalog.SCALES, items.LABELS["scale"]),
-            "risk": ChoiceEdit(catalog.HOTSPOT_RISKS, items.LABELS["hotspot_risk"]),
+            **{key: ChoiceEdit(items.CHOICES[name], items.LABELS[name]) for key, name in TAIL.items()},
         }
         self.received_on = QLineEdit(vn_date(date.today()))
         self.received_on.setPlaceholderText("dd/mm/yyyy")
@@ -98,18 +102,16 @@ class EntryForm(QWidget):
         self.done.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
         form = self.rows = QFormLayout()
-        labels = {"collaborator": "collaborator_id", "channel": "channel", "field": "field", "area": "area_code",
-                  "topic": "topic_id", "tendency": "tendency", "scale": "scale", "risk": "hotspot_risk"}
         form.addRow(items.LABELS["received_on"], self.received_on)
-        for key in ("collaborator", "channel", "field", "area", "topic", "tendency"):
-            form.addRow(items.LABELS[labels[key]], self.fields_[key])
+        for key, name in HEAD.items():
+            form.addRow(items.LABELS[name], self.fields_[key])
         form.addRow(items.LABELS["summary"], self.summary)
         form.addRow("", self.hint)
         self.suggestion = SuggestionBar(ctx, self.summary, self.fields_["topic"], self.fields_["field"], self, tasks)
         form.addRow("", self.suggestion)
         form.addRow(items.LABELS["proposal"], self.proposal)
-        for key in ("scale", "risk"):
-            form.addRow(items.LABELS[labels[key]], self.fields_[key])
+        for key, name in TAIL.items():
+            form.addRow(items.LABELS[name], self.fields_[key])
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         help_ = QLabel("Tab: sang ô sau · Enter: lưu và đóng · Shift+Enter: xuống dòng trong Nội dung · "
@@ -123,9 +125,8 @@ class EntryForm(QWidget):
         layout.addWidget(QLabel("Đã lưu trong lần nhập này:"))
         layout.addWidget(self.done, 1)
 
-        order = [self.received_on] + [self.fields_[k] for k in ("collaborator", "channel", "field", "area", "topic",
-                                                                 "tendency")] + [self.summary, self.proposal] + \
-                [self.fields_["scale"], self.fields_["risk"]]
+        order = [self.received_on] + [self.fields_[k] for k in HEAD] + [self.summary, self.proposal] + \
+                [self.fields_[k] for k in TAIL]
         for a, b in zip(order, order[1:], strict=False):
             QWidget.setTabOrder(a, b)
         self.order = order
@@ -192,10 +193,8 @@ class EntryForm(QWidget):
 
     def load_item(self, o: items.Opinion) -> None:
         self.received_on.setText(vn_iso(o.received_on))
-        for key, code in (("collaborator", o.collaborator_id), ("channel", o.channel), ("field", o.field),
-                          ("area", o.area_code), ("topic", o.topic_id), ("tendency", o.tendency), ("scale", o.scale),
-                          ("risk", o.hotspot_risk)):
-            self.fields_[key].set_code(code)
+        for key, name in FIELD_OF.items():
+            self.fields_[key].set_code(getattr(o, name))
         self.summary.setText(o.summary)
         self.proposal.setText(o.proposal or "")
 
@@ -207,8 +206,8 @@ class EntryForm(QWidget):
                 widget.clear()
         self.summary.clear()
         self.proposal.clear()
-        self.fields_["scale"].set_code("low")
-        self.fields_["risk"].set_code("none")
+        for key, name in TAIL.items():
+            self.fields_[key].set_code(items.KIND.default(name))
         if not keep:
             self.fields_["channel"].set_code("meeting" if (meeting or self.meeting_id) else "direct")
             if collaborator_id:
@@ -254,8 +253,8 @@ class EntryForm(QWidget):
             received_on=self.received_on.text(), summary=self.summary.text(),
             field=f["field"].code() or "", tendency=f["tendency"].code() or "",
             collaborator_id=f["collaborator"].code(), channel=f["channel"].code() or "direct",
-            area_code=f["area"].code(), topic_id=f["topic"].code(), scale=f["scale"].code() or "low",
-            hotspot_risk=f["risk"].code() or "none", proposal=self.proposal.text().strip() or None,
+            area_code=f["area"].code(), topic_id=f["topic"].code(), proposal=self.proposal.text().strip() or None,
+            **{name: f[key].code() or items.KIND.default(name) for key, name in TAIL.items()},
             meeting_id=self.meeting_id)
 
     def save(self) -> None:
@@ -350,11 +349,8 @@ class EntryForm(QWidget):
         return True
 
     def _focus_field(self, exc: DlxhError) -> None:
-        target = {"received_on": self.received_on, "summary": self.summary, "field": self.fields_["field"],
-                  "tendency": self.fields_["tendency"], "area_code": self.fields_["area"],
-                  "topic_id": self.fields_["topic"], "channel": self.fields_["channel"],
-                  "scale": self.fields_["scale"], "hotspot_risk": self.fields_["risk"],
-                  "collaborator_id": self.fields_["collaborator"]}.get(exc.field or "")
+        target = {"received_on": self.received_on, "summary": self.summary,
+                  **{name: self.fields_[key] for key, name in FIELD_OF.items()}}.get(exc.field or "")
         if target is None and isinstance(exc, ValidationError):
             target = next((w for w in self.fields_.values() if w.label in exc.message), None)
         if target is not None:
