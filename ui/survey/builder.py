@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import DlxhError
-from app.surveys import printable
 from app.surveys import questionnaire as qn
 from app.surveys.model import KINDS, Question, SkipRule
 from app.text import vn_iso
@@ -37,6 +36,13 @@ from ui.models import Column, RowsModel
 from ui.widgets import lock_widgets, setup_table
 
 CLOSED_TIP = "Cuộc điều tra đã kết thúc: chuyển trạng thái về “Đang thu phiếu” để sửa."
+
+
+def _render_printable(ctx, sid: str, folder):
+    """On the worker, where the document writers it needs are imported when first used."""
+    from app.surveys import printable
+
+    return printable.render(ctx, sid, folder)
 
 
 class BuilderView(QWidget):
@@ -264,6 +270,6 @@ class BuilderView(QWidget):
         folder = choose_folder(self, "Chọn thư mục lưu phiếu in")
         if not folder:
             return
-        self.tasks.run(lambda: printable.render(self.ctx, self.sid, folder), label="Đang tạo phiếu in…", parent=self,
+        self.tasks.run(lambda: _render_printable(self.ctx, self.sid, folder), label="Đang tạo phiếu in…", parent=self,
                        on_done=lambda files: QMessageBox.information(
                            self, "Đã tạo phiếu in", "\n".join(str(f) for f in files)))

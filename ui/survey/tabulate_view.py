@@ -22,9 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.surveys import registered, report
 from app.surveys import tabulate as tb
-from app.surveys.excel_export import export_xlsx
 from app.surveys.report_text import method_rows, pct, reading
 from app.text import vn_number
 from ui.files import choose_folder, save_file
@@ -43,6 +41,27 @@ def percent_axis(peak: float) -> tuple[int, int]:
         if top // step <= 5:
             return max(top, step), step
     return 100, 20
+
+
+# The survey's files are written on the worker, and the libraries that write them (openpyxl,
+# python-docx, reportlab: 0.2-0.5 s of imports) are imported there when first used, not on
+# the GUI thread while the page opens.
+def _export_xlsx(data: tb.SurveyData, path: str):
+    from app.surveys.excel_export import export_xlsx
+
+    return export_xlsx(data, path)
+
+
+def _render_report(ctx, sid: str, folder, weight):
+    from app.surveys import report
+
+    return report.render(ctx, sid, folder, weight=weight)
+
+
+def _register_report(ctx, sid: str, weight):
+    from app.surveys import registered
+
+    return registered.register_report(ctx, sid, weight)
 
 
 def _item(text: str, right: bool = True) -> QTableWidgetItem:
@@ -221,14 +240,14 @@ class TabulateView(QWidget):
     def _export(self) -> None:
         path = save_file(self, "Xuất Excel", "tong-hop-tham-do.xlsx", "Excel (*.xlsx)")
         if path:
-            self.tasks.run(lambda: export_xlsx(self.data, path), label="Đang xuất Excel…", parent=self,
+            self.tasks.run(lambda: _export_xlsx(self.data, path), label="Đang xuất Excel…", parent=self,
                            on_done=lambda p: QMessageBox.information(self, "Đã xuất", str(p)))
 
     def _report(self) -> None:
         folder = choose_folder(self, "Chọn thư mục lưu báo cáo")
         if folder:
             weight = self.weight.currentData()
-            self.tasks.run(lambda: report.render(self.ctx, self.sid, folder, weight=weight),
+            self.tasks.run(lambda: _render_report(self.ctx, self.sid, folder, weight),
                            label="Đang tạo báo cáo…", parent=self,
                            on_done=lambda files: QMessageBox.information(
                                self, "Đã tạo báo cáo", "\n".join(str(f) for f in files)))
@@ -236,7 +255,7 @@ class TabulateView(QWidget):
     def _register(self) -> None:
         """Keep the report in the register as a draft: numbered, approved and signed on the Reports page."""
         weight = self.weight.currentData()
-        self.tasks.run(lambda: registered.register_report(self.ctx, self.sid, weight),
+        self.tasks.run(lambda: _register_report(self.ctx, self.sid, weight),
                        label="Đang lưu vào sổ báo cáo…", parent=self,
                        on_done=lambda saved: QMessageBox.information(
                            self, "Đã lưu vào sổ báo cáo",

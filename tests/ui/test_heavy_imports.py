@@ -1,0 +1,61 @@
+"""No page loads a document or workbook library on the GUI thread while it opens: openpyxl,
+python-docx, pyHanko, pypdf, pypdfium2 and lxml cost 0.2-0.5 s of imports (the survey page
+froze for a quarter of a second the first time it opened, importing openpyxl for an export
+nobody had asked for). They are imported where the file is written, on the worker.
+
+A fresh interpreter opens the demo office's window with the real worker and visits every
+page; an import hook notes each of those libraries imported on the main thread. The reports
+page's glyph warning reads the PDF font's coverage with reportlab as the clerk types, so
+reportlab (and the Pillow it loads) are not in the list."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+HEAVY = ("openpyxl", "docx", "pyhanko", "pypdf", "pypdfium2", "lxml")
+
+CHILD = r"""
+import importlib.abc, os, sys, threading, traceback
+heavy, seen = tuple(sys.argv[2].split(",")), []
+
+class Watch(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path, target=None):
+        if name in heavy and threading.current_thread() is threading.main_thread():
+            frames = [f.strip().splitlines()[0] for f in traceback.format_stack()[:-1] if "<frozen" not in f]
+            seen.append(name + " <- " + " / ".join(frames[-4:]))
+        return None
+
+sys.meta_path.insert(0, Watch())
+from app.office import open_ctx
+from ui.app import make_app
+from ui.main_window import MainWindow
+
+app = make_app()
+ctx = open_ctx(sys.argv[1])
+window = MainWindow(ctx)
+window.show()
+window.tasks.settle()
+for key, _label in window.nav_items:
+    window.show_page(key)
+    window.tasks.settle()
+    app.processEvents()
+    for found in seen:
+        print(key + ": " + found)
+    seen.clear()
+window.close()
+ctx.close()
+print("visited", len(window.nav_items))
+"""
+
+
+def test_no_page_imports_a_document_library_on_the_gui_thread(demo_path: Path) -> None:
+    done = subprocess.run([sys.executable, "-c", CHILD, str(demo_path), ",".join(HEAVY)], cwd=ROOT,
+                          capture_output=True, text=True, timeout=300,
+                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)})
+    lines = done.stdout.splitlines()
+    assert done.returncode == 0 and lines and lines[-1].startswith("visited"), done.stderr[-2000:]
+    assert lines[:-1] == [], "\n".join(lines[:-1])
