@@ -130,17 +130,19 @@ class TaskRunner(QObject):
         """Read on the worker; `on_done(result)` fills the widgets on the UI thread."""
         self.run(fn, on_done=on_done, on_failed=on_failed, parent=parent, label=label)
 
-    def op(self, fn: Callable[..., Any], *, tables: Iterable[str], on_done: Callable[[Any], None] | None = None,
+    def op(self, fn: Callable[..., Any], *, tables: Iterable[str] | Callable[[Any], Iterable[str]],
+           on_done: Callable[[Any], None] | None = None,
            parent: QWidget | None = None, label: str | None = None, with_progress: bool = False,
            on_failed: Callable[[BaseException], None] | None = None) -> None:
         """Write on the worker; after `on_done`, emit `changed(tables)` once, so every page
-        showing those tables reloads itself."""
-        written = frozenset(tables)
+        showing those tables reloads itself. `tables` may be a function of the op's result when
+        what was written depends on it (a package import writes the tables the package carried)."""
+        declared = None if callable(tables) else frozenset(tables)
 
         def done(result: Any) -> None:
             if on_done:
                 on_done(result)
-            self.changed.emit(written)
+            self.changed.emit(declared if declared is not None else frozenset(tables(result)))  # type: ignore[operator]
 
         self.run(fn, on_done=done, on_failed=on_failed, parent=parent, label=label, with_progress=with_progress)
 

@@ -33,6 +33,7 @@ def test_exchange_and_province_pages_flow(demo_ctx, tmp_path, qtbot, passphrase_
         for page in (district_page, province_page):
             qtbot.addWidget(page)
             page.resize(1200, 760)
+            page.show()   # a shown page reloads itself after a write (the runner's changed signal)
             page.refresh()
         district_page.enrol_from(_card_file(prov, tmp_path), confirm=False)
         province_page.enrol_from(_card_file(demo_ctx, tmp_path), confirm=False)

@@ -329,3 +329,30 @@ def test_the_collaborator_import_writes_on_the_worker(main_window, demo_ctx, sto
         dialog.confirm()
     assert not dialog.isVisible() and "Đã thêm 3 cộng tác viên" in page.message.text()
     assert {"Tô Văn Mười", "Kha Thị Út", "Sai Địa Bàn"} <= set(_names(page))
+
+
+def test_the_exchange_page_enrols_and_exports_on_the_worker(main_window, demo_ctx, store_off_gui_thread, tmp_path,
+                                                            monkeypatch, passphrase_env) -> None:
+    """Enrolling the province's card, saving this office's card and writing a package are ops or
+    queries; the peers and sent lists show the result through `changed`."""
+    from tests.exchange.sync_helpers import new_province
+    from tests.exchange.test_exchange_ui import _card_file
+    from ui.pages import exchange
+
+    province = new_province(tmp_path / "p.db")
+    try:
+        card = _card_file(province, tmp_path)
+        code = province.origin
+    finally:
+        province.close()
+    monkeypatch.setattr(exchange, "save_file", lambda *args: str(tmp_path / "the.dlxid"))
+    with store_off_gui_thread():
+        page = main_window.show_page("exchange")
+        sent = page.sent.rowCount()
+        page.enrol_from(card, confirm=False)
+        assert code in {page.peers.row_at(r).unit_code for r in range(page.peers.rowCount())}
+        assert page.status.text().startswith(f"Đã đăng ký đơn vị {code}")
+        page.export_card()
+        page.start_export(tmp_path / "usb")
+    assert (tmp_path / "the.dlxid").read_bytes() and next((tmp_path / "usb").glob("*.dlxh"))
+    assert page.sent.rowCount() == sent + 1 and page.status.text().startswith("Đã ghi gói số")

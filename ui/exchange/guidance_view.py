@@ -1,6 +1,10 @@
-"""Guidance tab: the province writes notes and topics to watch; a district reads what came down."""
+"""Guidance tab: the province writes notes and topics to watch; a district reads what came down.
+The rows are read by the exchange page (a query); a new note is an op declaring 'guidance',
+after which the page reloads from `changed`. A refusal keeps the dialog open."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
@@ -23,7 +27,6 @@ from PySide6.QtWidgets import (
 from app import catalog
 from app.exchange import guidance
 from app.text import vn_iso
-from ui.errors import show_error
 from ui.models import Column, RowsModel, sortable
 from ui.widgets import setup_table
 
@@ -31,7 +34,9 @@ KIND_LABELS = {"note": "Định hướng", "watch_topic": "Vấn đề cần the
 
 
 class GuidanceDialog(QDialog):
-    def __init__(self, parent=None) -> None:
+    """OK hands the values to `save` (with the dialog, which it closes once they are stored)."""
+
+    def __init__(self, save: Callable[[dict, QDialog], None], parent=None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Thêm hướng dẫn gửi các xã, phường")
         form = QFormLayout(self)
@@ -58,7 +63,7 @@ class GuidanceDialog(QDialog):
         ):
             form.addRow(label, widget)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
+        buttons.accepted.connect(lambda: save(self.values(), self))
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
 
@@ -73,10 +78,10 @@ class GuidanceDialog(QDialog):
 
 
 class GuidanceView(QWidget):
-    def __init__(self, ctx, is_province: bool, on_changed, parent=None) -> None:
+    def __init__(self, ctx, tasks, is_province: bool, parent=None) -> None:
         super().__init__(parent)
-        self.ctx = ctx
-        self.on_changed = on_changed
+        self.ctx, self.tasks = ctx, tasks
+        self.dialog: GuidanceDialog | None = None
         box = QVBoxLayout(self)
         row = QHBoxLayout()
         row.addWidget(
@@ -107,24 +112,17 @@ class GuidanceView(QWidget):
         setup_table(self.view)
         box.addWidget(self.view, 1)
 
-    def refresh(self) -> None:
-        self.show_rows(guidance.list_guidance(self.ctx))
-
     def show_rows(self, rows: list) -> None:
         """Show guidance read elsewhere (the exchange page reads it on the worker)."""
         self.model.set_rows(rows)
         self.view.resizeColumnsToContents()
 
     def add(self) -> None:
-        dialog = GuidanceDialog(self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.save(dialog.values())
+        self.dialog = GuidanceDialog(self.save, self)
+        self.dialog.open()
 
-    def save(self, values: dict) -> None:
-        try:
-            guidance.add_guidance(self.ctx, **values)
-        except Exception as exc:  # noqa: BLE001 - DlxhError carries the Vietnamese message
-            show_error(self, exc)
-            return
-        self.refresh()
-        self.on_changed()
+    def save(self, values: dict, dialog: QDialog | None = None) -> None:
+        """Store a note on the worker (a refusal is said over the dialog, which stays open)."""
+        ctx = self.ctx
+        self.tasks.op(lambda: guidance.add_guidance(ctx, **values), tables={"guidance"},
+                      on_done=lambda _: dialog.accept() if dialog is not None else None, parent=dialog or self)

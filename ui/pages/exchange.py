@@ -36,6 +36,11 @@ CARD_CERT_LINE = "Thẻ kèm chứng thư số ký báo cáo; mã xác nhận ba
 CARD_NO_CERT_LINE = "Thẻ định dạng cũ, không kèm chứng thư số ký báo cáo."
 
 
+def imported_tables(results) -> set[str]:
+    """What package imports wrote: the tables their rows went to, and this PC's record of them."""
+    return {"inbox", "report_arrivals"} | {table for r in results if r is not None for table in r.rows}
+
+
 class Page(PageBase):
     title = "Trao đổi dữ liệu"
     needs_office = True
@@ -140,7 +145,7 @@ class Page(PageBase):
             setup_table(view)
             self.views.append(view)
             tabs.addTab(view, label)
-        self.guidance = GuidanceView(ctx, self.is_province, self.refresh)
+        self.guidance = GuidanceView(ctx, tasks, self.is_province)
         tabs.addTab(self.guidance, "Hướng dẫn của tỉnh" if not self.is_province else "Hướng dẫn gửi xã, phường")
         tabs.currentChanged.connect(lambda _i: self._fit_current())
         self.layout_.addWidget(tabs, 1)
@@ -191,7 +196,10 @@ class Page(PageBase):
 
     # --- identity cards -------------------------------------------------------------------
     def export_card(self) -> None:
-        card = keys.my_card(self.ctx)
+        ctx = self.ctx
+        self.tasks.query(lambda: keys.my_card(ctx), self._save_card, parent=self)
+
+    def _save_card(self, card: identity.Card) -> None:
         name = save_file(self, "Lưu thẻ định danh", f"{card.unit_code}.dlxid", "Thẻ định danh DLXH (*.dlxid)")
         if name:
             safezip.atomic_write(Path(name), identity.card_bytes(card))
@@ -203,6 +211,8 @@ class Page(PageBase):
             self.enrol_from(Path(name))
 
     def enrol_from(self, path: Path, confirm: bool = True) -> None:
+        """The card is read and confirmed here; the enrolment is an op on 'peers' (the lists
+        reload from `changed`)."""
         try:
             card = identity.parse_card(read_file(path, limit=identity.MAX_CARD_BYTES))
             if confirm:
@@ -217,12 +227,12 @@ class Page(PageBase):
                 ):
                     self.status.setText("Chưa đăng ký: mã xác nhận chưa được xác nhận.")
                     return
-            peer = keys.enrol(self.ctx, card)
         except Exception as exc:  # noqa: BLE001 - shown to the user; DlxhError carries Vietnamese
             show_error(self, exc)
             return
-        self.status.setText(f"Đã đăng ký đơn vị {peer.unit_code} — {peer.name}. {identity.certificate_note(card)}")
-        self.refresh()
+        ctx = self.ctx
+        self.tasks.op(lambda: keys.enrol(ctx, card), tables={"peers"}, parent=self, on_done=lambda peer: self.status.setText(
+            f"Đã đăng ký đơn vị {peer.unit_code} — {peer.name}. {identity.certificate_note(card)}"))
 
     # --- packages ---------------------------------------------------------------------------
     def export_package(self) -> None:
@@ -233,18 +243,19 @@ class Page(PageBase):
     def start_export(self, folder: Path) -> None:
         recipient = self.recipient.currentData() if self.is_province else None
         contacts = self.contacts.isChecked()
+        ctx = self.ctx
         self._in_background(
             lambda progress: export.export_package(
-                self.ctx, folder, recipient=recipient, include_contacts=contacts, progress=progress
+                ctx, folder, recipient=recipient, include_contacts=contacts, progress=progress
             ),
             self._exported,
             "Đang lập, ký và mã hóa gói…",
+            {"outbox"},
         )
 
     def _exported(self, res) -> None:
         total = sum(v for k, v in res.rows.items() if not k.startswith("_"))
         self.status.setText(f"Đã ghi gói số {res.seq} gửi {res.recipient} ({total} dòng, {res.files} tệp): {res.path}")
-        self.refresh()
 
     def import_package(self) -> None:
         names = open_files(self, "Chọn gói cần nhập (có thể chọn nhiều gói)", "Gói DLXH (*.dlxh);;Mọi tệp (*)")
@@ -261,16 +272,18 @@ class Page(PageBase):
     def start_import_many(self, paths: list[Path]) -> None:
         """Many packages in one go (import_batch): a bad file never stops the others; the
         outcome of every file is listed when it is done."""
-        self._in_background(
-            lambda progress: import_batch.import_files(self.ctx, paths, progress=progress),
-            self._imported_many,
-            "Đang kiểm tra và nhập các gói…",
-        )
+        ctx = self.ctx
 
-    def _imported_many(self, outcomes: list[import_batch.FileOutcome]) -> None:
+        def work(progress):
+            outcomes = import_batch.import_files(ctx, paths, progress=progress)
+            return outcomes, {p.unit_code: p.name for p in keys.peers(ctx)}
+
+        self._in_background(work, lambda done: self._imported_many(*done), "Đang kiểm tra và nhập các gói…",
+                            lambda done: imported_tables(o.result for o in done[0]))
+
+    def _imported_many(self, outcomes: list[import_batch.FileOutcome], senders: dict[str, str]) -> None:
         self.status.setText(import_batch.summary(outcomes))
-        self.refresh()
-        self.last_outcomes = BatchOutcomeDialog(outcomes, {p.unit_code: p.name for p in keys.peers(self.ctx)}, self)
+        self.last_outcomes = BatchOutcomeDialog(outcomes, senders, self)
         self.last_outcomes.open()
 
     def save_receipt_again(self) -> None:
@@ -280,8 +293,11 @@ class Page(PageBase):
             self.tabs.setCurrentWidget(view)
             self.status.setText("Chọn một gói trong thẻ «Gói đã nhận» rồi bấm lại nút «Ghi lại biên nhận…».")
             return
-        item = self.received.rows[view.model().mapToSource(rows[0]).row()]
-        data = status.receipt_bytes(self.ctx, item.sender, item.seq)
+        item, ctx = self.received.rows[view.model().mapToSource(rows[0]).row()], self.ctx
+        self.tasks.query(lambda: status.receipt_bytes(ctx, item.sender, item.seq),
+                         lambda data: self._save_receipt(item, data), parent=self)
+
+    def _save_receipt(self, item, data: bytes | None) -> None:
         if data is None:
             self.status.setText(f"Gói số {item.seq} của {item.sender} không có biên nhận lưu lại.")
             return
@@ -295,16 +311,18 @@ class Page(PageBase):
             return
         self.status.setText(f"Đã ghi lại biên nhận gói số {item.seq} cho {item.sender}: {name}")
 
-    def _in_background(self, work, on_done, label: str) -> None:
-        """Long exchange work runs on the worker thread with a progress bar; a refusal is shown."""
-        self.tasks.run(work, on_done=on_done, label=label,
-                       parent=self, with_progress=True)
+    def _in_background(self, work, on_done, label: str, tables) -> None:
+        """Long exchange work is an op on the worker thread with a progress bar (a refusal is
+        shown); the lists reload from `changed`."""
+        self.tasks.op(work, tables=tables, on_done=on_done, label=label, parent=self, with_progress=True)
 
     def start_import(self, path: Path) -> None:
+        ctx = self.ctx
         self._in_background(
-            lambda progress: importer.import_package(self.ctx, path, progress=progress),
+            lambda progress: importer.import_package(ctx, path, progress=progress),
             self._imported,
             "Đang kiểm tra và nhập gói…",
+            lambda res: imported_tables([res]),
         )
 
     def _imported(self, res) -> None:
@@ -312,7 +330,6 @@ class Page(PageBase):
         if res.receipt_path:
             text += f" Biên nhận gửi lại cho {res.sender}: {res.receipt_path}"
         self.status.setText(text)
-        self.refresh()
 
     def import_receipt(self) -> None:
         name = open_file(self, "Chọn biên nhận", "Biên nhận DLXH (*.dlxr);;Mọi tệp (*)")
@@ -320,9 +337,6 @@ class Page(PageBase):
             self.apply_receipt(Path(name))
 
     def apply_receipt(self, path: Path) -> None:
-        try:
-            self.status.setText(receipts.import_receipt(self.ctx, path))
-        except Exception as exc:  # noqa: BLE001
-            show_error(self, exc)
-            return
-        self.refresh()
+        ctx = self.ctx
+        self.tasks.op(lambda: receipts.import_receipt(ctx, path), tables={"outbox"}, on_done=self.status.setText,
+                      parent=self)
