@@ -14,6 +14,7 @@ from app import private_temp
 from app.context import Ctx
 from app.errors import NOT_THE_FILE, KeyUnavailableError, NoKeyring, StoreError
 from app.office import open_ctx
+from ui import palette
 from ui.errors import LOG_PATH, install_excepthook
 from ui.main_window import MainWindow
 from ui.sort_style import SortArrowStyle
@@ -35,10 +36,11 @@ def make_app() -> QApplication:
 
 
 def apply_style(app: QApplication) -> None:
-    """The one style sheet (resources/style.qss): spacing, headings, table density, accent."""
+    """The one style sheet (resources/style.qss, its colours named in ui/palette.py): spacing,
+    headings, table density, accent, and the looks widgets take by property or name."""
     path = I18N_DIR.parent / "style.qss"
     if path.exists():
-        app.setStyleSheet(path.read_text(encoding="utf-8"))
+        app.setStyleSheet(palette.fill(path.read_text(encoding="utf-8")))
 
 
 def install_qt_vietnamese(app: QApplication) -> bool:

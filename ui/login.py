@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from app import users
 from app.context import Ctx, User
 from app.errors import DlxhError
+from ui import palette
 from ui.enter_keys import on_enter
 
 
@@ -38,7 +39,7 @@ class CredentialsForm(QDialog):
         self.message = QLabel()
         self.message.setObjectName("loginMessage")
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #b00020;")
+        palette.set_tone(self.message, "error")
         layout.addWidget(self.message)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)

@@ -14,10 +14,11 @@ from app.errors import DlxhError
 from app.office_kinds import style_for
 from app.office_setup import OfficeSpec, needs_passphrase, official_spec
 from app.password_strength import strength
+from ui import palette
 from ui.widgets import TypeAheadCombo
 
 NO_PROVINCE = "— Chưa chọn (tìm trong cả nước) —"
-STRENGTH_COLOURS = ("#b00020", "#b00020", "#a05a00", "#1b7a2f")
+STRENGTH_TONES = ("error", "error", "caution", "good")
 
 
 class KindSource(Protocol):
@@ -159,7 +160,7 @@ class OfficePage(QWizardPage):
         label = rated.label
         if self.repeat.text() and self.repeat.text() != text:
             label += " · Hai lần gõ chưa giống nhau"
-        self.strength.setText(f"<span style='color:{STRENGTH_COLOURS[rated.score]}'>Độ mạnh: {label}</span>")
+        self.strength.setText(palette.span(f"Độ mạnh: {label}", STRENGTH_TONES[rated.score]))
 
     def _changed(self) -> None:
         spec = self.spec()

@@ -73,7 +73,7 @@ def test_editor_shows_validation_messages_then_saves(main_window, demo_ctx, qtbo
     qtbot.keyClicks(dialog.form.birth_year, "1988")
     qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
     assert "Số điện thoại không hợp lệ" in dialog.error.text()
-    assert "b00020" in dialog.form.phone.styleSheet()
+    assert dialog.form.phone.property("invalid") is True   # outlined in red by style.qss
     assert _count(demo_ctx) == before
     dialog.form.phone.setText("0912 345 678")
     dialog.form.decision_date.setText("31/02/2026")

@@ -6,6 +6,7 @@ names in the collaborators card stay on one line at 1366x768."""
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
@@ -50,7 +51,8 @@ def test_rows_look_clickable_and_tab_walks_them_in_order(main_window, qtbot):
         assert row.cursor().shape() == Qt.CursorShape.PointingHandCursor
         assert row.testAttribute(Qt.WidgetAttribute.WA_Hover) and row.toolTip()
         assert row.focusPolicy() == Qt.FocusPolicy.StrongFocus
-    assert ":hover" in rows[0].parentWidget().styleSheet() and ":focus" in rows[0].parentWidget().styleSheet()
+    sheet = (Path(__file__).resolve().parents[2] / "resources" / "style.qss").read_text(encoding="utf-8")
+    assert rows[0].objectName() == "linkRow" and "QFrame#linkRow:hover" in sheet and "QFrame#linkRow:focus" in sheet
     rows[0].setFocus()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is rows[0])
     walked = [rows[0]]

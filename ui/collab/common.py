@@ -7,12 +7,12 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel
 
-ERROR_STYLE = "color: #b00020; font-weight: 600;"
+from ui import palette
 
 
 def error_label() -> QLabel:
     label = QLabel()
-    label.setStyleSheet(ERROR_STYLE)
+    palette.set_tone(label, "error")
     label.setWordWrap(True)
     return label
 

@@ -27,11 +27,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.collaborators import coverage
+from ui import palette
 from ui.collab.common import error_label, ok_button, ok_cancel
 from ui.errors import refusal_in
 
-BELOW = QColor("#f1a7a7")
-TOTAL = QColor("#eeeeee")
+BELOW = palette.qcolor("below_bg")
+TOTAL = palette.qcolor("total_bg")
 
 
 class CoverageView(QWidget):
@@ -55,7 +56,7 @@ class CoverageView(QWidget):
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         layout.addWidget(self.table, 3)
         legend = QLabel("Ô nền đỏ: dưới chỉ tiêu. Chỉ tính cộng tác viên đang hoạt động.")
-        legend.setStyleSheet("color: #555;")
+        palette.set_tone(legend, "muted")
         layout.addWidget(legend)
         layout.addWidget(QLabel("<b>Cần tuyển tiếp</b>"))
         self.suggestions = QListWidget()

@@ -26,6 +26,7 @@ from app.context import Ctx
 from app.errors import DlxhError
 from app.office import agencies, communes
 from app.validate import PERSON_NAME_MAX, limit_hint
+from ui import palette
 from ui.collab.common import error_label, ok_button, ok_cancel
 from ui.refusal import refusal
 from ui.tasks import TaskRunner
@@ -169,7 +170,7 @@ class EditorDialog(QDialog):
         """Check and save on the worker; on a refusal show the message, mark the field and stay open."""
         c, ctx = self.form.value(), self.ctx
         for widget in self.form.fields.values():
-            widget.setStyleSheet("")
+            palette.mark_invalid(widget, False)
         self.tasks.op(lambda: registry.update(ctx, c) if c.id else registry.create(ctx, c), tables={"collaborators"},
                       on_done=self._saved, on_failed=self._refused, parent=self)
 
@@ -183,5 +184,5 @@ class EditorDialog(QDialog):
         self.error.show()
         widget = self.form.fields.get(said.field or "")
         if widget is not None:
-            widget.setStyleSheet("border: 2px solid #b00020;")
+            palette.mark_invalid(widget, True)
             widget.setFocus()

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -29,10 +29,11 @@ from app.collaborators import excel_import
 from app.collaborators.excel_import import ImportPreview, ImportResult, PreviewRow
 from app.collaborators.registry import LABELS
 from app.office import unit_name
+from ui import palette
 from ui.collab.common import error_label, ok_button, ok_cancel
 from ui.refusal import refusal
 
-OK_COLOR, PROBLEM_COLOR, DUP_COLOR = QColor("#e8f5e9"), QColor("#fdecea"), QColor("#fff8e1")
+OK_COLOR, PROBLEM_COLOR, DUP_COLOR = palette.qcolor("good_bg"), palette.qcolor("bad_bg"), palette.qcolor("doubt_bg")
 # The fields each preview row shows between its line number and its outcome, headed by their labels.
 PREVIEWED = ("full_name", "birth_year", "area_code", "phone")
 HOW_LABELS = {"catalogue": "Có trong danh mục", "legacy": "Tên cũ (trước 7/2025)", "here": "Xã cũ, nay thuộc đơn vị",

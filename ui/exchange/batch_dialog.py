@@ -4,10 +4,10 @@ reason — so a clerk with 168 packages sees at once which communes must send ag
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTableView, QVBoxLayout
 
 from app.exchange import import_batch
+from ui import palette
 from ui.models import Column, RowsModel, sortable
 from ui.widgets import setup_table
 
@@ -17,7 +17,7 @@ STATE_LABELS = {
     import_batch.REFUSED: "Không nhập",
     import_batch.SKIPPED: "Bỏ qua",
 }
-_REFUSED = QBrush(QColor("#f8d7da"))
+_REFUSED = palette.brush("bad_bg")
 
 
 def _sender(o: import_batch.FileOutcome, names: dict[str, str]) -> str:

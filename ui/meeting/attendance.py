@@ -16,13 +16,15 @@ from PySide6.QtWidgets import QInputDialog, QTableWidget, QTableWidgetItem, QWid
 from app.context import Ctx
 from app.meetings import core as meetings
 from app.meetings import planning
+from ui import palette
 from ui.errors import show_error
 from ui.refusal import refusal
 from ui.tasks import TaskRunner
 
 KEYS = {Qt.Key.Key_C: "present", Qt.Key.Key_1: "present", Qt.Key.Key_V: "absent", Qt.Key.Key_2: "absent",
         Qt.Key.Key_P: "excused", Qt.Key.Key_3: "excused"}
-COLOURS = {"present": "#e6f4ea", "absent": "#fdecea", "excused": "#fff6d6"}
+COLOURS = {"present": palette.COLOURS["good_bg"], "absent": palette.COLOURS["bad_bg"],
+           "excused": palette.COLOURS["pending_bg"]}
 
 
 class AttendanceTable(QTableWidget):

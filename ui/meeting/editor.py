@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from html import escape
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 from app.context import Ctx
 from app.meetings import core as meetings
 from app.text import vn_iso
+from ui import palette
 from ui.refusal import refusal
 from ui.tasks import TaskRunner
 
@@ -124,7 +126,7 @@ class MeetingEditor(QWidget):
     def _refused(self, exc: BaseException) -> None:
         self.saving = False
         refused = refusal(exc)
-        self.status.setText(f"<span style='color:#c0392b'>Chưa lưu: {refused.message}</span>")
+        self.status.setText(palette.span(escape(f"Chưa lưu: {refused.message}"), "error"))
         target = {"held_on": self.held_on, "start_time": self.start_time, "end_time": self.end_time}
         if refused.field in target:
             target[refused.field].setFocus()

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 from app.errors import ValidationError
 from app.opinions import lookup
 from app.text import fold
+from ui import palette
 
 FOLDED = Qt.ItemDataRole.UserRole + 1
 CODE = Qt.ItemDataRole.UserRole + 2
@@ -108,7 +109,7 @@ class ChoiceEdit(QLineEdit):
             self._mark(False)
 
     def _mark(self, ok: bool) -> None:
-        self.setStyleSheet("" if ok else "QLineEdit { border: 2px solid #c0392b; }")
+        palette.mark_invalid(self, not ok)
         if ok:
             self.setToolTip("")
         else:

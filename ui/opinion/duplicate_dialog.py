@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLa
 
 from app.analytics.similar import Similar
 from app.text import vn_iso
+from ui import palette
 
 MERGE, SEPARATE = "merge", "separate"
 
@@ -30,17 +31,17 @@ class DuplicateDialog(QDialog):
         box.addWidget(head)
         earlier = QLabel(f"<i>{html.escape(found.summary)}</i>")
         earlier.setWordWrap(True)
-        earlier.setStyleSheet("margin-left: 12px;")
+        earlier.setObjectName("quoted")
         box.addWidget(earlier)
         box.addWidget(QLabel("Ý kiến đang nhập:"))
         typed = QLabel(f"<i>{html.escape(summary)}</i>")
         typed.setWordWrap(True)
-        typed.setStyleSheet("margin-left: 12px;")
+        typed.setObjectName("quoted")
         box.addWidget(typed)
         hint = QLabel("Gộp: nội dung mới được thêm vào ý kiến đã có, không tạo ý kiến thứ hai. "
                       "Esc: quay lại sửa, chưa lưu gì.")
         hint.setWordWrap(True)
-        hint.setStyleSheet("color: #555;")
+        palette.set_tone(hint, "muted")
         box.addWidget(hint)
         row = QHBoxLayout()
         row.addStretch(1)

@@ -22,6 +22,7 @@ from __future__ import annotations
 import logging
 from dataclasses import replace
 from datetime import date
+from html import escape
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -44,7 +45,7 @@ from app.errors import DlxhError, ValidationError
 from app.meetings import core as meetings
 from app.opinions import drafts, items, privacy
 from app.text import vn_date, vn_iso
-from ui import privacy_ask
+from ui import palette, privacy_ask
 from ui.opinion import duplicate_dialog, entry_data
 from ui.opinion.choice import ChoiceEdit
 from ui.opinion.suggestion import SuggestionBar
@@ -95,7 +96,7 @@ class EntryForm(QWidget):
         self.proposal.setPlaceholderText("Đề xuất, kiến nghị (nếu có)")
         self.hint = QLabel()
         self.hint.setWordWrap(True)
-        self.hint.setStyleSheet("color: #a04000;")
+        palette.set_tone(self.hint, "caution")
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.done = QListWidget()
@@ -119,7 +120,7 @@ class EntryForm(QWidget):
                        "Tab: sang ô sau · Enter: lưu và nhập ý kiến tiếp theo · Shift+Enter: xuống dòng trong "
                        "Nội dung · Esc: đóng (bản nháp được giữ)")
         help_.setWordWrap(True)
-        help_.setStyleSheet("color: #555;")
+        palette.set_tone(help_, "muted")
         layout.addWidget(help_)
         layout.addWidget(self.status)
         layout.addWidget(QLabel("Đã lưu trong lần nhập này:"))
@@ -302,7 +303,7 @@ class EntryForm(QWidget):
     def _refused(self, exc: BaseException) -> None:
         self.saving = False
         refused = refusal(exc)
-        self.status.setText(f"<span style='color:#c0392b'>Chưa lưu: {refused.message}</span>")
+        self.status.setText(palette.span(escape(f"Chưa lưu: {refused.message}"), "error"))
         self._focus_field(refused)
         self.save_draft()
 
@@ -341,8 +342,8 @@ class EntryForm(QWidget):
             self.summary.setText(privacy.redact(self.summary.text()))
             self.proposal.setText(privacy.redact(self.proposal.text()))
         elif choice == privacy_ask.EDIT:
-            self.status.setText("<span style='color:#c0392b'>Chưa lưu: hãy bỏ tên, số điện thoại hoặc số giấy tờ "
-                                "của người dân khỏi nội dung.</span>")
+            self.status.setText(palette.span("Chưa lưu: hãy bỏ tên, số điện thoại hoặc số giấy tờ "
+                                             "của người dân khỏi nội dung.", "error"))
             self.summary.setFocus()
             self.save_draft()
             return False

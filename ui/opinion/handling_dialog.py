@@ -14,6 +14,7 @@ from app.errors import DlxhError
 from app.office import agencies
 from app.opinions import handling
 from app.text import vn_date
+from ui import palette
 from ui.opinion.choice import ChoiceEdit
 from ui.refusal import refusal
 from ui.tasks import TaskRunner
@@ -51,7 +52,7 @@ class HandlingDialog(QDialog):
             form.addRow("Ngày phản hồi cho người phản ánh", self.on)
         self.error = QLabel()
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #c0392b;")
+        palette.set_tone(self.error, "error")
         form.addRow(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)

@@ -13,6 +13,7 @@ from app.analytics import similar
 from app.context import Ctx
 from app.opinions import items
 from app.text import vn_iso
+from ui import palette
 from ui.models import Column, RowsModel
 from ui.tasks import TaskRunner
 from ui.widgets import setup_table
@@ -40,7 +41,7 @@ class SimilarDialog(QDialog):
         setup_table(self.view)
         box.addWidget(self.view, 1)
         self.note = QLabel()
-        self.note.setStyleSheet("color: #555;")
+        palette.set_tone(self.note, "muted")
         box.addWidget(self.note)
         tasks.query(lambda: (items.get(ctx, opinion_id), similar.similar(ctx, opinion_id, limit=15)),
                     lambda got: self._show(*got), parent=self)

@@ -8,12 +8,15 @@ typing never held up."""
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
 from app.analytics.suggest import MIN_CHARS, Suggestion, suggest
 from app.context import Ctx
 from app.errors import DlxhError
+from ui import palette
 from ui.opinion.choice import ChoiceEdit
 from ui.opinion.model_warmup import warmer
 from ui.tasks import TaskRunner
@@ -33,7 +36,7 @@ class SuggestionBar(QLabel):
         self.waiting = False       # text to suggest for, model still being built
         self.current: Suggestion | None = None
         self.setWordWrap(True)
-        self.setStyleSheet("color: #1f5f8b;")
+        palette.set_tone(self, "accent")
         self.setObjectName("topic_suggestion")
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -64,7 +67,7 @@ class SuggestionBar(QLabel):
             model = self.warmer.model()
             if model is None:
                 self.waiting = True
-                self.setText("<span style='color:#777'>Đang chuẩn bị gợi ý vấn đề…</span>")
+                self.setText(palette.span("Đang chuẩn bị gợi ý vấn đề…", "muted"))
                 self.show()
                 return
             try:
@@ -77,9 +80,9 @@ class SuggestionBar(QLabel):
             self.hide()
             return
         s = self.current
-        differs = (f" <span style='color:#a05a00'>Lưu ý: vấn đề này thuộc lĩnh vực {s.field_label}, "
-                   f"khác lĩnh vực đã chọn.</span>") if s.field_differs else ""
-        self.setText(f"Gợi ý vấn đề: <b>{s.title}</b> (lĩnh vực {s.field_label}) – {s.reason}. "
+        differs = " " + palette.span(f"Lưu ý: vấn đề này thuộc lĩnh vực {s.field_label}, khác lĩnh vực đã chọn.",
+                                      "caution") if s.field_differs else ""
+        self.setText(f"Gợi ý vấn đề: <b>{escape(s.title)}</b> (lĩnh vực {s.field_label}) – {s.reason}. "
                      f"Nhấn <b>F4</b> để chọn.{differs}")
         self.show()
 

@@ -13,8 +13,9 @@ from PySide6.QtGui import QColor, QFont, QPainter
 
 from app import catalog
 from app.text import vn_date
+from ui import palette
 
-COLOURS = {"support": "#2e7d32", "concern": "#f9a825", "frustration": "#c62828", "distortion": "#6a1b9a"}
+COLOURS = palette.TENDENCY_SERIES
 TITLE = "Số ý kiến theo tháng, theo xu hướng"
 
 
@@ -44,7 +45,7 @@ class TrendChart(QChartView):
     def set_data(self, months: list[str], series: dict[str, list[int]], today: date | None = None) -> None:
         self.partial_note = partial_month_note(months, today or date.today())
         chart = QChart()
-        chart.setTitle(f"{TITLE}<br><span style='font-size:8pt; color:#666'>({self.partial_note})</span>"
+        chart.setTitle(f"{TITLE}<br><span style='font-size:8pt; color:{palette.COLOURS['muted']}'>({self.partial_note})</span>"
                        if self.partial_note else TITLE)
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
@@ -52,7 +53,7 @@ class TrendChart(QChartView):
         for code, counts in series.items():
             bar = QBarSet(catalog.label(catalog.TENDENCIES, code))
             bar.append([float(n) for n in counts])
-            colour = QColor(COLOURS.get(code, "#607d8b"))
+            colour = QColor(COLOURS.get(code, palette.OTHER_SERIES))
             bar.setColor(colour)
             if self.partial_note:
                 # A selected bar is drawn in the selected colour: the unfinished month, paler.

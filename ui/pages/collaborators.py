@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -23,7 +23,7 @@ from app.collaborators.registry import LIST, CollaboratorFilter, list_collaborat
 from app.errors import DlxhError
 from app.office import agencies, communes
 from app.text import vn_number
-from ui import deleting
+from ui import deleting, palette
 from ui.collab.activity_view import ActivityView, flag_texts
 from ui.collab.coverage_view import CoverageView
 from ui.collab.detail import DetailDialog
@@ -39,7 +39,7 @@ from ui.pages.base import PageBase
 from ui.refusal import refusal
 from ui.widgets import CodeCombo, SearchBox, compact_columns, sorted_table
 
-FLAG_COLOR = QColor("#fff3cd")
+FLAG_COLOR = palette.qcolor("doubt_bg")
 STRETCHED = (3, 4)     # sector, and position with workplace: they share what is left
 
 

@@ -53,7 +53,7 @@ class Page(PageBase):
         ident = QGroupBox("Định danh của đơn vị")
         grid = QGridLayout(ident)
         self.fingerprint = QLabel()
-        self.fingerprint.setStyleSheet("font-size: 13pt; font-family: monospace;")
+        self.fingerprint.setObjectName("fingerprint")
         grid.addWidget(QLabel(f"{me.name} ({me.unit_code}) — mã xác nhận đọc qua điện thoại:"), 0, 0, 1, 3)
         grid.addWidget(self.fingerprint, 1, 0, 1, 3)
         for col, (text, slot) in enumerate(
@@ -99,7 +99,7 @@ class Page(PageBase):
         self.need_card_button = QPushButton("Nhập thẻ định danh của tỉnh…")
         self.need_card_button.clicked.connect(self.import_card)
         need.addWidget(self.need_card_button)
-        self.need_card.setStyleSheet("QGroupBox { background: #fff4e0; border: 1px solid #e0a040; }")
+        self.need_card.setObjectName("needCard")
         self.need_card.setVisible(False)
         self.layout_.addWidget(self.need_card)
 

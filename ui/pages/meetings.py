@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QBrush, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -30,7 +30,7 @@ from app.meetings import core as meetings
 from app.meetings import minutes_export, planning, schedule
 from app.opinions import items
 from app.text import vn_date, vn_iso
-from ui import deleting
+from ui import deleting, palette
 from ui.feedback import notify
 from ui.files import save_file
 from ui.meeting.attendance import AttendanceTable
@@ -40,7 +40,7 @@ from ui.opinion.entry import EntryDialog
 from ui.pages.base import PageBase
 from ui.widgets import compact_columns, lock_widgets, setup_table
 
-PLANNED_COLOR = QColor("#777777")
+PLANNED_COLOR = palette.qcolor("planned")
 
 
 def list_order(m: meetings.Meeting) -> str:
@@ -132,7 +132,7 @@ class Page(PageBase):
         self.att_summary = QLabel()
         self.att_locked = QLabel()
         self.att_locked.setWordWrap(True)
-        self.att_locked.setStyleSheet("color: #a93226; font-weight: 600;")
+        palette.set_tone(self.att_locked, "error")
         self.all_present = QPushButton("Tất cả có mặt")
         self.all_present.setToolTip("Ghi có mặt cho mọi người chưa điểm danh; người đã ghi vắng giữ nguyên.")
         self.all_present.clicked.connect(self.mark_all_present)

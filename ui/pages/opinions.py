@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from html import escape
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -30,7 +31,7 @@ from app.opinions import handling, items, topics
 from app.opinions.export import export_xlsx
 from app.text import vn_iso, vn_number
 from app.validate import iso_date
-from ui import deleting
+from ui import deleting, palette
 from ui.columns import keep_share
 from ui.errors import show_error
 from ui.files import save_file
@@ -192,7 +193,7 @@ class Page(PageBase):
             date_to = iso_date(self.date_to.text(), "Đến ngày")
             self.status.setText("")
         except DlxhError as exc:
-            self.status.setText(f"<span style='color:#c0392b'>{exc.message}</span>")
+            self.status.setText(palette.span(escape(exc.message), "error"))
             date_from = date_to = None
         return items.OpinionFilter(
             text=self.search.text(), month=self.month.code(), date_from=date_from, date_to=date_to,

@@ -22,16 +22,11 @@ from PySide6.QtWidgets import (
 )
 
 from app import overview
+from ui import palette
 from ui.pages.base import PageBase
 from ui.pages.overview_chart import ChartPanel
 
 LONG_VALUE = 24         # characters: a longer value shares the row half and half and wraps
-CARD_STYLE = """
-#card {{ border: 1px solid {border}; border-radius: 6px; background: white; }}
-#linkRow {{ border: 1px solid transparent; border-radius: 4px; }}
-#linkRow:hover {{ background: #f7ecea; }}
-#linkRow:focus {{ background: #f7ecea; border: 1px solid #b22222; }}
-"""
 
 
 class LinkRow(QFrame):
@@ -52,7 +47,7 @@ class LinkRow(QFrame):
         self.label.setWordWrap(True)
         self.value = QLabel(value)
         self.value.setTextFormat(Qt.TextFormat.PlainText)
-        self.value.setStyleSheet("color: #333;")
+        palette.set_tone(self.value, "quiet")
         self.value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if len(value) > LONG_VALUE:
             self.value.setWordWrap(True)
@@ -147,16 +142,15 @@ class Page(PageBase):
     @staticmethod
     def _card(card: overview.Card, run=None, follow=None) -> QFrame:
         frame = QFrame()
-        frame.setObjectName("card")
-        border = "#c0392b" if card.level == "warning" else "#d0d0d0"
-        frame.setStyleSheet(CARD_STYLE.format(border=border))
+        frame.setObjectName("card")                 # style.qss: #card, #cardTitle, #linkRow
+        frame.setProperty("level", card.level or "")
         box = QVBoxLayout(frame)
         box.setSpacing(2)
         title = QLabel(card.title)
         title.setTextFormat(Qt.TextFormat.PlainText)
         title.setWordWrap(True)
-        title.setStyleSheet("font-weight: 600; font-size: 11pt; padding-bottom: 4px;"
-                            + (" color: #a93226;" if card.level == "warning" else ""))
+        title.setObjectName("cardTitle")
+        title.setProperty("level", card.level or "")
         box.addWidget(title)
         for r in card.rows:
             row = LinkRow(r[0], r[1], r.link)
@@ -172,7 +166,7 @@ class Page(PageBase):
             note = QLabel(card.note)
             note.setTextFormat(Qt.TextFormat.PlainText)
             note.setWordWrap(True)
-            note.setStyleSheet("color: #666; font-style: italic; padding-top: 4px;")
+            palette.set_tone(note, "note")
             box.addWidget(note)
         for action in card.actions:
             button = QPushButton(action.label)

@@ -16,11 +16,11 @@ from PySide6.QtGui import QBrush, QColor, QFont, QPainter
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from app.overview import Chart
+from ui import palette
 from ui.opinion.trend_chart import paler, partial_month_note
 
 # One quiet colour per field, the Party red kept for the accent only.
-COLOURS = {"politics": "#5c6bc0", "economy": "#26a69a", "culture_society": "#ffa726", "defense_security": "#8d6e63",
-           "foreign_affairs": "#42a5f5", "party_building": "#ab47bc", "other": "#9e9e9e"}
+COLOURS = palette.FIELD_SERIES
 
 
 LEGEND_COLUMNS = 3
@@ -60,14 +60,14 @@ class MonthChart(QChartView):
         chart.setBackgroundRoundness(0)
         chart.setBackgroundBrush(QBrush(QColor("white")))
         if self.partial_note:
-            chart.setTitle(f"<span style='font-size:8pt; color:#666'>({self.partial_note})</span>")
+            chart.setTitle(f"<span style='font-size:8pt; color:{palette.COLOURS['muted']}'>({self.partial_note})</span>")
         chart.legend().setVisible(False)                 # ChartPanel draws its own, wrapping
         bars = QStackedBarSeries()
         shown = [(i, s) for i, s in enumerate(data.series) if any(s.values)]
         for index, s in shown:
             bar = QBarSet(s.label)
             bar.append([float(n) for n in s.values])
-            colour = QColor(COLOURS.get(s.code, "#607d8b"))
+            colour = QColor(COLOURS.get(s.code, palette.OTHER_SERIES))
             bar.setColor(colour)
             bar.setBorderColor(colour)
             if self.partial_note:
@@ -114,9 +114,9 @@ class ChartPanel(QWidget):
         legend.setVerticalSpacing(2)
         self.legend_labels: list[QLabel] = []
         for n, s in enumerate(x for x in data.series if any(x.values)):
-            label = QLabel(f"<span style='color:{COLOURS.get(s.code, '#607d8b')}'>■</span> {s.label}")
+            label = QLabel(f"<span style='color:{COLOURS.get(s.code, palette.OTHER_SERIES)}'>■</span> {s.label}")
             label.setWordWrap(True)
-            label.setStyleSheet("font-size: 8.5pt; color: #333;")
+            label.setObjectName("chartLegend")
             legend.addWidget(label, n // LEGEND_COLUMNS, n % LEGEND_COLUMNS)
             self.legend_labels.append(label)
         for col in range(LEGEND_COLUMNS):

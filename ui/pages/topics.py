@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from html import escape
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -28,6 +29,7 @@ from app.errors import DlxhError
 from app.opinions import items, topic_stats, topics, warnings
 from app.text import vn_iso
 from app.validate import TITLE_MAX, limit_hint
+from ui import palette
 from ui.columns import keep_share
 from ui.flow import FlowLayout
 from ui.icons import icon
@@ -38,7 +40,7 @@ from ui.opinion.trend_chart import TrendChart
 from ui.pages.base import PageBase
 from ui.widgets import CodeCombo, compact_columns, fit_columns, setup_table
 
-STATUS_COLOURS = {"hot": "#c62828", "watch": "#8d6e00", "closed": "#555"}
+STATUS_TONES = {"hot": "error", "watch": "watch", "closed": "muted"}
 STATUS_ORDER = {"hot": 0, "watch": 1, "closed": 2}
 STATUS_COLUMN = 1
 TITLE_SHARE = 0.45
@@ -53,7 +55,7 @@ class NewTopicDialog(QDialog):
         self.title_.setPlaceholderText(limit_hint(TITLE_MAX))
         self.field = ChoiceEdit(catalog.FIELDS, topics.LABELS["field"])
         self.error = QLabel()
-        self.error.setStyleSheet("color: #c0392b;")
+        palette.set_tone(self.error, "error")
         form = QFormLayout(self)
         form.addRow(topics.LABELS["title"], self.title_)
         form.addRow(topics.LABELS["field"], self.field)
@@ -118,15 +120,15 @@ class Page(PageBase):
         d.setContentsMargins(0, 0, 0, 0)
         self.heading = QLabel()
         self.heading.setWordWrap(True)
-        self.heading.setStyleSheet("font-size: 13pt; font-weight: 600;")
+        self.heading.setObjectName("topicHeading")
         self.warning = QLabel()
         self.warning.setWordWrap(True)
-        self.warning.setStyleSheet("background: #fdecea; color: #8b1a1a; padding: 6px; border-radius: 4px;")
+        palette.set_tone(self.warning, "banner")
         self.handling_label = QLabel()
         self.handling_label.setWordWrap(True)
         self.keywords = QLabel()
         self.keywords.setWordWrap(True)
-        self.keywords.setStyleSheet("color: #1f5f8b;")
+        palette.set_tone(self.keywords, "accent")
         actions = FlowLayout()             # wraps: the detail does not hold the list narrow
         self.status_buttons = {}
         for code, text in (("watch", "Theo dõi"), ("hot", "Nổi cộm"), ("closed", "Kết thúc")):
@@ -216,8 +218,8 @@ class Page(PageBase):
             return
         line = self.model.row_at(self.view.model().mapToSource(index).row())
         t = self.current = line.topic
-        colour = STATUS_COLOURS.get(t.status, "#333")
-        self.heading.setText(f"{t.title}<br><span style='font-size:10pt; font-weight:400; color:{colour}'>"
+        colour = palette.COLOURS[STATUS_TONES.get(t.status, "quiet")]
+        self.heading.setText(f"{escape(t.title)}<br><span style='font-size:10pt; font-weight:400; color:{colour}'>"
                              f"{catalog.label(catalog.TOPIC_STATUSES, t.status)}</span>"
                              f"<span style='font-size:10pt; font-weight:400'> · "
                              f"{catalog.label(catalog.FIELDS, t.field)} · theo dõi từ {vn_iso(t.opened_on)}"
@@ -253,7 +255,7 @@ class Page(PageBase):
         if t.answered_on:
             text += f"; đã phản hồi ngày {vn_iso(t.answered_on)}"
         if t.due_on and not t.resolved_on and t.due_on < date.today().isoformat():
-            text += " – <b style='color:#c62828'>QUÁ HẠN</b>"
+            text += " – " + palette.span("QUÁ HẠN", "error", bold=True)
         return text + "."
 
     def set_status(self, status: str) -> None:

@@ -8,11 +8,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout
 
 from app.context import Ctx
 from app.exchange import enrol_folder
+from ui import palette
 from ui.errors import show_error
 from ui.models import Column, RowsModel
 from ui.widgets import setup_table
@@ -56,9 +56,9 @@ class CardsModel(RowsModel):
             return Qt.CheckState.Checked if index.row() in self.checked else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.BackgroundRole:
             if card.state == enrol_folder.REFUSED:
-                return QBrush(QColor("#f8d7da"))
+                return palette.brush("bad_bg")
             if card.state == enrol_folder.CHANGED:
-                return QBrush(QColor("#fff3cd"))
+                return palette.brush("doubt_bg")
         return super().data(index, role)
 
     def setData(self, index, value, role=Qt.ItemDataRole.EditRole):

@@ -13,10 +13,12 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QLabel, QTabl
 
 from app.context import Ctx
 from app.exchange import province
+from ui import palette
 from ui.models import Column, RowsModel, sortable
 from ui.widgets import SearchBox, setup_table
 
-STATUS_COLORS = {province.ON_TIME: "#d4edda", province.LATE: "#fff3cd", province.MISSING: "#f8d7da"}
+STATUS_COLORS = {province.ON_TIME: palette.COLOURS["good_bg"], province.LATE: palette.COLOURS["doubt_bg"],
+                 province.MISSING: palette.COLOURS["bad_bg"]}
 STATUS_FILTERS = [
     ("Tất cả các đơn vị", None),
     ("Có tháng gửi muộn", province.LATE),

@@ -15,6 +15,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from app.reports import draft, figures_check, register, store, transitions
+from ui import palette
 from ui.feedback import confirm
 
 REDRAFT = "Soạn lại theo số liệu mới (giữ phần đã sửa)"
@@ -30,7 +31,7 @@ class FiguresNote(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         self.label = QLabel()
         self.label.setWordWrap(True)
-        self.label.setStyleSheet("color: #9a3d00;")
+        palette.set_tone(self.label, "caution")
         self.button = QPushButton(REDRAFT)
         self.button.clicked.connect(self.redraft)
         row.addWidget(self.label, 1)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from app.errors import ValidationError
 from app.reports.glyphs import check_document
+from ui import palette
 
 
 class GlyphWarning(QLabel):
@@ -20,7 +21,7 @@ class GlyphWarning(QLabel):
         super().__init__(parent)
         self.edits = edits
         self.setWordWrap(True)
-        self.setStyleSheet("color: #c0392b;")
+        palette.set_tone(self, "error")
         for edit in edits:
             edit.textChanged.connect(self.check)
         self.hide()

@@ -32,5 +32,5 @@ class PreviewPane(QScrollArea):
             pixmap.loadFromData(png, "PNG")
             label.setPixmap(pixmap)
             label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-            label.setStyleSheet("background: #888; padding: 8px;")
+            label.setObjectName("previewPage")   # style.qss: grey around the page
             self.pages.addWidget(label)

@@ -4,7 +4,7 @@ cell, Enter saves the row and opens the next one. Problems colour their cells.""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -13,8 +13,10 @@ from PySide6.QtWidgets import (
     QTableWidgetItem,
 )
 
-SAVED = QColor("#e6f4ea")
-PROBLEM = QColor("#fde2e1")
+from ui import palette
+
+SAVED = palette.qcolor("good_bg")
+PROBLEM = palette.qcolor("bad_bg")
 
 
 class _EnterDelegate(QStyledItemDelegate):

@@ -20,6 +20,7 @@ from app.surveys import double_entry, entry
 from app.surveys import questionnaire as qn
 from app.surveys import responses as rs
 from app.surveys.model import KINDS, PROFILE_FIELDS, Questionnaire
+from ui import palette
 from ui.files import open_file
 from ui.flow import FlowLayout
 from ui.survey.builder import CLOSED_TIP
@@ -81,7 +82,7 @@ class EntryView(QWidget):
         layout.addWidget(self.grid, 1)
         self.hint = QLabel()
         self.hint.setWordWrap(True)
-        self.hint.setStyleSheet("color: #444;")
+        palette.set_tone(self.hint, "muted")
         self.grid.currentCellChanged.connect(lambda _r, c, _pr, _pc: self.hint.setText(self.tips[c] if 0 <= c < len(
             self.tips) else ""))
         layout.addWidget(self.hint)
