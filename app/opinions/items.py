@@ -56,6 +56,12 @@ CHOICES: dict[str, dict[str, str]] = {"field": catalog.FIELDS, "tendency": catal
 ENTRY_TAIL = ("scale", "hotspot_risk")
 
 
+# The catalogue fields the monthly report and the province's consolidated report each show in a
+# table of their own (items by value, with shares; app/reports/by_choice.py), beyond the field
+# and tendency figures the reports are built around.
+REPORTED: tuple[str, ...] = ()
+
+
 def clean(o: Opinion) -> dict:
     row = records.editable_row(o)
     row["received_on"] = validate.iso_date(validate.required(o.received_on, LABELS["received_on"], "received_on"),

@@ -15,7 +15,7 @@ from types import ModuleType
 from app import catalog, discovery
 from app.context import Ctx
 from app.errors import ValidationError
-from app.reports import figures_check, prose, store, transitions, wording
+from app.reports import by_choice, figures_check, prose, store, transitions, wording
 from app.reports.document import Chart, Table
 from app.reports.facts import Facts, gather, office_kind
 from app.reports.months_table import months_table as shared_months_table
@@ -121,8 +121,12 @@ def build_sections(f: Facts) -> list[dict]:
             section["table"] = asdict(months_table(f))
         elif key == "general":
             section["table"] = asdict(figures_table(f))
-            if len(f.monthly) > 1:
-                section["tables"] = [asdict(months_table(f))]
+            more = [months_table(f)] if len(f.monthly) > 1 else []
+            declared = by_choice.tables(f.by_choice, f.total, f", {f.label}")
+            for n, table in enumerate(declared, start=2 + len(more)):   # after Bảng 1 (fields), Bảng 2 (months)
+                table.caption = f"Bảng {n}. {table.caption}"
+            if more or declared:
+                section["tables"] = [asdict(t) for t in more + declared]
             section["chart"] = asdict(figures_chart(f))
         sections.append(section)
     return sections

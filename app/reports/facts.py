@@ -17,8 +17,8 @@ from app import office
 from app.context import Ctx
 from app.months import add_months
 from app.opinions.handling import HandlingFigures
+from app.reports import by_choice, wording
 from app.reports import facts_topics as ft
-from app.reports import wording
 from app.reports.facts_topics import AgencyFacts, Sample, TopicFacts
 from app.reports.period import Period
 from app.reports.scope import Scope, scope_for
@@ -86,6 +86,7 @@ class Facts(CellTotals):
     place_name: str = ""          # the office's own unit, e.g. "xã Càng Long"
     upper_body: str = ""          # who the office reports to, from the office kind's style
     keywords: list[str] = field(default_factory=list)   # distinctive words of a month (app.analytics)
+    by_choice: dict[str, dict[str, int]] = field(default_factory=dict)   # items.REPORTED field → value → items
     scope: Scope | None = None    # the items spoken of and the day figures are counted to
     data_since: date | None = None  # the first day of the first month with an item in the office's data
     area_kind: dict[str, str] = field(default_factory=dict)   # area name -> 'ấp', 'khóm', 'xã' …
@@ -222,6 +223,7 @@ def gather(ctx: Ctx, p: Period, today: date | None = None, subject: str | None =
         kind=office_kind(ctx), place_name=_place_name(ctx), upper_body=_upper_body(me),
         keywords=[] if scope.subject else _keywords(ctx, p),
         scope=scope, data_since=_data_since(ctx), area_kind=kinds, area_totals=totals,
+        by_choice=by_choice.counts(ctx, where, params),
     )
 
 

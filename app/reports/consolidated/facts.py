@@ -18,6 +18,7 @@ from datetime import date
 from app import office
 from app.context import Ctx
 from app.exchange import province
+from app.reports import by_choice
 from app.reports.consolidated import months
 from app.reports.consolidated.months import MonthFigures
 from app.reports.consolidated.topics import CrossTopic, merged_topics, topic_key
@@ -82,6 +83,7 @@ class ProvinceFacts(CellTotals):
     months: list[tuple[str, int]] = field(default_factory=list)   # ('YYYY-MM', items) of a longer period
     month_figures: list[MonthFigures] = field(default_factory=list)   # a longer period's months, with coverage
     kinds: str = "xã, phường, đặc khu"   # the kinds of commune-level units the province has (local_kinds)
+    by_choice: dict[str, dict[str, int]] = field(default_factory=dict)   # items.REPORTED field → value → items
 
     @property
     def prev_total(self) -> int:
@@ -138,6 +140,7 @@ def gather(ctx: Ctx, p: Period, today: date) -> ProvinceFacts:
             "AND ? GROUP BY 1 ORDER BY 1", [me, *_b(p)])],
         month_figures=[] if p.kind == "monthly" else months.gather(ctx, me, p, today, set(units)),
         kinds=local_kinds(ctx),
+        by_choice=by_choice.counts(ctx, "o.origin != ? AND o.received_on BETWEEN ? AND ?", [me, *_b(p)]),
     )
 
 

@@ -16,6 +16,7 @@ from datetime import date, timedelta
 
 from app import catalog
 from app.context import Ctx
+from app.reports import by_choice
 from app.reports.compose import figure_marker
 from app.reports.consolidated import actions, directions, wording
 from app.reports.consolidated.facts import ProvinceFacts, gather, local_kinds
@@ -150,7 +151,9 @@ def build(ctx: Ctx, p: Period, today: date | None = None) -> list[dict]:
     out = _Sections()
     out.add("general", [(wording.arrivals(f) + wording.assessment(f) + wording.by_field(f),
                          field_table(f) if f.total else None),
-                        (wording.monthly_series(f), months_table(f) if f.total and f.month_figures else None)])
+                        (wording.monthly_series(f), months_table(f) if f.total and f.month_figures else None),
+                        *(([], table) for table in (by_choice.tables(f.by_choice, f.total, of_period(f))
+                                                    if f.total else []))])
     out.add("issues", [(wording.topics(f), topic_table(f) if f.topics else None),
                        (groups, group_table(f) if groups else None)])
     out.add("hotspots", [(wording.hot_spots(f) + wording.busiest(f), unit_table(f) if f.total else None)])
