@@ -148,7 +148,10 @@ def test_editing_an_item_from_the_list_is_a_query_and_an_op(main_window, demo_ct
     from app import catalog
     from ui.opinion.entry import EntryDialog
 
+    hidden: list[bool] = []
+
     def change_tendency(dialog: EntryDialog) -> None:
+        hidden.append(dialog.form.done_label.isHidden())    # an edit lists no items saved
         dialog.form.fields_["tendency"].set_code(new)
         dialog.form.save()
 
@@ -160,7 +163,7 @@ def test_editing_an_item_from_the_list_is_a_query_and_an_op(main_window, demo_ct
         when_modal(EntryDialog, change_tendency)
         page.edit()
     shown = next(r for r in _rows_of(page.model) if r.id == chosen.id)
-    assert shown.tendency == new and page.model.index(_rows_of(page.model).index(shown), 3).data() == \
+    assert hidden == [True] and shown.tendency == new and page.model.index(_rows_of(page.model).index(shown), 3).data() == \
         catalog.label(catalog.TENDENCIES, new)
 
 

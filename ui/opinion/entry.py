@@ -123,7 +123,8 @@ class EntryForm(QWidget):
         palette.set_tone(help_, "muted")
         layout.addWidget(help_)
         layout.addWidget(self.status)
-        layout.addWidget(QLabel("Đã lưu trong lần nhập này:"))
+        self.done_label = QLabel("Đã lưu trong lần nhập này:")
+        layout.addWidget(self.done_label)
         layout.addWidget(self.done, 1)
 
         order = [self.received_on] + [self.fields_[k] for k in HEAD] + [self.summary, self.proposal] + \
@@ -169,28 +170,22 @@ class EntryForm(QWidget):
             self.load_item(data.editing)
         self.baseline = self.values()
         if data.draft:
-            self.set_values(data.draft)
             self.status.setText("Đã khôi phục bản nháp chưa lưu của lần nhập trước.")
-        boxes = {"received_on": self.received_on, "summary": self.summary, "proposal": self.proposal, **self.fields_}
-        for key, text in early.items():
-            boxes[key].setText(text)
+        self.set_values({**(data.draft or {}), **early})
         self._draft_timer.stop()
         self.ready = True
 
     # -- values ---------------------------------------------------------------------------
+    def _boxes(self) -> dict[str, QLineEdit | MultiLineEdit | ChoiceEdit]:
+        return {"received_on": self.received_on, "summary": self.summary, "proposal": self.proposal, **self.fields_}
+
     def values(self) -> dict[str, str]:
-        out = {"received_on": self.received_on.text(), "summary": self.summary.text(),
-               "proposal": self.proposal.text()}
-        out.update({k: w.text() for k, w in self.fields_.items()})
-        return out
+        return {key: box.text() for key, box in self._boxes().items()}
 
     def set_values(self, values: dict[str, str]) -> None:
-        self.received_on.setText(values.get("received_on", self.received_on.text()))
-        for key, widget in self.fields_.items():
+        for key, box in self._boxes().items():
             if key in values:
-                widget.setText(values[key])
-        self.summary.setText(values.get("summary", ""))
-        self.proposal.setText(values.get("proposal", ""))
+                box.setText(values[key])
 
     def load_item(self, o: items.Opinion) -> None:
         self.received_on.setText(vn_iso(o.received_on))
@@ -368,7 +363,8 @@ class EntryDialog(QDialog):
         layout = QVBoxLayout(self)
         self.form = EntryForm(ctx, meeting_id, collaborator_id, self, opinion_id=opinion_id, tasks=tasks)
         if opinion_id:
-            self.form.done.hide()
+            self.form.done.hide()          # an edit saves one item and closes: no list of the items saved
+            self.form.done_label.hide()
             self.form.saved.connect(lambda _: self.accept())
         layout.addWidget(self.form)
         buttons = QDialogButtonBox()
