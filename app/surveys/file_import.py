@@ -69,14 +69,22 @@ def keyed_lookup(ctx: Ctx, survey_id: str) -> KeyedLookup:
     return held
 
 
+def check_file(ctx: Ctx, survey_id: str, path: Path, mapping: dict[int, str | None] | None = None
+               ) -> csv_import.ImportPreview:
+    """What the import dialog shows before anything is written: the mapping (guessed, or
+    `mapping`), the first forms and problems, and counts over every row, form numbers checked
+    against the store too; never refuses for its problems (they are the preview)."""
+    auth.require(ctx, "import")
+    questionnaire = _questionnaire(ctx, survey_id)
+    return csv_import.preview(Path(path), questionnaire, area_names(ctx), mapping,
+                              keyed=keyed_lookup(ctx, survey_id))
+
+
 def import_file(ctx: Ctx, survey_id: str, path: Path, mapping: dict[int, str | None] | None = None,
                 channel: str = "online", dry_run: bool = False, confirmed: bool = False) -> ImportResult:
     """All or nothing (see the module's contract); a dry run checks every row, writes nothing."""
     auth.require(ctx, "import")
-    require_open(ctx, survey_id)
-    questionnaire = load(ctx, survey_id)
-    if not questionnaire.questions:
-        raise ValidationError("Phiếu chưa có câu hỏi nào.")
+    questionnaire = _questionnaire(ctx, survey_id)
     room, planned = growth_limit(ctx, survey_id)
     areas = area_names(ctx)
     try:
@@ -92,6 +100,15 @@ def import_file(ctx: Ctx, survey_id: str, path: Path, mapping: dict[int, str | N
             f"Tệp có hơn {room} phiếu: cùng các phiếu đã có sẽ vượt {GROWTH_FACTOR} lần cỡ mẫu kế hoạch "
             f"({planned} phiếu); có thể nhầm tệp. Nếu đúng, hãy xác nhận (dòng lệnh: thêm --yes); chưa nhập gì."
         ) from None
+
+
+def _questionnaire(ctx: Ctx, survey_id: str) -> Questionnaire:
+    """The survey's questionnaire, refused while the survey is closed or has no question."""
+    require_open(ctx, survey_id)
+    questionnaire = load(ctx, survey_id)
+    if not questionnaire.questions:
+        raise ValidationError("Phiếu chưa có câu hỏi nào.")
+    return questionnaire
 
 
 def _write(ctx: Ctx, questionnaire: Questionnaire, pre: csv_import.ImportPreview, areas: dict[str, str],

@@ -92,29 +92,3 @@ def test_the_cli_needs_yes(cli, planned, tmp_path: Path) -> None:
     assert refused.returncode == 1 and "thêm --yes" in refused.stderr
     done = cli("--db", db, "survey", "import", sid, str(path), "--yes")
     assert done.returncode == 0 and "Đã nhập 61 phiếu" in done.stdout
-
-
-@pytest.mark.parametrize("button", ["Không nhập", "Vẫn nhập"])
-def test_the_import_dialog_asks_before_a_file_far_beyond_the_plan(planned, tmp_path: Path, qtbot,
-                                                                  button: str) -> None:
-    from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
-
-    from tests.ui.helpers import when_modal
-    from ui.survey.import_dialog import ImportDialog
-
-    ctx, sid = planned
-    path = tmp_path / "nhieu.csv"
-    path.write_text(_rows(61), encoding="utf-8")
-    dialog = ImportDialog(ctx, sid, str(path), "online")
-    qtbot.addWidget(dialog)
-    asked: list[str] = []
-
-    def act(box: QMessageBox) -> None:
-        asked.append(box.text())
-        next(b for b in box.buttons() if b.text() == button).click()
-
-    when_modal(QMessageBox, act)
-    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
-    assert asked and "vượt 10 lần cỡ mẫu kế hoạch" in asked[0] and "--yes" not in asked[0]
-    stored = ctx.db.execute("SELECT count(*) FROM survey_responses WHERE survey_id = ?", [sid]).fetchone()[0]
-    assert stored == (61 if button == "Vẫn nhập" else 0) and dialog.imported == stored

@@ -200,7 +200,7 @@ class EntryView(QWidget):
         path = open_file(self, "Chọn tệp kết quả", "Bảng tính (*.csv *.txt *.tsv *.xlsx)")
         if not path:
             return
-        dialog = ImportDialog(self.ctx, self.sid, path, self.channel.currentData(), self)
+        dialog = ImportDialog(self.ctx, self.tasks, self.sid, path, self.channel.currentData(), self)
         if dialog.exec():
             self.message.setText(f"Đã nhập {dialog.imported} phiếu từ tệp.")
             self.changed.emit()
