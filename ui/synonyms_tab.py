@@ -1,7 +1,7 @@
 """Danh mục → "Từ đồng nghĩa": the office's own synonym groups for the text analytics (a small list
 editor over app.analytics.synonyms), with the built-in groups shown read-only below. The list is
 read and written on the worker (ui/tasks.py query/op), so building the Danh mục page reads nothing
-on the GUI thread."""
+on the GUI thread; the page reads it when shown and again after a write announced by `changed`."""
 
 from __future__ import annotations
 
@@ -36,7 +36,6 @@ class SynonymsTab(QWidget):
         self.builtin = QListWidget()
         self.builtin.addItems(synonyms.builtin_lines())
         box.addWidget(self.builtin, 1)
-        self.refresh()
 
     def refresh(self) -> None:
         self.tasks.query(lambda: synonyms.user_lines(self.ctx), self._show, parent=self)
@@ -48,7 +47,7 @@ class SynonymsTab(QWidget):
     def add(self) -> None:
         line = self.entry.text()
         self.tasks.op(lambda: synonyms.add(self.ctx, line), tables={"settings"}, parent=self,
-                      on_done=lambda _: (self.entry.clear(), self.refresh()))
+                      on_done=lambda _: self.entry.clear())
 
     def remove(self) -> None:
         item = self.mine.currentItem()
@@ -56,5 +55,4 @@ class SynonymsTab(QWidget):
             notify(self, "Hãy chọn một từ đồng nghĩa của đơn vị trong danh sách để bỏ.")
             return
         line = item.text()
-        self.tasks.op(lambda: synonyms.remove(self.ctx, line), tables={"settings"}, parent=self,
-                      on_done=lambda _: self.refresh())
+        self.tasks.op(lambda: synonyms.remove(self.ctx, line), tables={"settings"}, parent=self)

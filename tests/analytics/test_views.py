@@ -26,9 +26,8 @@ def test_streams_card_on_the_demo_overview_makes_a_topic_in_one_click(qtbot, dem
     assert "Đã tạo vấn đề" in page.action_status.text()
 
 
-def test_similar_dialog_and_synonym_editor(qtbot, demo_ctx):
+def test_similar_dialog_and_synonym_editor(qtbot, demo_ctx, main_window):
     from ui.opinion.similar_dialog import SimilarDialog
-    from ui.synonyms_tab import SynonymsTab
     from ui.tasks import TaskRunner
 
     item = demo_ctx.db.execute("SELECT id FROM opinions WHERE summary LIKE '%tiền điện tăng vọt%'").fetchone()[0]
@@ -36,8 +35,9 @@ def test_similar_dialog_and_synonym_editor(qtbot, demo_ctx):
     qtbot.addWidget(dialog)
     assert dialog.model.rowCount() >= 3 and "%" in dialog.model.data(dialog.model.index(0, 0))
 
-    tab = SynonymsTab(demo_ctx, TaskRunner(synchronous=True))
-    qtbot.addWidget(tab)
+    page = main_window.show_page("catalog")     # the tab's list reloads with its page after a write
+    page.tabs.setCurrentWidget(page.synonyms)
+    tab = page.synonyms
     tab.entry.setText("tiền điện = hóa đơn điện")
     tab.add()
     assert tab.mine.count() == 1 and synonyms.user_lines(demo_ctx) == ["tiền điện = hóa đơn điện"]

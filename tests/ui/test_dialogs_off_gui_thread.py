@@ -356,3 +356,29 @@ def test_the_exchange_page_enrols_and_exports_on_the_worker(main_window, demo_ct
         page.start_export(tmp_path / "usb")
     assert (tmp_path / "the.dlxid").read_bytes() and next((tmp_path / "usb").glob("*.dlxh"))
     assert page.sent.rowCount() == sent + 1 and page.status.text().startswith("Đã ghi gói số")
+
+
+def test_the_catalog_saves_an_area_and_a_synonym_group_on_the_worker(main_window, demo_ctx, store_off_gui_thread,
+                                                                    monkeypatch) -> None:
+    """A new area is an op on 'units' (a name too long is refused with its text), a synonym
+    group an op on 'settings'; the page's lists show both through `changed`."""
+    from PySide6.QtWidgets import QMessageBox
+
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: said.append(text))
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: said.append(text))
+    with store_off_gui_thread():
+        page = main_window.show_page("catalog")
+        areas = page.communes
+        before = areas.model.rowCount()
+        areas.name.setText("Tổ " * 100)
+        areas.save()
+        assert areas.model.rowCount() == before and said
+        areas.name.setText("Ấp Tân Hưng")
+        areas.population.setValue(1200)
+        areas.save()
+        page.tabs.setCurrentWidget(page.synonyms)
+        page.synonyms.entry.setText("giá điện = tiền điện")
+        page.synonyms.add()
+    assert areas.model.rowCount() == before + 1 and said[-1] == "Đã lưu: Ấp Tân Hưng."
+    assert [page.synonyms.mine.item(i).text() for i in range(page.synonyms.mine.count())] == ["giá điện = tiền điện"]

@@ -22,12 +22,10 @@ from PySide6.QtWidgets import (
 )
 
 from app import catalog
-from app.errors import DlxhError
 from app.office import Office, Unit, get_office, save_unit, units
 from app.office_kinds import AREA_TYPES, default_area_type
 from app.text import vn_number
 from app.validate import UNIT_NAME_MAX, limit_hint
-from ui.errors import show_error
 from ui.models import Column, RowsModel, sortable
 from ui.pages.base import PageBase
 from ui.widgets import compact_columns, setup_table
@@ -129,16 +127,14 @@ class UnitTab(QWidget):
             self.adults.setValue(0)
 
     def save(self) -> None:
-        try:
-            save_unit(self.page.ctx, self.code.text(), self.name.text(), self.level,
-                      self.population.value() or None if self.population is not None else None,
-                      self.area_type.currentText() if self.area_type is not None else None,
-                      self.adults.value() or None if self.population is not None else None)
-        except DlxhError as exc:
-            show_error(self, exc)
-            return
-        self.refresh()
-        QMessageBox.information(self, "Đã lưu", f"Đã lưu: {self.name.text().strip()}.")
+        """An op on 'units': the page reloads from `changed`, then says what was saved."""
+        ctx, code, name, level = self.page.ctx, self.code.text(), self.name.text(), self.level
+        population = self.population.value() or None if self.population is not None else None
+        area_type = self.area_type.currentText() if self.area_type is not None else None
+        adults = self.adults.value() or None if self.population is not None else None
+        self.page.tasks.op(lambda: save_unit(ctx, code, name, level, population, area_type, adults), tables={"units"},
+                           on_done=lambda _: QMessageBox.information(self, "Đã lưu", f"Đã lưu: {name.strip()}."),
+                           parent=self)
 
 
 class Page(PageBase):
@@ -166,5 +162,7 @@ class Page(PageBase):
         self.layout_.addWidget(self.tabs, 1)
 
     def refresh(self) -> None:
+        """Shown, or a write announced by `changed`: every list is read again on the worker."""
         self.communes.refresh()
         self.agencies.refresh()
+        self.synonyms.refresh()
