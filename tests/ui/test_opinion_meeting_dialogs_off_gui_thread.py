@@ -267,3 +267,26 @@ def test_the_handling_dialog_reads_and_writes_on_the_worker(main_window, demo_ct
     assert said[0] and said[1] == "True"
     assert topics.get(demo_ctx, chosen.id).handling == "forwarded"
     assert page.current.id == chosen.id and page.current.handling == "forwarded"
+
+
+def test_attendance_refused_for_a_planned_meeting_says_why_and_shows_what_is_stored(main_window, demo_ctx,
+                                                                                    store_off_gui_thread) -> None:
+    """A mark that reaches the worker for a meeting not yet held is refused there: the message
+    says why and the roster shows again what is stored (read on the worker), not the refused mark."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.meetings import planning
+
+    planned = meetings.create(demo_ctx, meetings.Meeting(held_on=(date.today() + timedelta(days=9)).isoformat()))
+    said: list[str] = []
+    with store_off_gui_thread():
+        page = main_window.show_page("meetings")
+        table = page.attendance
+        main_window.tasks.query(lambda: planning.roster(demo_ctx, planned.id),
+                                lambda lines: table.show_lines(planned.id, lines))
+        table.mark(0, "absent")                       # past the lock, as a stale screen could
+        when_modal(QMessageBox, lambda box: (said.append(box.text()), box.accept()))
+        table.flush()
+    assert said and "chỉ điểm danh được từ ngày họp" in said[0]
+    assert table.item(0, 2).text() == "—" and not table.pending and not table.sending
+    assert meetings.attendance(demo_ctx, planned.id) == {}

@@ -284,7 +284,7 @@ class Page(PageBase):
         self.attendance.flush()
         meeting_id, ctx = meeting.id, self.ctx
         # The write on the worker; `changed` reloads the list, the roster and the tally.
-        self.tasks.op(lambda: planning.mark_all_present(ctx, meeting_id), tables={"meeting_attendance"}, parent=self,
+        self.tasks.op(lambda: planning.mark_all_present(ctx, meeting_id), tables={"meeting_attendance", "meetings"}, parent=self,
                       on_done=lambda n: notify(self, f"Đã ghi có mặt cho {n} người chưa điểm danh." if n
                                                else "Mọi người đều đã được điểm danh."))
 
