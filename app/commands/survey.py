@@ -151,7 +151,7 @@ def _print_frequencies(data: tb.SurveyData) -> None:
             s = tb.number_summary(data, q)
             out(f"  {s.n} trả lời; trung bình {vn_number(s.mean, 1)}" if s else "  Chưa có trả lời.")
         else:
-            out(f"  {len(tb.texts(data, q))} ý kiến ghi thêm.")
+            out(f"  {tb.text_count(data, q)} ý kiến ghi thêm.")
 
 
 def _print_crosstabs(data: tb.SurveyData, by: str) -> None:
@@ -218,7 +218,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     with open_from_args(args) as ctx:
         survey = qn.find_survey(ctx, args.id)
-        path = export_xlsx(tb.load_data(ctx, survey.id, args.weight), Path(args.file))
+        path = export_xlsx(tb.load_data(ctx, survey.id, args.weight, texts=True), Path(args.file))
         out(str(path))
         return 0
 

@@ -4,6 +4,7 @@ weights that correct a sample whose make-up drifted from the population's."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from app import auth, records
@@ -12,7 +13,7 @@ from app.context import Ctx
 from app.errors import ValidationError
 from app.office import communes
 from app.surveys import stats
-from app.surveys.model import Response
+from app.surveys.counts import Profile, profiles
 from app.surveys.questionnaire import get_survey
 
 DIMENSIONS: dict[str, str] = {"area": "Theo địa bàn", "stratum": "Theo giai tầng",
@@ -60,12 +61,12 @@ class Plan:
         return stats.margin_of_error(n, self.confidence, population=self.population) if n else float("nan")
 
 
-def cell_of(dimension: str, response: Response) -> CellKey:
+def cell_of(dimension: str, respondent: Profile) -> CellKey:
     if dimension == "area":
-        return (response.area_code, None)
+        return (respondent.area_code, None)
     if dimension == "stratum":
-        return (None, response.stratum)
-    return (response.area_code, response.stratum)
+        return (None, respondent.stratum)
+    return (respondent.area_code, respondent.stratum)
 
 
 def cell_label(ctx_areas: dict[str, str], key: CellKey) -> str:
@@ -115,8 +116,9 @@ def save_plan(ctx: Ctx, survey_id: str, dimension: str, populations: dict[CellKe
     return get_plan(ctx, survey_id)  # type: ignore[return-value]
 
 
-def get_plan(ctx: Ctx, survey_id: str, responses: list[Response] | None = None) -> Plan | None:
-    """The stored plan with each cell's collected count (from `responses` if given)."""
+def get_plan(ctx: Ctx, survey_id: str, respondents: Mapping[Profile, int] | None = None) -> Plan | None:
+    """The stored plan with each cell's collected count (from `respondents` per profile if given,
+    else counted in the store)."""
     found = list(ctx.db.query("SELECT * FROM survey_plans WHERE survey_id = ?", [survey_id]))
     if not found:
         return None
@@ -127,35 +129,33 @@ def get_plan(ctx: Ctx, survey_id: str, responses: list[Response] | None = None) 
              for c in ctx.db.query("SELECT * FROM survey_plan_cells WHERE plan_id = ? ORDER BY rowid", [p["id"]])]
     plan = Plan(survey_id, p["dimension"], p["confidence"], p["margin"], p["population"], p["sample_size"],
                 p["minimum_per_cell"], cells, p["id"])
-    if responses is None:
-        from app.surveys.responses import load_responses
-
-        responses = load_responses(ctx, survey_id)
+    if respondents is None:
+        respondents = profiles(ctx, survey_id)
     by_key = {c.key: c for c in cells}
-    for resp in responses:
-        cell = by_key.get(cell_of(plan.dimension, resp))
+    for profile, n in respondents.items():
+        cell = by_key.get(cell_of(plan.dimension, profile))
         if cell is not None:
-            cell.collected += 1
+            cell.collected += n
     return plan
 
 
-def weights(plan: Plan, responses: list[Response]) -> tuple[list[float], stats.Weighting]:
-    """Post-stratification weight of each response (population share / sample share of its
-    cell). Responses outside every planned cell keep weight 1."""
+def weights(plan: Plan, respondents: Mapping[Profile, int]) -> tuple[dict[Profile, float], stats.Weighting]:
+    """Post-stratification weight of each profile's respondents (population share / sample share
+    of its cell). Respondents outside every planned cell keep weight 1."""
     sample: dict[CellKey, int] = {}
-    for resp in responses:
-        key = cell_of(plan.dimension, resp)
-        sample[key] = sample.get(key, 0) + 1
+    for profile, n in respondents.items():
+        key = cell_of(plan.dimension, profile)
+        sample[key] = sample.get(key, 0) + n
     weighting = stats.poststrat_weights({c.key: c.population for c in plan.cells}, sample)
-    return [weighting.weights.get(cell_of(plan.dimension, r), 1.0) for r in responses], weighting
+    return {p: weighting.weights.get(cell_of(plan.dimension, p), 1.0) for p in respondents}, weighting
 
 
-def needs_weighting(plan: Plan | None, responses: list[Response], tolerance: float = 0.05) -> bool:
+def needs_weighting(plan: Plan | None, respondents: Mapping[Profile, int], tolerance: float = 0.05) -> bool:
     """True when some cell's weight is off 1 by more than the tolerance: quotas unmet,
     or a minimum per cell that over-represents small cells."""
-    if plan is None or not responses:
+    if plan is None or not any(respondents.values()):
         return False
-    _, weighting = weights(plan, responses)
+    _, weighting = weights(plan, respondents)
     return any(abs(w - 1) > tolerance for w in weighting.weights.values())
 
 
@@ -164,7 +164,7 @@ def starting_cells(ctx: Ctx, survey_id: str, dimension: str) -> list[Cell]:
     dimension, else areas with the catalogue's people aged 18+ and strata with 0 (to enter)."""
     if dimension not in DIMENSIONS:
         raise ValidationError(f"Cách phân tầng không hợp lệ: {dimension}.", field="dimension")
-    stored = get_plan(ctx, survey_id, responses=[]) if survey_id else None
+    stored = get_plan(ctx, survey_id, respondents={}) if survey_id else None
     if stored and stored.dimension == dimension:
         return stored.cells
     areas = {u.code: u for u in communes(ctx)}

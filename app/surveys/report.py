@@ -56,13 +56,9 @@ def _plan_table(data: tb.SurveyData) -> Table | None:
 
 def _profile_table(data: tb.SurveyData) -> Table:
     rows = []
-    n = len(data.responses) or 1
+    n = data.n or 1
     for by, catalogue in (("gender", GENDERS), ("age_band", AGE_BANDS), ("stratum", STRATA)):
-        counts: dict[str, int] = {}
-        for r in data.responses:
-            key = getattr(r, by)
-            if key:
-                counts[key] = counts.get(key, 0) + 1
+        counts = tb.profile_counts(data, by)
         for code, name in catalogue.items():
             if counts.get(code):
                 rows.append([f"{tb.BY[by]}: {name}", vn_number(counts[code]), pct(100 * counts[code] / n)])
@@ -92,20 +88,10 @@ def _question_blocks(data: tb.SurveyData, i: int) -> list:
             f"{vn_number(s.n)} người trả lời; trung bình {vn_number(s.mean, 1)}, trung vị {vn_number(s.median, 1)}, "
             f"thấp nhất {vn_number(s.low, 1)}, cao nhất {vn_number(s.high, 1)}." if s else "Chưa có người trả lời."))
     else:
-        answers = tb.texts(data, q)
-        quoted = "; ".join(f"“{t}”" for t in _most_common(answers, 5))
-        blocks.append(Paragraph(f"Có {vn_number(len(answers))} ý kiến" + (f"; ý kiến nêu nhiều nhất: {quoted}."
-                                                                          if quoted else ".")))
+        quoted = "; ".join(f"“{t}”" for t in tb.common_texts(data, q))
+        blocks.append(Paragraph(f"Có {vn_number(tb.text_count(data, q))} ý kiến"
+                                + (f"; ý kiến nêu nhiều nhất: {quoted}." if quoted else ".")))
     return blocks
-
-
-def _most_common(texts: list[str], k: int) -> list[str]:
-    counts: dict[str, tuple[int, str]] = {}
-    for t in texts:
-        key = fold(t).strip(" .")
-        n, first = counts.get(key, (0, t))
-        counts[key] = (n + 1, first)
-    return [t for _, t in sorted(counts.values(), key=lambda x: -x[0])[:k]]
 
 
 def _group_shares(ct, c: int) -> tuple[float, float, float]:
@@ -122,7 +108,7 @@ def _groups_blocks(data: tb.SurveyData) -> tuple[list, str]:
     """Agreement with the first Likert question by stratum, age band and gender; and the
     sentence naming the groups that agree least (for the proposals)."""
     likerts = [q for q in data.questionnaire.questions if q.kind == "likert"]
-    if not likerts or not data.responses:
+    if not likerts or not data.n:
         return [Paragraph("Phiếu không có câu thang đo nên không so sánh mức đồng tình giữa các nhóm.")], ""
     q = likerts[0]
     blocks: list = [Paragraph(f"Mức đồng tình ở câu {q.no} ({q.text.rstrip('?').lower()}) theo từng nhóm "

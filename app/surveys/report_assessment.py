@@ -46,7 +46,7 @@ def assessment(data: tb.SurveyData, lowest: str) -> list[str]:
         proposals.append("tăng cường tuyên truyền, đối thoại, giải thích rõ chủ trương với các nhóm có tỷ lệ đồng "
                          "tình thấp nêu trên")
     texts = [q for q in data.questionnaire.questions if q.kind == "text"]
-    suggestions = sum(len(tb.texts(data, q)) for q in texts)
+    suggestions = sum(tb.text_count(data, q) for q in texts)
     if suggestions:
         where = ", ".join(f"câu {q.no}" for q in texts)
         proposals.append(f"tiếp thu, xem xét và trả lời {vn_number(suggestions)} kiến nghị của người được hỏi "

@@ -43,7 +43,7 @@ def question_margins(data: tb.SurveyData) -> list[tuple[Question, float, int]]:
 def group_margin(data: tb.SurveyData) -> tuple[float, str, int] | None:
     """The widest ± of the group comparison tables (the smallest group): (points, group, forms)."""
     likerts = [q for q in data.questionnaire.questions if q.kind == "likert"]
-    if not likerts or not data.responses:
+    if not likerts or not data.n:
         return None
     worst: tuple[float, str, int] | None = None
     for by in ("stratum", "age_band", "gender"):
@@ -62,7 +62,7 @@ def margin_words(data: tb.SurveyData) -> str:
     prints a wider ± (fewer people answered it), then the smallest group compared, so that every
     ± a table prints is within what is said and the largest said is the largest printed."""
     whole = round(achieved_margin(data) * 100, 1)
-    parts = [f"±{vn_number(whole, 1)} điểm phần trăm trên toàn mẫu ({vn_number(len(data.responses))} phiếu)"]
+    parts = [f"±{vn_number(whole, 1)} điểm phần trăm trên toàn mẫu ({vn_number(data.n)} phiếu)"]
     parts += [f"±{vn_number(worst, 1)} điểm ở câu {q.no} ({vn_number(n)} người trả lời)"
               for q, worst, n in question_margins(data) if worst > whole]
     group = group_margin(data)
@@ -74,7 +74,7 @@ def margin_words(data: tb.SurveyData) -> str:
 
 def achieved_margin(data: tb.SurveyData) -> float:
     """± (0–1) at p = 0.5, 95 %: on the effective sample when weighted, with the population correction."""
-    n = stats.effective_n(data.weights) if data.weighted else len(data.responses)
+    n = stats.effective_n(*tb.respondents(data)) if data.weighted else data.n
     population = data.plan.population if data.plan else None
     return stats.margin_of_error(n, 95, population=population) if n else float("nan")
 
@@ -96,8 +96,8 @@ def method_rows(data: tb.SurveyData) -> list[tuple[str, str]]:
         ]
     else:
         rows.append(("Kế hoạch mẫu", "chưa lập (mẫu thuận tiện, không suy rộng được cho tổng thể)"))
-    rows.append(("Số phiếu hợp lệ", f"{vn_number(len(data.responses))} phiếu"))
-    if data.responses:
+    rows.append(("Số phiếu hợp lệ", f"{vn_number(data.n)} phiếu"))
+    if data.n:
         rows.append(("Sai số tối đa của kết quả (độ tin cậy 95%)", margin_words(data)))
     if data.weighted and data.weighting:
         text = "có: gia quyền hậu phân tầng theo tỷ trọng trong tổng thể của từng ô"
@@ -127,10 +127,10 @@ def method_paragraphs(data: tb.SurveyData) -> list[str]:
             + f", phân bổ {DIMENSIONS[plan.dimension].lower()} tỷ lệ với số người từ 18 tuổi"
             + (f", tối thiểu {plan.minimum} phiếu mỗi ô." if plan.minimum else "."))
         done = 100 * plan.collected / plan.sample_size if plan.sample_size else 0
-        out.append(f"Đã thu {vn_number(len(data.responses))} phiếu hợp lệ, đạt {pct(done)} kế hoạch. "
+        out.append(f"Đã thu {vn_number(data.n)} phiếu hợp lệ, đạt {pct(done)} kế hoạch. "
                    f"Sai số tối đa của các tỷ lệ, độ tin cậy 95%: {margin_words(data)}.")
     else:
-        out.append(f"Đã thu {vn_number(len(data.responses))} phiếu hợp lệ; chưa lập kế hoạch mẫu nên kết quả chỉ "
+        out.append(f"Đã thu {vn_number(data.n)} phiếu hợp lệ; chưa lập kế hoạch mẫu nên kết quả chỉ "
                    "phản ánh ý kiến của những người được hỏi.")
     if data.weighted:
         out.append("Do cơ cấu phiếu thu được chưa đúng với cơ cấu của tổng thể ở các ô mẫu, các tỷ lệ đã được gia "

@@ -2,7 +2,9 @@
 cross-tabs, post-stratification weights and Likert summaries.
 
 Pure functions on plain Python values, so the formulas are checked in tests against
-worked examples and reused by the CLI, the UI and the report.
+worked examples and reused by the CLI, the UI and the report. The tables take one value per
+respondent, or one per group of identical respondents with `counts` (how many it stands for):
+the tabulation passes the groups app.surveys.counts reads, a few hundred for a million forms.
 """
 
 from __future__ import annotations
@@ -113,10 +115,11 @@ def allocate(populations: dict[K, int], n: int, minimum: int = 0) -> dict[K, int
     return {k: quotas[k] for k in populations}
 
 
-def effective_n(weights: Sequence[float]) -> float:
+def effective_n(weights: Sequence[float], counts: Sequence[int] | None = None) -> float:
     """Kish's effective sample size (Σw)²/Σw²: what a weighted sample is worth."""
-    s2 = sum(w * w for w in weights)
-    return (sum(weights) ** 2) / s2 if s2 else 0.0
+    counts = counts if counts is not None else [1] * len(weights)
+    s2 = sum(w * w * n for w, n in zip(weights, counts, strict=True))
+    return (sum(w * n for w, n in zip(weights, counts, strict=True)) ** 2) / s2 if s2 else 0.0
 
 
 @dataclass
@@ -144,25 +147,31 @@ def _as_keys(value: Any) -> tuple:
     return value if isinstance(value, tuple) else (value,)
 
 
+def _groups(values: Sequence[Any], weights: Sequence[float] | None,
+            counts: Sequence[int] | None) -> tuple[Sequence[float], Sequence[int]]:
+    return (weights if weights is not None else [1.0] * len(values),
+            counts if counts is not None else [1] * len(values))
+
+
 def frequencies(values: Sequence[Any], categories: Sequence[tuple[Any, str]],
-                weights: Sequence[float] | None = None, multiple: bool = False) -> FreqTable:
+                weights: Sequence[float] | None = None, multiple: bool = False,
+                counts: Sequence[int] | None = None) -> FreqTable:
     """Counts, percentages of those who answered and 95 % margins for each category.
 
     A value is a category key, a tuple of keys (multiple choice) or None (no answer).
     """
-    if weights is None:
-        weights = [1.0] * len(values)
-    answered = [(v, w) for v, w in zip(values, weights, strict=True) if _as_keys(v)]
-    base = sum(w for _, w in answered)
-    n_eff = effective_n([w for _, w in answered])
+    weights, counts = _groups(values, weights, counts)
+    answered = [(v, w, n) for v, w, n in zip(values, weights, counts, strict=True) if _as_keys(v)]
+    base = sum(w * n for _, w, n in answered)
+    n_eff = effective_n([w for _, w, _ in answered], [n for _, _, n in answered])
     rows = []
     for key, label in categories:
-        count = sum(w for v, w in answered if key in _as_keys(v))
+        count = sum(w * n for v, w, n in answered if key in _as_keys(v))
         p = count / base if base else 0.0
         moe = 100 * margin_of_error(n_eff, 95, p) if n_eff else 0.0
         rows.append(FreqRow(key, label, count, 100 * p, moe))
     weighted = any(w != 1.0 for w in weights)
-    return FreqTable(rows, base, len(answered), n_eff, weighted, multiple)
+    return FreqTable(rows, base, sum(n for _, _, n in answered), n_eff, weighted, multiple)
 
 
 @dataclass
@@ -189,25 +198,25 @@ class CrossTab:
 
 
 def crosstab(row_values: Sequence[Any], col_values: Sequence[Any], row_cats: Sequence[tuple[Any, str]],
-             col_cats: Sequence[tuple[Any, str]], weights: Sequence[float] | None = None) -> CrossTab:
+             col_cats: Sequence[tuple[Any, str]], weights: Sequence[float] | None = None,
+             counts: Sequence[int] | None = None) -> CrossTab:
     """Weighted counts of each answer within each group; respondents with no answer or
     an unknown group are left out of the bases."""
-    if weights is None:
-        weights = [1.0] * len(row_values)
+    weights, counts = _groups(row_values, weights, counts)
     col_index = {key: i for i, (key, _) in enumerate(col_cats)}
     row_index = {key: i for i, (key, _) in enumerate(row_cats)}
     cells = [[0.0] * len(col_cats) for _ in row_cats]
     col_totals = [0.0] * len(col_cats)
     col_n = [0] * len(col_cats)
-    for rv, cv, w in zip(row_values, col_values, weights, strict=True):
+    for rv, cv, w, n in zip(row_values, col_values, weights, counts, strict=True):
         keys = [k for k in _as_keys(rv) if k in row_index]
         if not keys or cv not in col_index:
             continue
         c = col_index[cv]
-        col_totals[c] += w
-        col_n[c] += 1
+        col_totals[c] += w * n
+        col_n[c] += n
         for k in keys:
-            cells[row_index[k]][c] += w
+            cells[row_index[k]][c] += w * n
     row_totals = [sum(row) for row in cells]
     return CrossTab(list(row_cats), list(col_cats), cells, col_totals, col_n, sum(col_totals), row_totals)
 
@@ -243,20 +252,20 @@ class LikertSummary:
     disagree: float  # % levels 1–2
 
 
-def likert_summary(values: Sequence[int | None], weights: Sequence[float] | None = None) -> LikertSummary:
+def likert_summary(values: Sequence[int | None], weights: Sequence[float] | None = None,
+                   counts: Sequence[int] | None = None) -> LikertSummary:
     """Distribution, mean (1–5) with a 95 % interval and the agree / disagree shares."""
-    if weights is None:
-        weights = [1.0] * len(values)
-    pairs = [(v, w) for v, w in zip(values, weights, strict=True) if v is not None]
-    counts = [sum(w for v, w in pairs if v == level) for level in range(1, 6)]
+    weights, group_sizes = _groups(values, weights, counts)
+    pairs = [(v, w * n, w, n) for v, w, n in zip(values, weights, group_sizes, strict=True) if v is not None]
+    counts = [sum(wn for v, wn, _, _ in pairs if v == level) for level in range(1, 6)]
     base = sum(counts)
     if not base:
         return LikertSummary(counts, 0, 0.0, float("nan"), float("nan"), float("nan"), 0.0, 0.0, 0.0)
-    mean = sum(w * v for v, w in pairs) / base
-    n_eff = effective_n([w for _, w in pairs])
-    var = sum(w * (v - mean) ** 2 for v, w in pairs) / base
+    mean = sum(wn * v for v, wn, _, _ in pairs) / base
+    n_eff = effective_n([w for _, _, w, _ in pairs], [n for _, _, _, n in pairs])
+    var = sum(wn * (v - mean) ** 2 for v, wn, _, _ in pairs) / base
     var = var * n_eff / (n_eff - 1) if n_eff > 1 else 0.0
     sd = math.sqrt(var)
     moe = z_value(95) * sd / math.sqrt(n_eff) if n_eff else float("nan")
     pct = [100 * c / base for c in counts]
-    return LikertSummary(counts, len(pairs), base, mean, sd, moe, pct[3] + pct[4], pct[2], pct[0] + pct[1])
+    return LikertSummary(counts, sum(n for _, _, _, n in pairs), base, mean, sd, moe, pct[3] + pct[4], pct[2], pct[0] + pct[1])

@@ -63,11 +63,12 @@ def main() -> None:
                        lambda: file_import.import_file(ctx, sid, csv_path, channel="phone"))
         print(f"  imported: {result.imported}")
         data = timed("load + weight all forms", lambda: tb.load_data(ctx, sid))
-        print(f"  forms: {len(data.responses)}, weighted: {data.weighted}")
+        print(f"  forms: {data.n}, weighted: {data.weighted}")
         timed("frequencies + 4 cross-tabs of every choice question",
               lambda: [tb.crosstab(data, q, by) for q in tb.choice_questions(data) for by in tb.BY]
               + [tb.frequency(data, q) for q in tb.choice_questions(data)])
-        timed("Excel export of every table", lambda: export_xlsx(data, Path(tmp) / "t.xlsx"))
+        timed("Excel export of every table (texts read again)",
+              lambda: export_xlsx(tb.load_data(ctx, sid, texts=True), Path(tmp) / "t.xlsx"))
         timed("report PDF + DOCX", lambda: report.render(ctx, sid, Path(tmp)))
         ctx.close()
 

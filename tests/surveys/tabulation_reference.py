@@ -20,6 +20,7 @@ from app.context import Ctx
 from app.surveys import plan as plan_mod
 from app.surveys.model import AGE_BANDS, Question, Response
 from app.surveys.responses import area_names, load_responses
+from app.text import fold
 
 Z95 = NormalDist().inv_cdf(0.975)
 
@@ -142,11 +143,20 @@ def crosstab(ref: Reference, q: Question, by: str) -> dict:
     return {"cols": cols, "cells": cells, "col_totals": col_totals, "col_n": col_n}
 
 
-def profile_counts(ref: Reference) -> dict:
-    out = {}
-    for by, catalogue in (("gender", GENDERS), ("age_band", AGE_BANDS), ("stratum", STRATA)):
-        for code in catalogue:
-            n = sum(1 for r in ref.responses if getattr(r, by) == code)
-            if n:
-                out[(by, code)] = n
+def profile_counts(ref: Reference, by: str) -> dict:
+    """Forms per known group of a respondent attribute."""
+    out: dict = {}
+    for r in ref.responses:
+        if group_of(r, by):
+            out[group_of(r, by)] = out.get(group_of(r, by), 0) + 1
     return out
+
+
+def most_common(texts: list[str], k: int) -> list[str]:
+    """The report's choice of answers to quote: most frequent first, compared folded."""
+    counts: dict[str, tuple[int, str]] = {}
+    for t in texts:
+        key = fold(t).strip(" .")
+        n, first = counts.get(key, (0, t))
+        counts[key] = (n + 1, first)
+    return [t for _, t in sorted(counts.values(), key=lambda x: -x[0])[:k]]

@@ -35,12 +35,13 @@ def test_demo_survey_is_realistic_and_weighted(demo_survey):
     assert 350 <= survey.responses <= 450 and survey.status == "closed"
     data = tb.load_data(ctx, survey.id)
     assert data.weighted  # quotas were missed on purpose
-    assert sum(data.weights) == pytest.approx(len(data.responses))
+    weights, forms = tb.respondents(data)
+    assert sum(w * n for w, n in zip(weights, forms, strict=True)) == pytest.approx(data.n)
     # Weighted percentages of a single-choice question still sum to 100.
     f = tb.frequency(data, data.questionnaire.question(1))
     assert sum(r.percent for r in f.rows) == pytest.approx(100)
     unweighted = tb.load_data(ctx, survey.id, "no")
-    assert not unweighted.weighted and set(unweighted.weights) == {1.0}
+    assert not unweighted.weighted and set(tb.respondents(unweighted)[0]) == {1.0}
 
 
 def test_demo_is_deterministic(tmp_path, memory_keyring):
@@ -60,7 +61,7 @@ def test_demo_is_deterministic(tmp_path, memory_keyring):
 
 def test_excel_export_has_every_table(demo_survey, tmp_path):
     ctx, survey = demo_survey
-    data = tb.load_data(ctx, survey.id)
+    data = tb.load_data(ctx, survey.id, texts=True)
     path = export_xlsx(data, tmp_path / "t.xlsx")
     wb = load_workbook(path)
     assert wb.sheetnames == ["Phương pháp", "Kế hoạch mẫu", "Tần suất", "Theo giai tầng", "Theo địa bàn",

@@ -9,6 +9,7 @@ from app.surveys import file_import
 from app.surveys import plan as plan_mod
 from app.surveys import questionnaire as qn
 from app.surveys import responses as rs
+from app.surveys.counts import Profile, profiles
 from app.surveys.entry import ResponseInvalid
 from app.surveys.model import Response, SkipRule
 
@@ -127,10 +128,11 @@ def test_plan_quotas_progress_and_weights(survey):
     plan = plan_mod.get_plan(ctx, sid)
     assert [c.collected for c in plan.cells] == [3, 0, 1]
     # Covered cells T01 (6000) and T03 (1000): shares 6/7 and 1/7 ; sample 3/4 and 1/4.
-    w, weighting = plan_mod.weights(plan, rs.load_responses(ctx, sid))
+    w, weighting = plan_mod.weights(plan, profiles(ctx, sid))
     assert weighting.uncovered == [("T02", None)]
-    assert w == pytest.approx([(6 / 7) / (3 / 4)] * 3 + [(1 / 7) / (1 / 4)])
-    assert plan_mod.needs_weighting(plan, rs.load_responses(ctx, sid))
+    assert w == pytest.approx({Profile(None, "T01", None, None): (6 / 7) / (3 / 4),
+                               Profile(None, "T03", None, None): (1 / 7) / (1 / 4)})
+    assert plan_mod.needs_weighting(plan, profiles(ctx, sid))
 
 
 def test_correcting_a_form_replaces_answers_and_bumps_version(survey):

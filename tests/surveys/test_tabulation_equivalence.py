@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 
 from app.surveys import questionnaire as qn
+from app.surveys import stats
 from app.surveys import tabulate as tb
 
 from . import tabulation_reference as ref
@@ -20,11 +21,14 @@ CLOSE = {"rel": 1e-9, "abs": 1e-9}
 
 
 def _compare(ctx, sid: str, weight: str) -> None:
-    data = tb.load_data(ctx, sid, weight)
+    data = tb.load_data(ctx, sid, weight, texts=True)
     want = ref.load_reference(ctx, sid, weight)
     assert data.weighted == want.weighted
     if want.weighted:
         assert data.weighting.weights == pytest.approx(want.cell_weights, **CLOSE)
+    assert data.n == len(want.responses)
+    if data.weighted:
+        assert stats.effective_n(*tb.respondents(data)) == pytest.approx(ref._neff(want.weights), **CLOSE)
     if data.plan is not None:
         assert {c.key: c.collected for c in data.plan.cells} == want.collected
     for q in data.questionnaire.questions:
@@ -36,6 +40,7 @@ def _compare(ctx, sid: str, weight: str) -> None:
             for by in tb.BY:
                 groups = tb.group_categories(data, by)
                 assert [code for code, _ in groups] == ref.groups(want, by)
+                assert {k: v for k, v in tb.profile_counts(data, by).items() if k} == ref.profile_counts(want, by)
                 if not groups:
                     continue
                 ct, wt = tb.crosstab(data, q, by), ref.crosstab(want, q, by)
@@ -56,6 +61,8 @@ def _compare(ctx, sid: str, weight: str) -> None:
                 assert s.mean == pytest.approx(w[1], **CLOSE)
         if q.kind == "text":
             assert tb.texts(data, q) == ref.texts(want, q)
+            assert tb.text_count(data, q) == len(ref.texts(want, q))
+            assert tb.common_texts(data, q) == ref.most_common(ref.texts(want, q), 5)
 
 
 @pytest.mark.parametrize("weight", ["auto", "yes", "no"])

@@ -46,10 +46,11 @@ def percent_axis(peak: float) -> tuple[int, int]:
 # The survey's files are written on the worker, and the libraries that write them (openpyxl,
 # python-docx, reportlab: 0.2-0.5 s of imports) are imported there when first used, not on
 # the GUI thread while the page opens.
-def _export_xlsx(data: tb.SurveyData, path: str):
+def _export_xlsx(ctx, sid: str, weight: str, path: str):
+    """Read again with every text answer (the tabulation on screen keeps only their count)."""
     from app.surveys.excel_export import export_xlsx
 
-    return export_xlsx(data, path)
+    return export_xlsx(tb.load_data(ctx, sid, weight, texts=True), path)
 
 
 def _render_report(ctx, sid: str, folder, weight):
@@ -240,7 +241,8 @@ class TabulateView(QWidget):
     def _export(self) -> None:
         path = save_file(self, "Xuất Excel", "tong-hop-tham-do.xlsx", "Excel (*.xlsx)")
         if path:
-            self.tasks.run(lambda: _export_xlsx(self.data, path), label="Đang xuất Excel…", parent=self,
+            sid, ctx, weight = self.sid, self.ctx, self.weight.currentData()
+            self.tasks.run(lambda: _export_xlsx(ctx, sid, weight, path), label="Đang xuất Excel…", parent=self,
                            on_done=lambda p: QMessageBox.information(self, "Đã xuất", str(p)))
 
     def _report(self) -> None:
