@@ -23,7 +23,7 @@ from datetime import date, timedelta
 
 import numpy as np
 
-from app import auth, catalog, settings
+from app import auth, catalog, memo, settings
 from app.analytics import linkage
 from app.analytics import model as topic_model
 from app.analytics.keywords import top_terms
@@ -117,26 +117,12 @@ def recent(ctx: Ctx, today: date | None = None, days: int = 30) -> list[Stream]:
     return streams_between(ctx, end - timedelta(days=days), end)
 
 
-# The last streams found, by connection: (when and what was asked, the streams).
-_FOUND: dict[int, tuple[tuple, list[Stream]]] = {}
-
-
 def streams_between(ctx: Ctx, first: date, end: date, min_size: int = MIN_SIZE) -> list[Stream]:
-    """Streams among the untopiced items received in [first, end). Asked again before anything
-    was written to the store (by this connection: its total_changes; by another: data_version),
-    the last answer is the answer: Tổng quan asks each time it is shown, and at 200,000 items
-    each answer cost 170 ms of vectorising and clustering."""
-    conn = ctx.db.conn
-    with ctx.lock:
-        version = conn.execute("PRAGMA data_version").fetchone()[0]
-        asked = (conn.total_changes, version, first, end, min_size)
-    known = _FOUND.get(id(conn))
-    if known is not None and known[0] == asked:
-        return list(known[1])
-    found = _compute(ctx, first, end, min_size)
-    _FOUND.clear()
-    _FOUND[id(conn)] = (asked, found)
-    return list(found)
+    """Streams among the untopiced items received in [first, end); asked again before anything
+    is written, the last answer (Tổng quan asks each time it is shown: 170 ms of vectorising
+    and clustering at 200,000 items)."""
+    return list(memo.until_written(ctx, ("streams", first, end, min_size),
+                                   lambda: _compute(ctx, first, end, min_size)))
 
 
 def _compute(ctx: Ctx, first: date, end: date, min_size: int) -> list[Stream]:

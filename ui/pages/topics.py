@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import catalog
+from app import catalog, memo
 from app.analytics import keywords
 from app.errors import DlxhError
 from app.opinions import items, topic_stats, topics, warnings
@@ -288,8 +288,9 @@ class Page(PageBase):
 
 def _load_list(ctx, status: str | None) -> tuple[dict, list]:
     """On the worker: the early warnings by topic and the topic lines, filtered by status."""
-    warned = {w.topic_id: w for w in warnings.topic_warnings(ctx)}
-    return warned, [x for x in topic_stats.topic_lines(ctx) if not status or x.topic.status == status]
+    warned, lines = memo.until_written(ctx, ("topics page: list", date.today()), lambda: (
+        {w.topic_id: w for w in warnings.topic_warnings(ctx)}, topic_stats.topic_lines(ctx)))
+    return warned, [x for x in lines if not status or x.topic.status == status]
 
 
 @dataclass(frozen=True)
@@ -304,8 +305,12 @@ class Detail:
 
 
 def _load_detail(ctx, t: topics.Topic) -> Detail:
-    """On the worker: everything the detail pane shows for topic `t`."""
-    months, series = topic_stats.monthly_by_tendency(ctx, t.id)
-    return Detail(t.id, Page._handling_text(ctx, t), keywords.topic_keywords(ctx, t.id or ""), months, series,
-                  topic_stats.areas(ctx, t.id),
+    """On the worker: everything the detail pane shows for topic `t`; its figures, as long as
+    nothing is written, kept for the next showing (the keywords alone cost 50 ms at 200k items)."""
+    def figures() -> tuple:
+        return (keywords.topic_keywords(ctx, t.id or ""), *topic_stats.monthly_by_tendency(ctx, t.id),
+                topic_stats.areas(ctx, t.id))
+
+    words, months, series, areas = memo.until_written(ctx, ("topics page: figures", t.id, date.today()), figures)
+    return Detail(t.id, Page._handling_text(ctx, t), words, months, series, areas,
                   items.list_opinions(ctx, items.OpinionFilter(topic_id=t.id), limit=500))
