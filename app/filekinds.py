@@ -72,14 +72,6 @@ def regular_or_absent(path: Path | str, what: str = "tệp") -> Path:
     return path
 
 
-def absent_for_creation(path: Path | str, what: str = "tệp cơ sở dữ liệu") -> Path:
-    """A new file goes to `path`: nothing may be there yet (not even a dangling symlink)."""
-    path = regular_or_absent(path, what)
-    if path.exists() or path.is_symlink():
-        raise DlxhError(f"«{shown(path)}» đã có; hãy chọn tên tệp khác (không ghi đè).")
-    return path
-
-
 def existing_regular(path: Path | str, what: str = "tệp") -> Path:
     """An input: a regular file that exists."""
     path = regular_or_absent(path, what)

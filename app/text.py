@@ -97,20 +97,6 @@ def vn_date_line(place: str, d: date) -> str:
     return f"{place}, ngày {d.day:02d} tháng {month} năm {d.year}"
 
 
-_BODY_WORDS = (("tuyên giáo", "Tuyên giáo"), ("dân vận", "Dân vận"), ("xây dựng đảng", "Xây dựng Đảng"),
-               ("đảng ủy", "Đảng ủy"), ("tỉnh ủy", "Tỉnh ủy"), ("thành ủy", "Thành ủy"), ("huyện ủy", "Huyện ủy"))
-
-
-def body_title(name: str) -> str:
-    """An office's name as written in running text: "BAN TUYÊN GIÁO VÀ DÂN VẬN" ->
-    "Ban Tuyên giáo và Dân vận" (Vietnamese capitalises the first word and proper names,
-    so str.title()'s "Tuyên Giáo" is wrong)."""
-    text = " ".join(name.split()).lower()
-    for low, proper in _BODY_WORDS:
-        text = text.replace(low, proper)
-    return text[:1].upper() + text[1:]
-
-
 # The Vietnamese alphabet's letter order (a ă â b c d đ e ê …): "Bình Đại" sorts before
 # "Bình Phước" and "Cái Nhum" before "Châu Hưng", as in the official lists; code-point order
 # puts every "Đ" after "Z" and "ă", "â" after "z".

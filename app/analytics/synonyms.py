@@ -5,7 +5,7 @@ database backups and never sit in a plaintext file."""
 from __future__ import annotations
 
 from app import auth, settings
-from app.analytics.textproc import Processor, builtin_groups, parse_groups, words
+from app.analytics.textproc import Processor, builtin_groups, parse_groups
 from app.context import Ctx
 from app.errors import ValidationError
 
@@ -59,25 +59,3 @@ def processor(ctx: Ctx) -> Processor:
     return proc
 
 
-def surface_forms(texts: list[str], proc: Processor) -> dict[str, str]:
-    """Folded feature (syllable or 'a_b' pair) → the accented form most seen in these texts, so keywords
-    read as the clerk wrote them."""
-    from collections import Counter
-
-    from app.text import fold
-
-    seen: dict[str, Counter] = {}
-    for g in proc.groups:
-        for phrase in g[:1]:
-            parts = phrase.split()
-            for i, w in enumerate(parts):
-                seen.setdefault(fold(w), Counter())[w] += 1
-                if i + 1 < len(parts):
-                    seen.setdefault(f"{fold(w)}_{fold(parts[i + 1])}", Counter())[f"{w} {parts[i + 1]}"] += 1
-    for text in texts:
-        ws = words(text)
-        for i, w in enumerate(ws):
-            seen.setdefault(fold(w), Counter())[w] += 2
-            if i + 1 < len(ws):
-                seen.setdefault(f"{fold(w)}_{fold(ws[i + 1])}", Counter())[f"{w} {ws[i + 1]}"] += 2
-    return {k: c.most_common(1)[0][0] for k, c in seen.items()}

@@ -79,9 +79,6 @@ class Rows:
         scale = np.repeat(norms, np.diff(self.indptr))
         return Rows(self.indptr, self.indices, (self.data / scale).astype(DTYPE), self.width)
 
-    def column_sums(self) -> np.ndarray:
-        return np.bincount(self.indices, weights=self.data, minlength=self.width)
-
     def doc_freq(self) -> np.ndarray:
         """How many rows use each column."""
         return np.bincount(self.indices, minlength=self.width)
@@ -219,9 +216,6 @@ class Tfidf:
     def counts(self, texts: list[str]) -> Rows:
         """Raw feature counts of known features (unknown ones are dropped)."""
         return self._counts([self.analyzer(t) for t in texts])
-
-    def weigh(self, counts: Rows) -> Rows:
-        return self._weigh(counts)
 
     def _counts(self, features: list[list[str]]) -> Rows:
         """One pass of dictionary look-ups, then a sort of (row, column) keys gives the CSR layout."""

@@ -55,10 +55,6 @@ class TopicFacts:
     pending_at: dict[str, int] = field(default_factory=dict)  # pending by agency
 
     @property
-    def area_count(self) -> int:
-        return len(self.areas)
-
-    @property
     def places(self) -> list[str]:
         """Where the topic's items concentrate: the two areas with most items (and any tied
         with the second). The one list every part of a report names for the topic."""
@@ -88,10 +84,6 @@ class AgencyFacts:
     overdue: int        # still without result past the due date at the period's end
     max_days_over: int
     open: int = 0       # forwarded by the period's end and still without result
-
-
-def _between(p: Period) -> list[str]:
-    return [p.start.isoformat(), p.end.isoformat()]
 
 
 def month_starts(p: Period) -> list[date]:
