@@ -81,3 +81,14 @@ def test_title_column_comes_first_and_is_wide(main_window, qtbot, size):
     assert sum(header.sectionSize(c) for c in range(header.count())) <= view.viewport().width() + 1
     # Still opened hot and warned first.
     assert page.model.row_at(view.model().mapToSource(view.model().index(0, 0)).row()).topic.status == "hot"
+
+
+def test_twelve_months_are_labelled_by_number_with_their_span_once(qtbot):
+    """Twelve 'mm/yy' labels did not fit the detail pane at 1366x768: Qt cut each to '01/…'."""
+    chart = TrendChart()
+    qtbot.addWidget(chart)
+    months = ["2025-12", *(f"2026-{m:02d}" for m in range(1, 12))]
+    chart.set_data(months, {"support": [1] * 12}, today=date(2026, 12, 3))
+    axis = chart.chart().axes(Qt.Orientation.Horizontal)[0]
+    assert axis.categories() == ["12", *(str(m) for m in range(1, 12))]
+    assert axis.titleText() == "Tháng 12/2025 – 11/2026"

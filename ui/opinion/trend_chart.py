@@ -62,12 +62,12 @@ class TrendChart(QChartView):
             bars.append(bar)
         chart.addSeries(bars)
         axis_x = QBarCategoryAxis()
-        labels = [f"{m[5:7]}/{m[2:4]}" for m in months]
-        axis_x.append(labels)
+        # the month's number under each bar, the span of months once in the axis title: twelve
+        # "mm/yy" labels do not fit the detail pane and Qt cut every one to "01/…"
+        axis_x.append([str(int(m[5:7])) for m in months])
+        if months:
+            axis_x.setTitleText(f"Tháng {months[0][5:7]}/{months[0][:4]} – {months[-1][5:7]}/{months[-1][:4]}")
         chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
-        small = QFont(axis_x.labelsFont())
-        small.setPointSizeF(7.5)                # after addAxis (the theme sets fonts): 12 labels in 600 px
-        axis_x.setLabelsFont(small)
         bars.attachAxis(axis_x)
         axis_y = QValueAxis()
         top = max([sum(col) for col in zip(*series.values(), strict=False)] or [0])
@@ -78,5 +78,14 @@ class TrendChart(QChartView):
         bars.attachAxis(axis_y)
         old = self.chart()
         self.setChart(chart)
+        # after setChart, which applies the theme's fonts again: the four tendencies' names fit
+        # the detail pane at 1366x768 (they were cut to "Đồng tình, ủng …")
+        small = QFont(axis_x.labelsFont())
+        small.setPointSizeF(7.5)
+        axis_x.setLabelsFont(small)
+        axis_x.setTitleFont(small)
+        legend_font = QFont(chart.legend().font())
+        legend_font.setPointSizeF(8)
+        chart.legend().setFont(legend_font)
         if old is not None and old is not chart:
             old.deleteLater()
