@@ -1,13 +1,15 @@
 """A dialog whose buttons run one app/ action each and report the outcome in one line.
 
-The action runs on the window's worker (ui/tasks.py) when the dialog is given one, with the
-progress dialog that appears after 600 ms, so a backup or a restore never freezes the window;
-without one (the tests) it runs in place, synchronously.
+The action is an op on the window's worker (ui/tasks.py) declaring the tables it writes, with
+the progress dialog that appears after 600 ms, so a backup or a restore never freezes the
+window. Like a page, the open dialog reloads its list from the runner's `changed` signal when
+a write touches what it `shows`; nobody calls its refresh by hand after an action.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from typing import Any
 
 from PySide6.QtWidgets import QDialog, QLabel, QWidget
 
@@ -17,27 +19,34 @@ from ui.tasks import TaskRunner
 
 
 class ActionDialog(QDialog):
-    """Subclasses set `self.message` (a QLabel) and implement `refresh()`."""
+    """Subclasses set `self.message` (a QLabel), `shows` and implement `refresh()`."""
 
     message: QLabel
+    shows: frozenset[str] = frozenset()   # the tables the dialog lists
 
-    def __init__(self, parent: QWidget | None = None, tasks: TaskRunner | None = None) -> None:
+    def __init__(self, tasks: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.tasks = tasks or TaskRunner(self, synchronous=True)
+        self.tasks = tasks
+        tasks.changed.connect(self._on_changed)
+        self.finished.connect(lambda _: tasks.changed.disconnect(self._on_changed))   # closed: listens no more
+
+    def _on_changed(self, tables: frozenset[str]) -> None:
+        if self.shows & tables:
+            self.refresh()
 
     def refresh(self) -> None:
-        """Reload what the dialog lists after an action."""
+        """Read what the dialog lists (a query)."""
 
-    def run_action(self, fn: Callable[[], str], *, label: str | None = None,
-                   then: Callable[[], None] | None = None) -> bool:
-        """Run `fn` on the worker; its return value or the refusal's Vietnamese message goes to
-        the message line, then the list is reloaded and `then` runs. Returns whether it
-        succeeded (known only when the runner is synchronous; otherwise True: started)."""
+    def run_action(self, fn: Callable[[], str], *, tables: Iterable[str] | Callable[[Any], Iterable[str]],
+                   label: str | None = None, then: Callable[[], None] | None = None) -> bool:
+        """Run `fn` (which takes what it needs as arguments already read from the widgets: it runs
+        on the worker) as an op; its return value or the refusal's Vietnamese message goes to the
+        message line, then `then` runs. Returns whether it succeeded (known only when the runner
+        is synchronous; otherwise True: started)."""
         outcome: list[bool] = []
 
         def done(text: str) -> None:
             self.message.setText(text)
-            self.refresh()
             outcome.append(True)
             if then is not None:
                 then()
@@ -49,5 +58,5 @@ class ActionDialog(QDialog):
             else:
                 show_error(self, exc)
 
-        self.tasks.run(fn, on_done=done, on_failed=failed, label=label, parent=self)
+        self.tasks.op(fn, tables=tables, on_done=done, on_failed=failed, label=label, parent=self)
         return outcome[0] if outcome else True

@@ -3,26 +3,21 @@ Công cụ menu alike; kept apart so neither imports the other (no page <-> dial
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtWidgets import QWidget
 
 from app.context import Ctx
 from ui.tasks import TaskRunner
 
 
-def open_users(ctx: Ctx, parent: QWidget | None) -> None:
+def open_users(ctx: Ctx, parent: QWidget | None, tasks: TaskRunner) -> None:
     from ui.users_dialog import UsersDialog
 
-    UsersDialog(ctx, parent).exec()
+    UsersDialog(ctx, tasks, parent).exec()
 
 
-def open_backups(ctx: Ctx, parent: QWidget | None, on_restored: Callable[[], None] | None = None,
-                 tasks: TaskRunner | None = None) -> None:
-    """The backup dialog; with the window's `tasks`, its backups and restores run on the worker."""
+def open_backups(ctx: Ctx, parent: QWidget | None, tasks: TaskRunner) -> None:
+    """The backup dialog; its backups and restores run on the window's worker, and the pages
+    reload from the runner's `changed` signal (a restore announces every table)."""
     from ui.backup_dialog import BackupDialog
 
-    dialog = BackupDialog(ctx, parent, tasks)
-    if on_restored is not None:
-        dialog.restored.connect(on_restored)
-    dialog.exec()
+    BackupDialog(ctx, tasks, parent).exec()

@@ -2,7 +2,9 @@
 list of backups, "back up now", and restore from a chosen backup after seeing its preview.
 
 Opened from the audit page by an administrator; everything goes through app.backup, on the
-window's worker: listing, checking a backup before restoring it, backing up and restoring.
+window's worker: the settings and the list are queries, checking a backup before restoring it
+too; saving the settings, backing up and restoring are ops (a restore announces every table:
+all the pages reload). The open dialog reloads its list from `changed`.
 """
 
 from __future__ import annotations
@@ -41,11 +43,18 @@ def _ask(parent: QWidget, text: str) -> bool:
     return confirm(parent, "Khôi phục từ bản sao lưu", text, "Khôi phục, thay dữ liệu hiện tại", "Không khôi phục")
 
 
+def stored(ctx: Ctx) -> tuple[str, int, bool]:
+    """The backup folder, how many copies to keep, automatic or not (read on the worker)."""
+    return str(backup.folder_of(ctx)), backup.keep_of(ctx), bool(settings.get(ctx, "backup_auto"))
+
+
 class BackupDialog(ActionDialog):
     restored = Signal()
+    # a backup is audited, the folder is a setting: either changes the list
+    shows = frozenset({"audit_log", "settings"})
 
-    def __init__(self, ctx: Ctx, parent: QWidget | None = None, tasks: TaskRunner | None = None) -> None:
-        super().__init__(parent, tasks)
+    def __init__(self, ctx: Ctx, tasks: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(tasks, parent)
         self.ctx = ctx
         self.confirm: Callable[[QWidget, str], bool] = _ask
         self.setWindowTitle("Sao lưu và khôi phục")
@@ -53,7 +62,7 @@ class BackupDialog(ActionDialog):
         layout = QVBoxLayout(self)
         form = QFormLayout()
         row = QHBoxLayout()
-        self.folder = QLineEdit(str(backup.folder_of(ctx)))
+        self.folder = QLineEdit()
         choose = QPushButton("Chọn…")
         choose.clicked.connect(self._choose)
         row.addWidget(self.folder, 1)
@@ -61,10 +70,8 @@ class BackupDialog(ActionDialog):
         form.addRow("Thư mục sao lưu:", row)
         self.keep = QSpinBox()
         self.keep.setRange(1, 365)
-        self.keep.setValue(backup.keep_of(ctx))
         form.addRow("Số bản giữ lại:", self.keep)
         self.auto = QCheckBox("Tự động sao lưu khi thoát và mỗi ngày một lần")
-        self.auto.setChecked(bool(settings.get(ctx, "backup_auto")))
         form.addRow("", self.auto)
         layout.addLayout(form)
         save = QPushButton("Lưu cài đặt sao lưu")
@@ -94,10 +101,18 @@ class BackupDialog(ActionDialog):
         layout.addWidget(self.message)
         no_default_button(self)  # Enter in the folder field once pressed "Chọn…" (the first auto-default)
         on_enter([self.folder, self.keep, self.auto], self.save_settings)
+        tasks.query(lambda: stored(ctx), self._fill, parent=self)
         self.refresh()
 
+    def _fill(self, values: tuple[str, int, bool]) -> None:
+        folder, keep, auto = values
+        self.folder.setText(folder)
+        self.keep.setValue(keep)
+        self.auto.setChecked(auto)
+
     def refresh(self) -> None:
-        self.tasks.query(lambda: backup.list_backups(backup.folder_of(self.ctx)), self._show, parent=self)
+        ctx = self.ctx
+        self.tasks.query(lambda: backup.list_backups(backup.folder_of(ctx)), self._show, parent=self)
 
     def _show(self, rows: list) -> None:
         self.model.set_rows(rows)
@@ -111,16 +126,19 @@ class BackupDialog(ActionDialog):
             self.folder.setText(chosen)
 
     def save_settings(self) -> bool:
+        ctx, folder, keep, auto = self.ctx, self.folder.text().strip(), self.keep.value(), self.auto.isChecked()
+
         def save() -> str:
-            backup.set_folder(self.ctx, self.folder.text().strip(), keep=self.keep.value())
-            backup.set_auto(self.ctx, self.auto.isChecked())
+            backup.set_folder(ctx, folder, keep=keep)
+            backup.set_auto(ctx, auto)
             return "Đã lưu cài đặt sao lưu."
 
-        return self.run_action(save)
+        return self.run_action(save, tables={"settings"})
 
     def backup_now(self) -> bool:
-        return self.run_action(lambda: f"Đã sao lưu (đã mã hóa, đã kiểm tra): {backup.make_backup(self.ctx)}",
-                               label="Đang sao lưu và kiểm tra bản sao lưu…")
+        ctx = self.ctx
+        return self.run_action(lambda: f"Đã sao lưu (đã mã hóa, đã kiểm tra): {backup.make_backup(ctx)}",
+                               tables={"audit_log"}, label="Đang sao lưu và kiểm tra bản sao lưu…")
 
     def selected(self) -> Path | None:
         rows = self.view.selectionModel().selectedRows()
@@ -135,9 +153,12 @@ class BackupDialog(ActionDialog):
             self.message.setText("Hãy chọn một bản sao lưu trong danh sách.")
             return False
         outcome: list[bool] = []
+        ctx = self.ctx
+        every: list[str] = []
 
         def restore() -> str:
-            backup.restore(chosen, ctx=self.ctx)
+            backup.restore(chosen, ctx=ctx)
+            every.extend(ctx.db.table_names())   # the whole store was replaced: every table changed
             return f"Đã khôi phục dữ liệu từ bản sao lưu {chosen.name}."
 
         def ask(shown: backup.Preview) -> None:
@@ -146,13 +167,14 @@ class BackupDialog(ActionDialog):
             if not self.confirm(self, text):
                 outcome.append(False)
                 return
-            outcome.append(self.run_action(restore, label="Đang khôi phục từ bản sao lưu…", then=self.restored.emit))
+            outcome.append(self.run_action(restore, tables=lambda _: every, label="Đang khôi phục từ bản sao lưu…",
+                                           then=self.restored.emit))
 
         def refused(exc: BaseException) -> None:
             outcome.append(False)
             self.message.setText(exc.message) if isinstance(exc, DlxhError) else show_error(self, exc)
 
         # Checking the backup (integrity check of the whole file) is work for the worker too.
-        self.tasks.query(lambda: backup.preview(chosen, ctx=self.ctx), ask, on_failed=refused, parent=self,
+        self.tasks.query(lambda: backup.preview(chosen, ctx=ctx), ask, on_failed=refused, parent=self,
                          label="Đang kiểm tra bản sao lưu…")
         return outcome[0] if outcome else True

@@ -58,7 +58,7 @@ class Menus:
         self.print_ = self._action(file_, "&In…", "Ctrl+P", self.print_page, "print")
         file_.addSeparator()
         if auth.can(ctx, "backup"):
-            self._action(file_, "&Sao lưu và khôi phục…", None, lambda: admin_tools.open_backups(ctx, window, tasks=window.tasks), "save")
+            self._action(file_, "&Sao lưu và khôi phục…", None, lambda: admin_tools.open_backups(ctx, window, window.tasks), "save")
             file_.addSeparator()
         self._action(file_, "&Thoát", "Ctrl+Q", window.close, "quit")
 
@@ -75,7 +75,7 @@ class Menus:
 
         tools = bar.addMenu("&Công cụ")
         if auth.can(ctx, "users"):
-            self._action(tools, "&Người dùng…", None, lambda: admin_tools.open_users(ctx, window))
+            self._action(tools, "&Người dùng…", None, lambda: admin_tools.open_users(ctx, window, window.tasks))
         self._action(tools, "&Danh mục", None, lambda: window.show_page("catalog"), "catalog")
         self._action(tools, "&Cài đặt", None, lambda: window.show_page("settings"), "settings")
         self._action(tools, "&Nhật ký hoạt động", None, lambda: window.show_page("audit"), "audit")

@@ -1,5 +1,7 @@
 """Người dùng: the administrator adds colleagues, changes roles, disables accounts and resets
-passwords. Everything goes through app.users (which checks the 'users' permission and audits).
+passwords. Everything goes through app.users (which checks the 'users' permission and audits),
+on the worker: the list is a query, each change an op on 'users' after which the open dialog
+reloads its list from `changed`; what an action needs is read from the widgets first.
 
 Two groups share the dialog, so no button is its default: Enter in the "Thêm người dùng"
 fields adds that person, Enter in the new-password field resets the selected user's password,
@@ -29,14 +31,20 @@ from app.context import Ctx
 from app.errors import DlxhError
 from ui.action_dialog import ActionDialog
 from ui.enter_keys import no_default_button, on_enter
+from ui.errors import refusal_in
 from ui.feedback import confirm
 from ui.models import Column, RowsModel, local_time, sortable
+from ui.tasks import TaskRunner
 from ui.widgets import setup_table
+
+USERS = frozenset({"users"})
 
 
 class UsersDialog(ActionDialog):
-    def __init__(self, ctx: Ctx, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    shows = USERS
+
+    def __init__(self, ctx: Ctx, tasks: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(tasks, parent)
         self.ctx = ctx
         self.setWindowTitle("Người dùng")
         self.resize(680, 520)
@@ -101,11 +109,12 @@ class UsersDialog(ActionDialog):
         return combo
 
     def refresh(self) -> None:
-        keep = self.selected() if self.model.rowCount() else None
-        try:
-            self.model.set_rows(users.list_users(self.ctx))
-        except DlxhError as exc:
-            self.message.setText(exc.message)
+        keep, ctx = self.selected() if self.model.rowCount() else None, self.ctx
+        self.tasks.query(lambda: users.list_users(ctx), lambda rows: self._show(rows, keep), parent=self,
+                         on_failed=refusal_in(self.message))
+
+    def _show(self, rows: list[users.Account], keep: str | None) -> None:
+        self.model.set_rows(rows)
         names = [a.name for a in self.model.rows]
         if keep in names:  # stay on the person just changed
             self.view.selectRow(self.view.model().mapFromSource(self.model.index(names.index(keep), 0)).row())
@@ -118,7 +127,8 @@ class UsersDialog(ActionDialog):
             return None
         return self.model.row_at(self.view.model().mapToSource(rows[0]).row()).name
 
-    def _run(self, fn: Callable[[], str], needs_selection: bool = True, ask: tuple[str, str] | None = None) -> bool:
+    def _run(self, fn: Callable[[], str], needs_selection: bool = True, ask: tuple[str, str] | None = None,
+             then: Callable[[], None] | None = None) -> bool:
         """`ask`: (question, action) to confirm first; the safe answer is the default."""
         if needs_selection and self.selected() is None:
             self.message.setText("Hãy chọn một người dùng trong danh sách.")
@@ -126,23 +136,27 @@ class UsersDialog(ActionDialog):
         if ask is not None and not confirm(self, "Người dùng", ask[0], ask[1], "Không"):
             self.message.setText("Chưa thay đổi gì.")
             return False
-        return self.run_action(fn)
+        return self.run_action(fn, tables=USERS, then=then)
 
     def _who(self) -> users.Account | None:
         name = self.selected()
         return next((a for a in self.model.rows if a.name == name), None)
 
     def add(self) -> bool:
+        ctx, name, role, full_name = self.ctx, self.name.text(), self.new_role.currentData(), self.full_name.text()
+        password, again = self.password.text(), self.again.text()
+
         def add() -> str:
-            if self.password.text() != self.again.text():
+            if password != again:
                 raise DlxhError("Hai lần nhập mật khẩu không khớp.")
-            account = users.add_user(self.ctx, self.name.text(), self.new_role.currentData(), self.password.text(),
-                                     self.full_name.text())
-            for edit in (self.name, self.full_name, self.password, self.again):
-                edit.clear()
+            account = users.add_user(ctx, name, role, password, full_name)
             return f"Đã thêm người dùng {account.name} ({account.role_label})."
 
-        return self._run(add, needs_selection=False)
+        def cleared() -> None:
+            for edit in (self.name, self.full_name, self.password, self.again):
+                edit.clear()
+
+        return self._run(add, needs_selection=False, then=cleared)
 
     def change_role(self) -> bool:
         who, new = self._who(), self.role.currentText()
@@ -151,13 +165,15 @@ class UsersDialog(ActionDialog):
             return False
         ask = (f"Đổi vai trò của {who.name} ({who.full_name or 'chưa có họ tên'}) từ {who.role_label} thành {new}?",
                f"Đổi thành {new}") if who else None
+        ctx, name, role = self.ctx, self.selected(), self.role.currentData()
         return self._run(lambda: "Đã đổi vai trò của {0.name} thành {0.role_label}.".format(
-            users.set_role(self.ctx, self.selected(), self.role.currentData())), ask=ask)
+            users.set_role(ctx, name, role)), ask=ask)
 
     def toggle_active(self) -> bool:
+        ctx, name = self.ctx, self.selected()
+
         def toggle() -> str:
-            name = self.selected()
-            account = users.set_active(self.ctx, name, not users.get(self.ctx, name).active)
+            account = users.set_active(ctx, name, not users.get(ctx, name).active)
             return f"Tài khoản {account.name}: {'đang dùng' if account.active else 'đã vô hiệu hóa'}."
 
         who = self._who()
@@ -166,9 +182,10 @@ class UsersDialog(ActionDialog):
         return self._run(toggle, ask=ask)
 
     def reset_password(self) -> bool:
+        ctx, name, password = self.ctx, self.selected(), self.reset.text()
+
         def reset() -> str:
-            users.change_password(self.ctx, self.selected(), self.reset.text())
-            self.reset.clear()
+            users.change_password(ctx, name, password)
             return "Đã đặt lại mật khẩu; hãy báo mật khẩu mới cho người dùng."
 
         try:
@@ -180,4 +197,4 @@ class UsersDialog(ActionDialog):
         who = self._who()
         ask = (f"Đặt lại mật khẩu của {who.name} ({who.full_name or 'chưa có họ tên'})? Mật khẩu cũ sẽ không "
                "dùng được nữa.", "Đặt lại mật khẩu") if who else None
-        return self._run(reset, ask=ask)
+        return self._run(reset, ask=ask, then=self.reset.clear)

@@ -13,6 +13,7 @@ from ui import login as login_ui
 from ui import session_start
 from ui.idle_lock import IdleLock
 from ui.main_window import MainWindow
+from ui.tasks import TaskRunner
 
 PASSWORD = "mat-khau-dai"
 
@@ -74,7 +75,7 @@ def test_enter_in_the_add_form_adds_the_user_and_changes_no_role(office, qtbot, 
 
     users.create_first_admin(office, "quantri", "quantri-123")
     users.add_user(office, "truongban", "head", PASSWORD, "Lê Văn Trưởng")
-    dialog = UsersDialog(as_role(office, "admin", "quantri"))
+    dialog = UsersDialog(as_role(office, "admin", "quantri"), TaskRunner(synchronous=True))
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
@@ -115,7 +116,7 @@ def press_enter_in_next_modal(qtbot, tries: int = 300) -> list[str]:
 def test_enter_in_the_backup_folder_saves_the_settings(office, qtbot, tmp_path) -> None:
     from ui.backup_dialog import BackupDialog
 
-    dialog = BackupDialog(office)
+    dialog = BackupDialog(office, TaskRunner(synchronous=True))
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)

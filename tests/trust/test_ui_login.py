@@ -102,7 +102,7 @@ def test_backup_dialog_backs_up_and_restores_in_place(office, qtbot, tmp_path) -
     from app import records
     from ui.backup_dialog import BackupDialog
 
-    dialog = BackupDialog(office)
+    dialog = BackupDialog(office, TaskRunner(synchronous=True))
     qtbot.addWidget(dialog)
     dialog.folder.setText(str(tmp_path / "bk"))
     dialog.keep.setValue(4)
@@ -126,7 +126,7 @@ def test_users_dialog_manages_accounts(office, qtbot, as_role) -> None:
     from ui.users_dialog import UsersDialog
 
     users.create_first_admin(office, "quantri", "quantri-123")
-    dialog = UsersDialog(as_role(office, "admin", "quantri"))
+    dialog = UsersDialog(as_role(office, "admin", "quantri"), TaskRunner(synchronous=True))
     qtbot.addWidget(dialog)
     dialog.name.setText("lan")
     dialog.full_name.setText("Trần Thị Lan")

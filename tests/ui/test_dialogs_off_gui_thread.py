@@ -382,3 +382,46 @@ def test_the_catalog_saves_an_area_and_a_synonym_group_on_the_worker(main_window
         page.synonyms.add()
     assert areas.model.rowCount() == before + 1 and said[-1] == "Đã lưu: Ấp Tân Hưng."
     assert [page.synonyms.mine.item(i).text() for i in range(page.synonyms.mine.count())] == ["giá điện = tiền điện"]
+
+
+def test_the_users_and_backup_dialogs_read_and_write_on_the_worker(main_window, demo_ctx, store_off_gui_thread,
+                                                                   tmp_path) -> None:
+    """Opened from the audit page as the administrator does: an account added (a mismatch
+    refused first), the backup settings saved and a backup made; each dialog's list and the
+    audit log behind it show the result through `changed`."""
+    from tests.ui.helpers import when_modal
+    from ui.backup_dialog import BackupDialog
+    from ui.users_dialog import UsersDialog
+
+    demo_ctx.user = User("quantri", "admin", "Quản trị")
+    seen: dict[str, object] = {}
+
+    def add_account(dialog: UsersDialog) -> None:
+        before = dialog.model.rowCount()
+        dialog.name.setText("thuky")
+        dialog.full_name.setText("Đinh Thị Thư")
+        dialog.password.setText("mat-khau-dai")
+        dialog.again.setText("mat-khau-khac")
+        seen["refused"] = (dialog.add(), dialog.message.text())
+        dialog.again.setText("mat-khau-dai")
+        seen["added"] = (dialog.add(), dialog.model.rowCount() - before, dialog.name.text())
+        dialog.reject()
+
+    def back_up(dialog: BackupDialog) -> None:
+        seen["folder"] = dialog.folder.text()
+        dialog.folder.setText(str(tmp_path / "sao-luu"))
+        dialog.save_settings()
+        dialog.backup_now()
+        seen["backups"] = (dialog.model.rowCount(), dialog.message.text())
+        dialog.reject()
+
+    with store_off_gui_thread():
+        page = main_window.show_page("audit")
+        when_modal(UsersDialog, add_account)
+        page.open_users()
+        when_modal(BackupDialog, back_up)
+        page.open_backups()
+    assert seen["refused"] == (False, "Hai lần nhập mật khẩu không khớp.") and seen["added"] == (True, 1, "")
+    assert seen["folder"] and seen["backups"][0] == 1 and seen["backups"][1].startswith("Đã sao lưu")
+    shown = {(page.model.row_at(r).entry.action, page.model.row_at(r).entry.row_id) for r in range(page.model.rowCount())}
+    assert ("create", "thuky") in shown and "backup" in {action for action, _ in shown}   # the log reloaded itself

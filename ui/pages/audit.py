@@ -105,12 +105,11 @@ class Page(PageBase):
         self.count.setText(f"{vn_number(len(rows))} mục{more}")
 
     def open_backups(self) -> None:
-        admin_tools.open_backups(self.ctx, self, self.refresh, self.tasks)
-        self.refresh()
+        """The log shows the backups and accounts changed there: it reloads from `changed`."""
+        admin_tools.open_backups(self.ctx, self, self.tasks)
 
     def open_users(self) -> None:
-        admin_tools.open_users(self.ctx, self)
-        self.refresh()
+        admin_tools.open_users(self.ctx, self, self.tasks)
 
 
 @dataclass(frozen=True)
