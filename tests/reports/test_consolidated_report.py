@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from app.months import add_months
+from app.opinions import items
 from app.reports.compose import section_blocks
 from app.reports.consolidated import sections
 from app.reports.consolidated.topics import topic_key
@@ -62,7 +63,8 @@ def test_names_the_communes_to_watch_and_merges_topics(tmp_path, passphrase_env)
     assert not any(r[0].isupper() for r in topics.rows)
     # A hot spot is a topic hot in several communes, with the communes named.
     assert "Bồi thường giải phóng mặt bằng: 06 đơn vị báo cáo là vấn đề nổi cộm" in text
-    assert [t.caption[:7] for t in tables] == ["Bảng 1.", "Bảng 2.", "Bảng 3.", "Bảng 4."]
+    # Numbered as they come, with no gap: four tables, and one per field the kind declares reported.
+    assert [t.caption[:7] for t in tables] == [f"Bảng {n}." for n in range(1, 5 + len(items.REPORTED))]
     said = sentences("\n".join(s["text"] for s in secs))
     assert not {s for s in said if said.count(s) > 1 and not s.startswith("- ")}
     for share in re.findall(r"(?:phần lớn|đa số) ý kiến [^()]*\((\d+(?:,\d+)?)%\)", text):
