@@ -163,6 +163,7 @@ def test_editing_an_item_from_the_list_is_a_query_and_an_op(main_window, demo_ct
         when_modal(EntryDialog, change_tendency)
         page.edit()
     shown = next(r for r in _rows_of(page.model) if r.id == chosen.id)
+    assert page.model.row_at(page.view.model().mapToSource(page.view.currentIndex()).row()).id == chosen.id
     assert hidden == [True] and shown.tendency == new and page.model.index(_rows_of(page.model).index(shown), 3).data() == \
         catalog.label(catalog.TENDENCIES, new)
 

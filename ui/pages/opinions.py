@@ -11,6 +11,7 @@ from html import escape
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -307,7 +308,15 @@ class Page(PageBase):
     def handle(self, step: str) -> None:
         chosen = self.selected()
         if chosen:
-            HandlingDialog(self.ctx, self.tasks, chosen[0], chosen[1], step, chosen[2], self).exec()
+            self._keeping_selection(chosen[1], HandlingDialog(self.ctx, self.tasks, chosen[0], chosen[1], step,
+                                                              chosen[2], self))
+
+    def _keeping_selection(self, row_id: str, dialog: QDialog) -> None:
+        """Run `dialog` on the chosen row. Its save reloads the list from `changed` (the row's cells
+        changed, so the list is reset): the row is chosen again when the list arrives."""
+        self._select_id = row_id
+        if not dialog.exec():
+            self._select_id = None
 
     def show_similar(self) -> None:
         from ui.opinion.similar_dialog import SimilarDialog
@@ -320,7 +329,8 @@ class Page(PageBase):
         """Open the selected item in the entry form (double-click or Enter on a row)."""
         chosen = self.selected()
         if chosen and chosen[0] == "opinion":
-            EntryDialog(self.ctx, parent=self, opinion_id=chosen[1], tasks=self.tasks).exec()   # reloads via `changed`
+            self._keeping_selection(chosen[1], EntryDialog(self.ctx, parent=self, opinion_id=chosen[1],
+                                                           tasks=self.tasks))
 
     def enter(self) -> None:
         EntryDialog(self.ctx, self.meeting.code(), self.collaborator.code(), parent=self, tasks=self.tasks).exec()
