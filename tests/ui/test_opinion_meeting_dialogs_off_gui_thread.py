@@ -291,3 +291,33 @@ def test_attendance_refused_for_a_planned_meeting_says_why_and_shows_what_is_sto
     assert said and "chỉ điểm danh được từ ngày họp" in said[0]
     assert table.item(0, 2).text() == "—" and not table.pending and not table.sending
     assert meetings.attendance(demo_ctx, planned.id) == {}
+
+
+def test_the_entry_form_waits_for_a_busy_worker_without_losing_the_typing(demo_ctx, qtbot) -> None:
+    """The real worker, busy with earlier work: the form opens at once and says it is loading;
+    Enter then saves nothing, and what the clerk typed meanwhile stays when the choices arrive."""
+    import threading
+
+    from app.opinions import items
+    from ui.opinion.entry import EntryDialog
+    from ui.tasks import TaskRunner
+
+    tasks = TaskRunner()
+    gate = threading.Event()
+    tasks.run(lambda: gate.wait(30))
+    dialog = EntryDialog(demo_ctx, tasks=tasks)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    form = dialog.form
+    total = items.count(demo_ctx)
+    assert form.status.text() == "Đang tải danh mục…" and not form.fields_["area"].options
+    form.summary.setText("Cử tri hỏi tiến độ làm đường liên ấp")
+    form.fields_["field"].set_code("economy")
+    form.save()                                        # not ready: nothing is sent
+    gate.set()
+    qtbot.waitUntil(lambda: form.ready, timeout=20000)
+    assert form.summary.text() == "Cử tri hỏi tiến độ làm đường liên ấp" and form.fields_["field"].code() == "economy"
+    assert len(form.fields_["area"].options) > 3 and form.status.text() == ""
+    assert tasks.settle() and items.count(demo_ctx) == total
+    dialog.reject()
+    assert tasks.settle()
