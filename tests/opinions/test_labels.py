@@ -105,7 +105,7 @@ def test_the_topic_form_and_refusals_use_the_declared_labels(qtbot, office) -> N
     from app.opinions import topics
     from ui.pages.topics import NewTopicDialog
 
-    dialog = NewTopicDialog(office)
+    dialog = NewTopicDialog(office, TaskRunner(synchronous=True))
     qtbot.addWidget(dialog)
     rows: QFormLayout = dialog.layout()
     shown = [rows.itemAt(i, QFormLayout.ItemRole.LabelRole).widget().text() for i in range(rows.rowCount())

@@ -425,3 +425,21 @@ def test_the_users_and_backup_dialogs_read_and_write_on_the_worker(main_window, 
     assert seen["folder"] and seen["backups"][0] == 1 and seen["backups"][1].startswith("Đã sao lưu")
     shown = {(page.model.row_at(r).entry.action, page.model.row_at(r).entry.row_id) for r in range(page.model.rowCount())}
     assert ("create", "thuky") in shown and "backup" in {action for action, _ in shown}   # the log reloaded itself
+
+
+def test_a_new_topic_is_an_op_and_shown_selected(main_window, demo_ctx, store_off_gui_thread) -> None:
+    """A title missing is refused in the open dialog; the saved topic is shown selected in the
+    unfiltered list after `changed` reloads it."""
+    demo_ctx.user = User("canbo", "staff", "Cán bộ")
+    with store_off_gui_thread():
+        page = main_window.show_page("topics")
+        page.status_filter.setCurrentIndex(page.status_filter.findData("closed"))
+        page.add_topic()
+        dialog = page.dialog
+        dialog.accept()
+        assert dialog.isVisible() and dialog.error.text()
+        dialog.title_.setText("Sạt lở bờ sông Cổ Chiên")
+        dialog.field.set_code("economy")
+        dialog.accept()
+    assert not dialog.isVisible() and page.status_filter.currentIndex() == 0
+    assert page.current is not None and page.current.title == "Sạt lở bờ sông Cổ Chiên"

@@ -31,6 +31,7 @@ from app.text import vn_iso
 from app.validate import TITLE_MAX, limit_hint
 from ui import palette
 from ui.columns import keep_share
+from ui.errors import refusal_in
 from ui.flow import FlowLayout
 from ui.icons import icon
 from ui.models import Column, RowsModel, sortable
@@ -47,9 +48,11 @@ TITLE_SHARE = 0.45
 
 
 class NewTopicDialog(QDialog):
-    def __init__(self, ctx, parent=None) -> None:
+    """A new topic is an op on 'topics' (the page reloads from `changed`); a refusal stays here."""
+
+    def __init__(self, ctx, tasks, parent=None) -> None:
         super().__init__(parent)
-        self.ctx = ctx
+        self.ctx, self.tasks = ctx, tasks
         self.setWindowTitle("Thêm vấn đề dư luận quan tâm")
         self.title_ = QLineEdit()
         self.title_.setPlaceholderText(limit_hint(TITLE_MAX))
@@ -68,11 +71,16 @@ class NewTopicDialog(QDialog):
 
     def accept(self) -> None:
         try:
-            self.created = topics.create(self.ctx, topics.Topic(title=self.title_.text(), field=self.field.code() or "",
-                                                                opened_on=date.today().isoformat()))
+            field = self.field.code() or ""   # what was typed, read as one field (a refusal says so)
         except DlxhError as exc:
             self.error.setText(exc.message)
             return
+        ctx, topic = self.ctx, topics.Topic(title=self.title_.text(), field=field, opened_on=date.today().isoformat())
+        self.tasks.op(lambda: topics.create(ctx, topic), tables={"topics"}, on_done=self._created,
+                      on_failed=refusal_in(self.error), parent=self)
+
+    def _created(self, topic: topics.Topic) -> None:
+        self.created = topic
         super().accept()
 
 
@@ -82,6 +90,8 @@ class Page(PageBase):
 
     def __init__(self, ctx, tasks, parent=None) -> None:
         super().__init__(ctx, tasks, parent)
+        self.chosen: str | None = None   # a topic to select once the list has reloaded (one just added)
+        self.dialog: NewTopicDialog | None = None
         bar = QHBoxLayout()
         self.status_filter = CodeCombo("Mọi trạng thái", catalog.TOPIC_STATUSES)
         self.status_filter.currentIndexChanged.connect(lambda _: self.refresh())
@@ -189,13 +199,15 @@ class Page(PageBase):
     def refresh(self, select_id: str | None = None) -> None:
         """The list (with its early warnings) is read on the worker; the topic that was current
         (or `select_id`) stays selected."""
-        keep = select_id or (self.current.id if self.current else None)
+        keep = select_id or self.chosen or (self.current.id if self.current else None)
         status = self.status_filter.code()
         self.tasks.query(lambda: _load_list(self.ctx, status), lambda loaded: self._show_list(loaded, keep),
                          parent=self)
 
     def _show_list(self, loaded: tuple[dict, list], keep: str | None) -> None:
         self.warned, lines = loaded
+        if keep == self.chosen:
+            self.chosen = None
         self.model.set_rows(lines)
         compact_columns(self.view, stretch=0)       # the title takes whatever room is left
         self.title_share.reset()
@@ -271,10 +283,15 @@ class Page(PageBase):
             HandlingDialog(self.ctx, self.tasks, "topic", self.current.id, step, self.current.title, self).exec()
 
     def add_topic(self) -> None:
-        dialog = NewTopicDialog(self.ctx, self)
-        if dialog.exec() and dialog.created:
-            self.status_filter.setCurrentIndex(0)
-            self.refresh(dialog.created.id)
+        """The new topic is shown selected, in the unfiltered list, once `changed` reloads it."""
+        self.dialog = NewTopicDialog(self.ctx, self.tasks, self)
+        self.dialog.accepted.connect(lambda: self._added(self.dialog.created))
+        self.dialog.open()
+
+    def _added(self, topic: topics.Topic | None) -> None:
+        if topic is not None:
+            self.chosen = topic.id
+            self.status_filter.setCurrentIndex(0)   # a filter change: reloads, keeping `chosen`
 
     def select_title(self, title: str) -> None:
         """Make the topic with this title the current one (used by tests and overview links)."""
