@@ -80,3 +80,20 @@ def test_redraft_takes_the_new_figures_and_keeps_edits(demo_ctx):
     assert own in " ".join(text.split())
     table_total = [ln for ln in text.splitlines() if ln.strip().startswith("Tổng cộng")][0]
     assert str(before + 4) in table_total.split()
+
+
+def test_the_figures_check_reads_no_whole_table(demo_ctx):
+    """The check runs at every opening of a report: each of its counts goes through an index,
+    never a scan of a whole table (the resolved and answered counts read all 200,000 items)."""
+    report = draft.draft_report(demo_ctx, "monthly", LAST)
+    asked: list[str] = []
+    demo_ctx.db.conn.set_trace_callback(asked.append)
+    try:
+        figures_check.current(demo_ctx, report)
+    finally:
+        demo_ctx.db.conn.set_trace_callback(None)
+    selects = [sql for sql in asked if sql.lstrip().upper().startswith("SELECT")]
+    assert len(selects) >= 5
+    for sql in selects:
+        plan = [row[3] for row in demo_ctx.db.execute("EXPLAIN QUERY PLAN " + sql)]
+        assert not [step for step in plan if step.startswith("SCAN") and "INDEX" not in step], (sql, plan)
