@@ -64,7 +64,7 @@ def test_topic_page_warning_chart_status(qtbot, demo_ctx):
     page.select_title(title)
     assert page.current.title == title
     assert page.warning.isVisible() and "lan ra" in page.warning.text()
-    series = page.chart.chart().series()[0]
+    series = page.chart.view.chart().series()[0]
     assert series.count() == 4                   # one bar set per tendency
     assert sum(sum(b.at(i) for i in range(b.count())) for b in series.barSets()) > 0
     assert page.areas_model.rowCount() >= 3

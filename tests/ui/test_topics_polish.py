@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetrics
 
+from app import catalog
 from ui.opinion.trend_chart import TrendChart, partial_month_note
 
 
@@ -92,3 +93,10 @@ def test_twelve_months_are_labelled_by_number_with_their_span_once(qtbot):
     axis = chart.chart().axes(Qt.Orientation.Horizontal)[0]
     assert axis.categories() == ["12", *(str(m) for m in range(1, 12))]
     assert axis.titleText() == "Tháng 12/2025 – 11/2026"
+
+
+def test_the_topic_legend_names_every_tendency_whole(main_window):
+    page = main_window.show_page("topics")
+    texts = [label.text() for label in page.chart.legend_labels]
+    assert len(texts) == 4 and all(name in " ".join(texts) for name in catalog.TENDENCIES.values())
+    assert not page.chart.view.chart().legend().isVisible()      # Qt's own legend cut the names

@@ -13,31 +13,17 @@ from datetime import date
 from PySide6.QtCharts import QBarCategoryAxis, QBarSet, QChart, QChartView, QStackedBarSeries, QValueAxis
 from PySide6.QtCore import QMargins, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QSizePolicy, QVBoxLayout, QWidget
 
 from app.overview import Chart
 from ui import palette
-from ui.opinion.trend_chart import paler, partial_month_note
+from ui.opinion.trend_chart import axis_title, legend_grid, paler, partial_month_note, tick_labels
 
 # One quiet colour per field, the Party red kept for the accent only.
 COLOURS = palette.FIELD_SERIES
 
 
 LEGEND_COLUMNS = 3
-
-
-def tick_labels(months: list[str]) -> list[str]:
-    """'2026-01' -> '1': the month alone under each bar. A '1/26' under a bar 30 px wide was
-    cut to '1/…' at 1366 px; the years are said once, in the axis title (axis_title)."""
-    return [str(int(m[5:7])) for m in months]
-
-
-def axis_title(months: list[str]) -> str:
-    """'Tháng 12/2025 – 11/2026' for the months the bars cover."""
-    if not months:
-        return ""
-    first, last = months[0], months[-1]
-    return f"Tháng {int(first[5:7])}/{first[:4]} – {int(last[5:7])}/{last[:4]}"
 
 
 class MonthChart(QChartView):
@@ -109,16 +95,6 @@ class ChartPanel(QWidget):
         self.chart = MonthChart(data, today)
         self.chart.clicked.connect(self.clicked)
         box.addWidget(self.chart)
-        legend = QGridLayout()
-        legend.setHorizontalSpacing(12)
-        legend.setVerticalSpacing(2)
-        self.legend_labels: list[QLabel] = []
-        for n, s in enumerate(x for x in data.series if any(x.values)):
-            label = QLabel(f"<span style='color:{COLOURS.get(s.code, palette.OTHER_SERIES)}'>■</span> {s.label}")
-            label.setWordWrap(True)
-            label.setObjectName("chartLegend")
-            legend.addWidget(label, n // LEGEND_COLUMNS, n % LEGEND_COLUMNS)
-            self.legend_labels.append(label)
-        for col in range(LEGEND_COLUMNS):
-            legend.setColumnStretch(col, 1)
+        legend, self.legend_labels = legend_grid(
+            [(COLOURS.get(s.code, palette.OTHER_SERIES), s.label) for s in data.series if any(s.values)], LEGEND_COLUMNS)
         box.addLayout(legend)

@@ -37,7 +37,7 @@ from ui.icons import icon
 from ui.models import Column, RowsModel, sortable
 from ui.opinion.choice import ChoiceEdit
 from ui.opinion.handling_dialog import HandlingDialog
-from ui.opinion.trend_chart import TrendChart
+from ui.opinion.trend_chart import TrendPanel
 from ui.pages.base import PageBase
 from ui.widgets import CodeCombo, compact_columns, fit_columns, setup_table
 
@@ -151,7 +151,7 @@ class Page(PageBase):
             button = QPushButton(text)
             button.clicked.connect(lambda _=False, s=step: self.handle(s))
             actions.addWidget(button)
-        self.chart = TrendChart()
+        self.chart = TrendPanel()
         self.areas_model = RowsModel([
             Column("Địa bàn", lambda a: a.area_name),
             Column("Ý kiến", lambda a: a.items, align_right=True),
