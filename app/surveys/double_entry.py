@@ -15,7 +15,7 @@ from app.ids import utc_now
 from app.surveys import entry
 from app.surveys.model import AGE_BANDS, PROFILE_FIELDS, Answer, Questionnaire, Response
 from app.surveys.questionnaire import load, require_open
-from app.surveys.responses import area_names, find_by_form, load_responses
+from app.surveys.responses import area_names, find_by_form
 
 
 @dataclass
@@ -63,7 +63,8 @@ def sample_forms(ctx: Ctx, survey_id: str, share: float = 0.1, seed: int = 0) ->
     """Form numbers to key a second time: a random share (at least one), same list for the same seed."""
     if not 0 < share <= 1:
         raise ValidationError("Tỷ lệ phiếu kiểm tra phải trong khoảng 1%–100%.", field="share")
-    forms = sorted(r.form_no for r in load_responses(ctx, survey_id) if r.form_no)
+    forms = sorted(r[0] for r in ctx.db.execute("SELECT form_no FROM survey_responses WHERE survey_id = ? "
+                                                "AND form_no IS NOT NULL AND form_no != ''", [survey_id]))
     if not forms:
         return []
     k = max(1, round(len(forms) * share))

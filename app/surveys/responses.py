@@ -114,17 +114,21 @@ def delete_response(ctx: Ctx, response_id: str) -> None:
         records.delete(ctx, "survey_responses", response_id)
 
 
-def load_responses(ctx: Ctx, survey_id: str) -> list[Response]:
-    """Every form of a survey with its answers, in the order they were keyed."""
+def load_responses(ctx: Ctx, survey_id: str, form_no: str | None = None) -> list[Response]:
+    """Every form of a survey (or those numbered `form_no`) with its answers, in the order they
+    were keyed. Tabulation never calls this (app.surveys.counts reads grouped counts): it holds
+    every form it returns."""
     questionnaire = load(ctx, survey_id)
     by_qid = {q.id: q for q in questionnaire.questions}
+    only, args = ("", [survey_id]) if form_no is None else (" AND form_no = ?", [survey_id, form_no])
     responses: dict[str, Response] = {}
     for rid, *profile in ctx.db.execute("SELECT id, stratum, area_code, age_band, gender, form_no FROM "
-                                        "survey_responses WHERE survey_id = ? ORDER BY id", [survey_id]):
+                                        f"survey_responses WHERE survey_id = ?{only} ORDER BY id", args):
         responses[rid] = Response(*profile[:4], {}, profile[4], rid)  # type: ignore[arg-type]
-    sql = """SELECT a.response_id, a.question_id, a.option_no, a.value_num, a.value_text FROM survey_answers a
-             JOIN survey_responses r ON r.id = a.response_id WHERE r.survey_id = ? ORDER BY a.option_no"""
-    for a in ctx.db.execute(sql, [survey_id]):  # the cursor, not fetchall(): answers outnumber forms
+    sql = f"""SELECT a.response_id, a.question_id, a.option_no, a.value_num, a.value_text FROM survey_answers a
+              JOIN survey_responses r ON r.id = a.response_id WHERE r.survey_id = ?{only.replace("form_no", "r.form_no")}
+              ORDER BY a.option_no"""
+    for a in ctx.db.execute(sql, args):  # the cursor, not fetchall(): answers outnumber forms
         resp, q = responses.get(a[0]), by_qid.get(a[1])
         if resp is None or q is None:
             continue
@@ -140,10 +144,11 @@ def load_responses(ctx: Ctx, survey_id: str) -> list[Response]:
 
 
 def find_by_form(ctx: Ctx, survey_id: str, form_no: str) -> Response:
-    for resp in load_responses(ctx, survey_id):
-        if resp.form_no == form_no:
-            return resp
-    raise NotFoundError(f"Chưa nhập phiếu số {form_no}.")
+    """The form with this number (the first keyed), read alone through the form-number index."""
+    found = load_responses(ctx, survey_id, form_no)
+    if not found:
+        raise NotFoundError(f"Chưa nhập phiếu số {form_no}.")
+    return found[0]
 
 
 SAVE_CHUNK = 5_000  # forms whose rows are built and written at once
