@@ -15,10 +15,7 @@ import unicodedata
 from collections.abc import Iterator
 from functools import cache
 
-from reportlab.pdfbase.ttfonts import TTFontFile
-
 from app.errors import ValidationError
-from app.reports.fonts import font_path
 
 MAX_NAMED = 5
 CONTEXT = 30
@@ -27,9 +24,20 @@ CONTEXT = 30
 @cache
 def _covered() -> frozenset[int]:
     """Code points every style of the shipped font can draw."""
+    from reportlab.pdfbase.ttfonts import TTFontFile  # imported here: see load_coverage
+
+    from app.reports.fonts import font_path
+
     sets = [set(TTFontFile(str(font_path(style))).charToGlyph) for style in ("regular", "bold", "italic",
                                                                              "bold_italic")]
     return frozenset(set.intersection(*sets))
+
+
+def load_coverage() -> None:
+    """Read the font's character set now: reportlab and four font files, 60-100 ms the first
+    time, which a page has done on its worker before its first check rather than on the GUI
+    thread while it opens."""
+    _covered()
 
 
 def _texts(value: object) -> Iterator[str]:

@@ -1,12 +1,11 @@
 """No page loads a document or workbook library on the GUI thread while it opens: openpyxl,
-python-docx, pyHanko, pypdf, pypdfium2 and lxml cost 0.2-0.5 s of imports (the survey page
-froze for a quarter of a second the first time it opened, importing openpyxl for an export
-nobody had asked for). They are imported where the file is written, on the worker.
+python-docx, reportlab, Pillow, pyHanko, pypdf, pypdfium2 and lxml cost 0.2-0.5 s of imports
+(the survey page froze for a quarter of a second the first time it opened, importing openpyxl
+for an export nobody had asked for; the reports page read its PDF font's character set).
+They are imported where the file is written, or the font read, on the worker.
 
 A fresh interpreter opens the demo office's window with the real worker and visits every
-page; an import hook notes each of those libraries imported on the main thread. The reports
-page's glyph warning reads the PDF font's coverage with reportlab as the clerk types, so
-reportlab (and the Pillow it loads) are not in the list."""
+page; an import hook notes each of those libraries imported on the main thread."""
 
 from __future__ import annotations
 
@@ -16,7 +15,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-HEAVY = ("openpyxl", "docx", "pyhanko", "pypdf", "pypdfium2", "lxml")
+HEAVY = ("openpyxl", "docx", "reportlab", "PIL", "pyhanko", "pypdf", "pypdfium2", "lxml")
 
 CHILD = r"""
 import importlib.abc, os, sys, threading, traceback

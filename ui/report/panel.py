@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from app import private_temp
 from app.errors import ValidationError
 from app.office import Office, get_office
-from app.reports import draft, preview, register, store, transitions
+from app.reports import draft, glyphs, preview, register, store, transitions
 from app.reports.document import MARK_CHOICES, sign_mode_labels
 from app.reports.signer import sign_question
 from ui.feedback import confirm, notify
@@ -57,6 +57,7 @@ class ReportPanel(QWidget):
         super().__init__(parent)
         self.ctx, self.tasks, self.report = ctx, tasks, None
         self.office = office or get_office(ctx)   # the window's row: no read while being built
+        tasks.run(glyphs.load_coverage)   # before a report's texts reach the glyph warnings
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.summary = QLabel("Chọn một báo cáo trong sổ đăng ký, hoặc soạn báo cáo mới.")
