@@ -77,6 +77,7 @@ def test_exchange_and_province_pages_flow(demo_ctx, tmp_path, qtbot, passphrase_
         view = ProvincePage(prov, tasks)
         qtbot.addWidget(view)
         view.resize(1200, 760)
+        view.show()   # shown: it reloads itself after a write (the drafted report below)
         view.refresh()
         assert view.offices.rowCount() == 1
         assert view.items.model.rowCount() == 0 and view.timeliness.model is None   # each tab loads when shown

@@ -18,18 +18,20 @@ def store_off_gui_thread(demo_ctx):
     from ui.tasks import in_job
 
     @contextmanager
-    def watch():
+    def watch(ctx=None):
+        """`ctx`: another office's store to watch (a province built by the test); the demo's by default."""
         stray: list[str] = []
+        conn = (ctx or demo_ctx).db.conn
 
         def trace(sql: str) -> None:
             if threading.current_thread() is threading.main_thread() and not in_job():
                 stray.append(sql)
 
-        demo_ctx.db.conn.set_trace_callback(trace)
+        conn.set_trace_callback(trace)
         try:
             yield stray
         finally:
-            demo_ctx.db.conn.set_trace_callback(None)
+            conn.set_trace_callback(None)
         assert stray == [], "read on the GUI thread:\n" + "\n".join(s[:160] for s in stray[:10])
 
     return watch

@@ -443,3 +443,36 @@ def test_a_new_topic_is_an_op_and_shown_selected(main_window, demo_ctx, store_of
         dialog.accept()
     assert not dialog.isVisible() and page.status_filter.currentIndex() == 0
     assert page.current is not None and page.current.title == "Sạt lở bờ sông Cổ Chiên"
+
+
+def test_the_province_page_and_its_enrol_dialog_read_and_write_on_the_worker(demo_ctx, store_off_gui_thread, qtbot,
+                                                                            tmp_path, passphrase_env) -> None:
+    """A province office: the folder of cards is read on the worker, the enrolment is an op and
+    the page (its offices, timeliness and items tabs) reloads from `changed` on the worker."""
+    from tests.exchange.sync_helpers import new_province
+    from tests.exchange.test_exchange_ui import _card_file
+    from ui.pages.province import Page
+    from ui.tasks import TaskRunner
+
+    province = new_province(tmp_path / "p.db")
+    try:
+        folder = tmp_path / "the"
+        folder.mkdir()
+        _card_file(demo_ctx, folder)
+        page = Page(province, TaskRunner(synchronous=True))
+        qtbot.addWidget(page)
+        page.show()
+        with store_off_gui_thread(province):
+            page.refresh()
+            assert page.offices.rowCount() == 0
+            page.open_enrol_dialog(folder)
+            dialog = page.enrol_dialog
+            assert dialog.isVisible() and dialog.model.rowCount() == 1
+            dialog.enrol()
+            assert not dialog.isVisible() and page.offices.rowCount() == 1
+            page.tabs.setCurrentWidget(page.timeliness)
+            page.tabs.setCurrentWidget(page.items)
+            page.items.select_office(demo_ctx.origin)
+        assert page.note.text() and page.timeliness.model.rowCount() == 1 and page.items.office.currentData() == demo_ctx.origin
+    finally:
+        province.close()

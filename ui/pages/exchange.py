@@ -231,7 +231,7 @@ class Page(PageBase):
             show_error(self, exc)
             return
         ctx = self.ctx
-        self.tasks.op(lambda: keys.enrol(ctx, card), tables={"peers"}, parent=self, on_done=lambda peer: self.status.setText(
+        self.tasks.op(lambda: keys.enrol(ctx, card), tables={"peers", "trusted_certificates"}, parent=self, on_done=lambda peer: self.status.setText(
             f"Đã đăng ký đơn vị {peer.unit_code} — {peer.name}. {identity.certificate_note(card)}"))
 
     # --- packages ---------------------------------------------------------------------------

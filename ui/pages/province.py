@@ -27,7 +27,6 @@ from app.overview import Link
 from app.reports import store
 from app.reports.draft import PERIODIC
 from app.text import vn_iso, vn_number
-from ui.errors import show_error
 from ui.files import choose_folder
 from ui.models import Column, RowsModel, sortable
 from ui.pages.base import PageBase
@@ -57,9 +56,9 @@ class Page(PageBase):
         self.tabs = QTabWidget()
         self.layout_.addWidget(self.tabs, 1)
         self.tabs.addTab(self._offices_tab(), "Đơn vị")
-        self.timeliness = TimelinessView(ctx)
+        self.timeliness = TimelinessView(ctx, tasks)
         self.tabs.addTab(self.timeliness, "Báo cáo đúng hạn")
-        self.items = ItemsView(ctx)
+        self.items = ItemsView(ctx, tasks)
         self.tabs.addTab(self.items, "Thông tin dư luận các đơn vị")
         self.tabs.addTab(self._report_tab(), "Báo cáo tổng hợp")
         self.tabs.currentChanged.connect(lambda _i: self._load_current())
@@ -151,10 +150,9 @@ class Page(PageBase):
         report = self.drafted.row_at(self.drafted_view.model().mapToSource(index).row())
         self.navigate.emit(Link("reports", record_id=report.id))
 
-    def _fill_months(self) -> None:
+    def _fill_months(self, latest: str | None) -> None:
         """The last 12 months, newest first; the default is the newest month some commune sent."""
         months = province.recent_months(date.today(), 12)
-        latest = province.latest_reported_month(self.ctx)
         if latest and latest not in months:
             months.append(latest)
         self.month.clear()
@@ -171,8 +169,12 @@ class Page(PageBase):
         return view
 
     def refresh(self) -> None:
-        rows = province.offices(self.ctx)
-        missing = province.not_enrolled(self.ctx)
+        """The offices, those not enrolled and the newest month reported are read on the worker."""
+        ctx = self.ctx
+        self.tasks.query(lambda: (province.offices(ctx), province.not_enrolled(ctx), province.latest_reported_month(ctx)),
+                         lambda got: self._show(*got), parent=self)
+
+    def _show(self, rows: list, missing: list, latest: str | None) -> None:
         self.offices.set_rows(rows)
         # The name takes the room; numbers and dates fit their headers ("Báo cáo đã nhận" was cut
         # at the left, scrolled out of a 1280 px window).
@@ -189,7 +191,7 @@ class Page(PageBase):
         # The other tabs load when first shown: at 168 communes and a year of items, loading
         # them all made the page miss its 300 ms at open.
         self._office_rows = rows
-        self._fill_months()
+        self._fill_months(latest)
         self._show_drafted()
         self._stale = {self.timeliness, self.items}
         self._load_current()
@@ -217,21 +219,21 @@ class Page(PageBase):
         if folder:
             self.open_enrol_dialog(Path(folder))
 
-    def open_enrol_dialog(self, folder: Path, *, run: bool = True) -> EnrolDialog | None:
-        try:
-            dialog = EnrolDialog(self.ctx, folder, self)
-        except Exception as exc:  # noqa: BLE001 - DlxhError carries Vietnamese
-            show_error(self, exc)
-            return None
-        dialog.accepted.connect(lambda: self._enrolled(dialog))
-        if run:
-            dialog.exec()
-        return dialog
+    def open_enrol_dialog(self, folder: Path) -> None:
+        """The folder's cards are read and checked on the worker (a refusal is said), then the
+        dialog opens window-modal; the page reloads from `changed` after the enrolment."""
+        ctx = self.ctx
+        self.tasks.query(lambda: enrol_folder.scan_folder(ctx, folder), lambda cards: self._ask_enrol(folder, cards),
+                         parent=self, label="Đang đọc các thẻ định danh…")
+
+    def _ask_enrol(self, folder: Path, cards: list[enrol_folder.CardFile]) -> None:
+        self.enrol_dialog = EnrolDialog(self.ctx, self.tasks, folder, cards, self)
+        self.enrol_dialog.accepted.connect(lambda: self._enrolled(self.enrol_dialog))
+        self.enrol_dialog.open()
 
     def _enrolled(self, dialog: EnrolDialog) -> None:
         if dialog.outcome is not None:
             self.note.setText(enrol_folder.summary_line(dialog.outcome))
-        self.refresh()
 
     def start_report(self) -> None:
         """Draft the month's consolidated report in the register (or open its draft) and show it
@@ -239,9 +241,10 @@ class Page(PageBase):
         from app.months import parse_month
         from app.reports import drafts
 
-        anchor = parse_month(self.month.currentData())
-        self.tasks.run(
-            lambda: drafts.start_draft(self.ctx, "monthly", anchor),
+        anchor, ctx = parse_month(self.month.currentData()), self.ctx
+        self.tasks.op(
+            lambda: drafts.start_draft(ctx, "monthly", anchor),
+            tables={"reports"},
             on_done=self._drafted,
             label="Đang soạn báo cáo tổng hợp…",
             parent=self,
@@ -250,5 +253,4 @@ class Page(PageBase):
     def _drafted(self, started) -> None:
         what = "Mở dự thảo đã có" if started.existing else "Đã soạn dự thảo"
         self.note.setText(f"{what}: {started.report.title}.")
-        self._show_drafted()
         self.navigate.emit(Link("reports", record_id=started.report.id))

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QP
 from app.context import Ctx
 from app.exchange import enrol_folder
 from ui import palette
-from ui.errors import show_error
 from ui.models import Column, RowsModel
+from ui.tasks import TaskRunner
 from ui.widgets import setup_table
 
 ROLE_LABELS = {"district": "Cấp huyện (cũ)", "province": "Cấp tỉnh", "commune": "Cấp xã", "agency": "Đảng ủy trực thuộc"}
@@ -79,14 +79,19 @@ class CardsModel(RowsModel):
 
 
 class EnrolDialog(QDialog):
-    def __init__(self, ctx: Ctx, folder: Path, parent=None) -> None:
+    """The cards of a folder, read on the worker by whoever opens the dialog; enrolling the
+    chosen ones is an op declaring 'peers' (the page reloads from `changed`). A refusal is said
+    over the dialog, which stays open."""
+
+    def __init__(self, ctx: Ctx, tasks: TaskRunner, folder: Path, cards: list[enrol_folder.CardFile],
+                 parent=None) -> None:
         super().__init__(parent)
-        self.ctx = ctx
+        self.ctx, self.tasks = ctx, tasks
         self.outcome: enrol_folder.Outcome | None = None
         self.setWindowTitle("Đăng ký các đơn vị từ thư mục thẻ định danh")
         self.resize(1200, 620)
         box = QVBoxLayout(self)
-        self.cards = enrol_folder.scan_folder(ctx, folder)
+        self.cards = cards
         new = sum(c.state == enrol_folder.NEW for c in self.cards)
         bad = sum(c.state == enrol_folder.REFUSED for c in self.cards)
         head = QLabel(
@@ -120,9 +125,10 @@ class EnrolDialog(QDialog):
         box.addWidget(buttons)
 
     def enrol(self) -> None:
-        try:
-            self.outcome = enrol_folder.enrol_cards(self.ctx, self.model.chosen())
-        except Exception as exc:  # noqa: BLE001 - shown to the user; DlxhError carries Vietnamese
-            show_error(self, exc)
-            return
+        ctx, chosen = self.ctx, self.model.chosen()
+        self.tasks.op(lambda: enrol_folder.enrol_cards(ctx, chosen), tables={"peers", "trusted_certificates"},
+                      on_done=self._enrolled, parent=self, label="Đang đăng ký các đơn vị…")
+
+    def _enrolled(self, outcome: enrol_folder.Outcome) -> None:
+        self.outcome = outcome
         self.accept()

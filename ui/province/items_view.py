@@ -1,7 +1,7 @@
 """Thông tin dư luận các đơn vị: the newest items of all lower offices or of one (a combo
 with accent-free type-ahead over up to 168 names) and of one month. Shows at most LIMIT
 rows read through an index, and says how many there are in all, so the list opens at
-once with a year of 168 communes' items."""
+once with a year of 168 communes' items. The months and the rows are read on the worker."""
 
 from __future__ import annotations
 
@@ -13,15 +13,17 @@ from app.context import Ctx
 from app.exchange import province
 from app.text import vn_iso, vn_number
 from ui.models import Column, RowsModel, sortable
+from ui.tasks import TaskRunner
 from ui.widgets import setup_table
 
 LIMIT = 500
 
 
 class ItemsView(QWidget):
-    def __init__(self, ctx: Ctx, parent=None) -> None:
+    def __init__(self, ctx: Ctx, tasks: TaskRunner, parent=None) -> None:
         super().__init__(parent)
-        self.ctx = ctx
+        self.ctx, self.tasks = ctx, tasks
+        self.wanted: str | None = None   # an office asked for before the choices arrived
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         bar = QHBoxLayout()
@@ -61,8 +63,13 @@ class ItemsView(QWidget):
         box.addWidget(self.view, 1)
 
     def set_offices(self, offices: list[province.OfficeStatus]) -> None:
-        """Fill the filters; the office and month chosen before are kept when still there."""
-        current, month = self.office.currentData(), self.month.currentData()
+        """Fill the filters (the months read on the worker); the office and month chosen before
+        are kept when still there."""
+        ctx = self.ctx
+        self.tasks.query(lambda: province.item_months(ctx), lambda months: self._fill(offices, months), parent=self)
+
+    def _fill(self, offices: list[province.OfficeStatus], months: list[str]) -> None:
+        current, month = self.wanted or self.office.currentData(), self.month.currentData()
         for combo in (self.office, self.month):
             combo.blockSignals(True)
             combo.clear()
@@ -71,7 +78,7 @@ class ItemsView(QWidget):
             self.office.addItem(o.name, o.unit_code)
         self.office.setCurrentIndex(max(0, self.office.findData(current)))
         self.month.addItem("Mọi tháng", None)
-        for m in province.item_months(self.ctx):
+        for m in months:
             self.month.addItem(f"Tháng {int(m[5:])}/{m[:4]}", m)
         self.month.setCurrentIndex(max(0, self.month.findData(month)))
         for combo in (self.office, self.month):
@@ -79,12 +86,16 @@ class ItemsView(QWidget):
         self.load()
 
     def select_office(self, unit_code: str | None) -> None:
-        self.office.setCurrentIndex(max(0, self.office.findData(unit_code)))
+        index = self.office.findData(unit_code)
+        self.wanted = unit_code if index < 0 else None   # not there yet: chosen when the choices arrive
+        self.office.setCurrentIndex(max(0, index))
 
     def load(self) -> None:
-        origin, month = self.office.currentData(), self.month.currentData()
-        rows = province.items(self.ctx, origin, month, limit=LIMIT)
+        ctx, origin, month = self.ctx, self.office.currentData(), self.month.currentData()
+        self.tasks.query(lambda: (province.items(ctx, origin, month, limit=LIMIT), province.item_count(ctx, origin, month)),
+                         lambda got: self._show(*got), parent=self)
+
+    def _show(self, rows: list, total: int) -> None:
         self.model.set_rows(rows)
-        total = province.item_count(self.ctx, origin, month)
         shown = f"{vn_number(len(rows))} mới nhất / " if total > len(rows) else ""
         self.count.setText(f"  {shown}{vn_number(total)} ý kiến, phản ánh")

@@ -15,6 +15,7 @@ from app.context import Ctx
 from app.exchange import province
 from ui import palette
 from ui.models import Column, RowsModel, sortable
+from ui.tasks import TaskRunner
 from ui.widgets import SearchBox, setup_table
 
 STATUS_COLORS = {province.ON_TIME: palette.COLOURS["good_bg"], province.LATE: palette.COLOURS["doubt_bg"],
@@ -94,9 +95,11 @@ class CountsModel(RowsModel):
 
 
 class TimelinessView(QWidget):
-    def __init__(self, ctx: Ctx, parent=None) -> None:
+    """The matrix is read on the worker (a query) when the tab is shown or the period changes."""
+
+    def __init__(self, ctx: Ctx, tasks: TaskRunner, parent=None) -> None:
         super().__init__(parent)
-        self.ctx = ctx
+        self.ctx, self.tasks = ctx, tasks
         self.all_rows: list[province.Timeliness] = []
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
@@ -142,15 +145,18 @@ class TimelinessView(QWidget):
         self.model: MatrixModel | None = None
 
     def refresh(self) -> None:
-        months = province.recent_months(date.today(), self.period.currentData())
+        ctx, months = self.ctx, province.recent_months(date.today(), self.period.currentData())
+        self.tasks.query(lambda: (province.timeliness(ctx, months), province.due_day(ctx)),
+                         lambda got: self._show(months, *got), parent=self)
+
+    def _show(self, months: list[str], rows: list[province.Timeliness], due_day: int) -> None:
         if months != self.months or self.model is None:
             self.months = months
             self.model = MatrixModel(months, self)
             self.view.setModel(sortable(self.model, self.view))
             self.counts = CountsModel(months, self)
             self.counts_view.setModel(self.counts)
-        self.all_rows = province.timeliness(self.ctx, months)
-        due_day = province.due_day(self.ctx)
+        self.all_rows = rows
         self.note.setText(
             f"Báo cáo tháng phải đến Ban Tuyên giáo và Dân vận trước ngày {due_day} tháng sau (ngày nhận là ngày "
             "nhập gói có báo cáo đã ký). Ô ghi ngày nhận; xanh: đúng hạn, vàng: muộn, đỏ («thiếu»): chưa nhận; «chờ»: chưa đến hạn."
