@@ -73,3 +73,32 @@ def test_the_import_dialog_counts_every_problem_and_lists_the_first(planned, tmp
 def _csv(path: Path, text: str) -> Path:
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def test_the_entry_tab_opens_the_dialog_with_the_window_runner(main_window, tmp_path: Path, monkeypatch) -> None:
+    """The Nhập phiếu tab's 'import a file' opens the dialog with the window's runner: when it
+    shows, the chosen file has been read and checked; cancelling writes nothing."""
+    import ui.survey.entry_view as entry_view
+    from app.surveys import questionnaire as qn
+
+    for s in qn.list_surveys(main_window.ctx):
+        if s.status == "closed":
+            qn.update_survey(main_window.ctx, s.id, status="open")
+    page = main_window.show_page("surveys")
+    page.tabs.setCurrentWidget(page.entry)
+    count = "SELECT count(*) FROM survey_responses"
+    before = main_window.ctx.db.execute(count).fetchone()[0]
+    path = tmp_path / "truc-tuyen.csv"
+    path.write_text("Câu 1,Ghi chú\n1,a\n2,b\n", encoding="utf-8")
+    monkeypatch.setattr(entry_view, "open_file", lambda *_args: str(path))
+    seen: list[tuple[str, bool]] = []
+
+    def act(dialog: ImportDialog) -> None:
+        seen.append((dialog.info.text(), dialog.ok.isEnabled()))
+        dialog.reject()
+
+    when_modal(ImportDialog, act)
+    page.entry._import()
+    assert seen and seen[0][0].startswith("truc-tuyen.csv: ") and "tiêu đề ở dòng 1" in seen[0][0]
+    assert "lỗi, chưa nhập được" in seen[0][0]   # the demo questionnaire asks more than Câu 1
+    assert seen[0][1] is False and main_window.ctx.db.execute(count).fetchone()[0] == before
