@@ -153,6 +153,8 @@ class TargetsDialog(QDialog):
                 self.table.setCellWidget(r, c, spin)
             self.spins[code] = pair
         self.table.resizeColumnsToContents()
+        # both columns in view beside the long stratum names (at 520 px the second one was off to the right)
+        wide = self.table.verticalHeader().sizeHint().width() + sum(self.table.columnWidth(c) for c in range(2)) + 60
         layout.addWidget(self.table)
         self.error = error_label()
         layout.addWidget(self.error)
@@ -160,7 +162,7 @@ class TargetsDialog(QDialog):
         self.save_button = ok_button(buttons)
         self.save_button.setEnabled(False)
         layout.addWidget(buttons)
-        self.resize(520, 520)
+        self.resize(min(max(520, wide), 1100), 560)
         tasks.query(lambda: coverage.targets(ctx), self._fill, parent=self)
 
     def _fill(self, targets: coverage.Targets) -> None:
