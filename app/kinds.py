@@ -74,7 +74,7 @@ class Kind(Generic[R]):
 
     def default(self, name: str) -> Any:
         """Field `name`'s default in the dataclass: what a form left empty stores."""
-        return next(f.default for f in fields(self.cls) if f.name == name)  # type: ignore[arg-type]
+        return next(f.default for f in fields(self.cls) if f.name == name)
 
     def from_row(self, row: dict[str, Any]) -> R:
         return self.load(row) if self.load else records.from_row(self.cls, row)

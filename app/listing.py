@@ -1,8 +1,8 @@
 """What a record kind's list shows, declared once next to the kind: its columns (a field of
 the kind, headed by the field's declared label, or a shorter declared header where a table is
 tight), the joins that turn a code into a name, the fields a filter matches exactly and the
-ones a search reads. The list query, the page's table, the Excel export and the CLI's list
-all read this one declaration, so a field shown in a list is named in one place.
+ones a search reads. The list query, the page's table and (for opinions) the Excel export
+read this one declaration, so a field shown in a list is named in one place.
 
 `text` is how a listed value reads in a table or a sheet: a catalogue code as its label, an
 ISO date as dd/mm/yyyy, a yes/no as a tick, text on one line.

@@ -100,8 +100,8 @@ class OpinionFilter:
     origin: str | None = None
 
 
-# What the list of items shows, declared once: the page's table, the Excel export and the
-# CLI's list read these columns and their headers (a short one where the table is tight).
+# What the list of items shows, declared once: the list query, the page's table and the Excel
+# export read these columns and their headers (a short one where the table is tight).
 LIST = listing.Listing(
     KIND, alias="o",
     joins="LEFT JOIN units u ON u.code = o.area_code LEFT JOIN topics t ON t.id = o.topic_id "
