@@ -11,7 +11,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from app.errors import ImportRefused
+from app.errors import DlxhError, ImportRefused
 from app.surveys import file_import
 from app.surveys import plan as plan_mod
 from app.surveys.table_read import read_table
@@ -41,6 +41,40 @@ def test_a_workbook_with_a_huge_dimension_reads_only_its_cells(tmp_path: Path) -
     table = read_table(tmp_path / "dim.xlsx")
     assert len(table.headers) == 2 and table.head == [["P1", "1"]]
     assert [cells for _, cells in table.data_rows()] == table.head
+
+
+@pytest.mark.parametrize("swap", ["fifo", "past the cap", "zip bomb"])
+def test_the_second_pass_checks_the_file_again(tmp_path: Path, swap: str) -> None:
+    """The rows are streamed from a fresh opening of the file: one swapped after the first pass
+    for a FIFO, a file past the 20 MB cap or a zip bomb is refused on that opening (no hang, no
+    unbounded read), with one Vietnamese line."""
+    from app.surveys.table_read import MAX_BYTES
+
+    name = "bom.xlsx" if swap == "zip bomb" else "phieu.csv"
+    path = tmp_path / name
+    if swap == "zip bomb":
+        book = openpyxl.Workbook()
+        book.active.append(["Số phiếu", "Câu 1"])
+        book.active.append(["P1", 1])
+        book.save(path)
+    else:
+        path.write_text(_rows(3), encoding="utf-8")
+    table = read_table(path)
+    assert table.head[0][0] == ("P1" if swap == "zip bomb" else "P00000")
+    path.unlink()
+    if swap == "fifo":
+        os.mkfifo(path)
+        expected = "ống dẫn"
+    elif swap == "past the cap":
+        with open(path, "w", encoding="utf-8") as fh:
+            fh.write(_rows(3))
+            fh.write("P9,Nam,40,2,3\n" * (MAX_BYTES // 14 + 10))
+        expected = "lớn quá 20 MB"
+    else:
+        bomb_workbook(path, ["Số phiếu", "Câu 1"])
+        expected = "khi giải nén quá lớn"
+    with pytest.raises(DlxhError, match=expected):
+        list(table.data_rows())
 
 
 def test_a_file_whose_name_is_not_utf8_is_named_readably(demo_ctx, tmp_path: Path) -> None:
