@@ -30,8 +30,8 @@ def store_off_gui_thread(demo_ctx):
         conn.set_trace_callback(trace)
         try:
             yield stray
-        finally:
-            conn.set_trace_callback(None)
+        finally:   # a restore under watch replaced (and closed) the connection: clear the current one
+            (ctx or demo_ctx).db.conn.set_trace_callback(None)
         assert stray == [], "read on the GUI thread:\n" + "\n".join(s[:160] for s in stray[:10])
 
     return watch
