@@ -476,3 +476,20 @@ def test_the_province_page_and_its_enrol_dialog_read_and_write_on_the_worker(dem
         assert page.note.text() and page.timeliness.model.rowCount() == 1 and page.items.office.currentData() == demo_ctx.origin
     finally:
         province.close()
+
+
+def test_printing_the_contact_sheet_reads_on_the_worker(main_window, demo_ctx, store_off_gui_thread,
+                                                       monkeypatch) -> None:
+    """Ctrl+P on the collaborators page: the sheet (audited: it shows phone numbers) is read by an
+    op; the print preview gets the filtered people."""
+    from ui import printing
+
+    printed: list[str] = []
+    monkeypatch.setattr(printing, "preview_html", lambda parent, html, title: printed.append(html) or False)
+    demo_ctx.user = User("canbo", "staff", "Cán bộ")
+    with store_off_gui_thread():
+        page = main_window.show_page("collaborators")
+        page.status.setCurrentIndex(page.status.findData("active"))
+        main_window.menus.print_page()
+    assert len(printed) == 1 and "<table" in printed[0]
+    assert page.model.row_at(0).full_name in printed[0]

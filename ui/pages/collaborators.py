@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 from app import catalog, deletion
 from app.collaborators import excel_export
 from app.collaborators.registry import LIST, CollaboratorFilter, list_collaborators
-from app.errors import DlxhError
 from app.office import agencies, communes
 from app.text import vn_number
 from ui import deleting, palette
@@ -264,16 +263,17 @@ class Page(PageBase):
             self.export_file(Path(path), contacts)
 
     def print_contacts(self) -> None:
-        """Ctrl+P: the contact sheet of the filtered list, printed from memory (no file)."""
+        """Ctrl+P: the contact sheet of the filtered list, printed from memory (no file). Read on
+        the worker as an op: showing phone numbers is audited."""
+        ctx, flt = self.ctx, self.current_filter()
+        self.tasks.op(lambda: excel_export.contact_sheet(ctx, flt), tables={"audit_log"},
+                      on_done=lambda sheet: self._print_sheet(*sheet), on_failed=self._refused, parent=self)
+
+    def _print_sheet(self, heading: str, headers: list[str], rows: list[list[str]]) -> None:
         from html import escape
 
         from ui.printing import preview_html
 
-        try:
-            heading, headers, rows = excel_export.contact_sheet(self.ctx, self.current_filter())
-        except DlxhError as exc:
-            self._refused(exc)
-            return
         cells = "".join("<tr>" + "".join(f"<td>{escape(v)}</td>" for v in row) + "</tr>" for row in rows)
         html = (f"<h3 style='text-align:center'>{escape(heading)}</h3><table border='1' cellspacing='0' "
                 "cellpadding='3' width='100%'><tr>" + "".join(f"<th>{escape(h)}</th>" for h in headers) +
