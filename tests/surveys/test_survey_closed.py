@@ -130,3 +130,29 @@ def test_percent_axis_is_round():
     for peak in (0.5, 12.3, 45.0, 67.5, 90.0, 99.9, 100.0):
         top, step = percent_axis(peak)
         assert top % step == 0 and top // step <= 5 and top <= 100 and (top >= peak + 5 or top == 100)
+
+
+def test_excel_export_from_the_page_lists_every_text_answer(main_window, qtbot, monkeypatch, tmp_path):
+    """The table on screen keeps only a count of the text answers; the export reads them all."""
+    from openpyxl import load_workbook
+    from PySide6.QtWidgets import QMessageBox, QPushButton
+
+    from tests.ui.helpers import when_modal
+    from ui.survey import tabulate_view
+
+    _page, view = _open(main_window, "tabulate")
+    qtbot.waitUntil(lambda: view.data is not None)
+    target = tmp_path / "tong-hop.xlsx"
+    monkeypatch.setattr(tabulate_view, "save_file", lambda *a: str(target))
+    said: list[str] = []
+    when_modal(QMessageBox, lambda box: (said.append(box.text()), box.accept()))
+    button = next(b for b in view.findChildren(QPushButton) if b.text().startswith("Xuất Excel"))
+    button.click()
+    qtbot.waitUntil(lambda: bool(said))
+    assert said == [str(target)]
+    q = next(q for q in view.data.questionnaire.questions if q.kind == "text")
+    rows = [r[0] for r in load_workbook(target)["Tần suất"].iter_rows(values_only=True)]
+    first = rows.index(f"Câu {q.no}. {q.text}")
+    listed = rows[first + 2:first + 2 + tabulate_view.tb.text_count(view.data, q)]
+    assert len(listed) == tabulate_view.tb.text_count(view.data, q) > 0
+    assert all(text and not text.startswith("Câu ") for text in listed)  # answers, not the next question
