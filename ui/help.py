@@ -3,7 +3,6 @@ the current screen's page) and the "Giới thiệu" box with version and licence
 
 from __future__ import annotations
 
-import importlib.metadata
 from pathlib import Path
 
 from PySide6 import __version__ as pyside_version
@@ -57,6 +56,8 @@ class HelpDialog(QDialog):
 
 
 def _version(dist: str) -> str:
+    import importlib.metadata  # here, not at start-up: 27 ms for the About box alone
+
     if not dist:
         return ""
     try:

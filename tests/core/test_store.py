@@ -152,14 +152,3 @@ def test_the_check_at_open_leaves_no_full_page_cache_behind(demo_path: Path) -> 
         assert ctx.db.execute("PRAGMA cache_size").fetchone()[0] == -store.CACHE_KIB
         assert grown < demo_path.stat().st_size / 4, (grown, demo_path.stat().st_size)
 
-
-def test_a_passphrase_start_never_imports_the_keyring(demo_path: Path) -> None:
-    """In passphrase mode no keyring is asked, so none is loaded (55 ms of every start-up)."""
-    import subprocess
-    import sys
-
-    code = ("import sys; from app.office import open_ctx; open_ctx(sys.argv[1]).close(); "
-            "import ui.main_window; print('keyring' in sys.modules)")
-    done = subprocess.run([sys.executable, "-c", code, str(demo_path)], capture_output=True, text=True,
-                          cwd=Path(__file__).resolve().parents[2], check=True)
-    assert done.stdout.split() == ["False"], done.stderr

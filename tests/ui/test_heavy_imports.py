@@ -58,3 +58,35 @@ def test_no_page_imports_a_document_library_on_the_gui_thread(demo_path: Path) -
     lines = done.stdout.splitlines()
     assert done.returncode == 0 and lines and lines[-1].startswith("visited"), done.stderr[-2000:]
     assert lines[:-1] == [], "\n".join(lines[:-1])
+
+
+STARTUP = r"""
+import sys
+from app.office import open_ctx
+from ui.app import make_app
+from ui.main_window import MainWindow
+
+app = make_app()
+ctx = open_ctx(sys.argv[1])
+window = MainWindow(ctx)
+window.show()
+overview = window.pages["overview"]
+while not overview.card_widgets:
+    window.tasks.pool.waitForDone(5)
+    app.processEvents()
+print(" ".join(sorted(name for name in sys.argv[2].split(",") if name in sys.modules)))
+window.tasks.settle()
+ctx.close()
+"""
+
+
+def test_start_up_imports_only_what_the_window_needs(demo_path: Path) -> None:
+    """Until the overview's cards show (passphrase mode): no keyring (55 ms; no key is looked up
+    there), no importlib.metadata (27 ms; only the About box reads versions), no document
+    library."""
+    unwanted = ("keyring", "importlib.metadata", *HEAVY)
+    done = subprocess.run([sys.executable, "-c", STARTUP, str(demo_path), ",".join(unwanted)], cwd=ROOT,
+                          capture_output=True, text=True, timeout=300,
+                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)})
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.split() == [], done.stdout
