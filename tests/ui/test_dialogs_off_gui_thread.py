@@ -493,3 +493,28 @@ def test_printing_the_contact_sheet_reads_on_the_worker(main_window, demo_ctx, s
         main_window.menus.print_page()
     assert len(printed) == 1 and "<table" in printed[0]
     assert page.model.row_at(0).full_name in printed[0]
+
+
+def test_checking_a_signed_pdf_runs_on_the_worker(main_window, demo_ctx, store_off_gui_thread, tmp_path,
+                                                 monkeypatch) -> None:
+    """'Kiểm tra chữ ký tệp PDF…': the file, the trusted certificates and the validation are read
+    on the worker; the result is said once it arrives (a tampered copy is refused)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.reports import store
+    from ui.report import panel
+
+    signed = next(r for r in store.list_reports(demo_ctx) if r.status in ("signed", "sent"))
+    good, bad = tmp_path / "da-ky.pdf", tmp_path / "da-sua.pdf"
+    good.write_bytes(store.get_file(demo_ctx, signed.id, "signed_pdf"))
+    bad.write_bytes(good.read_bytes().replace(b"/Producer", b"/Pr0ducer", 1))
+    said: list[tuple[str, str]] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: said.append(("ok", text)))
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: said.append(("no", text)))
+    chosen = iter([str(good), str(bad)])
+    monkeypatch.setattr(panel, "open_file", lambda *args: next(chosen))
+    with store_off_gui_thread():
+        page = main_window.show_page("reports")
+        page.panel.verify_file()
+        page.panel.verify_file()
+    assert [kind for kind, _ in said] == ["ok", "no"] and all(text for _, text in said)

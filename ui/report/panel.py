@@ -357,11 +357,14 @@ class ReportPanel(QWidget):
     def verify_file(self) -> None:
         from app.reports import signing
 
-        name = open_file(self, "Chọn tệp PDF đã ký", "PDF (*.pdf)")
-        if name:
-            result = signing.verify_pdf(self.ctx, Path(name).read_bytes())
-            box = QMessageBox.information if result.valid else QMessageBox.warning
-            box(self, "Kết quả kiểm tra chữ ký số", result.message)
+        name, ctx = open_file(self, "Chọn tệp PDF đã ký", "PDF (*.pdf)"), self.ctx
+        if name:   # the file, the office's trusted certificates and the validation: on the worker
+            self.tasks.query(lambda: signing.verify_pdf(ctx, Path(name).read_bytes()), self._verified, parent=self,
+                             label="Đang kiểm tra chữ ký số…")
+
+    def _verified(self, result) -> None:
+        box = QMessageBox.information if result.valid else QMessageBox.warning
+        box(self, "Kết quả kiểm tra chữ ký số", result.message)
 
 
 FLOW_TEXTS = {
