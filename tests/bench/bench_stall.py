@@ -14,13 +14,15 @@ core), so each stall is also given as the GUI thread's own CPU time between the 
 plus worker) during the opening: what the page costs on an idle machine, about.
 
 Run: python tests/bench/bench_stall.py [--runs N] (DLXH_BENCH_ITEMS to change the size); with
-several runs each figure is the median of the runs.
+several runs, each in a fresh interpreter, each figure is the median of the runs.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import statistics
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -100,13 +102,12 @@ def one_run(app, window, beat: Heartbeat, keys: list[str]) -> dict[str, tuple[tu
     return figures
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--runs", type=int, default=1, help="open every page this many times over; medians")
-    runs = parser.parse_args().runs
+def measure() -> dict[str, tuple[tuple, tuple]]:
+    """One window on the big store, every page opened as described above."""
     ctx, built = open_big()
     if built is not None:
-        print(f"store built: {ITEMS:,} items + {ITEMS:,} audit entries in {built:.0f} s (cached for next runs)")
+        print(f"store built: {ITEMS:,} items + {ITEMS:,} audit entries in {built:.0f} s (cached for next runs)",
+              file=sys.stderr)
     from ui.app import make_app
     from ui.main_window import MainWindow
 
@@ -116,9 +117,26 @@ def main() -> None:
     window.show()
     _settle(app, window)
     beat = Heartbeat()
-    keys = [k for k, _ in window.nav_items]
-    results = [one_run(app, window, beat, keys) for _ in range(runs)]
-    print(f"ms, {'median of ' + str(runs) + ' runs' if runs > 1 else 'one run'}; "
+    figures = one_run(app, window, beat, [k for k, _ in window.nav_items])
+    ctx.close()
+    return figures
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=1,
+                        help="this many runs, each in a fresh interpreter (a first opening is cold); medians")
+    parser.add_argument("--json", action="store_true", help=argparse.SUPPRESS)   # one run, for the parent
+    args = parser.parse_args()
+    if args.json:
+        print(json.dumps(measure()))
+        return
+    if args.runs == 1:
+        results = [measure()]
+    else:
+        results = [json.loads(subprocess.run([sys.executable, __file__, "--json"], capture_output=True, text=True,
+                                             check=True).stdout.splitlines()[-1]) for _ in range(args.runs)]
+    print(f"ms, {'median of ' + str(args.runs) + ' runs' if args.runs > 1 else 'one run'}; "
           "first opening (cold) / second opening (warm); wall (CPU)")
     print(f"{'page':<14} {'stall first':>14} {'stall again':>14} {'data first':>15} {'data again':>15}")
     worst = worst_cpu = 0.0
@@ -128,8 +146,6 @@ def main() -> None:
         worst, worst_cpu = max(worst, s2), max(worst_cpu, c2)
         print(f"{key:<14} {s1:>6.0f} ({c1:>4.0f}) {s2:>6.0f} ({c2:>4.0f}) {d1:>7.0f} ({p1:>5.0f}) {d2:>7.0f} ({p2:>5.0f})")
     print(f"longest stall, warm: {worst:.0f} ms wall, {worst_cpu:.0f} ms GUI-thread CPU (target ≤ 50 ms)")
-    ctx.close()
-
 
 if __name__ == "__main__":
     main()
