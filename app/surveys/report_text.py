@@ -127,8 +127,8 @@ def method_paragraphs(data: tb.SurveyData) -> list[str]:
             + f", phân bổ {DIMENSIONS[plan.dimension].lower()} tỷ lệ với số người từ 18 tuổi"
             + (f", tối thiểu {plan.minimum} phiếu mỗi ô." if plan.minimum else "."))
         done = 100 * plan.collected / plan.sample_size if plan.sample_size else 0
-        out.append(f"Đã thu {vn_number(data.n)} phiếu hợp lệ, đạt {pct(done)} kế hoạch. "
-                   f"Sai số tối đa của các tỷ lệ, độ tin cậy 95%: {margin_words(data)}.")
+        out.append(f"Đã thu {vn_number(data.n)} phiếu hợp lệ, đạt {pct(done)} kế hoạch."
+                   + (f" Sai số tối đa của các tỷ lệ, độ tin cậy 95%: {margin_words(data)}." if data.n else ""))
     else:
         out.append(f"Đã thu {vn_number(data.n)} phiếu hợp lệ; chưa lập kế hoạch mẫu nên kết quả chỉ "
                    "phản ánh ý kiến của những người được hỏi.")

@@ -112,3 +112,20 @@ def test_closing_speaks_for_a_ban_too():
     commune = style_for("commune", "Xã Càng Long", "Tỉnh Vĩnh Long")
     own = closing(SimpleNamespace(body_name="BAN XÂY DỰNG ĐẢNG", style=commune))
     assert own.startswith("Ban xây dựng Đảng báo cáo") and "Đảng ủy xã Càng Long báo cáo" not in own
+
+
+def test_a_planned_survey_with_no_form_yet_has_a_report_without_margins(empty_ctx, tmp_path):
+    """Before the first form comes in there is no margin of error to state: the report says
+    how many forms it has (none) instead of failing on the margin of an empty sample."""
+    from app.surveys import plan as plan_mod
+
+    from .store_helpers import add_communes, build_survey
+
+    add_communes(empty_ctx)
+    sid = build_survey(empty_ctx)
+    plan_mod.save_plan(empty_ctx, sid, "area", plan_mod.catalogue_populations(empty_ctx))
+    for weight in ("auto", "yes"):
+        files = report.render(empty_ctx, sid, tmp_path / weight, docx=False, weight=weight)
+        flat = " ".join("\n".join(p.text() for p in open_pdf(files[0].read_bytes())).split())
+        assert "Đã thu 0 phiếu hợp lệ, đạt 0,0% kế hoạch." in flat
+        assert "Sai số tối đa" not in flat and "nan" not in flat.lower().split()
