@@ -101,10 +101,14 @@ class Page(PageBase):
     def refresh(self) -> None:
         """The cards are built on the worker (each card queries the store); only the widgets
         are made here. The quick cards come first and are shown with the slow ones last shown
-        (none at start-up), then the slow ones (the topic model's) replace those."""
-        self.tasks.query(lambda: overview.build(self.ctx, slow=False), lambda cards: self._show_part(cards, False),
-                         parent=self)
-        self.tasks.query(lambda: overview.build(self.ctx, slow=True), lambda cards: self._show_part(cards, True),
+        (none at start-up); only then are the slow ones (the topic model's) asked for, so that
+        their Python work does not slow the building of the first cards (one interpreter lock),
+        and they replace those last shown."""
+        self.tasks.query(lambda: overview.build(self.ctx, slow=False), self._show_quick, parent=self)
+
+    def _show_quick(self, cards: list[overview.Card]) -> None:
+        self._show_part(cards, False)
+        self.tasks.query(lambda: overview.build(self.ctx, slow=True), lambda slow: self._show_part(slow, True),
                          parent=self)
 
     def _show_part(self, cards: list[overview.Card], slow: bool) -> None:
