@@ -28,6 +28,7 @@ from app.surveys.model import Questionnaire
 from app.surveys.questionnaire import load, require_open
 from app.surveys.responses import area_names
 from app.surveys.table_read import TooManyRows
+from app.text import vn_number
 
 SAVE_CHUNK = 5_000  # forms parsed, checked and written at once: bounds the memory of a big import
 GROWTH_FACTOR = 10
@@ -97,8 +98,8 @@ def import_file(ctx: Ctx, survey_id: str, path: Path, mapping: dict[int, str | N
         return ImportResult(_write(ctx, questionnaire, pre, areas, channel, filekinds.shown(Path(path).name)), pre)
     except TooManyRows:
         raise NeedsConfirmation(
-            f"Tệp có hơn {room} phiếu: cùng các phiếu đã có sẽ vượt {GROWTH_FACTOR} lần cỡ mẫu kế hoạch "
-            f"({planned} phiếu); có thể nhầm tệp. Nếu đúng, hãy xác nhận (dòng lệnh: thêm --yes); chưa nhập gì."
+            f"Tệp có hơn {vn_number(room)} phiếu: cùng các phiếu đã có sẽ vượt {GROWTH_FACTOR} lần cỡ mẫu kế hoạch "
+            f"({vn_number(planned)} phiếu); có thể nhầm tệp. Nếu đúng, hãy xác nhận (dòng lệnh: thêm --yes); chưa nhập gì."
         ) from None
 
 
