@@ -12,7 +12,7 @@ from pathlib import Path
 
 from db.errors import DB_ERRORS, NOT_THE_FILE, DlxhError, KeyUnavailableError, NoKeyring, StoreError, store_error
 
-__all__ = ["DB_ERRORS", "DlxhError", "ImportRefused", "KeyUnavailableError", "LOG_PATH", "NOT_THE_FILE", "NoKeyring", "NotFoundError",
+__all__ = ["DB_ERRORS", "Cancelled", "DlxhError", "ImportRefused", "KeyUnavailableError", "LOG_PATH", "NOT_THE_FILE", "NoKeyring", "NotFoundError",
            "PermissionDenied", "StoreError", "ValidationError", "store_error"]
 
 # Where an unexpected error's trace goes (the GUI and the CLI say this path to the user).
@@ -33,3 +33,11 @@ class PermissionDenied(DlxhError):
 
 class ImportRefused(DlxhError):
     """An import (Excel, CSV, package, receipt) was refused as a whole; nothing was written."""
+
+
+class Cancelled(DlxhError):
+    """The user stopped a long piece of work (a backup) before it finished; what it had
+    begun was undone, so nothing changed."""
+
+    def __init__(self, message: str = "Đã dừng theo yêu cầu; chưa có gì thay đổi.") -> None:
+        super().__init__(message)

@@ -37,12 +37,14 @@ class ActionDialog(QDialog):
     def refresh(self) -> None:
         """Read what the dialog lists (a query)."""
 
-    def run_action(self, fn: Callable[[], str], *, tables: Iterable[str] | Callable[[Any], Iterable[str]],
-                   label: str | None = None, then: Callable[[], None] | None = None) -> bool:
+    def run_action(self, fn: Callable[..., str], *, tables: Iterable[str] | Callable[[Any], Iterable[str]],
+                   label: str | None = None, then: Callable[[], None] | None = None,
+                   cancellable: bool = False) -> bool:
         """Run `fn` (which takes what it needs as arguments already read from the widgets: it runs
         on the worker) as an op; its return value or the refusal's Vietnamese message goes to the
-        message line, then `then` runs. Returns whether it succeeded (known only when the runner
-        is synchronous; otherwise True: started)."""
+        message line, then `then` runs. With `cancellable`, `fn` takes a progress callback and the
+        progress dialog can stop it (the message line then says it was stopped). Returns whether
+        it succeeded (known only when the runner is synchronous; otherwise True: started)."""
         outcome: list[bool] = []
 
         def done(text: str) -> None:
@@ -58,5 +60,6 @@ class ActionDialog(QDialog):
             else:
                 show_error(self, exc)
 
-        self.tasks.op(fn, tables=tables, on_done=done, on_failed=failed, label=label, parent=self)
+        self.tasks.op(fn, tables=tables, on_done=done, on_failed=failed, label=label, parent=self,
+                      with_progress=cancellable, cancellable=cancellable)
         return outcome[0] if outcome else True

@@ -137,8 +137,9 @@ class BackupDialog(ActionDialog):
 
     def backup_now(self) -> bool:
         ctx = self.ctx
-        return self.run_action(lambda: f"Đã sao lưu (đã mã hóa, đã kiểm tra): {backup.make_backup(ctx)}",
-                               tables={"audit_log"}, label="Đang sao lưu và kiểm tra bản sao lưu…")
+        return self.run_action(
+            lambda progress: f"Đã sao lưu (đã mã hóa, đã kiểm tra): {backup.make_backup(ctx, progress=progress)}",
+            tables={"audit_log"}, label="Đang sao lưu và kiểm tra bản sao lưu…", cancellable=True)
 
     def selected(self) -> Path | None:
         rows = self.view.selectionModel().selectedRows()

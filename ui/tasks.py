@@ -24,7 +24,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from app.errors import DB_ERRORS, DlxhError
+from app.errors import DB_ERRORS, Cancelled, DlxhError
 from ui.errors import show_error
 
 log = logging.getLogger(__name__)
@@ -54,14 +54,22 @@ class _Signals(QObject):
 
 
 class _Job(QRunnable):
-    def __init__(self, fn: Callable[..., Any], signals: _Signals, with_progress: bool) -> None:
+    def __init__(self, fn: Callable[..., Any], signals: _Signals, with_progress: bool,
+                 stop: threading.Event | None = None) -> None:
         super().__init__()
-        self.fn, self.signals, self.with_progress = fn, signals, with_progress
+        self.fn, self.signals, self.with_progress, self.stop = fn, signals, with_progress, stop
+
+    def _progress(self, done: int, total: int) -> None:
+        """The job's progress callback: reports, and is where a stop asked from the dialog
+        takes effect (the job undoes what it began when Cancelled passes through it)."""
+        if self.stop is not None and self.stop.is_set():
+            raise Cancelled()
+        self.signals.progress.emit(done, total)
 
     def run(self) -> None:
         try:
             if self.with_progress:
-                result = _call(self.fn, lambda done, total: self.signals.progress.emit(done, total))
+                result = _call(self.fn, self._progress)
             else:
                 result = _call(self.fn)
         except BaseException as exc:  # noqa: BLE001 - posted to the UI thread, shown there
@@ -87,8 +95,10 @@ class TaskRunner(QObject):
 
     def run(self, fn: Callable[..., Any], *, on_done: Callable[[Any], None] | None = None,
             on_failed: Callable[[BaseException], None] | None = None, label: str | None = None,
-            parent: QWidget | None = None, with_progress: bool = False) -> None:
-        """Run `fn` (called with a progress(done, total) callback when with_progress)."""
+            parent: QWidget | None = None, with_progress: bool = False, cancellable: bool = False) -> None:
+        """Run `fn` (called with a progress(done, total) callback when with_progress). With
+        `cancellable` (and a label and with_progress) the progress dialog has a "Dừng" button:
+        the next progress report raises Cancelled inside `fn`, which goes to `on_failed`."""
         if self.synchronous:
             try:
                 result = _call(fn, lambda d, t: None) if with_progress else _call(fn)
@@ -106,9 +116,13 @@ class TaskRunner(QObject):
         signals = _Signals()
         self._alive.add(signals)
         dialog: QProgressDialog | None = None
+        stop = threading.Event() if cancellable and with_progress else None
         if label:
-            dialog = QProgressDialog(label, "", 0, 0, parent)
-            dialog.setCancelButton(None)
+            dialog = QProgressDialog(label, "Dừng", 0, 0, parent)
+            if stop is None:
+                dialog.setCancelButton(None)
+            else:
+                dialog.canceled.connect(stop.set)
             dialog.setWindowModality(Qt.WindowModality.WindowModal)
             dialog.setMinimumDuration(600)
             dialog.setWindowTitle("Đang xử lý")
@@ -123,7 +137,7 @@ class TaskRunner(QObject):
 
         signals.done.connect(lambda r: (finish(), on_done(r) if on_done else None))
         signals.failed.connect(lambda e: (finish(), (on_failed or (lambda exc: show_error(parent, exc)))(e)))
-        self.pool.start(_Job(fn, signals, with_progress))
+        self.pool.start(_Job(fn, signals, with_progress, stop))
 
     def query(self, fn: Callable[[], Any], on_done: Callable[[Any], None], *, parent: QWidget | None = None,
               label: str | None = None, on_failed: Callable[[BaseException], None] | None = None) -> None:
@@ -133,7 +147,7 @@ class TaskRunner(QObject):
     def op(self, fn: Callable[..., Any], *, tables: Iterable[str] | Callable[[Any], Iterable[str]],
            on_done: Callable[[Any], None] | None = None,
            parent: QWidget | None = None, label: str | None = None, with_progress: bool = False,
-           on_failed: Callable[[BaseException], None] | None = None) -> None:
+           cancellable: bool = False, on_failed: Callable[[BaseException], None] | None = None) -> None:
         """Write on the worker; after `on_done`, emit `changed(tables)` once, so every page
         showing those tables reloads itself. `tables` may be a function of the op's result when
         what was written depends on it (a package import writes the tables the package carried)."""
@@ -144,7 +158,8 @@ class TaskRunner(QObject):
                 on_done(result)
             self.changed.emit(declared if declared is not None else frozenset(tables(result)))  # type: ignore[operator]
 
-        self.run(fn, on_done=done, on_failed=on_failed, parent=parent, label=label, with_progress=with_progress)
+        self.run(fn, on_done=done, on_failed=on_failed, parent=parent, label=label, with_progress=with_progress,
+                 cancellable=cancellable)
 
     def wait(self, msecs: int = 30000) -> bool:
         return self.pool.waitForDone(msecs)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -19,6 +20,8 @@ from db import keys, store
 from db.errors import DB_ERRORS, WrongKey
 from db.migrate import latest_version
 from db.store import PLAIN_SQLITE_MAGIC
+
+COPY_STEP_PAGES = 256   # pages copied between two progress reports (1 MiB at SQLCipher's 4 KiB pages)
 
 # What a preview counts (label shown to the user, table).
 COUNTED = [
@@ -133,11 +136,15 @@ def keep_of(ctx: Ctx) -> int:
     return int(value) if value else files.DEFAULT_KEEP
 
 
-def make_backup(ctx: Ctx, folder: Path | None = None, *, reason: str = "manual") -> Path:
+def make_backup(ctx: Ctx, folder: Path | None = None, *, reason: str = "manual",
+                progress: Callable[[int, int], None] | None = None) -> Path:
     """Write a dated, encrypted, verified backup; keep the newest N in that folder.
 
     Manual backups need the 'backup' permission; automatic ones (on exit, daily) run for
-    whoever is signed in, since losing data is worse than anyone's role.
+    whoever is signed in, since losing data is worse than anyone's role. With `progress`, the
+    copy goes COPY_STEP_PAGES pages at a time and reports (pages copied, pages in all) after
+    each step; an exception it raises (the user's Cancelled) stops the copy, the part file is
+    removed and nothing is recorded.
     """
     if reason == "manual":
         auth.require(ctx, "backup")
@@ -153,7 +160,11 @@ def make_backup(ctx: Ctx, folder: Path | None = None, *, reason: str = "manual")
         target = store.connect(part, key)
         try:
             with ctx.lock:
-                ctx.db.conn.backup(target)
+                if progress is None:
+                    ctx.db.conn.backup(target)
+                else:
+                    ctx.db.conn.backup(target, pages=COPY_STEP_PAGES,
+                                       progress=lambda _status, left, total: progress(total - left, total))
             target.execute("PRAGMA journal_mode = DELETE")  # one self-contained file, no -wal beside it
         finally:
             target.close()

@@ -206,3 +206,27 @@ def test_unwritable_folder_gives_a_clear_message(office, tmp_path: Path) -> None
 def test_backup_key_matches_the_office_salt(office, tmp_path: Path) -> None:
     made = backup.make_backup(office, tmp_path / "bk")
     assert keys.read_salt(made) == keys.read_salt(office.path)
+
+
+def test_a_backup_stopped_midway_leaves_no_file_and_no_record(office, tmp_path: Path) -> None:
+    """The Dừng button of the backup's progress dialog raises Cancelled from the progress
+    callback: the copy stops between two steps, its part file goes, nothing is audited."""
+    from app.errors import Cancelled
+
+    for n in range(1500):   # a store of more than one copy step (COPY_STEP_PAGES)
+        _add_collaborator(office, f"Người thứ {n} " + "x" * 400)
+    seen: list[tuple[int, int]] = []
+
+    def stop_at_the_second_step(done: int, total: int) -> None:
+        seen.append((done, total))
+        if len(seen) == 2:
+            raise Cancelled()
+
+    before = _count(office, "audit_log")
+    with pytest.raises(Cancelled, match="Đã dừng"):
+        backup.make_backup(office, tmp_path / "bk", progress=stop_at_the_second_step)
+    assert len(seen) == 2 and 0 < seen[0][0] < seen[1][0] < seen[1][1]
+    assert list((tmp_path / "bk").iterdir()) == []
+    assert _count(office, "audit_log") == before
+    made = backup.make_backup(office, tmp_path / "bk", progress=lambda done, total: seen.append((done, total)))
+    assert seen[-1][0] == seen[-1][1] and backup.preview(made, ctx=office).counts["Cộng tác viên"] >= 1500
