@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication
 from app.errors import ValidationError
 from app.surveys import questionnaire as qn
 from app.surveys import responses as rs
+from ui import palette
 
 
 def type_keys(qtbot, text: str) -> None:
@@ -62,7 +63,7 @@ def test_keyboard_entry_saves_a_form_per_enter(main_window, qtbot, demo_ctx):
     assert "Câu 2 phải bỏ trống" in view.message.text()
     q2 = grid.keys.index("q2")
     assert grid.currentRow() == 1 and grid.currentColumn() == q2
-    assert grid.item(1, q2).background().color().name() == "#fde2e1"
+    assert grid.item(1, q2).background().color().name() == palette.COLOURS["bad_bg"]   # the problem cell
     # Clear Q2 and press Enter again: saved.
     qtbot.keyClick(grid, Qt.Key.Key_Delete)
     grid.item(1, q2).setText("")
