@@ -207,9 +207,9 @@ def cmd_import(args: argparse.Namespace) -> int:
         for c in pre.columns:
             out(f"  Cột {c.index + 1} «{c.header}» → {csv_import.target_label(c.target, questionnaire)}")
         if args.dry_run:
-            out(f"Kiểm tra xong: {pre.valid} phiếu hợp lệ, chưa ghi (--dry-run).")
+            out(f"Kiểm tra xong: {vn_number(pre.valid)} phiếu hợp lệ, chưa ghi (--dry-run).")
         else:
-            out(f"Đã nhập {result.imported} phiếu.")
+            out(f"Đã nhập {vn_number(result.imported)} phiếu.")
         return 0
 
 

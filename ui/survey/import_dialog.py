@@ -26,6 +26,7 @@ from app.filekinds import shown
 from app.surveys import csv_import, file_import
 from app.surveys import questionnaire as qn
 from app.surveys.model import Questionnaire
+from app.text import vn_number
 from ui.errors import show_error
 from ui.feedback import confirm
 
@@ -85,11 +86,11 @@ class ImportDialog(QDialog):
         self.problems.clear()
         self.problems.addItems(pre.problems)
         if pre.problem_count > len(pre.problems):
-            self.problems.addItem(f"… và {pre.problem_count - len(pre.problems)} lỗi khác.")
+            self.problems.addItem(f"… và {vn_number(pre.problem_count - len(pre.problems))} lỗi khác.")
         enc = pre.table.encoding or "Excel"
-        rows = f"{pre.valid + pre.problem_count} dòng dữ liệu" if pre.checked else "chưa kiểm tra các dòng"
+        rows = f"{vn_number(pre.valid + pre.problem_count)} dòng dữ liệu" if pre.checked else "chưa kiểm tra các dòng"
         self.info.setText(f"{shown(self.path.name)}: {rows}, bảng mã {enc}, tiêu đề ở dòng {pre.table.header_line}. "
-                          + ("Sẵn sàng nhập." if pre.ok else f"{pre.problem_count} lỗi, chưa nhập được."))
+                          + ("Sẵn sàng nhập." if pre.ok else f"{vn_number(pre.problem_count)} lỗi, chưa nhập được."))
         self.ok.setEnabled(pre.ok)
 
     def _fill_columns(self, pre: csv_import.ImportPreview) -> None:
