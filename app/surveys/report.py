@@ -9,6 +9,7 @@ from pathlib import Path
 
 from app.catalog import GENDERS, STRATA
 from app.context import Ctx
+from app.errors import ValidationError
 from app.office import get_office
 from app.reports.document import Chart, Document, Header, Heading, Paragraph, Table, number_text, signature
 from app.reports.signer import default_signer
@@ -141,6 +142,10 @@ def _groups_blocks(data: tb.SurveyData) -> tuple[list, str]:
 def build_document(ctx: Ctx, data: tb.SurveyData, *, signer_name: str = "", sign_mode: str = "tm",
                    number: int | None = None, recipients: list[str] | None = None,
                    today: date | None = None) -> Document:
+    if data.n == 0:
+        # a report of results with no result: every table and chart would be empty
+        raise ValidationError(f"Cuộc điều tra «{data.survey.title}» chưa có phiếu hợp lệ nào: chưa lập được báo cáo "
+                              "kết quả thăm dò. Hãy nhập phiếu (hoặc nhập tệp kết quả) trước.")
     office = get_office(ctx)
     today = today or date.today()
     signer_name = signer_name or default_signer(ctx)

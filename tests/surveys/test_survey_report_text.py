@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from app.surveys import report, report_text
 from app.surveys import tabulate as tb
 from app.surveys.report_groups import GroupAgreement, lowest_groups
@@ -114,10 +116,12 @@ def test_closing_speaks_for_a_ban_too():
     assert own.startswith("Ban xây dựng Đảng báo cáo") and "Đảng ủy xã Càng Long báo cáo" not in own
 
 
-def test_a_planned_survey_with_no_form_yet_has_a_report_without_margins(empty_ctx, tmp_path):
-    """Before the first form comes in there is no margin of error to state: the report says
-    how many forms it has (none) instead of failing on the margin of an empty sample."""
+def test_a_planned_survey_with_no_form_yet_has_no_results_report(empty_ctx, tmp_path):
+    """Before the first form comes in there is nothing to report: every table and chart of a
+    results report would be empty, so it is refused with what to do, in the register too."""
+    from app.errors import ValidationError
     from app.surveys import plan as plan_mod
+    from app.surveys import registered
 
     from .store_helpers import add_communes, build_survey
 
@@ -125,7 +129,8 @@ def test_a_planned_survey_with_no_form_yet_has_a_report_without_margins(empty_ct
     sid = build_survey(empty_ctx)
     plan_mod.save_plan(empty_ctx, sid, "area", plan_mod.catalogue_populations(empty_ctx))
     for weight in ("auto", "yes"):
-        files = report.render(empty_ctx, sid, tmp_path / weight, docx=False, weight=weight)
-        flat = " ".join("\n".join(p.text() for p in open_pdf(files[0].read_bytes())).split())
-        assert "Đã thu 0 phiếu hợp lệ, đạt 0,0% kế hoạch." in flat
-        assert "Sai số tối đa" not in flat and "nan" not in flat.lower().split()
+        with pytest.raises(ValidationError, match="chưa có phiếu hợp lệ nào: chưa lập được báo cáo"):
+            report.render(empty_ctx, sid, tmp_path / weight, docx=False, weight=weight)
+        assert not (tmp_path / weight).exists() or list((tmp_path / weight).iterdir()) == []
+    with pytest.raises(ValidationError, match="Hãy nhập phiếu"):
+        registered.register_report(empty_ctx, sid)
