@@ -66,8 +66,10 @@ def forecast(f: Facts, pen: Pen) -> list[str]:
         # two months over: too few for a trend, enough to say which topics rose between them
         (a, _, _), (b, _, _) = f.complete_months
         names = titles((t.title for t in _last_step(f)[:3]), quote=True)
-        lines.append(f"Dư luận về {names} tháng {b.month} tăng so với tháng {a.month}; nếu chưa được giải quyết "
-                     "dứt điểm, thời gian tới có thể còn tăng. Chưa đủ 03 tháng đã kết thúc để dự báo xu hướng.")
+        # the missing trend is said before the risk, so the two do not read as a forecast taken back
+        lines.append(f"Dư luận về {names} tháng {b.month} tăng so với tháng {a.month}. Mới có 02 tháng đã kết thúc "
+                     "nên chưa đủ căn cứ dự báo xu hướng; nếu chưa được giải quyết dứt điểm, dư luận có thể "
+                     "tiếp tục tăng, cần theo dõi sát.")
     elif f.running:
         lines.append(f"Do {f.period.short} chưa kết thúc (số liệu tính đến ngày {f.as_of:%d/%m/%Y}), chưa đủ căn cứ "
                      "dự báo xu hướng tăng, giảm của từng vấn đề; tiếp tục theo dõi đến hết kỳ.")
