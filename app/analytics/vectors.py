@@ -191,6 +191,17 @@ def _ranges(starts: np.ndarray, lens: np.ndarray) -> np.ndarray:
     return np.arange(total, dtype=np.int64) - np.repeat(offsets - starts, lens)
 
 
+def _csr(lens: np.ndarray, ids: np.ndarray, width: int) -> Rows:
+    """Rows of counts from each row's feature ids (row i holds the next lens[i] of `ids`): a
+    sort of (row, column) keys gives the CSR layout."""
+    keys = np.repeat(np.arange(len(lens), dtype=np.int64), lens) * max(width, 1) + ids
+    unique, counts = np.unique(keys, return_counts=True)
+    rows = unique // max(width, 1)
+    indptr = np.zeros(len(lens) + 1, np.int64)
+    np.cumsum(np.bincount(rows, minlength=len(lens)), out=indptr[1:])
+    return Rows(indptr, (unique % max(width, 1)).astype(np.int32), counts.astype(DTYPE), width)
+
+
 class Tfidf:
     """Sublinear term frequency × smoothed IDF, l2-normalised rows, over the analyzer's string features."""
 
@@ -201,10 +212,24 @@ class Tfidf:
         self.idf = np.zeros(0, DTYPE)
 
     def fit_transform(self, texts: list[str]) -> Rows:
-        features = [self.analyzer(t) for t in texts]
-        self.names = sorted({f for fs in features for f in fs})
+        """Vocabulary, IDF and the rows in one pass over the texts, one text's features at a
+        time: holding every text's feature strings at once (25 MiB for the topic model's 3,300
+        texts) left the interpreter that much memory it never gave back, pinned by the few
+        strings that stayed (the vocabulary). Features get an id as first seen, renumbered in
+        sorted order at the end."""
+        seen: dict[str, int] = {}
+        ids: list[int] = []
+        lens = np.zeros(len(texts), np.int64)
+        for i, text in enumerate(texts):
+            before = len(ids)
+            ids.extend(seen.setdefault(f, len(seen)) for f in self.analyzer(text))
+            lens[i] = len(ids) - before
+        self.names = sorted(seen)
         self.vocabulary = {name: i for i, name in enumerate(self.names)}
-        counts = self._counts(features)
+        final = np.zeros(len(seen), np.int64)
+        for name, first in seen.items():
+            final[first] = self.vocabulary[name]
+        counts = _csr(lens, final[np.asarray(ids, np.int64)], len(self.names))
         df = counts.doc_freq()
         n = len(texts)
         self.idf = (np.log((1 + n) / (1 + df)) + 1).astype(DTYPE)
@@ -215,23 +240,14 @@ class Tfidf:
 
     def counts(self, texts: list[str]) -> Rows:
         """Raw feature counts of known features (unknown ones are dropped)."""
-        return self._counts([self.analyzer(t) for t in texts])
-
-    def _counts(self, features: list[list[str]]) -> Rows:
-        """One pass of dictionary look-ups, then a sort of (row, column) keys gives the CSR layout."""
-        vocab, width = self.vocabulary, len(self.names)
+        vocab = self.vocabulary
         ids: list[int] = []
-        lens = np.zeros(len(features), np.int64)
-        for i, fs in enumerate(features):
+        lens = np.zeros(len(texts), np.int64)
+        for i, text in enumerate(texts):
             before = len(ids)
-            ids.extend(vocab[f] for f in fs if f in vocab)
+            ids.extend(vocab[f] for f in self.analyzer(text) if f in vocab)
             lens[i] = len(ids) - before
-        keys = np.repeat(np.arange(len(features), dtype=np.int64), lens) * max(width, 1) + np.asarray(ids, np.int64)
-        unique, counts = np.unique(keys, return_counts=True)
-        rows = unique // max(width, 1)
-        indptr = np.zeros(len(features) + 1, np.int64)
-        np.cumsum(np.bincount(rows, minlength=len(features)), out=indptr[1:])
-        return Rows(indptr, (unique % max(width, 1)).astype(np.int32), counts.astype(DTYPE), width)
+        return _csr(lens, np.asarray(ids, np.int64), len(self.names))
 
     def _weigh(self, counts: Rows) -> Rows:
         tf = np.log(counts.data) + 1
