@@ -47,8 +47,6 @@ class Page(PageBase):
         for view, name in ((self.builder, "Phiếu hỏi"), (self.plan, "Kế hoạch mẫu"), (self.entry, "Nhập phiếu"),
                            (self.tabulate, "Tổng hợp, biểu đồ")):
             self.tabs.addTab(view, name)
-            if hasattr(view, "changed"):
-                view.changed.connect(self._changed)
         self.tabs.currentChanged.connect(lambda _: self._show_survey())
         self.layout_.addWidget(self.tabs, 1)
 
@@ -82,12 +80,18 @@ class Page(PageBase):
         view = self.tabs.currentWidget()
         view.show_survey(sid)  # type: ignore[attr-defined]
 
-    def _changed(self) -> None:
-        """A view stored something: counts in the picker change (read on the worker)."""
-        ctx = self.ctx
-        self.tasks.query(lambda: qn.list_surveys(ctx), self._show_counts, parent=self)
+    def _on_changed(self, tables: frozenset[str]) -> None:
+        """A write to the surveys (a tab's op, an import): the picker's names and counts are
+        read again on the worker. Not a whole refresh: the open tab keeps what is being typed
+        and which question is chosen; a tab shows the store again when it is opened."""
+        if self.isVisible() and self.tables & tables:
+            ctx = self.ctx
+            self.tasks.query(lambda: qn.list_surveys(ctx), self._show_counts, parent=self)
 
     def _show_counts(self, surveys: list[qn.Survey]) -> None:
+        if {s.id for s in surveys} != {self.picker.itemData(i) for i in range(self.picker.count())}:
+            self._show_list(surveys)   # a survey came or went: the list itself is read anew
+            return
         sid = self.survey_id()
         self.picker.blockSignals(True)
         for s in surveys:

@@ -79,6 +79,13 @@ class EntryGrid(QTableWidget):
         if row >= 0 and self.item(row, 0) is not None and self.item(row, 0).flags() & Qt.ItemFlag.ItemIsEditable:
             self.submitted.emit(row, self.cells(row))
 
+    def set_row_editable(self, row: int, editable: bool) -> None:
+        """A row being stored is read-only (Enter on it does nothing) until it is stored or refused."""
+        for c in range(len(self.keys)):
+            item = self.item(row, c)
+            flags = item.flags()
+            item.setFlags(flags | Qt.ItemFlag.ItemIsEditable if editable else flags & ~Qt.ItemFlag.ItemIsEditable)
+
     def mark_saved(self, row: int) -> None:
         """A stored row turns green and read-only (corrections go through the form list)."""
         for c in range(len(self.keys)):

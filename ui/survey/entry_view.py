@@ -3,7 +3,6 @@ legend of profile numbers, the list of differences found by the check, and file 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -15,7 +14,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import DlxhError
 from app.surveys import double_entry, entry
 from app.surveys import questionnaire as qn
 from app.surveys import responses as rs
@@ -23,6 +21,7 @@ from app.surveys.model import KINDS, PROFILE_FIELDS, Questionnaire
 from ui import palette
 from ui.files import open_file
 from ui.flow import FlowLayout
+from ui.refusal import refusal
 from ui.survey.builder import CLOSED_TIP
 from ui.survey.entry_grid import EntryGrid
 from ui.survey.import_dialog import ImportDialog
@@ -30,6 +29,8 @@ from ui.widgets import lock_widgets
 
 # Profile columns in the order of the printed form: gender, age band, stratum, area.
 SHORT = {"gender": "Giới", "age_band": "Tuổi", "stratum": "Giai tầng", "area_code": "Địa bàn"}
+RESPONSES = frozenset({"survey_responses", "survey_answers"})   # what keying or correcting a form writes
+CHECKS = frozenset({"survey_check_entries"})                      # what a double-entry check writes
 
 
 def next_form_no(form_no: str | None) -> str:
@@ -40,7 +41,8 @@ def next_form_no(form_no: str | None) -> str:
 
 
 class EntryView(QWidget):
-    changed = Signal()
+    """Keys forms; every read and write of the store is a job on the runner (a write is an op
+    naming its tables, so the page's counts follow the runner's `changed`)."""
 
     def __init__(self, ctx, tasks, parent=None) -> None:
         super().__init__(parent)
@@ -96,6 +98,8 @@ class EntryView(QWidget):
         self.saved = 0
         self.tips: list[str] = []
         self.correcting: dict[int, str] = {}  # grid row -> id of the stored form being corrected
+        self.storing: int | None = None       # the grid row being stored on the worker
+        self.generation = 0                   # +1 when the grid is rebuilt: late results are dropped
 
     def show_survey(self, sid: str) -> None:
         """Read the survey, its questions and the area names on the worker, then set up the grid."""
@@ -115,6 +119,9 @@ class EntryView(QWidget):
         if questionnaire is None:
             return   # the grid already holds this survey (and maybe forms being keyed)
         self.sid = sid
+        self.generation += 1
+        self.storing = None
+        self.correcting.clear()
         self.questionnaire = questionnaire
         self.areas = areas
         choices = entry.profile_choices(self.areas)
@@ -139,29 +146,58 @@ class EntryView(QWidget):
                              else "Gõ số phương án; Tab sang ô kế; Enter lưu phiếu và sang dòng mới.")
 
     def _submit(self, row: int, cells: dict) -> None:
+        """Enter: the row is checked here (that needs no store), then stored on the worker. The
+        row is read-only while it is stored, so a second Enter cannot store it twice, and the
+        next row opens once it is stored; a refusal gives the row back with its cells marked."""
+        if self.storing is not None:
+            return
         try:
             response = entry.parse_keyed_form(self.questionnaire, cells, self.areas)
-            if row in self.correcting:
-                rs.replace_answers(self.ctx, self.correcting.pop(row), response)
-                self.message.setText(f"Đã sửa phiếu {response.form_no or ''}.")
-            elif self.mode.currentData() == "check":
-                result = double_entry.record_check(self.ctx, self.sid, response)
-                self._show_check(result)
-            else:
-                rs.save_response(self.ctx, self.sid, response, self.channel.currentData())
-                self.saved += 1
-                self.message.setText(f"Đã lưu phiếu {response.form_no or ''} ({self.saved} phiếu trong lượt nhập này).")
         except entry.ResponseInvalid as exc:
-            self.grid.mark_problems(row, exc.problems)
-            self.message.setText("Chưa lưu: " + exc.message)
+            self._refused(row, self.generation, exc)
             return
-        except DlxhError as exc:
-            self.grid.mark_problems(row, [(exc.field or "form_no", exc.message)])
-            self.message.setText("Chưa lưu: " + exc.message)
-            return
+        ctx, sid, generation = self.ctx, self.sid, self.generation
+        if row in self.correcting:
+            rid = self.correcting[row]
+            kind, tables, fn = "fix", RESPONSES, lambda: rs.replace_answers(ctx, rid, response)
+        elif self.mode.currentData() == "check":
+            kind, tables, fn = "check", CHECKS, lambda: double_entry.record_check(ctx, sid, response)
+        else:
+            channel = self.channel.currentData()
+            kind, tables, fn = "first", RESPONSES, lambda: rs.save_response(ctx, sid, response, channel)
+        self.storing = row
+        self.grid.set_row_editable(row, False)
+        self.message.setText(f"Đang lưu phiếu {response.form_no or ''}…")
+        self.tasks.op(fn, tables=tables, parent=self,
+                      on_done=lambda result: self._stored(row, generation, kind, response, result),
+                      on_failed=lambda exc: self._refused(row, generation, exc))
+
+    def _stored(self, row: int, generation: int, kind: str, response, result) -> None:
+        self.storing = None
+        if generation != self.generation:
+            return   # another survey was opened meanwhile: the form is stored, its grid is gone
+        if kind == "fix":
+            self.correcting.pop(row, None)
+            self.message.setText(f"Đã sửa phiếu {response.form_no or ''}.")
+        elif kind == "check":
+            self._show_check(result)
+        else:
+            self.saved += 1
+            self.message.setText(f"Đã lưu phiếu {response.form_no or ''} ({self.saved} phiếu trong lượt nhập này).")
         self.grid.mark_saved(row)
         self.grid.new_row(next_form_no(response.form_no))
-        self.changed.emit()
+
+    def _refused(self, row: int, generation: int, exc: BaseException) -> None:
+        """The row stays as typed, editable, its problem cells marked (a bug is raised again)."""
+        self.storing = None
+        if generation != self.generation:
+            return
+        self.grid.set_row_editable(row, True)
+        refused = refusal(exc)
+        problems = refused.problems if isinstance(refused, entry.ResponseInvalid) else [
+            (refused.field or "form_no", refused.message)]
+        self.grid.mark_problems(row, problems)
+        self.message.setText("Chưa lưu: " + refused.message)
 
     def _show_check(self, result: double_entry.CheckResult) -> None:
         if not result.mismatches:
@@ -173,18 +209,22 @@ class EntryView(QWidget):
             self.mismatches.addItem(f"Phiếu {result.form_no} · {m.label}: lần 1 «{m.first}», lần 2 «{m.second}»")
 
     def _correct(self) -> None:
-        """Bring a stored form back into the open row; Enter stores the corrected form."""
+        """Bring a stored form back into the open row (read on the worker); Enter stores it."""
+        if self.storing is not None:
+            return   # the open row is being stored; the next one takes the form
         form_no, ok = QInputDialog.getText(self, "Sửa phiếu đã nhập", "Số phiếu cần sửa:")
         if not ok or not form_no.strip():
             return
-        try:
-            stored = rs.find_by_form(self.ctx, self.sid, form_no.strip())
-        except DlxhError as exc:
-            self.message.setText(exc.message)
-            return
+        ctx, sid, generation, wanted = self.ctx, self.sid, self.generation, form_no.strip()
+        self.tasks.query(lambda: rs.find_by_form(ctx, sid, wanted),
+                         lambda stored: self._bring_back(stored) if generation == self.generation else None,
+                         on_failed=lambda exc: self.message.setText(refusal(exc).message), parent=self)
+
+    def _bring_back(self, stored) -> None:
         row = self.grid.rowCount() - 1
-        for c, text in enumerate(self.grid.keys):
-            self.grid.item(row, c).setText(entry.keyed_cells(self.questionnaire, stored, self.areas)[text])
+        cells = entry.keyed_cells(self.questionnaire, stored, self.areas)
+        for c, key in enumerate(self.grid.keys):
+            self.grid.item(row, c).setText(cells[key])
         self.correcting[row] = stored.id
         self.mode.setCurrentIndex(0)
         self.grid.setCurrentCell(row, 1)
@@ -192,15 +232,18 @@ class EntryView(QWidget):
         self.message.setText(f"Đang sửa phiếu {stored.form_no}: sửa các ô rồi bấm Enter để lưu.")
 
     def _pick_forms(self) -> None:
-        forms = double_entry.sample_forms(self.ctx, self.sid, 0.1)
+        ctx, sid = self.ctx, self.sid
+        self.tasks.query(lambda: double_entry.sample_forms(ctx, sid, 0.1), self._show_picked, parent=self)
+
+    def _show_picked(self, forms: list[str]) -> None:
         self.mode.setCurrentIndex(1)
         self.message.setText("Phiếu cần nhập kiểm tra: " + (", ".join(forms) if forms else "chưa có phiếu có số."))
 
     def _import(self) -> None:
+        """The dialog imports on the worker; its op announces the forms written, so the page's counts follow."""
         path = open_file(self, "Chọn tệp kết quả", "Bảng tính (*.csv *.txt *.tsv *.xlsx)")
         if not path:
             return
         dialog = ImportDialog(self.ctx, self.tasks, self.sid, path, self.channel.currentData(), self)
         if dialog.exec():
             self.message.setText(f"Đã nhập {dialog.imported} phiếu từ tệp.")
-            self.changed.emit()

@@ -1,0 +1,152 @@
+"""The surveys page writes on the worker (issue 23 step 1): keying, correcting and checking
+forms, the questionnaire builder, the sample plan, a new survey and the register copy of its
+report run as `tasks.op` (reads as `tasks.query`) under the trace-callback guard; a refusal
+keeps what the clerk typed and is shown where it was shown before; the page's counts follow
+the runner's one `changed` signal."""
+
+from __future__ import annotations
+
+import threading
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QInputDialog
+
+from app.surveys import questionnaire as qn
+from app.surveys import responses as rs
+from tests.surveys.test_survey_ui import open_tab, type_keys
+from ui import palette
+
+FORM_9001 = "9001\t2\t2\t3\t2\t1\t14\t4\t4\t2\t1\t\n"   # valid: woman, 30-44, farmer, commune 2 …
+
+
+def _start_row(grid) -> None:
+    grid.setFocus()
+    grid.setCurrentCell(grid.rowCount() - 1, 0)
+
+
+def test_a_keyed_form_is_stored_on_the_worker_and_the_count_follows(main_window, qtbot, demo_ctx,
+                                                                      store_off_gui_thread) -> None:
+    page, view = open_tab(main_window, "entry")
+    sid = page.survey_id()
+    before = len(rs.load_responses(demo_ctx, sid))
+    seen: list[frozenset] = []
+    main_window.tasks.changed.connect(seen.append)
+    with store_off_gui_thread():
+        _start_row(view.grid)
+        type_keys(qtbot, FORM_9001)
+    assert len(rs.load_responses(demo_ctx, sid)) == before + 1
+    assert seen == [frozenset({"survey_responses", "survey_answers"})]
+    assert view.grid.rowCount() == 2 and view.grid.item(1, 0).text() == "9002"
+    assert page.status.text() == f"{before + 1} phiếu" and f"{before + 1} phiếu" in page.picker.currentText()
+
+
+def test_a_form_refused_by_the_store_keeps_its_cells_and_marks_the_number(main_window, qtbot, demo_ctx,
+                                                                            store_off_gui_thread) -> None:
+    page, view = open_tab(main_window, "entry")
+    sid = page.survey_id()
+    before = len(rs.load_responses(demo_ctx, sid))
+    grid = view.grid
+    with store_off_gui_thread():
+        _start_row(grid)
+        type_keys(qtbot, FORM_9001.replace("9001", "0001", 1))   # number 0001 is stored already
+    assert len(rs.load_responses(demo_ctx, sid)) == before
+    assert view.message.text() == "Chưa lưu: Phiếu số 0001 đã được nhập."
+    assert grid.rowCount() == 1 and grid.currentColumn() == 0
+    assert grid.item(0, 0).background().color().name() == palette.COLOURS["bad_bg"]
+    assert [grid.item(0, c).text() for c in range(6)] == ["0001", "2", "2", "3", "2", "1"]
+    grid.item(0, 0).setText("9001")        # the clerk fixes the number: the same row is stored
+    _start_row(grid)
+    qtbot.keyClick(grid, Qt.Key.Key_Return)
+    assert len(rs.load_responses(demo_ctx, sid)) == before + 1 and grid.rowCount() == 2
+
+
+def test_correcting_checking_and_picking_forms_run_on_the_worker(main_window, qtbot, demo_ctx, monkeypatch,
+                                                                 store_off_gui_thread) -> None:
+    page, view = open_tab(main_window, "entry")
+    sid = page.survey_id()
+    stored = rs.find_by_form(demo_ctx, sid, "0002")
+    asked = iter(["0002", "7777"])
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: (next(asked), True))
+    grid = view.grid
+    q3 = grid.keys.index("q3")
+    new_q3 = 1 if stored.answers[3] != 1 else 2
+    with store_off_gui_thread():
+        view.fix.click()
+        row = grid.rowCount() - 1
+        assert grid.item(row, 0).text() == "0002"
+        grid.item(row, q3).setText(str(new_q3))
+        grid.setCurrentCell(row, q3)
+        qtbot.keyClick(grid, Qt.Key.Key_Return)
+        assert view.message.text() == "Đã sửa phiếu 0002."
+        view.fix.click()                                     # a number never keyed
+        assert "7777" in view.message.text() and grid.item(grid.rowCount() - 1, 0).text() == "0003"
+        view.pick.click()
+        assert view.mode.currentData() == "check" and view.message.text().startswith("Phiếu cần nhập kiểm tra: ")
+    assert rs.find_by_form(demo_ctx, sid, "0002").answers == {**stored.answers, 3: new_q3}
+
+
+def test_a_double_entry_check_is_stored_on_the_worker(main_window, qtbot, demo_ctx, store_off_gui_thread) -> None:
+    page, view = open_tab(main_window, "entry")
+    sid = page.survey_id()
+    first = rs.find_by_form(demo_ctx, sid, "0001")
+    from app.surveys.entry import keyed_cells
+
+    typed = keyed_cells(view.questionnaire, first, view.areas)
+    seen: list[frozenset] = []
+    main_window.tasks.changed.connect(seen.append)
+    with store_off_gui_thread():
+        view.mode.setCurrentIndex(1)
+        grid = view.grid
+        row = grid.rowCount() - 1
+        for c, key in enumerate(grid.keys):
+            grid.item(row, c).setText(typed[key])
+        grid.setFocus()
+        grid.setCurrentCell(row, 1)
+        qtbot.keyClick(grid, Qt.Key.Key_Return)
+    assert view.message.text() == "Phiếu 0001: khớp hoàn toàn với lần nhập đầu."
+    assert seen == [frozenset({"survey_check_entries"})]
+    assert demo_ctx.db.execute("SELECT count(*) FROM survey_check_entries WHERE form_no = '0001'").fetchone()[0] >= 1
+
+
+def test_two_forms_keyed_with_the_real_worker_and_a_second_enter_stores_once(demo_ctx, qtbot,
+                                                                            store_off_gui_thread) -> None:
+    """The real worker thread: Enter stores the form there and the next row opens when it is
+    stored; an Enter pressed again meanwhile (the worker busy) does not store the form twice."""
+    from ui.survey.entry_view import EntryView
+    from ui.tasks import TaskRunner
+
+    (survey,) = [s for s in qn.list_surveys(demo_ctx) if s.status == "closed"]
+    qn.update_survey(demo_ctx, survey.id, status="open")
+    before = len(rs.load_responses(demo_ctx, survey.id))
+    tasks = TaskRunner()
+    view = EntryView(demo_ctx, tasks)
+    qtbot.addWidget(view)
+    view.show()
+    busy = threading.Event()
+    try:
+        _key_two_forms(view, tasks, busy, qtbot, survey.id, store_off_gui_thread)
+    finally:
+        busy.set()      # never leave the worker waiting
+        tasks.wait()
+    stored = [r.form_no for r in rs.load_responses(demo_ctx, survey.id)]
+    assert len(stored) == before + 2 and stored.count("9001") == 1 and stored.count("9002") == 1
+    assert "Đã lưu phiếu 9002 (2 phiếu trong lượt nhập này)" in view.message.text()
+
+
+def _key_two_forms(view, tasks, busy, qtbot, sid, store_off_gui_thread) -> None:
+    with store_off_gui_thread():
+        view.show_survey(sid)
+        qtbot.waitUntil(lambda: view.grid.rowCount() == 1, timeout=20000)
+        tasks.run(lambda: busy.wait(20))            # the worker is busy: the form waits its turn
+        grid = view.grid
+        _start_row(grid)
+        type_keys(qtbot, FORM_9001)
+        qtbot.keyClick(grid, Qt.Key.Key_Return)     # impatient: Enter again while it is being stored
+        qtbot.keyClick(grid, Qt.Key.Key_Return)
+        assert grid.rowCount() == 1 and "Đang lưu phiếu 9001" in view.message.text()
+        busy.set()
+        qtbot.waitUntil(lambda: grid.rowCount() == 2, timeout=20000)
+        assert grid.item(1, 0).text() == "9002" and grid.currentRow() == 1
+        type_keys(qtbot, FORM_9001[len("9001\t"):])     # the number is filled in: the rest of the form
+        qtbot.waitUntil(lambda: grid.rowCount() == 3, timeout=20000)
+        tasks.wait()
