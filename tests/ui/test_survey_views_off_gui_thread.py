@@ -9,11 +9,12 @@ from __future__ import annotations
 import threading
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QInputDialog
+from PySide6.QtWidgets import QInputDialog, QMessageBox, QPushButton
 
 from app.surveys import questionnaire as qn
 from app.surveys import responses as rs
 from tests.surveys.test_survey_ui import open_tab, type_keys
+from tests.ui.helpers import when_modal
 from ui import palette
 
 FORM_9001 = "9001\t2\t2\t3\t2\t1\t14\t4\t4\t2\t1\t\n"   # valid: woman, 30-44, farmer, commune 2 …
@@ -106,6 +107,56 @@ def test_a_double_entry_check_is_stored_on_the_worker(main_window, qtbot, demo_c
     assert view.message.text() == "Phiếu 0001: khớp hoàn toàn với lần nhập đầu."
     assert seen == [frozenset({"survey_check_entries"})]
     assert demo_ctx.db.execute("SELECT count(*) FROM survey_check_entries WHERE form_no = '0001'").fetchone()[0] >= 1
+
+
+def _click_then_answer(box) -> None:
+    """Confirm the deletion; the refusal that follows is answered by the next when_modal."""
+    yes = next(b for b in box.buttons() if b.text() == "Xóa câu hỏi")
+    yes.click()
+
+
+def test_the_builder_writes_on_the_worker_and_a_refusal_keeps_the_question(main_window, qtbot, demo_ctx,
+                                                                            store_off_gui_thread) -> None:
+    sid = qn.create_survey(demo_ctx, "Thăm dò về giá điện")
+    page = main_window.show_page("surveys")
+    page.refresh()
+    page.picker.setCurrentIndex(page.picker.findData(sid))
+    b = page.builder
+    seen: list[frozenset] = []
+    main_window.tasks.changed.connect(seen.append)
+    with store_off_gui_thread():
+        page.tabs.setCurrentWidget(b)
+        b.q_text.setPlainText("Gia đình anh/chị có dùng điện lưới không?")
+        b.q_options.setPlainText("Có\nKhông")
+        b.q_save.click()
+        for text, skip in (("Tiền điện tháng qua có tăng không?", True), ("Anh/chị có ý kiến gì khác?", False)):
+            b._new()
+            b.q_text.setPlainText(text)
+            b.q_options.setPlainText("Tăng nhiều\nTăng ít\nKhông tăng" if skip else "Có\nKhông")
+            b.q_skip.setChecked(skip)
+            b.skip_q.setValue(1)
+            b.skip_opt.setValue(1)
+            b.q_save.click()
+        assert b.q_save.text() == "Lưu câu 3" and b.model.rowCount() == 3
+        b.edit_buttons[1].click()                     # Lên: question 3 becomes question 2
+        assert b.editing.no == 2 and b.editing.text == "Anh/chị có ý kiến gì khác?"
+        b.q_text.setPlainText("Anh/chị còn ý kiến gì khác?")
+        b.q_save.click()
+        b.table.selectRow(0)
+        refused: list[str] = []
+        when_modal(QMessageBox, lambda box: (when_modal(QMessageBox, lambda r: (refused.append(r.text()), r.accept())),
+                                             _click_then_answer(box)))
+        b.edit_buttons[3].click()                     # Xóa câu 1: refused, question 3 depends on it
+        assert refused == ["Câu 3 đang dùng câu này làm điều kiện; hãy bỏ điều kiện đó trước."]
+        assert b.editing.no == 1 and b.q_text.toPlainText() == "Gia đình anh/chị có dùng điện lưới không?"
+        b.title.setText("Thăm dò về giá điện năm 2026")
+        b.findChild(QPushButton, "save_info").click()
+    assert [q.text for q in qn.load(demo_ctx, sid).questions] == [
+        "Gia đình anh/chị có dùng điện lưới không?", "Anh/chị còn ý kiến gì khác?", "Tiền điện tháng qua có tăng không?"]
+    assert qn.get_survey(demo_ctx, sid).title == "Thăm dò về giá điện năm 2026"
+    assert "Thăm dò về giá điện năm 2026" in page.picker.currentText()
+    assert seen[0] == frozenset({"survey_questions", "survey_options"}) and seen[-1] == frozenset({"surveys"})
+    assert frozenset({"survey_questions"}) in seen                       # the move
 
 
 def test_two_forms_keyed_with_the_real_worker_and_a_second_enter_stores_once(demo_ctx, qtbot,

@@ -3,7 +3,8 @@ editor for one question (kind, options one per line, required, skip rule)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from collections.abc import Callable
+
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -23,11 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import DlxhError
 from app.surveys import questionnaire as qn
 from app.surveys.model import KINDS, Question, SkipRule
 from app.text import vn_iso
-from ui.errors import show_error
 from ui.feedback import confirm, notify
 from ui.files import choose_folder
 from ui.flow import FlowLayout
@@ -36,6 +35,9 @@ from ui.models import Column, RowsModel
 from ui.widgets import lock_widgets, setup_table
 
 CLOSED_TIP = "Cuộc điều tra đã kết thúc: chuyển trạng thái về “Đang thu phiếu” để sửa."
+SURVEY = frozenset({"surveys"})                                  # the general facts
+QUESTIONS = frozenset({"survey_questions", "survey_options"})    # a question with its options
+ORDER = frozenset({"survey_questions"})                          # a move renumbers the questions
 
 
 def _render_printable(ctx, sid: str, folder):
@@ -46,7 +48,8 @@ def _render_printable(ctx, sid: str, folder):
 
 
 class BuilderView(QWidget):
-    changed = Signal()
+    """Every write is an op on the worker naming its tables; the page's picker follows the
+    runner's `changed` (a new title or status)."""
 
     def __init__(self, ctx, tasks, parent=None) -> None:
         super().__init__(parent)
@@ -116,6 +119,7 @@ class BuilderView(QWidget):
             row.addWidget(QLabel(label))
             row.addWidget(w)
         save = QPushButton("Lưu thông tin")
+        save.setObjectName("save_info")
         save.clicked.connect(self._save_info)
         row.addWidget(save)
         row.addStretch(1)
@@ -219,52 +223,46 @@ class BuilderView(QWidget):
         self.q_save.setText("Thêm câu này vào cuối phiếu")
         self.q_text.setFocus()
 
-    def _run(self, fn) -> bool:
-        try:
-            fn()
-        except DlxhError as exc:
-            show_error(self, exc)
-            return False
-        self.changed.emit()
-        return True
+    def _run(self, fn: Callable[[], object], tables: frozenset[str], then: Callable[[], None]) -> None:
+        """Write on the worker, then `then()`; a refusal is shown in a message and the form keeps
+        what was typed. `fn` runs on the worker: it gets values read from the widgets beforehand."""
+        self.tasks.op(fn, tables=tables, on_done=lambda _: then(), parent=self)
 
     def _save_info(self) -> None:
-        if self._run(lambda: qn.update_survey(
-                self.ctx, self.sid, title=self.title.text(), purpose=self.purpose.text(),
-                method=self.method.currentData(), status=self.state.currentData(),
-                starts_on=self.starts.text() or None, ends_on=self.ends.text() or None)):
-            self.show_survey(self.sid)     # closing locks the form, reopening frees it
+        ctx, sid = self.ctx, self.sid
+        facts = {"title": self.title.text(), "purpose": self.purpose.text(), "method": self.method.currentData(),
+                 "status": self.state.currentData(), "starts_on": self.starts.text() or None,
+                 "ends_on": self.ends.text() or None}
+        self._run(lambda: qn.update_survey(ctx, sid, **facts), SURVEY,
+                  lambda: self.show_survey(sid))     # closing locks the form, reopening frees it
 
     def _save_question(self) -> None:
-        kind = self.q_kind.currentData()
+        ctx, sid, editing = self.ctx, self.sid, self.editing
+        text, kind, required = self.q_text.toPlainText(), self.q_kind.currentData(), self.q_required.isChecked()
         options = self.q_options.toPlainText().splitlines()
         skip = SkipRule(self.skip_q.value(), self.skip_opt.value()) if self.q_skip.isChecked() else None
-        editing = self.editing
         if editing is None:
-            ok = self._run(lambda: qn.add_question(self.ctx, self.sid, self.q_text.toPlainText(), kind, options,
-                                                   self.q_required.isChecked(), skip))
             no = len(self.questions) + 1
+            self._run(lambda: qn.add_question(ctx, sid, text, kind, options, required, skip), QUESTIONS,
+                      lambda: self._reload(no))
         else:
-            ok = self._run(lambda: qn.update_question(self.ctx, editing.id, text=self.q_text.toPlainText(), kind=kind,
-                                                      options=options, required_=self.q_required.isChecked(),
-                                                      skip=skip))
-            no = editing.no
-        if ok:
-            self._reload(no)
+            self._run(lambda: qn.update_question(ctx, editing.id, text=text, kind=kind, options=options,
+                                                 required_=required, skip=skip), QUESTIONS,
+                      lambda: self._reload(editing.no))
 
     def _move(self, delta: int) -> None:
-        if self.editing and self._run(lambda: qn.move_question(self.ctx, self.editing.id, delta)):
-            self._reload(self.editing.no + delta)
+        q, ctx = self.editing, self.ctx
+        if q is not None:
+            self._run(lambda: qn.move_question(ctx, q.id, delta), ORDER, lambda: self._reload(q.no + delta))
 
     def _delete(self) -> None:
-        q = self.editing
+        q, ctx = self.editing, self.ctx
         if q is None:
             notify(self, "Hãy chọn một câu hỏi trong danh sách để xóa.")
             return
         if not confirm(self, "Xóa câu hỏi", f"Xóa câu {q.no}: {q.text}?", "Xóa câu hỏi", "Không xóa"):
             return
-        if self._run(lambda: qn.delete_question(self.ctx, q.id)):
-            self._reload()
+        self._run(lambda: qn.delete_question(ctx, q.id), QUESTIONS, self._reload)
 
     def _print(self) -> None:
         folder = choose_folder(self, "Chọn thư mục lưu phiếu in")
