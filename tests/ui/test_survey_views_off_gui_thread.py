@@ -11,6 +11,7 @@ import threading
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QPushButton
 
+from app.surveys import plan as plan_mod
 from app.surveys import questionnaire as qn
 from app.surveys import responses as rs
 from tests.surveys.test_survey_ui import open_tab, type_keys
@@ -157,6 +158,29 @@ def test_the_builder_writes_on_the_worker_and_a_refusal_keeps_the_question(main_
     assert "Thăm dò về giá điện năm 2026" in page.picker.currentText()
     assert seen[0] == frozenset({"survey_questions", "survey_options"}) and seen[-1] == frozenset({"surveys"})
     assert frozenset({"survey_questions"}) in seen                       # the move
+
+
+def test_the_plan_is_saved_on_the_worker_and_a_bad_figure_keeps_the_table(main_window, qtbot, demo_ctx,
+                                                                          store_off_gui_thread) -> None:
+    page, view = open_tab(main_window, "plan")
+    sid = page.survey_id()
+    seen: list[frozenset] = []
+    main_window.tasks.changed.connect(seen.append)
+    with store_off_gui_thread():
+        view.dimension.setCurrentIndex(view.dimension.findData("stratum"))
+        view.table.item(2, 1).setText("60.000")
+        view.table.item(1, 1).setText("20000")
+        view.minimum.setValue(0)
+        view.size.setValue(0)
+        view.findChild(QPushButton, "save_plan").click()
+        assert "Cỡ mẫu kế hoạch 382 phiếu" in view.summary.text()
+        view.table.item(2, 1).setText("sáu mươi")
+        refused: list[str] = []
+        when_modal(QMessageBox, lambda box: (refused.append(box.text()), box.accept()))
+        view.findChild(QPushButton, "save_plan").click()
+        assert refused and "phải là số nguyên" in refused[0] and view.table.item(2, 1).text() == "sáu mươi"
+    assert seen == [frozenset({"survey_plans", "survey_plan_cells"})]
+    assert plan_mod.get_plan(demo_ctx, sid).population == 80000
 
 
 def test_two_forms_keyed_with_the_real_worker_and_a_second_enter_stores_once(demo_ctx, qtbot,

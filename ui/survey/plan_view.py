@@ -3,7 +3,7 @@ catalogue's population figures, and the progress of collected forms against each
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -25,10 +25,11 @@ from app.text import vn_number
 from ui.errors import show_error
 
 HEADERS = ["Ô mẫu (địa bàn)", "Từ 18 tuổi", "Chỉ tiêu", "Đã thu", "Tiến độ"]
+PLAN = frozenset({"survey_plans", "survey_plan_cells"})   # what saving a plan writes
 
 
 class PlanView(QWidget):
-    changed = Signal()
+    """Reads and stores the plan on the worker (the save is an op naming the plan's tables)."""
 
     def __init__(self, ctx, tasks, parent=None) -> None:
         super().__init__(parent)
@@ -66,6 +67,7 @@ class PlanView(QWidget):
         row.addWidget(QLabel("Phân tầng:"))
         row.addWidget(self.dimension)
         save = QPushButton("Tính và lưu kế hoạch")
+        save.setObjectName("save_plan")
         save.clicked.connect(self._save)
         row.addWidget(save)
         row.addStretch(1)
@@ -147,12 +149,15 @@ class PlanView(QWidget):
         return out
 
     def _save(self) -> None:
+        """Compute and store the plan on the worker; a figure typed wrong is refused here first,
+        and any refusal leaves the table as typed."""
         try:
-            plan_mod.save_plan(self.ctx, self.sid, self.dimension.currentData(), self.populations(),
-                               self.confidence.currentData(), self.margin.value() / 100, self.minimum.value(),
-                               self.size.value() or None)
+            populations = self.populations()
         except DlxhError as exc:
             show_error(self, exc)
             return
-        self.changed.emit()
-        self.show_survey(self.sid)
+        ctx, sid, dimension = self.ctx, self.sid, self.dimension.currentData()
+        confidence, margin, minimum = self.confidence.currentData(), self.margin.value() / 100, self.minimum.value()
+        size = self.size.value() or None
+        self.tasks.op(lambda: plan_mod.save_plan(ctx, sid, dimension, populations, confidence, margin, minimum, size),
+                      tables=PLAN, parent=self, on_done=lambda plan: self._show_plan(plan) if sid == self.sid else None)
