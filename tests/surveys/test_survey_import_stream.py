@@ -16,10 +16,12 @@ from tests.surveys.store_helpers import build_survey
 HEADER = "Số phiếu,Giới tính,Tuổi,Câu 1,Câu 3\n"
 
 
-def _rows(n: int, bad_at: int | None = None, repeat_at: int | None = None) -> str:
+def _rows(n: int, bad_at: int | None = None, repeat_at: int | None = None, huge_at: int | None = None) -> str:
     lines = [f"P{i:05d},Nữ,34,{9 if i == bad_at else 2},4\n" for i in range(n)]
     if repeat_at is not None:
         lines[repeat_at] = "P00000,Nam,40,2,3\n"
+    if huge_at is not None:  # past the first pass's head: met only while the parts are written
+        lines[huge_at] = f"P{huge_at:05d},Nữ,34,2,\"{'4' * 140_000}\"\n"
     return HEADER + "".join(lines)
 
 
@@ -47,15 +49,16 @@ def test_a_file_is_written_in_chunks_and_audited_once(survey, tmp_path: Path) ->
     assert action == "import" and json.loads(detail) == {"file": "dien-thoai.csv", "rows": 11}
 
 
-@pytest.mark.parametrize(("bad_at", "repeat_at", "message"), [
-    (9, None, "Dòng 11: "),
-    (None, 10, "Phiếu số P00000 xuất hiện hai lần"),
+@pytest.mark.parametrize(("bad_at", "repeat_at", "huge_at", "message"), [
+    (9, None, None, "Dòng 11: "),
+    (None, 10, None, "Phiếu số P00000 xuất hiện hai lần"),
+    (None, None, 400, "Tệp CSV có một ô dài quá 128 KiB ở dòng 402"),
 ])
-def test_a_fault_in_a_later_chunk_rolls_back_every_chunk(survey, tmp_path: Path, bad_at, repeat_at,
+def test_a_fault_in_a_later_chunk_rolls_back_every_chunk(survey, tmp_path: Path, bad_at, repeat_at, huge_at,
                                                          message: str) -> None:
     ctx, sid = survey
     path = tmp_path / "hong.csv"
-    path.write_text(_rows(11, bad_at, repeat_at), encoding="utf-8")
+    path.write_text(_rows(11 if huge_at is None else 420, bad_at, repeat_at, huge_at), encoding="utf-8")
     audits, answers = _count(ctx, "SELECT count(*) FROM audit_log"), _count(ctx, "SELECT count(*) FROM survey_answers")
     with pytest.raises(ImportRefused, match=message):
         file_import.import_file(ctx, sid, path, confirmed=True)
