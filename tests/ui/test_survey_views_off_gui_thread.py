@@ -183,6 +183,34 @@ def test_the_plan_is_saved_on_the_worker_and_a_bad_figure_keeps_the_table(main_w
     assert plan_mod.get_plan(demo_ctx, sid).population == 80000
 
 
+def test_a_new_survey_refused_asks_again_with_what_was_typed(main_window, monkeypatch, demo_ctx,
+                                                             store_off_gui_thread) -> None:
+    page = main_window.show_page("surveys")
+    asked: list[tuple[str, str]] = []
+    answers = iter([("   ", True), ("Thăm dò về nước sạch", True)])
+
+    def get_text(parent, title, label, echo=None, text=""):
+        asked.append((label, text))
+        return next(answers)
+
+    monkeypatch.setattr(QInputDialog, "getText", get_text)
+    with store_off_gui_thread():
+        page.findChild(QPushButton, "new_survey").click()
+    assert len(asked) == 2 and asked[1][1] == "   " and "Tên cuộc điều tra" in asked[1][0].split("\n")[-1]
+    assert asked[1][0] != asked[0][0]                 # the second asking says why
+    assert page.picker.currentText().startswith("Thăm dò về nước sạch") and page.tabs.currentWidget() is page.builder
+
+
+def test_saving_the_report_to_the_register_announces_the_reports(main_window, demo_ctx, store_off_gui_thread) -> None:
+    page, view = open_tab(main_window, "tables", reopen=False)
+    seen: list[frozenset] = []
+    main_window.tasks.changed.connect(seen.append)
+    when_modal(QMessageBox, lambda box: box.accept())
+    with store_off_gui_thread():
+        view.findChild(QPushButton, "register").click()
+    assert seen == [frozenset({"reports"})]
+
+
 def test_two_forms_keyed_with_the_real_worker_and_a_second_enter_stores_once(demo_ctx, qtbot,
                                                                             store_off_gui_thread) -> None:
     """The real worker thread: Enter stores the form there and the next row opens when it is

@@ -10,6 +10,7 @@ from app.text import vn_number
 from ui.feedback import notify
 from ui.icons import icon
 from ui.pages.base import PageBase
+from ui.refusal import refusal
 from ui.survey.builder import BuilderView
 from ui.survey.entry_view import EntryView
 from ui.survey.plan_view import PlanView
@@ -35,7 +36,8 @@ class Page(PageBase):
         self.status = QLabel()
         bar.addWidget(self.status)
         new = QPushButton(icon("add"), "Cuộc điều tra mới…")
-        new.clicked.connect(self._new_survey)
+        new.setObjectName("new_survey")
+        new.clicked.connect(lambda: self._new_survey())
         bar.addWidget(new)
         self.layout_.addLayout(bar)
         self._surveys: dict[str, qn.Survey] = {}   # as last read, for the count next to the picker
@@ -117,11 +119,15 @@ class Page(PageBase):
         self.tasks.run(lambda: printable.form_pdf(self.ctx, sid), parent=self, label="Đang chuẩn bị phiếu in…",
                        on_done=lambda pdf: preview_pdf(self, pdf, "Phiếu thăm dò ý kiến"))
 
-    def _new_survey(self) -> None:
-        title, ok = QInputDialog.getText(self, "Cuộc điều tra mới", "Tên cuộc điều tra (chủ đề thăm dò):")
+    def _new_survey(self, typed: str = "", why: str = "") -> None:
+        """Ask for the title and create the survey on the worker; a refusal (no title) asks
+        again with what was typed and the reason above the field."""
+        label = "Tên cuộc điều tra (chủ đề thăm dò):"
+        title, ok = QInputDialog.getText(self, "Cuộc điều tra mới", f"{why}\n{label}" if why else label,
+                                         text=typed)
         if not ok:
             return
         ctx = self.ctx
         self.tasks.op(lambda: (qn.create_survey(ctx, title), qn.list_surveys(ctx)), tables={"surveys"},
                       on_done=lambda done: (self.tabs.setCurrentWidget(self.builder), self._show_list(done[1], done[0])),
-                      parent=self)
+                      on_failed=lambda exc: self._new_survey(title, refusal(exc).message), parent=self)

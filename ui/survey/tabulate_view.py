@@ -102,10 +102,11 @@ class TabulateView(QWidget):
         self.weight.currentIndexChanged.connect(lambda _: self._reload())
         layout.addLayout(bar)
         bar = FlowLayout()             # the actions on their own, wrapping row: the page must fit 1280 px
-        for text, slot, name in (("Xuất Excel mọi bảng…", self._export, "export"),
-                                 ("Báo cáo PDF, DOCX…", self._report, "reports"),
-                                 ("Lưu vào sổ báo cáo", self._register, "save")):
+        for text, slot, name, key in (("Xuất Excel mọi bảng…", self._export, "export", "export"),
+                                      ("Báo cáo PDF, DOCX…", self._report, "reports", "report"),
+                                      ("Lưu vào sổ báo cáo", self._register, "save", "register")):
             b = QPushButton(icon(name), text)
+            b.setObjectName(key)
             b.clicked.connect(slot)
             bar.addWidget(b)
         bar.addStretch(1)
@@ -256,10 +257,10 @@ class TabulateView(QWidget):
 
     def _register(self) -> None:
         """Keep the report in the register as a draft: numbered, approved and signed on the Reports page."""
-        weight = self.weight.currentData()
-        self.tasks.run(lambda: _register_report(self.ctx, self.sid, weight),
-                       label="Đang lưu vào sổ báo cáo…", parent=self,
-                       on_done=lambda saved: QMessageBox.information(
-                           self, "Đã lưu vào sổ báo cáo",
-                           f"Đã lưu dự thảo “{saved.title}” vào sổ báo cáo. Mở trang Báo cáo để sửa nội dung, "
-                           "trình, duyệt và ký số."))
+        ctx, sid, weight = self.ctx, self.sid, self.weight.currentData()
+        self.tasks.op(lambda: _register_report(ctx, sid, weight), tables={"reports"},
+                      label="Đang lưu vào sổ báo cáo…", parent=self,
+                      on_done=lambda saved: QMessageBox.information(
+                          self, "Đã lưu vào sổ báo cáo",
+                          f"Đã lưu dự thảo “{saved.title}” vào sổ báo cáo. Mở trang Báo cáo để sửa nội dung, "
+                          "trình, duyệt và ký số."))
