@@ -64,3 +64,25 @@ def test_a_dry_run_holds_a_part_and_the_form_numbers(big) -> None:
     peak = _peak(lambda: got.append(file_import.import_file(ctx, sid, path, dry_run=True, confirmed=True)))
     assert got[0].preview.valid == ROWS and got[0].preview.ok and len(got[0].preview.responses) == 200
     assert peak < PART_BOUND + ROWS * FORM_NUMBER_BYTES, f"{peak / 1024:.0f} KiB"
+
+
+WORKBOOK_BOUND = 4 * 1024 * 1024  # PART_BOUND plus openpyxl's own (styles, shared strings, the XML parser: ~2.5 MiB)
+
+
+@pytest.mark.slow  # openpyxl under tracemalloc: about 15 s
+def test_a_workbook_import_streams_its_sheet(big, tmp_path: Path) -> None:
+    """The workbook path reads the sheet in openpyxl's read-only mode on both passes: 20,000 rows
+    cost what a part costs plus openpyxl's fixed share, not a list of every row."""
+    import openpyxl
+
+    ctx, sid, _csv = big
+    book = openpyxl.Workbook(write_only=True)
+    sheet = book.create_sheet()
+    sheet.append(["Số phiếu", "Giới tính", "Tuổi", "Câu 1", "Câu 3"])
+    for i in range(ROWS):
+        sheet.append([100_000 + i, "Nam" if i % 3 else "Nữ", 20 + i % 60, 2, 1 + i % 5])
+    path = tmp_path / "truc-tuyen.xlsx"
+    book.save(path)
+    peak = _peak(lambda: file_import.import_file(ctx, sid, path, confirmed=True))
+    assert ctx.db.execute("SELECT count(*) FROM survey_responses WHERE survey_id = ?", [sid]).fetchone()[0] == ROWS
+    assert peak < WORKBOOK_BOUND, f"{peak / 1024:.0f} KiB"
