@@ -119,3 +119,25 @@ def label(catalogue: dict[str, str], code: str | None) -> str:
     if code is None:
         return ""
     return catalogue.get(code, code)
+
+
+# What a tight table (the opinions list) shows for a long label; the cell's tooltip, an
+# export and every document keep the whole label. The abbreviations are the ones offices
+# write in their own spreadsheets (VH – XH, QP – AN).
+SHORT: dict[str, str] = {
+    "Văn hóa – xã hội": "VH – XH",
+    "Quốc phòng – an ninh": "QP – AN",
+    "Xây dựng Đảng và hệ thống chính trị": "XD Đảng, HTCT",
+    "Đồng tình, ủng hộ": "Đồng tình",
+    "Băn khoăn, lo lắng": "Băn khoăn",
+    "Bức xúc, phản đối": "Bức xúc",
+    "Trái chiều, xuyên tạc": "Trái chiều",
+    "Mới tiếp nhận": "Mới",
+    "Đang xác minh": "Xác minh",
+    "Đã chuyển xử lý": "Đã chuyển",
+}
+
+
+def short(label: str) -> str:
+    """A label as a tight table shows it (SHORT), else the label itself."""
+    return SHORT.get(label, label)

@@ -32,6 +32,7 @@ class Shown:
     header: str = ""            # a narrower header than the field's label, for a tight table
     also: tuple[str, ...] = ()  # further fields shown in the same cell, after it, joined by ", "
     long: bool = False          # long text the table elides (its tooltip shows it whole)
+    short: bool = False         # a catalogue label the table shows short (catalog.SHORT), whole in its tooltip
     sort: Callable[[Any], Any] | None = None   # the value's sort key when its text sorts wrong (names)
 
     @property
@@ -106,6 +107,18 @@ class Listing:
         if len(cells) == 1:
             return cells[0]
         return ", ".join(str(c) for c in cells if c not in (None, ""))
+
+    def cell(self, row: Any, shown: Shown) -> Any:
+        """What a table cell shows: `text`, or its short form for a column declared `short`."""
+        value = self.text(row, shown)
+        return catalog.short(value) if shown.short and isinstance(value, str) else value
+
+    def abbreviations(self, shown: Shown) -> str:
+        """For a short column's header tooltip: what its abbreviations stand for."""
+        if not shown.short:
+            return ""
+        labels = (self.choices or {}).get(shown.field, {}).values()
+        return "; ".join(f"{catalog.short(label)}: {label}" for label in labels if catalog.short(label) != label)
 
     def sort_value(self, row: Any, shown: Shown) -> Any:
         """What a column sorts by: a date by its ISO value as a number (dd/mm/yyyy would sort by day,

@@ -26,6 +26,7 @@ class Column:
     sort_key: Callable[[Any], Any] | None = None  # when the shown text does not sort right (dates)
     tip: bool = False  # long text that the column elides: the tooltip shows it whole
     header_tip: str = ""  # what a short header (an icon, an abbreviation) stands for
+    tooltip: Callable[[Any], Any] | None = None  # the tooltip's text when it is not the cell's (a short label's whole)
 
 
 def _is_number(value: Any) -> bool:
@@ -118,7 +119,7 @@ class RowsModel(QAbstractTableModel):
                 return vn_number(value, 0 if isinstance(value, int) or float(value).is_integer() else 1)
             return "" if value is None else str(value)
         if role == Qt.ItemDataRole.ToolTipRole and column.tip:
-            value = column.value(self.rows[index.row()])
+            value = (column.tooltip or column.value)(self.rows[index.row()])
             return str(value) if value else None
         if role == Qt.ItemDataRole.UserRole:
             # Sorting asks for the same key at every comparison (n log n times): compute it once.
@@ -175,7 +176,8 @@ def listed_columns(listing: Listing, values: dict[str, Callable[[Any], Any]] | N
     are whole records that carry a code, not the joined name (the page maps it itself)."""
     values = values or {}
     return [Column(listing.header(c),
-                   values.get(c.field) or (lambda r, c=c: listing.text(r, c)),
+                   values.get(c.field) or (lambda r, c=c: listing.cell(r, c)),
                    sort_key=None if c.field in values else (lambda r, c=c: listing.sort_value(r, c)),
-                   tip=c.long)
+                   tip=c.long, header_tip=listing.abbreviations(c),
+                   tooltip=(lambda r, c=c: listing.text(r, c)) if c.short else None)
             for c in listing.columns]

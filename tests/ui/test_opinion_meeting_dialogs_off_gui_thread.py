@@ -145,6 +145,8 @@ def test_the_entry_dialog_reads_and_saves_on_the_worker(main_window, demo_ctx, s
 def test_editing_an_item_from_the_list_is_a_query_and_an_op(main_window, demo_ctx, store_off_gui_thread) -> None:
     """Enter on a row opens the item (read on the worker), the change is an op, the dialog closes
     and the row shows the new tendency with no refresh call."""
+    from PySide6.QtCore import Qt
+
     from app import catalog
     from ui.opinion.entry import EntryDialog
 
@@ -164,8 +166,9 @@ def test_editing_an_item_from_the_list_is_a_query_and_an_op(main_window, demo_ct
         page.edit()
     shown = next(r for r in _rows_of(page.model) if r.id == chosen.id)
     assert page.model.row_at(page.view.model().mapToSource(page.view.currentIndex()).row()).id == chosen.id
-    assert hidden == [True] and shown.tendency == new and page.model.index(_rows_of(page.model).index(shown), 3).data() == \
-        catalog.label(catalog.TENDENCIES, new)
+    cell = page.model.index(_rows_of(page.model).index(shown), 3)     # its short label, whole in the tooltip
+    assert hidden == [True] and shown.tendency == new and cell.data() == catalog.short(catalog.label(catalog.TENDENCIES, new))
+    assert cell.data(Qt.ItemDataRole.ToolTipRole) == catalog.label(catalog.TENDENCIES, new)
 
 
 def test_items_entered_for_a_meeting_reach_its_tab_without_a_refresh(main_window, demo_ctx,

@@ -43,3 +43,22 @@ def test_opinions_audit_catalog_columns(main_window):
     population = hamlets.model().index(0, last)
     assert "." in population.data() and population.data().replace(".", "").isdigit()     # 1.550 aged 18+
     assert hamlets.model().data(population, Qt.ItemDataRole.TextAlignmentRole) & Qt.AlignmentFlag.AlignRight
+
+
+def test_the_opinions_list_shows_short_labels_whole_and_the_full_ones_in_tooltips(main_window):
+    """'Văn hó…', 'Bức xúc, …' and 'Mới …' at 1366 px: field, tendency and handling show the
+    short labels offices write themselves (catalog.SHORT), the tooltip and the export the whole."""
+    from app import catalog
+
+    page = main_window.show_page("opinions")
+    model = page.model
+    heads = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    for head in ("Lĩnh vực", "Xu hướng", "Xử lý"):
+        col = heads.index(head)
+        for r in range(min(model.rowCount(), 50)):
+            cell = model.index(r, col)
+            assert cell.data() == catalog.short(cell.data(Qt.ItemDataRole.ToolTipRole))
+    assert "VH – XH: Văn hóa – xã hội" in model.headerData(heads.index("Lĩnh vực"), Qt.Orientation.Horizontal,
+                                                          Qt.ItemDataRole.ToolTipRole)
+    shown = {model.index(r, heads.index("Lĩnh vực")).data() for r in range(model.rowCount())}
+    assert "VH – XH" in shown and "Văn hóa – xã hội" not in shown

@@ -46,8 +46,13 @@ from ui.widgets import CodeCombo, SearchBox, compact_columns, setup_table
 PAGE_SIZE = 300
 
 
-# Widths of the label columns of the list (0: sized to its text, or the content column).
-LABEL_WIDTHS = (0, 0, 115, 110, 0, 115, 140, 100, 0, 125)
+# Widths of the name columns of the list (0: sized to its text, or the content column). Field,
+# tendency and handling show short labels (catalog.SHORT) and fit them whole.
+LABEL_WIDTHS = (0, 0, 0, 0, 0, 115, 140, 0, 0, 125)
+FITTED = (0, 2, 3, 4, 7, 8)
+# The columns that narrow (eliding, whole in their tooltips) so that Nội dung keeps its share:
+# every name and label column; date, scale and risk are short enough to stay whole.
+SHRINKABLE = (2, 3, 5, 6, 7, 9)
 
 
 def _months(n: int = 24) -> list[tuple[str, str]]:
@@ -119,7 +124,7 @@ class Page(PageBase):
         setup_table(self.view)
         self.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         self.view.setWordWrap(False)
-        self.content_share = keep_share(self.view, 1, 0.4, tuple(c for c, w in enumerate(LABEL_WIDTHS) if w))
+        self.content_share = keep_share(self.view, 1, 0.4, SHRINKABLE)
         self.view.activated.connect(lambda _: self.edit())   # double-click or Enter; once
         self.count = QLabel()
         self.more = QPushButton("Tải thêm")
@@ -240,9 +245,9 @@ class Page(PageBase):
             for col, width in enumerate(LABEL_WIDTHS):
                 if width:
                     self.view.setColumnWidth(col, width)   # long labels elide, whole in the tooltip
-            # Date, scale and risk fit their text; Nội dung, second, takes the rest and at least
-            # 40 % of the list (the label columns narrow for it).
-            compact_columns(self.view, stretch=1, fit=(0, 4, 8))
+            # Date, the short labels, scale and risk fit their text; Nội dung, second, takes the
+            # rest and at least 40 % of the list (the name columns narrow for it).
+            compact_columns(self.view, stretch=1, fit=FITTED)
             self.content_share.reset()
         self._count_text()
         if self._select_id and self.tabs.currentIndex() == 0 and self._select(self.view, self.model,
