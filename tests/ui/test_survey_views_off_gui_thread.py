@@ -81,10 +81,30 @@ def test_correcting_checking_and_picking_forms_run_on_the_worker(main_window, qt
         qtbot.keyClick(grid, Qt.Key.Key_Return)
         assert view.message.text() == "Đã sửa phiếu 0002."
         view.fix.click()                                     # a number never keyed
-        assert "7777" in view.message.text() and grid.item(grid.rowCount() - 1, 0).text() == "0003"
+        assert "7777" in view.message.text() and grid.item(grid.rowCount() - 1, 0).text() == ""
         view.pick.click()
         assert view.mode.currentData() == "check" and view.message.text().startswith("Phiếu cần nhập kiểm tra: ")
     assert rs.find_by_form(demo_ctx, sid, "0002").answers == {**stored.answers, 3: new_q3}
+
+
+def test_after_a_correction_keying_goes_on_with_the_next_new_number(main_window, qtbot, demo_ctx, monkeypatch,
+                                                                    store_off_gui_thread) -> None:
+    """Seen keying in a real window: after correcting form 9001 the next row was numbered 9002,
+    a number already stored, so the clerk's next form was refused."""
+    page, view = open_tab(main_window, "entry")
+    grid = view.grid
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("9001", True))
+    with store_off_gui_thread():
+        _start_row(grid)
+        type_keys(qtbot, FORM_9001)
+        type_keys(qtbot, FORM_9001[len("9001\t"):])            # 9002
+        view.fix.click()                                        # the open row (9003) takes form 9001 back
+        row = grid.rowCount() - 1
+        grid.item(row, grid.keys.index("gender")).setText("1")
+        grid.setCurrentCell(row, 1)
+        qtbot.keyClick(grid, Qt.Key.Key_Return)
+    assert view.message.text() == "Đã sửa phiếu 9001." and grid.item(grid.rowCount() - 1, 0).text() == "9003"
+    assert rs.find_by_form(demo_ctx, page.survey_id(), "9001").gender == "male"
 
 
 def test_a_double_entry_check_is_stored_on_the_worker(main_window, qtbot, demo_ctx, store_off_gui_thread) -> None:

@@ -97,7 +97,8 @@ class EntryView(QWidget):
         layout.addWidget(self.mismatches)
         self.saved = 0
         self.tips: list[str] = []
-        self.correcting: dict[int, str] = {}  # grid row -> id of the stored form being corrected
+        # grid row -> (id of the stored form being corrected, the number the row had before it)
+        self.correcting: dict[int, tuple[str, str]] = {}
         self.storing: int | None = None       # the grid row being stored on the worker
         self.generation = 0                   # +1 when the grid is rebuilt: late results are dropped
 
@@ -158,7 +159,7 @@ class EntryView(QWidget):
             return
         ctx, sid, generation = self.ctx, self.sid, self.generation
         if row in self.correcting:
-            rid = self.correcting[row]
+            rid = self.correcting[row][0]
             kind, tables, fn = "fix", RESPONSES, lambda: rs.replace_answers(ctx, rid, response)
         elif self.mode.currentData() == "check":
             kind, tables, fn = "check", CHECKS, lambda: double_entry.record_check(ctx, sid, response)
@@ -176,8 +177,9 @@ class EntryView(QWidget):
         self.storing = None
         if generation != self.generation:
             return   # another survey was opened meanwhile: the form is stored, its grid is gone
-        if kind == "fix":
-            self.correcting.pop(row, None)
+        following = next_form_no(response.form_no)
+        if kind == "fix":   # keying goes on where it was, not after the corrected form's number
+            following = self.correcting.pop(row)[1]
             self.message.setText(f"Đã sửa phiếu {response.form_no or ''}.")
         elif kind == "check":
             self._show_check(result)
@@ -185,7 +187,7 @@ class EntryView(QWidget):
             self.saved += 1
             self.message.setText(f"Đã lưu phiếu {response.form_no or ''} ({self.saved} phiếu trong lượt nhập này).")
         self.grid.mark_saved(row)
-        self.grid.new_row(next_form_no(response.form_no))
+        self.grid.new_row(following)
 
     def _refused(self, row: int, generation: int, exc: BaseException) -> None:
         """The row stays as typed, editable, its problem cells marked (a bug is raised again)."""
@@ -222,10 +224,11 @@ class EntryView(QWidget):
 
     def _bring_back(self, stored) -> None:
         row = self.grid.rowCount() - 1
+        before = self.correcting[row][1] if row in self.correcting else self.grid.item(row, 0).text()
         cells = entry.keyed_cells(self.questionnaire, stored, self.areas)
         for c, key in enumerate(self.grid.keys):
             self.grid.item(row, c).setText(cells[key])
-        self.correcting[row] = stored.id
+        self.correcting[row] = (stored.id, before)
         self.mode.setCurrentIndex(0)
         self.grid.setCurrentCell(row, 1)
         self.grid.setFocus()
