@@ -107,6 +107,22 @@ def test_after_a_correction_keying_goes_on_with_the_next_new_number(main_window,
     assert rs.find_by_form(demo_ctx, page.survey_id(), "9001").gender == "male"
 
 
+def test_a_tab_after_the_last_cell_stays_in_the_row_being_keyed(main_window, qtbot, demo_ctx) -> None:
+    """Seen keying in a real window: one Tab too many after the last question jumped to the
+    first, stored row, and the Enter that followed stored nothing, without a word."""
+    page, view = open_tab(main_window, "entry")
+    before = len(rs.load_responses(demo_ctx, page.survey_id()))
+    grid = view.grid
+    _start_row(grid)
+    type_keys(qtbot, FORM_9001)
+    type_keys(qtbot, FORM_9001[len("9001\t"):-1] + "\t\n")        # 9002, with a Tab after the last cell
+    assert len(rs.load_responses(demo_ctx, page.survey_id())) == before + 2
+    assert view.message.text().startswith("Đã lưu phiếu 9002") and grid.item(2, 0).text() == "9003"
+    grid.setCurrentCell(2, 0)
+    qtbot.keyClick(grid, Qt.Key.Key_Backtab)                      # Shift+Tab from the first cell: the last one
+    assert grid.currentRow() == 2 and grid.currentColumn() == grid.columnCount() - 1
+
+
 def test_a_double_entry_check_is_stored_on_the_worker(main_window, qtbot, demo_ctx, store_off_gui_thread) -> None:
     page, view = open_tab(main_window, "entry")
     sid = page.survey_id()

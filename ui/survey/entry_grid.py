@@ -3,7 +3,7 @@ cell, Enter saves the row and opens the next one. Problems colour their cells.""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -64,6 +64,17 @@ class EntryGrid(QTableWidget):
             self.setItem(row, c, QTableWidgetItem(form_no if self.keys[c] == "form_no" else ""))
         self.setCurrentCell(row, 1 if form_no else 0)
         self.setFocus()
+
+    def moveCursor(self, action: QAbstractItemView.CursorAction, modifiers) -> QModelIndex:  # noqa: N802 - Qt API
+        """Tab past the last cell (Shift+Tab before the first) stays in the row being keyed: Qt
+        would wrap to another row, a stored one, where Enter does nothing."""
+        current = self.currentIndex()
+        last = self.columnCount() - 1
+        if action == QAbstractItemView.CursorAction.MoveNext and current.column() == last:
+            return self.model().index(current.row(), 0)
+        if action == QAbstractItemView.CursorAction.MovePrevious and current.column() == 0:
+            return self.model().index(current.row(), last)
+        return super().moveCursor(action, modifiers)
 
     def cells(self, row: int) -> dict[str, str]:
         return {k: (self.item(row, c).text() if self.item(row, c) else "") for c, k in enumerate(self.keys)}
