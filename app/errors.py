@@ -10,10 +10,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from db.errors import DB_ERRORS, NOT_THE_FILE, DlxhError, KeyUnavailableError, NoKeyring, StoreError, store_error
+from db.errors import (
+    DB_ERRORS,
+    NOT_THE_FILE,
+    DlxhError,
+    KeyUnavailableError,
+    NoKeyring,
+    StoreError,
+    os_reason,
+    store_error,
+)
 
 __all__ = ["DB_ERRORS", "Cancelled", "DlxhError", "ImportRefused", "KeyUnavailableError", "LOG_PATH", "NOT_THE_FILE", "NoKeyring", "NotFoundError",
-           "PermissionDenied", "StoreError", "ValidationError", "store_error"]
+           "PermissionDenied", "StoreError", "ValidationError", "os_reason", "store_error"]
 
 # Where an unexpected error's trace goes (the GUI and the CLI say this path to the user).
 LOG_PATH = Path.home() / ".dlxh.log"

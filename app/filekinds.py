@@ -14,14 +14,13 @@ file reports, so an endless or growing stream is refused at the cap.
 
 from __future__ import annotations
 
-import errno
 import os
 import stat
 from pathlib import Path
 from typing import BinaryIO
 
 from app.errors import DlxhError, ImportRefused
-from db.errors import readable
+from db.errors import os_reason, readable
 
 _KINDS = ((stat.S_ISDIR, "một thư mục"), (stat.S_ISFIFO, "một ống dẫn (FIFO)"),
           (stat.S_ISCHR, "một thiết bị"), (stat.S_ISBLK, "một thiết bị"), (stat.S_ISSOCK, "một socket"))
@@ -38,17 +37,6 @@ def shown(path: Path | str) -> str:
     """A path as the user can read it, even with a file name byte that is not UTF-8
     (surrogateescape from the OS): such a byte is shown as U+FFFD, never raised on."""
     return readable(os.fspath(path))
-
-
-_ERRNO_VI = {errno.ENOENT: "không có tệp hoặc thư mục này", errno.EACCES: "không có quyền truy cập",
-             errno.EPERM: "không được phép", errno.EISDIR: "đây là thư mục, không phải tệp",
-             errno.ENOTDIR: "một phần đường dẫn không phải thư mục", errno.ENOSPC: "ổ đĩa đã đầy",
-             errno.EROFS: "ổ đĩa chỉ đọc", errno.EIO: "lỗi đọc/ghi ổ đĩa"}
-
-
-def os_reason(exc: OSError) -> str:
-    """Why the OS refused, in Vietnamese (the strerror text is English)."""
-    return _ERRNO_VI.get(exc.errno or 0, "lỗi hệ điều hành")
 
 
 def _stat(path: Path) -> os.stat_result | None:

@@ -138,6 +138,30 @@ def folder_problem(path: Path) -> StoreError | None:
     return None
 
 
+# Why the OS refused, in Vietnamese: an OSError's strerror is English ("No space left on
+# device") and must never reach a message the user reads.
+_ERRNO_VI = {
+    errno.ENOENT: "không có tệp hoặc thư mục này", errno.EACCES: "không có quyền truy cập",
+    errno.EPERM: "không được phép", errno.EISDIR: "đây là thư mục, không phải tệp",
+    errno.ENOTDIR: "một phần đường dẫn không phải thư mục", errno.ENOSPC: "ổ đĩa đã đầy",
+    errno.EDQUOT: "đã hết hạn mức dung lượng được dùng", errno.EROFS: "ổ đĩa chỉ đọc",
+    errno.EIO: "lỗi đọc/ghi ổ đĩa", errno.EEXIST: "đã có tệp hoặc thư mục cùng tên",
+    errno.ENAMETOOLONG: "tên tệp hoặc đường dẫn quá dài", errno.EBUSY: "tệp hoặc ổ đĩa đang được dùng",
+    errno.ETXTBSY: "tệp đang được dùng", errno.EMFILE: "đang mở quá nhiều tệp",
+    errno.ENFILE: "hệ thống đang mở quá nhiều tệp", errno.EXDEV: "hai đường dẫn ở hai ổ đĩa khác nhau",
+    errno.ENOTEMPTY: "thư mục không trống", errno.EINVAL: "tên hoặc đường dẫn không hợp lệ",
+    errno.EFBIG: "tệp quá lớn", errno.ELOOP: "đường dẫn có liên kết vòng",
+    errno.EADDRINUSE: "cổng đang được chương trình khác dùng",
+    errno.EADDRNOTAVAIL: "máy này không có địa chỉ đó", errno.ENODEV: "không có thiết bị",
+    errno.ENXIO: "không có thiết bị hoặc địa chỉ", errno.ETIMEDOUT: "quá thời gian chờ",
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """Why the OS refused, in Vietnamese; an errno not listed is named by its number."""
+    return _ERRNO_VI.get(exc.errno or 0) or (f"lỗi hệ điều hành (mã {exc.errno})" if exc.errno else "lỗi hệ điều hành")
+
+
 def read_only(path: Path | None, err: int) -> ReadOnlyStore:
     where = f" «{Path(path).parent}»" if path else ""
     if err == errno.EROFS:
@@ -166,7 +190,7 @@ def from_os_error(exc: OSError, path: Path | None = None) -> StoreError:
         return disk_full(path)
     if exc.errno == errno.EIO:
         return StorageIOError(_IO_MESSAGE)
-    return StoreError(f"Không dùng được tệp cơ sở dữ liệu «{path or exc.filename}»: {exc.strerror or exc}.")
+    return StoreError(f"Không dùng được tệp cơ sở dữ liệu «{readable(str(path or exc.filename))}»: {os_reason(exc)}.")
 
 
 _IO_MESSAGE = ("Lỗi đọc/ghi ổ đĩa (ổ USB bị rút ra hoặc ổ đĩa hỏng?): thao tác chưa thực hiện; hãy kiểm tra ổ đĩa, "

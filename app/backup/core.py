@@ -15,7 +15,7 @@ from pathlib import Path
 from app import audit, auth, settings
 from app.backup import files
 from app.context import Ctx
-from app.errors import DlxhError, KeyUnavailableError, StoreError
+from app.errors import DlxhError, KeyUnavailableError, StoreError, os_reason
 from db import keys, store
 from db.errors import DB_ERRORS, WrongKey
 from db.migrate import latest_version
@@ -175,7 +175,7 @@ def make_backup(ctx: Ctx, folder: Path | None = None, *, reason: str = "manual",
     except OSError as exc:
         with contextlib.suppress(OSError):
             part.unlink(missing_ok=True)
-        raise DlxhError(f"Không ghi được bản sao lưu vào {folder}: {exc.strerror or exc}.") from exc
+        raise DlxhError(f"Không ghi được bản sao lưu vào {folder}: {os_reason(exc)}.") from exc
     except BaseException:
         with contextlib.suppress(OSError):
             part.unlink(missing_ok=True)

@@ -17,7 +17,7 @@ from app import audit, auth, settings
 from app.backup import files
 from app.backup.core import Preview, check_file, current_key, key_for_file
 from app.context import SYSTEM_USER, Ctx, User
-from app.errors import NOT_THE_FILE, DlxhError, StoreError
+from app.errors import NOT_THE_FILE, DlxhError, StoreError, os_reason
 from app.office import open_ctx
 from db import keys, store
 
@@ -61,7 +61,7 @@ def restore(backup: Path, *, ctx: Ctx | None = None, db_path: Path | None = None
     except (OSError, StoreError) as exc:
         with contextlib.suppress(OSError):
             part.unlink(missing_ok=True)
-        detail = exc.message if isinstance(exc, StoreError) else (exc.strerror or str(exc))
+        detail = exc.message if isinstance(exc, StoreError) else os_reason(exc)
         raise DlxhError(f"Không khôi phục được: {detail} Cơ sở dữ liệu hiện tại không bị thay đổi.") from exc
     old_key = current_key(ctx) if ctx is not None else None
     if ctx is not None:
@@ -75,7 +75,7 @@ def restore(backup: Path, *, ctx: Ctx | None = None, db_path: Path | None = None
             part.unlink(missing_ok=True)
         if ctx is not None:  # keep the session working on the file that is still there
             ctx.db = store.open_existing(db_path, key=old_key)
-        raise DlxhError(f"Không khôi phục được: {exc.strerror or exc}. Cơ sở dữ liệu hiện tại không bị thay đổi.") \
+        raise DlxhError(f"Không khôi phục được: {os_reason(exc)}. Cơ sở dữ liệu hiện tại không bị thay đổi.") \
             from exc
     db = store.open_existing(db_path, key=key)
     if ctx is not None:  # the same Ctx object (held by every page) now works on the restored file

@@ -14,7 +14,7 @@ from pathlib import Path
 from app import audit, auth, catalog, excel_text
 from app.collaborators.registry import LABELS, Collaborator, CollaboratorFilter, list_collaborators
 from app.context import Ctx
-from app.errors import DlxhError
+from app.errors import DlxhError, os_reason
 from app.office import get_office, unit_name
 
 PRIVACY_NOTE = ("Tệp có số điện thoại, thư điện tử của cộng tác viên và không được mã hóa: chỉ lưu trên máy của "
@@ -115,7 +115,7 @@ def export(ctx: Ctx, path: Path, flt: CollaboratorFilter | None = None, *, conta
     try:
         book.save(path)
     except OSError as exc:
-        raise DlxhError(f"Không ghi được tệp {path}: {exc.strerror or exc}.") from exc
+        raise DlxhError(f"Không ghi được tệp {path}: {os_reason(exc)}.") from exc
     audit.record(ctx, "export", "collaborators", None,
                  {"file": path.name, "rows": len(people), "contacts": contacts})
     return len(people)

@@ -29,7 +29,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from app import auth
 from app.collaborators.registry import CollaboratorFilter, list_collaborators
 from app.context import Ctx
-from app.errors import ValidationError
+from app.errors import ValidationError, os_reason
 from app.forms import receive, report_form, sealed, survey_form, tokens
 from app.ids import utc_now
 
@@ -121,7 +121,7 @@ class FormServer:
         except OSError as exc:  # port taken, address not on this PC: the user's to change, said in one line
             if self.issued:
                 self._revoke_issued()
-            raise ValidationError(f"Không mở được cổng {port} trên địa chỉ {bind} ({exc.strerror or exc}): "
+            raise ValidationError(f"Không mở được cổng {port} trên địa chỉ {bind} ({os_reason(exc)}): "
                                   "hãy chọn cổng khác (0: tự chọn) hoặc địa chỉ của máy này.") from None
         self.thread: threading.Thread | None = None
         host = lan_address() if bind in ("0.0.0.0", "") else bind

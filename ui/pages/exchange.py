@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QTabWidget,
 )
 
+from app.errors import os_reason
 from app.exchange import export, guidance, identity, import_batch, importer, keys, receipts, safezip, status
 from app.exchange.importer import read_file
 from app.office import Office, get_office
@@ -307,7 +308,7 @@ class Page(PageBase):
         try:
             safezip.atomic_write(Path(name), data)
         except OSError as exc:
-            QMessageBox.warning(self, "Không thực hiện được", f"Không ghi được biên nhận vào {name}: {exc.strerror or exc}.")
+            QMessageBox.warning(self, "Không thực hiện được", f"Không ghi được biên nhận vào {name}: {os_reason(exc)}.")
             return
         self.status.setText(f"Đã ghi lại biên nhận gói số {item.seq} cho {item.sender}: {name}")
 
