@@ -52,6 +52,7 @@ class RowsModel(QAbstractTableModel):
         self.rows: list[Any] = []
         self._given: list[Any] | None = None   # the rows as last given, before sorting
         self._sort_keys: dict[tuple[int, int], Any] = {}
+        self._values: dict[tuple[int, int], Any] = {}   # (id of the row, column) -> the cell's value
         self._order: tuple[int, Qt.SortOrder] | None = None
 
     def set_rows(self, rows: Sequence[Any]) -> None:
@@ -59,6 +60,7 @@ class RowsModel(QAbstractTableModel):
         self.rows = list(rows)
         self._given = list(rows)
         self._sort_keys = {}
+        self._values = {}
         self._sort_rows()
         self.endResetModel()
 
@@ -97,6 +99,7 @@ class RowsModel(QAbstractTableModel):
     def cells_changed(self, column: int) -> None:
         """A column's values changed outside set_rows (a tally): redraw it and resort by it."""
         self._sort_keys = {k: v for k, v in self._sort_keys.items() if k[1] != column}
+        self._values = {k: v for k, v in self._values.items() if k[1] != column}
         if self.rows:
             self.dataChanged.emit(self.index(0, column), self.index(len(self.rows) - 1, column))
 
@@ -109,12 +112,24 @@ class RowsModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.columns)
 
+    def cell_value(self, row: int, column: int) -> Any:
+        """A cell's value, computed once until the rows are set again or the column changes
+        (`cells_changed`): fitting a column, painting it and aligning it each asked for it,
+        through Python, for every cell."""
+        item = self.rows[row]
+        cell = (id(item), column)
+        try:
+            return self._values[cell]
+        except KeyError:
+            value = self._values[cell] = self.columns[column].value(item)
+            return value
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         column = self.columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
-            value = column.value(self.rows[index.row()])
+            value = self.cell_value(index.row(), index.column())
             if _is_number(value) and not column.header.startswith("Năm"):   # years stay 1975
                 return vn_number(value, 0 if isinstance(value, int) or float(value).is_integer() else 1)
             return "" if value is None else str(value)
@@ -129,7 +144,7 @@ class RowsModel(QAbstractTableModel):
                 key = self._sort_keys[cell] = self._key(self.rows[index.row()], column)
             return key
         if role == Qt.ItemDataRole.TextAlignmentRole and (
-                column.align_right or _is_number(column.value(self.rows[index.row()]))):
+                column.align_right or _is_number(self.cell_value(index.row(), index.column()))):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
