@@ -73,7 +73,10 @@ class _Job(QRunnable):
             else:
                 result = _call(self.fn)
         except BaseException as exc:  # noqa: BLE001 - posted to the UI thread, shown there
-            log.error("task failed: %s", traceback.format_exc())
+            if isinstance(exc, DlxhError):   # a refusal or a question for the user, not a bug: no trace
+                log.info("task refused: %s", exc.message)
+            else:
+                log.error("task failed: %s", traceback.format_exc())
             self.signals.failed.emit(exc)
         else:
             self.signals.done.emit(result)
