@@ -125,7 +125,7 @@ class RowsModel(QAbstractTableModel):
             return value
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        if role not in _ANSWERED or not index.isValid():   # a view asks each cell for a dozen roles
             return None
         column = self.columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
@@ -159,6 +159,10 @@ class RowsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Horizontal:
             return self.columns[section].header_tip or None
         return None
+
+
+_ANSWERED = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.UserRole,
+                       Qt.ItemDataRole.TextAlignmentRole})
 
 
 def _comparable(key: Any) -> tuple[int, Any]:
