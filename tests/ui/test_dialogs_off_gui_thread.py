@@ -6,6 +6,8 @@ exec), so no test waits on an unanswered modal."""
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import QDialogButtonBox
+
 from app.context import User
 
 
@@ -518,3 +520,35 @@ def test_checking_a_signed_pdf_runs_on_the_worker(main_window, demo_ctx, store_o
         page.panel.verify_file()
         page.panel.verify_file()
     assert [kind for kind, _ in said] == ["ok", "no"] and all(text for _, text in said)
+
+
+def test_the_provinces_guidance_note_is_an_op_and_a_refusal_keeps_its_dialog(store_off_gui_thread, qtbot, tmp_path,
+                                                                            monkeypatch, passphrase_env) -> None:
+    """Trao đổi dữ liệu at a province: a note without a title is refused over its dialog, which
+    stays open; the saved note is listed through `changed`."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from tests.exchange.sync_helpers import new_province
+    from ui.pages.exchange import Page
+    from ui.tasks import TaskRunner
+
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: said.append(text))
+    province = new_province(tmp_path / "p.db")
+    try:
+        page = Page(province, TaskRunner(synchronous=True))
+        qtbot.addWidget(page)
+        page.show()
+        with store_off_gui_thread(province):
+            page.refresh()
+            page.tabs.setCurrentWidget(page.guidance)
+            page.guidance.add()
+            dialog = page.guidance.dialog
+            dialog.body.setPlainText("Theo dõi sát dư luận về giá phân bón.")
+            dialog.findChild(QDialogButtonBox).accepted.emit()
+            assert dialog.isVisible() and said == ["Tiêu đề hướng dẫn không được để trống."] and dialog.body.toPlainText()
+            dialog.title_edit.setText("Giá phân bón vụ đông")
+            dialog.findChild(QDialogButtonBox).accepted.emit()
+        assert not dialog.isVisible() and page.guidance.model.rowCount() == 1
+    finally:
+        province.close()
