@@ -95,7 +95,7 @@ class ImportPreviewDialog(QDialog):
             combo.blockSignals(False)
         self.areas.resizeColumnsToContents()
         self.areas.setColumnWidth(3, 360)
-        self.refresh()
+        self.redraw()
 
     # -- the area names -------------------------------------------------------------------
     def _areas_table(self) -> QTableWidget:
@@ -143,7 +143,7 @@ class ImportPreviewDialog(QDialog):
             m.choice, m.target = ea.ASK, None
         else:
             self.preview.choose(raw, choice, target or None)
-        self.refresh()
+        self.redraw()
 
     def _add_all(self) -> None:
         for m in self.preview.pending_areas:
@@ -151,7 +151,8 @@ class ImportPreviewDialog(QDialog):
             combo.setCurrentIndex(combo.findData(ea.ADD))
 
     # -- the rows ---------------------------------------------------------------------------
-    def refresh(self) -> None:
+    def redraw(self) -> None:
+        """Draw the preview again from memory (a choice made, the names arrived): no store read."""
         pv = self.preview
         self.head.setText(
             f"<b>{pv.summary()}</b><br>Trang tính '{pv.sheet}', dòng tiêu đề {pv.header_row}. "
