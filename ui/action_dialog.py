@@ -27,8 +27,14 @@ class ActionDialog(QDialog):
     def __init__(self, tasks: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.tasks = tasks
+        self._listening = True   # until closed: a dialog kept by its parent after closing reads nothing more
         tasks.changed.connect(self._on_changed)
-        self.finished.connect(lambda _: tasks.changed.disconnect(self._on_changed))   # closed: listens no more
+        self.finished.connect(self._closed)
+
+    def _closed(self, _result: int) -> None:
+        if self._listening:
+            self._listening = False
+            self.tasks.changed.disconnect(self._on_changed)
 
     def _on_changed(self, tables: frozenset[str]) -> None:
         if self.shows & tables:
