@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QWidget
 
 from app.errors import DlxhError
 from ui.errors import show_error
-from ui.tasks import TaskRunner
+from ui.tasks import TaskRunner, listen_while_open
 
 
 class ActionDialog(QDialog):
@@ -27,14 +27,7 @@ class ActionDialog(QDialog):
     def __init__(self, tasks: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.tasks = tasks
-        self._listening = True   # until closed: a dialog kept by its parent after closing reads nothing more
-        tasks.changed.connect(self._on_changed)
-        self.finished.connect(self._closed)
-
-    def _closed(self, _result: int) -> None:
-        if self._listening:
-            self._listening = False
-            self.tasks.changed.disconnect(self._on_changed)
+        listen_while_open(self, tasks, self._on_changed)
 
     def _on_changed(self, tables: frozenset[str]) -> None:
         if self.shows & tables:

@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtWidgets import QDialog, QProgressDialog, QWidget
 
 from app.errors import DB_ERRORS, Cancelled, DlxhError
 from ui.errors import show_error
@@ -178,3 +178,17 @@ class TaskRunner(QObject):
             if self.pool.activeThreadCount() == 0 and not self._alive:
                 return True
         return False
+
+
+def listen_while_open(dialog: QDialog, tasks: TaskRunner, slot: Callable[[frozenset[str]], None]) -> None:
+    """Connect `slot` to the runner's `changed` until the dialog is closed (once, however often
+    it closes): a dialog its parent keeps after closing reads nothing more."""
+    listening = [True]
+
+    def closed(_result: int) -> None:
+        if listening[0]:
+            listening[0] = False
+            tasks.changed.disconnect(slot)
+
+    tasks.changed.connect(slot)
+    dialog.finished.connect(closed)

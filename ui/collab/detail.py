@@ -36,7 +36,7 @@ from ui.collab.common import error_label
 from ui.collab.editor import EditorDialog
 from ui.errors import refusal_in
 from ui.models import Column, RowsModel
-from ui.tasks import TaskRunner
+from ui.tasks import TaskRunner, listen_while_open
 from ui.widgets import compact_columns, sorted_table
 
 ITEMS_TAB = 1
@@ -127,11 +127,11 @@ class DetailDialog(QDialog):
         self.edit_button.clicked.connect(self.edit)
         close.rejected.connect(self.reject)
         layout.addWidget(close)
-        tasks.changed.connect(self._on_changed)
+        listen_while_open(self, tasks, self._on_changed)
         self.refresh()
 
     def _on_changed(self, tables: frozenset[str]) -> None:
-        if self.isVisible() and tables & SHOWN:
+        if tables & SHOWN:
             self.refresh()
 
     def edit(self) -> None:
