@@ -12,7 +12,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from app import audit, auth
-from app.analytics.suggest import suggest
 from app.context import Ctx
 from app.errors import NotFoundError
 from app.ids import utc_now
@@ -46,6 +45,8 @@ _SELECT = ("SELECT i.id, i.received_on, i.collaborator_id, coalesce(c.full_name,
 
 
 def _review(ctx: Ctx, row: tuple) -> InboxItem:
+    from app.analytics.suggest import suggest  # numpy: not for Tổng quan's count of waiting items
+
     hints = tuple(h.message for text in (row[4], row[9]) for h in privacy.check(text))
     found = suggest(ctx, row[4], limit=1)
     return InboxItem(*row, hints=hints, topic_id=found[0].topic_id if found else None,

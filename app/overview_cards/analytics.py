@@ -4,9 +4,13 @@ a topic and links its items."""
 
 from __future__ import annotations
 
-from app.analytics import streams
+from typing import TYPE_CHECKING
+
 from app.context import Ctx
 from app.overview import Card, CardAction
+
+if TYPE_CHECKING:
+    from app.analytics.streams import Stream
 
 SHOWN = 3
 SLOW = True     # the topic model: Tổng quan shows the other cards first (app.overview.build)
@@ -16,8 +20,10 @@ def _cut(text: str, n: int) -> str:
     return text if len(text) <= n else text[:n].rsplit(" ", 1)[0] + "…"
 
 
-def _action(stream: streams.Stream) -> CardAction:
+def _action(stream: Stream) -> CardAction:
     def run(ctx: Ctx) -> str:
+        from app.analytics import streams
+
         topic = streams.create_topic(ctx, stream.period, stream.key)
         return f"Đã tạo vấn đề «{topic.title}» và gắn {stream.size} ý kiến vào vấn đề này."
 
@@ -25,6 +31,10 @@ def _action(stream: streams.Stream) -> CardAction:
 
 
 def cards(ctx: Ctx) -> list[Card]:
+    # Imported here: the streams need numpy, which Tổng quan's quick cards (built first, see
+    # SLOW) and the start-up do not.
+    from app.analytics import streams
+
     flagged = [s for s in streams.recent(ctx) if s.warning]
     if not flagged:
         return []
