@@ -289,3 +289,53 @@ def _key_two_forms(view, tasks, busy, qtbot, sid, store_off_gui_thread) -> None:
         type_keys(qtbot, FORM_9001[len("9001\t"):])     # the number is filled in: the rest of the form
         qtbot.waitUntil(lambda: grid.rowCount() == 3, timeout=20000)
         tasks.wait()
+
+
+def test_a_second_click_while_a_question_or_the_register_copy_is_saved_does_not_save_twice(
+        demo_ctx, qtbot, store_off_gui_thread) -> None:
+    """The real worker, kept busy so the clicks come while the write waits its turn: adding a
+    question and saving the report to the register each store once."""
+    from ui.survey.builder import BuilderView
+    from ui.survey.tabulate_view import TabulateView
+    from ui.tasks import TaskRunner
+
+    sid = qn.create_survey(demo_ctx, "Thăm dò về nước sạch")
+    (closed,) = [s for s in qn.list_surveys(demo_ctx) if s.status == "closed"]
+    reports = demo_ctx.db.execute("SELECT count(*) FROM reports").fetchone()[0]
+    tasks = TaskRunner()
+    builder, tables = BuilderView(demo_ctx, tasks), TabulateView(demo_ctx, tasks)
+    for view in (builder, tables):
+        qtbot.addWidget(view)
+        view.show()
+    busy = threading.Event()
+    try:
+        with store_off_gui_thread():
+            builder.show_survey(sid)
+            tables.show_survey(closed.id)
+            qtbot.waitUntil(lambda: builder.q_save.text() == "Thêm câu này vào cuối phiếu"
+                            and tables.question.count() > 0, timeout=20000)
+            tasks.run(lambda: busy.wait(20))
+            builder.q_text.setPlainText("Nhà anh/chị có dùng nước máy không?")
+            builder.q_options.setPlainText("Có\nKhông")
+            builder.q_save.click()
+            builder.q_save.click()
+            register = tables.findChild(QPushButton, "register")
+            register.click()
+            register.click()
+            shown: list[str] = []
+
+            def answer(box) -> None:   # every "Đã lưu" box is answered (and counted), then 0.5 s for another
+                shown.append(box.text())
+                box.accept()
+                when_modal(QMessageBox, answer, tries=50)
+
+            when_modal(QMessageBox, answer)
+            busy.set()
+            qtbot.waitUntil(lambda: builder.model.rowCount() >= 1 and bool(shown), timeout=30000)
+            assert tasks.settle()
+            qtbot.wait(700)            # the last look for another box ends
+    finally:
+        busy.set()
+        tasks.wait()
+    assert [q.text for q in qn.load(demo_ctx, sid).questions] == ["Nhà anh/chị có dùng nước máy không?"]
+    assert demo_ctx.db.execute("SELECT count(*) FROM reports").fetchone()[0] == reports + 1 and len(shown) == 1

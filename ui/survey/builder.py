@@ -27,11 +27,13 @@ from PySide6.QtWidgets import (
 from app.surveys import questionnaire as qn
 from app.surveys.model import KINDS, Question, SkipRule
 from app.text import vn_iso
+from ui.errors import show_error
 from ui.feedback import confirm, notify
 from ui.files import choose_folder
 from ui.flow import FlowLayout
 from ui.icons import icon
 from ui.models import Column, RowsModel
+from ui.refusal import refusal
 from ui.widgets import lock_widgets, setup_table
 
 CLOSED_TIP = "Cuộc điều tra đã kết thúc: chuyển trạng thái về “Đang thu phiếu” để sửa."
@@ -56,6 +58,7 @@ class BuilderView(QWidget):
         self.ctx, self.tasks = ctx, tasks
         self.sid: str | None = None
         self.closed = False
+        self.busy = False   # a write runs, or its result is not shown yet
         self.questions: list[Question] = []
         layout = QVBoxLayout(self)
         layout.addWidget(self._info_box())
@@ -190,6 +193,7 @@ class BuilderView(QWidget):
                          parent=self)
 
     def _show_questions(self, questions: list, select_no: int | None = None) -> None:
+        self.busy = False   # what a write changed is on screen: the next one may go
         self.questions = questions
         self.model.set_rows(self.questions)
         if self.questions:
@@ -224,9 +228,18 @@ class BuilderView(QWidget):
         self.q_text.setFocus()
 
     def _run(self, fn: Callable[[], object], tables: frozenset[str], then: Callable[[], None]) -> None:
-        """Write on the worker, then `then()`; a refusal is shown in a message and the form keeps
-        what was typed. `fn` runs on the worker: it gets values read from the widgets beforehand."""
-        self.tasks.op(fn, tables=tables, on_done=lambda _: then(), parent=self)
+        """Write on the worker, then `then()` (which reads the questions again); a refusal is shown
+        in a message and the form keeps what was typed. `fn` runs on the worker: it gets values
+        read from the widgets beforehand. One write at a time: a second click before the
+        questions are shown again would add the same question twice, so it is ignored."""
+        if self.busy:
+            return
+        self.busy = True
+        self.tasks.op(fn, tables=tables, on_done=lambda _: then(), on_failed=self._refused, parent=self)
+
+    def _refused(self, exc: BaseException) -> None:
+        self.busy = False
+        show_error(self, refusal(exc))   # a bug is raised again by refusal()
 
     def _save_info(self) -> None:
         ctx, sid = self.ctx, self.sid

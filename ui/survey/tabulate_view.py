@@ -25,9 +25,11 @@ from PySide6.QtWidgets import (
 from app.surveys import tabulate as tb
 from app.surveys.report_text import method_rows, pct, reading
 from app.text import vn_number
+from ui.errors import show_error
 from ui.files import choose_folder, save_file
 from ui.flow import FlowLayout
 from ui.icons import icon
+from ui.refusal import refusal
 
 WEIGHTS = {"auto": "Gia quyền: tự động", "yes": "Gia quyền: có", "no": "Gia quyền: không (số thô)"}
 
@@ -78,6 +80,7 @@ class TabulateView(QWidget):
         self.ctx, self.tasks = ctx, tasks
         self.sid: str | None = None
         self.data: tb.SurveyData | None = None
+        self.registering = False   # the report is being saved to the register
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
         self.question = QComboBox()
@@ -257,10 +260,20 @@ class TabulateView(QWidget):
 
     def _register(self) -> None:
         """Keep the report in the register as a draft: numbered, approved and signed on the Reports page."""
+        if self.registering:
+            return   # one copy per click: a second click while it is being saved is ignored
+        self.registering = True
         ctx, sid, weight = self.ctx, self.sid, self.weight.currentData()
         self.tasks.op(lambda: _register_report(ctx, sid, weight), tables={"reports"},
-                      label="Đang lưu vào sổ báo cáo…", parent=self,
-                      on_done=lambda saved: QMessageBox.information(
-                          self, "Đã lưu vào sổ báo cáo",
-                          f"Đã lưu dự thảo “{saved.title}” vào sổ báo cáo. Mở trang Báo cáo để sửa nội dung, "
-                          "trình, duyệt và ký số."))
+                      label="Đang lưu vào sổ báo cáo…", parent=self, on_done=self._registered,
+                      on_failed=self._not_registered)
+
+    def _registered(self, saved) -> None:
+        self.registering = False
+        QMessageBox.information(self, "Đã lưu vào sổ báo cáo",
+                                f"Đã lưu dự thảo “{saved.title}” vào sổ báo cáo. Mở trang Báo cáo để sửa nội "
+                                "dung, trình, duyệt và ký số.")
+
+    def _not_registered(self, exc: BaseException) -> None:
+        self.registering = False
+        show_error(self, refusal(exc))   # a bug is raised again by refusal()
