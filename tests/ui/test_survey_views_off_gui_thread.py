@@ -104,6 +104,8 @@ def test_after_a_correction_keying_goes_on_with_the_next_new_number(main_window,
         grid.setCurrentCell(row, 1)
         qtbot.keyClick(grid, Qt.Key.Key_Return)
     assert view.message.text() == "Đã sửa phiếu 9001." and grid.item(grid.rowCount() - 1, 0).text() == "9003"
+    gender = grid.keys.index("gender")
+    assert grid.item(0, gender).text() == "1"       # the first keying of 9001 above shows the correction
     assert rs.find_by_form(demo_ctx, page.survey_id(), "9001").gender == "male"
 
 

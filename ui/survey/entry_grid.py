@@ -97,6 +97,11 @@ class EntryGrid(QTableWidget):
             flags = item.flags()
             item.setFlags(flags | Qt.ItemFlag.ItemIsEditable if editable else flags & ~Qt.ItemFlag.ItemIsEditable)
 
+    def copy_row(self, source: int, target: int) -> None:
+        """Show in `target` (a stored row) what `source` holds: a form corrected further down."""
+        for c in range(len(self.keys)):
+            self.item(target, c).setText(self.item(source, c).text())
+
     def mark_saved(self, row: int) -> None:
         """A stored row turns green and read-only (corrections go through the form list)."""
         for c in range(len(self.keys)):

@@ -97,8 +97,9 @@ class EntryView(QWidget):
         layout.addWidget(self.mismatches)
         self.saved = 0
         self.tips: list[str] = []
-        # grid row -> (id of the stored form being corrected, the number the row had before it)
-        self.correcting: dict[int, tuple[str, str]] = {}
+        # grid row -> (id of the stored form being corrected, the number the row had before it,
+        # the form's number as stored)
+        self.correcting: dict[int, tuple[str, str, str]] = {}
         self.storing: int | None = None       # the grid row being stored on the worker
         self.generation = 0                   # +1 when the grid is rebuilt: late results are dropped
 
@@ -179,7 +180,10 @@ class EntryView(QWidget):
             return   # another survey was opened meanwhile: the form is stored, its grid is gone
         following = next_form_no(response.form_no)
         if kind == "fix":   # keying goes on where it was, not after the corrected form's number
-            following = self.correcting.pop(row)[1]
+            _, following, was = self.correcting.pop(row)
+            for earlier in range(row):   # its earlier keying in this grid shows the corrected form too
+                if self.grid.item(earlier, 0).text() == was:
+                    self.grid.copy_row(row, earlier)
             self.message.setText(f"Đã sửa phiếu {response.form_no or ''}.")
         elif kind == "check":
             self._show_check(result)
@@ -228,7 +232,7 @@ class EntryView(QWidget):
         cells = entry.keyed_cells(self.questionnaire, stored, self.areas)
         for c, key in enumerate(self.grid.keys):
             self.grid.item(row, c).setText(cells[key])
-        self.correcting[row] = (stored.id, before)
+        self.correcting[row] = (stored.id, before, stored.form_no or "")
         self.mode.setCurrentIndex(0)
         self.grid.setCurrentCell(row, 1)
         self.grid.setFocus()
