@@ -7,7 +7,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCharts import QAbstractBarSeries, QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QLocale, Qt, QTimer
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
     QComboBox,
@@ -126,9 +126,10 @@ class TabulateView(QWidget):
         self.chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         self.chart_view = QChartView(self.chart)
         self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.chart_view.setMinimumHeight(260)
+        self.chart_view.setMinimumHeight(160)
         split.addWidget(self.chart_view)
         split.setSizes([240, 420])
+        self.split = split
         layout.addWidget(split, 1)
         self.reading = QLabel()
         self.reading.setWordWrap(True)
@@ -167,6 +168,24 @@ class TabulateView(QWidget):
         else:
             self._crosstab(q, by)
         self.reading.setText(reading(self.data, q))
+        QTimer.singleShot(0, self, self._fit_split)     # once the method and reading lines have wrapped
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        QTimer.singleShot(0, self, self._fit_split)
+
+    def _fit_split(self) -> None:
+        """The table shows every row when up to 60 % of the room allows, the chart the rest: at
+        1280x720 a fixed split left the table one and a half rows under a tall chart."""
+        total = sum(self.split.sizes())
+        if total <= 0:
+            return
+        header = self.table.horizontalHeader().height() or self.table.horizontalHeader().sizeHint().height()
+        rows = sum(self.table.rowHeight(r) for r in range(self.table.rowCount()))
+        scroll = self.table.horizontalScrollBar()
+        need = header + rows + 2 * self.table.frameWidth() + (scroll.sizeHint().height() if scroll.isVisible() else 0)
+        table = min(need, int(total * 0.6), total - self.chart_view.minimumHeight())
+        self.split.setSizes([max(table, 0), total - max(table, 0)])
 
     def _frequency(self, q) -> None:
         f = tb.frequency(self.data, q)
