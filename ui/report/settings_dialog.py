@@ -24,7 +24,7 @@ from app.context import Ctx
 from app.office import Office
 from app.reports import report_settings
 from app.reports.document import sign_mode_labels
-from ui.collab.common import error_label
+from ui import palette
 from ui.errors import refusal_in
 from ui.tasks import TaskRunner
 
@@ -70,7 +70,9 @@ class ReportSettingsDialog(QDialog):
         form.addRow("Hình thức ký mặc định", self.mode)
         self.recipients = QPlainTextEdit()
         form.addRow("Nơi nhận mặc định (mỗi dòng một nơi)", self.recipients)
-        self.error: QLabel = error_label()
+        self.error = QLabel()   # a refusal, in the dialog's own red line
+        palette.set_tone(self.error, "error")
+        self.error.setWordWrap(True)
         form.addRow(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Save).setText("Lưu")
