@@ -25,11 +25,13 @@ from ui.fit import fit_page
 from ui.icons import icon
 from ui.menus import Menus
 from ui.pages.base import PageBase
+from ui.preload import preload
 from ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
 GEOMETRY_KEY = "window/geometry"   # size, place and maximised state only: no report contents
 WARM_AFTER_MS = 1500               # after the first page has drawn, so start-up is not slowed
+PRELOAD_AFTER_MS = 500             # the overview's cards are in by then (0.15 s after the window)
 
 
 FIRST_SIZE = (1280, 800)
@@ -144,7 +146,9 @@ class MainWindow(QMainWindow):
         self.nav.currentRowChanged.connect(self._on_nav)
         self.nav.setCurrentRow(0)
         restore_geometry(self)
-        # The topic model for suggestions, built on the worker thread once the window is up.
+        # The other pages' modules imported on the worker, then the topic model for suggestions
+        # built there, once the window is up: a first opening then only builds the page.
+        QTimer.singleShot(PRELOAD_AFTER_MS, self, self._preload_pages)
         QTimer.singleShot(WARM_AFTER_MS, self, self._warm_analytics)
 
     def show_at_start(self) -> None:
@@ -154,6 +158,10 @@ class MainWindow(QMainWindow):
             self.showMaximized()
         else:
             self.show()
+
+    def _preload_pages(self) -> None:
+        if self.isVisible():           # closed before the timer fired: nothing to prepare for
+            preload(self.tasks, [self._page_module(key) for key, _ in self.nav_items if key not in self.pages])
 
     def _warm_analytics(self) -> None:
         if not self.isVisible():       # closed before the timer fired (its store may be closed too)

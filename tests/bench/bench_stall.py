@@ -6,7 +6,9 @@ A 10 ms heartbeat QTimer runs on the GUI thread while a page opens with the real
 interval, is the longest stall of the event loop (target ≤ 50 ms for every page). The time
 to data is from the click until the worker is idle and its results are on screen (target
 ≤ 300 ms). Each page is opened twice from the overview; the second, warm figure is the one a
-clerk feels all day.
+clerk feels all day. The first openings start once the window has been idle for its first
+1.6 s (its page modules imported and the topic model built on the worker, as before a
+clerk's first click); a page opened sooner also pays its modules' imports.
 
 On a shared machine the wall-clock figures grow with the load (the GUI thread waits for a
 core), so each stall is also given as the GUI thread's own CPU time between the two beats
@@ -75,6 +77,18 @@ def _settle(app, window) -> None:
     window.tasks.settle()
 
 
+def _idle_after_start(app, window) -> None:
+    """Let the window do what it does in the seconds after start-up, before a clerk's first
+    click: its page modules imported and the topic model built on the worker."""
+    from ui.main_window import WARM_AFTER_MS
+
+    end = time.perf_counter() + WARM_AFTER_MS / 1000 + 0.1
+    while time.perf_counter() < end:
+        app.processEvents()
+        time.sleep(0.005)
+    _settle(app, window)
+
+
 def open_page(app, window, beat: Heartbeat, key: str) -> tuple[float, float, float, float]:
     """(stall wall, stall GUI CPU, time to data wall, time to data process CPU), in ms."""
     beat.reset()
@@ -115,7 +129,7 @@ def measure() -> dict[str, tuple[tuple, tuple]]:
     window = MainWindow(ctx)
     window.resize(1366, 768)
     window.show()
-    _settle(app, window)
+    _idle_after_start(app, window)
     beat = Heartbeat()
     figures = one_run(app, window, beat, [k for k, _ in window.nav_items])
     ctx.close()

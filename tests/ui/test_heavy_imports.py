@@ -31,8 +31,10 @@ class Watch(importlib.abc.MetaPathFinder):
 sys.meta_path.insert(0, Watch())
 from app.office import open_ctx
 from ui.app import make_app
+import ui.main_window
 from ui.main_window import MainWindow
 
+ui.main_window.PRELOAD_AFTER_MS = 10**9   # each page imports its own modules, as one opened at once
 app = make_app()
 ctx = open_ctx(sys.argv[1])
 window = MainWindow(ctx)

@@ -8,6 +8,7 @@ arrives in a response is data from outside and is never rendered as HTML)."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -26,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from app import auth, catalog, settings
 from app.collaborators.registry import CollaboratorFilter, list_collaborators
-from app.forms import inbox, make, receive, serve, tokens
+from app.forms import inbox, tokens
 from app.surveys import questionnaire as qn
 from ui.feedback import confirm, notify
 from ui.files import choose_folder, open_files
@@ -34,6 +35,9 @@ from ui.forms.drop_zone import DropZone
 from ui.models import Column, RowsModel
 from ui.pages.base import PageBase
 from ui.widgets import compact_columns, setup_table
+
+if TYPE_CHECKING:   # making, receiving and serving load OpenSSL, age and an HTTP server (13 MiB): on use
+    from app.forms import serve
 
 SERVE_SETTING = "forms_serve"
 # What an import writes: the lists and counts that show it reload.
@@ -124,7 +128,12 @@ class Page(PageBase):
             return
         folder = folder or self._choose_out()
         if folder:
-            self.tasks.op(lambda: make.survey_forms(self.ctx, sid, Path(folder)), tables={"audit_log"},
+            def work() -> Path:
+                from app.forms import make  # OpenSSL and age: loaded when a form is made, on the worker
+
+                return make.survey_forms(self.ctx, sid, Path(folder))
+
+            self.tasks.op(work, tables={"audit_log"},
                           on_done=self._made_one, parent=self, label="Đang làm phiếu…")
 
     def _made_one(self, path: Path) -> None:
@@ -135,7 +144,12 @@ class Page(PageBase):
     def make_report_forms(self, folder: str | None = None) -> None:
         folder = folder or self._choose_out()
         if folder:
-            self.tasks.op(lambda: make.collaborator_forms(self.ctx, Path(folder)), tables={"form_tokens", "audit_log"},
+            def work() -> list[Path]:
+                from app.forms import make
+
+                return make.collaborator_forms(self.ctx, Path(folder))
+
+            self.tasks.op(work, tables={"form_tokens", "audit_log"},
                           on_done=self._made_many, parent=self, label="Đang làm phiếu…")
 
     def _made_many(self, paths: list[Path]) -> None:
@@ -169,6 +183,8 @@ class Page(PageBase):
         from ui.forms.meeting_dialog import MeetingDialog
 
         def start() -> serve.FormServer:
+            from app.forms import serve  # the HTTP server and TLS: loaded when a meeting starts
+
             server = serve.FormServer(self.ctx, survey_id=survey_id, bind=bind or serve.lan_address(), port=0,
                                       expected=expected)
             server.start()
@@ -232,10 +248,17 @@ class Page(PageBase):
         self._import(lambda: ([("nội dung dán vào", text.encode("utf-8"))], 0))
 
     def import_paths(self, paths: list[str]) -> None:
-        self._import(lambda: receive.arrivals_from(list(paths)))
+        def gather() -> tuple[list, int]:
+            from app.forms import receive
+
+            return receive.arrivals_from(list(paths))
+
+        self._import(gather)
 
     def _import(self, gather) -> None:
         def work():
+            from app.forms import receive  # age decryption: loaded when responses arrive, on the worker
+
             arrivals, skipped = gather()
             return receive.receive_many(self.ctx, arrivals), skipped
 

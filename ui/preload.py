@@ -1,0 +1,39 @@
+"""Page modules imported on the worker thread once the window is up, so that a page's first
+opening only builds its widgets.
+
+Contract: `preload(tasks, modules)` queues one worker job per module name, in order; each job
+imports that module (and what it imports: numpy with the opinion pages, openpyxl-free survey
+views, the exchange's crypto) and does nothing else. Nothing is built: creating a widget off
+the GUI thread is not allowed, but importing a module that defines widget classes is, since
+no page module creates a Qt object at import time. A failed import is only logged — the page
+imports it again when it opens and shows the error there, as before. With a synchronous
+runner (tests, scripts) nothing is queued: there is no idle worker to use.
+
+Why: importing a page's modules cost the GUI thread 10-136 ms the first time it opened
+(exchange 74, surveys 100, opinions 136 with numpy), a frozen window on the clerk's first
+click; one job per module keeps each job short, so a store read queued meanwhile waits for
+one module's import at most.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from collections.abc import Iterable
+
+from ui.tasks import TaskRunner
+
+log = logging.getLogger(__name__)
+
+
+def preload(tasks: TaskRunner, modules: Iterable[str]) -> None:
+    """Queue the import of each module on `tasks`' worker (see the module's contract)."""
+    if tasks.synchronous:
+        return
+    for name in modules:
+        tasks.run(lambda name=name: _import(name),
+                  on_failed=lambda exc, name=name: log.warning("preloading %s failed: %s", name, exc))
+
+
+def _import(name: str) -> None:
+    importlib.import_module(name)   # the module object stays in sys.modules; the job returns nothing
