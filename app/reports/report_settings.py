@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from app import settings
+from app import settings, validate
 from app.context import Ctx
 from app.errors import ValidationError
 
@@ -69,9 +69,10 @@ def save_settings(ctx: Ctx, values: dict[str, Any]) -> None:
             settings.put(ctx, key, value)
 
 
-def parse_term_start(text: str) -> date:
-    """The `term_start` setting as a date (app/reports/numbering.py counts numbers over the term)."""
-    try:
-        return date.fromisoformat(str(text).strip())
-    except ValueError as exc:
-        raise ValidationError(f"Ngày bắt đầu nhiệm kỳ không hợp lệ: {text} (dạng YYYY-MM-DD).") from exc
+def parse_term_start(text: str | date) -> date:
+    """The `term_start` setting as a date (app/reports/numbering.py counts numbers over the term),
+    typed dd/mm/yyyy like every other date in DLXH (stored ISO, which is also accepted)."""
+    iso = validate.iso_date(text, "Ngày bắt đầu nhiệm kỳ")
+    if iso is None:
+        raise ValidationError("Ngày bắt đầu nhiệm kỳ không được để trống (dạng dd/mm/yyyy, ví dụ 01/07/2025).")
+    return date.fromisoformat(iso)

@@ -40,8 +40,12 @@ def test_term_start_is_a_setting_and_old_yearly_numbers_still_count(empty_ctx, r
     assert register.next_number(empty_ctx, "BC", date(2026, 9, 1)) == 8
     report_settings.save_settings(empty_ctx, {"term_start": "2026-06-01"})
     assert register.next_number(empty_ctx, "BC", date(2026, 9, 1)) == 1  # a new term began on 1/6/2026
-    with pytest.raises(ValidationError, match="nhiệm kỳ không hợp lệ"):
-        report_settings.save_settings(empty_ctx, {"term_start": "1/6/2026"})
+    report_settings.save_settings(empty_ctx, {"term_start": "1/7/2026"})   # typed as every date is: dd/mm/yyyy
+    assert report_settings.setting(empty_ctx, "term_start") == "2026-07-01"
+    with pytest.raises(ValidationError, match="Ngày bắt đầu nhiệm kỳ không đúng định dạng ngày"):
+        report_settings.save_settings(empty_ctx, {"term_start": "đầu nhiệm kỳ"})
+    with pytest.raises(ValidationError, match="ngày 31/06/2026 không có"):
+        report_settings.save_settings(empty_ctx, {"term_start": "31/06/2026"})
 
 
 def test_failed_signature_leaves_the_number_unused(empty_ctx, report):

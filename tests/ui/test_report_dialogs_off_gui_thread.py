@@ -58,15 +58,15 @@ def test_report_settings_are_read_and_saved_on_the_worker(main_window, demo_ctx,
         dialog.texts["report_signer_name"].setText("Lê Thị Mai")
         dialog.texts["term_start"].setText("đầu nhiệm kỳ")
         dialog.save()
-        assert dialog.isVisible() and "nhiệm kỳ không hợp lệ" in dialog.error.text()
+        assert dialog.isVisible() and "Ngày bắt đầu nhiệm kỳ không đúng định dạng ngày" in dialog.error.text()
         assert dialog.texts["report_signer_name"].text() == "Lê Thị Mai"
-        dialog.texts["term_start"].setText("2025-10-01")
+        dialog.texts["term_start"].setText("01/10/2025")       # typed as every date: dd/mm/yyyy
         dialog.save()
         assert not dialog.isVisible()
         page.edit_settings()
         again = page.settings_dialog
     assert again.spins["monthly_report_due_day"].value() == 15 and again.texts["report_signer_name"].text() == "Lê Thị Mai"
-    assert setting(demo_ctx, "term_start") == "2025-10-01"
+    assert setting(demo_ctx, "term_start") == "2025-10-01" and again.texts["term_start"].text() == "01/10/2025"
     again.reject()
 
 

@@ -24,6 +24,7 @@ from app.context import Ctx
 from app.office import Office
 from app.reports import report_settings
 from app.reports.document import sign_mode_labels
+from app.text import vn_iso
 from ui import palette
 from ui.errors import refusal_in
 from ui.tasks import TaskRunner
@@ -34,7 +35,7 @@ SPINS = [("monthly_report_due_day", "Hạn báo cáo tháng: ngày … của th�
          ("half_year_report_due_days", "Hạn báo cáo 6 tháng: số ngày sau cuối kỳ"),
          ("annual_report_due_days", "Hạn báo cáo năm: số ngày sau cuối kỳ")]
 TEXTS = [("report_signer_name", "Người ký mặc định"),
-         ("term_start", "Ngày bắt đầu nhiệm kỳ (số văn bản đếm lại từ 01; YYYY-MM-DD)"),
+         ("term_start", "Ngày bắt đầu nhiệm kỳ (số văn bản đếm lại từ 01; dd/mm/yyyy)"),
          ("pkcs11_module", "Thư viện PKCS#11 của USB token (để trống: ký bằng chứng thư của đơn vị)"),
          ("pkcs11_token_label", "Tên token"), ("pkcs11_key_label", "Nhãn khóa"), ("pkcs11_cert_label", "Nhãn chứng thư")]
 OTHERS = ("report_signer_mode", "report_recipients")
@@ -89,7 +90,7 @@ class ReportSettingsDialog(QDialog):
         for key, spin in self.spins.items():
             spin.setValue(int(values[key]))
         for key, edit in self.texts.items():
-            edit.setText(str(values[key] or ""))
+            edit.setText(vn_iso(values[key]) if key == "term_start" else str(values[key] or ""))
         self.mode.setCurrentIndex(max(0, self.mode.findData(values["report_signer_mode"])))
         self.recipients.setPlainText("\n".join(values["report_recipients"]))
         self.save_button.setEnabled(True)
