@@ -121,7 +121,7 @@ def label(catalogue: dict[str, str], code: str | None) -> str:
     return catalogue.get(code, code)
 
 
-# What a tight table (the opinions list) shows for a long label; the cell's tooltip, an
+# What a tight table (the opinions list, the collaborators' coverage matrix) shows for a long label; the cell's tooltip, an
 # export and every document keep the whole label. The abbreviations are the ones offices
 # write in their own spreadsheets (VH – XH, QP – AN).
 SHORT: dict[str, str] = {
@@ -135,6 +135,14 @@ SHORT: dict[str, str] = {
     "Mới tiếp nhận": "Mới",
     "Đang xác minh": "Xác minh",
     "Đã chuyển xử lý": "Đã chuyển",
+    "Cán bộ, công chức, viên chức": "CB, CC, VC",
+    "Doanh nhân, tiểu thương": "Kinh doanh",
+    "Thanh niên, học sinh, sinh viên": "Thanh niên, HS, SV",
+    "Cán bộ hưu trí": "CB hưu trí",
+    "Chức sắc, chức việc tôn giáo": "Chức sắc tôn giáo",
+    "Đồng bào dân tộc thiểu số": "Đồng bào DTTS",
+    "Người có uy tín trong đồng bào dân tộc thiểu số": "Người có uy tín",
+    "Lực lượng vũ trang": "LLVT",
 }
 
 

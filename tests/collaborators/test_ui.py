@@ -228,3 +228,32 @@ def test_training_and_targets_dialogs(main_window, demo_ctx):
     targets.save()
     assert coverage.targets(demo_ctx).per_area == 6
     assert len(page.coverage.below_cells()) >= 14  # every commune has fewer than six people
+
+
+def test_the_coverage_header_shows_every_name_whole_at_1366(main_window, qtbot):
+    """A fixed three-line header cut "Cán bộ, công chức…" top and bottom: the names are the short
+    ones offices write (whole in the tooltips) and the header is as tall as the longest wraps."""
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    from app import catalog
+
+    main_window.resize(1366, 768)
+    main_window.show()
+    page = main_window.show_page("collaborators")
+    page.tabs.setCurrentWidget(page.coverage)
+    table = page.coverage.table
+    header = table.horizontalHeader()
+    font = QFont(header.font())
+    font.setBold(True)
+    metrics = QFontMetrics(font)
+    flags = int(Qt.AlignmentFlag.AlignCenter) | int(Qt.TextFlag.TextWordWrap)
+
+    def fits() -> bool:
+        return all(metrics.boundingRect(0, 0, header.sectionSize(c) - 10, 10_000, flags,
+                                        table.horizontalHeaderItem(c).text()).height() <= header.height() - 8
+                   for c in range(table.columnCount()))
+
+    qtbot.waitUntil(fits, timeout=3000)
+    names = {table.horizontalHeaderItem(c).toolTip(): table.horizontalHeaderItem(c).text()
+             for c in range(table.columnCount())}
+    assert names["Cán bộ, công chức, viên chức"] == catalog.short("Cán bộ, công chức, viên chức") == "CB, CC, VC"

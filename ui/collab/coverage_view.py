@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import catalog
 from app.collaborators import coverage
 from ui import palette
 from ui.collab.common import error_label, ok_button, ok_cancel
@@ -76,7 +77,10 @@ class CoverageView(QWidget):
         self.table.clear()
         self.table.setRowCount(len(cov.areas) + 2)
         self.table.setColumnCount(len(cov.codes) + 1)
-        self.table.setHorizontalHeaderLabels([labels[c] for c in cov.codes] + ["Tổng"])
+        names = [labels[c] for c in cov.codes] + ["Tổng"]
+        self.table.setHorizontalHeaderLabels([catalog.short(n) for n in names])   # whole in the tooltip
+        for c, name in enumerate(names):
+            self.table.horizontalHeaderItem(c).setToolTip(name)
         self.table.setVerticalHeaderLabels([u.name for u in cov.areas] + ["Toàn địa bàn", "Chỉ tiêu toàn địa bàn"])
         bold = QFont()
         bold.setBold(True)
@@ -96,10 +100,28 @@ class CoverageView(QWidget):
         header = self.table.horizontalHeader()
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        header.setFixedHeight(58)
         self.table.verticalHeader().setDefaultSectionSize(24)
+        self._fit_header()
+        QTimer.singleShot(0, self, self._fit_header)   # again once the stretched columns have their widths
         self.suggestions.clear()
         self.suggestions.addItems([g.text for g in gaps] or ["Cơ cấu đạt chỉ tiêu; chưa cần tuyển thêm."])
+
+    def _fit_header(self) -> None:
+        """The header as tall as its longest wrapped name at the columns' current widths: a fixed
+        three lines cut "Cán bộ, công chức…" top and bottom at 1366 px."""
+        header = self.table.horizontalHeader()
+        font = QFont(header.font())
+        font.setBold(True)                      # headers are bold in resources/style.qss
+        metrics = QFontMetrics(font)
+        flags = int(Qt.AlignmentFlag.AlignCenter) | int(Qt.TextFlag.TextWordWrap)
+        tallest = max((metrics.boundingRect(0, 0, max(header.sectionSize(c) - 10, 20), 10_000, flags,
+                                            self.table.horizontalHeaderItem(c).text()).height()
+                       for c in range(self.table.columnCount()) if self.table.horizontalHeaderItem(c)), default=0)
+        header.setFixedHeight(max(tallest + 12, 30))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        QTimer.singleShot(0, self, self._fit_header)   # after the stretched columns took their widths
 
     def _cell(self, r: int, c: int, value, below: bool, tip: str, background: QColor | None = None,
               font: QFont | None = None) -> None:
