@@ -4,6 +4,7 @@ progress bar (on the worker thread), receipts, and the lists of packages sent an
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -19,18 +20,19 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import os_reason
-from app.exchange import export, guidance, identity, import_batch, importer, keys, receipts, safezip, status
-from app.exchange.importer import read_file
+from app.exchange import guidance, safezip, status
 from app.office import Office, get_office
 from app.text import vn_iso
 from ui import feedback
 from ui.errors import show_error
-from ui.exchange.batch_dialog import BatchOutcomeDialog
 from ui.exchange.guidance_view import GuidanceView
 from ui.files import choose_folder, open_file, open_files, save_file
 from ui.models import Column, RowsModel, sortable
 from ui.pages.base import PageBase
 from ui.widgets import setup_table
+
+if TYPE_CHECKING:   # the exchange's signing and encryption load OpenSSL and age (10 MiB): on use, on the worker
+    from app.exchange import identity, import_batch
 
 ROLE_LABELS = {"district": "Cấp cơ sở", "province": "Cấp tỉnh"}
 CARD_CERT_LINE = "Thẻ kèm chứng thư số ký báo cáo; mã xác nhận bao gồm cả chứng thư này."
@@ -165,9 +167,14 @@ class Page(PageBase):
     def refresh(self) -> None:
         """Read the key, the peers, what was sent and received and the guidance on the worker."""
         ctx = self.ctx
-        self.tasks.query(lambda: (keys.my_fingerprint(ctx), keys.peers(ctx), status.sent(ctx), status.received(ctx),
-                                  guidance.list_guidance(ctx)),
-                         lambda loaded: self._show(*loaded), parent=self)
+
+        def load() -> tuple:
+            from app.exchange import keys  # OpenSSL and age (10 MiB): loaded when the page first loads
+
+            return (keys.my_fingerprint(ctx), keys.peers(ctx), status.sent(ctx), status.received(ctx),
+                    guidance.list_guidance(ctx))
+
+        self.tasks.query(load, lambda loaded: self._show(*loaded), parent=self)
 
     def _show(self, fingerprint: str, peers: list, sent: list, received: list, notes: list) -> None:
         self.fingerprint.setText(fingerprint)
@@ -198,9 +205,17 @@ class Page(PageBase):
     # --- identity cards -------------------------------------------------------------------
     def export_card(self) -> None:
         ctx = self.ctx
-        self.tasks.query(lambda: keys.my_card(ctx), self._save_card, parent=self)
+
+        def card() -> identity.Card:
+            from app.exchange import keys
+
+            return keys.my_card(ctx)
+
+        self.tasks.query(card, self._save_card, parent=self)
 
     def _save_card(self, card: identity.Card) -> None:
+        from app.exchange import identity
+
         name = save_file(self, "Lưu thẻ định danh", f"{card.unit_code}.dlxid", "Thẻ định danh DLXH (*.dlxid)")
         if name:
             safezip.atomic_write(Path(name), identity.card_bytes(card))
@@ -214,6 +229,9 @@ class Page(PageBase):
     def enrol_from(self, path: Path, confirm: bool = True) -> None:
         """The card is read and confirmed here; the enrolment is an op on 'peers' (the lists
         reload from `changed`)."""
+        from app.exchange import identity, keys
+        from app.exchange.importer import read_file
+
         try:
             card = identity.parse_card(read_file(path, limit=identity.MAX_CARD_BYTES))
             if confirm:
@@ -245,10 +263,15 @@ class Page(PageBase):
         recipient = self.recipient.currentData() if self.is_province else None
         contacts = self.contacts.isChecked()
         ctx = self.ctx
+
+        def work(progress):
+            from app.exchange import export
+
+            return export.export_package(ctx, folder, recipient=recipient, include_contacts=contacts,
+                                         progress=progress)
+
         self._in_background(
-            lambda progress: export.export_package(
-                ctx, folder, recipient=recipient, include_contacts=contacts, progress=progress
-            ),
+            work,
             self._exported,
             "Đang lập, ký và mã hóa gói…",
             {"outbox"},
@@ -276,6 +299,8 @@ class Page(PageBase):
         ctx = self.ctx
 
         def work(progress):
+            from app.exchange import import_batch, keys
+
             outcomes = import_batch.import_files(ctx, paths, progress=progress)
             return outcomes, {p.unit_code: p.name for p in keys.peers(ctx)}
 
@@ -283,6 +308,9 @@ class Page(PageBase):
                             lambda done: imported_tables(o.result for o in done[0]))
 
     def _imported_many(self, outcomes: list[import_batch.FileOutcome], senders: dict[str, str]) -> None:
+        from app.exchange import import_batch  # loaded already: the import ran on the worker
+        from ui.exchange.batch_dialog import BatchOutcomeDialog
+
         self.status.setText(import_batch.summary(outcomes))
         self.last_outcomes = BatchOutcomeDialog(outcomes, senders, self)
         self.last_outcomes.open()
@@ -319,8 +347,14 @@ class Page(PageBase):
 
     def start_import(self, path: Path) -> None:
         ctx = self.ctx
+
+        def work(progress):
+            from app.exchange import importer
+
+            return importer.import_package(ctx, path, progress=progress)
+
         self._in_background(
-            lambda progress: importer.import_package(ctx, path, progress=progress),
+            work,
             self._imported,
             "Đang kiểm tra và nhập gói…",
             lambda res: imported_tables([res]),
@@ -339,5 +373,11 @@ class Page(PageBase):
 
     def apply_receipt(self, path: Path) -> None:
         ctx = self.ctx
-        self.tasks.op(lambda: receipts.import_receipt(ctx, path), tables={"outbox"}, on_done=self.status.setText,
+
+        def work() -> str:
+            from app.exchange import receipts
+
+            return receipts.import_receipt(ctx, path)
+
+        self.tasks.op(work, tables={"outbox"}, on_done=self.status.setText,
                       parent=self)
