@@ -42,7 +42,7 @@ window.tasks.settle()
 missing = [key for key, _ in window.nav_items if window._page_module(key) not in sys.modules]
 print("missing:", " ".join(missing))
 print("on the GUI thread:", " ".join(sorted(on_gui)))
-print("loaded:", " ".join(name for name in ("cryptography", "pyrage", "ssl", "http.server") if name in sys.modules))
+print("loaded:", " ".join(name for name in ("cryptography", "pyrage", "ssl", "http.server", "PySide6.QtPrintSupport") if name in sys.modules))
 window.close()
 ctx.close()
 """
@@ -57,5 +57,6 @@ def test_page_modules_are_imported_on_the_worker_before_a_first_opening(demo_pat
     # Only the page the window opens with (and the base every page shares) is imported there.
     assert "on the GUI thread: ui.pages.base ui.pages.overview ui.pages.overview_chart" in lines, done.stdout
     # Preloading costs little memory: the exchange's and the forms' OpenSSL, age and HTTP server
-    # (23 MiB together) load when a package, a card or a form is handled, not with the pages.
+    # (23 MiB together) load when a package, a card or a form is handled, Qt's print support
+    # when something is printed, not with the pages.
     assert "loaded:" in lines, done.stdout

@@ -34,7 +34,6 @@ from ui.feedback import confirm, notify
 from ui.files import open_file, save_file
 from ui.flow import FlowLayout
 from ui.opener import open_or_say
-from ui.printing import preview_pdf
 from ui.report import privacy_gate
 from ui.report.figures_note import FiguresNote, confirm_sign
 from ui.report.glyph_warning import GlyphWarning
@@ -338,6 +337,8 @@ class ReportPanel(QWidget):
         if not self.report:
             notify(self, "Hãy chọn một báo cáo trong sổ đăng ký để in.")
             return
+        from ui.printing import preview_pdf  # Qt's print support (2 MiB): loaded when something is printed
+
         rid, title = self.report.id, self._stem()
         self.tasks.run(lambda: register.render_files(self.ctx, rid)[1],
                        on_done=lambda pdf: preview_pdf(self, pdf, title) and notify(self, "Đã gửi báo cáo tới máy in."),
