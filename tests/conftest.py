@@ -70,6 +70,17 @@ def private_qsettings(tmp_path_factory: pytest.TempPathFactory) -> None:
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path_factory.mktemp("qsettings")))
 
 
+@pytest.fixture(autouse=True)
+def qsettings_forgotten_after_each_test(private_qsettings) -> Iterator[None]:
+    """What a test's windows saved (geometry, maximised, last folders) does not reach the next
+    test: a window left maximised by one test opened the next test's window maximised at the
+    offscreen screen's 800×600, and a 1280-px fit test failed only in that order."""
+    yield
+    from PySide6.QtCore import QSettings
+
+    QSettings().clear()
+
+
 @pytest.fixture(scope="session", autouse=True)
 def derived_keys_remembered() -> None:
     """Each (passphrase, salt) is run through scrypt once per test process, not once per open.
