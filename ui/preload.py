@@ -2,12 +2,14 @@
 opening only builds its widgets.
 
 Contract: `preload(tasks, modules)` queues one worker job per module name, in order; each job
-imports that module (and what it imports: numpy with the opinion pages, openpyxl-free survey
-views, the exchange's crypto) and does nothing else. Nothing is built: creating a widget off
+imports that module (and what it imports: numpy with the opinion pages, the survey views)
+and does nothing else; the exchange's and the forms' crypto load when they are used. Nothing is built: creating a widget off
 the GUI thread is not allowed, but importing a module that defines widget classes is, since
 no page module creates a Qt object at import time. A failed import is only logged — the page
 imports it again when it opens and shows the error there, as before. With a synchronous
 runner (tests, scripts) nothing is queued: there is no idle worker to use.
+
+The main window calls it 1.5 s after it opens, after the topic model's warm-up.
 
 Why: importing a page's modules cost the GUI thread 10-136 ms the first time it opened
 (exchange 74, surveys 100, opinions 136 with numpy), a frozen window on the clerk's first

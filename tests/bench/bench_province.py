@@ -195,7 +195,7 @@ def pages(ctx, today: date) -> None:
     app = QApplication.instance() or QApplication([])
     # The topic model is built on the worker thread in the app (bench_analytics times it); with
     # this bench's synchronous runner its timer would block whichever page it fires under.
-    MainWindow._warm_analytics = lambda self: None
+    MainWindow._warm_up = lambda self: None
     window = MainWindow(ctx, TaskRunner(synchronous=True))
     window.resize(1366, 768)
     window.show()

@@ -34,7 +34,7 @@ from ui.app import make_app
 import ui.main_window
 from ui.main_window import MainWindow
 
-ui.main_window.PRELOAD_AFTER_MS = 10**9   # each page imports its own modules, as one opened at once
+ui.main_window.WARM_AFTER_MS = 10**9   # no preload: each page imports its own modules, as one opened at once
 app = make_app()
 ctx = open_ctx(sys.argv[1])
 window = MainWindow(ctx)

@@ -299,6 +299,6 @@ def test_the_analytics_warm_up_asks_the_worker_whether_the_model_is_current(main
 
     topic_model.invalidate()
     with store_off_gui_thread():
-        main_window._warm_analytics()        # builds it
-        main_window._warm_analytics()        # finds it current
+        main_window._warm_up()        # builds it
+        main_window._warm_up()        # finds it current
     assert topic_model.peek(main_window.ctx)[1]

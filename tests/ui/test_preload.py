@@ -28,13 +28,13 @@ class Watch(importlib.abc.MetaPathFinder):
 sys.meta_path.insert(0, Watch())
 from app.office import open_ctx
 from ui.app import make_app
-from ui.main_window import PRELOAD_AFTER_MS, MainWindow
+from ui.main_window import WARM_AFTER_MS, MainWindow
 
 app = make_app()
 ctx = open_ctx(sys.argv[1])
 window = MainWindow(ctx)
 window.show()
-end = time.monotonic() + PRELOAD_AFTER_MS / 1000 + 0.2
+end = time.monotonic() + WARM_AFTER_MS / 1000 + 0.2
 while time.monotonic() < end:
     app.processEvents()
     time.sleep(0.01)
