@@ -31,6 +31,10 @@ log = logging.getLogger(__name__)
 
 ProgressFn = Callable[[int, int], None]
 _job = threading.local()
+# One job at a time in the whole program, whichever runner runs it: every window's runner works
+# on the one store connection, and while a user is switched the old window's last page loads
+# overlapped the new window's, interleaving sqlite-utils' savepoints ("no such savepoint").
+_ONE_JOB_AT_A_TIME = threading.RLock()
 
 
 def in_job() -> bool:
@@ -68,10 +72,11 @@ class _Job(QRunnable):
 
     def run(self) -> None:
         try:
-            if self.with_progress:
-                result = _call(self.fn, self._progress)
-            else:
-                result = _call(self.fn)
+            with _ONE_JOB_AT_A_TIME:
+                if self.with_progress:
+                    result = _call(self.fn, self._progress)
+                else:
+                    result = _call(self.fn)
         except BaseException as exc:  # noqa: BLE001 - posted to the UI thread, shown there
             if isinstance(exc, DlxhError):   # a refusal or a question for the user, not a bug: no trace
                 log.info("task refused: %s", exc.message)
@@ -83,7 +88,8 @@ class _Job(QRunnable):
 
 
 class TaskRunner(QObject):
-    """Runs callables one at a time on a single worker thread (SQLite work is serialised).
+    """Runs callables one at a time on a single worker thread; jobs of every runner in the
+    program run one at a time too (_ONE_JOB_AT_A_TIME), so the store's work is serialised.
 
     One runner serves the whole window, so its `changed` signal is the one hub pages listen to."""
 
