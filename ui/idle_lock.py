@@ -12,6 +12,7 @@ from app import settings, users
 from app.context import Ctx
 from app.errors import DlxhError
 from ui.login import LoginDialog
+from ui.tasks import store_turn
 
 log = logging.getLogger(__name__)
 
@@ -65,7 +66,8 @@ class IdleLock(QObject):
             return
         self.locked = True
         try:
-            users.logout(self.ctx, "lock")
+            with store_turn():
+                users.logout(self.ctx, "lock")
         except DlxhError:
             log.exception("could not record the lock")
         hidden = [w for w in QApplication.topLevelWidgets() if w.isVisible() and w is not self.dialog]

@@ -19,6 +19,7 @@ from app.context import Ctx, User
 from app.errors import DlxhError
 from ui import palette
 from ui.enter_keys import on_enter
+from ui.tasks import store_turn
 
 
 class CredentialsForm(QDialog):
@@ -100,7 +101,8 @@ class LoginDialog(CredentialsForm):
 
     def submit(self) -> None:
         try:
-            user = users.login(self.ctx, self.name.text(), self.password.text())
+            with store_turn():
+                user = users.login(self.ctx, self.name.text(), self.password.text())
         except DlxhError as exc:
             self.message.setText(exc.message)
             self.password.clear()
@@ -132,8 +134,9 @@ class FirstAdminDialog(CredentialsForm):
             self.message.setText("Hai lần nhập mật khẩu không khớp.")
             return
         try:
-            users.create_first_admin(self.ctx, self.name.text(), self.password.text(), self.full_name.text())
-            self.user = users.login(self.ctx, self.name.text(), self.password.text())
+            with store_turn():
+                users.create_first_admin(self.ctx, self.name.text(), self.password.text(), self.full_name.text())
+                self.user = users.login(self.ctx, self.name.text(), self.password.text())
         except DlxhError as exc:
             self.message.setText(exc.message)
             return

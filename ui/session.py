@@ -19,6 +19,7 @@ from ui.feedback import notify
 from ui.idle_lock import IdleLock
 from ui.login import CredentialsForm, LoginDialog
 from ui.session_start import start_session
+from ui.tasks import store_turn
 
 _WINDOW: list[QMainWindow] = []  # the main window of the current session (Qt does not keep it)
 
@@ -41,7 +42,8 @@ class ChangePasswordDialog(CredentialsForm):
             self.again.setFocus()
             return
         try:
-            users.change_password(self.ctx, self.ctx.user.name, self.new.text(), old_password=self.old.text())
+            with store_turn():
+                users.change_password(self.ctx, self.ctx.user.name, self.new.text(), old_password=self.old.text())
         except DlxhError as exc:
             self.message.setText(exc.message)
             return
@@ -90,14 +92,16 @@ def switch_user(window: QMainWindow) -> QMainWindow | None:
     if dialog.user.name == ctx.user.name:
         notify(window, f"Vẫn là {ctx.user.name}.")
         return window
-    users.logout(ctx, "switch")
+    with store_turn():
+        users.logout(ctx, "switch")
     return _replace(window, dialog.user)
 
 
 def sign_out(window: QMainWindow) -> QMainWindow | None:
     """Close the session; the sign-in dialog opens, and Thoát there ends the program."""
     ctx: Ctx = window.ctx
-    users.logout(ctx, "logout")
+    with store_turn():
+        users.logout(ctx, "logout")
     _stop_lock(window)
     window.hide()
     app = QApplication.instance()

@@ -37,6 +37,13 @@ _job = threading.local()
 _ONE_JOB_AT_A_TIME = threading.RLock()
 
 
+def store_turn():
+    """For the little store work that stays on the GUI thread (signing in, out, the idle lock):
+    wait for the job that may be running on a worker, then work alone, as a job would. Without it
+    a password check's transaction interleaved with a page load ("no such savepoint")."""
+    return _ONE_JOB_AT_A_TIME
+
+
 def in_job() -> bool:
     """Whether this thread is running a TaskRunner job right now (the worker, or the UI thread
     inside a synchronous job in the tests)."""
