@@ -67,7 +67,7 @@ def phase(name: str, db: str, sid: str, csv_path: str) -> dict:
     if name == "import":
         done = file_import.import_file(ctx, sid, Path(csv_path), confirmed=True).imported
     else:
-        done = tabulate_everything(ctx, sid)
+        done = tabulate_everything(ctx, sid).n
     seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
     traced = tracemalloc.get_traced_memory()[1] / 2**20 if tracemalloc.is_tracing() else None
     ctx.close()
@@ -76,8 +76,9 @@ def phase(name: str, db: str, sid: str, csv_path: str) -> dict:
             "peak_mib": round(peak_mib), "traced_mib": traced and round(traced, 1)}
 
 
-def tabulate_everything(ctx, sid: str) -> int:
-    """Every table of the report and the Excel export; returns the forms tabulated."""
+def tabulate_everything(ctx, sid: str):
+    """Every table of the report and the Excel export (also what tests/surveys/
+    test_tabulation_memory.py bounds); returns the tabulated SurveyData."""
     from app.surveys import tabulate as tb
     from app.surveys.report_text import method_rows
 
@@ -93,7 +94,7 @@ def tabulate_everything(ctx, sid: str) -> int:
         if q.kind == "number":
             tb.number_summary(data, q)
     method_rows(data)
-    return data.n
+    return data
 
 
 def main() -> None:

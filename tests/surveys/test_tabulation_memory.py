@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import tracemalloc
 
-from app.surveys import tabulate as tb
-from app.surveys.report_text import method_rows
 from app.surveys.responses import find_by_form
+from tests.bench.bench_survey_import import tabulate_everything
 
 from .generated import generated_survey
 
@@ -18,22 +17,6 @@ FORMS = 100_000
 # bytes. The generated survey's tables are ~13,000 groups (profile × answer): 6.5 MiB traced, the
 # same at 1,000,000 forms once every group occurs; its forms loaded as objects took 70.6 MiB.
 BOUND = 16 * 2**20
-
-
-def _tabulate_everything(ctx, sid: str) -> int:
-    data = tb.load_data(ctx, sid)
-    for q in data.questionnaire.questions:
-        if q.has_choices:
-            tb.frequency(data, q)
-            for by in tb.BY:
-                if tb.group_categories(data, by):
-                    tb.crosstab(data, q, by)
-        if q.kind == "likert":
-            tb.likert(data, q)
-        if q.kind == "number":
-            tb.number_summary(data, q)
-    method_rows(data)
-    return data.plan.collected
 
 
 def _traced(work):
@@ -47,7 +30,7 @@ def _traced(work):
 
 def test_tabulation_peak_does_not_grow_with_the_responses(empty_ctx):
     sid = generated_survey(empty_ctx, FORMS)
-    collected, peak = _traced(lambda: _tabulate_everything(empty_ctx, sid))
+    collected, peak = _traced(lambda: tabulate_everything(empty_ctx, sid).plan.collected)
     assert collected > FORMS // 3  # the planned cells did count the stored forms
     assert peak < BOUND, f"peak {peak / 2**20:.1f} MiB while tabulating {FORMS:,} responses"
     form, peak = _traced(lambda: find_by_form(empty_ctx, sid, "G0050000"))
