@@ -103,9 +103,6 @@ KIND = kinds.Kind("collaborators", Collaborator, clean, "cộng tác viên", loa
 create, update, get = KIND.create, KIND.update, KIND.get
 
 
-
-
-
 @dataclass
 class CollaboratorFilter:
     text: str = ""
