@@ -14,6 +14,13 @@ MIN_LABEL_WIDTH = 60
 HEADER_PADDING = 22     # as ui.widgets.compact_columns: margins of a header section
 
 
+def header_metrics(header: QHeaderView) -> QFontMetrics:
+    """Metrics of a table's header text as drawn: bold, as resources/style.qss sets headers."""
+    font = QFont(header.font())
+    font.setBold(True)
+    return QFontMetrics(font)
+
+
 class ShareKeeper(QObject):
     def __init__(self, view: QTableView, column: int, share: float, shrinkable: tuple[int, ...]) -> None:
         super().__init__(view)
@@ -30,11 +37,9 @@ class ShareKeeper(QObject):
 
     def _least(self, col: int) -> int:
         """A label column is never narrower than its header: "Lĩnh vực", not "ĩnh vự"."""
-        header = self.view.horizontalHeader()
-        font = QFont(header.font())
-        font.setBold(True)                      # headers are bold in resources/style.qss
         text = str(self.view.model().headerData(col, Qt.Orientation.Horizontal) or "")
-        return max(MIN_LABEL_WIDTH, QFontMetrics(font).horizontalAdvance(text) + HEADER_PADDING)
+        return max(MIN_LABEL_WIDTH, header_metrics(self.view.horizontalHeader()).horizontalAdvance(text)
+                   + HEADER_PADDING)
 
     def apply(self) -> None:
         header = self.view.horizontalHeader()

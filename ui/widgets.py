@@ -4,10 +4,10 @@ type-ahead combo, a multi-line field, table column fitting, locking with a reaso
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QComboBox, QHeaderView, QLineEdit, QPlainTextEdit, QTableView, QWidget
 
 from app.text import fold
+from ui.columns import header_metrics
 from ui.models import sortable
 
 
@@ -145,9 +145,7 @@ def compact_columns(view: QTableView, stretch: int | tuple[int, ...], fit: tuple
     # sizeHintForColumn measures the shown rows and then up to this many more: a sample, not
     # all 2,000 rows of the audit list (0.7 s of frozen window per refresh).
     header.setResizeContentsPrecision(CONTENT_SAMPLE_ROWS)
-    font = QFont(header.font())
-    font.setBold(True)                      # headers are bold in resources/style.qss
-    metrics = QFontMetrics(font)
+    metrics = header_metrics(header)
     model = view.model()
     stretched = (stretch,) if isinstance(stretch, int) else stretch
     for col in range(model.columnCount()):

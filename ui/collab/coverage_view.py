@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics
+from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -30,6 +30,7 @@ from app import catalog
 from app.collaborators import coverage
 from ui import palette
 from ui.collab.common import error_label, ok_button, ok_cancel
+from ui.columns import header_metrics
 from ui.errors import refusal_in
 
 BELOW = palette.qcolor("below_bg")
@@ -110,9 +111,7 @@ class CoverageView(QWidget):
         """The header as tall as its longest wrapped name at the columns' current widths: a fixed
         three lines cut "Cán bộ, công chức…" top and bottom at 1366 px."""
         header = self.table.horizontalHeader()
-        font = QFont(header.font())
-        font.setBold(True)                      # headers are bold in resources/style.qss
-        metrics = QFontMetrics(font)
+        metrics = header_metrics(header)
         flags = int(Qt.AlignmentFlag.AlignCenter) | int(Qt.TextFlag.TextWordWrap)
         tallest = max((metrics.boundingRect(0, 0, max(header.sectionSize(c) - 10, 20), 10_000, flags,
                                             self.table.horizontalHeaderItem(c).text()).height()
