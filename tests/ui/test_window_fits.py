@@ -6,7 +6,7 @@ with names as long as the app accepts. Real window, real pages, real stores."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QTabWidget
 
 from app.collaborators.registry import Collaborator, create
 from app.errors import ValidationError
@@ -34,14 +34,26 @@ def _walk(qtbot, ctx, size: tuple[int, int]) -> list[str]:
     for key, _ in window.nav_items:
         page = window.show_page(key)
         QApplication.processEvents()
-        if window.width() != size[0]:
-            problems.append(f"{key}: the window widened to {window.width()} px")
-        if page.minimumSizeHint().width() > PAGE_MAX_WIDTH:
-            problems.append(f"{key}: the page needs {page.minimumSizeHint().width()} px")
-        hint = window.minimumSizeHint()
-        if hint.width() > size[0] or hint.height() > size[1]:
-            problems.append(f"{key}: the window needs {hint.width()}×{hint.height()}")
+        problems += _check(window, page, key, size)
+        # Every tab too: a tab's widgets may be built only when it is first opened (ui/lazy_tabs.py).
+        for tabs in page.findChildren(QTabWidget):
+            for index in range(tabs.count()):
+                tabs.setCurrentIndex(index)
+                QApplication.processEvents()
+                problems += _check(window, page, f"{key}, {tabs.tabText(index)}", size)
     window.close()
+    return problems
+
+
+def _check(window: MainWindow, page, where: str, size: tuple[int, int]) -> list[str]:
+    problems = []
+    if window.width() != size[0]:
+        problems.append(f"{where}: the window widened to {window.width()} px")
+    if page.minimumSizeHint().width() > PAGE_MAX_WIDTH:
+        problems.append(f"{where}: the page needs {page.minimumSizeHint().width()} px")
+    hint = window.minimumSizeHint()
+    if hint.width() > size[0] or hint.height() > size[1]:
+        problems.append(f"{where}: the window needs {hint.width()}×{hint.height()}")
     return problems
 
 

@@ -3,12 +3,13 @@ sample, key the paper forms (or import a file) and read the tables and charts.""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QInputDialog, QLabel, QPushButton, QTabWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QInputDialog, QLabel, QPushButton
 
 from app.surveys import questionnaire as qn
 from app.text import vn_number
 from ui.feedback import notify
 from ui.icons import icon
+from ui.lazy_tabs import LazyTabs, tab_view
 from ui.pages.base import PageBase
 from ui.refusal import refusal
 from ui.survey.builder import BuilderView
@@ -41,16 +42,18 @@ class Page(PageBase):
         bar.addWidget(new)
         self.layout_.addLayout(bar)
         self._surveys: dict[str, qn.Survey] = {}   # as last read, for the count next to the picker
-        self.tabs = QTabWidget()
-        self.builder = BuilderView(ctx, tasks)
-        self.plan = PlanView(ctx, tasks)
-        self.entry = EntryView(ctx, tasks)
-        self.tabulate = TabulateView(ctx, tasks)   # not `tables`: PageBase.tables names what it shows
-        for view, name in ((self.builder, "Phiếu hỏi"), (self.plan, "Kế hoạch mẫu"), (self.entry, "Nhập phiếu"),
-                           (self.tabulate, "Tổng hợp, biểu đồ")):
-            self.tabs.addTab(view, name)
+        # Each tab's view is built when the tab is first opened (ui/lazy_tabs.py): the first
+        # opening of the page builds the questionnaire's only.
+        self.tabs = LazyTabs()
+        for view, name in ((BuilderView, "Phiếu hỏi"), (PlanView, "Kế hoạch mẫu"), (EntryView, "Nhập phiếu"),
+                           (TabulateView, "Tổng hợp, biểu đồ")):
+            self.tabs.add(lambda view=view: view(ctx, tasks), name)
         self.tabs.currentChanged.connect(lambda _: self._show_survey())
         self.layout_.addWidget(self.tabs, 1)
+
+    # The tabs' views, each built on first use (not `tables` for the last: PageBase.tables
+    # names what the page shows).
+    builder, plan, entry, tabulate = (tab_view(i) for i in range(4))
 
     def survey_id(self) -> str | None:
         return self.picker.currentData()
