@@ -16,6 +16,7 @@ from datetime import date
 
 from app import catalog
 from app.context import Ctx
+from app.reports import wording
 from app.reports.period import Period
 from app.reports.scope import Scope
 
@@ -56,12 +57,16 @@ class TopicFacts:
 
     @property
     def places(self) -> list[str]:
-        """Where the topic's items concentrate: the two areas with most items (and any tied
-        with the second). The one list every part of a report names for the topic."""
-        if not self.areas:
-            return []
-        cut = self.areas[min(1, len(self.areas) - 1)][1]
-        return [a for a, n in self.areas if n >= cut][:3]
+        """Where the topic's items concentrate: up to three areas, each with more items than
+        any area left out (wording.leading_places; none when the lead is a tie). The one list
+        every part of a report names for the topic."""
+        return wording.leading_places(self.areas)
+
+    @property
+    def in_places(self) -> int:
+        """The topic's items in its `places`."""
+        named = set(self.places)
+        return sum(n for a, n in self.areas if a in named)
 
     @property
     def main_tendency(self) -> str:

@@ -193,6 +193,19 @@ def spread_word(n_reached: int, n_total: int) -> str:
     return ""
 
 
+def leading_places(areas: Sequence[tuple[str, int]], most: int = 3) -> list[str]:
+    """The areas a sentence may name as where a topic is "more than anywhere else": two (or
+    three, or one) of `areas` (name, items; most items first), cut where every area named has
+    more items than every area left out, so no area is ever picked from a tie. All of them when
+    there are no more than `most`; none when even the first is tied beyond `most`."""
+    if len(areas) <= most:
+        return [a for a, _ in areas]
+    for k in (2, 3, 1):
+        if areas[k - 1][1] > areas[k][1]:
+            return [a for a, _ in areas[:k]]
+    return []
+
+
 def spread(names: Sequence[str], reached: dict[str, int], total: dict[str, int], named: int = 3) -> str:
     """Where a topic is talked about: 'ở hầu khắp địa bàn (09/09 ấp, 05/05 khóm)', 'ở nhiều địa
     bàn (04/09 ấp, 02/05 khóm), nhiều hơn cả ở A và B', or the places named ('ở A, B và C').

@@ -139,8 +139,9 @@ def general(f: Facts, pen: Pen) -> str:
     if hot:
         areas = list(dict.fromkeys(a for t in hot for a in t.places))
         what = "Vấn đề" if f.subject and len(hot) == 1 else f"Có {count(len(hot), 'vấn đề')}"
+        at = f" tại {join([place(a) for a in areas])}" if areas else ""
         lines.append(f"{what} được đánh giá là điểm nóng hoặc có nguy cơ hình thành điểm "
-                     f"nóng tại {join([place(a) for a in areas])} (nêu cụ thể tại mục III).")
+                     f"nóng{at} (nêu cụ thể tại mục III).")
     names = list({a for t in f.topics for a, _ in t.areas} | {s.area for v in f.loose.values() for s in v})
     tally = wording.area_tally(f.reached(names), f.area_totals) if f.area_totals else \
         count(f.areas_with_items, who.area_word)

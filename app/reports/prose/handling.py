@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from app.reports import wording
 from app.reports.facts import Facts, TopicFacts
 from app.reports.prose.pen import Pen
 from app.reports.prose.words import clause, count, join, lower_first, n2, pct, place, upper_first
@@ -55,6 +56,23 @@ def _done(t: TopicFacts, f: Facts, who_actor: str) -> str:
     return text.rstrip(". ")
 
 
+def _spot_where(t: TopicFacts, f: Facts, pen: Pen) -> str:
+    """Where a hot spot is, in the words its figures allow: "chủ yếu" / "tập trung" only when
+    its places hold most of its items, "nhiều hơn cả" when they lead without holding most, the
+    places alone when they are all its areas, and its spread when no area leads."""
+    if not t.areas:
+        return "Vấn đề phát sinh trên địa bàn"
+    if not t.places:
+        names = [a for a, _ in t.areas]
+        return f"Vấn đề phát sinh {wording.spread([place(a) for a in names], f.reached(names), f.area_totals)}"
+    w = join([place(a) for a in t.places])
+    if len(t.places) == len(t.areas):
+        return pen.pick("spot-at", ["Vấn đề phát sinh tại {w}", "Địa bàn cần quan tâm là {w}"], w=w)
+    if t.in_places * 2 > t.count:
+        return pen.pick("spot-where", ["Vấn đề phát sinh chủ yếu tại {w}", "Điểm nóng tập trung ở {w}"], w=w)
+    return f"Vấn đề phát sinh ở {count(len(t.areas), 'địa bàn')}, nhiều hơn cả ở {w}"
+
+
 def hotspots(f: Facts, pen: Pen) -> str:
     spots = [t for t in f.topics if t.is_hot_spot]
     if not spots:
@@ -68,11 +86,8 @@ def hotspots(f: Facts, pen: Pen) -> str:
                                 "Các vấn đề nổi cộm, điểm nóng cần quan tâm trong {short} ({n}):"],
                       short=f.period.short, n=count(len(spots), "vấn đề"))]
     for i, t in enumerate(spots, 1):
-        where = join([place(a) for a in t.places]) or "trên địa bàn"
         lines.append(f"{i}. {t.title}")
-        opening = pen.pick("spot-where", ["Vấn đề phát sinh chủ yếu tại {w}", "Điểm nóng tập trung ở {w}",
-                                          "Địa bàn cần quan tâm là {w}"], w=where)
-        lines.append(f"{opening}; {_risk(t)}. {_done(t, f, pen.who.actor)}.")
+        lines.append(f"{_spot_where(t, f, pen)}; {_risk(t)}. {_done(t, f, pen.who.actor)}.")
     return pen.finish("\n".join(lines))
 
 

@@ -46,9 +46,8 @@ def where(t: TopicFacts, f: Facts, pen: Pen) -> str:
     reached = f.reached(names)
     if wording.spread_word(*wording.reach(reached, f.area_totals)):
         return wording.spread([place(a) for a in t.places], reached, f.area_totals)
-    top = sum(n for a, n in t.areas if a in t.places)
-    if len(names) > len(t.places) and top * 2 >= t.count:
-        return f"tập trung chủ yếu ở {join([place(a) for a in t.places])} ({pct(top, t.count)} số ý kiến)"
+    if t.places and len(names) > len(t.places) and t.in_places * 2 > t.count:
+        return f"tập trung chủ yếu ở {join([place(a) for a in t.places])} ({pct(t.in_places, t.count)} số ý kiến)"
     return wording.spread([place(a) for a in t.places] + [place(a) for a in names if a not in t.places],
                           reached, f.area_totals)
 

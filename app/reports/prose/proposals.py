@@ -77,7 +77,8 @@ def forecast(f: Facts, pen: Pen) -> list[str]:
         areas = list(dict.fromkeys(a for t in hot for a in t.places))
         lines.append(f"{'Các vấn đề' if len(hot) > 1 else 'Vấn đề'} {titles((t.title for t in hot[:3]), quote=True)} "
                      "còn tiềm ẩn nguy cơ; nếu không "
-                     f"được giải quyết kịp thời, tại {join([place(a) for a in areas])} có thể phát sinh khiếu "
+                     f"được giải quyết kịp thời, {'tại ' + join([place(a) for a in areas]) + ' ' if areas else ''}"
+                     "có thể phát sinh khiếu "
                      "kiện, tụ tập đông người hoặc bị lợi dụng để xuyên tạc, kích động.")
     falling = [t for t in f.topics if _moving(t, f, "down")]
     if falling:
