@@ -193,14 +193,21 @@ def spread_word(n_reached: int, n_total: int) -> str:
     return ""
 
 
-def leading_places(areas: Sequence[tuple[str, int]], most: int = 3) -> list[str]:
-    """The areas a sentence may name as where a topic is "more than anywhere else": two (or
-    three, or one) of `areas` (name, items; most items first), cut where every area named has
-    more items than every area left out, so no area is ever picked from a tie. All of them when
-    there are no more than `most`; none when even the first is tied beyond `most`."""
+def shown(n: int, limit: int) -> int:
+    """How many of `n` names a list cut at `limit` shows: all of them when only one would be
+    left over ("và 01 địa bàn khác" takes the room the name itself would)."""
+    return n if n <= limit + 1 else limit
+
+
+def leading_places(areas: Sequence[tuple[str, int]], most: int = 3, prefer: int = 2) -> list[str]:
+    """The places a sentence may name as where a topic is "more than anywhere else": `prefer`
+    (else more, up to `most`, else fewer) of `areas` (name, items; most items first), cut where
+    every place named has more items than every place left out, so none is ever picked from a
+    tie. All of them when there are no more than `most`; none when even the first is tied
+    beyond `most`."""
     if len(areas) <= most:
         return [a for a, _ in areas]
-    for k in (2, 3, 1):
+    for k in (prefer, *range(prefer + 1, most + 1), *range(prefer - 1, 0, -1)):
         if areas[k - 1][1] > areas[k][1]:
             return [a for a, _ in areas[:k]]
     return []
@@ -217,11 +224,11 @@ def spread(names: Sequence[str], reached: dict[str, int], total: dict[str, int],
         return text + (f", nhiều hơn cả ở {join(names[:named])}" if names else "")
     if not names:
         return ""
-    shown = list(names[:named])
-    rest = len(names) - len(shown)
+    listed = list(names[:shown(len(names), named)])
+    rest = len(names) - len(listed)
     if rest > 0:
-        return f"ở {', '.join(shown)} và {n2(rest)} địa bàn khác"
-    return f"ở {join(shown)}"
+        return f"ở {', '.join(listed)} và {n2(rest)} địa bàn khác"
+    return f"ở {join(listed)}"
 
 
 # --- time --------------------------------------------------------------------------------------------

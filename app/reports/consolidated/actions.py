@@ -11,6 +11,7 @@ forecast drawn from partial data.
 from __future__ import annotations
 
 from app import catalog
+from app.reports import wording
 from app.reports.consolidated.facts import ProvinceFacts
 from app.reports.consolidated.topics import in_sentence
 from app.reports.consolidated.wording import compact, period_words, tied
@@ -71,8 +72,9 @@ def handling(f: ProvinceFacts) -> list[str]:
     scope = f", ở {count(h.counted, 'đơn vị')} đã gửi báo cáo {h.counted_in or period_words(f)}" \
         if h.counted is not None else ""
     if h.overdue:
-        names = "; ".join(tied(late[:8], lambda u: u.overdue, "ý kiến"))
-        more = f" và {count(len(late) - 8, 'đơn vị')} khác" if len(late) > 8 else ""
+        cut = wording.shown(len(late), 8)
+        names = "; ".join(tied(late[:cut], lambda u: u.overdue, "ý kiến"))
+        more = f" và {count(len(late) - cut, 'đơn vị')} khác" if len(late) > cut else ""
         lines.append(f"{upper_first(as_of(h.as_of))}{scope}, còn {count(h.overdue, 'ý kiến')} đã chuyển nhưng quá hạn chưa có kết quả "
                      f"giải quyết, ở {count(len(late), 'đơn vị')}: {names}{more}.")
         if h.topics:

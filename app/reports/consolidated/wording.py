@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from app.exchange import province
+from app.reports import wording
 from app.reports.consolidated import months
 from app.reports.consolidated.facts import ProvinceFacts, UnitFacts
 from app.reports.consolidated.topics import CrossTopic, in_sentence
@@ -20,6 +21,7 @@ from app.reports.prose.words import (
     change,
     count,
     field_name,
+    join,
     nhan_dan,
     pct,
     proposal_clause,
@@ -32,8 +34,11 @@ from app.text import vn_date, vn_sort_key
 KINDS = ("Xã ", "Phường ", "Đặc khu ", "Thị trấn ", "Huyện ", "Thị xã ", "Thành phố ")
 
 
-def compact(names: list[str], limit: int = 40) -> str:
-    """'các xã An Trường, Bình Phú, Tân An; phường 1' — one kind word per group."""
+def compact(names: list[str], limit: int = 40, one: bool = False) -> str:
+    """'các xã An Trường, Bình Phú, Tân An; phường 1' — one kind word per group; `one` joins
+    the groups with "và" ('phường 1 và các xã A, B') where they stand for one entry of a
+    longer ';' list. A single name left over is named, never "và 01 đơn vị khác"."""
+    limit = wording.shown(len(names), limit)
     groups: dict[str, list[str]] = defaultdict(list)
     for name in names[:limit]:
         kind = next((k for k in KINDS if name.startswith(k)), "")
@@ -42,7 +47,7 @@ def compact(names: list[str], limit: int = 40) -> str:
     for kind, bare in groups.items():
         lead = (f"các {kind}" if len(bare) > 1 else kind) if kind else ""
         parts.append(f"{lead} {', '.join(bare)}".strip())
-    text = "; ".join(parts)
+    text = join(parts) if one else "; ".join(parts)
     return text + (f" và {count(len(names) - limit, 'đơn vị')} khác" if len(names) > limit else "")
 
 
@@ -151,10 +156,14 @@ def by_field(f: ProvinceFacts) -> list[str]:
 
 
 def _where(t: CrossTopic, n: int = 4) -> str:
+    """Where a topic was reported: its units named when they are few, else their number and
+    the ones that lead every other (wording.leading_places: never one picked from a tie)."""
     if len(t.units) == 1:
         return f"chỉ ở {compact([t.units[0][0]])}"
-    names = compact([u for u, _ in t.units[:n]])
-    return f"ở {count(len(t.units), 'đơn vị')}, nhiều nhất là {names}"
+    if len(t.units) <= n:
+        return f"ở {compact([u for u, _ in t.units], one=True)}"
+    lead = wording.leading_places(t.units, most=n, prefer=n)
+    return f"ở {count(len(t.units), 'đơn vị')}" + (f", nhiều nhất là {compact(lead, one=True)}" if lead else "")
 
 
 def topics(f: ProvinceFacts, limit: int = 5) -> list[str]:
@@ -179,8 +188,8 @@ def topics(f: ProvinceFacts, limit: int = 5) -> list[str]:
     rest = f.topics[limit:]
     if rest:
         lines.append("Ngoài ra, các đơn vị còn phản ánh về " + "; ".join(
-            f"{in_sentence(t.title)} ({count(t.count, 'ý kiến')})" for t in rest[:8]) + (
-            f" và {count(len(rest) - 8, 'vấn đề')} khác" if len(rest) > 8 else "") + ".")
+            f"{in_sentence(t.title)} ({count(t.count, 'ý kiến')})" for t in rest[:wording.shown(len(rest), 8)]) + (
+            f" và {count(len(rest) - 8, 'vấn đề')} khác" if len(rest) > 9 else "") + ".")
     if f.keywords:
         lines.append(f"Các từ khóa nổi bật trong ý kiến của {f.period.short}: " + ", ".join(f.keywords) + ".")
     return lines
@@ -248,7 +257,7 @@ def tied(top: list[UnitFacts], key, noun: str) -> list[str]:
     out = []
     for value in sorted({key(u) for u in top}, reverse=True):
         names = [u.name for u in top if key(u) == value]
-        out.append(f"{compact(names)} ({'cùng ' if len(names) > 1 else ''}{count(value, noun)})")
+        out.append(f"{compact(names, one=True)} ({'cùng ' if len(names) > 1 else ''}{count(value, noun)})")
     return out
 
 

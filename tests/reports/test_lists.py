@@ -1,0 +1,59 @@
+"""Lists of places and units in a report read as a head expects: a list cut short never hides a
+single name behind "và 01 … khác" (naming it takes the same room); a tie across kinds of unit
+("phường A" and "các xã B, C" with the same figure) is one group, not two entries split by ";";
+and the province's "nhiều nhất là …" names only communes that lead every other one — not
+every commune of a topic reported by three, not one picked from a tie."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from app.reports import wording
+from app.reports.consolidated.facts import UnitFacts
+from app.reports.consolidated.topics import CrossTopic
+from app.reports.consolidated.wording import _where, compact, tied
+
+
+@given(st.integers(1, 30), st.integers(1, 6))
+def test_a_cut_list_never_hides_one_name(n, named):
+    names = [f"ấp {i}" for i in range(n)]
+    text = wording.spread(names, {"ấp": n}, {"ấp": 200}, named=named)
+    assert "01 địa bàn khác" not in text
+    assert "01 đơn vị khác" not in compact([f"Xã {i}" for i in range(n)], limit=named)
+
+
+def test_four_areas_are_all_named():
+    assert wording.spread(["ấp A", "ấp B", "ấp C", "ấp D"], {"ấp": 4}, {"ấp": 14}) == "ở ấp A, ấp B, ấp C và ấp D"
+
+
+def test_a_tie_across_kinds_is_one_group():
+    units = [UnitFacts("1", "Xã Hưng Mỹ", negative=4), UnitFacts("2", "Phường Đông Thành", negative=2),
+             UnitFacts("3", "Xã An Định", negative=2), UnitFacts("4", "Xã An Hiệp", negative=2)]
+    groups = tied(units, lambda u: u.negative, "ý kiến bức xúc")
+    assert groups == ["xã Hưng Mỹ (04 ý kiến bức xúc)",
+                      "phường Đông Thành và các xã An Định, An Hiệp (cùng 02 ý kiến bức xúc)"]
+    assert all(";" not in g for g in groups)
+
+
+def _topic(units: list[tuple[str, int]]) -> CrossTopic:
+    return CrossTopic("Lừa đảo", "defense_security", sum(n for _, n in units), 0, units, {}, 0, [], [])
+
+
+def test_three_communes_are_named_not_ranked():
+    text = _where(_topic([("Xã Càng Long", 30), ("Xã Long Thành", 5), ("Xã An Bình", 2)]))
+    assert "nhiều nhất" not in text and "Càng Long" in text and "An Bình" in text
+
+
+@given(st.lists(st.integers(1, 20), min_size=2, max_size=20))
+def test_the_communes_said_to_lead_lead_every_other(values):
+    units = [(f"Xã {chr(65 + i)}", n) for i, n in enumerate(sorted(values, reverse=True))]
+    text = _where(_topic(units))
+    m = re.search(r"nhiều nhất là (.+)$", text)
+    if m:
+        named = [f"Xã {n.strip()}" for n in re.sub(r"^(các )?xã ", "", m.group(1)).split(",")]
+        counts = dict(units)
+        rest = [n for u, n in units if u not in named]
+        assert rest and min(counts[u] for u in named) > max(rest)
