@@ -69,9 +69,9 @@ def figures_table(f: Facts) -> Table:
     by_field = f.by_field
     caption = f"Bảng 1. Số ý kiến dư luận theo lĩnh vực, {f.label}"
     if not f.has_prev or f.running:
-        rows = [[label, vn_number(by_field.get(code, 0)), wording.pct(by_field.get(code, 0), f.total)]
+        rows = [[label, vn_number(by_field.get(code, 0)), wording.pct(by_field.get(code, 0), f.total) if f.total else "–"]
                 for code, label in catalog.FIELDS.items()]
-        rows.append(["Tổng cộng", vn_number(f.total), "100%" if f.total else "0%"])
+        rows.append(["Tổng cộng", vn_number(f.total), "100%" if f.total else "–"])
         return Table(["Lĩnh vực", now_label, "Tỷ lệ"], rows, widths_mm=[85, 40, 40], caption=caption,
                      bold_last_row=True)
     rows = []
@@ -127,7 +127,8 @@ def build_sections(f: Facts) -> list[dict]:
                 table.caption = f"Bảng {n}. {table.caption}"
             if more or declared:
                 section["tables"] = [asdict(t) for t in more + declared]
-            section["chart"] = asdict(figures_chart(f))
+            if f.total:  # a chart of zeros shows nothing
+                section["chart"] = asdict(figures_chart(f))
         sections.append(section)
     return sections
 

@@ -75,6 +75,8 @@ def _spot_where(t: TopicFacts, f: Facts, pen: Pen) -> str:
 
 def hotspots(f: Facts, pen: Pen) -> str:
     spots = [t for t in f.topics if t.is_hot_spot]
+    if not f.total:  # no items: nothing is known of the period, so nothing is said of it
+        return pen.finish(f"Trong {f.period.short}, chưa ghi nhận thông tin dư luận nào về vấn đề nổi cộm, điểm nóng.")
     if not spots:
         text = (f"Trong {f.period.short}, trên địa bàn không phát sinh điểm nóng về an ninh, trật tự; không có vụ "
                 "việc khiếu kiện đông người.")
@@ -96,8 +98,10 @@ def handling(f: Facts, pen: Pen) -> str:
     result = (f"{count(h.resolved, 'ý kiến')} đã có kết quả giải quyết" if h.resolved
               else "chưa có ý kiến nào có kết quả giải quyết trong kỳ")
     answered = f"đã phản hồi {count(h.answered, 'ý kiến')}" if h.answered else "chưa phản hồi ý kiến nào"
-    lines = [f"Trong {f.period.short}, {pen.who.actor} đã tiếp nhận {count(h.received, 'ý kiến')}; chuyển "
-             f"{count(h.forwarded, 'ý kiến')} đến các cơ quan chức năng xem xét, giải quyết; {result}; "
+    received = f"đã tiếp nhận {count(h.received, 'ý kiến')}" if h.received else "chưa tiếp nhận ý kiến nào"
+    sent = (f"chuyển {count(h.forwarded, 'ý kiến')} đến các cơ quan chức năng xem xét, giải quyết" if h.forwarded
+            else "chưa chuyển ý kiến nào đến các cơ quan chức năng")
+    lines = [f"Trong {f.period.short}, {pen.who.actor} {received}; {sent}; {result}; "
              f"{answered} đến cộng tác viên và nơi phản ánh."
              if h.received or h.forwarded else f"Trong {f.period.short}, không có ý kiến nào cần chuyển xử lý."]
     if f.agencies:
@@ -145,6 +149,10 @@ def network(f: Facts, pen: Pen) -> str:
         last = (f"; hội nghị gần nhất được tổ chức ngày {date.fromisoformat(f.last_meeting):%d/%m/%Y}"
                 if f.last_meeting else "")
         lines.append(f"{when}, {actor} chưa tổ chức hội nghị giao ban cộng tác viên{last}.")
+    if not f.active_collaborators:
+        lines.append("Hiện nay, đơn vị chưa có cộng tác viên dư luận xã hội nào đang hoạt động; cần sớm lựa chọn, "
+                     "kiện toàn đội ngũ.")
+        return pen.finish("\n".join(lines))
     line = f"Hiện nay, toàn đơn vị có {count(f.active_collaborators, 'cộng tác viên')} dư luận xã hội đang hoạt động"
     if f.active_collaborators and f.reporters:
         line += (f"; {n2(min(f.reporters, f.active_collaborators))}/{n2(f.active_collaborators)} cộng tác viên "
@@ -157,7 +165,10 @@ def network(f: Facts, pen: Pen) -> str:
         changes.append(f"có {count(f.left, 'cộng tác viên')} thôi tham gia")
     lines.append(line + (f"; trong {f.period.short} đã {', '.join(changes)}." if changes else "."))
     quiet = f.active_collaborators - f.reporters
-    if quiet > 0 and f.total and not f.running:  # a month one week old has not heard from everyone yet
+    if not f.reporters and not f.running:
+        lines.append(f"Trong {f.period.short}, chưa cộng tác viên nào có thông tin phản ánh; cần nhắc nhở, kiện toàn "
+                     "kịp thời.")
+    elif quiet > 0 and f.total and not f.running:  # a month one week old has not heard from everyone yet
         lines.append(f"Còn {count(quiet, 'cộng tác viên')} chưa có thông tin phản ánh trong {f.period.short}, "
                      "cần nhắc nhở, kiện toàn kịp thời.")
     if f.trainings:

@@ -150,7 +150,7 @@ def _main(f: Facts) -> tuple[int, int, str]:
 
 def issues(f: Facts, pen: Pen) -> str:
     if not f.total:
-        return f"Trong {f.period.short}, không có vấn đề nổi bật được dư luận quan tâm."
+        return f"Trong {f.period.short}, chưa ghi nhận ý kiến nào về các vấn đề được dư luận quan tâm."
     lines = []
     if not f.subject:  # a report on one subject speaks of it, not of every field
         lines.append("1. Dư luận theo lĩnh vực")

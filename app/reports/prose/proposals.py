@@ -85,7 +85,10 @@ def forecast(f: Facts, pen: Pen) -> list[str]:
         names = titles((t.title for t in falling[:2]), quote=True)
         lines.append(f"Dư luận về {names} có xu hướng lắng xuống." if len(f.monthly) > 1 else
                      f"Dư luận về {names} giảm so với {f.period.previous_label}; cần tiếp tục theo dõi.")
-    if not lines:
+    if not lines and not f.total:  # no items: no ground for a forecast, least of all "ổn định"
+        lines.append(f"Chưa có thông tin dư luận xã hội trong {f.period.short} làm căn cứ dự báo; tiếp tục theo dõi, "
+                     "nắm chắc tình hình.")
+    elif not lines:
         lines.append("Dự báo tình hình tư tưởng, tâm trạng của cán bộ, đảng viên và Nhân dân tiếp tục ổn định.")
     return lines
 
