@@ -37,6 +37,7 @@ MANY_AREAS = (1, 3)       # "nhiều địa bàn": at least a third
 TWO_STREAMS_TOP = 0.75    # the top two tendencies hold at least this share together…
 TWO_STREAMS_GAP = 0.10    # …and differ by at most this share of the items
 FEW_ITEMS = 3             # below this many items no share word ("đa số", "100%"): the items are counted
+SHARE_ITEMS = 20          # a change of share between periods is said only when both have this many items
 INTEREST_ITEMS = {"high": 20, "medium": 6}  # items a topic needs before its interest word says so
 RAISE_ITEMS = 10          # items on a central matter before the superior Ban is asked to pass it upward
 CLEAR_RATIO = 2           # a series ending at ≥ twice (≤ half) its start…
@@ -129,9 +130,10 @@ def ranking(counts: dict[str, int], whole: int, noun: str = "ý kiến") -> str:
     if not top:
         return ""
     n = counts[top[0]]
+    few = whole < FEW_ITEMS  # one or two items are counted, not shared out
     if len(top) == 1:
-        return f"nhiều nhất là {top[0]} ({count(n, noun)}, {pct(n, whole)})"
-    return f"{join(top)} ngang nhau, cùng {count(n, noun)} (mỗi loại {pct(n, whole)})"
+        return f"nhiều nhất là {top[0]} ({count(n, noun)}{'' if few else ', ' + pct(n, whole)})"
+    return f"{join(top)} ngang nhau, cùng {count(n, noun)}" + ("" if few else f" (mỗi loại {pct(n, whole)})")
 
 
 def two_streams(counts: Sequence[int]) -> bool:

@@ -24,7 +24,11 @@ def _stability(f: Facts) -> str:
     if neg * 100 >= 45 * f.total or len(hot) >= 4:
         return "có diễn biến phức tạp ở một số vấn đề, cần tập trung theo dõi, xử lý"
     if neg * 100 >= 25 * f.total or hot:
-        return "cơ bản ổn định, song còn một số vấn đề gây bức xúc, tiềm ẩn nguy cơ phát sinh điểm nóng"
+        # said of as many topics as there are, and "gây bức xúc" only when someone was frustrated
+        troubled = hot or [t for t in f.topics if sum(t.tendency.get(k, 0) for k in NEGATIVE) * 2 > t.count]
+        what = "một vấn đề" if len(troubled) == 1 else "một số vấn đề"
+        does = ", ".join((["gây bức xúc"] if neg else []) + (["tiềm ẩn nguy cơ phát sinh điểm nóng"] if hot else []))
+        return f"cơ bản ổn định, song còn {what} {does}"
     return "ổn định"
 
 
@@ -45,11 +49,14 @@ def _events(f: Facts) -> str:
         return ""
     hot = [t for t in f.topics if t.is_hot_spot and t not in big][:2]
     extra = f"; cùng với đó là điểm nóng về {titles(t.title for t in hot)}" if hot else ""
-    return "Nổi lên trong dư luận là các vấn đề: " + titles(t.title for t in big) + extra + "."
+    lead = "các vấn đề: " if len(big) > 1 or hot else "vấn đề "
+    return f"Nổi lên trong dư luận là {lead}" + titles(t.title for t in big) + extra + "."
 
 
 def _fields(f: Facts) -> str:
-    by_field = {field_name(k): v for k, v in sorted(f.by_field.items(), key=lambda kv: (-kv[1], kv[0]))}
+    by_field = {field_name(k): v for k, v in sorted(f.by_field.items(), key=lambda kv: (-kv[1], kv[0])) if v}
+    if len(by_field) == 1:  # one field is all of them, not "nhiều nhất"
+        return f"{'Ý kiến' if f.total == 1 else 'Các ý kiến đều'} thuộc lĩnh vực {next(iter(by_field))}."
     top = wording.leaders(by_field)
     others = [f"{k} ({count(v, 'ý kiến')})" for k, v in by_field.items() if k not in top][:2]
     line = "Lĩnh vực được quan tâm " + wording.ranking(by_field, f.total).replace("là ", "là lĩnh vực ", 1) \
@@ -72,8 +79,8 @@ def versus(f: Facts, now: int, before: int, noun: str = "ý kiến") -> str:
 
 def _shift(f: Facts) -> str:
     """The tendency that moved most against the previous period, in percentage points."""
-    if not f.prev_total or not comparable(f):
-        return ""
+    if min(f.total, f.prev_total) < wording.SHARE_ITEMS or not comparable(f):
+        return ""  # a share moving on a handful of items is noise, not a shift in opinion
     moves = []
     for code in ("support", "concern", "frustration", "distortion"):
         now = 100 * f.by_tendency.get(code, 0) / f.total
@@ -148,7 +155,8 @@ def general(f: Facts, pen: Pen) -> str:
     lines.append(f"Trong {p.short}, đội ngũ cộng tác viên và các kênh thông tin đã phản ánh "
                  f"{count(f.total, 'ý kiến')}, {versus(f, f.total, f.prev_total)}, ở {tally}."
                  + ("" if f.subject else " " + _fields(f)))
-    shares = [f"{tendency(k)} {pct(v, f.total)}" for k, v in sorted(f.by_tendency.items(), key=lambda kv: -kv[1])]
+    shares = [f"{tendency(k)} {pct(v, f.total)}" if f.total >= wording.FEW_ITEMS else f"{count(v, 'ý kiến')} {tendency(k)}"
+              for k, v in sorted(f.by_tendency.items(), key=lambda kv: -kv[1])]
     lines.append(f"Về xu hướng dư luận: {'; '.join(shares)}. {_shift(f)}".strip())
     trend = _trend(f)
     if trend:

@@ -88,8 +88,14 @@ def _trend_open(t: TopicFacts, f: Facts, pen: Pen) -> str:
     ], n=count(t.count, "ý kiến"), short=p.short, prev=p.previous_label, title=title)
 
 
-def topic_paragraph(t: TopicFacts, f: Facts, pen: Pen) -> str:
+def topic_paragraph(t: TopicFacts, f: Facts, pen: Pen, named: bool = False) -> str:
+    """One topic in depth; `named` when no heading above it names the topic, so the paragraph
+    itself must ("vấn đề này" becomes its title)."""
     opening = _trend_open(t, f, pen)
+    title = lower_first(t.title)
+    if named and title not in opening:
+        opening = opening.replace("vấn đề này", title, 1) if "vấn đề này" in opening \
+            else f"Về {title}, {lower_first(opening)}"
     place_text = where(t, f, pen)
     level = wording.interest(t.count, t.scale)
     scale = pen.pick(f"scale-{level}", SCALE_WORDS[level])
@@ -118,11 +124,13 @@ def _field_paragraph(code: str, f: Facts, pen: Pen) -> str:
     topics = [t for t in f.topics if t.field == code]
     mix = {t: f.cells.get((code, t), 0) for t in catalog.TENDENCIES}
     main, main_n = max(mix.items(), key=lambda kv: kv[1])
+    few = f.total < wording.FEW_ITEMS  # one or two items are counted, not shared out
     head = pen.pick("field", [
-        "Lĩnh vực {label} có {n} ({share} tổng số){change}",
-        "Về {label}, ghi nhận {n} ({share}){change}",
-        "Đối với lĩnh vực {label}: {n} ({share}){change}",
-    ], label=label, n=count(n, "ý kiến"), share=pct(n, f.total),
+        "Lĩnh vực {label} có {n}{whole}{change}",
+        "Về {label}, ghi nhận {n}{share}{change}",
+        "Đối với lĩnh vực {label}: {n}{share}{change}",
+    ], label=label, n=count(n, "ý kiến"), share="" if few else f" ({pct(n, f.total)})",
+        whole="" if few else f" ({pct(n, f.total)} tổng số)",
         # part I says once why there is no comparison (no earlier data, or a period not over)
         change=f", {versus(f, n, f.prev_by_field.get(code, 0))}" if comparable(f) else "")
     text = head + "."
@@ -171,7 +179,7 @@ def issues(f: Facts, pen: Pen) -> str:
         for i, t in enumerate(deep):
             if lettered:
                 lines.append(f"{'abcdefghik'[i]}) {t.title}")
-            lines.append(topic_paragraph(t, f, pen))
+            lines.append(topic_paragraph(t, f, pen, named=not lettered))
         rest = [t for t in f.topics if t not in deep]
         if rest:
             named = _named(rest)
