@@ -20,7 +20,11 @@ from dataclasses import dataclass
 import numpy as np
 
 DTYPE = np.float32
-PRODUCT_CELLS = 1_000_000     # dense cells of one block of a matrix product (8 MB of float64)
+# Dense cells of one block of a matrix product (2 MB of float64). A block's gather arrays are
+# several times its size: with 1,000,000 cells the new-streams card's ranking at 200,000 items
+# peaked at 43 MiB traced (now 16) and left the window 8 MiB larger after it (bench_memory), for
+# 0.02 s less of the streams' 0.23 s (bench_analytics); similar items are as fast.
+PRODUCT_CELLS = 250_000
 DENSE_DENSITY = 1 / 256       # a column this dense on both sides of a product goes through BLAS
 
 
