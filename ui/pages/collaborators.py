@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -33,6 +32,7 @@ from ui.collab.training_view import TrainingView
 from ui.feedback import notify
 from ui.files import open_file, save_file
 from ui.flow import FlowLayout
+from ui.lazy_tabs import LazyTabs, tab_view
 from ui.models import RowsModel, listed_columns
 from ui.pages.base import PageBase
 from ui.refusal import refusal
@@ -67,21 +67,19 @@ class Page(PageBase):
 
     def __init__(self, ctx, tasks, parent=None) -> None:
         super().__init__(ctx, tasks, parent)
-        self.tabs = QTabWidget()
+        # A tab's view is built when the tab is first opened (ui/lazy_tabs.py).
+        self.tabs = LazyTabs()
         self.layout_.addWidget(self.tabs, 1)
-        registry_tab = QWidget()
-        self.tabs.addTab(registry_tab, "Danh sách")
-        self.coverage = CoverageView(ctx, tasks)
-        self.tabs.addTab(self.coverage, "Cơ cấu")
-        self.activity = ActivityView(ctx, tasks)
-        self.tabs.addTab(self.activity, "Hoạt động")
-        self.training = TrainingView(ctx, tasks)
-        self.tabs.addTab(self.training, "Tập huấn")
-        self.tabs.currentChanged.connect(lambda _: self.refresh())
         self.dialog = None
-        self._build_registry(registry_tab)
+        self.tabs.add(self._build_registry, "Danh sách")
+        for view, name in ((CoverageView, "Cơ cấu"), (ActivityView, "Hoạt động"), (TrainingView, "Tập huấn")):
+            self.tabs.add(lambda view=view: view(ctx, tasks), name)
+        self.tabs.currentChanged.connect(lambda _: self.refresh())
 
-    def _build_registry(self, tab: QWidget) -> None:
+    coverage, activity, training = (tab_view(i) for i in (1, 2, 3))
+
+    def _build_registry(self) -> QWidget:
+        tab = QWidget()
         layout = QVBoxLayout(tab)
         self.area_names: dict[str, str] = {}   # read with the list, on the worker
         bar = QHBoxLayout()
@@ -126,6 +124,7 @@ class Page(PageBase):
         self.message.setWordWrap(True)
         layout.addWidget(self.count)
         layout.addWidget(self.message)
+        return tab
 
     # -- list -------------------------------------------------------------------------------
     def current_filter(self) -> CollaboratorFilter:
@@ -134,9 +133,8 @@ class Page(PageBase):
                                   stratum=self.stratum.code(), status=self.status.code(), party_member=party)
 
     def refresh(self) -> None:
-        current = self.tabs.currentWidget()
-        if current in (self.coverage, self.activity, self.training):
-            current.refresh()
+        if self.tabs.currentIndex() > 0:
+            self.tabs.currentWidget().refresh()
         else:
             self.refresh_list()
 
@@ -178,8 +176,8 @@ class Page(PageBase):
     def open_link(self, link) -> None:
         """Follow an app.overview.Link: a tab (activity, coverage), or one person selected in
         the unfiltered list with the detail open."""
-        tab = {"activity": self.activity, "coverage": self.coverage}.get(link.tab or "")
-        self.tabs.setCurrentWidget(tab or self.tabs.widget(0))
+        tab = {"activity": 2, "coverage": 1}.get(link.tab or "")
+        self.tabs.setCurrentIndex(tab or 0)
         if tab is not None or not link.record_id:
             return
         for combo in (self.area, self.sector, self.stratum, self.status, self.party):
