@@ -201,9 +201,11 @@ def gather(ctx: Ctx, p: Period, today: date | None = None, subject: str | None =
     kinds, totals = _areas(ctx, me)
     agencies = ft.agencies(ctx, scope)
     between = [p.start.isoformat(), p.end.isoformat()]
+    since = _data_since(ctx)
+    topics = ft.topics(ctx, scope)
     return Facts(
         period=p, previous=prev, cells=cells,
-        prev_by_field=prev_by_field, prev_total=sum(prev_by_field.values()), topics=ft.topics(ctx, scope),
+        prev_by_field=prev_by_field, prev_total=sum(prev_by_field.values()), topics=topics,
         handling=_handling(ctx, scope, agencies), meetings=_meetings(ctx, p),
         last_meeting=ctx.db.execute("SELECT max(held_on) FROM meetings WHERE held_on < ?",
                                     [p.start.isoformat()]).fetchone()[0],
@@ -216,13 +218,13 @@ def gather(ctx: Ctx, p: Period, today: date | None = None, subject: str | None =
         areas_with_items=_count(ctx, f"SELECT count(DISTINCT o.area_code) FROM opinions o WHERE {where} "
                                      "AND o.area_code IS NOT NULL", params),
         prev_by_tendency=_by(ctx, scope, prev, "tendency"), loose=ft.loose_items(ctx, scope), agencies=agencies,
-        monthly=ft.monthly_totals(ctx, scope),
+        monthly=_recorded(ft.monthly_totals(ctx, scope), topics, since),
         areas_total=sum(totals.values()),
         reporters=_count(ctx, f"SELECT count(DISTINCT o.collaborator_id) FROM opinions o WHERE {where} "
                               "AND o.collaborator_id IS NOT NULL", params),
         kind=office_kind(ctx), place_name=_place_name(ctx), upper_body=_upper_body(me),
         keywords=[] if scope.subject else _keywords(ctx, p),
-        scope=scope, data_since=_data_since(ctx), area_kind=kinds, area_totals=totals,
+        scope=scope, data_since=since, area_kind=kinds, area_totals=totals,
         by_choice=by_choice.counts(ctx, where, params),
     )
 
@@ -240,6 +242,16 @@ def _handling(ctx: Ctx, scope: Scope, agencies: list[AgencyFacts]) -> HandlingFi
     return HandlingFigures(received=between("received_on"), forwarded=between("forwarded_on"),
                            resolved=between("resolved_on"), answered=between("answered_on"),
                            overdue=sum(a.overdue for a in agencies))
+
+
+def _recorded(monthly: list[tuple], topics: list[TopicFacts], since: date | None) -> list[tuple]:
+    """The months of a longer period from the first month the office has data: a month before
+    it is no month in which nothing was said ("0 – 0 – 98 ý kiến", "thấp nhất tháng 1 (0 ý
+    kiến)"), so it is left out of the series, the months' table and each topic's series."""
+    skip = min(sum(1 for m in monthly if since is not None and m[0] < since), max(len(monthly) - 1, 0))
+    for t in topics:
+        t.monthly = t.monthly[skip:]
+    return monthly[skip:]
 
 
 def _data_since(ctx: Ctx) -> date | None:

@@ -109,8 +109,11 @@ def months_table_label(f: Facts) -> str:
 def _trend(f: Facts) -> str:
     """Across the months of a quarter / half year / year: the series, its shape read only from
     the months that are over, and the topics that rose or fell at every step."""
+    first = f.monthly[0][0] if f.monthly else None
+    since = (f"Số liệu của đơn vị có từ tháng {first.month}/{first.year}; các tháng trước đó trong kỳ chưa có số liệu."
+             if first and first > f.period.start.replace(day=1) else "")
     if len(f.monthly) < 2:
-        return ""
+        return since
     done = f.complete_months
     values = [n for _, n, _ in f.monthly]
     table = months_table_label(f)
@@ -128,7 +131,7 @@ def _trend(f: Facts) -> str:
         text += f" Tăng liên tục trong 03 tháng đã kết thúc gần nhất: {titles(t.title for t in rising[:3])}."
     if falling:
         text += f" Giảm liên tục trong 03 tháng đã kết thúc gần nhất: {titles(t.title for t in falling[:3])}."
-    return text
+    return f"{since} {text}".strip()
 
 
 def general(f: Facts, pen: Pen) -> str:

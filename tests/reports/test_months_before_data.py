@@ -1,0 +1,30 @@
+"""A quarter whose first months come before the office's first data: those months are no
+months in which nothing was said. No "0 – 0 – 98 ý kiến" series, no "thấp nhất tháng 1 và
+tháng 2 (0 ý kiến)", no zero rows for them in the months' table; the report says from which
+month the office has data."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from app.months import add_months
+from app.reports import draft
+
+
+def test_months_before_the_first_data_are_not_zero_months(demo_ctx):
+    db = demo_ctx.db
+    first = date.fromisoformat(db.execute("SELECT min(received_on) FROM opinions").fetchone()[0][:10]).replace(day=1)
+    gone = [first, add_months(first, 1)]
+    start = add_months(first, 2)
+    db.execute("DELETE FROM opinions WHERE substr(received_on, 1, 7) IN (?, ?)", [f"{m:%Y-%m}" for m in gone])
+    db.conn.commit()
+    report = draft.draft_report(demo_ctx, "quarterly", start)
+    assert draft.period_for(report).start <= gone[-1]  # the quarter holds a month before the data
+    text = "\n".join(s["text"] for s in report.sections)
+    assert not re.search(r"(?<![\d,.])0 – |– 0(?![\d,])", text), text
+    assert not re.search(r"\(0 ý kiến\)", text)
+    assert f"Số liệu của đơn vị có từ tháng {start.month}/{start.year}" in report.sections[0]["text"]
+    months = [t for t in report.sections[0].get("tables", []) if "theo tháng" in t["caption"]]
+    rows = [r[0] for t in months for r in t["rows"]]
+    assert not any(r.startswith(f"Tháng {m.month}/{m.year}") for m in gone for r in rows), rows
