@@ -155,8 +155,9 @@ def general(f: Facts, pen: Pen) -> str:
     names = list({a for t in f.topics for a, _ in t.areas} | {s.area for v in f.loose.values() for s in v})
     tally = wording.area_tally(f.reached(names), f.area_totals) if f.area_totals else \
         count(f.areas_with_items, who.area_word)
+    change = versus(f, f.total, f.prev_total)  # after the places it counts, never between count and places
     lines.append(f"Trong {p.short}, đội ngũ cộng tác viên và các kênh thông tin đã phản ánh "
-                 f"{count(f.total, 'ý kiến')}, {versus(f, f.total, f.prev_total)}, ở {tally}."
+                 f"{count(f.total, 'ý kiến')} ở {tally}{'; ' if change.startswith('chưa') else ', '}{change}."
                  + ("" if f.subject else " " + _fields(f)))
     shares = [f"{tendency(k)} {pct(v, f.total)}" if f.total >= wording.FEW_ITEMS else f"{count(v, 'ý kiến')} {tendency(k)}"
               for k, v in sorted(f.by_tendency.items(), key=lambda kv: -kv[1])]

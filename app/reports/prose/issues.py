@@ -135,9 +135,17 @@ def _field_paragraph(code: str, f: Facts, pen: Pen) -> str:
         change=f", {versus(f, n, f.prev_by_field.get(code, 0))}" if comparable(f) else "")
     text = head + "."
     if topics:
-        named = _named(sorted(topics, key=lambda t: -t.count)[:4])
-        text += " " + pen.pick("field-topics", ["Dư luận xoay quanh {x}", "Các ý kiến tập trung vào {x}",
-                                                "Nội dung được phản ánh chủ yếu là {x}"], x=named)
+        shown = sorted(topics, key=lambda t: -t.count)[:4]
+        named, covered = _named(shown), sum(t.count for t in shown)
+        if covered == n:  # every item of the field: "đều", not "chủ yếu"
+            text += " " + (f"Ý kiến phản ánh về {named}" if n == 1 else pen.pick(
+                "field-all", ["Các ý kiến đều về {x}", "Toàn bộ ý kiến phản ánh về {x}"], x=named))
+        elif covered * 2 > n:
+            text += " " + pen.pick("field-topics", ["Dư luận xoay quanh {x}", "Các ý kiến tập trung vào {x}",
+                                                    "Nội dung được phản ánh chủ yếu là {x}"], x=named)
+        else:  # the topics named hold less than half: no "chủ yếu", no "tập trung"
+            text += " " + pen.pick("field-part", ["Trong đó có ý kiến về {x}", "Một phần ý kiến phản ánh về {x}"],
+                                   x=named)
         text += f" cùng {count(len(topics) - 4, 'vấn đề')} khác." if len(topics) > 4 else "."
     loose = f.loose.get(code, [])
     if loose:
