@@ -186,7 +186,7 @@ def test_a_quarter_at_the_province_is_consolidated_too(tmp_path, passphrase_env)
     text = _text(secs)
     assert "quý IV năm 2026" in text and "tháng trước" not in text and "của tháng" not in text
     # the quarter's months in words, a month without items said so, never "0 ý kiến"
-    assert "Số ý kiến theo tháng: tháng 10: 120 ý kiến của 10 đơn vị; tháng 11 và tháng 12 không có ý kiến nào." in text
+    assert "Số ý kiến theo tháng: tháng 10 có 120 ý kiến của 10 đơn vị; tháng 11 và tháng 12 không có ý kiến nào." in text
     assert "Quá hạn nhưng chưa nhận được báo cáo của 10 đơn vị" in text    # no quarterly report came
     topics = next(b for b in _document(secs).blocks if isinstance(b, Table) and "vấn đề dư luận" in b.caption)
     assert len(topics.rows) == len({topic_key(r[0]) for r in topics.rows}) == 7

@@ -57,3 +57,8 @@ def test_the_communes_said_to_lead_lead_every_other(values):
         counts = dict(units)
         rest = [n for u, n in units if u not in named]
         assert rest and min(counts[u] for u in named) > max(rest)
+
+
+def test_two_kinds_in_a_sentence_are_joined_not_split():
+    assert compact(["Phường Duyên Hải", "Xã Đôn Châu"]) == "phường Duyên Hải và xã Đôn Châu"
+    assert ";" in compact(["Phường A", "Xã B", "Đặc khu C"])

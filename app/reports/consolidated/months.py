@@ -77,9 +77,10 @@ def in_words(months: list[MonthFigures], offices: int, today: date) -> list[str]
     elif closed or none:
         lead = "Các tháng có số liệu của những đơn vị khác nhau, chưa so sánh được qua các tháng. " \
             if len(closed) >= 2 else ""
-        parts = [f"{lab}: {count(m.items, 'ý kiến')} của {count(len(m.by_origin), 'đơn vị')}"
+        parts = [f"{lab} có {count(m.items, 'ý kiến')} của {count(len(m.by_origin), 'đơn vị')}"
                  for lab, m in zip(labels, closed, strict=True)] + ([none] if none else [])
-        lines.append(f"{lead}Số ý kiến theo tháng: {'; '.join(parts)}.")
+        said = f"Số ý kiến theo tháng: {'; '.join(parts)}" if len(parts) > 1 else parts[0][:1].upper() + parts[0][1:]
+        lines.append(f"{lead}{said}.")
     for m in months:
         if m.closed:
             continue

@@ -35,9 +35,11 @@ KINDS = ("Xã ", "Phường ", "Đặc khu ", "Thị trấn ", "Huyện ", "Th�
 
 
 def compact(names: list[str], limit: int = 40, one: bool = False) -> str:
-    """'các xã An Trường, Bình Phú, Tân An; phường 1' — one kind word per group; `one` joins
-    the groups with "và" ('phường 1 và các xã A, B') where they stand for one entry of a
-    longer ';' list. A single name left over is named, never "và 01 đơn vị khác"."""
+    """'phường 1 và các xã An Trường, Bình Phú, Tân An' — one kind word per group, two groups
+    joined by "và" (a ';' in mid-sentence reads as the end of an entry: 'chính quyền phường
+    Duyên Hải; xã Đôn Châu tập trung …'); three groups, or a list cut short, keep ';' between
+    groups unless `one` (the groups stand for one entry of a longer ';' list). A single name
+    left over is named, never "và 01 đơn vị khác"."""
     limit = wording.shown(len(names), limit)
     groups: dict[str, list[str]] = defaultdict(list)
     for name in names[:limit]:
@@ -47,7 +49,7 @@ def compact(names: list[str], limit: int = 40, one: bool = False) -> str:
     for kind, bare in groups.items():
         lead = (f"các {kind}" if len(bare) > 1 else kind) if kind else ""
         parts.append(f"{lead} {', '.join(bare)}".strip())
-    text = join(parts) if one else "; ".join(parts)
+    text = join(parts) if one or (len(parts) == 2 and len(names) <= limit) else "; ".join(parts)
     return text + (f" và {count(len(names) - limit, 'đơn vị')} khác" if len(names) > limit else "")
 
 
