@@ -91,7 +91,7 @@ def leaders(counts: dict[str, int]) -> list[str]:
 def share(part: int, whole: int, what: str, margin: float = 0.0) -> str:
     """The largest share in words: 'đa số ý kiến {what} (70,0%)', 'phần lớn …' above half,
     'khoảng một nửa …' for a survey share whose margin reaches half, else 'ý kiến {what}
-    chiếm tỷ lệ nhiều nhất (…)'. Callers pass the largest share; ties go through `ranking`."""
+    chiếm tỷ lệ cao nhất (…)'. Callers pass the largest share; ties go through `ranking`."""
     if not margin and whole < FEW_ITEMS:  # one or two items are counted, not shared out
         if part == whole:
             return f"{count(part, 'ý kiến')} {what}" if part == 1 else f"cả {count(part, 'ý kiến')} đều {what}"
@@ -106,12 +106,12 @@ def share(part: int, whole: int, what: str, margin: float = 0.0) -> str:
         return f"{word} ý kiến {what} ({value})"
     if margin and whole and abs(100.0 * part / whole - 50.0) <= margin:
         return f"khoảng một nửa ý kiến {what} ({value})"
-    return f"ý kiến {what} chiếm tỷ lệ nhiều nhất ({value})"
+    return f"ý kiến {what} chiếm tỷ lệ cao nhất ({value})"
 
 
 def leading(counts: dict[str, int], whole: int, margin: float = 0.0) -> str:
     """The leading tendency (or option) in words, a tie named as a tie: 'phần lớn ý kiến A (62,5%)',
-    'ý kiến A chiếm tỷ lệ nhiều nhất (40%)', 'ý kiến A và ý kiến B ngang nhau (mỗi loại 50%)'.
+    'ý kiến A chiếm tỷ lệ cao nhất (40%)', 'ý kiến A và ý kiến B ngang nhau (mỗi loại 50%)'.
     `counts` maps what is said ('đồng tình, ủng hộ') to its count."""
     top = leaders(counts)
     if not top:

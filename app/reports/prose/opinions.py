@@ -57,7 +57,7 @@ def minority_for(t: TopicFacts) -> tuple[str, int] | None:
 
 
 def tendency_sentence(t: TopicFacts) -> str:
-    """'Phần lớn ý kiến …' / '… chiếm tỷ lệ nhiều nhất …' / a split between two tendencies."""
+    """'Phần lớn ý kiến …' / '… chiếm tỷ lệ cao nhất …' / a split between two tendencies."""
     order = ranked(t)
     if not order:
         return ""
