@@ -138,13 +138,13 @@ def general(f: Facts, pen: Pen) -> str:
     p, who = f.period, pen.who
     if f.total == 0:
         return pen.finish(f"{f.during}, chưa ghi nhận thông tin dư luận xã hội nào"
-                          f"{' về ' + f.subject if f.subject else ' trên địa bàn'}.")
+                          f"{' về ' + f.subject if f.subject else ' ' + who.within}.")
     if f.subject:
-        lines = [f"{f.during}, dư luận xã hội trên địa bàn {f.place_name} về {f.subject} "
+        lines = [f"{f.during}, dư luận xã hội {who.within} về {f.subject} "
                  f"{_stability(f)}; {_mood(f)}."]
     else:
-        lines = [f"{f.during}, tình hình tư tưởng, tâm trạng của cán bộ, đảng viên và Nhân dân trên địa bàn "
-                 f"{f.place_name} {_stability(f)}; {_mood(f)}. {_events(f)}"]
+        lines = [f"{f.during}, tình hình tư tưởng, tâm trạng của {who.people} {who.within} "
+                 f"{_stability(f)}; {_mood(f)}. {_events(f)}"]
     hot = [t for t in f.topics if t.is_hot_spot]
     if hot:
         areas = list(dict.fromkeys(a for t in hot for a in t.places))
@@ -154,10 +154,11 @@ def general(f: Facts, pen: Pen) -> str:
                      f"nóng{at} (nêu cụ thể tại mục III).")
     names = list({a for t in f.topics for a, _ in t.areas} | {s.area for v in f.loose.values() for s in v})
     tally = wording.area_tally(f.reached(names), f.area_totals) if f.area_totals else \
-        count(f.areas_with_items, who.area_word)
+        count(f.areas_with_items, who.area_word) if f.areas_with_items else ""
     change = versus(f, f.total, f.prev_total)  # after the places it counts, never between count and places
     lines.append(f"Trong {p.short}, đội ngũ cộng tác viên và các kênh thông tin đã phản ánh "
-                 f"{count(f.total, 'ý kiến')} ở {tally}{'; ' if change.startswith('chưa') else ', '}{change}."
+                 f"{count(f.total, 'ý kiến')}{' ở ' + tally if tally else ''}"
+                 f"{'; ' if change.startswith('chưa') else ', '}{change}."
                  + ("" if f.subject else " " + _fields(f)))
     shares = [f"{tendency(k)} {pct(v, f.total)}" if f.total >= wording.FEW_ITEMS else f"{count(v, 'ý kiến')} {tendency(k)}"
               for k, v in sorted(f.by_tendency.items(), key=lambda kv: -kv[1])]

@@ -61,7 +61,7 @@ def _spot_where(t: TopicFacts, f: Facts, pen: Pen) -> str:
     its places hold most of its items, "nhiều hơn cả" when they lead without holding most, the
     places alone when they are all its areas, and its spread when no area leads."""
     if not t.areas:
-        return "Vấn đề phát sinh trên địa bàn"
+        return f"Vấn đề phát sinh {pen.who.within}"
     if not t.places:
         names = [a for a, _ in t.areas]
         return f"Vấn đề phát sinh {wording.spread([place(a) for a in names], f.reached(names), f.area_totals)}"
@@ -78,7 +78,7 @@ def hotspots(f: Facts, pen: Pen) -> str:
     if not f.total:  # no items: nothing is known of the period, so nothing is said of it
         return pen.finish(f"Trong {f.period.short}, chưa ghi nhận thông tin dư luận nào về vấn đề nổi cộm, điểm nóng.")
     if not spots:
-        text = (f"Trong {f.period.short}, trên địa bàn không phát sinh điểm nóng về an ninh, trật tự; không có vụ "
+        text = (f"Trong {f.period.short}, không phát sinh điểm nóng về an ninh, trật tự {pen.who.within}; không có vụ "
                 "việc khiếu kiện đông người.")
         if f.high_risk:
             text += (f" Tuy vậy, có {count(f.high_risk, 'ý kiến')} được cộng tác viên đánh giá có nguy cơ cao, "

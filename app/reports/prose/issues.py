@@ -150,7 +150,9 @@ def _field_paragraph(code: str, f: Facts, pen: Pen) -> str:
     loose = f.loose.get(code, [])
     if loose:
         same = [s for s in loose if s.tendency == main] or loose
-        lead = "Ngoài các vấn đề trên, có ý kiến" if topics else "Các ý kiến chủ yếu"
+        # one quoted item is an example, not "chủ yếu" (which no count here supports)
+        lead = (f"Ngoài {'vấn đề' if len(topics) == 1 else 'các vấn đề'} trên, có ý kiến" if topics
+                else "Có ý kiến" if len(loose) == 1 else "Tiêu biểu có ý kiến")
         text += f" {lead} {lower_first(clause(same[0].text))}."
     if main_n:
         phrase = wording.leading({tendency(k): v for k, v in mix.items()}, n)

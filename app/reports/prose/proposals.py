@@ -89,7 +89,7 @@ def forecast(f: Facts, pen: Pen) -> list[str]:
         lines.append(f"Chưa có thông tin dư luận xã hội trong {f.period.short} làm căn cứ dự báo; tiếp tục theo dõi, "
                      "nắm chắc tình hình.")
     elif not lines:
-        lines.append("Dự báo tình hình tư tưởng, tâm trạng của cán bộ, đảng viên và Nhân dân tiếp tục ổn định.")
+        lines.append(f"Dự báo tình hình tư tưởng, tâm trạng của {pen.who.people} tiếp tục ổn định.")
     return lines
 
 
