@@ -12,6 +12,7 @@ from app.months import add_months
 from app.reports.report_settings import setting
 
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
+SPAN_BEFORE = "khoảng thời gian liền trước"   # an ad-hoc span's previous span, by its dates once
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,14 @@ class Period:
             return prev.label
         if self._from_new_year():
             return f"cùng kỳ năm {prev.start.year}"
-        return f"khoảng thời gian liền trước, từ ngày {prev.start:%d/%m/%Y} đến ngày {prev.end:%d/%m/%Y}"
+        return f"{SPAN_BEFORE}, từ ngày {prev.start:%d/%m/%Y} đến ngày {prev.end:%d/%m/%Y}"
+
+    @property
+    def previous_short(self) -> str:
+        """The previous period once it has been named: an ad-hoc span's dates are said once (part
+        I's first comparison), then it is 'khoảng thời gian liền trước'."""
+        label = self.previous_label
+        return SPAN_BEFORE if label.startswith(SPAN_BEFORE) else label
 
     def _from_new_year(self) -> bool:
         """An ad-hoc or thematic year to date: from 1 January over at least a quarter of the same

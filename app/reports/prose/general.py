@@ -89,11 +89,11 @@ def _shift(f: Facts) -> str:
     delta, code, now, before = max(moves)
     if delta < 3:  # the claim carries the figures it rests on: the main tendency then and now
         main = max(moves, key=lambda m: m[2])
-        return (f"Cơ cấu xu hướng dư luận không có biến động lớn so với {f.period.previous_label} (ý kiến "
+        return (f"Cơ cấu xu hướng dư luận không có biến động lớn so với {f.period.previous_short} (ý kiến "
                 f"{tendency(main[1])} chiếm {pct(main[2], 100)}, trước đó {pct(main[3], 100)}).")
     up = now > before
     return (f"Tỷ lệ ý kiến {tendency(code)} {'tăng' if up else 'giảm'} từ {pct(before, 100)} "
-            f"{'lên' if up else 'xuống'} {pct(now, 100)} so với {f.period.previous_label}.")
+            f"{'lên' if up else 'xuống'} {pct(now, 100)} so với {f.period.previous_short}.")
 
 
 def month_label(d) -> str:

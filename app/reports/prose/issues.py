@@ -75,17 +75,17 @@ def _trend_open(t: TopicFacts, f: Facts, pen: Pen) -> str:
         return pen.pick("rise", [
             "Dư luận về vấn đề này tăng rõ so với {prev} (từ {a} lên {b})",
             "Số ý kiến về {title} tăng, từ {a} ({prev}) lên {b}",
-        ], prev=p.previous_label, a=count(before, "ý kiến"), b=count(t.count, "ý kiến"), title=title)
+        ], prev=p.previous_short, a=count(before, "ý kiến"), b=count(t.count, "ý kiến"), title=title)
     if before and t.count * 1.25 <= before and before - t.count >= 3:
         return pen.pick("fall", [
             "Dư luận về vấn đề này đã giảm so với {prev} (từ {a} xuống {b})",
             "Số ý kiến về {title} giảm, từ {a} ({prev}) xuống {b}",
-        ], prev=p.previous_label, a=count(before, "ý kiến"), b=count(t.count, "ý kiến"), title=title)
+        ], prev=p.previous_short, a=count(before, "ý kiến"), b=count(t.count, "ý kiến"), title=title)
     return pen.pick("steady", [
         "Vấn đề tiếp tục được quan tâm với {n} trong {short}",
         "Trong {short}, có {n} về {title}, tương đương {prev}",
         "Dư luận về {title} duy trì ở mức {n}",
-    ], n=count(t.count, "ý kiến"), short=p.short, prev=p.previous_label, title=title)
+    ], n=count(t.count, "ý kiến"), short=p.short, prev=p.previous_short, title=title)
 
 
 def topic_paragraph(t: TopicFacts, f: Facts, pen: Pen, named: bool = False) -> str:

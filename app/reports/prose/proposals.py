@@ -60,7 +60,7 @@ def forecast(f: Facts, pen: Pen) -> list[str]:
             lines.append(f"Thời gian tới, dư luận về {names} dự báo tiếp tục tăng, nhất là khi {these} chưa "
                          "được giải quyết dứt điểm.")
         else:  # one rise against the previous month is no trend: said as a rise and a risk
-            lines.append(f"Dư luận về {names} tăng so với {f.period.previous_label}; nếu {these} chưa được "
+            lines.append(f"Dư luận về {names} tăng so với {f.period.previous_short}; nếu {these} chưa được "
                          "giải quyết dứt điểm, thời gian tới có thể còn tăng.")
     elif len(f.monthly) > 1 and len(f.complete_months) == 2 and _last_step(f):
         # two months over: too few for a trend, enough to say which topics rose between them
@@ -84,7 +84,7 @@ def forecast(f: Facts, pen: Pen) -> list[str]:
     if falling:
         names = titles((t.title for t in falling[:2]), quote=True)
         lines.append(f"Dư luận về {names} có xu hướng lắng xuống." if len(f.monthly) > 1 else
-                     f"Dư luận về {names} giảm so với {f.period.previous_label}; cần tiếp tục theo dõi.")
+                     f"Dư luận về {names} giảm so với {f.period.previous_short}; cần tiếp tục theo dõi.")
     if not lines and not f.total:  # no items: no ground for a forecast, least of all "ổn định"
         lines.append(f"Chưa có thông tin dư luận xã hội trong {f.period.short} làm căn cứ dự báo; tiếp tục theo dõi, "
                      "nắm chắc tình hình.")
