@@ -20,3 +20,12 @@ def test_the_previous_span_is_dated_once(demo_ctx):
     text = " ".join(s["text"] for s in report.sections)
     assert text.count(dated) == 1, text
     assert text.count("khoảng thời gian liền trước") >= 2
+
+
+def test_a_one_subject_report_gives_its_months_once(demo_ctx):
+    """Part I reads the subject's months (with Bảng 1 beside it); part II does not list them again."""
+    today = date.today()
+    report = draft.draft_report(demo_ctx, "thematic", start=today.replace(month=1, day=1), end=today,
+                                topic="bồi thường, giải phóng mặt bằng dự án nâng cấp Quốc lộ 53")
+    text = " ".join(s["text"] for s in report.sections)
+    assert text.count("Diễn biến theo tháng") == 0 and "Bảng 1" in report.sections[0]["text"], text
