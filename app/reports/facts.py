@@ -170,7 +170,7 @@ def _has_table(ctx: Ctx, name: str) -> bool:
     return bool(ctx.db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [name]).fetchone())
 
 
-def _place_name(ctx: Ctx) -> str:
+def unit_place(ctx: Ctx) -> str:
     """'huyện Càng Long' / 'xã Càng Long' for 'trên địa bàn …' (the unit's kind in lower case)."""
     name = office.get_office(ctx).name
     first = name.split(" ")[0]
@@ -222,7 +222,7 @@ def gather(ctx: Ctx, p: Period, today: date | None = None, subject: str | None =
         areas_total=sum(totals.values()),
         reporters=_count(ctx, f"SELECT count(DISTINCT o.collaborator_id) FROM opinions o WHERE {where} "
                               "AND o.collaborator_id IS NOT NULL", params),
-        kind=office_kind(ctx), place_name=_place_name(ctx), upper_body=_upper_body(me),
+        kind=office_kind(ctx), place_name=unit_place(ctx), upper_body=_upper_body(me),
         keywords=[] if scope.subject else _keywords(ctx, p),
         scope=scope, data_since=since, area_kind=kinds, area_totals=totals,
         by_choice=by_choice.counts(ctx, where, params),

@@ -12,6 +12,8 @@ from app.context import Ctx
 from app.errors import ValidationError
 from app.office import get_office
 from app.reports.document import Chart, Document, Header, Heading, Paragraph, Table, number_text, signature
+from app.reports.facts import office_kind, unit_place
+from app.reports.prose.audience import audience
 from app.reports.signer import default_signer
 from app.surveys import shown
 from app.surveys import tabulate as tb
@@ -163,7 +165,8 @@ def build_document(ctx: Ctx, data: tb.SurveyData, *, signer_name: str = "", sign
     group_blocks, lowest = _groups_blocks(data)
     blocks += [Heading(1, f"{ROMAN[2]}. SO SÁNH GIỮA CÁC NHÓM"), *group_blocks]
     blocks.append(Heading(1, f"{ROMAN[3]}. NHẬN ĐỊNH VÀ ĐỀ XUẤT"))
-    blocks += [Paragraph(line) for line in assessment(data, lowest)]
+    asked = audience(office_kind(ctx), unit_place(ctx)).government
+    blocks += [Paragraph(line) for line in assessment(data, lowest, asked)]
     blocks.append(Paragraph(closing(office)))
     return Document(header, "BÁO CÁO", _subject(data.survey.title, office.place_name), blocks,
                     recipients if recipients is not None else default_recipients(ctx),

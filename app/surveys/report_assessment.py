@@ -34,8 +34,9 @@ def _agreement_sentence(data: tb.SurveyData) -> str:
             f"{pct(a.disagree)} không đồng ý), cần được tuyên truyền, giải thích thêm.")
 
 
-def assessment(data: tb.SurveyData, lowest: str) -> list[str]:
-    """The paragraphs of section IV: the assessment, then the proposals."""
+def assessment(data: tb.SurveyData, lowest: str, asked: str) -> list[str]:
+    """The paragraphs of section IV: the assessment, then the proposals, addressed to `asked`
+    (the body that carries the policy out: at a commune its People's Committee)."""
     out = []
     agreement = _agreement_sentence(data)
     if agreement:
@@ -52,5 +53,5 @@ def assessment(data: tb.SurveyData, lowest: str) -> list[str]:
         proposals.append(f"tiếp thu, xem xét và trả lời {vn_number(suggestions)} kiến nghị của người được hỏi "
                          f"({where})")
     if proposals:
-        out.append("Đề nghị " + "; ".join(proposals) + ".")
+        out.append(f"Đề nghị {asked} " + "; ".join(proposals) + ".")
     return out

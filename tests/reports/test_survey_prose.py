@@ -26,3 +26,12 @@ def test_survey_findings_in_words_with_margins(demo_ctx):
         assert float(share.replace(",", ".")) <= 50
     assert "nhân dân" not in text.replace("Ủy ban nhân dân", "")
     assert doc.signatures and doc.signatures[0].title
+
+
+def test_the_survey_proposal_is_addressed_to_a_body(demo_ctx):
+    """FORMAT: each proposal is addressed to a named body, never a bare "Đề nghị tăng cường …";
+    at a commune the body that carries out a commune's policy is its People's Committee."""
+    (survey,) = [s for s in qn.list_surveys(demo_ctx) if s.status == "closed"]
+    doc = build_document(demo_ctx, tb.load_data(demo_ctx, survey.id))
+    asks = [b.text for b in doc.blocks if isinstance(b, Paragraph) and b.text.startswith("Đề nghị")]
+    assert asks and all(a.startswith("Đề nghị Ủy ban nhân dân xã Càng Long ") for a in asks), asks
