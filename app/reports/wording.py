@@ -123,7 +123,7 @@ def leading(counts: dict[str, int], whole: int, margin: float = 0.0) -> str:
     return share(counts[top[0]], whole, top[0], margin)
 
 
-def ranking(counts: dict[str, int], whole: int, noun: str = "ý kiến") -> str:
+def ranking(counts: dict[str, int], whole: int, noun: str = "ý kiến", each: str = "loại") -> str:
     """The largest of `counts` named, with a tie said as a tie:
     'nhiều nhất là A (12 ý kiến, 30,0%)' / 'A và B ngang nhau, cùng 12 ý kiến (mỗi loại 30,0%)'."""
     top = leaders(counts)
@@ -133,7 +133,7 @@ def ranking(counts: dict[str, int], whole: int, noun: str = "ý kiến") -> str:
     few = whole < FEW_ITEMS  # one or two items are counted, not shared out
     if len(top) == 1:
         return f"nhiều nhất là {top[0]} ({count(n, noun)}{'' if few else ', ' + pct(n, whole)})"
-    return f"{join(top)} ngang nhau, cùng {count(n, noun)}" + ("" if few else f" (mỗi loại {pct(n, whole)})")
+    return f"{join(top)} ngang nhau, cùng {count(n, noun)}" + ("" if few else f" (mỗi {each} {pct(n, whole)})")
 
 
 def two_streams(counts: Sequence[int]) -> bool:

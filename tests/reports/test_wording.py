@@ -198,3 +198,7 @@ def test_a_tripling_year_with_dips_is_a_rise():
 def test_two_points_are_one_step():
     text = w.series([137, 173], ["tháng 10", "tháng 11"])
     assert text == "tháng 11 tăng so với tháng 10 (137 – 173 ý kiến)"
+
+
+def test_a_tie_of_fields_is_each_field():
+    assert w.ranking({"kinh tế": 18, "văn hóa – xã hội": 18}, 50, each="lĩnh vực").endswith("(mỗi lĩnh vực 36%)")

@@ -60,7 +60,7 @@ def _fields(f: Facts) -> str:
     top = wording.leaders(by_field)
     others = [f"{k} ({count(v, 'ý kiến')})" for k, v in by_field.items() if k not in top][:2]
     line = "Lĩnh vực được quan tâm " + wording.ranking(by_field, f.total).replace("là ", "là lĩnh vực ", 1) \
-        if len(top) == 1 else "Về lĩnh vực, " + wording.ranking(by_field, f.total)
+        if len(top) == 1 else "Về lĩnh vực, " + wording.ranking(by_field, f.total, each="lĩnh vực")
     return line + (f", tiếp đến là {join(others)}." if others else ".")
 
 
