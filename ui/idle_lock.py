@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from app import settings, users
 from app.context import Ctx
 from app.errors import DlxhError
+from ui.disposal import dispose
 from ui.login import LoginDialog
 from ui.tasks import store_turn
 
@@ -79,6 +80,7 @@ class IdleLock(QObject):
         self.dialog.open()
 
     def _unlocked(self, result: int, hidden: list[QWidget]) -> None:
+        dispose(self.dialog)   # called from the dialog's own `finished`: never freed here and now
         self.dialog = None
         if result != QDialog.DialogCode.Accepted:
             QApplication.quit()

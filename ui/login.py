@@ -18,6 +18,7 @@ from app import users
 from app.context import Ctx, User
 from app.errors import DlxhError
 from ui import palette
+from ui.disposal import dispose
 from ui.enter_keys import on_enter
 from ui.tasks import store_turn
 
@@ -147,6 +148,8 @@ def authenticate(ctx: Ctx) -> User | None:
     """Ask who is working; on the first run create the administrator. None: the user quit.
     Nothing is installed here: the session's watchers wait for the main window (ui.session_start.start_session)."""
     dialog: LoginDialog | FirstAdminDialog = LoginDialog(ctx) if users.has_users(ctx) else FirstAdminDialog(ctx)
-    if dialog.exec() != QDialog.DialogCode.Accepted or dialog.user is None:
-        return None
-    return dialog.user
+    try:
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+    finally:
+        dispose(dialog)
+    return dialog.user if accepted else None

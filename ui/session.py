@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QWidget
 from app import users
 from app.context import Ctx, User
 from app.errors import DlxhError
+from ui.disposal import dispose
 from ui.feedback import notify
 from ui.idle_lock import IdleLock
 from ui.login import CredentialsForm, LoginDialog
@@ -87,7 +88,11 @@ def switch_user(window: QMainWindow) -> QMainWindow | None:
     ctx: Ctx = window.ctx
     dialog = LoginDialog(ctx, parent=window)
     dialog.setWindowTitle("Đổi người dùng")
-    if dialog.exec() != QDialog.DialogCode.Accepted or dialog.user is None:
+    try:
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted and dialog.user is not None
+    finally:
+        dispose(dialog)   # one dialog per switch, not one more child of the window each time
+    if not accepted:
         return None
     if dialog.user.name == ctx.user.name:
         notify(window, f"Vẫn là {ctx.user.name}.")
@@ -107,11 +112,12 @@ def sign_out(window: QMainWindow) -> QMainWindow | None:
     app = QApplication.instance()
     quits = app.quitOnLastWindowClosed()
     app.setQuitOnLastWindowClosed(False)  # no window is visible while the dialog asks
+    dialog = LoginDialog(ctx)
     try:
-        dialog = LoginDialog(ctx)
         accepted = dialog.exec() == QDialog.DialogCode.Accepted and dialog.user is not None
     finally:
         app.setQuitOnLastWindowClosed(quits)
+        dispose(dialog)
     if not accepted:
         window.close()
         app.quit()
@@ -141,6 +147,6 @@ def _replace(old: QMainWindow, user: User) -> QMainWindow:
         old.close()
     finally:
         app.setQuitOnLastWindowClosed(quits)
-    old.deleteLater()
+    dispose(old)
     notify(window, f"Đã đăng nhập: {user.full_name or user.name}.")
     return window
