@@ -41,8 +41,10 @@ def test_descending_sort_arrow_points_down(qapp):
     assert _ink_centre_row(_arrow(ours, up)) < _ink_centre_row(_arrow(ours, down))
 
 
-def test_a_list_sorted_newest_first_shows_a_down_arrow(qtbot):
-    """The real thing: the app's style and style sheet, a table's header, sorted both ways."""
+def test_a_list_sorted_newest_first_shows_a_down_arrow(app_style, qtbot):
+    """The real thing: the app's style and style sheet, a table's header, sorted both ways
+    (`app_style` gives the plain look back after: the sheet left on made a survey test that
+    runs later in the same process fail)."""
     from PySide6.QtGui import QStandardItemModel
     from PySide6.QtWidgets import QTableView
 
