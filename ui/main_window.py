@@ -179,7 +179,11 @@ class MainWindow(QMainWindow):
     def page(self, key: str) -> PageBase:
         if key not in self.pages:
             cls = importlib.import_module(self._page_module(key)).Page
-            page = cls(self.ctx, self.tasks, office=self.office) if cls.needs_office else cls(self.ctx, self.tasks)
+            extra = {"office": self.office} if cls.needs_office else {}
+            # Built inside the stack, not moved into it after: moving a built page sends every
+            # widget in it a style change under the app's style sheet (each table's header
+            # measured again through Python), ~4 ms of the first opening's frozen window.
+            page = cls(self.ctx, self.tasks, parent=self.stack, **extra)
             fit_page(page)
             if hasattr(page, "navigate"):
                 page.navigate.connect(self.open_link)

@@ -120,12 +120,6 @@ class Page(PageBase):
 
         self.model = RowsModel(listed_columns(items.LIST))
         self.view = QTableView()
-        self.view.setModel(sortable(self.model, self))
-        setup_table(self.view)
-        self.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
-        self.view.setWordWrap(False)
-        self.content_share = keep_share(self.view, 1, 0.4, SHRINKABLE)
-        self.view.activated.connect(lambda _: self.edit())   # double-click or Enter; once
         self.count = QLabel()
         self.more = QPushButton("Tải thêm")
         self.more.clicked.connect(self.load_more)
@@ -146,10 +140,6 @@ class Page(PageBase):
             Column("Nội dung", lambda r: r.text, tip=True),
         ])
         self.overdue_view = QTableView()
-        self.overdue_view.setModel(sortable(self.overdue_model, self))
-        setup_table(self.overdue_view)
-        self.overdue_view.sortByColumn(1, Qt.SortOrder.DescendingOrder)
-        self.overdue_view.setWordWrap(False)
 
         self.tabs = QTabWidget()
         self.tabs.addTab(list_tab, "Danh sách")
@@ -157,6 +147,18 @@ class Page(PageBase):
         self.layout_.addWidget(self.tabs, 1)
         self.status = QLabel()
         self.layout_.addWidget(self.status)
+        # The models go in once the tables sit in their final place: each move of a table with
+        # a model (into its tab, the tab into the page) measured its header again through Python.
+        self.view.setModel(sortable(self.model, self))
+        setup_table(self.view)
+        self.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        self.view.setWordWrap(False)
+        self.content_share = keep_share(self.view, 1, 0.4, SHRINKABLE)
+        self.view.activated.connect(lambda _: self.edit())   # double-click or Enter; once
+        self.overdue_view.setModel(sortable(self.overdue_model, self))
+        setup_table(self.overdue_view)
+        self.overdue_view.sortByColumn(1, Qt.SortOrder.DescendingOrder)
+        self.overdue_view.setWordWrap(False)
         self.total = 0
         self._choices_pending = 0                    # choice loads not yet arrived
         self._wanted: dict[str, str] | None = None   # filters waiting for them
