@@ -51,3 +51,28 @@ def test_one_item_is_not_several_and_not_a_share(one_item):
     assert not re.search(r"\d%", said), said
     assert "tăng từ" not in general and "giảm từ" not in general
     assert "Ý kiến thuộc lĩnh vực" in general and "nhiều nhất" not in general
+
+
+def test_troubled_topics_are_counted(demo_ctx):
+    """Six items, three worried on one topic and three frustrated on another: the mood names as
+    many troubled topics as there are (hot spots and topics most of whose items are negative)."""
+    today = date.today()
+    key = f"{date(today.year - (today.month == 1), (today.month - 2) % 12 + 1, 1):%Y-%m}"
+    db = demo_ctx.db
+    keep = []
+    for field in ("economy", "defense_security"):
+        topic = db.execute("SELECT o.topic_id FROM opinions o JOIN topics t ON t.id = o.topic_id WHERE o.field = ? "
+                           "AND substr(o.received_on, 1, 7) = ? AND t.status <> 'hot' GROUP BY 1 ORDER BY count(*) DESC "
+                           "LIMIT 1", [field, key]).fetchone()[0]
+        keep += [r[0] for r in db.execute("SELECT id FROM opinions WHERE topic_id = ? AND substr(received_on, 1, 7) = ? "
+                                          "ORDER BY id LIMIT 3", [topic, key]).fetchall()]
+        db.execute("UPDATE opinions SET tendency = ? WHERE topic_id = ? AND substr(received_on, 1, 7) = ?",
+                   ["concern" if field == "economy" else "frustration", topic, key])
+    db.execute(f"DELETE FROM opinions WHERE substr(received_on, 1, 7) = ? AND id NOT IN ({','.join('?' * len(keep))})",
+               [key, *keep])
+    db.conn.commit()
+    report = draft.draft_report(demo_ctx, "monthly", date.fromisoformat(key + "-01"))
+    facts = gather(demo_ctx, draft.period_for(report))
+    troubled = {t.id for t in facts.topics if t.is_hot_spot or 2 * t.tendency.get("frustration", 0) > t.count}
+    general = _section(report, "general")
+    assert ("một số vấn đề" in general) == (len(troubled) > 1), (troubled, general)

@@ -21,12 +21,13 @@ def _stability(f: Facts) -> str:
             return "có diễn biến phức tạp, cần tập trung theo dõi, xử lý"
         return "còn gây bức xúc, tiềm ẩn nguy cơ phát sinh điểm nóng" if neg * 100 >= 25 * f.total or hot \
             else "không có diễn biến phức tạp"
+    # said of as many topics as there are: the hot spots and the topics most of whose items are negative
+    troubled = {t.id for t in hot} | {t.id for t in f.topics if sum(t.tendency.get(k, 0) for k in NEGATIVE) * 2 > t.count}
+    what = "một vấn đề" if len(troubled) == 1 else "một số vấn đề"
     if neg * 100 >= 45 * f.total or len(hot) >= 4:
-        return "có diễn biến phức tạp ở một số vấn đề, cần tập trung theo dõi, xử lý"
+        return f"có diễn biến phức tạp ở {what}, cần tập trung theo dõi, xử lý"
     if neg * 100 >= 25 * f.total or hot:
-        # said of as many topics as there are, and "gây bức xúc" only when someone was frustrated
-        troubled = hot or [t for t in f.topics if sum(t.tendency.get(k, 0) for k in NEGATIVE) * 2 > t.count]
-        what = "một vấn đề" if len(troubled) == 1 else "một số vấn đề"
+        # "gây bức xúc" only when someone was frustrated
         does = ", ".join((["gây bức xúc"] if neg else []) + (["tiềm ẩn nguy cơ phát sinh điểm nóng"] if hot else []))
         return f"cơ bản ổn định, song còn {what} {does}"
     return "ổn định"
