@@ -62,3 +62,38 @@ def test_the_communes_said_to_lead_lead_every_other(values):
 def test_two_kinds_in_a_sentence_are_joined_not_split():
     assert compact(["Phường Duyên Hải", "Xã Đôn Châu"]) == "phường Duyên Hải và xã Đôn Châu"
     assert ";" in compact(["Phường A", "Xã B", "Đặc khu C"])
+
+
+def _units(values: list[int]) -> list[UnitFacts]:
+    return [UnitFacts(str(i), f"Xã {chr(65 + i // 26)}{chr(65 + i % 26)}", total=v, overdue=v) for i, v in
+            enumerate(values)]
+
+
+def test_a_wide_tie_below_a_leader_is_said_after_it():
+    """Oct 2026: one commune with 132 items, eight tied at 18: not 'Có 01 đơn vị cùng nhiều ý kiến
+    nhất, mỗi đơn vị 132 ý kiến'."""
+    from types import SimpleNamespace
+
+    from app.reports.consolidated.wording import busiest
+
+    (line, *_) = busiest(SimpleNamespace(units=_units([132, *[18] * 8, 17])))
+    assert "Có 01 đơn vị" not in line and "mỗi đơn vị 132" not in line
+    assert line.startswith("Các đơn vị có nhiều ý kiến nhất: xã AA (132 ý kiến); tiếp đến là 08 đơn vị cùng 18 ý kiến")
+
+
+@given(st.lists(st.integers(1, 12), min_size=1, max_size=50))
+def test_a_ranked_list_cuts_only_between_ties(values):
+    from app.reports.consolidated.wording import ranked_list
+
+    units = _units(values)
+    text = ranked_list(units, lambda u: u.overdue, "ý kiến")
+    shown = {u.name[3:] for u in units if re.search(rf"\b{u.name[3:]}\b", text)}
+    for u in units:  # every unit with the figure of one shown is shown
+        if any(v.overdue == u.overdue and v.name[3:] in shown for v in units):
+            assert u.name[3:] in shown, (values, text)
+    assert " và " not in text.split("(")[-1]
+
+
+def test_a_list_cut_short_has_no_semicolon():
+    text = compact([f"Xã {c}" for c in "ABCDE"] + ["Phường Z"] + [f"Xã Y{i}" for i in range(27)], 12)
+    assert ";" not in text and text.endswith("và 21 đơn vị khác")

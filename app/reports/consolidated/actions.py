@@ -11,10 +11,9 @@ forecast drawn from partial data.
 from __future__ import annotations
 
 from app import catalog
-from app.reports import wording
 from app.reports.consolidated.facts import ProvinceFacts
 from app.reports.consolidated.topics import in_sentence
-from app.reports.consolidated.wording import compact, period_words, tied
+from app.reports.consolidated.wording import compact, period_words, ranked_list
 from app.reports.prose.words import count, join, lower_first, n2, pct, tendency, upper_first
 from app.reports.wording import as_of
 from app.text import vn_sort_key
@@ -72,11 +71,9 @@ def handling(f: ProvinceFacts) -> list[str]:
     scope = f", ở {count(h.counted, 'đơn vị')} đã gửi báo cáo {h.counted_in or period_words(f)}" \
         if h.counted is not None else ""
     if h.overdue:
-        cut = wording.shown(len(late), 8)
-        names = "; ".join(tied(late[:cut], lambda u: u.overdue, "ý kiến"))
-        more = f" và {count(len(late) - cut, 'đơn vị')} khác" if len(late) > cut else ""
+        names = ranked_list(late, lambda u: u.overdue, "ý kiến")
         lines.append(f"{upper_first(as_of(h.as_of))}{scope}, còn {count(h.overdue, 'ý kiến')} đã chuyển nhưng quá hạn chưa có kết quả "
-                     f"giải quyết, ở {count(len(late), 'đơn vị')}: {names}{more}.")
+                     f"giải quyết, ở {count(len(late), 'đơn vị')}: {names}.")
         if h.topics:
             lines.append("Ý kiến quá hạn thuộc nhiều nhất các vấn đề: " + "; ".join(
                 f"{in_sentence(t)} ({count(n, 'ý kiến')})" for t, n in h.topics[:3]) + ".")

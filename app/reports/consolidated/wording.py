@@ -49,8 +49,10 @@ def compact(names: list[str], limit: int = 40, one: bool = False) -> str:
     for kind, bare in groups.items():
         lead = (f"các {kind}" if len(bare) > 1 else kind) if kind else ""
         parts.append(f"{lead} {', '.join(bare)}".strip())
-    text = join(parts) if one or (len(parts) == 2 and len(names) <= limit) else "; ".join(parts)
-    return text + (f" và {count(len(names) - limit, 'đơn vị')} khác" if len(names) > limit else "")
+    cut = len(names) > limit
+    # a ';' then "và N đơn vị khác" reads as a list ended twice: groups of a list cut short take ','
+    text = join(parts) if one or (len(parts) == 2 and not cut) else ", ".join(parts) if cut else "; ".join(parts)
+    return text + (f" và {count(len(names) - limit, 'đơn vị')} khác" if cut else "")
 
 
 def period_words(f: ProvinceFacts) -> str:
@@ -244,10 +246,16 @@ def busiest(f: ProvinceFacts) -> list[str]:
         top, wide = _leaders(with_items, key)
         if not top:
             continue
-        if wide:
-            best = [u for u in top if key(u) == key(top[0])]
-            lines.append(f"Có {count(len(best), 'đơn vị')} cùng {what}, mỗi đơn vị {count(key(top[0]), noun)}: "
-                         f"{compact([u.name for u in best], 8)}.")
+        if wide:  # the tie at the cut is too wide to list: the units above it, then the tie by its figure
+            cut = key(top[-1])
+            above = [u for u in top if key(u) > cut]
+            tie = [u for u in top if key(u) == cut]
+            if not above:
+                lines.append(f"Có {count(len(tie), 'đơn vị')} cùng {what}, mỗi đơn vị {count(cut, noun)}: "
+                             f"{compact([u.name for u in tie], 8)}.")
+                continue
+            lines.append(f"Các đơn vị có {what}: " + "; ".join(tied(above, key, noun)) + f"; tiếp đến là "
+                         f"{count(len(tie), 'đơn vị')} cùng {count(cut, noun)} ({compact([u.name for u in tie], 8)}).")
             continue
         lines.append(f"Các đơn vị có {what}: " + "; ".join(tied(top, key, noun)) + ".")
     return lines
@@ -261,6 +269,26 @@ def tied(top: list[UnitFacts], key, noun: str) -> list[str]:
         names = [u.name for u in top if key(u) == value]
         out.append(f"{compact(names, one=True)} ({'cùng ' if len(names) > 1 else ''}{count(value, noun)})")
     return out
+
+
+def ranked_list(units: list[UnitFacts], key, noun: str, limit: int = 8) -> str:
+    """Units by a figure, largest first, ties as ties ('xã A (10 ý kiến); các xã B, C (cùng 02 ý
+    kiến)'), cut only between ties — a tie cut in two reads as if the units shown were all of
+    it — with the rest counted and their figures given ('36 đơn vị khác (cùng 01 ý kiến)')."""
+    ranked = sorted(units, key=lambda u: (-key(u), vn_sort_key(u.name)))
+    shown: list[UnitFacts] = []
+    for value in sorted({key(u) for u in ranked}, reverse=True):
+        group = [u for u in ranked if key(u) == value]
+        if shown and len(shown) + len(group) > limit:
+            break
+        shown += group
+    parts = tied(shown, key, noun)
+    rest = [key(u) for u in ranked if u not in shown]
+    if rest:
+        each = f"cùng {count(rest[0], noun)}" if min(rest) == max(rest) else \
+            f"từ {count(min(rest), noun)} đến {count(max(rest), noun)} mỗi đơn vị"
+        parts.append(f"{count(len(rest), 'đơn vị')} khác ({each})")
+    return "; ".join(parts)
 
 
 def top_units(f: ProvinceFacts, n: int = 10) -> list[UnitFacts]:
