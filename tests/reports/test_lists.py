@@ -97,3 +97,10 @@ def test_a_ranked_list_cuts_only_between_ties(values):
 def test_a_list_cut_short_has_no_semicolon():
     text = compact([f"Xã {c}" for c in "ABCDE"] + ["Phường Z"] + [f"Xã Y{i}" for i in range(27)], 12)
     assert ";" not in text and text.endswith("và 21 đơn vị khác")
+
+
+def test_the_rest_of_a_list_gives_its_range_once():
+    from app.reports.consolidated.wording import ranked_list
+
+    text = ranked_list(_units([11, 5, 5, 4, 4, *[2] * 3, *[1] * 36]), lambda u: u.overdue, "ý kiến")
+    assert text.endswith("39 đơn vị khác (từ 01 đến 02 ý kiến mỗi đơn vị)"), text

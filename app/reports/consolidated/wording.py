@@ -286,7 +286,7 @@ def ranked_list(units: list[UnitFacts], key, noun: str, limit: int = 8) -> str:
     rest = [key(u) for u in ranked if u not in shown]
     if rest:
         each = f"cùng {count(rest[0], noun)}" if min(rest) == max(rest) else \
-            f"từ {count(min(rest), noun)} đến {count(max(rest), noun)} mỗi đơn vị"
+            f"từ {wording.n2(min(rest))} đến {count(max(rest), noun)} mỗi đơn vị"
         parts.append(f"{count(len(rest), 'đơn vị')} khác ({each})")
     return "; ".join(parts)
 
