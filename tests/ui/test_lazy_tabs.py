@@ -64,3 +64,18 @@ def test_code_asking_for_a_tab_builds_it_without_showing_it(main_window):
     page.tabs.setCurrentWidget(plan)
     assert page.tabs.currentIndex() == 1 and plan.isVisible() and plan is page.plan
     assert plan.table.rowCount() > 0 and page.tabs.indexOf(plan) == 1
+
+
+def test_the_overdue_list_is_built_when_opened_and_its_count_shows_before(main_window, qtbot):
+    page = main_window.show_page("opinions")
+    assert not page.tabs.is_built(1) and page.overdue_model.rowCount() > 0
+    assert page.tabs.tabText(1) == f"Quá hạn xử lý ({page.overdue_model.rowCount()})"
+    bar = page.tabs.tabBar()
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(1).center())
+    view = page.overdue_view
+    assert page.tabs.is_built(1) and view.isVisible() and view.model().rowCount() == page.overdue_model.rowCount()
+    # Sorted most overdue first, the kind column fitted to its text (not Qt's 100 px default).
+    days = [page.overdue_model.row_at(view.model().mapToSource(view.model().index(r, 0)).row()).days_over
+            for r in range(view.model().rowCount())]
+    assert days == sorted(days, reverse=True)
+    assert view.horizontalHeader().sectionSize(0) != view.horizontalHeader().defaultSectionSize()

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QTableView,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -37,11 +36,12 @@ from ui.columns import keep_share
 from ui.errors import show_error
 from ui.files import save_file
 from ui.flow import FlowLayout
+from ui.lazy_tabs import LazyTabs, tab_view
 from ui.models import Column, RowsModel, listed_columns, sortable
 from ui.opinion.entry import EntryDialog
 from ui.opinion.handling_dialog import HandlingDialog
 from ui.pages.base import PageBase
-from ui.widgets import CodeCombo, SearchBox, compact_columns, setup_table
+from ui.widgets import CodeCombo, SearchBox, compact_columns, setup_table, sorted_table
 
 PAGE_SIZE = 300
 
@@ -139,26 +139,23 @@ class Page(PageBase):
             Column("Ngày chuyển", lambda r: vn_iso(r.forwarded_on), sort_key=lambda r: r.forwarded_on),
             Column("Nội dung", lambda r: r.text, tip=True),
         ])
-        self.overdue_view = QTableView()
 
-        self.tabs = QTabWidget()
-        self.tabs.addTab(list_tab, "Danh sách")
-        self.tabs.addTab(self.overdue_view, "Quá hạn xử lý")
+        # The overdue list's table is built when its tab is first opened (ui/lazy_tabs.py); its
+        # rows are read with the page all the same, for the count in the tab's name.
+        self.tabs = LazyTabs()
+        self.tabs.add(lambda: list_tab, "Danh sách")
+        self.tabs.add(self._build_overdue, "Quá hạn xử lý")
         self.layout_.addWidget(self.tabs, 1)
         self.status = QLabel()
         self.layout_.addWidget(self.status)
-        # The models go in once the tables sit in their final place: each move of a table with
-        # a model (into its tab, the tab into the page) measured its header again through Python.
+        # The model goes in once the table sits in its final place: each move of a table with a
+        # model (into its tab, the tab into the page) measured its header again through Python.
         self.view.setModel(sortable(self.model, self))
         setup_table(self.view)
         self.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         self.view.setWordWrap(False)
         self.content_share = keep_share(self.view, 1, 0.4, SHRINKABLE)
         self.view.activated.connect(lambda _: self.edit())   # double-click or Enter; once
-        self.overdue_view.setModel(sortable(self.overdue_model, self))
-        setup_table(self.overdue_view)
-        self.overdue_view.sortByColumn(1, Qt.SortOrder.DescendingOrder)
-        self.overdue_view.setWordWrap(False)
         self.total = 0
         self._choices_pending = 0                    # choice loads not yet arrived
         self._wanted: dict[str, str] | None = None   # filters waiting for them
@@ -166,6 +163,20 @@ class Page(PageBase):
         self.deleting = deleting.attach(self, ctx=ctx, tasks=tasks, view=self.view, selected=self._selected_item,
                                         delete=deletion.delete_opinion, table="opinions", what="thông tin")
         actions.insertWidget(actions.count() - 1, self.deleting.button())
+
+    overdue_view = tab_view(1)
+
+    def _build_overdue(self) -> QTableView:
+        view = sorted_table(self.overdue_model, self, column=1, order=Qt.SortOrder.DescendingOrder)
+        if self.overdue_model.rowCount():
+            self._fit_overdue(view)
+        return view
+
+    @staticmethod
+    def _fit_overdue(view: QTableView) -> None:
+        # Kind, days, dates whole (fixed widths cut them to "Thông …", "301 n…" at 1366 px);
+        # the agency and the text share the rest, whole in their tooltips.
+        compact_columns(view, stretch=(3, 5))
 
     # -- filters ---------------------------------------------------------------------------------
     def load_choices(self) -> None:
@@ -276,10 +287,8 @@ class Page(PageBase):
         self.tasks.query(lambda: handling.overdue(ctx), self._show_overdue, parent=self)
 
     def _show_overdue(self, rows: list) -> None:
-        if self.overdue_model.replace_rows(rows):
-            # Kind, days, dates whole (fixed widths cut them to "Thông …", "301 n…" at 1366 px);
-            # the agency and the text share the rest, whole in their tooltips.
-            compact_columns(self.overdue_view, stretch=(3, 5))
+        if self.overdue_model.replace_rows(rows) and self.tabs.is_built(1):
+            self._fit_overdue(self.overdue_view)
         self.tabs.setTabText(1, f"Quá hạn xử lý ({len(rows)})")
         if self._select_id and self.tabs.currentIndex() == 1 and self._select(self.overdue_view, self.overdue_model,
                                                                               self._select_id):
