@@ -117,42 +117,61 @@ class Page(PageBase):
         ])
         self.counts: dict[str, int] = {}
         self.presence: dict[str, str] = {}
+        # Containers first, each put in its place before it is filled: a widget tree built
+        # apart and then moved into the page is restyled once per move under the app's style
+        # sheet (the attendance table was moved five times), ~20 ms of the first opening.
         self.view = QTableView()
+        self.deleting = deleting.attach(self, ctx=ctx, tasks=tasks, view=self.view, selected=self._selected_row,
+                                        delete=deletion.delete_meeting, table="meetings", what="hội nghị")
+        bar.addWidget(self.deleting.button("Xóa hội nghị chưa họp…"))
+        split = QSplitter()
+        self.layout_.addWidget(split, 1)
+        split.addWidget(self.view)
+        right = QWidget()
+        split.addWidget(right)
+        split.setSizes([480, 750])
+        split.setStretchFactor(1, 1)     # a wider window widens the details, the list keeps its width
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        self.tabs = QTabWidget()
+        right_layout.addWidget(self.tabs, 1)
+        self.editor = MeetingEditor(ctx, tasks)
+        self.tabs.addTab(self.editor, "Thông tin hội nghị")
+        att_box = QWidget()
+        self.tabs.addTab(att_box, "Điểm danh")
+        items_box = QWidget()
+        self.tabs.addTab(items_box, "Thông tin dư luận")
+
         self.view.setModel(sortable(self.model, self))
         setup_table(self.view)
         self.view.setWordWrap(False)
         self.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         self.view.selectionModel().currentRowChanged.connect(lambda cur, _: self.show_meeting(cur))
-        self.deleting = deleting.attach(self, ctx=ctx, tasks=tasks, view=self.view, selected=self._selected_row,
-                                        delete=deletion.delete_meeting, table="meetings", what="hội nghị")
-        bar.addWidget(self.deleting.button("Xóa hội nghị chưa họp…"))
 
-        self.editor = MeetingEditor(ctx, tasks)
-        self.attendance = AttendanceTable(ctx, tasks)
-        self.att_summary = QLabel()
-        self.att_locked = QLabel()
-        self.att_locked.setWordWrap(True)
-        palette.set_tone(self.att_locked, "error")
-        self.all_present = QPushButton("Tất cả có mặt")
-        self.all_present.setToolTip("Ghi có mặt cho mọi người chưa điểm danh; người đã ghi vắng giữ nguyên.")
-        self.all_present.clicked.connect(self.mark_all_present)
-        att_box = QWidget()
         att_layout = QVBoxLayout(att_box)
         keys = QLabel("Phím C: có mặt · V: vắng · P: vắng có lý do (Enter để ghi lý do) · "
                       "con trỏ tự xuống người tiếp theo; tự lưu.")
         keys.setWordWrap(True)
         att_layout.addWidget(keys)
+        self.att_locked = QLabel()
+        self.att_locked.setWordWrap(True)
+        palette.set_tone(self.att_locked, "error")
         att_layout.addWidget(self.att_locked)
+        self.attendance = AttendanceTable(ctx, tasks)
         att_layout.addWidget(self.attendance, 1)
         att_row = QHBoxLayout()
-        att_row.addWidget(self.att_summary, 1)
-        att_row.addWidget(self.all_present)
         att_layout.addLayout(att_row)
+        self.att_summary = QLabel()
+        att_row.addWidget(self.att_summary, 1)
+        self.all_present = QPushButton("Tất cả có mặt")
+        self.all_present.setToolTip("Ghi có mặt cho mọi người chưa điểm danh; người đã ghi vắng giữ nguyên.")
+        self.all_present.clicked.connect(self.mark_all_present)
+        att_row.addWidget(self.all_present)
 
-        items_box = QWidget()
         items_layout = QVBoxLayout(items_box)
         enter = QPushButton("Nhập thông tin dư luận của hội nghị (Ctrl+N)")
         enter.clicked.connect(self.enter_items)
+        items_layout.addWidget(enter)
         self.items_model = RowsModel([
             Column("Lĩnh vực", lambda r: catalog.label(catalog.FIELDS, r.field)),
             Column("Xu hướng", lambda r: catalog.label(catalog.TENDENCIES, r.tendency)),
@@ -161,12 +180,12 @@ class Page(PageBase):
             Column("Nội dung", lambda r: r.summary),
         ])
         self.items_view = QTableView()
+        items_layout.addWidget(self.items_view, 1)
         self.items_view.setModel(sortable(self.items_model, self))
         setup_table(self.items_view)
-        items_layout.addWidget(enter)
-        items_layout.addWidget(self.items_view, 1)
 
         minutes_box = QHBoxLayout()
+        right_layout.addLayout(minutes_box)
         self.docx_button = QPushButton("Xuất biên bản DOCX")
         self.pdf_button = QPushButton("Xuất biên bản PDF")
         self.docx_button.clicked.connect(lambda: self.export_minutes("docx"))
@@ -174,22 +193,6 @@ class Page(PageBase):
         for button in (self.docx_button, self.pdf_button):
             minutes_box.addWidget(button)
         minutes_box.addStretch(1)
-
-        self.tabs = QTabWidget()
-        self.tabs.addTab(self.editor, "Thông tin hội nghị")
-        self.tabs.addTab(att_box, "Điểm danh")
-        self.tabs.addTab(items_box, "Thông tin dư luận")
-        right = QWidget()
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(self.tabs, 1)
-        right_layout.addLayout(minutes_box)
-        split = QSplitter()
-        split.addWidget(self.view)
-        split.addWidget(right)
-        split.setSizes([480, 750])
-        split.setStretchFactor(1, 1)     # a wider window widens the details, the list keeps its width
-        self.layout_.addWidget(split, 1)
         QShortcut(QKeySequence("Ctrl+S"), self, activated=self.editor.save)
 
     # -- data -----------------------------------------------------------------------------------
