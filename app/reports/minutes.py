@@ -13,7 +13,7 @@ from app.meetings import core, planning
 from app.reports import minutes_text as mt
 from app.reports.compose import header_for
 from app.reports.document import Document, Heading, Paragraph, Signature, text_blocks
-from app.reports.prose.words import count, n2, place
+from app.reports.prose.words import count, n2, place, upper_first
 from app.reports.render_docx import render_docx
 from app.reports.render_pdf import render_pdf
 
@@ -21,6 +21,12 @@ __all__ = ["minutes_document", "render_docx", "render_pdf"]
 
 MAX_ITEMS_PER_FIELD = 5
 
+
+def _materials(text: str) -> str:
+    """The materials line: 'Tài liệu: …', unless the clerk's text already names itself a tài liệu
+    ('Tài liệu thông tin thời sự tháng; …'), which is not labelled twice."""
+    text = text.strip()
+    return upper_first(text) if text.lower().startswith("tài liệu") else f"Tài liệu: {text}"
 
 def _clock(value: str | None) -> str:
     if not value:
@@ -77,7 +83,7 @@ def minutes_document(ctx: Ctx, meeting_id: str, number: int | None = None) -> Do
         blocks.append(Heading(2, "1. Lý do triệu tập, chương trình" if extraordinary else "1. Chương trình, tài liệu"))
         if reason:
             blocks.append(Paragraph(f"Hội nghị được triệu tập đột xuất để {mt.lower_first(reason.rstrip('.'))}."))
-        blocks.extend(text_blocks(("" if reason else m.agenda) + (f"\nTài liệu: {m.materials}" if m.materials
+        blocks.extend(text_blocks(("" if reason else m.agenda) + (f"\n{_materials(m.materials)}" if m.materials
                                                                     else "")))
     n = 2 if m.agenda else 1
     blocks.append(Heading(2, f"{n}. Ý kiến phản ánh của cộng tác viên"))

@@ -59,3 +59,12 @@ def test_a_role_alone_is_not_a_name():
     assert minutes.mt.person("Đồng chí Phó Trưởng Ban Tuyên giáo Huyện ủy") == minutes.mt.Person(
         "", "Phó Trưởng Ban Tuyên giáo Huyện ủy")
     assert minutes.mt.person("Lê Văn Tám (Trưởng ban)") == minutes.mt.Person("Lê Văn Tám", "Trưởng ban")
+
+
+def test_materials_that_name_themselves_are_not_labelled_twice(demo_ctx):
+    """'Tài liệu: Tài liệu thông tin thời sự tháng; …' — the label is said once."""
+    meeting_id = demo_ctx.db.execute("SELECT id FROM meetings WHERE materials LIKE 'Tài liệu%' AND kind = 'regular' "
+                                     "ORDER BY held_on DESC").fetchone()[0]
+    doc = minutes.minutes_document(demo_ctx, meeting_id)
+    text = "\n".join(getattr(b, "text", "") for b in doc.blocks)
+    assert "Tài liệu: Tài liệu" not in text and "Tài liệu thông tin thời sự tháng" in text
