@@ -143,11 +143,11 @@ class Page(PageBase):
         # The overdue list's table is built when its tab is first opened (ui/lazy_tabs.py); its
         # rows are read with the page all the same, for the count in the tab's name.
         self.tabs = LazyTabs()
-        self.tabs.add(lambda: list_tab, "Danh sách")
-        self.tabs.add(self._build_overdue, "Quá hạn xử lý")
-        self.layout_.addWidget(self.tabs, 1)
+        self.layout_.addWidget(self.tabs, 1)   # in its place before its tabs go in: each move restyles what moves
         self.status = QLabel()
         self.layout_.addWidget(self.status)
+        self.tabs.add(lambda: list_tab, "Danh sách")
+        self.tabs.add(self._build_overdue, "Quá hạn xử lý")
         # The model goes in once the table sits in its final place: each move of a table with a
         # model (into its tab, the tab into the page) measured its header again through Python.
         self.view.setModel(sortable(self.model, self))

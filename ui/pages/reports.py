@@ -75,18 +75,20 @@ class Page(PageBase):
             Column("Tiến độ", lambda r: register.deadline(r).label),
             Column("Trích yếu", lambda r: r.title),
         ])
+        # The splitter is put in the page before it is filled: a widget tree built apart and
+        # then moved into the page is restyled once per move under the app's style sheet.
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        self.layout_.addWidget(splitter, 1)
         self.view = QTableView()
+        splitter.addWidget(self.view)
         self.view.setModel(sortable(self.model, self))
         setup_table(self.view)
         self.view.sortByColumn(2, Qt.SortOrder.DescendingOrder)
         fit_columns(self.view, content=(0, 1, 2, 3, 4, 5))   # dates and status whole; Trích yếu takes the rest
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._selected())
         self.panel = ReportPanel(ctx, tasks, self, office=office)
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(self.view)
         splitter.addWidget(self.panel)
         splitter.setSizes([230, 520])
-        self.layout_.addWidget(splitter, 1)
         self.deleting = deleting.attach(self, ctx=ctx, tasks=tasks, view=self.view, selected=self._selected_row,
                                         delete=deletion.delete_draft_report, table="reports", what="dự thảo")
         bar.insertWidget(bar.count() - 1, self.deleting.button())

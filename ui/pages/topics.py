@@ -116,7 +116,18 @@ class Page(PageBase):
             Column("⚠", lambda r: "⚠ " + str(len(self.warned[r.topic.id].reasons))
                    if r.topic.id in self.warned else "", header_tip="Cảnh báo sớm: số dấu hiệu bất thường"),
         ])
+        # Containers first, each put in its place before it is filled: a widget tree built
+        # apart and then moved into the page is restyled once per move under the app's style
+        # sheet, as much as the building itself on the page's first opening.
+        split = QSplitter()
+        self.layout_.addWidget(split, 1)
         self.view = QTableView()
+        split.addWidget(self.view)
+        detail = QWidget()
+        split.addWidget(detail)
+        detail.setMinimumWidth(460)         # the chart and the areas stay readable when dragged
+        split.setChildrenCollapsible(False)
+        split.setSizes([560, 620])          # the detail keeps its minimum; the table takes the rest
         self.view.setModel(sortable(self.model, self))
         setup_table(self.view)
         self.view.sortByColumn(STATUS_COLUMN, Qt.SortOrder.AscendingOrder)
@@ -125,21 +136,18 @@ class Page(PageBase):
         self.title_share = keep_share(self.view, 0, TITLE_SHARE, (STATUS_COLUMN,))
         self.view.selectionModel().currentRowChanged.connect(lambda cur, _: self.show_topic(cur))
 
-        detail = QWidget()
         d = QVBoxLayout(detail)
         d.setContentsMargins(0, 0, 0, 0)
         self.heading = QLabel()
+        d.addWidget(self.heading)
         self.heading.setWordWrap(True)
         self.heading.setObjectName("topicHeading")
         self.warning = QLabel()
+        d.addWidget(self.warning)
         self.warning.setWordWrap(True)
         palette.set_tone(self.warning, "banner")
-        self.handling_label = QLabel()
-        self.handling_label.setWordWrap(True)
-        self.keywords = QLabel()
-        self.keywords.setWordWrap(True)
-        palette.set_tone(self.keywords, "accent")
         actions = FlowLayout()             # wraps: the detail does not hold the list narrow
+        d.addLayout(actions)
         self.status_buttons = {}
         for code, text in (("watch", "Theo dõi"), ("hot", "Nổi cộm"), ("closed", "Kết thúc")):
             button = QPushButton(text)
@@ -151,7 +159,18 @@ class Page(PageBase):
             button = QPushButton(text)
             button.clicked.connect(lambda _=False, s=step: self.handle(s))
             actions.addWidget(button)
+        self.handling_label = QLabel()
+        d.addWidget(self.handling_label)
+        self.handling_label.setWordWrap(True)
+        self.keywords = QLabel()
+        d.addWidget(self.keywords)
+        self.keywords.setWordWrap(True)
+        palette.set_tone(self.keywords, "accent")
         self.chart = TrendPanel()
+        d.addWidget(self.chart, 3)
+        tabs = QTabWidget()
+        d.addWidget(tabs, 2)
+        self.tabs = tabs
         self.areas_model = RowsModel([
             Column("Địa bàn", lambda a: a.area_name),
             Column("Ý kiến", lambda a: a.items, align_right=True),
@@ -159,6 +178,7 @@ class Page(PageBase):
             Column("Gần nhất", lambda a: vn_iso(a.last_on), sort_key=lambda a: a.last_on),
         ])
         self.areas_view = QTableView()
+        tabs.addTab(self.areas_view, "Địa bàn")
         self.areas_view.setModel(sortable(self.areas_model, self))
         setup_table(self.areas_view)
         self.areas_view.sortByColumn(1, Qt.SortOrder.DescendingOrder)
@@ -170,30 +190,12 @@ class Page(PageBase):
             Column("Nội dung", lambda r: r.summary, tip=True),
         ])
         self.items_view = QTableView()
+        tabs.addTab(self.items_view, "Các ý kiến")
         self.items_view.setModel(sortable(self.items_model, self))
         setup_table(self.items_view)
         self.items_view.setWordWrap(False)
         fit_columns(self.items_view, content=(0, 1, 2))
         self.items_view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
-        tabs = QTabWidget()
-        tabs.addTab(self.areas_view, "Địa bàn")
-        tabs.addTab(self.items_view, "Các ý kiến")
-        self.tabs = tabs
-        d.addWidget(self.heading)
-        d.addWidget(self.warning)
-        d.addLayout(actions)
-        d.addWidget(self.handling_label)
-        d.addWidget(self.keywords)
-        d.addWidget(self.chart, 3)
-        d.addWidget(tabs, 2)
-
-        detail.setMinimumWidth(460)         # the chart and the areas stay readable when dragged
-        split = QSplitter()
-        split.addWidget(self.view)
-        split.addWidget(detail)
-        split.setChildrenCollapsible(False)
-        split.setSizes([560, 620])          # the detail keeps its minimum; the table takes the rest
-        self.layout_.addWidget(split, 1)
         self.current: topics.Topic | None = None
 
     def refresh(self, select_id: str | None = None) -> None:

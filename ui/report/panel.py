@@ -86,6 +86,7 @@ class ReportPanel(QWidget):
         files.addStretch(1)
         layout.addLayout(files)
         self.tabs = QTabWidget()
+        layout.addWidget(self.tabs, 1)   # in its place before its tabs go in: each move restyles what moves
         self.tabs.addTab(self._sections_tab(), "Nội dung")
         self.tabs.addTab(self._details_tab(), "Thông tin văn bản")
         self.preview_pane = PreviewPane()
@@ -93,7 +94,6 @@ class ReportPanel(QWidget):
         self.preview_tab = self.tabs.addTab(self.preview_pane, "Xem trước")
         self.tabs.currentChanged.connect(self._tab_opened)
         self._preview_of: str | None = None  # the report whose pages are on screen or on their way
-        layout.addWidget(self.tabs, 1)
         self.set_report(None)
 
     # --- building the tabs -------------------------------------------------------------
