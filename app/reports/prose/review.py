@@ -15,7 +15,7 @@ def assessment(f: Facts, pen: Pen) -> str:
     who = pen.who
     good, short = [], []
     if f.total:
-        good.append(f"Đội ngũ cộng tác viên và các kênh thông tin đã nắm, phản ánh kịp thời {count(f.total, 'ý kiến')} "
+        good.append(f"Đội ngũ cộng tác viên và các kênh thông tin đã nắm, phản ánh {count(f.total, 'ý kiến')} "
                     f"trong {f.period.short}; {n_of(f.reporters, f.active_collaborators)} cộng tác viên đang hoạt động "
                     "có thông tin phản ánh.")
     if f.meetings:
@@ -30,12 +30,12 @@ def assessment(f: Facts, pen: Pen) -> str:
                     "đến nơi phản ánh.")
     if f.pending:
         late = f", trong đó {count(f.overdue, 'ý kiến')} đã quá hạn" if f.overdue else ""
-        slow = [a.name for a in f.agencies if a.overdue][:3]
         short.append(f"{upper_first(wording.as_of(f.as_of))}, còn {count(f.pending, 'ý kiến')} đã chuyển chưa có kết quả"
-                     f"{late}" + (f", tập trung ở {join(slow)}" if slow else "") + ".")
+                     f"{late}{_where_late(f)}.")
     hot = [t for t in f.topics if t.is_hot_spot]
     if hot:
-        short.append(f"Một số vấn đề kéo dài, chưa được giải quyết dứt điểm, tiềm ẩn nguy cơ điểm nóng: "
+        some = "Một số vấn đề kéo dài" if len(hot) > 1 else "Vấn đề kéo dài"
+        short.append(f"{some}, chưa được giải quyết dứt điểm, tiềm ẩn nguy cơ điểm nóng: "
                      f"{titles(t.title for t in hot[:3])}.")
     quiet = f.active_collaborators - f.reporters
     if quiet > 0:
@@ -48,6 +48,17 @@ def assessment(f: Facts, pen: Pen) -> str:
     lines = ["1. Ưu điểm", *(good or ["Chưa có số liệu để đánh giá."]), "2. Hạn chế"]
     lines += short or ["Không có hạn chế nổi bật qua số liệu của kỳ."]
     return pen.finish("\n".join(lines))
+
+
+def _where_late(f: Facts) -> str:
+    """Which agencies the overdue items are at: 'tập trung ở' those that lead every other agency
+    and hold most of them, 'nhiều nhất ở' those that only lead, nothing when none leads."""
+    late = sorted(((a.name, a.overdue) for a in f.agencies if a.overdue), key=lambda kv: -kv[1])
+    lead = wording.leading_places(late)
+    if not lead:
+        return ""
+    held = sum(n for name, n in late if name in lead)
+    return f", {'tập trung ở' if 2 * held > f.overdue else 'nhiều nhất ở'} {join(lead)}"
 
 
 def n_of(part: int, whole: int) -> str:
