@@ -275,3 +275,26 @@ def test_a_quarter_with_two_months_over_says_what_rose_between_them(rendered):
         if rose:
             assert (f"tháng {b.month} tăng so với tháng {a.month}. Mới có 02 tháng đã kết thúc nên chưa đủ căn cứ "
                     "dự báo xu hướng; nếu chưa được giải quyết") in text
+
+
+def test_no_zero_sentence_no_hidden_single_name_and_no_share_called_many(rendered):
+    """What a head strikes out on sight, in every rendered kind: "0 ý kiến" in a sentence, one name
+    hidden behind "và 01 … khác", "chiếm tỷ lệ nhiều nhất", "Tài liệu: Tài liệu"."""
+    zero = re.compile(r"(?<![\d,./])0 (ý kiến|cộng tác viên|hội nghị|lượt|vấn đề|đơn vị|lớp|địa bàn)\b")
+    for name, _facts, fmt, text in _texts(rendered):
+        prose = re.sub(r"(Tổng cộng|Tháng \d+/\d{4}|Khác)( [\d.–-]+%?)+", "", text)  # table rows are not sentences
+        assert not zero.search(prose), (name, fmt, zero.search(prose))
+        assert not re.search(r"và 01 (địa bàn|đơn vị|vấn đề) khác", text), (name, fmt)
+        assert "tỷ lệ nhiều nhất" not in text, (name, fmt)
+
+
+def test_every_place_claim_holds_in_every_rendered_document(rendered):
+    """'nhiều hơn cả ở', 'tập trung chủ yếu ở', 'phát sinh chủ yếu tại', 'Điểm nóng tập trung ở':
+    the areas named lead every area left out, and "chủ yếu" / "tập trung" hold more than half."""
+    from tests.reports.test_places import claims_hold
+
+    for name, facts, fmt, text in _texts(rendered):
+        for t in facts.topics:
+            for block in text.split(t.title)[1:]:
+                said = block.split(". ")[0] + ". " + block.split(". ")[1] if ". " in block else block
+                assert not claims_hold(said[:400], t), (name, fmt, t.title, said[:400])
