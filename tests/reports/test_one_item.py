@@ -76,3 +76,21 @@ def test_troubled_topics_are_counted(demo_ctx):
     troubled = {t.id for t in facts.topics if t.is_hot_spot or 2 * t.tendency.get("frustration", 0) > t.count}
     general = _section(report, "general")
     assert ("một số vấn đề" in general) == (len(troubled) > 1), (troubled, general)
+
+
+def test_one_rising_topic_not_forwarded_is_one(demo_ctx):
+    """'… là các vấn đề dư luận đang tăng nhưng chưa được chuyển xử lý' was said of one topic."""
+    import dataclasses
+
+    from app.reports.prose import pen_for
+    from app.reports.prose.proposals import proposals
+
+    month = date(date.today().year, date.today().month, 1)
+    last = date(month.year - (month.month == 1), (month.month - 2) % 12 + 1, 1)
+    facts = gather(demo_ctx, draft.period_for(draft.draft_report(demo_ctx, "monthly", last)))
+    (t, *_) = [t for t in facts.topics if t.field == "economy"]
+    rising = dataclasses.replace(t, status="watch", agencies=[], pending=0, overdue=0, pending_at={},
+                                 high_risk=0, prev_count=5, count=20)
+    lines = proposals(dataclasses.replace(facts, topics=[rising]), pen_for(facts))
+    (line,) = [x for x in lines if "đang tăng" in x]
+    assert "là vấn đề dư luận đang tăng" in line, line

@@ -122,7 +122,8 @@ def proposals(f: Facts, pen: Pen) -> list[str]:
     loose = [t for t in f.topics if _rising(t, f) and not t.agencies and not upward(t)]
     if loose:
         lines.append(f"- Đề nghị {who.government} chỉ đạo các ngành chức năng xác minh, có biện pháp xử lý đối với "
-                     f"{titles(t.title for t in loose[:3])}, là các vấn đề dư luận đang tăng nhưng "
+                     f"{titles((t.title for t in loose[:3]), quote=True)}, là "
+                     f"{'các vấn đề' if len(loose) > 1 else 'vấn đề'} dư luận đang tăng nhưng "
                      "chưa được chuyển xử lý.")
     hot = [t for t in f.topics if t.is_hot_spot and not upward(t)]
     if hot and who.committee:
