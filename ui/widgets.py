@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QHeaderView, QLineEdit, QPlainTextEdit, QTableView, QWidget
 
 from app.text import fold
+from ui.column_width import content_width
 from ui.columns import header_metrics
 from ui.models import sortable
 
@@ -157,7 +158,7 @@ def compact_columns(view: QTableView, stretch: int | tuple[int, ...], fit: tuple
             continue
         text = str(model.headerData(col, Qt.Orientation.Horizontal) or "")
         arrow = 18 if header.isSortIndicatorShown() and header.sortIndicatorSection() == col else 0
-        header.resizeSection(col, max(metrics.horizontalAdvance(text) + 22 + arrow, view.sizeHintForColumn(col)))
+        header.resizeSection(col, max(metrics.horizontalAdvance(text) + 22 + arrow, content_width(view, col)))
 
 
 def lock_widgets(widgets, locked: bool, why: str) -> None:
