@@ -47,10 +47,6 @@ class CrossTopic:
         return self.count if self.like is None else self.like
 
     @property
-    def main_tendency(self) -> str:
-        return max(self.tendency.items(), key=lambda kv: (kv[1], kv[0]))[0] if self.tendency else ""
-
-    @property
     def is_hot_spot(self) -> bool:
         """A hot spot across the province: hot in several communes, not one commune's items."""
         return len(self.hot_units) >= HOT_COMMUNES

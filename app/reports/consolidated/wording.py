@@ -25,7 +25,6 @@ from app.reports.prose.words import (
     nhan_dan,
     pct,
     proposal_clause,
-    share_phrase,
     tendency,
     upper_first,
 )
@@ -105,8 +104,7 @@ def assessment(f: ProvinceFacts) -> list[str]:
                 f"chung của {f.period.short}."]
     source = f"{count(f.total, 'ý kiến')} của cán bộ, đảng viên và Nhân dân do " \
              f"{count(sum(1 for u in f.units if u.total), 'đơn vị')} gửi"
-    main, n = max(f.by_tendency.items(), key=lambda kv: (kv[1], kv[0]))
-    mix = f"{share_phrase(n, f.total, tendency(main))}"
+    mix = _mood(f.by_tendency, f.total)
     big = "; ".join(in_sentence(t.title) for t in f.topics[:3])
     focus = f" Dư luận tập trung vào các vấn đề: {big}." if big else ""
     if f.not_yet_due or sent * 2 < max(1, len(f.units)):
@@ -115,8 +113,10 @@ def assessment(f: ProvinceFacts) -> list[str]:
                          f"đã nhận, {mix}.{focus}")]
     hot = [t for t in f.topics if t.is_hot_spot]
     neg = sum(u.negative for u in f.units)
+    troubled = sorted({u.name for u in f.units if u.negative} | {n for t in hot for n in t.hot_units}, key=vn_sort_key)
+    where = "một số địa phương" if len(troubled) > 1 else compact(troubled) if troubled else "một số vấn đề"
     state = ("cơ bản ổn định" if neg * 4 < f.total and not hot
-             else "cơ bản ổn định, song có diễn biến phức tạp ở một số địa phương" if neg * 3 < f.total
+             else f"cơ bản ổn định, song có diễn biến phức tạp ở {where}" if neg * 3 < f.total
              else "có diễn biến phức tạp, cần theo dõi chặt chẽ")
     trend = against_before(f)
     return [nhan_dan(f"Trong {label}, tình hình tư tưởng, tâm trạng của cán bộ, đảng viên và Nhân dân trong tỉnh "
@@ -147,15 +147,20 @@ def monthly_series(f: ProvinceFacts) -> list[str]:
     return months.in_words(f.month_figures, len(f.units), f.today)
 
 
+def _mood(tendencies: dict[str, int], whole: int) -> str:
+    """The leading tendency of `tendencies` (code → items) in words, a tie named as a tie
+    (wording.leading, the commune reports' rule)."""
+    order = ("support", "concern", "frustration", "distortion")
+    return wording.leading({tendency(k): tendencies.get(k, 0) for k in order}, whole)
+
+
 def by_field(f: ProvinceFacts) -> list[str]:
     lines = []
     for code, n in sorted(f.by_field.items(), key=lambda kv: (-kv[1], kv[0])):
         if not n:
             continue
         mix = {t: f.cells.get((code, t), 0) for t in ("support", "concern", "frustration", "distortion")}
-        main, m = max(mix.items(), key=lambda kv: (kv[1], kv[0]))
-        lines.append(f"- Lĩnh vực {field_name(code)}: {count(n, 'ý kiến')} ({pct(n, f.total)}); "
-                     f"{share_phrase(m, n, tendency(main))}.")
+        lines.append(f"- Lĩnh vực {field_name(code)}: {count(n, 'ý kiến')} ({pct(n, f.total)}); {_mood(mix, n)}.")
     return lines
 
 
@@ -177,7 +182,6 @@ def topics(f: ProvinceFacts, limit: int = 5) -> list[str]:
         return ["Trong số liệu đã nhận, các đơn vị chưa phân loại ý kiến theo vấn đề."]
     lines = []
     for i, t in enumerate(f.topics[:limit]):
-        main = t.main_tendency
         moved = change(t.now_like, t.prev, f.period.previous_label) if t.prev and not f.not_yet_due else ""
         trend, like = (f", {moved}", "") if moved and t.like is None else \
             ("", f"; tính trên các đơn vị có số liệu cả hai {f.period.short}, {moved}" if moved else "")
@@ -185,7 +189,7 @@ def topics(f: ProvinceFacts, limit: int = 5) -> list[str]:
         # shorter than a heading's limit printed in bold as if it were one (document.text_blocks).
         lines.append(f"{'abcdefghik'[i]}) {t.title}")
         text = (f"Có {count(t.count, 'ý kiến')}{trend}, {_where(t)}{like}. "
-                f"{upper_first(share_phrase(t.tendency.get(main, 0), t.count, tendency(main)))}.")
+                f"{upper_first(_mood(t.tendency, t.count))}.")
         if t.proposals:
             text += f" Nhân dân đề nghị {proposal_clause(t.proposals[0])}."
         lines.append(nhan_dan(text))

@@ -1,0 +1,43 @@
+"""The province's consolidated report names ties as ties, as the commune's does: a topic or a
+field whose two (or three) tendencies have the same count is not "ý kiến A chiếm tỷ lệ cao
+nhất", and "diễn biến phức tạp ở một số địa phương" needs frustrated or distorted items in more
+than one commune."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from app.reports import wording
+from app.reports.consolidated import facts as cfacts
+from app.reports.consolidated import sections
+from app.reports.period import period_of
+from tests.reports.province_sample import build
+from tests.reports.test_consolidated_report import _text
+
+OCTOBER = period_of("monthly", date(2026, 10, 1))
+
+
+def test_ties_are_ties_and_troubled_places_are_counted(tmp_path, passphrase_env):
+    ctx, _ = build(tmp_path / "p.db", communes=3, per_commune=4)
+    try:
+        today = date(2026, 12, 7)
+        f = cfacts.gather(ctx, OCTOBER, today)
+        text = " ".join(_text(sections.build(ctx, OCTOBER, today)).split())
+    finally:
+        ctx.close()
+    tied = [t for t in f.topics if len(wording.leaders(t.tendency)) > 1 and t.count >= wording.FEW_ITEMS]
+    assert tied, "the sample should hold a topic with tied tendencies"
+    for t in tied:
+        para = re.split(r" [a-k]\) ", text.split(f") {t.title} ", 1)[1])[0]
+        assert "chiếm tỷ lệ cao nhất" not in para and "ngang nhau" in para, (t.title, para)
+    from app.reports.prose.words import field_name
+
+    for code, n in f.by_field.items():
+        mix = {k: f.cells.get((code, k), 0) for k in ("support", "concern", "frustration", "distortion")}
+        if n >= wording.FEW_ITEMS and len(wording.leaders(mix)) > 1:
+            line = text.split(f"- Lĩnh vực {field_name(code)}: ", 1)[1].split(" - ")[0]
+            assert "ngang nhau" in line and "cao nhất" not in line, line
+    troubled = [u for u in f.units if u.negative]
+    if "phức tạp ở một số địa phương" in text:
+        assert len(troubled) > 1, [u.name for u in troubled]
