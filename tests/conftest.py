@@ -25,6 +25,7 @@ from hypothesis import HealthCheck, settings  # noqa: E402
 from keyring.backend import KeyringBackend  # noqa: E402
 
 from app.context import Ctx  # noqa: E402
+from tests.off_gui_thread import store_file_off_gui_thread, store_off_gui_thread  # noqa: E402, F401 - fixtures for every folder
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -1,4 +1,9 @@
-"""GUI entry: open (or create) the office store, then show the main window."""
+"""GUI entry: open (or create) the office store, then show the main window.
+
+Before the main window exists the session has its own TaskRunner: opening the store (key
+derivation, migrations, the schema and integrity checks: seconds on a large office), the
+restore offered for a damaged one and the sign-in run on its worker, behind the delayed
+progress dialog, never on the GUI thread (issue 23)."""
 
 from __future__ import annotations
 
@@ -13,11 +18,12 @@ from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox
 from app import private_temp
 from app.context import Ctx
 from app.errors import NOT_THE_FILE, KeyUnavailableError, NoKeyring, StoreError
-from app.office import open_ctx
+from app.office import get_office, open_ctx
 from ui import palette
 from ui.errors import LOG_PATH, install_excepthook
 from ui.main_window import MainWindow
 from ui.sort_style import SortArrowStyle
+from ui.tasks import TaskRunner
 
 I18N_DIR = Path(__file__).resolve().parents[1] / "resources" / "i18n"
 
@@ -58,6 +64,7 @@ def install_qt_vietnamese(app: QApplication) -> bool:
     return True
 
 
+OPENING = "Đang mở và kiểm tra cơ sở dữ liệu…"
 NO_KEYRING_PROMPT = ("Máy này không có kho khóa của hệ điều hành: hãy nhập mật khẩu cơ sở dữ liệu "
                      "(mật khẩu đã đặt khi khởi tạo đơn vị).")
 
@@ -68,11 +75,18 @@ def _prompt(exc: StoreError) -> str:
     return NO_KEYRING_PROMPT if isinstance(exc, NoKeyring) else exc.message
 
 
-def open_interactive(path: Path) -> Ctx | None:
+def open_on_worker(tasks: TaskRunner, path: Path, passphrase: str | None = None) -> Ctx:
+    """app.office.open_ctx on the worker, the progress dialog showing if it takes a while; its
+    refusals are raised here unchanged."""
+    return tasks.call(lambda: open_ctx(path, passphrase=passphrase), label=OPENING)
+
+
+def open_interactive(path: Path, tasks: TaskRunner | None = None) -> Ctx | None:
     """Open the store, asking for the passphrase when no keyring holds the key; a wrong one
     is said to be wrong (db.store.WRONG_PASSPHRASE) and asked for again."""
+    tasks = tasks or TaskRunner()
     try:
-        return open_ctx(path)
+        return open_on_worker(tasks, path)
     except KeyUnavailableError as exc:
         message = _prompt(exc)
         while True:
@@ -81,18 +95,18 @@ def open_interactive(path: Path) -> Ctx | None:
             if not ok:
                 return None
             try:
-                return open_ctx(path, passphrase=text)
+                return open_on_worker(tasks, path, text)
             except NOT_THE_FILE:
                 raise  # the drive, not the password: asking again would not help
             except StoreError as again:
                 message = _prompt(again)
 
 
-def login(ctx: Ctx) -> bool:
+def login(ctx: Ctx, tasks: TaskRunner | None = None) -> bool:
     """Ask who is working (ui/login.py)."""
     from ui.login import authenticate
 
-    user = authenticate(ctx)
+    user = authenticate(ctx, tasks)
     if user is None:
         return False
     ctx.user = user
@@ -112,25 +126,26 @@ def run(path: Path, *, screenshot: str | None = None, page: str = "overview",
     app.aboutToQuit.connect(private_temp.remove)
     if screenshot:
         return _screenshot(path, Path(screenshot), page, size)
+    tasks = TaskRunner(app)   # the session's worker until the main window has its own
     try:
         if not path.exists():
             from ui.wizard import run_first_run
 
             ctx = run_first_run(path)
         else:
-            ctx = open_interactive(path)
+            ctx = open_interactive(path, tasks)
     except StoreError as exc:
         if isinstance(exc, NOT_THE_FILE):  # a read-only or full drive, a lock: a backup would not help
             QMessageBox.critical(None, "Không mở được cơ sở dữ liệu", exc.message)
             return 1
         from ui.restore_offer import offer_restore  # names the latest backup and offers to restore it
 
-        ctx = offer_restore(path, exc)
-    if ctx is None or not login(ctx):
+        ctx = offer_restore(path, exc, tasks=tasks)
+    if ctx is None or not login(ctx, tasks):
         return 1
     from ui.session import open_window  # the idle lock needs the window to exist (issue 25)
 
-    window = open_window(ctx)
+    window = open_window(ctx, tasks.call(lambda: get_office(ctx)))
     window.show_at_start()
     code = app.exec()
     window.tasks.settle()   # a load or a write still on the worker finishes before the store closes
@@ -142,7 +157,7 @@ def _screenshot(path: Path, target: Path, page: str, size: tuple[int, int] = (13
     """The window at exactly `size` pixels (the grab is the window's own size, so the window
     is fixed to it: a larger minimum size would otherwise win)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    ctx = open_ctx(path)
+    ctx = open_on_worker(TaskRunner(), path)
     window: MainWindow | None = None
     try:
         window = MainWindow(ctx)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.context import Ctx
-from app.office import get_office
+from app.office import Office, get_office
 from ui.fit import fit_page
 from ui.icons import icon
 from ui.menus import Menus
@@ -95,13 +95,14 @@ PROVINCE_PAGES = {"topics": "ui.province.topics_page"}
 class MainWindow(QMainWindow):
     closed = Signal()  # the window was closed (the session's idle lock stops watching)
 
-    def __init__(self, ctx: Ctx, tasks: TaskRunner | None = None) -> None:
+    def __init__(self, ctx: Ctx, tasks: TaskRunner | None = None, office: Office | None = None) -> None:
         super().__init__()
         self.ctx = ctx
         self.tasks = tasks or TaskRunner(self)
-        # Read once here; pages that show the office's names get this row instead of reading
-        # it on the GUI thread, and a settings save re-reads it on the worker.
-        self.office = office = get_office(ctx)
+        # Read once here (or handed over: read on the session's worker at start-up, the old
+        # window's after switching user); pages that show the office's names get this row
+        # instead of reading it on the GUI thread, and a settings save re-reads it on the worker.
+        self.office = office = office or get_office(ctx)
         self.tasks.changed.connect(self._office_changed)
         style = office.style
         self.setWindowTitle(f"DLXH – {style.office_label}")

@@ -1,5 +1,6 @@
 """At start-up, a database that will not open: say why (app.backup.explain) and offer the
-newest backup that opens with this office's key and passes its integrity check."""
+newest backup that opens with this office's key and passes its integrity check. Looking for
+it, restoring it and opening the result run on the session's worker (issue 23)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,10 @@ from app.context import Ctx
 from app.errors import DlxhError, StoreError
 from app.office import open_ctx
 from ui.feedback import confirm
+from ui.tasks import TaskRunner
+
+LOOKING = "Đang tìm và kiểm tra bản sao lưu…"
+RESTORING = "Đang khôi phục và kiểm tra cơ sở dữ liệu…"
 
 
 def restore_question(path: Path, error: StoreError) -> tuple[str, Path | None]:
@@ -30,17 +35,23 @@ def restore_question(path: Path, error: StoreError) -> tuple[str, Path | None]:
             "Tệp hiện tại được giữ lại bên cạnh (đuôi .before-restore-…)."), newest.path
 
 
-def offer_restore(path: Path, error: StoreError, parent: QWidget | None = None) -> Ctx | None:
+def _restore_and_open(source: Path, path: Path) -> Ctx:
+    backup.restore(source, db_path=path)
+    return open_ctx(path)
+
+
+def offer_restore(path: Path, error: StoreError, parent: QWidget | None = None,
+                  tasks: TaskRunner | None = None) -> Ctx | None:
     """At start-up, when the database is damaged: name the latest backup and offer to restore it."""
-    text, source = restore_question(path, error)
+    tasks = tasks or TaskRunner()
+    text, source = tasks.call(lambda: restore_question(path, error), label=LOOKING, parent=parent)
     if source is None:
         QMessageBox.critical(parent, "Không mở được cơ sở dữ liệu", text)
         return None
     if not confirm(parent, "Không mở được cơ sở dữ liệu", text, "Khôi phục từ bản sao lưu", "Không khôi phục"):
         return None
     try:
-        backup.restore(source, db_path=path)
-        return open_ctx(path)
+        return tasks.call(lambda: _restore_and_open(source, path), label=RESTORING, parent=parent)
     except DlxhError as exc:
         QMessageBox.critical(parent, "Không khôi phục được", exc.message)
         return None

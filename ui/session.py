@@ -1,7 +1,9 @@
 """Who is working, changed without quitting: sign out, switch user and change one's own
 password from the Tệp menu (issue 25: to approve as the head the clerk had to restart).
 
-Each step is audited by app.users (logout / switch, login, password). A new user gets a new
+Each step is audited by app.users (logout / switch, login, password), on the window's worker
+like any other store work (issue 23): the dialogs check there while they wait, and the audit of
+a sign-out is waited for (TaskRunner.call) before the window is replaced. A new user gets a new
 main window, because pages and menus are built for the signed-in role; the old window's idle
 lock stops watching before the new window is constructed (an application-wide filter during
 a QMainWindow's construction crashed shiboken, see ui/idle_lock.IdleLock).
@@ -14,13 +16,13 @@ from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QWidget
 
 from app import users
 from app.context import Ctx, User
-from app.errors import DlxhError
+from app.office import Office
 from ui.disposal import dispose
 from ui.feedback import notify
 from ui.idle_lock import IdleLock
 from ui.login import CredentialsForm, LoginDialog
 from ui.session_start import start_session
-from ui.tasks import store_turn
+from ui.tasks import TaskRunner
 
 _WINDOW: list[QMainWindow] = []  # the main window of the current session (Qt does not keep it)
 
@@ -28,9 +30,9 @@ _WINDOW: list[QMainWindow] = []  # the main window of the current session (Qt do
 class ChangePasswordDialog(CredentialsForm):
     """The signed-in user's own password: the current one, then the new one twice."""
 
-    def __init__(self, ctx: Ctx, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: Ctx, parent: QWidget | None = None, tasks: TaskRunner | None = None) -> None:
         super().__init__("Đổi mật khẩu", f"Đổi mật khẩu của tài khoản {ctx.user.name}.", "Đổi mật khẩu", "Hủy",
-                         parent)
+                         parent, tasks)
         self.ctx = ctx
         self.old = self.line("Mật khẩu hiện tại:", secret=True, name="oldPassword")
         self.new = self.line(f"Mật khẩu mới (ít nhất {users.MIN_PASSWORD} ký tự):", secret=True, name="newPassword")
@@ -42,13 +44,9 @@ class ChangePasswordDialog(CredentialsForm):
             self.again.clear()
             self.again.setFocus()
             return
-        try:
-            with store_turn():
-                users.change_password(self.ctx, self.ctx.user.name, self.new.text(), old_password=self.old.text())
-        except DlxhError as exc:
-            self.message.setText(exc.message)
-            return
-        self.accept()
+        me, new, old = users.signed_in(self.ctx, self.ctx.user), self.new.text(), self.old.text()
+        self.check(lambda: users.change_password(me, me.user.name, new, old_password=old), lambda _: self.accept(),
+                   tables={"users", "audit_log"})
 
 
 def add_menu(window: QMainWindow) -> None:
@@ -64,11 +62,12 @@ def add_menu(window: QMainWindow) -> None:
     file_menu.insertSeparator(quit_action)
 
 
-def open_window(ctx: Ctx) -> QMainWindow:
-    """The main window for the signed-in `ctx.user`, with its idle lock and session menu."""
+def open_window(ctx: Ctx, office: Office | None = None) -> QMainWindow:
+    """The main window for the signed-in `ctx.user`, with its idle lock and session menu;
+    `office`: the office's row read on a worker (else the window reads it itself)."""
     from ui.main_window import MainWindow
 
-    window = MainWindow(ctx)
+    window = MainWindow(ctx, office=office)
     start_session(window, ctx)
     add_menu(window)
     _WINDOW[:] = [window]
@@ -76,7 +75,7 @@ def open_window(ctx: Ctx) -> QMainWindow:
 
 
 def change_password(window: QMainWindow) -> bool:
-    dialog = ChangePasswordDialog(window.ctx, window)
+    dialog = ChangePasswordDialog(window.ctx, window, tasks=window.tasks)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return False
     notify(window, "Đã đổi mật khẩu. Lần đăng nhập sau hãy dùng mật khẩu mới.")
@@ -86,7 +85,7 @@ def change_password(window: QMainWindow) -> bool:
 def switch_user(window: QMainWindow) -> QMainWindow | None:
     """Someone else signs in over the open window; cancelling keeps the current user."""
     ctx: Ctx = window.ctx
-    dialog = LoginDialog(ctx, parent=window)
+    dialog = LoginDialog(ctx, parent=window, tasks=window.tasks)
     dialog.setWindowTitle("Đổi người dùng")
     try:
         accepted = dialog.exec() == QDialog.DialogCode.Accepted and dialog.user is not None
@@ -97,22 +96,20 @@ def switch_user(window: QMainWindow) -> QMainWindow | None:
     if dialog.user.name == ctx.user.name:
         notify(window, f"Vẫn là {ctx.user.name}.")
         return window
-    with store_turn():
-        users.logout(ctx, "switch")
+    _audit_end(window, "switch")
     return _replace(window, dialog.user)
 
 
 def sign_out(window: QMainWindow) -> QMainWindow | None:
     """Close the session; the sign-in dialog opens, and Thoát there ends the program."""
     ctx: Ctx = window.ctx
-    with store_turn():
-        users.logout(ctx, "logout")
+    _audit_end(window, "logout")
     _stop_lock(window)
     window.hide()
     app = QApplication.instance()
     quits = app.quitOnLastWindowClosed()
     app.setQuitOnLastWindowClosed(False)  # no window is visible while the dialog asks
-    dialog = LoginDialog(ctx)
+    dialog = LoginDialog(ctx, tasks=window.tasks)   # the hidden window's worker, still alive
     try:
         accepted = dialog.exec() == QDialog.DialogCode.Accepted and dialog.user is not None
     finally:
@@ -123,6 +120,13 @@ def sign_out(window: QMainWindow) -> QMainWindow | None:
         app.quit()
         return None
     return _replace(window, dialog.user)
+
+
+def _audit_end(window: QMainWindow, reason: str) -> None:
+    """The end of the signed-in user's session in the audit log, written on the window's worker
+    and waited for: the user is the one signed in now, whatever comes next."""
+    me = users.signed_in(window.ctx, window.ctx.user)
+    window.tasks.call(lambda: users.logout(me, reason))
 
 
 def _stop_lock(window: QMainWindow) -> None:
@@ -137,7 +141,7 @@ def _replace(old: QMainWindow, user: User) -> QMainWindow:
     old.tasks.wait()
     ctx.user = user
     geometry = old.saveGeometry()
-    window = open_window(ctx)
+    window = open_window(ctx, old.office)
     window.restoreGeometry(geometry)
     window.show()
     app = QApplication.instance()

@@ -8,7 +8,9 @@ Pages use the two Anki-style operations on top of `run`: `query` (read on the wo
 result to a callback on the UI thread) and `op` (a write, after which the runner emits one
 `changed(tables)` signal that every page subscribes to instead of refreshing its neighbours
 by hand). A failure goes to one default handler (show_error next to the `parent` page)
-unless the caller gives its own; in the synchronous tests a bug raises where it happened. `in_job()` tells the store's trace callback in the tests whether a
+unless the caller gives its own; in the synchronous tests a bug raises where it happened. `call`
+waits for one job in a local event loop, for the steps that must finish before the next (opening
+the store at start-up). `in_job()` tells the store's trace callback in the tests whether a
 statement runs inside a job: anything else on the UI thread is a freeze waiting to happen.
 """
 
@@ -21,7 +23,7 @@ import traceback
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QProgressDialog, QWidget
 
 from app.errors import DB_ERRORS, Cancelled, DlxhError
@@ -35,13 +37,6 @@ _job = threading.local()
 # on the one store connection, and while a user is switched the old window's last page loads
 # overlapped the new window's, interleaving sqlite-utils' savepoints ("no such savepoint").
 _ONE_JOB_AT_A_TIME = threading.RLock()
-
-
-def store_turn():
-    """For the little store work that stays on the GUI thread (signing in, out, the idle lock):
-    wait for the job that may be running on a worker, then work alone, as a job would. Without it
-    a password check's transaction interleaved with a page load ("no such savepoint")."""
-    return _ONE_JOB_AT_A_TIME
 
 
 def in_job() -> bool:
@@ -176,6 +171,29 @@ class TaskRunner(QObject):
 
         self.run(fn, on_done=done, on_failed=on_failed, parent=parent, label=label, with_progress=with_progress,
                  cancellable=cancellable)
+
+    def call(self, fn: Callable[[], Any], *, label: str | None = None, parent: QWidget | None = None) -> Any:
+        """Run `fn` on the worker and return its result here (or raise its exception here), the
+        window painting meanwhile in a local event loop, as a modal dialog's exec() does, with the
+        delayed progress dialog when `label` is given. For the few steps the next one waits on
+        and that have no page to call back: opening the store at start-up before any window
+        exists, the audit of a sign-out before the user's window is replaced."""
+        if self.synchronous:
+            return _call(fn)
+        outcome: dict[str, Any] = {}
+        loop = QEventLoop()
+
+        def settled(key: str, value: Any) -> None:
+            outcome[key] = value
+            loop.quit()
+
+        self.run(fn, on_done=lambda r: settled("result", r), on_failed=lambda e: settled("error", e),
+                 label=label, parent=parent)
+        if not outcome:   # the result comes through a queued signal, so only once the loop runs
+            loop.exec()
+        if "error" in outcome:
+            raise outcome["error"]
+        return outcome["result"]
 
     def wait(self, msecs: int = 30000) -> bool:
         return self.pool.waitForDone(msecs)

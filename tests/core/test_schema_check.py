@@ -78,7 +78,7 @@ def test_a_lost_trigger_is_named(demo_path: Path) -> None:
         open_ctx(demo_path)
 
 
-def test_gui_offers_the_backup_and_restores_it(demo_path: Path, qtbot) -> None:
+def test_gui_offers_the_backup_and_restores_it(demo_path: Path, qtbot, store_file_off_gui_thread) -> None:
     from ui.restore_offer import offer_restore
 
     with open_ctx(demo_path) as ctx:
@@ -88,14 +88,15 @@ def test_gui_offers_the_backup_and_restores_it(demo_path: Path, qtbot) -> None:
         open_ctx(demo_path)
     seen: list[str] = []
     QTimer.singleShot(0, lambda: _answer_box(seen, "Khôi phục từ bản sao lưu"))
-    ctx = offer_restore(demo_path, refused.value)
+    with store_file_off_gui_thread(demo_path.parent):   # the backup is looked for, restored and opened on the worker
+        ctx = offer_restore(demo_path, refused.value)
     assert seen and "thiếu bảng meeting_attendance" in seen[0] and "Khôi phục từ bản sao lưu gần nhất?" in seen[0]
     assert ctx is not None
     with ctx:
         assert ctx.db.execute("SELECT count(*) FROM meeting_attendance").fetchone()[0] > 0
 
 
-def test_gui_without_a_backup_says_so_in_a_box(demo_path: Path, qtbot) -> None:
+def test_gui_without_a_backup_says_so_in_a_box(demo_path: Path, qtbot, store_file_off_gui_thread) -> None:
     from ui.restore_offer import offer_restore
 
     _damage(demo_path, DAMAGES["table"][0])
@@ -103,5 +104,6 @@ def test_gui_without_a_backup_says_so_in_a_box(demo_path: Path, qtbot) -> None:
         open_ctx(demo_path)
     seen: list[str] = []
     QTimer.singleShot(0, lambda: _answer_box(seen, None))
-    assert offer_restore(demo_path, refused.value) is None
+    with store_file_off_gui_thread(demo_path.parent):
+        assert offer_restore(demo_path, refused.value) is None
     assert seen and "thiếu bảng meeting_attendance" in seen[0] and "Không tìm thấy bản sao lưu" in seen[0]

@@ -21,7 +21,6 @@ from app.forms.survey_form import structure_hash
 from app.office import get_office
 from app.surveys import questionnaire as qn
 from tests.surveys.store_helpers import build_survey
-from tests.ui.conftest import store_off_gui_thread  # noqa: F401 - the page tests use it
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMEDRIVER = "/usr/bin/chromedriver"

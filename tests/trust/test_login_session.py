@@ -35,6 +35,7 @@ def test_wrong_then_right_password_opens_the_main_window(office, qtbot) -> None:
     def sign_in(dialog) -> None:
         _type_and_enter(qtbot, dialog.name, "lan")     # Enter on the name: on to the password
         _type_and_enter(qtbot, dialog.password, "sai-mat-khau")
+        qtbot.waitUntil(dialog.ok.isEnabled)           # checked on the worker meanwhile
         seen.append(dialog.message.text())
         _type_and_enter(qtbot, dialog.password, PASSWORD)
 
@@ -52,7 +53,8 @@ def test_wrong_then_right_password_opens_the_main_window(office, qtbot) -> None:
     qtbot.keyClick(window.nav, Qt.Key.Key_Down)      # input reaches the window through the lock's filter
     assert window.current_key() == "collaborators"
     lock = window.findChild(IdleLock)
-    assert lock is not None and lock.timer.isActive()
+    qtbot.waitUntil(lambda: lock.watching)            # its minutes were read on the worker
+    assert lock.timer.isActive()
     window.close()
     assert not lock.watching and not lock.timer.isActive()
 
@@ -65,8 +67,10 @@ def test_one_enter_is_one_attempt(office, qtbot) -> None:
     qtbot.waitExposed(dialog)
     _type_and_enter(qtbot, dialog.name, "lan")
     _type_and_enter(qtbot, dialog.password, "sai-1")
+    qtbot.waitUntil(dialog.ok.isEnabled)
     assert failed_logins(office, "lan") == 1
     _type_and_enter(qtbot, dialog.password, "sai-2")
+    qtbot.waitUntil(dialog.ok.isEnabled)
     assert failed_logins(office, "lan") == 2
 
 

@@ -23,8 +23,8 @@ def test_first_run_creates_the_admin(office, qtbot) -> None:
     dialog.submit()
     assert dialog.message.text() == "Hai lần nhập mật khẩu không khớp." and not users.has_users(office)
     dialog.again.setText("quantri-123")
-    dialog.submit()
-    assert dialog.result() == QDialog.DialogCode.Accepted
+    dialog.submit()                                  # checked on the dialog's own worker
+    qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted)
     assert (dialog.user.name, dialog.user.role) == ("quantri", "admin")
     assert [e.action for e in audit.entries(office, user="quantri")][:2] == ["login", "create"]
 
@@ -37,11 +37,13 @@ def test_login_dialog_refuses_then_accepts(office, qtbot) -> None:
     dialog.name.setText("lan")
     dialog.password.setText("sai-mat-khau")
     qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(dialog.ok.isEnabled)
     assert dialog.message.text() == "Tên đăng nhập hoặc mật khẩu không đúng."
     assert dialog.password.text() == "" and dialog.user is None
     dialog.password.setText("mat-khau-dai")
     qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
-    assert dialog.user is not None and dialog.user.role == "staff"
+    qtbot.waitUntil(lambda: dialog.user is not None)
+    assert dialog.user.role == "staff"
 
 
 def test_idle_lock_hides_windows_until_the_password(office, qtbot) -> None:
@@ -57,10 +59,12 @@ def test_idle_lock_hides_windows_until_the_password(office, qtbot) -> None:
     assert dialog is not None and dialog.name.text() == "lan" and dialog.name.isReadOnly()
     dialog.password.setText("sai-mat-khau")
     dialog.submit()
-    assert lock.locked and not window.isVisible()
+    qtbot.waitUntil(dialog.ok.isEnabled)
+    assert lock.locked and not window.isVisible() and dialog.message.text()
     dialog.password.setText("mat-khau-dai")
     dialog.submit()
-    assert not lock.locked and window.isVisible()
+    qtbot.waitUntil(lambda: not lock.locked)
+    assert window.isVisible()
     assert "lock" in [e.action for e in audit.entries(office, user="lan")]
     lock.stop()
 

@@ -1,5 +1,5 @@
 """The "Phiếu điện tử" page reads the store only on the worker: opened, switched between its
-tabs and reloaded under the trace-callback guard of tests/ui/conftest.py."""
+tabs and reloaded under the trace-callback guard of tests/off_gui_thread.py."""
 
 from __future__ import annotations
 

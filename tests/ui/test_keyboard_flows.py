@@ -63,7 +63,7 @@ def test_first_run_admin_then_sign_in_by_keyboard(qtbot, office) -> None:
     assert QApplication.focusWidget() is dialog.cancel
     dialog.again.setFocus()
     press(qtbot, Qt.Key.Key_Return)
-    assert dialog.result() == QDialog.DialogCode.Accepted
+    qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted)   # created on the worker
     assert (dialog.user.name, dialog.user.full_name, dialog.user.role) == ("quantri", "Nguyễn Văn Quản", "admin")
 
     login = shown(qtbot, LoginDialog(office))
@@ -72,9 +72,11 @@ def test_first_run_admin_then_sign_in_by_keyboard(qtbot, office) -> None:
     press(qtbot, Qt.Key.Key_Tab)
     typed(qtbot, "sai-mat-khau")
     press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(login.ok.isEnabled)
     assert login.message.text() and QApplication.focusWidget() is login.password and login.user is None
     typed(qtbot, "quantri-123")
     press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: login.result() == QDialog.DialogCode.Accepted)
     assert login.result() == QDialog.DialogCode.Accepted and login.user.name == "quantri"
     assert users.has_users(office)
     assert [e.action for e in audit.entries(office, user="quantri")][:1] == ["login"]

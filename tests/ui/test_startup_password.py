@@ -1,6 +1,7 @@
 """The start-up password prompt on a PC without an OS keyring speaks to a clerk: no
 environment-variable name, and a typo is called a wrong password (not a damaged file), then
-asked for again; the right password opens the office. Real dialog, real keys."""
+asked for again; the right password opens the office. Real dialog, real keys; the store is
+opened (its key derived, its schema and integrity checked) on the worker, never on the GUI thread."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from ui.app import open_interactive
 RIGHT = "Cang-Long 2026!"
 
 
-def test_prompt_names_no_variable_and_says_wrong_password(tmp_path, qtbot, monkeypatch):
+def test_prompt_names_no_variable_and_says_wrong_password(tmp_path, qtbot, monkeypatch, store_file_off_gui_thread):
     monkeypatch.delenv(PASSPHRASE_ENV, raising=False)
     path = tmp_path / "office.db"
     ctx, _ = init_office(path, unit_code="29266", name="Xã Càng Long", kind="commune", passphrase=RIGHT)
@@ -38,7 +39,8 @@ def test_prompt_names_no_variable_and_says_wrong_password(tmp_path, qtbot, monke
             QTimer.singleShot(20, answer)
 
     QTimer.singleShot(20, answer)
-    opened = open_interactive(path)
+    with store_file_off_gui_thread(path):
+        opened = open_interactive(path)
     assert opened is not None and opened.origin == "29266"
     opened.close()
     assert len(seen) == 2
