@@ -41,3 +41,19 @@ def test_ties_are_ties_and_troubled_places_are_counted(tmp_path, passphrase_env)
     troubled = [u for u in f.units if u.negative]
     if "phức tạp ở một số địa phương" in text:
         assert len(troubled) > 1, [u.name for u in troubled]
+
+
+def test_the_central_is_asked_about_distortion_only_with_something_to_pass_on(tmp_path, passphrase_env):
+    """One distorting item in one commune is no matter for the Central Ban: it takes at least
+    FEW_ITEMS items from two communes."""
+    ctx, _ = build(tmp_path / "p.db", communes=3, per_commune=4)
+    try:
+        today = date(2026, 12, 7)
+        f = cfacts.gather(ctx, OCTOBER, today)
+        text = " ".join(_text(sections.build(ctx, OCTOBER, today)).split())
+    finally:
+        ctx.close()
+    asked = re.search(r"Trung ương kịp thời cung cấp thông tin định hướng về (.+?): trong", text)
+    worth = [t for t in f.topics if t.tendency.get("distortion", 0) >= wording.FEW_ITEMS
+             and t.tendency_units.get("distortion", 0) >= 2]
+    assert bool(asked) == bool(worth), (asked and asked.group(1), [t.title for t in worth])

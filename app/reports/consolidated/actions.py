@@ -11,6 +11,7 @@ forecast drawn from partial data.
 from __future__ import annotations
 
 from app import catalog
+from app.reports import wording
 from app.reports.consolidated.facts import ProvinceFacts
 from app.reports.consolidated.topics import in_sentence
 from app.reports.consolidated.wording import compact, period_words, ranked_list
@@ -123,7 +124,9 @@ def forecast(f: ProvinceFacts) -> list[str]:
 def proposals(f: ProvinceFacts) -> list[str]:
     lines = []
     label = period_words(f)
-    distorted = sorted((t for t in f.topics if t.tendency.get("distortion")),
+    # the Central Ban is asked only with something to pass on: several items from several communes
+    distorted = sorted((t for t in f.topics if t.tendency.get("distortion", 0) >= wording.FEW_ITEMS
+                        and t.tendency_units.get("distortion", 0) >= 2),
                        key=lambda t: (-t.tendency["distortion"], t.title))
     if distorted:
         t = distorted[0]
