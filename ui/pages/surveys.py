@@ -45,11 +45,11 @@ class Page(PageBase):
         # Each tab's view is built when the tab is first opened (ui/lazy_tabs.py): the first
         # opening of the page builds the questionnaire's only.
         self.tabs = LazyTabs()
+        self.layout_.addWidget(self.tabs, 1)   # in its place before its tabs go in: each move restyles what moves
         for view, name in ((BuilderView, "Phiếu hỏi"), (PlanView, "Kế hoạch mẫu"), (EntryView, "Nhập phiếu"),
                            (TabulateView, "Tổng hợp, biểu đồ")):
             self.tabs.add(lambda view=view: view(ctx, tasks), name)
         self.tabs.currentChanged.connect(lambda _: self._show_survey())
-        self.layout_.addWidget(self.tabs, 1)
 
     # The tabs' views, each built on first use (not `tables` for the last: PageBase.tables
     # names what the page shows).
