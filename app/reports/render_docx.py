@@ -37,6 +37,7 @@ from app.reports.layout import (
     STYLES,
     TABLE_BORDER_PT,
 )
+from app.reports.wrap import centred_lines
 
 _ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER, "right": WD_ALIGN_PARAGRAPH.RIGHT,
           "justify": WD_ALIGN_PARAGRAPH.JUSTIFY}
@@ -142,7 +143,11 @@ def _header(document, doc: Document) -> None:
     left, right = table.rows[0].cells
     if h.superior:
         _cell_add(left, h.superior.upper(), "superior")
-    _cell_add(left, h.body.upper(), "body_name")
+    body, style = _cell_add(left, "", "body_name"), STYLES["body_name"]
+    for i, line in enumerate(centred_lines(h.body.upper(), HEADER_COLUMNS_MM[0], style.size, True)):
+        if i:  # the lines chosen once for both renderers (app.reports.wrap), not left to Word
+            body.runs[-1].add_break()
+        _set_run_font(body.add_run(line), style.size, style.bold, style.italic, style.underline)
     _cell_add(left, "*", "asterisk")
     _cell_add(right, h.party, "party")
     number, date_cell = table.rows[1].cells

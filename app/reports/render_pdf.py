@@ -50,6 +50,7 @@ from app.reports.layout import (
     TABLE_BORDER_PT,
     Style,
 )
+from app.reports.wrap import centred_lines
 
 _ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT, "justify": TA_JUSTIFY}
 
@@ -117,7 +118,8 @@ def _header(doc: Document) -> Table:
     """Two rows, so the number and the place-date line start on the same line (FORMAT.md)."""
     h = doc.header
     top = [_para(h.superior.upper(), "superior")] if h.superior else []
-    top += [_para(h.body.upper(), "body_name"), _para("*", "asterisk")]
+    body = centred_lines(h.body.upper(), HEADER_COLUMNS_MM[0], STYLES["body_name"].size, True)
+    top += [RLParagraph("<br/>".join(escape(line) for line in body), _pstyle("body_name")), _para("*", "asterisk")]
     number = [_para(h.number, "number")]
     number += [_para(m.upper(), "mark") for m in h.mark.splitlines() if m.strip()]
     return _plain_table([[top, [_para(h.party, "party")]], [number, [_para(h.date_line, "date_line")]]],
