@@ -3,18 +3,21 @@
 tracemalloc's peak (Python objects: the table, the parsed forms, the rows to write) during an
 import of ROWS rows written PART at a time must stay under a bound set by the part size; the
 file alone, parsed whole, is several times that bound. A dry run writes nothing, so it must
-hold the file's form numbers to find a repeat (a set of strings), and nothing else."""
+hold the file's form numbers to find a repeat (a set of strings), and nothing else. Each import
+is measured in a fresh interpreter (tests/surveys/import_peak.py): in the test run's own process
+the peak also counted what earlier tests had left growing."""
 
 from __future__ import annotations
 
+import json
 import random
-import tracemalloc
-from collections.abc import Callable
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from app.surveys import csv_import, file_import
+from tests.conftest import ROOT
 from tests.surveys.store_helpers import build_survey
 
 ROWS = 20_000
@@ -32,19 +35,16 @@ def _write_csv(path: Path, rows: int) -> None:
             fh.write(f"P{i:07d},{rng.choice(['Nam', 'Nữ'])},{rng.randint(18, 80)},2,{rng.randint(1, 5)},{said}\n")
 
 
-def _peak(run: Callable[[], object]) -> int:
-    tracemalloc.start()
-    try:
-        run()
-        return tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
+def _import_peak(ctx, sid: str, path: Path, mode: str = "import") -> dict:
+    """Peak and preview figures of one import of `path`, PART rows at a time, in a fresh interpreter."""
+    done = subprocess.run([sys.executable, "-m", "tests.surveys.import_peak", str(ctx.path), sid, str(path),
+                           str(PART), mode], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout.splitlines()[-1])
 
 
 @pytest.fixture
-def big(demo_ctx, tmp_path: Path, monkeypatch) -> tuple:
-    monkeypatch.setattr(file_import, "SAVE_CHUNK", PART)
-    monkeypatch.setattr(csv_import, "PART_ROWS", PART)
+def big(demo_ctx, tmp_path: Path) -> tuple:
     path = tmp_path / "dien-thoai.csv"
     _write_csv(path, ROWS)
     return demo_ctx, build_survey(demo_ctx), path
@@ -52,7 +52,7 @@ def big(demo_ctx, tmp_path: Path, monkeypatch) -> tuple:
 
 def test_an_import_holds_a_part_not_the_file(big) -> None:
     ctx, sid, path = big
-    peak = _peak(lambda: file_import.import_file(ctx, sid, path, confirmed=True))
+    peak = _import_peak(ctx, sid, path)["peak"]
     held = ctx.db.execute("SELECT count(*) FROM survey_responses WHERE survey_id = ?", [sid]).fetchone()[0]
     assert held == ROWS
     assert peak < PART_BOUND, f"{peak / 1024:.0f} KiB"
@@ -60,9 +60,9 @@ def test_an_import_holds_a_part_not_the_file(big) -> None:
 
 def test_a_dry_run_holds_a_part_and_the_form_numbers(big) -> None:
     ctx, sid, path = big
-    got: list = []
-    peak = _peak(lambda: got.append(file_import.import_file(ctx, sid, path, dry_run=True, confirmed=True)))
-    assert got[0].preview.valid == ROWS and got[0].preview.ok and len(got[0].preview.responses) == 200
+    got = _import_peak(ctx, sid, path, "dry-run")
+    peak = got["peak"]
+    assert got["valid"] == ROWS and got["ok"] and got["responses"] == 200
     assert peak < PART_BOUND + ROWS * FORM_NUMBER_BYTES, f"{peak / 1024:.0f} KiB"
 
 
@@ -83,6 +83,6 @@ def test_a_workbook_import_streams_its_sheet(big, tmp_path: Path) -> None:
         sheet.append([100_000 + i, "Nam" if i % 3 else "Nữ", 20 + i % 60, 2, 1 + i % 5])
     path = tmp_path / "truc-tuyen.xlsx"
     book.save(path)
-    peak = _peak(lambda: file_import.import_file(ctx, sid, path, confirmed=True))
+    peak = _import_peak(ctx, sid, path)["peak"]
     assert ctx.db.execute("SELECT count(*) FROM survey_responses WHERE survey_id = ?", [sid]).fetchone()[0] == ROWS
     assert peak < WORKBOOK_BOUND, f"{peak / 1024:.0f} KiB"
