@@ -131,7 +131,7 @@ def run(path: Path, *, screenshot: str | None = None, page: str = "overview",
         if not path.exists():
             from ui.wizard import run_first_run
 
-            ctx = run_first_run(path)
+            ctx = run_first_run(path, tasks)
         else:
             ctx = open_interactive(path, tasks)
     except StoreError as exc:

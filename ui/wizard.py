@@ -3,7 +3,10 @@ recovery code to print. A thin view over app.units / app.office_setup / app.offi
 
 A real wizard: the office is created when the clerk leaves the office step (the recovery key
 needs it), and taken back when the clerk goes back and changes a choice (then made again
-from the new one) or cancels; nothing is left behind but what Hoàn tất confirmed."""
+from the new one) or cancels; nothing is left behind but what Hoàn tất confirmed. The office
+is made on the session's worker (issue 23: a province's, with its communes, takes a while),
+the wizard waiting in `TaskRunner.call` behind the delayed progress dialog; meanwhile a second
+Tiếp theo or Enter does nothing and Hủy waits for the office, to take it back."""
 
 from __future__ import annotations
 
@@ -18,6 +21,7 @@ from app.office import get_office, init_office
 from app.office_kinds import KINDS
 from app.office_setup import OfficeSpec, discard_office
 from ui.errors import show_error
+from ui.tasks import TaskRunner
 from ui.wizard_office import OfficePage
 from ui.wizard_recovery import RecoveryPage
 
@@ -51,10 +55,15 @@ class KindPage(QWizardPage):
         return self.group.checkedButton().property("kind")
 
 
+CREATING = "Đang khởi tạo cơ sở dữ liệu của đơn vị…"
+
+
 class FirstRunWizard(QWizard):
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, tasks: TaskRunner | None = None) -> None:
         super().__init__()
         self.path = path
+        self.tasks = tasks or TaskRunner(self)
+        self.creating = False
         self.ctx: Ctx | None = None
         self.made_from: tuple[OfficeSpec, str | None] | None = None
         self.setWindowTitle("DLXH – Khởi tạo lần đầu")
@@ -77,19 +86,30 @@ class FirstRunWizard(QWizard):
     def validateCurrentPage(self) -> bool:  # noqa: N802 - Qt API
         if self.currentPage() is not self.office:
             return True
+        if self.creating:   # Enter again while the office is being made
+            return False
         spec, passphrase = self.office.spec(), self.office.chosen_passphrase()
         if spec is None:
             return False
         if self.ctx is not None and self.made_from == (spec, passphrase):
             return True                      # back and forth without a change: same office, same key
         self._discard()
+        path = self.path
+
+        def create() -> tuple[Ctx, str, str]:
+            ctx, code = init_office(path, **spec.as_kwargs(), passphrase=passphrase)
+            return ctx, code, get_office(ctx).style.office_label
+
+        self.creating = True
         try:
-            self.ctx, code = init_office(self.path, **spec.as_kwargs(), passphrase=passphrase)
+            self.ctx, code, label = self.tasks.call(create, label=CREATING, parent=self)
         except DlxhError as exc:
             show_error(self, exc)
             return False
+        finally:
+            self.creating = False
         self.made_from = (spec, passphrase)
-        self.recovery.show_code(code, get_office(self.ctx).style.office_label)
+        self.recovery.show_code(code, label)
         return True
 
     def _discard(self) -> None:
@@ -100,13 +120,16 @@ class FirstRunWizard(QWizard):
 
     def done(self, result: int) -> None:
         """Cancel (or closing the window) takes back an office already made: the next start
-        runs the wizard again instead of opening an office whose key nobody kept."""
+        runs the wizard again instead of opening an office whose key nobody kept. While the office
+        is being made nothing closes: it would be left behind, made after the wizard had gone."""
+        if self.creating:
+            return
         if result != QWizard.DialogCode.Accepted:
             self._discard()
         super().done(result)
 
 
-def run_first_run(path: Path) -> Ctx | None:
-    wizard = FirstRunWizard(path)
+def run_first_run(path: Path, tasks: TaskRunner | None = None) -> Ctx | None:
+    wizard = FirstRunWizard(path, tasks)
     wizard.exec()
     return wizard.ctx

@@ -37,16 +37,23 @@ def test_first_run_creates_a_commune_office_from_the_official_list(tmp_path, qtb
     wizard.ctx.close()
 
 
-def test_first_run_province_office_gets_its_communes(tmp_path, qtbot):
-    wizard = FirstRunWizard(tmp_path / "prov.db")
+def _province_chosen(path, qtbot) -> FirstRunWizard:
+    """The wizard on its office step, a province office of Vĩnh Long (86) chosen."""
+    wizard = FirstRunWizard(path)
     qtbot.addWidget(wizard)
     wizard.show()
     wizard.kind.group.button(2).setChecked(True)
     wizard.next()
+    wizard.office.province.setCurrentIndex(_province_index(wizard.office, "86"))
+    return wizard
+
+
+def test_first_run_province_office_gets_its_communes(tmp_path, qtbot, store_file_off_gui_thread):
+    wizard = _province_chosen(tmp_path / "prov.db", qtbot)
     page = wizard.office
-    page.province.setCurrentIndex(_province_index(page, "86"))
     assert "BAN TUYÊN GIÁO VÀ DÂN VẬN" in page.preview.text() and "BTGDVTU" in page.preview.text()
-    wizard.next()
+    with store_file_off_gui_thread(tmp_path):   # made on the worker, the wizard waiting
+        wizard.next()
     me = get_office(wizard.ctx)
     assert (me.kind, me.unit_code, me.superior_name) == ("province", "86", "TỈNH ỦY VĨNH LONG")
     names = [u.name for u in areas(wizard.ctx)]
@@ -112,3 +119,25 @@ def test_first_run_by_keyboard_only(tmp_path, qtbot):
     key(Qt.Key.Key_Return)
     assert not wizard.isVisible() and wizard.result() == QWizard.DialogCode.Accepted and not pressed
     wizard.ctx.close()
+
+
+def test_esc_and_a_second_next_while_the_office_is_made_do_nothing(tmp_path, qtbot):
+    """The office is made on the worker, the wizard waiting: Hủy (Esc) meanwhile would leave an
+    office made after the wizard had gone, and a second Tiếp theo would make it twice."""
+    from PySide6.QtCore import Qt, QTimer
+
+    wizard = _province_chosen(tmp_path / "prov.db", qtbot)
+    meanwhile: list[bool] = []
+
+    def press() -> None:
+        meanwhile.append(wizard.creating)
+        qtbot.keyClick(wizard, Qt.Key.Key_Escape)
+        wizard.next()
+
+    QTimer.singleShot(0, press)
+    wizard.next()
+    assert meanwhile == [True]
+    assert wizard.isVisible() and wizard.currentPage() is wizard.recovery and wizard.ctx is not None
+    assert get_office(wizard.ctx).unit_code == "86"
+    wizard.reject()                                   # now Hủy takes the office back
+    assert not wizard.isVisible() and not (tmp_path / "prov.db").exists()
