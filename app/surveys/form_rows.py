@@ -23,7 +23,16 @@ from operator import itemgetter
 from app.catalog import GENDERS, STRATA
 from app.errors import ValidationError
 from app.surveys import entry
-from app.surveys.model import AGE_BANDS, PROFILE_FIELDS, Answer, Question, Questionnaire, Response, age_band_for
+from app.surveys.model import (
+    AGE_BAND_ALIASES,
+    AGE_BANDS,
+    PROFILE_FIELDS,
+    Answer,
+    Question,
+    Questionnaire,
+    Response,
+    age_band_for,
+)
 from app.surveys.table_read import RawTable
 from app.text import fold
 
@@ -80,7 +89,8 @@ def parse_profile(target: str, value: str, areas: dict[str, str]) -> str | None:
     elif target == "stratum":
         code = _match_label(value, STRATA)
     elif target == "age_band":
-        code = _match_label(value, AGE_BANDS) or _match_label(value.replace("–", "-"), AGE_BANDS)
+        code = (_match_label(value, AGE_BANDS) or _match_label(value.replace("–", "-"), AGE_BANDS)
+                or _match_label(value, AGE_BAND_ALIASES))
         if code is None and value.strip().isdecimal():
             code = age_band_for(int(value))
     elif target == "age":

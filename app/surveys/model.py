@@ -31,8 +31,11 @@ AGE_BANDS: dict[str, str] = {
     "18-29": "18–29 tuổi",
     "30-44": "30–44 tuổi",
     "45-59": "45–59 tuổi",
-    "60+": "Từ 60 tuổi",
+    "60+": "Từ 60 tuổi trở lên",
 }
+# Labels an older DLXH wrote for a band, still read from survey files ("Từ 60 tuổi" was half a
+# phrase in a report's tables).
+AGE_BAND_ALIASES: dict[str, str] = {"60+": "Từ 60 tuổi"}
 
 PROFILE_FIELDS: dict[str, str] = {
     "stratum": "Giai tầng",

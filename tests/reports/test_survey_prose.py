@@ -35,3 +35,16 @@ def test_the_survey_proposal_is_addressed_to_a_body(demo_ctx):
     doc = build_document(demo_ctx, tb.load_data(demo_ctx, survey.id))
     asks = [b.text for b in doc.blocks if isinstance(b, Paragraph) and b.text.startswith("Đề nghị")]
     assert asks and all(a.startswith("Đề nghị Ủy ban nhân dân xã Càng Long ") for a in asks), asks
+
+
+def test_the_oldest_age_band_is_a_whole_phrase(demo_ctx):
+    """'Độ tuổi: Từ 60 tuổi' is half a phrase: the band reads 'Từ 60 tuổi trở lên' in the report,
+    and files written with the old label still import."""
+    from app.surveys.form_rows import parse_profile
+
+    (survey,) = [s for s in qn.list_surveys(demo_ctx) if s.status == "closed"]
+    doc = build_document(demo_ctx, tb.load_data(demo_ctx, survey.id))
+    cells = [c for b in doc.blocks if hasattr(b, "rows") for row in b.rows for c in row]
+    assert any("Từ 60 tuổi trở lên" in c for c in cells)
+    assert not any(re.search(r"Từ 60 tuổi(?! trở lên)", c) for c in cells)
+    assert parse_profile("age_band", "Từ 60 tuổi", {}) == "60+"
