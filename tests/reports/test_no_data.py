@@ -52,3 +52,12 @@ def test_an_empty_month_still_reports_the_handling_it_saw(empty_month):
     assert "chưa tiếp nhận ý kiến nào" in handling
     network = next(s["text"] for s in empty_month.sections if s["key"] == "network")
     assert "chưa cộng tác viên nào có thông tin phản ánh" in network
+
+
+def test_an_office_without_collaborators_asks_for_help_building_them(empty_ctx):
+    """'tiếp tục quan tâm tập huấn … cho đội ngũ cộng tác viên' asks to go on training a network the
+    office does not have yet."""
+    report = draft.draft_report(empty_ctx, "monthly", _last_month())
+    asks = next(s["text"] for s in report.sections if s["key"] == "proposals")
+    assert "tiếp tục quan tâm tập huấn" not in asks
+    assert "xây dựng đội ngũ cộng tác viên" in asks, asks

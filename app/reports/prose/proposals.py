@@ -143,9 +143,11 @@ def proposals(f: Facts, pen: Pen) -> list[str]:
     if distort:
         lines.append(f"- Đề nghị {who.superior} kịp thời cung cấp thông tin định hướng, nhất là đối với "
                      f"{count(distort, 'ý kiến')} trái chiều, xuyên tạc ghi nhận trong {f.period.short}.")
-    if not f.subject:  # a report on one subject asks only about it
+    if not f.subject and f.active_collaborators:  # a report on one subject asks only about it
         lines.append(f"- Đề nghị {who.superior} tiếp tục quan tâm tập huấn, bồi dưỡng nghiệp vụ cho đội ngũ cộng "
                      "tác viên dư luận xã hội.")
+    elif not f.subject:  # no network yet: nothing to "go on" training
+        lines.append(f"- Đề nghị {who.superior} hướng dẫn, hỗ trợ xây dựng đội ngũ cộng tác viên dư luận xã hội.")
     return lines
 
 
