@@ -79,3 +79,18 @@ def test_the_overdue_list_is_built_when_opened_and_its_count_shows_before(main_w
             for r in range(view.model().rowCount())]
     assert days == sorted(days, reverse=True)
     assert view.horizontalHeader().sectionSize(0) != view.horizontalHeader().defaultSectionSize()
+
+
+def test_catalog_tabs_are_built_and_read_when_first_opened(main_window, qtbot):
+    from app.analytics import synonyms
+
+    synonyms.add(main_window.ctx, "giá điện = tiền điện")
+    page = main_window.show_page("catalog")
+    assert [page.tabs.is_built(i) for i in range(4)] == [True, False, False, False]
+    assert page.communes.model.rowCount() > 5
+    bar = page.tabs.tabBar()
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(3).center())
+    lines = page.synonyms.mine
+    assert page.tabs.is_built(3) and [lines.item(i).text() for i in range(lines.count())] == ["giá điện = tiền điện"]
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(1).center())
+    assert page.agencies.model.rowCount() > 0 and not page.tabs.is_built(2)

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QTableView,
-    QTabWidget,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -26,6 +25,7 @@ from app.office import Office, Unit, get_office, save_unit, units
 from app.office_kinds import AREA_TYPES, default_area_type
 from app.text import vn_number
 from app.validate import UNIT_NAME_MAX, limit_hint
+from ui.lazy_tabs import LazyTabs, tab_view
 from ui.models import Column, RowsModel, sortable
 from ui.pages.base import PageBase
 from ui.widgets import compact_columns, setup_table
@@ -144,25 +144,46 @@ class Page(PageBase):
     def __init__(self, ctx, tasks, parent=None, office: Office | None = None) -> None:
         super().__init__(ctx, tasks, parent)
         self.office = office or get_office(ctx)
-        self.tabs = QTabWidget()
         style = self.office.style
-        self.communes = UnitTab(self, style.area_level, with_population=True)
-        self.agencies = UnitTab(self, "agency", with_population=False)
-        self.tabs.addTab(self.communes, f"Địa bàn ({style.area_label.lower()})")
-        self.tabs.addTab(self.agencies, "Cơ quan tiếp nhận, xử lý")
-        fixed = QTextBrowser()
-        fixed.setHtml("".join(
-            f"<h3>{title}</h3><ul>" + "".join(f"<li>{label}</li>" for label in values.values()) + "</ul>"
-            for title, values in FIXED))
-        self.tabs.addTab(fixed, "Danh mục cố định")
-        from ui.synonyms_tab import SynonymsTab
-
-        self.synonyms = SynonymsTab(ctx, tasks)
-        self.tabs.addTab(self.synonyms, "Từ đồng nghĩa")
+        # A tab's view is built when the tab is first opened (ui/lazy_tabs.py), and read then.
+        self.tabs = LazyTabs()
         self.layout_.addWidget(self.tabs, 1)
+        self.tabs.add(lambda: UnitTab(self, style.area_level, with_population=True),
+                      f"Địa bàn ({style.area_label.lower()})")
+        self.tabs.add(lambda: UnitTab(self, "agency", with_population=False), "Cơ quan tiếp nhận, xử lý")
+        self.tabs.add(_fixed_lists, "Danh mục cố định")
+        self.tabs.add(lambda: _synonyms_tab(ctx, tasks), "Từ đồng nghĩa")
+        self._read: set[int] = set()   # the tabs whose list has been asked for
+        self.tabs.currentChanged.connect(self._tab_opened)
+
+    communes, agencies, synonyms = tab_view(0), tab_view(1), tab_view(3)
+
+    def _tab_opened(self, index: int) -> None:
+        """A tab opened the first time reads its list; later it keeps what it shows (its selection)."""
+        if index in READ_TABS and index not in self._read:
+            self._read.add(index)
+            self.tabs.view(index).refresh()
 
     def refresh(self) -> None:
-        """Shown, or a write announced by `changed`: every list is read again on the worker."""
-        self.communes.refresh()
-        self.agencies.refresh()
-        self.synonyms.refresh()
+        """Shown, or a write announced by `changed`: every list built is read again on the worker."""
+        for index in READ_TABS:
+            if self.tabs.is_built(index):
+                self._read.add(index)
+                self.tabs.view(index).refresh()
+
+
+READ_TABS = (0, 1, 3)   # the tabs that read the store: the areas, the agencies, the synonyms
+
+
+def _fixed_lists() -> QTextBrowser:
+    fixed = QTextBrowser()
+    fixed.setHtml("".join(
+        f"<h3>{title}</h3><ul>" + "".join(f"<li>{label}</li>" for label in values.values()) + "</ul>"
+        for title, values in FIXED))
+    return fixed
+
+
+def _synonyms_tab(ctx, tasks) -> QWidget:
+    from ui.synonyms_tab import SynonymsTab
+
+    return SynonymsTab(ctx, tasks)
