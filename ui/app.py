@@ -157,10 +157,11 @@ def _screenshot(path: Path, target: Path, page: str, size: tuple[int, int] = (13
     """The window at exactly `size` pixels (the grab is the window's own size, so the window
     is fixed to it: a larger minimum size would otherwise win)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    ctx = open_on_worker(TaskRunner(), path)
+    tasks = TaskRunner()
+    ctx = open_on_worker(tasks, path)
     window: MainWindow | None = None
     try:
-        window = MainWindow(ctx)
+        window = MainWindow(ctx, office=tasks.call(lambda: get_office(ctx)))
         window.setWindowState(Qt.WindowState.WindowNoState)  # a first start maximises on a small screen
         window.setFixedSize(*size)
         try:
