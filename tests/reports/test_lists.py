@@ -104,3 +104,14 @@ def test_the_rest_of_a_list_gives_its_range_once():
 
     text = ranked_list(_units([11, 5, 5, 4, 4, *[2] * 4, *[1] * 35]), lambda u: u.overdue, "ý kiến")
     assert text.endswith("39 đơn vị khác (từ 01 đến 02 ý kiến mỗi đơn vị)"), text
+
+
+def test_the_table_of_busiest_units_never_cuts_a_tie():
+    """October: 132, eight at 18, seven at 17 — a top ten would pick one of the seven at random."""
+    from types import SimpleNamespace
+
+    from app.reports.consolidated.wording import top_units
+
+    shown = top_units(SimpleNamespace(units=_units([132, *[18] * 8, *[17] * 7])))
+    assert [u.total for u in shown] == [132, *[18] * 8]
+    assert len(top_units(SimpleNamespace(units=_units([*[5] * 30])))) == 10   # one wide tie: still a table

@@ -296,4 +296,10 @@ def ranked_list(units: list[UnitFacts], key, noun: str, limit: int = 8) -> str:
 
 
 def top_units(f: ProvinceFacts, n: int = 10) -> list[UnitFacts]:
-    return sorted((u for u in f.units if u.total), key=lambda u: (-u.total, vn_sort_key(u.name)))[:n]
+    """The units with most items for the table: n of them, cut before a tie that n would split
+    (a row picked from seven communes with 17 items each begs the question why that one),
+    unless the tie is all there is."""
+    ranked = sorted((u for u in f.units if u.total), key=lambda u: (-u.total, vn_sort_key(u.name)))
+    if len(ranked) > n and ranked[n].total == ranked[n - 1].total:
+        return [u for u in ranked[:n] if u.total > ranked[n].total] or ranked[:n]
+    return ranked[:n]
