@@ -272,7 +272,9 @@ def series(values: Sequence[int], labels: Sequence[str], noun: str = "ý kiến"
     shown = " – ".join(n2(v) for v in values)
     shape = trend(values)
     if len(values) == 2 and shape in ("up", "down"):  # two points are one step, not "qua các tháng"
-        return f"{labels[1]} {'tăng' if shape == 'up' else 'giảm'} so với {labels[0]} ({shown} {noun})"
+        up = shape == "up"
+        return (f"{labels[1]} {'tăng' if up else 'giảm'} so với {labels[0]} (từ {n2(values[0])} "
+                f"{'lên' if up else 'xuống'} {n2(values[1])} {noun})")
     if shape == "up":
         return f"tăng qua các tháng ({shown} {noun})"
     if shape == "down":

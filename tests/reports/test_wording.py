@@ -197,7 +197,8 @@ def test_a_tripling_year_with_dips_is_a_rise():
 
 def test_two_points_are_one_step():
     text = w.series([137, 173], ["tháng 10", "tháng 11"])
-    assert text == "tháng 11 tăng so với tháng 10 (137 – 173 ý kiến)"
+    assert text == "tháng 11 tăng so với tháng 10 (từ 137 lên 173 ý kiến)"   # a dash pair reads as a range
+    assert w.series([24, 16], ["tháng 10", "tháng 11"]) == "tháng 11 giảm so với tháng 10 (từ 24 xuống 16 ý kiến)"
 
 
 def test_a_tie_of_fields_is_each_field():
