@@ -33,12 +33,15 @@ def content_width(view: QTableView, column: int) -> int:
     if not isinstance(source, RowsModel) or view.itemDelegateForColumn(column) is not None:
         return view.sizeHintForColumn(column)
     view.ensurePolished()   # as Qt's own measure does: the style sheet's cell padding counts
+    # RowsModel answers none of the other size roles: its text alone sets a cell's size,
+    # unless a subclass answers more (a check box).
+    roles = SIZE_ROLES if type(source).data is not RowsModel.data else SIZE_ROLES[:1]
     widths: dict[tuple, int] = {}
     hint = 0
     for row in _measured_rows(view):
         index = proxy.index(row, column)
         inner = proxy.mapToSource(index)
-        key = tuple(_hashable(source.data(inner, role)) for role in SIZE_ROLES)
+        key = tuple(_hashable(source.data(inner, role)) for role in roles)
         width = widths.get(key)
         if width is None:
             width = widths[key] = view.sizeHintForIndex(index).width()
