@@ -142,6 +142,24 @@ class Facts(CellTotals):
         """The months of `monthly` that are over at `as_of` (a trend is read only from these)."""
         return [m for m in self.monthly if _month_end(m[0]) <= self.as_of]
 
+    @property
+    def gap_months(self) -> list[date]:
+        """Months that are over with no item at all: a gap in the office's records (a commune
+        with a network says something every month), not a month in which nothing was said."""
+        return [d for d, n, _ in self.complete_months if not n]
+
+    @property
+    def trend_start(self) -> int:
+        """Index in `monthly` (and every topic's series) of the first month a trend is read
+        from: the month after the last gap, so no series runs across missing data."""
+        over = self.complete_months
+        return max((i + 1 for i, (_, n, _) in enumerate(over) if not n), default=0)
+
+    @property
+    def trend_months(self) -> list[tuple]:
+        """The months that are over from `trend_start` on: the series a trend is read from."""
+        return self.complete_months[self.trend_start:]
+
 
 def _month_end(first: date) -> date:
     return add_months(first, 1) - timedelta(days=1)

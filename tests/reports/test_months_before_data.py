@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+import pytest
+
 from app.months import add_months
 from app.reports import draft
 
@@ -28,3 +30,21 @@ def test_months_before_the_first_data_are_not_zero_months(demo_ctx):
     months = [t for t in report.sections[0].get("tables", []) if "theo tháng" in t["caption"]]
     rows = [r[0] for t in months for r in t["rows"]]
     assert not any(r.startswith(f"Tháng {m.month}/{m.year}") for m in gone for r in rows), rows
+
+
+def test_a_month_left_empty_inside_the_data_is_no_data(demo_ctx):
+    """A commune that records a hundred items a month and nothing one month has a gap in its
+    data, not a month of silence: no "tăng từ 0 lên 173", no "0 – 44 – 08", no topic "tháng 11
+    tăng so với tháng 10"; the report says the month has no data."""
+    today = date.today()
+    last = add_months(today.replace(day=1), -1)
+    gap = add_months(last, -1)
+    demo_ctx.db.execute("DELETE FROM opinions WHERE substr(received_on, 1, 7) = ?", [f"{gap:%Y-%m}"])
+    demo_ctx.db.conn.commit()
+    if gap.year != last.year:
+        pytest.skip("the gap and the month after it fall in different years (January, February)")
+    report = draft.draft_report(demo_ctx, "annual", last)
+    text = "\n".join(s["text"] for s in report.sections)
+    assert "từ 0 lên" not in text and not re.search(r"(?<![\d,.])0 – ", text), text
+    assert f"so với tháng {gap.month}" not in text, text
+    assert f"tháng {gap.month} chưa có số liệu" in text.lower(), report.sections[0]["text"]

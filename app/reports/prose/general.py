@@ -115,19 +115,23 @@ def _trend(f: Facts) -> str:
              if first and first > f.period.start.replace(day=1) else "")
     if len(f.monthly) < 2:
         return since
-    done = f.complete_months
-    values = [n for _, n, _ in f.monthly]
+    done, start = f.trend_months, f.trend_start
     table = months_table_label(f)
     text = f"Số ý kiến theo từng tháng được nêu tại {table}."
     if len(done) >= 2:
         shape = wording.series([n for _, n, _ in done], [month_label(d) for d, _, _ in done])
         text = f"Qua {wording.n2(len(done))} tháng đã kết thúc ({table}), số ý kiến {shape}."
-    if len(done) < len(values):
+    if f.gap_months:
+        months = join([month_label(d) for d in f.gap_months])
+        text += (f" {months[:1].upper()}{months[1:]} chưa có số liệu (không có ý kiến nào được ghi nhận), "
+                 "không dùng để so sánh, đánh giá xu hướng.")
+    if len(f.complete_months) < len(f.monthly):
         text += (f" Tháng {f.monthly[-1][0].month} chưa kết thúc (số liệu tính đến ngày "
                  f"{f.as_of:%d/%m/%Y}), chưa dùng để đánh giá xu hướng.")
     steady = [t for t in f.topics if len(done) >= 3 and t.count >= 10]
-    rising = [t for t in steady if wording.trend(t.monthly[:len(done)][-3:]) == "up"]
-    falling = [t for t in steady if wording.trend(t.monthly[:len(done)][-3:]) == "down"]
+    window = slice(start, start + len(done))
+    rising = [t for t in steady if wording.trend(t.monthly[window][-3:]) == "up"]
+    falling = [t for t in steady if wording.trend(t.monthly[window][-3:]) == "down"]
     if rising:
         text += f" Tăng liên tục trong 03 tháng đã kết thúc gần nhất: {titles(t.title for t in rising[:3])}."
     if falling:

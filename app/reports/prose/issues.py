@@ -101,7 +101,8 @@ def topic_paragraph(t: TopicFacts, f: Facts, pen: Pen, named: bool = False) -> s
     scale = pen.pick(f"scale-{level}", SCALE_WORDS[level])
     first = opening + (f", {place_text}" if place_text else "") + f"; vấn đề {scale}."
     parts = [first, tendency_sentence(t), quote_sentence(t), minority_sentence(t)]
-    if len(t.monthly) > 1 and not f.subject:  # a one-subject report reads its months in part I and Bảng 1
+    # a one-subject report reads its months in part I and Bảng 1; a gap in the data has no place in a series
+    if len(t.monthly) > 1 and not f.subject and not f.gap_months:
         over = len(f.complete_months) == len(f.monthly)
         cut = "" if over else f" (tháng {f.monthly[-1][0].month} tính đến ngày {f.as_of:%d/%m/%Y})"
         parts.append(f"Diễn biến theo tháng{cut}: " + " – ".join(n2(n) for n in t.monthly) + " ý kiến.")

@@ -26,9 +26,9 @@ def upward(t: TopicFacts) -> bool:
 def _moving(t: TopicFacts, f: Facts, way: str) -> bool:
     """Rising ('up') or falling ('down'): over the last three months that are over for a
     longer period, against a covered previous period for a month that is over."""
-    done = len(f.complete_months)
+    done, start = len(f.trend_months), f.trend_start   # never across a month without data
     if len(t.monthly) > 1:
-        return done >= 3 and t.count >= 10 and wording.trend(t.monthly[:done][-3:]) == way
+        return done >= 3 and t.count >= 10 and wording.trend(t.monthly[start:start + done][-3:]) == way
     if not comparable(f) or not t.prev_count:
         return False
     if way == "up":
@@ -43,10 +43,11 @@ def _rising(t: TopicFacts, f: Facts) -> bool:
 def _last_step(f: Facts) -> list[TopicFacts]:
     """Topics that rose clearly (a quarter more and three items at least, as a month against
     the month before) between the two months of a longer period that are over."""
-    if len(f.complete_months) != 2:
+    if len(f.trend_months) != 2:
         return []
-    return [t for t in f.topics if len(t.monthly) > 1 and t.monthly[1] >= 1.25 * t.monthly[0]
-            and t.monthly[1] - t.monthly[0] >= 3]
+    a = f.trend_start
+    return [t for t in f.topics if len(t.monthly) > a + 1 and t.monthly[a + 1] >= 1.25 * t.monthly[a]
+            and t.monthly[a + 1] - t.monthly[a] >= 3]
 
 
 def forecast(f: Facts, pen: Pen) -> list[str]:
@@ -62,9 +63,9 @@ def forecast(f: Facts, pen: Pen) -> list[str]:
         else:  # one rise against the previous month is no trend: said as a rise and a risk
             lines.append(f"Dư luận về {names} tăng so với {f.period.previous_short}; nếu {these} chưa được "
                          "giải quyết dứt điểm, thời gian tới có thể còn tăng.")
-    elif len(f.monthly) > 1 and len(f.complete_months) == 2 and _last_step(f):
+    elif len(f.monthly) > 1 and len(f.trend_months) == 2 and _last_step(f):
         # two months over: too few for a trend, enough to say which topics rose between them
-        (a, _, _), (b, _, _) = f.complete_months
+        (a, _, _), (b, _, _) = f.trend_months
         names = titles((t.title for t in _last_step(f)[:3]), quote=True)
         # the missing trend is said before the risk, so the two do not read as a forecast taken back
         lines.append(f"Dư luận về {names} tháng {b.month} tăng so với tháng {a.month}. Mới có 02 tháng đã kết thúc "
