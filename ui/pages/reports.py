@@ -17,7 +17,7 @@ from ui import deleting
 from ui.errors import show_error
 from ui.models import Column, RowsModel, sortable
 from ui.pages.base import PageBase
-from ui.report.panel import ReportPanel, _vn
+from ui.report.panel import ReportPanel, _vn, load_report
 from ui.report.settings_dialog import ReportSettingsDialog
 from ui.widgets import fit_columns, setup_table
 
@@ -143,7 +143,7 @@ class Page(PageBase):
         report = self.model.row_at(self.view.model().mapToSource(indexes[0]).row())
         if not self.panel.report or self.panel.report.id != report.id or \
                 self.panel.report.version != report.version:
-            self.tasks.query(lambda: store.get(self.ctx, report.id), self.panel.set_report, parent=self)
+            self.tasks.query(lambda: load_report(self.ctx, report.id), self.panel.set_report, parent=self)
 
     def print_document(self) -> None:
         """Ctrl+P: the selected report, through the print preview."""

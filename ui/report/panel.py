@@ -50,13 +50,21 @@ def _button(text: str, slot) -> QPushButton:
     return button
 
 
+def load_report(ctx, report_id: str) -> store.Report:
+    """A report as the panel shows it, read on the worker. The PDF font's character set is read
+    first (once, 60-120 ms of reportlab): the report's texts go through the glyph warnings on
+    the GUI thread. Read here rather than when the panel is built: as a job beside the page's
+    building it held the interpreter lock and doubled the first opening's frozen time."""
+    glyphs.load_coverage()
+    return store.get(ctx, report_id)
+
+
 class ReportPanel(QWidget):
 
     def __init__(self, ctx, tasks, parent: QWidget | None = None, office: Office | None = None) -> None:
         super().__init__(parent)
         self.ctx, self.tasks, self.report = ctx, tasks, None
         self.office = office or get_office(ctx)   # the window's row: no read while being built
-        tasks.run(glyphs.load_coverage)   # before a report's texts reach the glyph warnings
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.summary = QLabel("Chọn một báo cáo trong sổ đăng ký, hoặc soạn báo cáo mới.")
