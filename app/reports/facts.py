@@ -89,6 +89,7 @@ class Facts(CellTotals):
     by_choice: dict[str, dict[str, int]] = field(default_factory=dict)   # items.REPORTED field → value → items
     scope: Scope | None = None    # the items spoken of and the day figures are counted to
     data_since: date | None = None  # the first day of the first month with an item in the office's data
+    prev_recorded: int | None = None  # items of any subject the office recorded in the previous period
     area_kind: dict[str, str] = field(default_factory=dict)   # area name -> 'ấp', 'khóm', 'xã' …
     area_totals: dict[str, int] = field(default_factory=dict)  # kind -> areas of that kind
 
@@ -103,8 +104,10 @@ class Facts(CellTotals):
 
     @property
     def has_prev(self) -> bool:
-        """The office's data cover the whole previous period, so a comparison means something."""
-        return wording.covered(self.previous.start, self.data_since)
+        """The office's data cover the whole previous period, so a comparison means something: it
+        began before it, and recorded something in it (a period with no item at all is a gap in
+        the records, not a period of silence)."""
+        return wording.covered(self.previous.start, self.data_since) and self.prev_recorded != 0
 
     @property
     def label(self) -> str:
@@ -243,6 +246,8 @@ def gather(ctx: Ctx, p: Period, today: date | None = None, subject: str | None =
         kind=office_kind(ctx), place_name=unit_place(ctx), upper_body=_upper_body(me),
         keywords=[] if scope.subject else _keywords(ctx, p),
         scope=scope, data_since=since, area_kind=kinds, area_totals=totals,
+        prev_recorded=_count(ctx, "SELECT count(*) FROM opinions WHERE substr(received_on, 1, 10) BETWEEN ? AND ?",
+                             [prev.start.isoformat(), prev.end.isoformat()]),
         by_choice=by_choice.counts(ctx, where, params),
     )
 

@@ -48,3 +48,18 @@ def test_a_month_left_empty_inside_the_data_is_no_data(demo_ctx):
     assert "từ 0 lên" not in text and not re.search(r"(?<![\d,.])0 – ", text), text
     assert f"so với tháng {gap.month}" not in text, text
     assert f"tháng {gap.month} chưa có số liệu" in text.lower(), report.sections[0]["text"]
+
+
+def test_a_month_after_a_gap_is_compared_with_nothing(demo_ctx):
+    """Issue 21 banned "trong khi năm trước không có ý kiến nào" for a year without data; a month
+    after a month with no item is the same case: "chưa có số liệu tháng trước để so sánh"."""
+    today = date.today()
+    last = add_months(today.replace(day=1), -1)
+    gap = add_months(last, -1)
+    demo_ctx.db.execute("DELETE FROM opinions WHERE substr(received_on, 1, 7) = ?", [f"{gap:%Y-%m}"])
+    demo_ctx.db.conn.commit()
+    report = draft.draft_report(demo_ctx, "monthly", last)
+    text = "\n".join(s["text"] for s in report.sections)
+    assert "không có ý kiến nào" not in text and "so với tháng trước" not in text, text
+    assert "chưa có số liệu tháng trước để so sánh" in report.sections[0]["text"]
+    assert "Tăng, giảm" not in report.sections[0]["table"]["columns"]
