@@ -141,13 +141,14 @@ def _header(document, doc: Document) -> None:
     h = doc.header
     table = _fixed_table(document, 2, HEADER_COLUMNS_MM, None)
     left, right = table.rows[0].cells
-    if h.superior:
-        _cell_add(left, h.superior.upper(), "superior")
-    body, style = _cell_add(left, "", "body_name"), STYLES["body_name"]
-    for i, line in enumerate(centred_lines(h.body.upper(), HEADER_COLUMNS_MM[0], style.size, True)):
-        if i:  # the lines chosen once for both renderers (app.reports.wrap), not left to Word
-            body.runs[-1].add_break()
-        _set_run_font(body.add_run(line), style.size, style.bold, style.italic, style.underline)
+    for text, name in ((h.superior, "superior"), (h.body, "body_name")):
+        if not text:
+            continue
+        para, style = _cell_add(left, "", name), STYLES[name]
+        for i, line in enumerate(centred_lines(text.upper(), HEADER_COLUMNS_MM[0], style.size, style.bold)):
+            if i:  # the lines chosen once for both renderers (app.reports.wrap), not left to Word
+                para.runs[-1].add_break()
+            _set_run_font(para.add_run(line), style.size, style.bold, style.italic, style.underline)
     _cell_add(left, "*", "asterisk")
     _cell_add(right, h.party, "party")
     number, date_cell = table.rows[1].cells

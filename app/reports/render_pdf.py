@@ -114,12 +114,18 @@ def _plain_table(cells: list[list], widths_mm: tuple[float, ...] | list[float]) 
     return table
 
 
+def _lines(text: str, name: str) -> RLParagraph:
+    """A header line in the left column, broken where app.reports.wrap breaks it (as the DOCX)."""
+    style = STYLES[name]
+    lines = centred_lines(text.upper(), HEADER_COLUMNS_MM[0], style.size, style.bold)
+    return RLParagraph("<br/>".join(escape(line) for line in lines), _pstyle(name))
+
+
 def _header(doc: Document) -> Table:
     """Two rows, so the number and the place-date line start on the same line (FORMAT.md)."""
     h = doc.header
-    top = [_para(h.superior.upper(), "superior")] if h.superior else []
-    body = centred_lines(h.body.upper(), HEADER_COLUMNS_MM[0], STYLES["body_name"].size, True)
-    top += [RLParagraph("<br/>".join(escape(line) for line in body), _pstyle("body_name")), _para("*", "asterisk")]
+    top = [_lines(h.superior, "superior")] if h.superior else []
+    top += [_lines(h.body, "body_name"), _para("*", "asterisk")]
     number = [_para(h.number, "number")]
     number += [_para(m.upper(), "mark") for m in h.mark.splitlines() if m.strip()]
     return _plain_table([[top, [_para(h.party, "party")]], [number, [_para(h.date_line, "date_line")]]],
