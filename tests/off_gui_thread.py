@@ -15,7 +15,13 @@ def store_off_gui_thread(request):
     """`with store_off_gui_thread():` fails the test if a statement reaches the store on the GUI
     thread outside a TaskRunner job while the block runs (the connection's trace callback). In
     the tests jobs run synchronously on the GUI thread, so "inside a job" is what is checked:
-    in the app that job runs on the worker, and the window never waits on SQLite."""
+    in the app that job runs on the worker, and the window never waits on SQLite.
+
+    The callback is set and cleared between two jobs of the real worker: while a job's statement
+    runs, SQLite holds the connection's mutex and the callback waits for Python's lock, so
+    setting the callback then from the GUI thread (holding Python's lock, waiting for SQLite's)
+    deadlocked the test (seen in a loop of the sign-in tests)."""
+    from ui.tasks import _ONE_JOB_AT_A_TIME as between_jobs  # the lock every worker job holds
     from ui.tasks import in_job
 
     @contextmanager
@@ -30,11 +36,13 @@ def store_off_gui_thread(request):
             if threading.current_thread() is threading.main_thread() and not in_job():
                 stray.append(sql)
 
-        conn.set_trace_callback(trace)
+        with between_jobs:
+            conn.set_trace_callback(trace)
         try:
             yield stray
         finally:   # a restore under watch replaced (and closed) the connection: clear the current one
-            ctx.db.conn.set_trace_callback(None)
+            with between_jobs:
+                ctx.db.conn.set_trace_callback(None)
         assert stray == [], "read on the GUI thread:\n" + "\n".join(s[:160] for s in stray[:10])
 
     return watch

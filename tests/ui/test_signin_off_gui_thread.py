@@ -6,8 +6,9 @@ what was typed and its OK button disabled, so a second Enter does nothing."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QWidget
+import shiboken6
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from app import audit, users
 from tests.trust.test_session_menu import _actions as _window_actions
@@ -15,8 +16,10 @@ from tests.trust.test_session_menu import _signed_in_window, windows_closed_at_t
 from tests.ui.helpers import when_modal
 from ui import login as login_ui
 from ui import session
+from ui.disposal import dispose
 from ui.idle_lock import IdleLock
 from ui.login import FirstAdminDialog, LoginDialog
+from ui.tasks import TaskRunner
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 
@@ -165,3 +168,31 @@ def test_sign_out_and_switch_user_write_on_the_worker(office, qtbot, store_off_g
     assert newer is not None and newer.ctx.user.name == "lan"
     assert _window_actions(newer, "lan")[:3] == ["login", "logout", "login"]
     assert _window_actions(newer, "hung")[:2] == ["switch", "login"]
+
+
+def test_thoat_while_the_check_runs_drops_the_answer(office, qtbot) -> None:
+    users.add_user(office, "lan", "staff", PASSWORD)
+    dialog = _shown(qtbot, LoginDialog(office))
+    dialog.name.setText("lan")
+    _type(qtbot, dialog.password, PASSWORD)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)        # Thoát while the password is checked
+    assert dialog.tasks.settle()
+    assert dialog.result() == QDialog.DialogCode.Rejected and dialog.user is None and not dialog.isVisible()
+
+
+def test_a_dialog_deleted_while_its_check_runs_drops_the_answer(office, qtbot) -> None:
+    """Switching user: the dialog is closed and deleted (ui.disposal) while the window's worker,
+    which outlives it, still checks; the answer then finds no dialog and is dropped quietly."""
+    users.add_user(office, "lan", "staff", PASSWORD)
+    tasks = TaskRunner()
+    dialog = LoginDialog(office, tasks=tasks)
+    dialog.show()
+    dialog.name.setText("lan")
+    dialog.password.setText(PASSWORD)
+    dialog.submit()
+    dialog.reject()
+    dispose(dialog)
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert not shiboken6.isValid(dialog)
+    assert tasks.settle()
+    assert _actions(office, "lan")[:1] == ["login"]   # the check itself ran, and is in the audit log
