@@ -158,9 +158,12 @@ def signature(body_name: str, mode: str, name: str) -> Signature:
 
 
 def recipient_lines(recipients: list[str]) -> list[str]:
-    """`- X,` for each line, the last one ending with a full stop (FORMAT.md)."""
+    """`- X,` for each line, the last one ending with a full stop (FORMAT.md). A bracketed
+    purpose ('(để báo cáo)') is held together with no-break spaces, so a narrow column breaks
+    before it, never inside it ('(để / báo cáo)')."""
     cleaned = [r.strip().lstrip("-").strip().rstrip(",.;").strip() for r in recipients if r.strip()]
-    lines = [f"- {r}," for r in cleaned]
+    held = [re.sub(r"\([^()]*\)", lambda m: m.group().replace(" ", "\u00a0"), r) for r in cleaned]
+    lines = [f"- {r}," for r in held]
     if lines:
         lines[-1] = lines[-1][:-1] + "."
     return lines

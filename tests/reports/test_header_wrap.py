@@ -47,3 +47,11 @@ def test_the_superior_line_breaks_the_same_way():
     assert "HỒ CHÍ MINH" in lines and "MINH" not in lines, lines[:8]
     cell = read_docx(io.BytesIO(render_docx(doc))).tables[0].rows[0].cells[0]
     assert "ĐẢNG BỘ THÀNH PHỐ\nHỒ CHÍ MINH" in cell.text, cell.text
+
+
+def test_a_recipients_purpose_stays_on_one_line():
+    """'- Ban Tuyên giáo và Dân vận Tỉnh ủy (để / báo cáo),' — the bracket a clerk keeps whole."""
+    text = open_pdf(render_pdf(sample_document(pages=1))).text().replace("\u00a0", " ")
+    lines = [line.strip() for line in text.splitlines()]
+    assert not any(line.endswith("(để") for line in lines), [x for x in lines if "(để" in x]
+    assert any("(để báo cáo)," in line for line in lines)
