@@ -107,6 +107,23 @@ def test_the_daily_automatic_backup_runs_on_the_worker(demo_ctx, qtbot, tmp_path
     tasks.wait()
 
 
+def test_the_backup_at_exit_runs_on_the_worker_and_is_whole_before_quitting(demo_ctx, qtbot, tmp_path,
+                                                                            store_off_gui_thread) -> None:
+    """It used to run in place on the GUI thread, beside the page loads still on the worker."""
+    from app import backup
+    from ui.auto_backup import AutoBackup
+    from ui.tasks import TaskRunner
+
+    backup.set_folder(demo_ctx, tmp_path / "auto")
+    backup.set_auto(demo_ctx, True)
+    tasks = TaskRunner()
+    auto = AutoBackup(demo_ctx, tasks=tasks)
+    auto.timer.stop()
+    with store_off_gui_thread():
+        auto.on_quit()
+        assert backup.list_backups(tmp_path / "auto")   # no event loop ran: on_quit waited for it
+
+
 
 def test_catalog_lists_read_on_the_worker(main_window, store_off_gui_thread) -> None:
     page = main_window.page("catalog")
