@@ -91,34 +91,35 @@ def test_backup_and_restore_run_on_the_worker(demo_ctx, qtbot, tmp_path, store_o
     assert demo_ctx.db.execute("SELECT count(*) FROM collaborators").fetchone()[0] == before
 
 
-def test_the_daily_automatic_backup_runs_on_the_worker(demo_ctx, qtbot, tmp_path, store_off_gui_thread) -> None:
+def _automatic_backup(ctx, folder):
+    """An AutoBackup on a real worker, due now, into `folder` (its hourly timer stopped)."""
     from app import backup
     from ui.auto_backup import AutoBackup
     from ui.tasks import TaskRunner
 
-    backup.set_folder(demo_ctx, tmp_path / "auto")
-    backup.set_auto(demo_ctx, True)
-    tasks = TaskRunner()
-    auto = AutoBackup(demo_ctx, tasks=tasks)
+    backup.set_folder(ctx, folder)
+    backup.set_auto(ctx, True)
+    auto = AutoBackup(ctx, tasks=TaskRunner())
     auto.timer.stop()
+    return auto
+
+
+def test_the_daily_automatic_backup_runs_on_the_worker(demo_ctx, qtbot, tmp_path, store_off_gui_thread) -> None:
+    from app import backup
+
+    auto = _automatic_backup(demo_ctx, tmp_path / "auto")
     with store_off_gui_thread():
         auto.run("daily")
         qtbot.waitUntil(lambda: bool(backup.list_backups(tmp_path / "auto")), timeout=20000)
-    tasks.wait()
+    auto.tasks.wait()
 
 
 def test_the_backup_at_exit_runs_on_the_worker_and_is_whole_before_quitting(demo_ctx, qtbot, tmp_path,
                                                                             store_off_gui_thread) -> None:
     """It used to run in place on the GUI thread, beside the page loads still on the worker."""
     from app import backup
-    from ui.auto_backup import AutoBackup
-    from ui.tasks import TaskRunner
 
-    backup.set_folder(demo_ctx, tmp_path / "auto")
-    backup.set_auto(demo_ctx, True)
-    tasks = TaskRunner()
-    auto = AutoBackup(demo_ctx, tasks=tasks)
-    auto.timer.stop()
+    auto = _automatic_backup(demo_ctx, tmp_path / "auto")
     with store_off_gui_thread():
         auto.on_quit()
         assert backup.list_backups(tmp_path / "auto")   # no event loop ran: on_quit waited for it
