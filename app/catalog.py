@@ -143,6 +143,13 @@ SHORT: dict[str, str] = {
     "Đồng bào dân tộc thiểu số": "Đồng bào DTTS",
     "Người có uy tín trong đồng bào dân tộc thiểu số": "Người có uy tín",
     "Lực lượng vũ trang": "LLVT",
+    "Mặt trận Tổ quốc": "MTTQ",
+    "Hội Liên hiệp Phụ nữ": "Hội LHPN",
+    "Hội Nông dân": "Hội ND",
+    "Đoàn Thanh niên": "Đoàn TN",
+    "Hội Cựu chiến binh": "Hội CCB",
+    "Liên đoàn Lao động": "LĐLĐ",
+    "Doanh nghiệp": "DN",
 }
 
 

@@ -35,6 +35,10 @@ from ui.errors import refusal_in
 
 BELOW = palette.qcolor("below_bg")
 TOTAL = palette.qcolor("total_bg")
+# The column names' sections have 2 px of side padding (the app's 6 would push "Tổng", the
+# fifteenth column, off a 1280 px window); with the 1 px border and a pixel of rounding.
+SECTION_STYLE = "QHeaderView::section { padding-left: 2px; padding-right: 2px; }"
+SECTION_MARGIN = 6
 
 
 class CoverageView(QWidget):
@@ -56,6 +60,7 @@ class CoverageView(QWidget):
         layout.addLayout(bar)
         self.table = QTableWidget()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setStyleSheet(SECTION_STYLE)
         layout.addWidget(self.table, 3)
         legend = QLabel("Ô nền đỏ: dưới chỉ tiêu. Chỉ tính cộng tác viên đang hoạt động.")
         palette.set_tone(legend, "muted")
@@ -82,7 +87,9 @@ class CoverageView(QWidget):
         self.table.setHorizontalHeaderLabels([catalog.short(n) for n in names])   # whole in the tooltip
         for c, name in enumerate(names):
             self.table.horizontalHeaderItem(c).setToolTip(name)
-        self.table.setVerticalHeaderLabels([u.name for u in cov.areas] + ["Toàn địa bàn", "Chỉ tiêu toàn địa bàn"])
+        # "Chỉ tiêu", whole in its tooltip: the longer name widened the row names' column by 40 px
+        self.table.setVerticalHeaderLabels([u.name for u in cov.areas] + ["Toàn địa bàn", "Chỉ tiêu"])
+        self.table.verticalHeaderItem(len(cov.areas) + 1).setToolTip("Chỉ tiêu toàn địa bàn")
         bold = QFont()
         bold.setBold(True)
         for r, unit in enumerate(cov.areas):
@@ -101,22 +108,35 @@ class CoverageView(QWidget):
         header = self.table.horizontalHeader()
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(self._widest_word(names) + SECTION_MARGIN)
         self.table.verticalHeader().setDefaultSectionSize(24)
         self._fit_header()
         QTimer.singleShot(0, self, self._fit_header)   # again once the stretched columns have their widths
         self.suggestions.clear()
         self.suggestions.addItems([g.text for g in gaps] or ["Cơ cấu đạt chỉ tiêu; chưa cần tuyển thêm."])
 
+    def _widest_word(self, names: list[str]) -> int:
+        """Width of the longest word of the shown column names: no column is narrower, so a
+        word is never cut ("Doanh nghiệp", "Đoàn Thanh niên" lost letters on both sides at
+        1280 px); a window too narrow for every column scrolls sideways instead."""
+        metrics = header_metrics(self.table.horizontalHeader())
+        return max((metrics.horizontalAdvance(word) for name in names for word in catalog.short(name).split()),
+                   default=0)
+
     def _fit_header(self) -> None:
         """The header as tall as its longest wrapped name at the columns' current widths: a fixed
-        three lines cut "Cán bộ, công chức…" top and bottom at 1366 px."""
+        three lines cut "Cán bộ, công chức…" top and bottom at 1366 px. The table is told at
+        once, so its rows start below the new height rather than under it."""
         header = self.table.horizontalHeader()
         metrics = header_metrics(header)
         flags = int(Qt.AlignmentFlag.AlignCenter) | int(Qt.TextFlag.TextWordWrap)
-        tallest = max((metrics.boundingRect(0, 0, max(header.sectionSize(c) - 10, 20), 10_000, flags,
+        tallest = max((metrics.boundingRect(0, 0, max(header.sectionSize(c) - SECTION_MARGIN, 20), 10_000, flags,
                                             self.table.horizontalHeaderItem(c).text()).height()
                        for c in range(self.table.columnCount()) if self.table.horizontalHeaderItem(c)), default=0)
-        header.setFixedHeight(max(tallest + 12, 30))
+        height = max(tallest + 12, 30)
+        if header.height() != height:
+            header.setFixedHeight(height)
+            self.table.updateGeometries()
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
         super().resizeEvent(event)
