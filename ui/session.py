@@ -87,6 +87,7 @@ def switch_user(window: QMainWindow) -> QMainWindow | None:
     ctx: Ctx = window.ctx
     dialog = LoginDialog(ctx, parent=window, tasks=window.tasks)
     dialog.setWindowTitle("Đổi người dùng")
+    dialog.cancel.setText("Hủy")   # it keeps the window and its user; "Thoát" read as quitting
     try:
         accepted = dialog.exec() == QDialog.DialogCode.Accepted and dialog.user is not None
     finally:

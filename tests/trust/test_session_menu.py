@@ -84,10 +84,19 @@ def test_switch_user_opens_the_heads_window_and_audits_both(office, qtbot) -> No
 
 
 def test_switch_user_cancelled_keeps_the_window(office, qtbot) -> None:
+    """The dialog's second button says it cancels: it read "Thoát" (quit), as at start-up,
+    while it keeps the window and its user."""
     users.add_user(office, "lan", "staff", PASSWORD)
     window = _signed_in_window(office, qtbot, "lan")
-    when_modal(LoginDialog, lambda d: qtbot.keyClick(d.name, Qt.Key.Key_Escape))
+    seen: list[str] = []
+
+    def cancel(dialog) -> None:
+        seen.append(dialog.cancel.text())
+        qtbot.keyClick(dialog.name, Qt.Key.Key_Escape)
+
+    when_modal(LoginDialog, cancel)
     assert session.switch_user(window) is None
+    assert seen == ["Hủy"]
     assert window.isVisible() and office.user.name == "lan"
     assert _actions(window, "lan")[:1] == ["login"]
 
