@@ -65,12 +65,13 @@ HEADER_COLUMNS_MM = (80.0, 85.0)  # "BAN TUYÊN GIÁO VÀ DÂN VẬN" (75.6 mm) 
 END_COLUMNS_MM = (72.0, 93.0)
 MINUTES_SIGN_COLUMNS_MM = (82.5, 82.5)
 END_GAP_PT = 12.0  # empty room between the body and the "Nơi nhận" / signature block
-KEEP_WITH_SIGNATURE = 3  # closing paragraphs that move to the next page with the signature block
+# DOCX: closing paragraphs kept with the signature block; Word (widow control) moves only their
+# last lines, as the PDF moves the text's last pdf_keeps.LINES_KEPT lines.
+KEEP_WITH_SIGNATURE = 2
 SIGNATURE_SPACE_PT = 80.0  # room for the hand signature and the seal (or the digital stamp)
 FIGURE_AFTER_PT = 10.0  # room under a table or chart, so a heading never sits on its last line
-KEEP_TABLE_ROWS = 8  # a table this short moves whole to the next page; a longer one splits (header repeated)
-LONG_TABLE_START_PT = 110.0  # a long table starts a page only if its caption, header and 2 rows fit
-MIN_TABLE_ROWS_AT_SPLIT = 2  # a longer table never leaves fewer body rows than this on a page
+LONG_TABLE_START_PT = 110.0  # a table starts a page only if its caption, header and 2 rows fit
+MIN_TABLE_ROWS_AT_SPLIT = 2  # a table splits (header repeated) never leaving fewer body rows than this on a page
 CHART_MIN_SCALE = 0.9  # a chart shrinks at most this far to fit the rest of a page (below, its labels are unreadable), else it moves on
 
 STYLES: dict[str, Style] = {

@@ -28,7 +28,6 @@ from app.reports.layout import (
     END_GAP_PT,
     FIGURE_AFTER_PT,
     HEADER_COLUMNS_MM,
-    KEEP_TABLE_ROWS,
     KEEP_WITH_SIGNATURE,
     MIN_TABLE_ROWS_AT_SPLIT,
     MINUTES_SIGN_COLUMNS_MM,
@@ -160,10 +159,15 @@ def _header(document, doc: Document) -> None:
 
 
 def _keep_rows_together(table, rows: int) -> None:
-    """Word keeps a table with the next paragraph row by row: a short table moves whole, a long
-    one never starts a page with its last rows alone or leaves its header with too few rows."""
-    keep = range(rows - 1) if rows - 1 <= KEEP_TABLE_ROWS else range(1 + MIN_TABLE_ROWS_AT_SPLIT)
-    for index in keep:
+    """Word keeps a table with the next paragraph row by row, as the PDF splits it: the header with
+    the first MIN_TABLE_ROWS_AT_SPLIT rows, the last rows never alone; a table too short to split
+    that way moves whole. Any other row may end a page (header row repeated)."""
+    body = rows - 1
+    if body < 2 * MIN_TABLE_ROWS_AT_SPLIT:
+        keep = set(range(rows - 1))
+    else:
+        keep = set(range(1 + MIN_TABLE_ROWS_AT_SPLIT)) | set(range(rows - MIN_TABLE_ROWS_AT_SPLIT, rows - 1))
+    for index in sorted(keep):
         for cell in table.rows[index].cells:
             for paragraph in cell.paragraphs:
                 paragraph.paragraph_format.keep_with_next = True

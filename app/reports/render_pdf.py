@@ -38,8 +38,6 @@ from app.reports.layout import (
     END_GAP_PT,
     FIGURE_AFTER_PT,
     HEADER_COLUMNS_MM,
-    KEEP_TABLE_ROWS,
-    KEEP_WITH_SIGNATURE,
     LONG_TABLE_START_PT,
     MIN_TABLE_ROWS_AT_SPLIT,
     MINUTES_SIGN_COLUMNS_MM,
@@ -50,6 +48,7 @@ from app.reports.layout import (
     TABLE_BORDER_PT,
     Style,
 )
+from app.reports.pdf_keeps import closing_lines, keep_heads
 from app.reports.wrap import centred_lines
 
 _ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT, "justify": TA_JUSTIFY}
@@ -148,11 +147,8 @@ def _data_table(t: DocTable) -> list:
         ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
         ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
     ]))
-    if len(t.rows) <= KEEP_TABLE_ROWS:
-        caption = [_para(t.caption, "caption")] if t.caption else []
-        return [KeepTogether([*caption, table]), Spacer(1, FIGURE_AFTER_PT)]
-    # A long table splits (header row repeated); its caption must not be kept with the whole
-    # table, only with its first rows: a new page only when caption + header + 2 rows do not fit.
+    # A table splits (header row repeated) rather than leave the rest of a page blank; its caption
+    # keeps with its first rows only: a new page only when caption + header + 2 rows do not fit.
     caption = [RLParagraph(escape(t.caption), _pstyle("caption"))] if t.caption else []
     for para in caption:
         para.style.keepWithNext = 0
@@ -160,8 +156,8 @@ def _data_table(t: DocTable) -> list:
 
 
 class _RoomToStart(CondPageBreak):
-    """A new page unless the caption, the header and MIN_TABLE_ROWS_AT_SPLIT body rows fit, as
-    they wrap at this width: a fixed height let a table of three-line rows leave its caption
+    """A new page unless the caption, the header and MIN_TABLE_ROWS_AT_SPLIT body rows (a table too
+    short to split: all of them) fit, as they wrap at this width: a fixed height let a table of three-line rows leave its caption
     alone at the foot of a page (the table cannot split with fewer rows, so it moved on)."""
 
     def __init__(self, caption: list[RLParagraph], table: Table) -> None:
@@ -171,9 +167,16 @@ class _RoomToStart(CondPageBreak):
     def wrap(self, avail_w: float, avail_h: float):
         need = sum(p.wrap(avail_w, avail_h)[1] + p.getSpaceBefore() + p.getSpaceAfter() for p in self._caption)
         self._table.wrap(avail_w, 1e6)   # sets the row heights at this width
-        need += sum(self._table._rowHeights[:self._table.repeatRows + MIN_TABLE_ROWS_AT_SPLIT])
+        body_rows = len(self._table._cellvalues) - self._table.repeatRows
+        first = body_rows if body_rows < 2 * MIN_TABLE_ROWS_AT_SPLIT else MIN_TABLE_ROWS_AT_SPLIT
+        need += sum(self._table._rowHeights[:self._table.repeatRows + first])   # too short to split: whole
         self.height = max(LONG_TABLE_START_PT, need)
         return super().wrap(avail_w, avail_h)
+
+    def start_height(self, avail_w: float) -> float:
+        """The least of the table that may start a page (pdf_keeps asks it for a heading above)."""
+        self.wrap(avail_w, 1e9)
+        return self.height
 
 
 class _KeptTable(Table):
@@ -219,6 +222,9 @@ class _FitChart(Flowable):
         self.width, self.height = self._w * scale, self._h * scale
         return self.width, self.height
 
+    def start_height(self, avail_w: float) -> float:
+        return self._h * min(1.0, avail_w / self._w) * CHART_MIN_SCALE
+
     def draw(self) -> None:
         if self._scales is not None:
             self._scales.append(self.scale)
@@ -249,7 +255,9 @@ def _ending(doc: Document, sink: list[Anchor]) -> list:
     if doc.is_minutes:
         widths = MINUTES_SIGN_COLUMNS_MM
         cells = [[_signature_column(sig, w, sink) for sig, w in zip(doc.signatures, widths, strict=True)]]
-        return [Spacer(1, END_GAP_PT), KeepTogether([_plain_table(cells, widths)])]
+        # One row, which never splits. Not a KeepTogether: nested in the closing's KeepTogether
+        # it answered "too tall" and moved the closing to a new page whatever the room.
+        return [Spacer(1, END_GAP_PT), _plain_table(cells, widths)]
     left = []
     if doc.recipients:
         left.append(_para("Nơi nhận:", "recipients_label"))
@@ -276,17 +284,11 @@ def story(doc: Document, sink: list[Anchor], scales: list[float] | None = None) 
             flow.extend(_data_table(block))
         elif isinstance(block, Chart):
             flow.extend(_chart(block, scales))
+    # The signature block never stands alone on a page: it moves with the text's last lines.
+    closing = closing_lines(flow, mm(PAGE.text_width_mm))
     ending = _ending(doc, sink)
-    closing = []
-    while flow and isinstance(flow[-1], RLParagraph) and len(closing) < KEEP_WITH_SIGNATURE:
-        closing.insert(0, flow.pop())
-    while closing and flow and isinstance(flow[-1], RLParagraph) and flow[-1].style.keepWithNext:
-        closing.insert(0, flow.pop())    # a heading stays with the text it heads
-    if closing:
-        # The signature block never stands alone on a page: it moves with the closing paragraphs.
-        ending = [KeepTogether([*closing, *ending])]
-    flow.extend(ending)
-    return flow
+    flow.extend([KeepTogether([*closing, *ending])] if closing else ending)
+    return keep_heads(flow)
 
 
 def _page_number(canvas, _doc) -> None:
