@@ -158,7 +158,8 @@ def compact_columns(view: QTableView, stretch: int | tuple[int, ...], fit: tuple
             continue
         text = str(model.headerData(col, Qt.Orientation.Horizontal) or "")
         arrow = 18 if header.isSortIndicatorShown() and header.sortIndicatorSection() == col else 0
-        header.resizeSection(col, max(metrics.horizontalAdvance(text) + 22 + arrow, content_width(view, col)))
+        widest = max(metrics.horizontalAdvance(line) for line in text.split("\n"))   # a header on two lines
+        header.resizeSection(col, max(widest + 22 + arrow, content_width(view, col)))
 
 
 def lock_widgets(widgets, locked: bool, why: str) -> None:

@@ -4,13 +4,13 @@ runner: a proposal announces its tables, and the pages showing them reload thems
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from app.collaborators import activity
 from app.errors import DlxhError
 from app.text import vn_iso
 from ui.models import Column, RowsModel, sortable
-from ui.widgets import setup_table
+from ui.widgets import compact_columns, setup_table
 
 PROPOSALS = frozenset({"replacement_proposals"})
 
@@ -22,21 +22,25 @@ class ActivityView(QWidget):
         layout = QVBoxLayout(self)
         self.rule = QLabel()   # the rule's figures are settings: read with the rows, in refresh()
         layout.addWidget(self.rule)
+        # Dates and counts are headed on two lines and the reason takes the rest (compact_columns): on
+        # one line, the last three columns were off a 1280 px window.
         self.model = RowsModel([
             Column("Họ và tên", lambda a: a.full_name),
             Column("Địa bàn", lambda a: a.area_name),
             Column("Lý do cần chú ý", lambda a: a.short_reason),
-            Column("Đề xuất thay thế", lambda a: "Đã đề xuất" if a.open_proposal_id else ""),
-            Column("Phản ánh gần nhất", lambda a: vn_iso(a.last_item_on) or "—",
+            Column("Đề xuất\nthay thế", lambda a: "Đã đề xuất" if a.open_proposal_id else ""),
+            Column("Phản ánh\ngần nhất", lambda a: vn_iso(a.last_item_on) or "—",
                    sort_key=lambda a: a.last_item_on or ""),
-            Column("Số tin 90 ngày", lambda a: a.items_90d, align_right=True),
-            Column("Dự giao ban gần nhất", lambda a: vn_iso(a.last_meeting_on) or "—",
+            Column("Số tin\n90 ngày", lambda a: a.items_90d, align_right=True),
+            Column("Dự giao ban\ngần nhất", lambda a: vn_iso(a.last_meeting_on) or "—",
                    sort_key=lambda a: a.last_meeting_on or ""),
-            Column("Vắng liên tiếp", lambda a: a.absent_streak, align_right=True),
+            Column("Vắng\nliên tiếp", lambda a: a.absent_streak, align_right=True),
         ])
         self.view = QTableView()
         self.view.setModel(sortable(self.model, self))
         setup_table(self.view)
+        # rows as tall as their wrapped reason, again whenever the reason column narrows
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         layout.addWidget(self.view, 1)
         bar = QHBoxLayout()
@@ -61,8 +65,7 @@ class ActivityView(QWidget):
         self.rule.setText(f"Cần chú ý: không phản ánh thông tin trong {days} ngày, hoặc vắng {meetings} kỳ giao ban "
                           "liên tiếp (đổi trong Cài đặt).")
         self.model.set_rows([a for a in rows if a.flagged or a.open_proposal_id])
-        self.view.resizeColumnsToContents()
-        self.view.resizeRowsToContents()
+        compact_columns(self.view, stretch=2)
         self._update_buttons()
 
     def selected(self) -> activity.Activity | None:
