@@ -10,7 +10,7 @@ from typing import Any
 from app.context import Ctx
 from app.opinions import items
 from app.reports.document import Table
-from app.text import vn_number, vn_percent
+from app.text import vn_number, vn_shares
 
 
 def counts(ctx: Ctx, where: str, params: list[Any]) -> dict[str, dict[str, int]]:
@@ -28,9 +28,10 @@ def tables(by: dict[str, dict[str, int]], total: int, of_period: str) -> list[Ta
     for name in items.REPORTED:
         found = by.get(name, {})
         labels = {**items.CHOICES[name], **{code: code for code in found if code not in items.CHOICES[name]}}
-        rows = [[label, vn_number(found.get(code, 0)), vn_percent(found.get(code, 0), total)]
-                for code, label in labels.items()]
-        rows.append(["Tổng cộng", vn_number(total), "100%" if total else "0%"])
+        counts = [found.get(code, 0) for code in labels]
+        shares = vn_shares(counts, total, total=True)
+        rows = [[label, vn_number(n), share] for label, n, share in zip(labels.values(), counts, shares, strict=False)]
+        rows.append(["Tổng cộng", vn_number(total), shares[-1]])
         out.append(Table([items.LABELS[name], "Số ý kiến", "Tỷ lệ"], rows, widths_mm=[85, 40, 40],
                          caption=f"Số ý kiến dư luận theo {items.LABELS[name].lower()}{of_period}",
                          bold_last_row=True))

@@ -23,7 +23,7 @@ from app.reports.period import ROMAN, Period, due_date, period_of
 from app.reports.prose.general import months_table_label
 from app.reports.report_settings import setting
 from app.reports.signer import default_signer
-from app.text import vn_number
+from app.text import vn_number, vn_shares
 
 SECTIONS = [
     ("general", "Tình hình tư tưởng, tâm trạng chung"),
@@ -69,9 +69,10 @@ def figures_table(f: Facts) -> Table:
     by_field = f.by_field
     caption = f"Bảng 1. Số ý kiến dư luận theo lĩnh vực, {f.label}"
     if not f.has_prev or f.running:
-        rows = [[label, vn_number(by_field.get(code, 0)), wording.pct(by_field.get(code, 0), f.total) if f.total else "–"]
-                for code, label in catalog.FIELDS.items()]
-        rows.append(["Tổng cộng", vn_number(f.total), "100%" if f.total else "–"])
+        counts = [by_field.get(code, 0) for code in catalog.FIELDS]
+        shares = vn_shares(counts, f.total, total=True) if f.total else ["–"] * (len(counts) + 1)
+        rows = [[label, vn_number(n), share] for label, n, share in zip(catalog.FIELDS.values(), counts, shares, strict=False)]
+        rows.append(["Tổng cộng", vn_number(f.total), shares[-1]])
         return Table(["Lĩnh vực", now_label, "Tỷ lệ"], rows, widths_mm=[85, 40, 40], caption=caption,
                      bold_last_row=True)
     rows = []

@@ -14,7 +14,6 @@ header row repeated, and the signature block keeps only the last lines of the te
 
 from __future__ import annotations
 
-import shutil
 from datetime import date
 
 import pytest
@@ -23,6 +22,7 @@ from app.reports import draft, register
 from app.reports.layout import MM_TO_PT, PAGE
 from app.reports.pdf_keeps import LINES_KEPT
 from tests.pdfread import PdfDoc, open_pdf
+from tests.reports.demo_copy import open_demo_copy
 
 BLANK_ALLOWED = 0.2  # a fifth of the body (51 mm): page 1 of the monthly left 24 %
 
@@ -67,16 +67,10 @@ def _gaps(pdf: PdfDoc) -> list[tuple[int, float, str]]:
 @pytest.fixture(scope="module")
 def rendered(demo_template, tmp_path_factory) -> dict[str, PdfDoc]:
     from app.meetings import core as meetings
-    from app.office import open_ctx
     from app.reports.minutes import minutes_document
     from app.reports.render_pdf import render_pdf
-    from tests.conftest import PASSPHRASE
 
-    path = tmp_path_factory.mktemp("fill") / "demo.db"
-    shutil.copy(demo_template, path)
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("DLXH_PASSPHRASE", PASSPHRASE)
-        ctx = open_ctx(path)
+    ctx = open_demo_copy(demo_template, tmp_path_factory, "fill")
     today = date.today()
     out = {}
     try:

@@ -13,6 +13,7 @@ import docx
 import pytest
 
 from tests.pdfread import open_pdf
+from tests.reports.share_columns import share_column_faults
 
 ROOT = Path(__file__).resolve().parents[2]
 KINDS = ["commune-monthly", "commune-quarterly", "commune-half-year", "commune-annual", "commune-adhoc",
@@ -29,6 +30,7 @@ def test_every_kind_is_rendered_and_reads_true(tmp_path, passphrase_env):
     for kind in KINDS:
         assert re.search(rf"^{kind} +\d+ pages", done.stdout, re.M), (kind, done.stdout)
         pdf = " ".join(open_pdf((out / f"{kind}.pdf").read_bytes()).text().split())
+        assert not share_column_faults((out / f"{kind}.docx").read_bytes()), kind   # one precision, adds up
         document = docx.Document(io.BytesIO((out / f"{kind}.docx").read_bytes()))
         word = " ".join(" ".join([p.text for p in document.paragraphs] + [
             c.text for t in document.tables for row in t.rows for c in row.cells]).split())

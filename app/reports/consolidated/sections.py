@@ -25,7 +25,7 @@ from app.reports.months_table import months_table as shared_months_table
 from app.reports.period import Period, due_date
 from app.reports.prose.words import nhan_dan
 from app.reports.report_settings import setting
-from app.text import vn_number, vn_percent
+from app.text import vn_number, vn_percents
 
 TITLES = {
     "general": "Tình hình báo cáo và tình hình tư tưởng chung",
@@ -98,9 +98,10 @@ def topic_table(f: ProvinceFacts) -> Table:
 
 
 def unit_table(f: ProvinceFacts) -> Table:
-    rows = [[u.name, vn_number(u.total), _n(u.frustration),
-             vn_percent(u.frustration, u.total) if u.frustration else "–", _n(u.high_risk), _n(u.overdue)]
-            for u in wording.top_units(f)]
+    units = wording.top_units(f)
+    rates = iter(vn_percents([(u.frustration, u.total) for u in units if u.frustration]))
+    rows = [[u.name, vn_number(u.total), _n(u.frustration), next(rates) if u.frustration else "–",
+             _n(u.high_risk), _n(u.overdue)] for u in units]
     overdue = f"Quá hạn xử lý (đến {f.handling.as_of:%d/%m/%Y})"
     return Table(["Đơn vị", "Số ý kiến", "Bức xúc, phản đối", "Tỷ lệ bức xúc", "Nguy cơ điểm nóng", overdue],
                  rows, widths_mm=[46, 20, 24, 22, 24, 29],
