@@ -34,6 +34,7 @@ from ui.columns import keep_share
 from ui.errors import refusal_in
 from ui.flow import FlowLayout
 from ui.icons import icon
+from ui.min_scroll import MinimumScroll
 from ui.models import Column, RowsModel, sortable
 from ui.opinion.choice import ChoiceEdit
 from ui.opinion.handling_dialog import HandlingDialog
@@ -123,9 +124,11 @@ class Page(PageBase):
         self.layout_.addWidget(split, 1)
         self.view = QTableView()
         split.addWidget(self.view)
+        scroll = MinimumScroll()            # a long warning at 1280x720: it scrolls, nothing overlaps
+        split.addWidget(scroll)
         detail = QWidget()
-        split.addWidget(detail)
-        detail.setMinimumWidth(460)         # the chart and the areas stay readable when dragged
+        scroll.setWidget(detail)
+        scroll.setMinimumWidth(460)         # the chart and the areas stay readable when dragged
         split.setChildrenCollapsible(False)
         split.setSizes([560, 620])          # the detail keeps its minimum; the table takes the rest
         self.view.setModel(sortable(self.model, self))
