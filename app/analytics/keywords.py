@@ -10,7 +10,11 @@ MONTH_MIN_ITEMS, so one stray remark never leads), times a bonus of up to ×2 fo
 often they appear than in the three months before (smoothed log ratio of document
 frequencies): the month's main topics lead and what is new comes forward. A month's keywords
 are words of two syllables or more, none in NO_CONTENT (people's groups, verbs and adjectives
-that say nothing of the subject).
+that say nothing of the subject). A word whose items are mostly filed under one topic is a
+keyword only if it is a word of that topic's title (the subject's own words; "nhận biết, thủ
+đoạn, ứng dụng" are what was said of the fraud topic, not a subject), and at most PER_TOPIC
+keywords come from one topic: eight words of the largest topic hid the month's other subjects.
+Words of items filed under no topic keep the weighting alone (a subject not yet named as topic).
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ from app.text import fold
 
 MULTI = 1.4     # a word of two syllables or more says more than one syllable alone
 MONTH_MIN_ITEMS = 4  # a month's keyword occurs in at least this many items
+PER_TOPIC = 2   # a month's keywords from one topic at most; the others name the month's other subjects
 # Words of two syllables or more that say nothing of what people talk about: who spoke (the
 # social groups every month has) and verbs or adjectives of any subject. A month's keywords skip
 # them; one-syllable words ("ghi", "nhỏ", "lấy", "gấp") are never a month's keyword at all.
@@ -40,7 +45,9 @@ NO_CONTENT = frozenset({
     "thực tế", "biện pháp", "đề nghị", "phản ánh", "kiến nghị", "tình trạng", "kiểm tra", "mong muốn",
     "quan tâm", "lo lắng", "bức xúc", "băn khoăn", "đồng tình", "ủng hộ", "vấn đề", "hiện nay", "thời gian",
     "cho rằng", "tháng này", "tháng trước", "chủ trương", "kịp thời", "khẩn trương", "thời điểm", "kiên quyết",
-    "kiên trì", "đầy đủ",
+    "kiên trì", "đầy đủ", "cựu chiến binh", "nhận biết", "tuyên truyền", "công khai", "bố trí", "chất lượng",
+    "thông tin", "trách nhiệm", "thực hiện", "giải quyết", "tăng cường", "hướng dẫn", "đơn vị", "hoạt động",
+    "ghi nhận", "cơ sở",
 })
 
 
@@ -100,14 +107,18 @@ class _Words:
         return max(merged.items(), key=lambda kv: (kv[1], fold(kv[0]) != kv[0], kv[0]))[0]
 
 
-def _pick(weights: dict[str, float], words: _Words, n: int) -> list[str]:
-    """Best words, one skipped when the words already chosen hold all its syllables."""
+def _pick(weights: dict[str, float], words: _Words, n: int, topic_of: dict[str, str] | None = None) -> list[str]:
+    """Best words, one skipped when the words already chosen hold all its syllables, or when
+    PER_TOPIC words of its topic (`topic_of`, when given) are already chosen."""
     chosen: list[str] = []
     covered: set[str] = set()
+    per_topic: Counter = Counter()
     for k, _w in sorted(weights.items(), key=lambda kv: (-kv[1], kv[0])):
         parts = set(k.split())
-        if parts <= covered:
+        topic = (topic_of or {}).get(k)
+        if parts <= covered or (topic is not None and per_topic[topic] >= PER_TOPIC):
             continue
+        per_topic[topic] += 1
         chosen.append(words.surface(k))
         covered |= parts
         if len(chosen) == n:
@@ -145,10 +156,11 @@ def month_keywords(ctx: Ctx, month: str, n: int = 8, before: int = 3) -> list[st
     """Words that stand out this month against the `before` months preceding it."""
     first = date.fromisoformat(f"{month}-01")
     end, start = add_months(first, 1), add_months(first, -before)
-    rows = ctx.db.execute("SELECT received_on, summary FROM opinions WHERE received_on >= ? AND received_on < ?",
-                          [start.isoformat(), end.isoformat()]).fetchall()
-    now = [s for d, s in rows if d >= first.isoformat()]
-    past = [s for d, s in rows if d < first.isoformat()]
+    rows = ctx.db.execute("SELECT received_on, summary, topic_id FROM opinions WHERE received_on >= ? "
+                          "AND received_on < ?", [start.isoformat(), end.isoformat()]).fetchall()
+    now = [s for d, s, _t in rows if d >= first.isoformat()]
+    topics = [t for d, _s, t in rows if d >= first.isoformat()]
+    past = [s for d, s, _t in rows if d < first.isoformat()]
     if not now:
         return []
     proc = synonyms.processor(ctx)
@@ -161,4 +173,32 @@ def month_keywords(ctx: Ctx, month: str, n: int = 8, before: int = 3) -> list[st
             continue
         ratio = math.log((c + 0.5) / (len(now) + 1)) - math.log((df_past.get(k, 0) + 0.5) / (len(past) + 1))
         weights[k] = c * (1.0 + min(max(ratio, 0.0), 1.0))
-    return _pick(weights, words_now, n)
+    topic_of = _main_topics(words_now, topics, set(weights))
+    titles = _title_words(ctx, set(topic_of.values()))
+    weights = {k: w for k, w in weights.items() if k not in topic_of or k in titles.get(topic_of[k], set())}
+    return _pick(weights, words_now, n, topic_of)
+
+
+def _title_words(ctx: Ctx, topic_ids: set[str]) -> dict[str, set[str]]:
+    """Each topic's title as word keys (the segmentation the items get)."""
+    if not topic_ids:
+        return {}
+    marks = ",".join("?" * len(topic_ids))
+    return {topic_id: {segment.key(w.lower()) for w in segment.segment(title or "")}
+            for topic_id, title in ctx.db.execute(f"SELECT id, title FROM topics WHERE id IN ({marks})",
+                                                  sorted(topic_ids))}
+
+
+def _main_topics(words: _Words, topics: list[str | None], keys: set[str]) -> dict[str, str]:
+    """Each word key → the topic most of the items holding it are filed under (none when most
+    are not filed under a topic)."""
+    by_key: dict[str, Counter] = {k: Counter() for k in keys}
+    for seen, topic in zip(words.docs, topics, strict=True):
+        for k in {words.canonical(k) for k in seen} & keys:
+            by_key[k][topic] += 1
+    out = {}
+    for k, counts in by_key.items():
+        topic = max(counts.items(), key=lambda kv: (kv[1], kv[0] is not None))[0] if counts else None
+        if topic is not None:
+            out[k] = topic
+    return out

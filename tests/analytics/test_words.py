@@ -106,3 +106,25 @@ def test_a_months_keywords_are_words_of_many_items_and_of_its_main_topics(demo_c
                                                    "substr(received_on, 1, 7) = ?", [top, month])
                   for w in segment.segment(t)}
         assert any(k.lower() in of_top for k in found), (month, found)
+
+
+def test_a_months_keywords_name_its_subjects_not_what_was_said_of_one_topic(demo_ctx):
+    """A keyword whose items are mostly filed under one topic is a word of that topic's title,
+    at most PER_TOPIC come from one topic, and none is a verb that names no subject
+    ("nhận biết", "tuyên truyền", "vi phạm" were keywords of the demo's months)."""
+    db = demo_ctx.db
+    months = [r[0] for r in db.execute("SELECT DISTINCT substr(received_on, 1, 7) FROM opinions ORDER BY 1")]
+    titles = {i: {w.lower() for w in segment.segment(t)} for i, t in db.execute("SELECT id, title FROM topics")}
+    for month in months[-4:]:
+        items = [({w.lower() for w in segment.segment(s)}, t) for s, t in db.execute(
+            "SELECT summary, topic_id FROM opinions WHERE substr(received_on, 1, 7) = ?", [month])]
+        found = keywords.month_keywords(demo_ctx, month)
+        per_topic: dict = {}
+        for k in found:
+            assert k.lower() not in ("nhận biết", "tuyên truyền", "vi phạm", "công khai", "bố trí"), (month, found)
+            filed = [t for words, t in items if k.lower() in words]
+            main = max(set(filed), key=lambda t: (filed.count(t), t is not None))
+            if main is not None:
+                assert k.lower() in titles[main], (month, k, found)
+                per_topic[main] = per_topic.get(main, 0) + 1
+        assert max(per_topic.values(), default=0) <= keywords.PER_TOPIC, (month, found)
