@@ -63,6 +63,14 @@ class CodeCombo(QComboBox):
         self.blockSignals(False)
 
 
+def show_text(edit: QLineEdit, text: str) -> None:
+    """Fill `edit` with a stored value, its start in view: setText leaves the cursor, and so
+    the view, at the end, and a name longer than the box showed only its end ("…chí Nguyễn
+    Thanh Sơn, Phó Bí thư…" without "Đồng")."""
+    edit.setText(text)
+    edit.setCursorPosition(0)
+
+
 def setup_table(view: QTableView) -> None:
     view.setSortingEnabled(True)
     view.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # Qt would start descending

@@ -27,6 +27,7 @@ from app.text import vn_iso
 from ui import palette
 from ui.refusal import refusal
 from ui.tasks import TaskRunner
+from ui.widgets import show_text
 
 
 class MeetingEditor(QWidget):
@@ -95,7 +96,7 @@ class MeetingEditor(QWidget):
         self.kind.setCurrentIndex(max(0, self.kind.findData(m.kind)))
         for box, value in ((self.start_time, m.start_time), (self.end_time, m.end_time), (self.place, m.place),
                            (self.chair, m.chair), (self.secretary, m.secretary)):
-            box.setText(value or "")
+            show_text(box, value or "")
         for text_box, value in ((self.agenda, m.agenda), (self.materials, m.materials), (self.minutes, m.minutes)):
             text_box.setPlainText(value or "")
         self._as_loaded = self.current()

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLine
 from app import settings
 from app.office import OFFICE_FIELDS, get_office, update_office
 from ui.pages.base import PageBase
+from ui.widgets import show_text
 
 
 class Page(PageBase):
@@ -50,7 +51,7 @@ class Page(PageBase):
 
     def _show(self, office, numbers: dict[str, float | int]) -> None:
         for key, edit in self.office_edits.items():
-            edit.setText(getattr(office, key))
+            show_text(edit, getattr(office, key))
         for key, edit in self.number_edits.items():
             value = numbers[key]
             edit.setText(f"{value:g}".replace(".", ",") if isinstance(value, float) else str(value))

@@ -38,6 +38,7 @@ from ui.report import privacy_gate
 from ui.report.figures_note import FiguresNote, confirm_sign
 from ui.report.glyph_warning import GlyphWarning
 from ui.report.preview_pane import PreviewPane
+from ui.widgets import show_text
 
 
 def _mark_label(code: str) -> str:
@@ -196,9 +197,9 @@ class ReportPanel(QWidget):
             why = transitions.refusal(self.ctx, report, key)
             button.setEnabled(not why)
             button.setToolTip(why or FLOW_TIPS[key])
-        self.title_edit.setText(report.title)
+        show_text(self.title_edit, report.title)
         self.number_edit.setText(str(report.number or ""))
-        self.signer_edit.setText(report.signer_name or "")
+        show_text(self.signer_edit, report.signer_name or "")
         self.mode_combo.setCurrentIndex(max(0, self.mode_combo.findData(report.signer_mode)))
         self.mark_combo.setCurrentIndex(max(0, self.mark_combo.findData(report.confidentiality)))
         self.recipients_edit.setPlainText("\n".join(report.recipients))

@@ -28,6 +28,7 @@ from app.text import vn_iso
 from ui import palette
 from ui.errors import refusal_in
 from ui.tasks import TaskRunner
+from ui.widgets import show_text
 
 SPINS = [("monthly_report_due_day", "Hạn báo cáo tháng: ngày … của tháng sau"),
          ("consolidated_report_due_day", "Hạn báo cáo tổng hợp tháng của Ban: ngày … của tháng sau"),
@@ -90,7 +91,7 @@ class ReportSettingsDialog(QDialog):
         for key, spin in self.spins.items():
             spin.setValue(int(values[key]))
         for key, edit in self.texts.items():
-            edit.setText(vn_iso(values[key]) if key == "term_start" else str(values[key] or ""))
+            show_text(edit, vn_iso(values[key]) if key == "term_start" else str(values[key] or ""))
         self.mode.setCurrentIndex(max(0, self.mode.findData(values["report_signer_mode"])))
         self.recipients.setPlainText("\n".join(values["report_recipients"]))
         self.save_button.setEnabled(True)

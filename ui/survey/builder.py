@@ -34,7 +34,7 @@ from ui.flow import FlowLayout
 from ui.icons import icon
 from ui.models import Column, RowsModel
 from ui.refusal import refusal
-from ui.widgets import lock_widgets, setup_table
+from ui.widgets import lock_widgets, setup_table, show_text
 
 CLOSED_TIP = "Cuộc điều tra đã kết thúc: chuyển trạng thái về “Đang thu phiếu” để sửa."
 SURVEY = frozenset({"surveys"})                                  # the general facts
@@ -172,8 +172,7 @@ class BuilderView(QWidget):
         if sid != self.sid:
             return   # another survey was chosen meanwhile
         self.title.setText(s.title)
-        self.purpose.setText(s.purpose)
-        self.purpose.setCursorPosition(0)
+        show_text(self.purpose, s.purpose)
         self.method.setCurrentIndex(self.method.findData(s.method))
         self.state.setCurrentIndex(self.state.findData(s.status))
         self.starts.setText(vn_iso(s.starts_on))
