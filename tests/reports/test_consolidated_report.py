@@ -191,3 +191,31 @@ def test_a_quarter_at_the_province_is_consolidated_too(tmp_path, passphrase_env)
     topics = next(b for b in _document(secs).blocks if isinstance(b, Table) and "vấn đề dư luận" in b.caption)
     assert len(topics.rows) == len({topic_key(r[0]) for r in topics.rows}) == 7
     assert "ổn định" not in text and not ZERO.search(text)
+
+
+def test_a_month_not_yet_due_ends_with_proposals_to_a_body(tmp_path, passphrase_env):
+    """FORMAT: the last part holds the proposals, each addressed to a named body. A month whose
+    reports are not yet due ended with a statement ("- Ban tiếp tục theo dõi, tổng hợp …");
+    what the Ban can honestly ask then is what keeps the next report short of data: the
+    communes not enrolled for the exchange, those that sent no collaborator list."""
+    ctx, _ = build(tmp_path / "p.db", communes=12, per_commune=10)
+    november = period_of("monthly", date(2026, 11, 1))
+    try:
+        complete = sections.build(ctx, november, date(2026, 11, 20))
+        with ctx.transaction():
+            ctx.db.execute("INSERT INTO units (code, name, level, parent_code, origin, updated_at) "
+                           "VALUES ('86999', 'Xã Chưa Đăng Ký', 'commune', '86', '86', '2026-01-01')")
+        running = sections.build(ctx, november, date(2026, 11, 20))
+        due_soon = sections.build(ctx, OCTOBER, date(2026, 11, 10))
+    finally:
+        ctx.close()
+    # every commune enrolled and every list sent: nothing to ask, said as such
+    last = next(s for s in complete if s["key"] == "proposals")["text"].splitlines()
+    assert last[-1].startswith("Ban chưa có đề xuất, kiến nghị") and not any(x.startswith("- ") for x in last), last
+    for secs in (running, due_soon):
+        lines = next(s for s in secs if s["key"] == "proposals")["text"].splitlines()
+        asked = [line for line in lines if line.startswith("- ")]
+        bodies = ("Thường trực Tỉnh ủy", "Ban Tuyên giáo và Dân vận Trung ương", "Ủy ban nhân dân tỉnh")
+        assert asked and all(line.startswith(tuple(f"- Đề nghị {b}" for b in bodies)) for line in asked), lines
+        assert any("chưa đăng ký trao đổi dữ liệu" in line for line in asked), lines
+        assert not any("tiếp tục theo dõi" in line for line in lines), lines

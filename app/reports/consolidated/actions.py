@@ -146,6 +146,24 @@ def proposals(f: ProvinceFacts) -> list[str]:
         lines.append(f"- Đề nghị Ủy ban nhân dân tỉnh chỉ đạo các sở, ngành và chính quyền {compact([u.name for u in late], 12)} "
                      f"sớm trả lời {count(f.handling.overdue, 'ý kiến')} đã quá hạn giải quyết "
                      f"({as_of(f.handling.as_of)}).")
-    # The report goes to the Central and the standing committee: what the communes still owe
-    # (reports, enrolment) is said in part I, not asked of them here.
-    return lines or ["- Ban tiếp tục theo dõi, tổng hợp tình hình dư luận xã hội ở các đơn vị, báo cáo kịp thời."]
+    if f.not_yet_due or not lines:
+        lines += _completeness(f)
+    # Nothing to ask of anyone: said as such, not dressed as a proposal (FORMAT: a proposal names a body).
+    return lines or [f"Ban chưa có đề xuất, kiến nghị khi chưa tổng hợp được thông tin dư luận xã hội {label} "
+                     "của các đơn vị."]
+
+
+def _completeness(f: ProvinceFacts) -> list[str]:
+    """What keeps the province's report short of data, asked of the standing committee (the report
+    goes to it and the Central; the communes are not its readers): the communes not enrolled for
+    the exchange and those that sent no collaborator list. A month not yet due has nothing else."""
+    lines = []
+    if f.not_enrolled:
+        lines.append(f"- Đề nghị Thường trực Tỉnh ủy chỉ đạo Đảng ủy {count(len(f.not_enrolled), f.kinds)} chưa đăng ký "
+                     "trao đổi dữ liệu với Ban hoàn thành việc đăng ký, để báo cáo dư luận xã hội của tỉnh được tổng "
+                     "hợp từ tất cả các đơn vị.")
+    without = [u.name for u in f.units if not u.collaborators]
+    if without:
+        lines.append(f"- Đề nghị Thường trực Tỉnh ủy chỉ đạo Đảng ủy {compact(without, 8)} gửi danh sách cộng tác "
+                     "viên dư luận xã hội về Ban.")
+    return lines
