@@ -5,6 +5,7 @@ administrator allows it; the server stops when its window closes."""
 from __future__ import annotations
 
 import http.client
+import re
 from urllib.parse import urlsplit
 
 import pytest
@@ -53,6 +54,8 @@ def test_drop_files_and_text(page, demo_ctx, survey_id, token, tmp_path) -> None
     assert "chờ duyệt" in page.import_log.toPlainText()
     assert page.tabs.tabText(2) == "Ý kiến chờ duyệt (1)"
     assert page.inbox_model.data(page.inbox_model.index(0, 4)) == item["summary"]  # shown as the text it is
+    received = page.inbox_model.data(page.inbox_model.index(0, 0))
+    assert re.fullmatch(r"\d\d/\d\d/\d{4}", received), f"the day as everywhere else in the app, not {received}"
 
 
 def test_inbox_review_accepts_selected_and_holds_privacy(page, demo_ctx, token) -> None:

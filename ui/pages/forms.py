@@ -29,6 +29,7 @@ from app import auth, catalog, settings
 from app.collaborators.registry import CollaboratorFilter, list_collaborators
 from app.forms import inbox, tokens
 from app.surveys import questionnaire as qn
+from app.text import vn_iso
 from ui.feedback import confirm, notify
 from ui.files import choose_folder, open_files
 from ui.forms.drop_zone import DropZone
@@ -281,7 +282,7 @@ class Page(PageBase):
         tab = QWidget()
         layout = QVBoxLayout(tab)
         self.inbox_model = RowsModel([
-            Column("Ngày nhận", lambda i: i.received_on),
+            Column("Ngày nhận", lambda i: vn_iso(i.received_on), sort_key=lambda i: i.received_on),
             Column("Cộng tác viên", lambda i: i.collaborator_name),
             Column("Lĩnh vực", lambda i: catalog.label(catalog.FIELDS, i.field)),
             Column("Xu hướng", lambda i: catalog.label(catalog.TENDENCIES, i.tendency)),
