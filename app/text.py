@@ -67,32 +67,23 @@ def vn_percent(part: float, whole: float, decimals: int = 1) -> str:
 
 def vn_shares(parts: list[float], whole: float, decimals: int = 1, total: bool = False) -> list[str]:
     """Each part's share of `whole` for one column of a table: one precision for the column (no
-    decimals only when every share is whole), rounded by largest remainder so that the column
-    adds up to exactly 100% when the parts make the whole ("40%" beside "21,4%", or shares
-    adding up to 99,9%, read as errors to the head who checks the table). `total` adds the
-    total row's cell, in the column's precision ("100,0%")."""
+    decimals only when every share is whole: "40%" beside "21,4%" read as an error), each share
+    rounded as the text's figures are (app.reports.wording.pct), so a head who checks a sentence
+    against the table finds the same figure. `total` adds the total row's cell in the column's
+    precision ("100,0%"); rounded shares may add up to 99,9 or 100,1, as in any statistics table."""
+    cells = vn_percents([(part, whole) for part in parts], decimals)
     if not whole:
-        return ["0%" for _ in parts] + (["0%"] if total else [])
-    scale = 10 ** decimals
-    exact = [100.0 * scale * max(part, 0) / whole for part in parts]
-    units = [int(value) for value in exact]
-    if abs(sum(parts) - whole) < 1e-9:          # the parts are the whole: give out what rounding lost
-        short = 100 * scale - sum(units)
-        by_remainder = sorted(range(len(parts)), key=lambda i: exact[i] - units[i], reverse=True)
-        for i in by_remainder[:max(short, 0)]:
-            units[i] += 1
-    else:
-        units = [round(value) for value in exact]
-    places = 0 if all(unit % scale == 0 for unit in units) else decimals
-    return [vn_number(unit / scale, places) + "%" for unit in [*units, *([100 * scale] if total else [])]]
+        return cells + (["0%"] if total else [])
+    places = 0 if all("," not in cell for cell in cells) else decimals
+    return cells + ([vn_number(100, places) + "%"] if total else [])
 
 
 def vn_percents(pairs: list[tuple[float, float]], decimals: int = 1) -> list[str]:
-    """Each (part, whole) as a percentage, for one column of a table whose rows have their own
-    wholes (a rate per unit): one precision for the column, no decimals only when all are whole."""
-    values = [round(100.0 * part / whole, decimals) if whole else 0.0 for part, whole in pairs]
-    places = 0 if all(value == int(value) for value in values) else decimals
-    return [vn_number(value, places) + "%" for value in values]
+    """Each (part, whole) as a percentage for one column of a table: one precision for the
+    column, no decimals only when all are whole; a share is never negative."""
+    values = [100.0 * max(part, 0) / whole if whole else 0.0 for part, whole in pairs]
+    places = 0 if all(round(v, decimals) == int(round(v, decimals)) for v in values) else decimals
+    return [vn_number(v, places) + "%" for v in values]
 
 
 def first_words(text: str, limit: int) -> str:
