@@ -31,6 +31,7 @@ from app.meetings import minutes_export, planning, schedule
 from app.opinions import items
 from app.text import vn_date, vn_iso
 from ui import deleting, palette
+from ui.columns import keep_share
 from ui.feedback import notify
 from ui.files import save_file
 from ui.meeting.attendance import AttendanceTable
@@ -172,17 +173,23 @@ class Page(PageBase):
         enter = QPushButton("Nhập thông tin dư luận của hội nghị (Ctrl+N)")
         enter.clicked.connect(self.enter_items)
         items_layout.addWidget(enter)
+        # Labels short as the opinions list writes them (whole in the tooltip), the summary taking
+        # what is left and at least 30 %, the area and the collaborator giving way to it
+        # (compact_columns and keep_share in _show_detail): at 1280 px every column was elided.
+        field = lambda r: catalog.label(catalog.FIELDS, r.field)          # noqa: E731
+        tendency = lambda r: catalog.label(catalog.TENDENCIES, r.tendency)  # noqa: E731
         self.items_model = RowsModel([
-            Column("Lĩnh vực", lambda r: catalog.label(catalog.FIELDS, r.field)),
-            Column("Xu hướng", lambda r: catalog.label(catalog.TENDENCIES, r.tendency)),
+            Column("Lĩnh vực", lambda r: catalog.short(field(r)), tooltip=field),
+            Column("Xu hướng", lambda r: catalog.short(tendency(r)), tooltip=tendency),
             Column("Địa bàn", lambda r: r.area_name),
             Column("Cộng tác viên", lambda r: r.collaborator_name),
-            Column("Nội dung", lambda r: r.summary),
+            Column("Nội dung", lambda r: r.summary, tip=True),
         ])
         self.items_view = QTableView()
         items_layout.addWidget(self.items_view, 1)
         self.items_view.setModel(sortable(self.items_model, self))
         setup_table(self.items_view)
+        self.items_share = keep_share(self.items_view, 4, 0.3, (2, 3))   # the summary keeps 30 %
 
         minutes_box = QHBoxLayout()
         right_layout.addLayout(minutes_box)
@@ -265,6 +272,8 @@ class Page(PageBase):
             self.attendance.clearSelection()
         self._show_tally(meeting_id, tally)
         self.items_model.set_rows(rows)
+        compact_columns(self.items_view, stretch=4)
+        self.items_share.reset()
         self.tabs.setTabText(2, f"Thông tin dư luận ({len(rows)})")
 
     def _show_tally(self, meeting_id: str | None, s) -> None:
