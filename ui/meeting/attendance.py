@@ -20,6 +20,7 @@ from ui import palette
 from ui.errors import show_error
 from ui.refusal import refusal
 from ui.tasks import TaskRunner
+from ui.widgets import compact_columns
 
 KEYS = {Qt.Key.Key_C: "present", Qt.Key.Key_1: "present", Qt.Key.Key_V: "absent", Qt.Key.Key_2: "absent",
         Qt.Key.Key_P: "excused", Qt.Key.Key_3: "excused"}
@@ -42,9 +43,6 @@ class AttendanceTable(QTableWidget):
         self.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
         self.horizontalHeader().setStretchLastSection(True)
-        self.setColumnWidth(0, 200)
-        self.setColumnWidth(1, 170)
-        self.setColumnWidth(2, 120)
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(500)
@@ -68,6 +66,9 @@ class AttendanceTable(QTableWidget):
             self.setItem(r, 0, QTableWidgetItem(line.full_name))
             self.setItem(r, 1, QTableWidgetItem(line.area_name))
             self._show(r, line.presence, self.reasons.get(line.collaborator_id))
+        # Name, area and presence as wide as they read, the reason the rest: fixed widths of 200,
+        # 170 and 120 px pushed "Lý do vắng" off the pane at 1280x720.
+        compact_columns(self, stretch=3)
         if self.lines:
             self.setCurrentCell(row if again and 0 <= row < len(self.lines) else 0, 2)
 
