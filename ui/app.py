@@ -148,7 +148,9 @@ def run(path: Path, *, screenshot: str | None = None, page: str = "overview",
     window = open_window(ctx, tasks.call(lambda: get_office(ctx)))
     window.show_at_start()
     code = app.exec()
-    window.tasks.settle()   # a load or a write still on the worker finishes before the store closes
+    from ui.session import live_window  # sign-out or a switch of user replaced the first window
+
+    live_window(window).tasks.settle()   # a load or a write still on the worker finishes before the store closes
     ctx.close()
     return code
 

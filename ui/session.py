@@ -11,6 +11,7 @@ a QMainWindow's construction crashed shiboken, see ui/idle_lock.IdleLock).
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QWidget
 
@@ -72,6 +73,13 @@ def open_window(ctx: Ctx, office: Office | None = None) -> QMainWindow:
     add_menu(window)
     _WINDOW[:] = [window]
     return window
+
+
+def live_window(first: QMainWindow) -> QMainWindow:
+    """The session's main window now. Signing out and switching user replace, and delete, the
+    window opened at start: at quit, settling that one's worker raised "Internal C++ object
+    already deleted" and the terminal said "Lỗi chương trình"."""
+    return _WINDOW[0] if _WINDOW and shiboken6.isValid(_WINDOW[0]) else first
 
 
 def change_password(window: QMainWindow) -> bool:

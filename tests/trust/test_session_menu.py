@@ -111,6 +111,20 @@ def test_sign_out_then_sign_in_again(office, qtbot) -> None:
     assert _actions(new, "lan")[:1] == ["logout"]
 
 
+def test_the_window_alive_at_quit_is_the_one_signed_in_last(office, qtbot) -> None:
+    """At quit the app settles the live window's worker: after a sign-out the window opened at
+    start is deleted, and settling it raised at quit ("Lỗi chương trình" in the terminal)."""
+    users.add_user(office, "lan", "staff", PASSWORD)
+    users.add_user(office, "hung", "head", PASSWORD)
+    window = _signed_in_window(office, qtbot, "lan")
+    when_modal(LoginDialog, lambda d: (_enter(qtbot, d.name, "hung"), _enter(qtbot, d.password, PASSWORD)))
+    new = session.sign_out(window)
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert not shiboken6.isValid(window)
+    assert session.live_window(window) is new
+    session.live_window(window).tasks.settle()
+
+
 def test_change_own_password(office, qtbot) -> None:
     users.add_user(office, "lan", "staff", PASSWORD)
     window = _signed_in_window(office, qtbot, "lan")
