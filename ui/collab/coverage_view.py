@@ -35,9 +35,9 @@ from ui.errors import refusal_in
 
 BELOW = palette.qcolor("below_bg")
 TOTAL = palette.qcolor("total_bg")
-# The column names' sections have 2 px of side padding (the app's 6 would push "Tổng", the
-# fifteenth column, off a 1280 px window); with the 1 px border and a pixel of rounding.
-SECTION_STYLE = "QHeaderView::section { padding-left: 2px; padding-right: 2px; }"
+# The column names' sections have 2 px of side padding (resources/style.qss, #coverageHeader; the
+# app's 6 would push "Tổng", the fifteenth column, off a 1280 px window); with the 1 px border and
+# a pixel of rounding.
 SECTION_MARGIN = 6
 
 
@@ -60,7 +60,7 @@ class CoverageView(QWidget):
         layout.addLayout(bar)
         self.table = QTableWidget()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setStyleSheet(SECTION_STYLE)
+        self.table.horizontalHeader().setObjectName("coverageHeader")   # its narrow sections: style.qss
         layout.addWidget(self.table, 3)
         legend = QLabel("Ô nền đỏ: dưới chỉ tiêu. Chỉ tính cộng tác viên đang hoạt động.")
         palette.set_tone(legend, "muted")
