@@ -47,7 +47,7 @@ window.show()
 app.processEvents()
 window.tasks.settle()
 end = time.perf_counter() + WARM_AFTER_MS / 1000 + 0.1   # the first seconds idle: warm-up, preload
-while time.perf_counter() < end:
+while time.perf_counter() < end or not window.warmed_up() and time.perf_counter() < end + 30:
     app.processEvents()
     time.sleep(0.005)
 window.tasks.settle()

@@ -79,11 +79,12 @@ def _settle(app, window) -> None:
 
 def _idle_after_start(app, window) -> None:
     """Let the window do what it does in the seconds after start-up, before a clerk's first
-    click: its page modules imported and the topic model built on the worker."""
+    click: its page modules imported and the topic model built on the worker, then its pages
+    built one per turn of the event loop (MainWindow.warmed_up)."""
     from ui.main_window import WARM_AFTER_MS
 
     end = time.perf_counter() + WARM_AFTER_MS / 1000 + 0.1
-    while time.perf_counter() < end:
+    while time.perf_counter() < end or not window.warmed_up() and time.perf_counter() < end + 30:
         app.processEvents()
         time.sleep(0.005)
     _settle(app, window)
