@@ -3,7 +3,7 @@ opening only builds its widgets.
 
 Contract: `preload(tasks, modules)` queues one worker job per module name, in order; each job
 imports that module (and what it imports: numpy with the opinion pages, the survey views)
-and does nothing else; the exchange's and the forms' crypto load when they are used. Nothing is built: creating a widget off
+and runs the module's `warm_up()` if it declares one (no Qt object, no store), nothing else; the exchange's and the forms' crypto load when they are used. Nothing is built: creating a widget off
 the GUI thread is not allowed, but importing a module that defines widget classes is, since
 no page module creates a Qt object at import time. A failed import is only logged — the page
 imports it again when it opens and shows the error there, as before. With a synchronous
@@ -38,4 +38,8 @@ def preload(tasks: TaskRunner, modules: Iterable[str]) -> None:
 
 
 def _import(name: str) -> None:
-    importlib.import_module(name)   # the module object stays in sys.modules; the job returns nothing
+    """Import the module (it stays in sys.modules), then run its `warm_up()` if it has one:
+    work of the page's first opening that needs no widget and no store (a font's character set)."""
+    warm = getattr(importlib.import_module(name), "warm_up", None)
+    if warm is not None:
+        warm()

@@ -44,6 +44,8 @@ window.tasks.settle()
 missing = [key for key, _ in window.nav_items if window._page_module(key) not in sys.modules]
 print("missing:", " ".join(missing))
 print("not built:", " ".join(key for key, _ in window.nav_items if key not in window.pages))
+from app.reports import glyphs
+print("font's characters read:", glyphs._covered.cache_info().currsize == 1)
 print("on the GUI thread:", " ".join(sorted(on_gui)))
 print("loaded:", " ".join(name for name in ("cryptography", "pyrage", "ssl", "http.server", "PySide6.QtPrintSupport") if name in sys.modules))
 window.close()
@@ -58,6 +60,7 @@ def test_page_modules_are_imported_on_the_worker_before_a_first_opening(demo_pat
     lines = [line.strip() for line in done.stdout.splitlines()]
     assert "missing:" in lines, done.stdout          # every page's module is loaded
     assert "not built:" in lines, done.stdout        # then every page built while the window was idle
+    assert "font's characters read: True" in lines, done.stdout   # the reports page's warm_up ran
     # Only the page the window opens with (and the base every page shares) is imported there.
     assert "on the GUI thread: ui.pages.base ui.pages.overview ui.pages.overview_chart" in lines, done.stdout
     # Preloading costs little memory: the exchange's and the forms' OpenSSL, age and HTTP server

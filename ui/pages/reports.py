@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QMessag
 from app import deletion
 from app.months import parse_month
 from app.office import Office
-from app.reports import drafts, register, store
+from app.reports import drafts, glyphs, register, store
 from app.validate import iso_date
 from ui import deleting
 from ui.errors import show_error
@@ -32,6 +32,13 @@ def _months(n: int = 24) -> list[tuple[str, str]]:
         out.append((f"{first.year:04d}-{first.month:02d}", f"Tháng {first.month}/{first.year}"))
         first = (first - timedelta(days=1)).replace(day=1)
     return out
+
+
+def warm_up() -> None:
+    """Read on the worker while the window is idle (ui/preload.py): the PDF font's character set,
+    which the first report shown needs; read with that report, 60-100 ms of reportlab kept the
+    GUI thread waiting for the interpreter's lock and the first opening froze 52-60 ms."""
+    glyphs.load_coverage()
 
 
 class Page(PageBase):

@@ -53,9 +53,10 @@ def _button(text: str, slot) -> QPushButton:
 
 def load_report(ctx, report_id: str) -> store.Report:
     """A report as the panel shows it, read on the worker. The PDF font's character set is read
-    first (once, 60-120 ms of reportlab): the report's texts go through the glyph warnings on
-    the GUI thread. Read here rather than when the panel is built: as a job beside the page's
-    building it held the interpreter lock and doubled the first opening's frozen time."""
+    first (once, 60-120 ms of reportlab), unless the window's warm-up has read it already
+    (ui.pages.reports.warm_up): the report's texts go through the glyph warnings on the GUI
+    thread. Never when the panel is built: as a job beside the page's building it held the
+    interpreter lock and doubled the first opening's frozen time."""
     glyphs.load_coverage()
     return store.get(ctx, report_id)
 
