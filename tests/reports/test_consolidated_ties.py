@@ -18,14 +18,18 @@ from tests.reports.test_consolidated_report import _text
 OCTOBER = period_of("monthly", date(2026, 10, 1))
 
 
-def test_ties_are_ties_and_troubled_places_are_counted(tmp_path, passphrase_env):
+def _october(tmp_path):
+    """The sample province's October: its facts and its report's text on one line."""
     ctx, _ = build(tmp_path / "p.db", communes=3, per_commune=4)
     try:
         today = date(2026, 12, 7)
-        f = cfacts.gather(ctx, OCTOBER, today)
-        text = " ".join(_text(sections.build(ctx, OCTOBER, today)).split())
+        return cfacts.gather(ctx, OCTOBER, today), " ".join(_text(sections.build(ctx, OCTOBER, today)).split())
     finally:
         ctx.close()
+
+
+def test_ties_are_ties_and_troubled_places_are_counted(tmp_path, passphrase_env):
+    f, text = _october(tmp_path)
     tied = [t for t in f.topics if len(wording.leaders(t.tendency)) > 1 and t.count >= wording.FEW_ITEMS]
     assert tied, "the sample should hold a topic with tied tendencies"
     for t in tied:
@@ -46,13 +50,7 @@ def test_ties_are_ties_and_troubled_places_are_counted(tmp_path, passphrase_env)
 def test_the_central_is_asked_about_distortion_only_with_something_to_pass_on(tmp_path, passphrase_env):
     """One distorting item in one commune is no matter for the Central Ban: it takes at least
     FEW_ITEMS items from two communes."""
-    ctx, _ = build(tmp_path / "p.db", communes=3, per_commune=4)
-    try:
-        today = date(2026, 12, 7)
-        f = cfacts.gather(ctx, OCTOBER, today)
-        text = " ".join(_text(sections.build(ctx, OCTOBER, today)).split())
-    finally:
-        ctx.close()
+    f, text = _october(tmp_path)
     asked = re.search(r"Trung ương kịp thời cung cấp thông tin định hướng về (.+?): trong", text)
     worth = [t for t in f.topics if t.tendency.get("distortion", 0) >= wording.FEW_ITEMS
              and t.tendency_units.get("distortion", 0) >= 2]
