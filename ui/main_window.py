@@ -169,11 +169,8 @@ class MainWindow(QMainWindow):
 
         warmer(self.ctx, self.tasks).build()
         rest = [key for key, _ in self.nav_items if key not in self.pages]
-        preload(self.tasks, [self._page_module(key) for key in rest])
-        if self.tasks.synchronous:       # tests and scripts: nothing is preloaded either
-            self._warmed = True
-        else:                            # after the imports: a job queued last runs after them
-            self.tasks.run(lambda: None, on_done=lambda _: self._build_idle(rest))
+        preload(self.tasks, [self._page_module(key) for key in rest], then=lambda: self._build_idle(rest))
+        self._warmed = self.tasks.synchronous   # tests and scripts: nothing is preloaded or built
 
     def warmed_up(self) -> bool:
         """Whether the warm-up after start has ended: the topic model, the page modules and the
